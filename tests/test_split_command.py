@@ -1,0 +1,147 @@
+"""`claimset split`: files written, idempotence, refusing to drop human work, bad seeds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from claimset.cli import cli
+from claimset.project import Project
+from click.testing import CliRunner
+
+DOC = "000_a59439a6f7a726ad"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def records(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_split_writes_todo_records_with_exact_offsets(seeded_project: Project) -> None:
+    code, out, _ = run("split")
+    assert code == 0
+    path = seeded_project.annotation_path(DOC)
+    recs = records(path)
+    assert out == f"seeds/{DOC}.txt: {len(recs)} sentences (created)\n"
+    text = seeded_project.seed_path(DOC).read_text(encoding="utf-8")
+    for ordinal, rec in enumerate(recs):
+        assert rec["id"] == f"{DOC}:{ordinal:04d}"
+        assert rec["status"] == "todo" and rec["claims"] == [] and rec["annotator"] is None
+        assert text[rec["start"] : rec["end"]] == rec["text"]  # type: ignore[misc]
+    docs = records(seeded_project.documents_path)
+    assert docs[0]["id"] == DOC and docs[0]["sentence_count"] == len(recs)
+    assert docs[0]["language"] == "en" and docs[0]["split"] == "train"
+
+
+def test_split_is_idempotent_byte_for_byte(seeded_project: Project) -> None:
+    assert run("split")[0] == 0
+    before = seeded_project.annotation_path(DOC).read_bytes()
+    docs_before = seeded_project.documents_path.read_bytes()
+    code, out, _ = run("split")
+    assert code == 0 and "(unchanged)" in out
+    assert seeded_project.annotation_path(DOC).read_bytes() == before
+    assert seeded_project.documents_path.read_bytes() == docs_before
+
+
+def test_hand_edited_document_fields_survive(seeded_project: Project) -> None:
+    run("split")
+    doc = records(seeded_project.documents_path)[0]
+    doc.update(title="My title", split="test", license="CC-BY-4.0")
+    seeded_project.documents_path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nOne more sentence.", encoding="utf-8")
+    assert run("split")[0] == 0
+    after = records(seeded_project.documents_path)[0]
+    assert (after["title"], after["split"], after["license"]) == ("My title", "test", "CC-BY-4.0")
+    assert after["sha256"] != doc["sha256"]
+
+
+def test_split_refuses_when_seed_changed_under_done_sentences(seeded_project: Project) -> None:
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    recs = records(path)
+    recs[0].update(status="done", annotator="ann1")
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    annotated = path.read_bytes()
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    docs_before = seeded_project.documents_path.read_bytes()
+    code, _, err = run("split")
+    assert code == 1
+    assert f"corpus/annotations/{DOC}.jsonl" in err and "1 annotated" in err
+    assert path.read_bytes() == annotated
+    assert seeded_project.documents_path.read_bytes() == docs_before
+
+
+def test_split_discards_drafts_on_changed_seed(seeded_project: Project) -> None:
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    recs = records(path)
+    recs[1]["status"] = "draft"
+    recs[1]["claims"] = [{"actor": {"ref": "author"}}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 0
+    assert "discarded machine drafts on 1 sentences" in err
+    assert all(r["status"] == "todo" for r in records(path))
+    assert records(path)[0]["text"] == "A new first sentence."
+
+
+def test_invalid_utf8_seed_is_an_error_with_byte_offset(new_project: Project) -> None:
+    (new_project.seeds_dir / "bad.txt").write_bytes(b"Fine text. \xff broken.")
+    (new_project.seeds_dir / "good.txt").write_text("One. Two.", encoding="utf-8")
+    code, out, err = run("split")
+    assert code == 1
+    assert "invalid UTF-8 at byte 11" in err and "seeds/bad.txt" in err
+    assert "seeds/good.txt: 2 sentences (created)" in out
+    assert not new_project.annotation_path("bad").exists()
+
+
+def test_bom_is_removed_and_reported(new_project: Project) -> None:
+    (new_project.seeds_dir / "bom.txt").write_bytes("\ufeffHello there. Bye.".encode())
+    code, _, err = run("split")
+    assert code == 0 and "byte order mark removed" in err
+    first = records(new_project.annotation_path("bom"))[0]
+    assert (first["start"], first["text"]) == (0, "Hello there.")
+
+
+def test_empty_seed_gives_zero_sentences_and_a_warning(new_project: Project) -> None:
+    (new_project.seeds_dir / "empty.txt").write_text("  \n\n ", encoding="utf-8")
+    code, out, err = run("split")
+    assert code == 0 and "zero sentences" in err
+    assert new_project.annotation_path("empty").read_bytes() == b""
+    assert "0 sentences (created)" in out
+
+
+def test_bad_document_id_is_refused(new_project: Project) -> None:
+    (new_project.seeds_dir / "-bad name.txt").write_text("Text.", encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 1 and "invalid document id '-bad name'" in err
+
+
+def test_split_of_a_path_outside_the_project_is_a_usage_error(
+    seeded_project: Project, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("Hi.", encoding="utf-8")
+    code, _, err = run("split", str(outside))
+    assert code == 2 and "outside the project" in err
+    code, _, err = run("split", "seeds/missing.txt")
+    assert code == 2 and "no such file" in err
+
+
+def test_split_refuses_an_unparseable_annotation_file(seeded_project: Project) -> None:
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    path.write_text('{"id": broken\n', encoding="utf-8")
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text(seed.read_text(encoding="utf-8") + "\nMore.", encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 1 and f"corpus/annotations/{DOC}.jsonl:1:" in err
+    assert path.read_text(encoding="utf-8") == '{"id": broken\n'

@@ -1,0 +1,5 @@
+"""`python -m claimset` runs the CLI."""
+
+from .cli import main
+
+main()

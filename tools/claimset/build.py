@@ -1,0 +1,68 @@
+"""`claimset build`: split → fmt → validate → export, stopping at the first step that fails."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .project import Project
+
+STEPS = ("split", "fmt", "validate", "export")
+
+
+@dataclass
+class BuildResult:
+    """What each step returned; `stopped_at` names the step that failed, if any."""
+
+    results: dict[str, Any] = field(default_factory=dict)
+    stopped_at: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.stopped_at is None
+
+
+def build(
+    project: Project,
+    *,
+    out_dir: Path | None = None,
+    include_drafts: bool = False,
+    on_step: Callable[[str], None] | None = None,
+) -> BuildResult:
+    """Run the pipeline on the whole project; never raises for invalid data, reports it instead."""
+    from .errors import InvalidCorpus
+    from .export import export
+    from .fmt import fmt
+    from .split import split
+    from .validate import validate
+
+    result = BuildResult()
+
+    def step(name: str) -> None:
+        if on_step is not None:
+            on_step(name)
+
+    step("split")
+    result.results["split"] = split_result = split(project)
+    if not split_result.ok:
+        result.stopped_at = "split"
+        return result
+    step("fmt")
+    result.results["fmt"] = fmt_result = fmt(project)
+    if not getattr(fmt_result, "ok", True):
+        result.stopped_at = "fmt"
+        return result
+    step("validate")
+    result.results["validate"] = report = validate(project)
+    if not report.valid:
+        result.stopped_at = "validate"
+        return result
+    step("export")
+    try:
+        result.results["export"] = export(project, out_dir, include_drafts=include_drafts)
+    except InvalidCorpus as exc:
+        result.results["validate"] = exc.report
+        result.stopped_at = "export"
+    return result

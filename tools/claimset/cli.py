@@ -1,0 +1,299 @@
+"""The command-line interface: a thin click layer over the library functions.
+
+Each command parses its arguments, calls one library function, and renders the result with rich.
+Library exceptions become `Error: ...` lines with the exit code they carry (1 data, 2 usage).
+Heavy modules (datasets, pyarrow) are imported inside the commands that need them, so that
+`claimset --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import ClaimsetError
+from .project import Project
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Exit codes, in one place (SPEC, "Exit codes").
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def stdout() -> Console:
+    return Console(soft_wrap=True, highlight=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def handle_errors(func: F) -> F:
+    """Turn library exceptions into a one-line `Error: ...` and the exception's exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimsetError as exc:
+            stderr().print(f"[bold red]Error:[/] {exc}", markup=True, highlight=False)
+            sys.exit(exc.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def find_project() -> Project:
+    return Project.find()
+
+
+def resolve_paths(project: Project, paths: tuple[str, ...]) -> list[Path] | None:
+    """User-given paths resolved inside the project; None when no path was given."""
+    if not paths:
+        return None
+    return [project.resolve(p) for p in paths]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="claimset")
+def cli() -> None:
+    """Build, validate and export annotated corpora of claims from argumentative essays.
+
+    Run the commands from the root of a claimset project (or any folder inside it).
+    Exit codes: 0 success, 1 invalid data or refused to protect data, 2 usage error.
+    """
+
+
+# -- commands -------------------------------------------------------------------------------------
+
+
+@cli.command("split")
+@click.argument("seeds", nargs=-1, type=click.Path())
+@handle_errors
+def split_cli(seeds: tuple[str, ...]) -> None:
+    """Segment seed essays into corpus/annotations/<doc>.jsonl.
+
+    With no SEEDS, splits every seeds/*.txt. Idempotent: an unchanged seed leaves its file
+    byte-identical. Refuses (exit 1, nothing changed) when a seed changed under done or
+    reviewed sentences; machine drafts on a changed seed are discarded and reported.
+    """
+    from .split import split
+
+    project = find_project()
+    result = split(project, resolve_paths(project, seeds))
+    render_split(result)
+    if not result.ok:
+        sys.exit(EXIT_INVALID)
+
+
+def render_split(result: Any) -> None:
+    out, err = stdout(), stderr()
+    for outcome in result.outcomes:
+        for level, text in outcome.messages:
+            style = "red" if level == "error" else "yellow"
+            err.print(f"[{style}]{level}:[/] {text}", markup=True, highlight=False)
+        if outcome.action in ("created", "updated", "unchanged"):
+            out.print(f"{outcome.path}: {outcome.sentences} sentences ({outcome.action})")
+    if not result.outcomes:
+        err.print("[yellow]warning:[/] no seeds to split (put essays in seeds/*.txt)")
+
+
+@cli.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Add missing project files to a non-empty folder.")
+@handle_errors
+def init_cli(directory: Path, force: bool) -> None:
+    """Scaffold a new claimset project in DIRECTORY.
+
+    Creates seeds/, corpus/ (actors.jsonl with `author`, documents.jsonl, annotations/),
+    schema/, a pre-commit config, a GitHub Actions workflow and a README. Refuses a
+    non-empty folder unless --force; existing files are never overwritten.
+    """
+    from .scaffold import init
+
+    written = init(directory, force=force)
+    out = stdout()
+    out.print(f"Created a claimset project in {directory} ({len(written)} files).")
+    out.print("Next: put essays in seeds/*.txt, then run `claimset build` inside the project.")
+
+
+@cli.command("schema")
+@click.option(
+    "--check", is_flag=True, help="Only check that schema/ is up to date (exit 1 if not)."
+)
+@handle_errors
+def schema_cli(check: bool) -> None:
+    """Write schema/*.schema.json (JSON Schema 2020-12) from the pydantic models.
+
+    With --check, writes nothing and exits 1 if a file is missing or differs (drift).
+    """
+    from .schema import write_schemas
+
+    project = find_project()
+    result = write_schemas(project.schema_dir, check=check)
+    out = stdout()
+    for path in result.changed:
+        rel = project.relative(path)
+        out.print(f"{rel}: out of date" if check else f"{rel}: written")
+    if check and result.changed:
+        stderr().print("[red]error:[/] schema/ differs from the models; run `claimset schema`")
+        sys.exit(EXIT_INVALID)
+    if not result.changed:
+        out.print(f"schema/: {len(result.unchanged)} files up to date")
+
+
+@cli.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Rich tables, or one JSON object with the same numbers.",
+)
+@handle_errors
+def stats_cli(paths: tuple[str, ...], fmt_: str) -> None:
+    """Annotation progress and counts: status, actors, types, certainty, cues, evidence.
+
+    With no PATHS, counts every corpus/annotations/*.jsonl.
+    """
+    import json
+
+    from .stats import compute_stats
+
+    project = find_project()
+    stats = compute_stats(project, resolve_paths(project, paths))
+    if fmt_ == "json":
+        click.echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        render_stats(stats.to_dict())
+
+
+def render_stats(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    out = stdout()
+    total = data["sentences"]
+    out.print(
+        f"[bold]{data['files']}[/] files, [bold]{total}[/] sentences, "
+        f"[bold]{data['claims']}[/] claims in {data['claim_sentences']} sentences; "
+        f"{data['progress']:.0%} done or reviewed",
+        markup=True,
+    )
+    if data["skipped_lines"]:
+        stderr().print(
+            f"[yellow]warning:[/] {data['skipped_lines']} lines could not be read; "
+            "run `claimset validate`"
+        )
+
+    def table(title: str, counts: dict[str, int], limit: int = 15) -> None:
+        if not counts:
+            return
+        t = Table(title=title, title_justify="left", show_edge=False)
+        t.add_column("value")
+        t.add_column("count", justify="right")
+        t.add_column("share", justify="right")
+        whole = sum(counts.values()) or 1
+        for key, count in list(counts.items())[:limit]:
+            t.add_row(key, str(count), f"{count / whole:.0%}")
+        if len(counts) > limit:
+            t.add_row(f"... {len(counts) - limit} more", "", "")
+        out.print(t)
+
+    table("Sentences by status", data["status"])
+    table("Claims by actor", data["actors"])
+    table("Claims by target", data["targets"])
+    table("Expectation types", data["expectation_types"])
+    table("Certainty", data["certainty"])
+    table("Polarity", data["polarity"])
+    table("Origin", data["origin"])
+    for kind, cues in data["cues"].items():
+        table(f"Most frequent {kind} cues", cues, limit=10)
+    table("Evidence types", data["evidence_types"])
+    out.print(
+        f"{data['evidence']} evidence links, {data['cross_sentence_evidence']} to other "
+        f"sentences; {data['implicit_actors']} implicit actors"
+    )
+
+
+@cli.command("build")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Export folder (default: dist/claimset under the project root).",
+)
+@click.option(
+    "--include-drafts", is_flag=True, help="Export machine-drafted claims in the claims config too."
+)
+@handle_errors
+def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
+    """The main job: split → fmt → validate → export, with progress and a summary.
+
+    Stops at the first step that fails (exit 1) and shows why: a seed that changed under
+    annotated sentences, a file fmt cannot parse, or the validation errors.
+    """
+    from rich.table import Table
+
+    from .build import STEPS, build
+
+    project = find_project()
+    err = stderr()
+    with err.status("building…") as status:
+        result = build(
+            project,
+            out_dir=out_dir,
+            include_drafts=include_drafts,
+            on_step=lambda name: status.update(f"{name}…"),
+        )
+    summary = Table(title="claimset build", title_justify="left", show_edge=False)
+    summary.add_column("step")
+    summary.add_column("result")
+    for name in STEPS:
+        if name in result.results:
+            failed = name == result.stopped_at
+            text = describe_step(name, result.results[name])
+            summary.add_row(name, f"[red]failed[/] {text}" if failed else f"[green]ok[/] {text}")
+        else:
+            summary.add_row(name, "[dim]not run[/]")
+    stdout().print(summary)
+    if not result.ok:
+        stopped = result.stopped_at
+        if stopped == "split":
+            render_split(result.results["split"])
+        elif stopped == "fmt":
+            render_fmt(result.results["fmt"], check=False, diff=False)
+        else:
+            from .diagnostics import render_text
+
+            render_text(result.results["validate"], err)
+        err.print(f"[bold red]Error:[/] build stopped at {stopped}")
+        sys.exit(EXIT_INVALID)
+
+
+def describe_step(name: str, value: Any) -> str:
+    """One line per build step for the summary table."""
+    if name == "split":
+        n = sum(o.sentences for o in value.outcomes)
+        return f"{len(value.outcomes)} seeds, {n} sentences"
+    if name == "fmt":
+        changed = getattr(value, "changed", None)
+        return f"{len(changed)} files reformatted" if changed is not None else ""
+    if name == "validate":
+        return f"{value.files} files, {value.records} records, {len(value.errors)} errors"
+    if name == "export":
+        return str(getattr(value, "out_dir", ""))
+    return ""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="claimset")

@@ -1,0 +1,143 @@
+"""Reading and writing JSON Lines: strict parsing, the canonical serialization, atomic writes."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import InvalidLine
+
+#: Separators of the canonical form: readable in diffs, like the SPEC's examples.
+SEPARATORS = (", ", ": ")
+
+
+class DuplicateKeyError(ValueError):
+    "A JSON object has the same key twice."
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"duplicate key {key!r}: JSON parsers silently keep only the last one")
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in obj:
+            raise DuplicateKeyError(key)
+        obj[key] = value
+    return obj
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+_decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+
+
+def loads_strict(text: str) -> Any:
+    """Parse one JSON value, refusing duplicate keys and NaN/Infinity.
+
+    Raises json.JSONDecodeError, DuplicateKeyError or ValueError.
+    """
+    return _decoder.decode(text)
+
+
+def dumps(obj: Any) -> str:
+    """The canonical one-line serialization: UTF-8 text, no ASCII escapes."""
+    return json.dumps(obj, ensure_ascii=False, separators=SEPARATORS, allow_nan=False)
+
+
+def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Yield (1-based line number, raw line without its newline) for each line of a file.
+
+    Streams: memory does not grow with the file. A final line without newline is yielded too.
+    """
+    with path.open("rb") as handle:
+        for lineno, raw in enumerate(handle, start=1):
+            yield lineno, raw.rstrip(b"\n")
+
+
+def read_jsonl(path: Path, display: str | None = None) -> list[Any]:
+    """Read every record of a JSONL file strictly; raise InvalidLine on the first bad line.
+
+    For commands that need well-formed input (split, export); `validate` reports every problem.
+    """
+    name = display or str(path)
+    records = []
+    for lineno, raw in iter_lines(path):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InvalidLine(
+                f"invalid UTF-8 at byte {exc.start}", file=name, line=lineno, column=exc.start + 1
+            ) from exc
+        if lineno == 1 and text.startswith("\ufeff"):
+            raise InvalidLine("byte order mark (BOM) at the start of the file", file=name, line=1)
+        if text.endswith("\r"):
+            raise InvalidLine("CRLF line ending (use LF)", file=name, line=lineno, column=len(text))
+        if not text.strip():
+            continue
+        try:
+            records.append(loads_strict(text))
+        except json.JSONDecodeError as exc:
+            raise InvalidLine(exc.msg, file=name, line=lineno, column=exc.colno) from exc
+        except ValueError as exc:
+            raise InvalidLine(str(exc), file=name, line=lineno) from exc
+    return records
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a file atomically: a temp file in the same folder, fsync, rename over the target.
+
+    A run killed halfway leaves the file either old or new, never truncated.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".claimset-tmp-{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not supported on every platform, hence best effort.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def jsonl_bytes(records: Iterable[Any]) -> bytes:
+    """Serialize records one per line in canonical form, with a final newline."""
+    return "".join(dumps(record) + "\n" for record in records).encode("utf-8")
+
+
+def write_jsonl(path: Path, records: Iterable[Any]) -> bool:
+    """Atomically write records; return False (and touch nothing) if the bytes are unchanged."""
+    data = jsonl_bytes(records)
+    if path.exists() and path.read_bytes() == data:
+        return False
+    atomic_write_bytes(path, data)
+    return True

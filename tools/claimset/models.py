@@ -1,0 +1,223 @@
+"""The pydantic models: the single source of truth for every record claimset reads or writes.
+
+The JSON Schema files (`schema/*.schema.json`), the validator's structural checks, the canonical
+key order written by `fmt`, the Hugging Face features of the export and the column descriptions of
+the dataset card are all derived from these classes. Cross-field and cross-file rules (offsets that
+must match a quote, actor refs that must exist, ...) live in `validate.py`, not here, so that the
+JSON Schema stays a faithful description of the structure.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Label sets, in the order SPEC gives them; the export's ClassLabel ids follow this order.
+ExpectationType = Literal[
+    "desire", "intention", "prediction", "belief", "demand", "obligation", "other"
+]
+EvidenceType = Literal["statistic", "event", "statement", "expert", "example", "reasoning", "other"]
+Certainty = Literal["certain", "probable", "possible", "underspecified"]
+CueKind = Literal["hedge", "booster"]
+Polarity = Literal["positive", "negative"]
+Origin = Literal["human", "auto"]
+Status = Literal["todo", "draft", "done", "reviewed"]
+ActorKind = Literal["author", "state", "government", "person", "organization", "group", "other"]
+Split = Literal["train", "validation", "test"]
+
+EXPECTATION_TYPES: tuple[str, ...] = get_args(ExpectationType)
+EVIDENCE_TYPES: tuple[str, ...] = get_args(EvidenceType)
+CERTAINTIES: tuple[str, ...] = get_args(Certainty)
+CUE_KINDS: tuple[str, ...] = get_args(CueKind)
+POLARITIES: tuple[str, ...] = get_args(Polarity)
+ORIGINS: tuple[str, ...] = get_args(Origin)
+STATUSES: tuple[str, ...] = get_args(Status)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+SPLITS: tuple[str, ...] = get_args(Split)
+
+DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+SENTENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*:[0-9]{4,}$"
+CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+ACTOR_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+class Record(BaseModel):
+    """Base for every record: unknown fields are errors and values are never coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Span(Record):
+    """A quoted stretch of a sentence: annotators type `quote`, `fmt` fills the offsets."""
+
+    quote: str = Field(
+        min_length=1,
+        description="The exact text of the span, as it appears in its sentence "
+        "(any run of whitespace matches any run of whitespace). Authoritative over the offsets.",
+    )
+    start: int | None = Field(
+        default=None,
+        ge=0,
+        description="Start of the quote in its sentence's text (code points, inclusive).",
+    )
+    end: int | None = Field(
+        default=None,
+        ge=0,
+        description="End of the quote in its sentence's text (code points, exclusive).",
+    )
+
+
+class ActorSpan(Record):
+    """Who holds the expectation: a registry actor, and where the sentence names it."""
+
+    ref: str = Field(
+        pattern=ACTOR_ID_PATTERN,
+        description="Id of the actor in corpus/actors.jsonl (`author` for the essay's author).",
+    )
+    quote: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The words naming the actor in the sentence; null for an implicit actor.",
+    )
+    start: int | None = Field(
+        default=None, ge=0, description="Start of the actor quote in the sentence (code points)."
+    )
+    end: int | None = Field(
+        default=None, ge=0, description="End of the actor quote in the sentence (exclusive)."
+    )
+
+
+class Expectation(Span):
+    """What the actor wants, intends, predicts, believes, demands or ought to do."""
+
+    type: ExpectationType = Field(
+        description="desire, intention, prediction, belief, demand, obligation or other."
+    )
+    target: str | None = Field(
+        default=None,
+        pattern=ACTOR_ID_PATTERN,
+        description="Id of the actor the expectation is directed at, if any.",
+    )
+
+
+class Evidence(Span):
+    """A fact offered in support of the claim, in this or another sentence of the document."""
+
+    sentence: str | None = Field(
+        default=None,
+        pattern=SENTENCE_ID_PATTERN,
+        description="Id of the sentence holding the evidence; defaults to the claim's own "
+        "sentence (`fmt` writes it out). The offsets index that sentence's text.",
+    )
+    type: EvidenceType = Field(
+        description="statistic, event, statement, expert, example, reasoning or other."
+    )
+
+
+class Cue(Span):
+    """A hedging or boosting expression in the claim's own sentence."""
+
+    kind: CueKind = Field(description="hedge (lowers certainty) or booster (raises it).")
+
+
+class Hedge(Record):
+    """How certain the author sounds about the claim (FactBank's scale) and the cue words."""
+
+    certainty: Certainty = Field(
+        description="certain, probable, possible or underspecified (FactBank CT/PR/PS/U)."
+    )
+    cues: list[Cue] = Field(
+        default_factory=list, description="Hedge and booster cues, each a minimal span."
+    )
+
+
+class Claim(Record):
+    """An actor holds an expectation, supported by evidence, stated with some certainty."""
+
+    id: str | None = Field(
+        default=None,
+        pattern=CLAIM_ID_PATTERN,
+        description="Id unique within the sentence (`c1`, `c2`, ...); `fmt` assigns a free one.",
+    )
+    actor: ActorSpan = Field(description="Who holds the expectation.")
+    expectation: Expectation = Field(description="What is expected, of whom, of which type.")
+    evidence: list[Evidence] = Field(
+        default_factory=list, description="Supporting facts, possibly in other sentences."
+    )
+    hedge: Hedge = Field(description="The author's certainty and the cues that express it.")
+    polarity: Polarity = Field(
+        default="positive",
+        description="negative when the expectation is negated (`will not ...`).",
+    )
+    origin: Origin = Field(
+        default="human",
+        description="human, or auto when suggested by `claimset draft` (possibly edited since).",
+    )
+
+
+class SentenceRecord(Record):
+    """One sentence of a document with its claims: one line of corpus/annotations/<doc>.jsonl."""
+
+    id: str = Field(
+        pattern=SENTENCE_ID_PATTERN,
+        description="`<doc>:<ordinal>`, 0-based ordinal zero-padded to at least 4 digits.",
+    )
+    doc: str = Field(pattern=DOC_ID_PATTERN, description="Document id (the seed file's stem).")
+    start: int = Field(ge=0, description="Start of the sentence in the seed text (code points).")
+    end: int = Field(ge=0, description="End of the sentence in the seed text (exclusive).")
+    text: str = Field(description="The sentence, exactly `seed_text[start:end]`.")
+    status: Status = Field(
+        description="todo (unseen), draft (machine suggestions only), done (annotated by a "
+        "person), reviewed (checked by a second person)."
+    )
+    annotator: str | None = Field(
+        default=None,
+        min_length=1,
+        description="Who annotated the sentence; required for done and reviewed.",
+    )
+    claims: list[Claim] = Field(
+        default_factory=list,
+        description="The claims in this sentence; empty on a done sentence means no claim.",
+    )
+
+
+class Actor(Record):
+    """An entry of the actor registry, corpus/actors.jsonl."""
+
+    id: str = Field(
+        pattern=ACTOR_ID_PATTERN, description="Stable id used by `actor.ref` and `target`."
+    )
+    name: str = Field(min_length=1, description="Canonical name.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other names and forms: capitals, abbreviations, adjectives (`Seoul`, "
+        "`the ROK`, `Korean`).",
+    )
+    kind: ActorKind = Field(
+        description="author, state, government, person, organization, group or other."
+    )
+
+
+class Document(Record):
+    """A record of corpus/documents.jsonl: one per seed essay."""
+
+    id: str = Field(pattern=DOC_ID_PATTERN, description="Document id: the seed file's stem.")
+    title: str | None = Field(default=None, description="Title of the essay, if known.")
+    source: str | None = Field(
+        default=None, description="Where the essay comes from (publication, URL), if known."
+    )
+    license: str | None = Field(default=None, description="The essay's license, if known.")
+    language: str = Field(default="en", description="BCP-47 language code.")
+    sha256: str = Field(pattern=SHA256_PATTERN, description="sha256 of the seed file's bytes, hex.")
+    sentence_count: int = Field(ge=0, description="Number of sentences `split` produced.")
+    split: Split = Field(default="train", description="Dataset split: train, validation, test.")
+
+
+#: The record models by file kind, as used by `schema` and `validate`.
+MODELS: dict[str, type[Record]] = {
+    "sentence": SentenceRecord,
+    "actor": Actor,
+    "document": Document,
+}

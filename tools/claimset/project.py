@@ -1,0 +1,152 @@
+"""A claimset project on disk: where its files are, and reading seeds, actors and documents."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InvalidDocumentId, OutsideProject, ProjectNotFound, SeedDecodeError
+from .models import DOC_ID_PATTERN
+
+_DOC_ID = re.compile(DOC_ID_PATTERN)
+
+BOM = "\ufeff"
+
+
+def check_doc_id(doc_id: str) -> str:
+    """Return doc_id if it is a valid document id, else raise InvalidDocumentId."""
+    if not _DOC_ID.match(doc_id):
+        raise InvalidDocumentId(
+            f"invalid document id {doc_id!r}: ids match {DOC_ID_PATTERN} "
+            "(letters, digits, '.', '_', '-'; starting with a letter or digit); rename the file"
+        )
+    return doc_id
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A seed essay as read: its text (BOM removed), whether it had a BOM, its sha256."""
+
+    doc_id: str
+    path: Path
+    text: str
+    sha256: str
+    had_bom: bool
+
+
+def read_seed(path: Path, doc_id: str | None = None) -> Seed:
+    """Read a seed file as UTF-8; a leading BOM is removed and flagged, line ends are untouched.
+
+    Raises SeedDecodeError (with the byte offset) on invalid UTF-8.
+    """
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SeedDecodeError(
+            f"{path}: invalid UTF-8 at byte {exc.start} ({exc.reason}); save the file as UTF-8"
+        ) from exc
+    had_bom = text.startswith(BOM)
+    if had_bom:
+        text = text[1:]
+    return Seed(
+        doc_id=doc_id or check_doc_id(path.stem),
+        path=path,
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        had_bom=had_bom,
+    )
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folder layout of a claimset project (see SPEC, "Layout")."""
+
+    root: Path
+
+    @classmethod
+    def find(cls, start: Path | None = None) -> Project:
+        """The project at or above `start` (default: the working directory).
+
+        A project is a folder holding `corpus/`; raises ProjectNotFound otherwise.
+        """
+        here = (start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            if (folder / "corpus").is_dir():
+                return cls(folder)
+        raise ProjectNotFound(
+            f"no claimset project at or above {here} (no corpus/ folder); "
+            "run `claimset init DIR` to create one, or cd into a project"
+        )
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / "seeds"
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.root / "corpus"
+
+    @property
+    def annotations_dir(self) -> Path:
+        return self.corpus_dir / "annotations"
+
+    @property
+    def actors_path(self) -> Path:
+        return self.corpus_dir / "actors.jsonl"
+
+    @property
+    def documents_path(self) -> Path:
+        return self.corpus_dir / "documents.jsonl"
+
+    @property
+    def schema_dir(self) -> Path:
+        return self.root / "schema"
+
+    @property
+    def default_export_dir(self) -> Path:
+        return self.root / "dist" / "claimset"
+
+    def annotation_path(self, doc_id: str) -> Path:
+        return self.annotations_dir / f"{check_doc_id(doc_id)}.jsonl"
+
+    def seed_path(self, doc_id: str) -> Path:
+        return self.seeds_dir / f"{check_doc_id(doc_id)}.txt"
+
+    def seed_paths(self) -> list[Path]:
+        """Every seed essay, sorted by name."""
+        if not self.seeds_dir.is_dir():
+            return []
+        return sorted(p for p in self.seeds_dir.glob("*.txt") if p.is_file())
+
+    def annotation_paths(self) -> list[Path]:
+        """Every annotation file, sorted by name."""
+        if not self.annotations_dir.is_dir():
+            return []
+        return sorted(p for p in self.annotations_dir.glob("*.jsonl") if p.is_file())
+
+    def resolve(self, path: str | Path) -> Path:
+        """An absolute path for a user-given path, which must exist and lie inside the project.
+
+        Raises OutsideProject (exit 2) for `../x` and friends, UsageError if it does not exist.
+        """
+        from .errors import UsageError
+
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            candidate = Path.cwd() / candidate
+        resolved = candidate.resolve()
+        if resolved != self.root and self.root not in resolved.parents:
+            raise OutsideProject(f"{path}: lies outside the project {self.root}")
+        if not resolved.exists():
+            raise UsageError(f"{path}: no such file or folder")
+        return resolved
+
+    def relative(self, path: Path) -> str:
+        """A path as shown in diagnostics: relative to the project root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

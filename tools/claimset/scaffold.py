@@ -1,0 +1,113 @@
+"""`claimset init`: scaffold a new claimset project that works at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import ClaimsetError
+from .jsonio import atomic_write_bytes, jsonl_bytes
+from .models import Actor
+from .schema import json_schemas, schema_bytes
+
+README = """\
+# {name}
+
+A corpus of claims in argumentative essays, built with
+[claimset](https://pypi.org/project/claimset/).
+
+## Workflow
+
+1. Put essays (UTF-8 `.txt`) in `seeds/`; the file name (without `.txt`) is the document id.
+2. `claimset split` segments them into `corpus/annotations/<doc>.jsonl`, one sentence per line.
+3. Optional: `claimset draft` adds machine suggestions to sentences nobody has annotated yet.
+4. Annotate: edit the JSONL files in your editor; type quotes, not offsets.
+5. `claimset fmt` fills in offsets and writes the canonical form; `claimset validate` checks everything.
+6. `claimset build` runs split, fmt, validate and export; the dataset lands in `dist/claimset`.
+
+Register every actor (who holds an expectation) in `corpus/actors.jsonl`.
+"""
+
+SEEDS_README = """\
+# Seeds
+
+Put the essays to annotate here, one UTF-8 `.txt` file each. The file name without `.txt` is the
+document id (letters, digits, `.`, `_`, `-`). claimset never modifies these files; record where each
+essay comes from and its license in `corpus/documents.jsonl`.
+"""
+
+PRE_COMMIT = """\
+# Validate and format the corpus on every commit (claimset must be installed: pip install claimset).
+repos:
+  - repo: local
+    hooks:
+      - id: claimset-validate
+        name: claimset validate
+        entry: claimset validate
+        language: system
+        files: ^corpus/.*\\.jsonl$
+      - id: claimset-fmt
+        name: claimset fmt
+        entry: claimset fmt
+        language: system
+        files: ^corpus/.*\\.jsonl$
+"""
+
+WORKFLOW = """\
+# Checks the corpus on every push and pull request.
+name: corpus
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: pip install claimset
+      - run: claimset schema --check
+      - run: claimset validate --format github
+      - run: claimset fmt --check
+"""
+
+GITIGNORE = "dist/\n.venv/\n"
+
+
+def scaffold_files(name: str) -> dict[str, bytes]:
+    """The files of a new project, by relative path."""
+    author = Actor(id="author", name="The essay's author", kind="author")
+    files = {
+        "README.md": README.format(name=name).encode(),
+        ".gitignore": GITIGNORE.encode(),
+        ".pre-commit-config.yaml": PRE_COMMIT.encode(),
+        ".github/workflows/corpus.yml": WORKFLOW.encode(),
+        "seeds/README.md": SEEDS_README.encode(),
+        "corpus/actors.jsonl": jsonl_bytes([author.model_dump(mode="json")]),
+        "corpus/documents.jsonl": b"",
+        "corpus/annotations/.gitkeep": b"",
+    }
+    for schema_name, schema in json_schemas().items():
+        files[f"schema/{schema_name}"] = schema_bytes(schema)
+    return files
+
+
+def init(directory: Path, *, force: bool = False) -> list[Path]:
+    """Create a project in `directory`; return the files written.
+
+    Refuses a non-empty directory unless `force`; even then no existing file is overwritten.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise ClaimsetError(f"{directory} exists and is not a folder")
+    if directory.is_dir() and any(directory.iterdir()) and not force:
+        raise ClaimsetError(
+            f"{directory} is not empty; use --force to add the missing project files "
+            "(existing files are kept)"
+        )
+    written = []
+    for relative, data in scaffold_files(directory.resolve().name).items():
+        path = directory / relative
+        if path.exists():
+            continue
+        atomic_write_bytes(path, data)
+        written.append(path)
+    return written
