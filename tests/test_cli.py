@@ -147,6 +147,7 @@ def test_stats_counts_claims(new_project: Project) -> None:
     data = compute_stats(new_project).to_dict()
     assert data["sentences"] == 2 and data["skipped_lines"] == 1
     assert data["status"] == {"todo": 0, "draft": 1, "done": 1, "reviewed": 0}
-    assert data["actors"] == {"author": 1} and data["implicit_actors"] == 1
+    assert data["actors"] == {"author": 1} and data["implicit_actors"] == 0
+    assert data["targets"] == {"x": 1}
     assert data["cues"] == {"hedge": {"perhaps": 1}, "booster": {}}
     assert data["cross_sentence_evidence"] == 1 and data["polarity"] == {"negative": 1}

@@ -83,12 +83,12 @@ def _add_record(stats: Stats, record: dict[str, Any]) -> None:
     for claim in claims:
         actor = _dict(claim.get("actor"))
         stats.actors[str(actor.get("ref"))] += 1
-        stats.implicit_actors += actor.get("quote") is None
+        # The author usually goes unnamed by convention: only other unnamed holders are implicit.
+        stats.implicit_actors += actor.get("quote") is None and actor.get("ref") != "author"
         expectation = claim.get("expectation")
         if isinstance(expectation, dict):
             stats.expectation_types[str(expectation.get("type"))] += 1
-            if expectation.get("target"):
-                stats.targets[str(expectation["target"])] += 1
+            stats.targets[str(expectation.get("target") or "(none)")] += 1
         hedge = _dict(claim.get("hedge"))
         stats.certainty[str(hedge.get("certainty"))] += 1
         for cue in _dicts(hedge.get("cues")):
