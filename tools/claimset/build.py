@@ -36,7 +36,6 @@ def build(
     from .export import export
     from .fmt import fmt
     from .split import split
-    from .validate import validate
 
     result = BuildResult()
 
@@ -54,15 +53,13 @@ def build(
     if not getattr(fmt_result, "ok", True):
         result.stopped_at = "fmt"
         return result
-    step("validate")
-    result.results["validate"] = report = validate(project)
-    if not report.valid:
-        result.stopped_at = "validate"
-        return result
-    step("export")
+    # export validates first (refusing an invalid corpus), so validation is not run twice here.
     try:
-        result.results["export"] = export(project, out_dir, include_drafts=include_drafts)
+        exported = export(project, out_dir, include_drafts=include_drafts, on_step=on_step)
     except InvalidCorpus as exc:
         result.results["validate"] = exc.report
-        result.stopped_at = "export"
+        result.stopped_at = "validate"
+        return result
+    result.results["validate"] = exported.report
+    result.results["export"] = exported
     return result

@@ -219,7 +219,7 @@ def render_stats(data: dict[str, Any]) -> None:
     table("Evidence types", data["evidence_types"])
     out.print(
         f"{data['evidence']} evidence links, {data['cross_sentence_evidence']} to other "
-        f"sentences; {data['implicit_actors']} implicit actors"
+        f"sentences; {data['implicit_actors']} implicit (unnamed, non-author) actors"
     )
 
 
@@ -292,6 +292,277 @@ def describe_step(name: str, value: Any) -> str:
     if name == "export":
         return str(getattr(value, "out_dir", ""))
     return ""
+
+
+@cli.command("export")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Dataset folder (default: dist/claimset under the project root).",
+)
+@click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also put the machine-drafted claims of draft sentences in the claims config.",
+)
+@handle_errors
+def export_cli(out_dir: Path | None, include_drafts: bool) -> None:
+    """Export the validated corpus as a Hugging Face dataset folder.
+
+    Writes Parquet files for the configs sentences (default), claims, documents and actors,
+    split by document, and a dataset card (README.md) that `datasets.load_dataset(DIR, CONFIG)`
+    and the Hub read directly. Validates first and refuses (exit 1, with the diagnostics) an
+    invalid corpus. The folder is built aside and swapped in at the end; an existing folder is
+    only replaced if it is a previous export.
+    """
+    from .errors import InvalidCorpus
+    from .export import export
+
+    project = find_project()
+    err = stderr()
+    try:
+        with err.status("exporting…") as status:
+            result = export(
+                project,
+                out_dir,
+                include_drafts=include_drafts,
+                on_step=lambda name: status.update(f"{name}…"),
+            )
+    except InvalidCorpus as exc:
+        from .diagnostics import render_text
+
+        if exc.report is not None:
+            render_text(exc.report, err)  # type: ignore[arg-type]
+        raise
+    render_export(result)
+
+
+def render_export(result: Any) -> None:
+    """Rows per config and split, then where the folder is."""
+    from rich.table import Table
+
+    from .models import SPLITS
+
+    table = Table(title="claimset export", title_justify="left", show_edge=False)
+    table.add_column("config")
+    for split in SPLITS:
+        table.add_column(split, justify="right")
+    table.add_column("total", justify="right")
+    for config, splits in result.rows.items():
+        cells = [str(splits[s]) if s in splits else "-" for s in SPLITS]
+        table.add_row(config, *cells, str(sum(splits.values())))
+    out = stdout()
+    out.print(table)
+    drafts = " (machine drafts included)" if result.include_drafts else ""
+    out.print(f"Wrote {result.out_dir}{drafts}")
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="text: file:line:col diagnostics with the offending snippet; json: one report object; "
+    "github: GitHub Actions annotations.",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Check annotation files in N processes (0: one per CPU).",
+)
+@handle_errors
+def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) -> None:
+    """Check the corpus and report every problem, never stopping at the first.
+
+    With no PATHS, checks the whole project: annotation files, actors.jsonl, documents.jsonl
+    and seeds. With PATHS (files or folders, as pre-commit passes them), reports on those only,
+    still reading the registry, documents and seeds the checks need. Exit 0 valid, 1 invalid,
+    2 usage error. The codes are explained in docs/diagnostics.md.
+    """
+    from .diagnostics import render_github, render_json, render_text
+    from .validate import validate
+
+    project = find_project()
+    report = validate(project, resolve_paths(project, paths), strict=strict, jobs=jobs)
+    if format_ == "json":
+        click.echo(render_json(report))
+    elif format_ == "github":
+        click.echo(render_github(report), nl=False)
+    else:
+        render_text(report, stdout())
+    if not report.valid:
+        sys.exit(EXIT_INVALID)
+
+
+@cli.command("fmt")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--check", is_flag=True, help="Change nothing; exit 1 and list the files fmt would change."
+)
+@click.option("--diff", is_flag=True, help="Change nothing; print what would change as a diff.")
+@handle_errors
+def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
+    """Anchor quotes to offsets and rewrite data files in canonical form, atomically.
+
+    Fills span start/end from the quotes (re-anchoring stale offsets to the nearest
+    occurrence), writes evidence sentence ids and missing claim ids, orders keys as the schema
+    does, one record per line. With no PATHS, formats every annotation file, actors.jsonl and
+    documents.jsonl. Never changes meaning or deletes anything: a file with a line it cannot
+    parse is left untouched (exit 1).
+    """
+    from .fmt import fmt
+
+    project = find_project()
+    result = fmt(project, resolve_paths(project, paths), check=check, diff=diff)
+    render_fmt(result, check=check, diff=diff)
+    if result.refused or (check and result.changed):
+        sys.exit(EXIT_INVALID)
+
+
+def render_fmt(result: Any, *, check: bool, diff: bool) -> None:
+    """Per changed or refused file a line (and notes, and the diff), then a summary."""
+    from rich.markup import escape
+    from rich.text import Text
+
+    out, err = stdout(), stderr()
+    for outcome in result.files:
+        if outcome.refused:
+            for message in outcome.messages:
+                err.print(f"[red]error:[/] {escape(message)}")
+            continue
+        if not outcome.changed:
+            continue
+        verb = "would reformat" if check or diff else "reformatted"
+        out.print(f"{verb} {escape(outcome.path)}")
+        for message in outcome.messages:
+            out.print(f"  [dim]{escape(message)}[/]")
+        if diff and outcome.diff:
+            for line in outcome.diff.splitlines():
+                style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1], "")
+                out.print(Text(line, style=style))
+    changed, refused = len(result.changed), len(result.refused)
+    unchanged = len(result.files) - changed - refused
+    verb = "would be reformatted" if check or diff else "reformatted"
+    parts = [f"{changed} file{'s' if changed != 1 else ''} {verb}", f"{unchanged} unchanged"]
+    if refused:
+        parts.append(f"{refused} refused (cannot be parsed)")
+    err.print(", ".join(parts))
+
+
+@cli.command("draft")
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--redo", is_flag=True, help="Also re-draft sentences that are already `draft`.")
+@handle_errors
+def draft_cli(files: tuple[str, ...], redo: bool) -> None:
+    """Suggest claims for `todo` sentences (they become `draft`, also when none is found).
+
+    With no FILES, drafts every corpus/annotations/*.jsonl. `done` and `reviewed` sentences are
+    never touched; `draft` ones only with --redo. Rules and lexicons only (see
+    docs/drafting.md): the same input always gives the same output.
+    """
+    from .draft import draft
+
+    project = find_project()
+    result = draft(project, resolve_paths(project, files), redo=redo)
+    out, err = stdout(), stderr()
+    for o in result.outcomes:
+        if o.action == "error":
+            err.print(f"[red]error:[/] {o.message}", markup=True, highlight=False)
+            continue
+        out.print(
+            f"{o.path}: {o.drafted} sentences drafted, {o.claims} claims suggested, "
+            f"{o.kept} left alone ({o.action})"
+        )
+    if not result.outcomes:
+        err.print("[yellow]warning:[/] no annotation files (run `claimset split` first)")
+    if not result.ok:
+        sys.exit(EXIT_INVALID)
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@click.argument("pred", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt_",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Rich tables, or one JSON object with the same numbers.",
+)
+@handle_errors
+def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
+    """Precision, recall and F1 of PRED's claims against GOLD's, per field.
+
+    GOLD and PRED are annotation files or folders of them; only `done` and `reviewed` gold
+    sentences are scored. Claims are paired within a sentence by the largest expectation-span
+    overlap. Hedge cues are scored as in CoNLL-2010 (exact span and kind).
+    """
+    import json
+
+    from .evaluate import evaluate
+
+    report = evaluate([gold], [pred])
+    if fmt_ == "json":
+        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        render_eval(report.to_dict())
+
+
+def render_eval(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
+    from .evaluate import MEASURES
+
+    out = stdout()
+    sents, claims = data["sentences"], data["claims"]
+    out.print(
+        f"{sents['scored']} gold sentences scored ({sents['missing_prediction']} without "
+        f"prediction, {sents['text_mismatch']} with another text skipped); "
+        f"{claims['gold']} gold claims, {claims['predicted']} predicted, {claims['paired']} paired"
+    )
+    t = Table(show_edge=False)
+    for name, justify in (("measure", "left"), ("P", "right"), ("R", "right"), ("F1", "right")):
+        t.add_column(name, justify=justify)  # type: ignore[arg-type]
+    for name in ("TP", "FP", "FN"):
+        t.add_column(name, justify="right")
+    for key, label in MEASURES.items():
+        s = data["scores"][key]
+        t.add_row(
+            label,
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            str(s["tp"]),
+            str(s["fp"]),
+            str(s["fn"]),
+        )
+    out.print(t)
+    acc = Table(show_edge=False)
+    acc.add_column("on paired claims")
+    acc.add_column("accuracy", justify="right")
+    acc.add_column("n", justify="right")
+    for key, value in data["accuracy"].items():
+        acc.add_row(key.replace("_", " "), f"{value['accuracy']:.3f}", str(value["total"]))
+    out.print(acc)
+    conf = Table(title="certainty: gold (rows) × predicted", title_justify="left", show_edge=False)
+    conf.add_column("")
+    labels = list(data["certainty_confusion"])
+    for label in labels:
+        conf.add_column(label, justify="right")
+    for label in labels:
+        row = data["certainty_confusion"][label]
+        conf.add_row(label, *(str(row[p]) for p in labels))
+    out.print(conf)
 
 
 def main() -> None:

@@ -21,7 +21,8 @@ A corpus of claims in argumentative essays, built with
 2. `claimset split` segments them into `corpus/annotations/<doc>.jsonl`, one sentence per line.
 3. Optional: `claimset draft` adds machine suggestions to sentences nobody has annotated yet.
 4. Annotate: edit the JSONL files in your editor; type quotes, not offsets.
-5. `claimset fmt` fills in offsets and writes the canonical form; `claimset validate` checks everything.
+5. `claimset fmt` fills in offsets and writes the canonical form;
+   `claimset validate` checks everything.
 6. `claimset build` runs split, fmt, validate and export; the dataset lands in `dist/claimset`.
 
 Register every actor (who holds an expectation) in `corpus/actors.jsonl`.

@@ -1,0 +1,246 @@
+"""Benchmark `claimset draft`: speed on one core, and quality against gold annotations.
+
+Speed: the rule engine (`draft_document`) and the whole command (`draft`: read, validate, draft,
+write) on a corpus made by repeating the seed and the test essays. Quality: each gold project
+(the seed, the development set; the essays under tests/data/essays/, held out) is copied with its
+sentences reset to `todo`, drafted, and scored with `claimset eval`. A baseline that marks every
+sentence as an author claim spanning the sentence puts the figures in context.
+
+Writes its section of docs/benchmarks.md (between `<!-- bench_draft:start -->` and
+`<!-- bench_draft:end -->`) and prints it. Run from the repository root:
+`python benchmarks/bench_draft.py`.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+from claimset import jsonio  # noqa: E402
+from claimset.draft import ActorIndex, draft, draft_document, load_actors  # noqa: E402
+from claimset.evaluate import MEASURES, EvalReport, evaluate  # noqa: E402
+from claimset.models import Actor  # noqa: E402
+from claimset.project import Project  # noqa: E402
+
+START, END = "<!-- bench_draft:start -->", "<!-- bench_draft:end -->"
+# Held-out essays whose drafter errors were looked at during development (to fix general bugs,
+# not to fit their sentences): reported, but marked, since they are not fully unseen.
+INSPECTED = frozenset({"australia_china", "eu_turkey"})
+DOCS = ROOT / "docs" / "benchmarks.md"
+MIN_RATE = 5000  # sentences/s on one core, the issue's target
+SHOWN = (
+    "claim_sentences",
+    "actors",
+    "expectation_exact",
+    "expectation_overlap",
+    "expectation_type",
+    "target",
+    "cues",
+    "cues_span",
+    "evidence",
+    "polarity_negative",
+)
+
+
+def gold_projects() -> list[tuple[str, Path]]:
+    """(label, project root) of every gold set: the seed first, then the held-out essays."""
+    out = [("seed (development)", ROOT)]
+    essays = ROOT / "tests" / "data" / "essays"
+    if essays.is_dir():
+        out += [
+            (f"{p.name} (held out{'*' if p.name in INSPECTED else ''})", p)
+            for p in sorted(essays.iterdir())
+            if p.is_dir()
+        ]
+    return [(label, p) for label, p in out if list((p / "corpus" / "annotations").glob("*.jsonl"))]
+
+
+def reset_copy(root: Path, dest: Path) -> Project:
+    """A copy of a project's seeds, registry and annotations, every sentence back to `todo`."""
+    shutil.copytree(root / "seeds", dest / "seeds")
+    (dest / "corpus" / "annotations").mkdir(parents=True)
+    if (root / "corpus" / "actors.jsonl").exists():
+        shutil.copy(root / "corpus" / "actors.jsonl", dest / "corpus" / "actors.jsonl")
+    for path in sorted((root / "corpus" / "annotations").glob("*.jsonl")):
+        records = jsonio.read_jsonl(path)
+        for r in records:
+            r.update(status="todo", annotator=None, claims=[])
+        jsonio.write_jsonl(dest / "corpus" / "annotations" / path.name, records)
+    return Project(dest)
+
+
+def baseline(project: Project) -> None:
+    """Every sentence is one author belief spanning the sentence: the trivial reference."""
+    for path in project.annotation_paths():
+        records = jsonio.read_jsonl(path)
+        for r in records:
+            text = r["text"].rstrip(".?!")
+            r["status"] = "draft"
+            r["claims"] = [
+                {
+                    "actor": {"ref": "author"},
+                    "expectation": {"quote": text, "start": 0, "end": len(text), "type": "belief"},
+                    "hedge": {"certainty": "certain", "cues": []},
+                    "origin": "auto",
+                }
+            ]
+        jsonio.write_jsonl(path, records)
+
+
+def quality() -> list[tuple[str, EvalReport, EvalReport]]:
+    rows = []
+    for label, root in gold_projects():
+        with tempfile.TemporaryDirectory() as tmp:
+            drafted = reset_copy(root, Path(tmp) / "drafted")
+            draft(drafted)
+            report = evaluate([root / "corpus" / "annotations"], [drafted.annotations_dir])
+            base = reset_copy(root, Path(tmp) / "baseline")
+            baseline(base)
+            base_report = evaluate([root / "corpus" / "annotations"], [base.annotations_dir])
+        rows.append((label, report, base_report))
+    return rows
+
+
+def speed_corpus(dest: Path, copies: int) -> tuple[Project, int]:
+    """A project holding `copies` copies of every gold document, with a merged registry."""
+    actors: dict[str, Any] = {}
+    (dest / "seeds").mkdir(parents=True)
+    (dest / "corpus" / "annotations").mkdir(parents=True)
+    sentences = 0
+    for _, root in gold_projects():
+        for actor in jsonio.read_jsonl(root / "corpus" / "actors.jsonl"):
+            actors.setdefault(actor["id"], actor)
+        for path in sorted((root / "corpus" / "annotations").glob("*.jsonl")):
+            records = jsonio.read_jsonl(path)
+            seed = (root / "seeds" / f"{path.stem}.txt").read_bytes()
+            for n in range(copies):
+                doc = f"{path.stem}.{n:03d}"
+                out = []
+                for r in records:
+                    r = dict(r, doc=doc, id=f"{doc}:{r['id'].rsplit(':', 1)[1]}")
+                    r.update(status="todo", annotator=None, claims=[])
+                    out.append(r)
+                jsonio.write_jsonl(dest / "corpus" / "annotations" / f"{doc}.jsonl", out)
+                (dest / "seeds" / f"{doc}.txt").write_bytes(seed)
+                sentences += len(out)
+    jsonio.write_jsonl(dest / "corpus" / "actors.jsonl", actors.values())
+    return Project(dest), sentences
+
+
+def speed(copies: int = 60) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project, n = speed_corpus(Path(tmp), copies)
+        index: ActorIndex = load_actors(project)
+        docs = [[r["text"] for r in jsonio.read_jsonl(p)] for p in project.annotation_paths()]
+        draft_document(docs[0], index)  # warm the lexicon cache
+        # Best of three rounds: the machine is shared, the minimum is the least disturbed.
+        engine = command = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            for texts in docs:
+                draft_document(texts, index)
+            engine = min(engine, time.perf_counter() - t0)
+        first: list[bytes] = []
+        for round_ in range(3):
+            t0 = time.perf_counter()
+            draft(project, redo=round_ > 0)  # every round drafts every sentence again
+            command = min(command, time.perf_counter() - t0)
+            now = [p.read_bytes() for p in project.annotation_paths()]
+            first = first or now
+        deterministic = first == now
+    return {
+        "sentences": n,
+        "engine_rate": n / engine,
+        "command_rate": n / command,
+        "deterministic": deterministic,
+    }
+
+
+def _registry_size(root: Path) -> int:
+    path = root / "corpus" / "actors.jsonl"
+    return sum(1 for r in jsonio.read_jsonl(path) if Actor.model_validate(r).kind != "author")
+
+
+def render(rows: list[tuple[str, EvalReport, EvalReport]], rate: dict[str, Any]) -> str:
+    lines = [
+        START,
+        "## Drafting (`claimset draft`, `claimset eval`)",
+        "",
+        "Generated by `python benchmarks/bench_draft.py`; do not edit by hand.",
+        "",
+        f"Machine: Python {platform.python_version()} on {platform.machine()}, one process; "
+        "best of three rounds.",
+        "",
+        "### Speed",
+        "",
+        "| what | sentences | sentences/s |",
+        "|---|---:|---:|",
+        f"| rule engine (`draft_document`) | {rate['sentences']} | {rate['engine_rate']:,.0f} |",
+        "| whole command (`draft`: read, validate, draft, write) "
+        f"| {rate['sentences']} | {rate['command_rate']:,.0f} |",
+        "",
+        f"Target: at least {MIN_RATE:,} sentences/s on one core. Re-drafting with `--redo` "
+        f"gives byte-identical files: **{'yes' if rate['deterministic'] else 'NO'}**.",
+        "",
+        "### Quality against the gold annotations",
+        "",
+        "The seed's gold is the development set the rules were written against; the essays under",
+        "`tests/data/essays/` were annotated before the drafter ran on them and are held out",
+        "(\\* their drafts were inspected once to fix general bugs, e.g. a guideline cue the",
+        "lexicon lacked or a misread *regard that X as Y*; no rule was fitted to their sentences).",
+        "F1 per measure (P/R in `claimset eval`); the baseline marks every sentence as one",
+        "author claim spanning the whole sentence.",
+        "",
+    ]
+    header = "| measure | " + " | ".join(label for label, _, _ in rows) + " |"
+    lines += [header, "|---|" + "---:|" * len(rows)]
+    for key in SHOWN:
+        cells = []
+        for _, report, base in rows:
+            s, b = report.scores[key], base.scores[key]
+            cells.append(f"{s.f1:.2f} (P {s.precision:.2f} R {s.recall:.2f}; base {b.f1:.2f})")
+        lines.append(f"| {MEASURES[key]} | " + " | ".join(cells) + " |")
+    for name, attr in (
+        ("certainty accuracy (paired)", "certainty"),
+        ("type accuracy (paired)", "type_accuracy"),
+    ):
+        cells = [f"{getattr(r, attr).value:.2f}" for _, r, _ in rows]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    sizes = [f"{r.sentences} sentences, {r.gold_claims} claims" for _, r, _ in rows]
+    lines += ["| gold size | " + " | ".join(sizes) + " |", "", END]
+    return "\n".join(lines)
+
+
+def write_section(section: str) -> None:
+    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        before, rest = text.split(START, 1)
+        after = rest.split(END, 1)[1]
+        text = before + section + after
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    jsonio.atomic_write_bytes(DOCS, text.encode("utf-8"))
+
+
+def main() -> None:
+    rows = quality()
+    rate = speed()
+    section = render(rows, rate)
+    write_section(section)
+    print(section)
+    print(json.dumps({label: r.to_dict()["scores"]["cues"] for label, r, _ in rows}))
+    if rate["command_rate"] < MIN_RATE or not rate["deterministic"]:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,361 @@
+"""`claimset export` against `datasets.Dataset.from_json(files).to_parquet()` on the same files.
+
+Generates a claimset project with 200,000 sentences (100 essays, about half of the sentences
+annotated, with claims, evidence in other sentences, cues, implicit actors, machine drafts),
+then times, each in a fresh Python process with its own fresh Hugging Face cache directory:
+
+- baseline: `datasets.Dataset.from_json(<the annotation files>).to_parquet(<file>)`, the least
+  any exporter has to do (parse the JSONL, write Parquet), with inferred (untyped) features;
+- claimset: `claimset.export.export(project)`, which validates the corpus first, then writes the
+  four configs with explicit features and the card.
+
+Both processes import `datasets` before the clock starts. Peak memory is the process's maximum
+resident set size (so it includes the imported libraries, the same for both). The table goes
+into docs/benchmarks.md between `<!-- bench_export:start -->` and `<!-- bench_export:end -->`
+and is printed.
+
+    python benchmarks/bench_export.py [--sentences 200000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- bench_export:start -->", "<!-- bench_export:end -->"
+
+ACTORS = [
+    {"id": "author", "name": "The essay's author", "aliases": [], "kind": "author"},
+    {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+    {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+    {"id": "north_korea", "name": "North Korea", "aliases": ["Pyongyang"], "kind": "state"},
+    {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+]
+
+# (sentence, claims); a claim is (actor ref, actor quote or None, expectation quote, type,
+# target, certainty, cues, evidence-in-previous-sentence quote or None).
+Template = tuple[
+    str, list[tuple[str, str | None, str, str, str | None, str, list[tuple[str, str]], str | None]]
+]
+TEMPLATES: list[Template] = [
+    ("Moscow did not side with Seoul over the sinking of the corvette in {n}.", []),
+    (
+        "Seoul hopes that Moscow will help it to deal with Pyongyang after {n}.",
+        [("south_korea", "Seoul", "Moscow will help it to deal with Pyongyang", "desire",
+          "russia", "certain", [], "Moscow did not side with Seoul")],
+    ),
+    (
+        "Russia should perhaps clearly stay neutral in the {n} talks.",
+        [("author", None, "Russia should perhaps clearly stay neutral", "obligation", "russia",
+          "probable", [("perhaps", "hedge"), ("clearly", "booster")], None)],
+    ),
+    (
+        "It is hard to say whether Tokyo will welcome the {n} plan, and Pyongyang will not disarm.",
+        [("japan", "Tokyo", "Tokyo will welcome the", "prediction", None, "underspecified",
+          [("It is hard to say", "hedge")], None),
+         ("north_korea", "Pyongyang", "Pyongyang will not disarm", "prediction", None,
+          "certain", [], None)],
+    ),
+    ("The trade volume reached {n} million dollars last year – a record.", []),
+]  # fmt: skip
+
+NO_SPAN: dict[str, Any] = {"quote": None, "start": None, "end": None}
+STATUSES = ["todo"] * 30 + ["draft"] * 10 + ["done"] * 50 + ["reviewed"] * 10
+
+
+def _span(text: str, quote: str) -> dict[str, Any]:
+    start = text.index(quote)
+    return {"quote": quote, "start": start, "end": start + len(quote)}
+
+
+def generate(root: Path, sentences: int, docs: int = 100, seed: int = 7) -> list[Path]:
+    """A valid claimset project with `sentences` sentences; returns its annotation files."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    from claimset.jsonio import dumps
+    from claimset.segment import split_sentences
+
+    rng = random.Random(seed)
+    for sub in ("seeds", "corpus/annotations", "schema"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    (root / "README.md").write_text("# Benchmark corpus\n", encoding="utf-8")
+    (root / "corpus/actors.jsonl").write_text("".join(dumps(a) + "\n" for a in ACTORS), "utf-8")
+    per_doc = sentences // docs
+    documents, paths = [], []
+    for d in range(docs):
+        doc = f"essay{d:04d}"
+        order = [rng.randrange(len(TEMPLATES)) for _ in range(per_doc)]
+        lines, para = [], []
+        for i, t in enumerate(order):
+            para.append(TEMPLATES[t][0].format(n=1900 + (d * per_doc + i) % 200))
+            if len(para) == 5:
+                lines.append(" ".join(para))
+                para = []
+        if para:
+            lines.append(" ".join(para))
+        text = "\n".join(lines) + "\n"
+        seed_path = root / "seeds" / f"{doc}.txt"
+        seed_path.write_bytes(text.encode("utf-8"))
+        segments = split_sentences(text)
+        assert len(segments) == per_doc, (len(segments), per_doc)
+        out = []
+        for i, (seg, t) in enumerate(zip(segments, order, strict=True)):
+            status = rng.choice(STATUSES)
+            claims: list[dict[str, Any]] = []
+            if status != "todo":
+                for k, (ref, aq, eq, etype, target, cert, cues, ev) in enumerate(TEMPLATES[t][1]):
+                    evidence: list[dict[str, Any]] = []
+                    if ev and i and order[i - 1] == 0:
+                        prev = segments[i - 1].text
+                        evidence = [
+                            {**_span(prev, ev), "sentence": f"{doc}:{i - 1:04d}", "type": "event"}
+                        ]
+                    actor: dict[str, Any] = {"ref": ref, **(_span(seg.text, aq) if aq else NO_SPAN)}
+                    expectation: dict[str, Any] = {**_span(seg.text, eq), "type": etype}
+                    expectation["target"] = target
+                    claims.append(
+                        {
+                            "id": f"c{k + 1}",
+                            "actor": actor,
+                            "expectation": expectation,
+                            "evidence": evidence,
+                            "hedge": {
+                                "certainty": cert,
+                                "cues": [{**_span(seg.text, q), "kind": kind} for q, kind in cues],
+                            },
+                            "polarity": "negative" if " not " in eq else "positive",
+                            "origin": "auto" if status == "draft" else "human",
+                        }
+                    )
+            record = {
+                "id": f"{doc}:{i:04d}",
+                "doc": doc,
+                "start": seg.start,
+                "end": seg.end,
+                "text": seg.text,
+                "status": status,
+                "annotator": rng.choice(["ann1", "ann2"])
+                if status in ("done", "reviewed")
+                else None,
+                "claims": claims,
+            }
+            out.append(dumps(record) + "\n")
+        path = root / "corpus" / "annotations" / f"{doc}.jsonl"
+        path.write_text("".join(out), encoding="utf-8")
+        paths.append(path)
+        documents.append(
+            {
+                "id": doc,
+                "title": f"Essay {d}",
+                "source": None,
+                "license": None,
+                "language": "en",
+                "sha256": hashlib.sha256(seed_path.read_bytes()).hexdigest(),
+                "sentence_count": per_doc,
+                "split": ("train", "train", "train", "validation", "test")[d % 5],
+            }
+        )
+    (root / "corpus/documents.jsonl").write_text(
+        "".join(dumps(doc) + "\n" for doc in documents), encoding="utf-8"
+    )
+    return paths
+
+
+# Runs in each measured process: times `job()`, and with `sample` set, samples the proportional
+# set size (Pss: shared pages split between the processes sharing them) of the process and all
+# its descendants every 10 ms, so worker processes count too. Timing runs do not sample.
+PRELUDE = textwrap.dedent(
+    """
+    import json, os, resource, sys, threading, time
+
+    def pss(pid):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                return next(int(l.split()[1]) * 1024 for l in f if l.startswith("Pss:"))
+        except (OSError, StopIteration):
+            return 0
+
+    def tree(pid):
+        pids = [pid]
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as f:
+                    for child in f.read().split():
+                        pids += tree(int(child))
+        except OSError:
+            pass
+        return pids
+
+    def measure(job, sample):
+        peak, stop = [0], threading.Event()
+
+        def sampler():
+            while not stop.wait(0.01):
+                peak[0] = max(peak[0], sum(pss(p) for p in tree(os.getpid())))
+
+        thread = threading.Thread(target=sampler, daemon=True)
+        if sample:
+            thread.start()
+        t = time.perf_counter()
+        extra = job()
+        seconds = time.perf_counter() - t
+        stop.set()
+        if sample:
+            thread.join()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        print(json.dumps({"seconds": seconds, "rss": rss, "tree_pss": peak[0], **(extra or {})}))
+    """
+)
+
+BASELINE = PRELUDE + textwrap.dedent(
+    """
+    import datasets
+    datasets.disable_progress_bars()
+    files, out, cache, sample = json.loads(sys.argv[1])
+    measure(lambda: datasets.Dataset.from_json(files, cache_dir=cache).to_parquet(out) and None,
+            sample)
+    """
+)
+
+CLAIMSET = PRELUDE + textwrap.dedent(
+    """
+    from pathlib import Path
+    import datasets, pyarrow.parquet
+    from claimset.export import export
+    from claimset.project import Project
+    datasets.disable_progress_bars()
+    root, out, sample = json.loads(sys.argv[1])
+
+    def job():
+        result = export(Project(Path(root)), Path(out))
+        return {"timings": result.timings, "rows": result.rows}
+
+    measure(job, sample)
+    """
+)
+
+
+def run(script: str, arg: Any, cache: Path) -> dict[str, Any]:
+    """Run a measuring script in a fresh process with its own fresh HF cache folder."""
+    env = dict(os.environ)
+    env.update(
+        HF_DATASETS_CACHE=str(cache),
+        HF_HOME=str(cache / "home"),
+        HF_DATASETS_OFFLINE="1",
+        HF_HUB_OFFLINE="1",
+        PYTHONPATH=str(ROOT / "tools") + os.pathsep + env.get("PYTHONPATH", ""),
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, json.dumps(arg)], capture_output=True, text=True, env=env
+    )
+    if proc.returncode:
+        raise SystemExit(proc.stderr[-4000:])
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+def table(
+    n: int, files: int, size: int, runs: dict[str, list[dict[str, Any]]], memory: dict[str, Any]
+) -> str:
+    mib = 1024 * 1024
+    base = min(runs["baseline"], key=lambda r: r["seconds"])
+    ours = min(runs["claimset"], key=lambda r: r["seconds"])
+    rows = []
+    for name, label in (
+        ("baseline", "`Dataset.from_json(files).to_parquet()`"),
+        ("claimset", "`claimset export` (validation included)"),
+    ):
+        best = min(runs[name], key=lambda r: r["seconds"])
+        mem, ref = memory[name], memory["baseline"]
+        rows.append(
+            f"| {label} | {best['seconds']:.2f} | {best['seconds'] / base['seconds']:.2f}x | "
+            f"{mem['tree_pss'] / mib:.0f} | {mem['tree_pss'] / ref['tree_pss']:.2f}x "
+            f"| {mem['rss'] / mib:.0f} | {mem['rss'] / ref['rss']:.2f}x |"
+        )
+    claims = sum(ours["rows"]["claims"].values())
+    lines = [
+        "Generated by `python benchmarks/bench_export.py`; do not edit by hand.",
+        "",
+        f"Corpus: {n:,} sentences in {files} annotation files ({size / mib:.0f} MiB of JSONL), "
+        f"{claims:,} exported claims. Python {platform.python_version()}, {platform.machine()}, "
+        f"{os.cpu_count()} CPUs (shared). Each run is a fresh process with a fresh HF cache; "
+        f"seconds are the best of {len(runs['baseline'])} runs, interleaved. Memory comes from "
+        "separate runs: *tree Pss* is the peak proportional set size of the process and all its "
+        "children (validation workers included), sampled every 10 ms; *RSS* is the process's own "
+        "maximum resident set size. Both include the imported libraries (about 140 MiB).",
+        "",
+        "| | seconds | time vs baseline | peak tree Pss (MiB) | vs baseline | peak RSS (MiB) "
+        "| vs baseline |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+        "Where `claimset export`'s time goes (best run). On a corpus this size validation runs in "
+        "its own processes while the tables are built; *wait* is how long the export waited for "
+        "it after the tables were written:",
+        "",
+        "| step | seconds | share of the export's wall time |",
+        "|---|---:|---:|",
+    ]
+    total = ours["seconds"]
+    lines += [f"| {k} | {v:.2f} | {v / total:.0%} |" for k, v in ours["timings"].items()]
+    return "\n".join(lines)
+
+
+def write_section(body: str) -> None:
+    """Put the table between this benchmark's markers in docs/benchmarks.md, nothing else."""
+    block = f"{START}\n{body}\n{END}"
+    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if START in text and END in text:
+        text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
+    else:
+        text = text.rstrip("\n") + "\n\n## Export\n\n" + block + "\n"
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(text, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sentences", type=int, default=200_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-write", action="store_true", help="Print only; leave the docs alone.")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp_name:
+        tmp = Path(tmp_name)
+        files = generate(tmp / "proj", args.sentences)
+        size = sum(f.stat().st_size for f in files)
+        counter = iter(range(1_000_000))
+
+        def baseline(sample: bool) -> dict[str, Any]:
+            cache = tmp / f"cache-{next(counter)}"
+            job = [[str(f) for f in files], str(tmp / "baseline.parquet"), str(cache), sample]
+            return run(BASELINE, job, cache)
+
+        def claimset(sample: bool) -> dict[str, Any]:
+            cache = tmp / f"cache-{next(counter)}"
+            return run(CLAIMSET, [str(tmp / "proj"), str(tmp / "out"), sample], cache)
+
+        runs: dict[str, list[dict[str, Any]]] = {"baseline": [], "claimset": []}
+        for _ in range(args.repeat):
+            runs["baseline"].append(baseline(False))
+            runs["claimset"].append(claimset(False))
+        memory = {"baseline": baseline(True), "claimset": claimset(True)}
+        body = table(args.sentences, len(files), size, runs, memory)
+    if not args.no_write:
+        write_section(body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()

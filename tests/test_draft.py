@@ -1,0 +1,444 @@
+"""`claimset draft`: the lexicons, the rules on one sentence, documents, files and the command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from claimset import jsonio
+from claimset.cli import cli
+from claimset.draft import ActorIndex, draft, draft_document, draft_sentence, lexicons
+from claimset.models import (
+    CERTAINTIES,
+    CUE_KINDS,
+    EVIDENCE_TYPES,
+    EXPECTATION_TYPES,
+    Claim,
+    SentenceRecord,
+)
+from claimset.project import Project
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+REGISTRY = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+        {
+            "id": "south_korea",
+            "name": "South Korea",
+            "aliases": ["Seoul", "Korea"],
+            "kind": "state",
+        },
+        {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {
+            "id": "eu",
+            "name": "the European Union",
+            "aliases": ["the EU", "Brussels"],
+            "kind": "organization",
+        },
+        {"id": "putin", "name": "Vladimir Putin", "aliases": ["Putin"], "kind": "person"},
+    ]
+)
+
+
+def claims(text: str, recent: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    return draft_sentence(text, REGISTRY, recent=recent)
+
+
+def one(text: str) -> dict[str, Any]:
+    found = claims(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def cues(text: str) -> list[tuple[str, str]]:
+    return sorted({(c["quote"], c["kind"]) for cl in claims(text) for c in cl["hedge"]["cues"]})
+
+
+# -- lexicons -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name", ["hedges.json", "expectations.json", "evidence.json", "actors.json", "syntax.json"]
+)
+def test_every_lexicon_entry_names_its_category_and_source(name: str) -> None:
+    data = json.loads((resources.files("claimset") / "lexicons" / name).read_text("utf-8"))
+    assert data["description"]
+    entries = data["entries"]
+    groups = entries.values() if isinstance(entries, dict) else [entries]
+    for group in groups:
+        items = group if isinstance(group, list) else [group]
+        for entry in items:
+            assert entry["category"] and entry["source"], entry
+
+
+def test_lexicon_labels_are_the_models_labels() -> None:
+    def read(name: str) -> Any:
+        return json.loads((resources.files("claimset") / "lexicons" / name).read_text("utf-8"))
+
+    for e in read("hedges.json")["entries"]:
+        assert e["kind"] in CUE_KINDS and e["certainty"] in CERTAINTIES, e
+    for e in read("expectations.json")["entries"]:
+        assert e["type"] in EXPECTATION_TYPES and e["forms"], e
+    for e in read("evidence.json")["entries"]:
+        assert e["type"] in EVIDENCE_TYPES, e
+    assert lexicons().hedges  # compiled once, cached
+
+
+def test_registry_forms_include_possessives_demonyms_and_bare_names() -> None:
+    found = {
+        c["actor"]["ref"] for c in claims("Indian officials insist that Beijing must withdraw.")
+    }
+    assert found == {"india"}  # "Indian" derived by the -ian rule; the registry has no adjective
+    assert one("Moscow's priority is to keep the deal.")["actor"]["ref"] == "russia"
+    assert one("European Union officials hope that Russia will stay.")["actor"]["ref"] == "eu"
+
+
+# -- one sentence: claims, actors, spans, types ---------------------------------------------------
+
+
+def test_party_desire_with_that_clause() -> None:
+    c = one("First, Seoul hopes that Moscow will help it to deal with the North.")
+    assert c["actor"] == {"ref": "south_korea", "quote": "Seoul", "start": 7, "end": 12}
+    assert c["expectation"]["quote"] == "Moscow will help it to deal with the North"
+    assert (c["expectation"]["type"], c["expectation"]["target"]) == ("desire", "russia")
+    assert c["origin"] == "auto" and c["hedge"] == {"certainty": "certain", "cues": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "typ"),
+    [
+        ("Russia intends to steer a balanced course.", "steer a balanced course", "intention"),
+        ("Seoul pushes Moscow to condemn the test.", "Moscow to condemn the test", "demand"),
+        (
+            "Beijing regards the visit as a provocation.",
+            "regards the visit as a provocation",
+            "belief",
+        ),
+        ("New Delhi is eager to expand trade.", "expand trade", "desire"),
+        ("Moscow's priority is to sell more gas.", "sell more gas", "desire"),
+        ("Brussels thought that Russia would back down.", "Russia would back down", "prediction"),
+    ],
+)
+def test_span_starts_where_the_guidelines_say(text: str, quote: str, typ: str) -> None:
+    c = one(text)
+    assert (c["expectation"]["quote"], c["expectation"]["type"]) == (quote, typ)
+
+
+def test_author_obligation_and_prediction() -> None:
+    c = one("Russia should formulate a far-sighted strategy.")
+    assert c["actor"]["ref"] == "author" and c["actor"]["quote"] is None
+    assert c["expectation"]["type"] == "obligation" and c["expectation"]["target"] == "russia"
+    c = one("Otherwise the summit will change little.")
+    assert c["expectation"]["type"] == "prediction"
+    assert c["expectation"]["quote"] == "the summit will change little"
+
+
+def test_glued_modal_is_split() -> None:
+    c = one("Russiashould formulate a strategy.")  # SPEC's own example of a missing space
+    assert c["expectation"]["quote"] == "Russiashould formulate a strategy"
+    assert c["expectation"]["target"] == "russia"
+
+
+def test_coordinated_predicates_are_separate_claims() -> None:
+    found = claims("The ministry called Seoul to exercise restraint and to avoid escalation.")
+    assert [c["expectation"]["quote"] for c in found] == [
+        "Seoul to exercise restraint",
+        "avoid escalation",
+    ]
+    found = claims("Russia intends to stay neutral and will not support the sanctions.")
+    assert [(c["actor"]["ref"], c["polarity"]) for c in found] == [
+        ("russia", "positive"),
+        ("author", "negative"),
+    ]
+
+
+def test_conditions_and_concessions_make_no_claim() -> None:
+    c = one("If Russia expects to win, due attention should be paid to the law.")
+    assert c["expectation"]["quote"] == "due attention should be paid to the law"
+    assert c["expectation"]["target"] == "russia"  # the condition names the agent
+    c = one("While no objections are audible, Korea clearly prefers to wait.")
+    assert c["actor"]["ref"] == "south_korea"
+
+
+def test_plain_reports_are_not_claims() -> None:
+    assert claims("Moscow did not side with Seoul over the sinking in 2010.") == []
+    assert claims("Trade grew by 80% in 2019.") == []
+    # ...but the author's judgement is, whatever the tense:
+    assert claims("Moscow's approach was loaded with unrealistic expectations.")
+
+
+def test_headings_and_a_partys_suggestion() -> None:
+    assert claims("Russia and Korea: a troubled partnership") == []
+    c = one("Moscow suggests that the talks resume.")
+    assert c["actor"]["ref"] == "russia" and c["hedge"]["cues"] == []  # the party's, not a hedge
+    c = one("The data suggest that Russia will win.")
+    assert c["actor"]["ref"] == "author" and [q["quote"] for q in c["hedge"]["cues"]] == ["suggest"]
+
+
+def test_present_judgement_is_an_author_belief() -> None:
+    c = one("Currently Seoul rather than Moscow is defining the relations.")
+    assert c["actor"]["ref"] == "author" and c["expectation"]["type"] == "belief"
+    assert c["expectation"]["quote"] == "Seoul rather than Moscow is defining the relations"
+    assert c["expectation"]["target"] == "south_korea"
+
+
+def test_negation_on_the_main_predicate_only() -> None:
+    assert one("China will not abandon the plan.")["polarity"] == "negative"
+    assert one("Seoul does not want Moscow to mediate.")["polarity"] == "negative"
+    c = one("Moscow has to accept that the deal did not work.")
+    assert c["polarity"] == "positive"  # the negation is inside the complement
+
+
+def test_experiencer_and_passive_holders() -> None:
+    c = one("For South Korea, consensus with the EU is a prerequisite for any measures.")
+    assert (c["actor"]["ref"], c["expectation"]["target"]) == ("south_korea", "eu")
+    c = one("In Beijing it was assumed that sanctions would make Seoul pliant.")
+    assert c["actor"]["ref"] == "china" and c["expectation"]["type"] == "prediction"
+
+
+def test_anaphors_resolve_to_recent_actors() -> None:
+    c = claims("Does the country actually want a deal?", recent=("south_korea", "russia"))
+    assert c[0]["actor"]["ref"] == "south_korea" and c[0]["actor"]["quote"] == "the country"
+    c = claims("He hopes that Seoul will yield.", recent=("russia", "putin"))
+    assert c[0]["actor"]["ref"] == "putin"  # "he" takes a person
+    assert claims("It is hard to say whether Moscow will agree.")[0]["actor"]["ref"] == "author"
+
+
+# -- one sentence: cues and certainty -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Obviously, Korea pursues its own interests.", [("Obviously", "booster")]),
+        ("No doubt, Moscow is annoyed.", [("No doubt", "booster")]),
+        ("The real figure is sure to be higher.", [("is sure to", "booster")]),
+        ("China is unlikely to give up the islands.", [("is unlikely to", "hedge")]),
+        ("The impression is that the summit failed.", [("The impression is", "hedge")]),
+        ("Beijing seems to regard the clash as minor.", [("seems", "hedge")]),
+        ("Seoul may be lauding the plan.", [("may", "hedge")]),
+        (
+            "In my view, Russia will probably wait.",
+            [("In my view", "hedge"), ("probably", "hedge")],
+        ),
+        ("It is not clear that Seoul will agree.", [("It is not clear", "hedge")]),
+        ("Seoul is not certain to agree.", [("not certain", "hedge")]),
+        # Context rules: not cues here.
+        ("Moscow will make sure that the talks go on.", []),
+        ("The border was never clearly demarcated, and Russia wants a new map.", []),
+        ("India's priority is to restore the situation before May 2020.", []),
+        ("Russia should formulate a strategy that would help it.", []),
+        ("Pyongyang's escapades are somewhat of a pain to Moscow.", []),
+    ],
+)
+def test_cue_lexicon_and_context_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cues(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "certainty"),
+    [
+        ("Russia will certainly object.", "certain"),
+        ("Russia will probably object.", "probable"),
+        ("Russia might object.", "possible"),
+        ("It is hard to say whether Russia will object.", "underspecified"),
+        ("Will Russia object?", "underspecified"),
+        ("Working together should be a win-win arrangement.", "probable"),  # epistemic should
+    ],
+)
+def test_certainty_from_cues_and_form(text: str, certainty: str) -> None:
+    assert one(text)["hedge"]["certainty"] == certainty
+
+
+def test_cue_in_a_relative_clause_makes_its_own_claim() -> None:
+    found = claims("Does Korea want a strong Russia which might grow into a competitor?")
+    rel = [c for c in found if c["expectation"]["quote"].startswith("which")]
+    assert rel and rel[0]["hedge"]["certainty"] == "possible"
+    assert rel[0]["expectation"]["target"] == "russia"
+
+
+def test_evidence_in_the_same_sentence() -> None:
+    text = (
+        "According to official estimates, some 200 researchers work in Korea, "
+        "but the real figure is sure to be higher."
+    )
+    c = one(text)
+    assert c["evidence"] == [
+        {
+            "quote": "some 200 researchers work in Korea",
+            "sentence": None,
+            "start": 33,
+            "end": 67,
+            "type": "statistic",
+        }
+    ]
+
+
+WORDS = (
+    "Russia Moscow Seoul 's hopes that will may not no doubt , . ? ; and but if while which it "
+    "the country is likely to sure clearly expects to urge In whether hard say 2008 80% said"
+)
+word = st.sampled_from(WORDS.split(" "))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.text(max_size=60), st.lists(word, max_size=25).map(" ".join)))
+def test_never_crashes_and_every_span_matches_its_quote(text: str) -> None:
+    for c in claims(text, recent=("russia",)):
+        Claim.model_validate(c)
+        for span in [c["expectation"], *c["hedge"]["cues"], *c["evidence"]]:
+            assert text[span["start"] : span["end"]] == span["quote"]
+        actor = c["actor"]
+        if actor["quote"] is not None:
+            assert text[actor["start"] : actor["end"]] == actor["quote"]
+
+
+# -- documents ------------------------------------------------------------------------------------
+
+
+def test_following_facts_become_evidence_of_the_claim_before() -> None:
+    texts = [
+        "Seoul hopes that Moscow will help it.",
+        "In 2010 Moscow did not side with Seoul over the sinking.",
+        "Trade grew by 80% in 2019.",
+    ]
+    out = draft_document(texts, REGISTRY, ids=["d:0000", "d:0001", "d:0002"])
+    assert out[1] == [] and out[2] == []
+    links = [(e["sentence"], e["type"]) for e in out[0][0]["evidence"]]  # type: ignore[index]
+    assert links == [("d:0001", "event"), ("d:0002", "statistic")]
+
+
+def test_evidence_does_not_cross_a_paragraph() -> None:
+    texts = ["Seoul hopes that Moscow will help it.", "In 2010 Moscow did not side with Seoul."]
+    out = draft_document(texts, REGISTRY, paragraph_starts=[True, True])
+    assert out[0][0]["evidence"] == []  # type: ignore[index]
+
+
+# -- files and the command ------------------------------------------------------------------------
+
+
+def make_project(root: Path, statuses: list[str]) -> Project:
+    texts = [
+        "Seoul hopes that Moscow will help it to deal with the North.",
+        "Moscow did not side with Seoul over the sinking in 2010.",
+        "Russia should formulate a far-sighted strategy.",
+        "Obviously, Korea pursues its own interests.",
+    ][: len(statuses)]
+    (root / "seeds").mkdir(parents=True)
+    (root / "corpus" / "annotations").mkdir(parents=True)
+    seed = " ".join(texts) + "\n"  # one paragraph
+    (root / "seeds" / "doc.txt").write_text(seed, encoding="utf-8")
+    records, at = [], 0
+    for n, (text, status) in enumerate(zip(texts, statuses, strict=True)):
+        record: dict[str, Any] = {
+            "id": f"doc:{n:04d}",
+            "doc": "doc",
+            "start": at,
+            "end": at + len(text),
+            "text": text,
+            "status": status,
+            "annotator": "ann1" if status in ("done", "reviewed") else None,
+            "claims": [],
+        }
+        records.append(SentenceRecord.model_validate(record).model_dump(mode="json"))
+        at += len(text) + 1
+    jsonio.write_jsonl(root / "corpus" / "annotations" / "doc.jsonl", records)
+    jsonio.write_jsonl(
+        root / "corpus" / "actors.jsonl",
+        [
+            {"id": "author", "name": "The essay's author", "aliases": [], "kind": "author"},
+            {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+            {
+                "id": "south_korea",
+                "name": "South Korea",
+                "aliases": ["Seoul", "Korea"],
+                "kind": "state",
+            },
+        ],
+    )
+    return Project(root)
+
+
+def read(project: Project) -> list[dict[str, Any]]:
+    return jsonio.read_jsonl(project.annotations_dir / "doc.jsonl")
+
+
+def test_draft_fills_todo_and_leaves_human_work_alone(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo", "done", "reviewed"])
+    before = read(project)
+    result = draft(project)
+    assert result.ok and result.outcomes[0].action == "updated"
+    after = read(project)
+    assert after[2:] == before[2:]  # done and reviewed: byte-for-byte the same records
+    assert [r["status"] for r in after] == ["draft", "draft", "done", "reviewed"]
+    assert after[1]["claims"] == []  # a report: drafted, nothing found
+    claim = after[0]["claims"][0]
+    assert claim["origin"] == "auto" and claim["id"] == "c1"
+    assert claim["evidence"][0]["sentence"] == "doc:0001"  # the fact that follows
+    for r in after:
+        SentenceRecord.model_validate(r)
+
+
+def test_draft_redoes_drafts_only_when_asked(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo", "todo"])
+    draft(project)
+    path = project.annotations_dir / "doc.jsonl"
+    records = read(project)
+    records[0]["claims"] = []  # a draft someone emptied
+    jsonio.write_jsonl(path, records)
+    mtime = path.stat().st_mtime_ns
+    again = draft(project)
+    assert again.outcomes[0].action == "unchanged" and path.stat().st_mtime_ns == mtime
+    assert read(project)[0]["claims"] == []
+    assert draft(project, redo=True).outcomes[0].drafted == 3
+    assert read(project)[0]["claims"]
+
+
+def test_draft_is_deterministic(tmp_path: Path) -> None:
+    a = make_project(tmp_path / "a", ["todo", "todo", "todo", "todo"])
+    b = tmp_path / "b"
+    shutil.copytree(a.root, b)
+    draft(a)
+    draft(Project(b))
+    first = (a.annotations_dir / "doc.jsonl").read_bytes()
+    assert first == (b / "corpus" / "annotations" / "doc.jsonl").read_bytes()
+    draft(a, redo=True)
+    assert (a.annotations_dir / "doc.jsonl").read_bytes() == first
+
+
+def test_invalid_file_is_refused_untouched(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo"])
+    path = project.annotations_dir / "doc.jsonl"
+    records = read(project)
+    records[1]["status"] = "finished"
+    data = jsonio.jsonl_bytes(records)
+    path.write_bytes(data)
+    result = draft(project)
+    assert not result.ok and "doc.jsonl:2:1" in result.outcomes[0].message
+    assert path.read_bytes() == data
+
+
+def test_cli_draft_and_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo", "done"])
+    monkeypatch.chdir(project.root)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["draft"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "corpus/annotations/doc.jsonl: 2 sentences drafted, 1 claims suggested, "
+        "1 left alone (updated)\n"
+    )
+    assert runner.invoke(cli, ["draft", "--redo", "corpus/annotations/doc.jsonl"]).exit_code == 0
+    missing = runner.invoke(cli, ["draft", "corpus/annotations/nope.jsonl"])
+    assert missing.exit_code == 2 and "no such file" in missing.stderr
+    (project.annotations_dir / "doc.jsonl").write_text("{not json\n", encoding="utf-8")
+    bad = runner.invoke(cli, ["draft"])
+    assert bad.exit_code == 1 and "doc.jsonl:1:" in bad.stderr and "Traceback" not in bad.output

@@ -1,0 +1,267 @@
+"""`validate`: the sample files, the project-level checks, scope, and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from claimset import validate as validate_module
+from claimset.cli import cli
+from claimset.diagnostics import Report
+from claimset.project import Project
+from claimset.validate import validate
+from click.testing import CliRunner
+from samples import INVALID, VALID, copy_fixture, expected_lines, sample_project
+
+
+def lines(report: Report) -> list[str]:
+    return [d.format() for d in report.diagnostics]
+
+
+def test_the_fixture_project_is_valid_without_warnings(tmp_path: Path) -> None:
+    report = validate(copy_fixture(tmp_path))
+    assert report.valid and report.diagnostics == []
+    assert (report.files, report.records) == (3, 10)
+
+
+@pytest.mark.parametrize("sample", VALID, ids=lambda p: p.name)
+def test_valid_samples(tmp_path: Path, sample: Path) -> None:
+    report = validate(sample_project(tmp_path, sample))
+    assert report.valid
+    assert lines(report) == expected_lines(sample)
+
+
+@pytest.mark.parametrize("sample", INVALID, ids=lambda p: p.name)
+def test_invalid_samples(tmp_path: Path, sample: Path) -> None:
+    report = validate(sample_project(tmp_path, sample))
+    assert not report.valid
+    assert lines(report) == expected_lines(sample)
+    assert all(d.line >= 1 and d.column >= 1 for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("sample", INVALID, ids=lambda p: p.name)
+def test_the_slow_path_alone_reports_the_same(
+    tmp_path: Path, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = sample_project(tmp_path, sample)
+    fast = lines(validate(project))
+    monkeypatch.setattr(validate_module.fastcheck, "pattern", lambda model: None)
+    assert lines(validate(project)) == fast
+
+
+def test_the_fast_path_takes_canonical_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow_lines: list[int] = []
+    original = validate_module._JsonlCheck.slow
+
+    def spy(self: validate_module._JsonlCheck, lineno: int, raw: bytes) -> None:
+        slow_lines.append(lineno)
+        original(self, lineno, raw)
+
+    monkeypatch.setattr(validate_module._JsonlCheck, "slow", spy)
+    assert validate(copy_fixture(tmp_path)).valid
+    assert slow_lines == []
+
+
+def add_document(project: Project, doc_id: str, seed: bytes, records: list[str]) -> None:
+    (project.seeds_dir / f"{doc_id}.txt").write_bytes(seed)
+    project.annotation_path(doc_id).write_text("".join(r + "\n" for r in records))
+    record = {
+        "id": doc_id,
+        "title": None,
+        "source": None,
+        "license": None,
+        "language": "en",
+        "sha256": hashlib.sha256(seed).hexdigest(),
+        "sentence_count": len(records),
+        "split": "train",
+    }
+    with project.documents_path.open("a") as handle:
+        handle.write(json.dumps(record) + "\n")
+
+
+def test_an_empty_file_is_valid(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    add_document(project, "empty", b"", [])
+    report = validate(project)
+    assert report.valid and report.diagnostics == []
+    assert report.files == 4
+
+
+def test_an_empty_registry_is_valid_when_unused(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    project.actors_path.write_bytes(b"")
+    project.annotation_path("demo").unlink()
+    report = validate(project, [project.actors_path])
+    assert report.valid and (report.files, report.records) == (1, 0)
+
+
+def test_paths_limit_the_report_but_not_the_checks(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    actors = project.actors_path.read_text().replace('"state"', '"nation"')
+    project.actors_path.write_text(actors)
+    assert any(d.file == "corpus/actors.jsonl" for d in validate(project).diagnostics)
+    report = validate(project, [project.annotation_path("demo")])
+    assert report.valid and report.files == 1 and report.records == 4
+    # The registry is still read: an unknown actor in the annotation file is still found.
+    path = project.annotation_path("demo")
+    path.write_text(path.read_text().replace('"ref": "japan"', '"ref": "china"'))
+    report = validate(project, [path])
+    assert [d.code for d in report.diagnostics] == ["unknown-actor"]
+
+
+def test_a_folder_path_means_the_data_files_in_it(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    report = validate(project, [project.annotations_dir])
+    assert (report.files, report.records) == (1, 4)
+
+
+def test_a_path_that_is_not_a_data_file_is_a_usage_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    (project.root / "notes.txt").write_text("x")
+    monkeypatch.chdir(project.root)
+    runner = CliRunner()
+    for args in (["notes.txt"], ["../elsewhere"], ["corpus/annotations/nope.jsonl"]):
+        result = runner.invoke(cli, ["validate", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert "Error:" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_missing_seed(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    (project.seeds_dir / "demo.txt").unlink()
+    assert lines(validate(project)) == [
+        "corpus/annotations/demo.jsonl:1:1: no seed seeds/demo.txt for this file: sentence "
+        "offsets cannot be checked (restore the seed, or remove this file) [missing-seed]",
+        "corpus/documents.jsonl:1:1: id: document 'demo' has no seed file seeds/demo.txt: "
+        "restore it, or remove this record [missing-seed]",
+    ]
+
+
+def test_a_seed_with_a_bom_is_a_warning_and_strict_makes_it_an_error(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    seed = project.seeds_dir / "demo.txt"
+    data = b"\xef\xbb\xbf" + seed.read_bytes()
+    seed.write_bytes(data)
+    documents = project.documents_path.read_text()
+    old = json.loads(documents)["sha256"]
+    project.documents_path.write_text(documents.replace(old, hashlib.sha256(data).hexdigest()))
+    report = validate(project)
+    assert report.valid and [(d.code, d.severity) for d in report.diagnostics] == [
+        ("bom", "warning")
+    ]
+    strict = validate(project, strict=True)
+    assert not strict.valid and [d.code for d in strict.errors] == ["bom"]
+
+
+def test_a_seed_that_is_not_utf8(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    seed = project.seeds_dir / "demo.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Tokyo", b"T\xf6kyo"))
+    got = {(d.file, d.line, d.column, d.code) for d in validate(project).diagnostics}
+    assert ("seeds/demo.txt", 2, 49, "encoding") in got  # the byte after the T
+    assert ("corpus/annotations/demo.jsonl", 1, 1, "missing-seed") in got
+
+
+def test_a_seed_not_split_and_an_unknown_document(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    (project.seeds_dir / "new.txt").write_text("A new essay.\n")
+    documents = project.documents_path.read_text()
+    project.documents_path.write_text("")
+    assert lines(validate(project)) == [
+        "corpus/annotations/demo.jsonl:1:1: no record for 'demo' in corpus/documents.jsonl: "
+        "run `claimset split` to add it [unknown-document]",
+        "seeds/new.txt:1:1: warning: this seed has no annotation file yet: run `claimset "
+        "split` [not-split]",
+    ]
+    project.documents_path.write_text(documents)
+
+
+def test_a_line_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(validate_module, "MAX_LINE_BYTES", 1000)
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    records = path.read_text().splitlines()
+    records.insert(1, '{"id": "' + "x" * 5000 + '"}')
+    path.write_text("\n".join(records) + "\n")
+    report = validate(project)
+    assert [(d.line, d.code) for d in report.diagnostics] == [(2, "limit")]
+
+
+def test_jobs_give_the_same_report(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    sample = next(p for p in INVALID if p.name == "quote_not_found.jsonl")
+    path = project.annotation_path("demo")
+    path.write_bytes(sample.read_bytes())
+    add_document(project, "second", b"", [])
+    one = validate(project)
+    two = validate(project, jobs=2)
+    assert two.to_dict() == one.to_dict() and not one.valid
+
+
+# -- the CLI --------------------------------------------------------------------------------------
+
+
+def invoke(project: Project, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(cli, ["validate", *args])
+    return result.exit_code, result.stdout
+
+
+def test_cli_json_equals_the_library_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sample = next(p for p in INVALID if p.name == "unknown_actor.jsonl")
+    project = sample_project(tmp_path, sample)
+    code, out = invoke(project, monkeypatch, "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data == validate(project).to_dict()
+    assert set(data) == {"valid", "files", "records", "errors", "warnings"}
+    assert set(data["errors"][0]) == {"file", "line", "column", "path", "code", "message"}
+
+
+def test_cli_exit_codes_and_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_fixture(tmp_path)
+    assert invoke(project, monkeypatch) == (0, "valid (3 files, 10 records checked)\n")
+    sample = next(p for p in INVALID if p.name == "bad_enum.jsonl")
+    project.annotation_path("demo").write_bytes(sample.read_bytes())
+    code, out = invoke(project, monkeypatch, "corpus/annotations/demo.jsonl")
+    assert code == 1
+    first, snippet, caret = out.splitlines()[:3]
+    assert first == expected_lines(sample)[0]
+    assert snippet.strip().startswith("…") and '"type": "desir"' in snippet
+    assert caret.strip() == "^" * len('"desir"')
+    assert snippet.index('"desir"') == caret.index("^")
+    assert out.splitlines()[-1] == "invalid: 2 errors, 0 warnings (1 file, 4 records checked)"
+
+
+def test_cli_github_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample = next(p for p in INVALID if p.name == "bad_enum.jsonl")
+    project = sample_project(tmp_path, sample)
+    code, out = invoke(project, monkeypatch, "--format", "github")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "::error file=corpus/annotations/demo.jsonl,line=1,col=368::claims[0].expectation.type: "
+        "'desir' is not allowed (did you mean 'desire'?); allowed: desire, intention, "
+        "prediction, belief, demand, obligation, other [enum]"
+    )
+
+
+def test_cli_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sample = next(p for p in VALID if p.name == "unformatted.jsonl")
+    project = sample_project(tmp_path, sample)
+    assert invoke(project, monkeypatch)[0] == 0
+    code, out = invoke(project, monkeypatch, "--strict", "--format", "json")
+    assert code == 1 and json.loads(out)["warnings"] == []
+
+
+def test_cli_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_fixture(tmp_path)
+    assert invoke(project, monkeypatch, "--jobs", "2")[0] == 0
+    assert invoke(project, monkeypatch, "--jobs", "-1")[0] == 2

@@ -1,0 +1,134 @@
+"""The canonical form of records, derived from the pydantic models.
+
+Canonical means: every field of the model in schema (declaration) order with defaults written
+out, unknown fields kept after the known ones, nested records likewise. `fmt` writes this form;
+`fastcheck` accepts only it on its fast path; others may use `canonical()` to order their output.
+"""
+
+from __future__ import annotations
+
+import functools
+import types
+from dataclasses import dataclass
+from typing import Any, Literal, Union, get_args, get_origin
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+#: The shape of a field's value, as far as the canonical form and the fast checks care.
+Kind = Literal["str", "int", "bool", "literal", "model", "list"]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a field holds: its kind, whether null is allowed, its constraints."""
+
+    kind: Kind | None  # None: not understood here (the fast path then always defers)
+    nullable: bool = False
+    choices: tuple[Any, ...] = ()  # literal values
+    model: type[BaseModel] | None = None  # for kind "model"
+    item: Shape | None = None  # for kind "list"
+    pattern: str | None = None
+    min_length: int | None = None
+    ge: int | None = None
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a model: its name, whether it is required, its default, its shape."""
+
+    name: str
+    required: bool
+    info: FieldInfo
+    shape: Shape
+
+    def default(self) -> Any:
+        """A fresh copy of the default, as JSON data."""
+        value = self.info.get_default(call_default_factory=True)
+        if isinstance(value, BaseModel):
+            return value.model_dump(mode="json")
+        return value
+
+
+def _constraints(info: FieldInfo) -> dict[str, Any] | None:
+    found: dict[str, Any] = {}
+    for meta in info.metadata:
+        known = False
+        for name in ("pattern", "min_length", "ge"):
+            value = getattr(meta, name, None)
+            if value is not None:
+                found[name] = value
+                known = True
+        if not known:
+            return None  # an unfamiliar constraint: the fast path must not guess
+    return found
+
+
+def shape_of(annotation: Any, info: FieldInfo | None = None) -> Shape:
+    """The Shape of a type annotation (with the field's constraints, if given)."""
+    constraints = _constraints(info) if info is not None else {}
+    if constraints is None:
+        return Shape(None)
+    origin = get_origin(annotation)
+    nullable = False
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) != 1:
+            return Shape(None)
+        nullable = True
+        annotation = args[0]
+        origin = get_origin(annotation)
+    if origin is Literal:
+        return Shape("literal", nullable, choices=get_args(annotation))
+    if origin is list:
+        (item,) = get_args(annotation)
+        return Shape("list", nullable, item=shape_of(item), **constraints)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Shape("model", nullable, model=annotation)
+    simple: dict[Any, Kind] = {str: "str", int: "int", bool: "bool"}
+    if annotation in simple:
+        return Shape(simple[annotation], nullable, **constraints)
+    return Shape(None)
+
+
+@functools.cache
+def fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
+    """The fields of a model in schema order."""
+    return tuple(
+        FieldSpec(name, info.is_required(), info, shape_of(info.annotation, info))
+        for name, info in model.model_fields.items()
+    )
+
+
+@functools.cache
+def field_names(model: type[BaseModel]) -> tuple[str, ...]:
+    """The field names of a model in schema order: the canonical key order."""
+    return tuple(f.name for f in fields(model))
+
+
+def _canonical_value(value: Any, shape: Shape) -> Any:
+    if shape.kind == "model" and shape.model is not None and isinstance(value, dict):
+        return canonical(value, shape.model)
+    if shape.kind == "list" and shape.item is not None and isinstance(value, list):
+        return [_canonical_value(item, shape.item) for item in value]
+    return value
+
+
+def canonical(obj: Any, model: type[BaseModel]) -> Any:
+    """`obj` with keys in the model's order, defaults filled in, unknown keys last; recursive.
+
+    Never changes meaning: a missing required field stays missing, and values of the wrong
+    shape are kept as they are (validate reports both). Non-dict input is returned unchanged.
+    """
+    if not isinstance(obj, dict):
+        return obj
+    out: dict[str, Any] = {}
+    for field in fields(model):
+        if field.name in obj:
+            out[field.name] = _canonical_value(obj[field.name], field.shape)
+        elif not field.required:
+            out[field.name] = field.default()
+    for key, value in obj.items():
+        if key not in out:
+            out[key] = value
+    return out

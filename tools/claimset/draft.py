@@ -1,0 +1,2051 @@
+"""`claimset draft`: suggest claims for `todo` sentences with transparent rules and lexicons.
+
+No trained model and nothing downloaded: the drafter tokenizes each sentence, looks words up in the
+lexicons shipped in `claimset/lexicons/` (each entry names its category and its source in the
+literature) and applies a shallow clause analysis. See docs/drafting.md for the rules.
+
+Pipeline for one sentence (`draft_sentence`):
+
+1. tokens, actor mentions (registry names, aliases, possessives, demonyms, anaphors);
+2. expectation cues (`expectations.json`), each giving a candidate claim: a holder found to the
+   left of the cue (or the author, for modals), a span (the complement or the clause, trimmed at
+   clause boundaries), a target (an actor inside the span) and a polarity (negation);
+3. hedge and booster cues (`hedges.json`, with context rules for ambiguous words), attached to the
+   claim whose clause holds them, or making an author claim of their own (a cue always qualifies
+   a claim);
+4. certainty from the cues; evidence from figures, dates and reporting cues in the rest of the
+   sentence.
+
+`draft_document` adds the links to evidence in the following sentences, and `draft` runs it over
+the project's annotation files, touching only `todo` sentences (and `draft` ones with `redo`).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import jsonio
+from .errors import ClaimsetError, InvalidLine, UsageError
+from .models import Actor, SentenceRecord
+from .project import Project, read_seed
+
+__all__ = [
+    "ActorIndex",
+    "DraftOutcome",
+    "DraftResult",
+    "draft",
+    "draft_document",
+    "draft_sentence",
+    "load_actors",
+]
+
+AUTHOR = "author"
+
+# Words, "'s" and "n't" as tokens of their own (so "Russia's" yields the name "Russia"), and any
+# other non-space character as a one-character token.
+_TOKEN = re.compile(r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)|\w+|[^\w\s]")
+_YEAR = re.compile(r"^(1[6-9]|20)\d\d(s|ies)?$")
+_NUMBER = re.compile(r"^\d[\d,.]*$")
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+_PAST_IRREGULAR = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "made",
+        "met",
+        "took",
+        "gave",
+        "said",
+        "became",
+        "began",
+        "went",
+        "came",
+        "saw",
+        "won",
+        "lost",
+        "led",
+        "left",
+        "sent",
+        "held",
+        "fell",
+        "rose",
+        "grew",
+        "brought",
+        "bought",
+        "sought",
+        "told",
+        "thought",
+        "found",
+        "kept",
+        "paid",
+        "put",
+        "set",
+        "cut",
+        "struck",
+        "fought",
+        "spoke",
+        "wrote",
+        "broke",
+        "ran",
+        "chose",
+        "drew",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
+)
+_PUNCT_END = frozenset(".!?")
+
+
+# -- lexicons -------------------------------------------------------------------------------------
+
+
+def _read_lexicon(name: str) -> Any:
+    text = (resources.files("claimset") / "lexicons" / name).read_text(encoding="utf-8")
+    return json.loads(text)["entries"]
+
+
+def _words_of(text: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in _TOKEN.finditer(text))
+
+
+@dataclass(frozen=True)
+class HedgeCue:
+    """An entry of hedges.json."""
+
+    words: tuple[str, ...]
+    kind: str
+    certainty: str
+    rule: str | None
+    negative: bool
+
+
+@dataclass(frozen=True)
+class ExpectationCue:
+    """A form of an entry of expectations.json."""
+
+    words: tuple[str, ...]
+    type: str
+    frame: str  # holder | holder-adj | holder-noun | author
+    needs: str | None
+    negative: bool
+    to_type: str | None  # type when the cue takes a bare to-infinitive ("expects to ...")
+    obj_to_type: str | None  # type with an object and a to-infinitive ("expects X to ...")
+    future_type: str | None  # type when the content is about the future ("thought that ... would")
+
+
+Trie = dict[str, list[tuple[tuple[str, ...], Any]]]
+
+
+def _trie(items: Iterable[tuple[tuple[str, ...], Any]]) -> Trie:
+    trie: Trie = {}
+    for words, value in items:
+        trie.setdefault(words[0], []).append((words, value))
+    for entries in trie.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest match first
+    return trie
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every lexicon, compiled for lookup."""
+
+    hedges: Trie
+    expectations: Trie
+    evidence: Trie
+    demonyms: dict[str, tuple[str, ...]]
+    anaphors: Trie
+    negators: Trie
+    subordinators: Trie
+    concessive: Trie
+    evaluative: Trie
+    causal: Trie
+    connectives: Trie
+    relatives: frozenset[str]
+    complementizers: frozenset[str]
+    prepositions: frozenset[str]
+    copulas: frozenset[str]
+    auxiliaries: frozenset[str]
+
+
+@functools.cache
+def lexicons() -> Lexicons:
+    """The shipped lexicons (read once per process)."""
+    hedges = [
+        (
+            _words_of(e["cue"]),
+            HedgeCue(
+                _words_of(e["cue"]),
+                e["kind"],
+                e["certainty"],
+                e.get("rule"),
+                bool(e.get("negative")),
+            ),
+        )
+        for e in _read_lexicon("hedges.json")
+    ]
+    expectations = []
+    for e in _read_lexicon("expectations.json"):
+        for form in e["forms"]:
+            words = _words_of(form)
+            expectations.append(
+                (
+                    words,
+                    ExpectationCue(
+                        words,
+                        e["type"],
+                        e["frame"],
+                        e.get("needs"),
+                        bool(e.get("negative")),
+                        e.get("to"),
+                        e.get("obj_to"),
+                        e.get("future"),
+                    ),
+                )
+            )
+    evidence = [(_words_of(e["cue"]), e["type"]) for e in _read_lexicon("evidence.json")]
+    actor_lex = _read_lexicon("actors.json")
+    demonyms = {e["name"]: tuple(e["forms"]) for e in actor_lex["demonyms"] if "name" in e}
+    anaphors = _trie((_words_of(e["form"]), e["number"]) for e in actor_lex["anaphors"])
+    syntax = _read_lexicon("syntax.json")
+
+    def group_words(group: str) -> list[tuple[tuple[str, ...], bool]]:
+        return [(_words_of(item), True) for item in syntax[group]["items"]]
+
+    def single(group: str) -> frozenset[str]:
+        return frozenset(item.lower() for item in syntax[group]["items"])
+
+    return Lexicons(
+        hedges=_trie(hedges),
+        expectations=_trie(expectations),
+        evidence=_trie(evidence),
+        demonyms=demonyms,
+        anaphors=anaphors,
+        negators=_trie(group_words("negators")),
+        subordinators=_trie(group_words("subordinators")),
+        concessive=_trie(group_words("concessive")),
+        evaluative=_trie(group_words("evaluative")),
+        causal=_trie(group_words("causal")),
+        connectives=_trie(group_words("connectives")),
+        relatives=single("relatives"),
+        complementizers=single("complementizers"),
+        prepositions=single("prepositions"),
+        copulas=single("copulas"),
+        auxiliaries=single("auxiliaries"),
+    )
+
+
+def _match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | None:
+    """The longest entry of `trie` starting at token i: (token count, value)."""
+    for words, value in trie.get(low[i], ()):
+        n = len(words)
+        if tuple(low[i : i + n]) == words:
+            return n, value
+    return None
+
+
+# -- actors ---------------------------------------------------------------------------------------
+
+
+def _demonym_rules(name: str) -> list[str]:
+    # Productive -ian/-an derivation (Russia -> Russian, Korea -> Korean), only for one-word
+    # names or the last word of a multiword name ("South Korea" -> "South Korean").
+    if not name or not name[:1].isupper() or not name.isalpha():
+        return []
+    if name.endswith("ia"):
+        return [name + "n", name + "ns"]
+    if name.endswith("a"):
+        return [name + "n", name + "ns"]
+    return []
+
+
+class ActorIndex:
+    """The actor registry compiled for matching: surface forms → actor id.
+
+    Forms come from each actor's name and aliases, plus derived forms: without a leading "the",
+    demonyms (`lexicons/actors.json` and the -ian/-an rules). A registry form always wins over a
+    derived one, and a derived form claimed by two actors is dropped.
+    """
+
+    def __init__(self, actors: Iterable[Actor | Mapping[str, Any]]) -> None:
+        lex = lexicons()
+        explicit: dict[tuple[str, ...], str] = {}
+        derived: dict[tuple[str, ...], set[str]] = {}
+        self.kinds: dict[str, str] = {}
+        for raw in actors:
+            actor = raw if isinstance(raw, Actor) else Actor.model_validate(dict(raw))
+            self.kinds[actor.id] = actor.kind
+            if actor.kind == "author":
+                continue
+            names = [actor.name, *actor.aliases]
+            for name in names:
+                key = self._key(name)
+                if key:
+                    explicit.setdefault(key, actor.id)
+            for name in names:
+                extra: list[str] = []
+                bare = name[4:] if name.lower().startswith("the ") else name
+                if bare != name:
+                    extra.append(bare)
+                extra.extend(lex.demonyms.get(name, ()))
+                extra.extend(lex.demonyms.get(bare, ()))
+                head, _, last = bare.rpartition(" ")
+                if any(w[:1].islower() for w in bare.split()):
+                    last = ""  # "Republic of Korea": no derived adjective
+                for form in _demonym_rules(last):
+                    extra.append(f"{head} {form}" if head else form)
+                for form in extra:
+                    key = self._key(form)
+                    if key:
+                        derived.setdefault(key, set()).add(actor.id)
+        self.forms = dict(explicit)
+        for key, ids in derived.items():
+            if key not in self.forms and len(ids) == 1:
+                self.forms[key] = next(iter(ids))
+        self.trie = _trie(self.forms.items())
+
+    @staticmethod
+    def _key(form: str) -> tuple[str, ...]:
+        words = [m.group() for m in _TOKEN.finditer(form)]
+        if words and words[0].lower() == "the":
+            words[0] = "the"
+        return tuple(words)
+
+
+def load_actors(project: Project) -> ActorIndex:
+    """The project's actor registry (corpus/actors.jsonl; missing means only the author)."""
+    path = project.actors_path
+    display = project.relative(path)
+    if not path.exists():
+        return ActorIndex([])
+    actors = []
+    for lineno, record in enumerate(jsonio.read_jsonl(path, display), start=1):
+        try:
+            actors.append(Actor.model_validate(record))
+        except ValidationError as exc:
+            raise InvalidLine(
+                f"not a valid actor ({_first_error(exc)}); run `claimset validate`",
+                file=display,
+                line=lineno,
+            ) from exc
+    return ActorIndex(actors)
+
+
+def _first_error(exc: ValidationError) -> str:
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}" if where else str(err["msg"])
+
+
+# -- one sentence ---------------------------------------------------------------------------------
+
+_GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
+_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+_MODALS = frozenset(
+    ["will", "would", "shall", "should", "must", "may", "might", "could", "can", "cannot", "wo"]
+)
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "must",
+        "may",
+        "might",
+        "could",
+        "can",
+        "cannot",
+        "does",
+        "do",
+        "did",
+    ]
+)
+_WH = frozenset(["how", "what", "whether", "why", "where", "when", "who", "which"])
+_PARTICIPLES = frozenset(
+    [
+        "seen",
+        "thought",
+        "known",
+        "felt",
+        "told",
+        "said",
+        "sought",
+        "regarded",
+        "viewed",
+        "considered",
+    ]
+)
+_NOT_VERBS_ED = frozenset(
+    ["need", "indeed", "interested", "concerned", "limited", "advanced", "united", "red", "bed"]
+)
+
+Cue = tuple[int, int, str, str]  # (first token, end token, kind, certainty)
+
+
+@dataclass
+class Mention:
+    """An actor named in a sentence (tokens i..j)."""
+
+    ref: str
+    i: int
+    j: int
+    possessive: bool = False
+    after_preposition: bool = False
+    compound: bool = False  # part of "Russia-Korea ...": a modifier, not a participant
+    anaphor: bool = False
+
+
+@dataclass
+class Candidate:
+    """A claim in the making."""
+
+    cue: int  # first token of the cue that made the claim
+    type: str
+    frame: str  # holder (a party's attitude) | author
+    holder: list[str]
+    actor_tokens: tuple[int, int] | None
+    span: tuple[int, int]  # tokens [i, j)
+    region: tuple[int, int]  # the tokens of the whole clause: holder, cue and span
+    negative: bool = False
+    cues: list[Cue] = field(default_factory=list)
+    underspecified: bool = False  # framed by "whether"
+    target_hint: str | None = None  # addressee, passive subject, antecedent
+    parent: Candidate | None = None  # the first conjunct, for coordinated siblings
+    embedded: bool = False  # a relative clause made a claim by its cue
+
+
+class _Sentence:
+    """Tokens of one sentence with the analyses the rules share."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        matches = list(_TOKEN.finditer(text))
+        self.toks = [m.group() for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        if any(len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks):
+            self._split_glued(matches)
+        self.low = [t.lower() for t in self.toks]
+        self.n = len(self.toks)
+        self.opens, self.stop, self.coord = _boundaries(self)
+        self.suppressed = _suppressed(self)
+
+    def _split_glued(self, matches: list[re.Match[str]]) -> None:
+        self.toks, self.starts, self.ends = [], [], []
+        for m in matches:
+            tok, at = m.group(), m.start()
+            glued = _GLUED.match(tok) if len(tok) > 7 and tok[0].isupper() else None
+            if glued:
+                # "Russiashould" (a missing space, SPEC's own example): two tokens.
+                cut = glued.end(1)
+                self.toks += [tok[:cut], tok[cut:]]
+                self.starts += [at, at + cut]
+                self.ends += [at + cut, m.end()]
+            else:
+                self.toks.append(tok)
+                self.starts.append(at)
+                self.ends.append(m.end())
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[j - 1]
+
+
+def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
+    """Which tokens open a clause, which are clause boundaries, and which boundaries are an
+    "and" that coordinates two predicates or clauses (a second claim, guidelines §5)."""
+    lex = lexicons()
+    low, n = s.low, s.n
+    opens = [False] * (n + 1)
+    stop = [False] * (n + 1)
+    coord = [False] * (n + 1)
+    opens[0] = True
+    parenthetical = _parentheticals(s)
+    finite_seen = negated = False
+    for i in range(n):
+        tok = low[i]
+        nxt = low[i + 1] if i + 1 < n else ""
+        if opens[i]:
+            finite_seen = negated = False
+        if tok in ("not", "n't"):
+            negated = True
+        if tok in _FINITE or (tok.endswith("ed") and tok not in _NOT_VERBS_ED and len(tok) > 4):
+            finite_seen = True
+        if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!", '"', "“", "”") or (
+            tok == "." and i == n - 1
+        ):
+            if i in parenthetical:
+                continue
+            stop[i] = True
+            opens[i + 1] = True
+            if tok == "," and nxt in ("and", "or"):
+                stop[i + 1] = coord[i + 1] = True
+                opens[i + 2] = True
+        elif tok in ("but", "yet") and not negated:
+            # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
+            stop[i] = True
+            opens[i + 1] = True
+        elif tok == "and" and _coordinates(s, i, finite_seen, parenthetical):
+            stop[i] = coord[i] = True
+            opens[i + 1] = True
+        elif tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
+            continue
+        elif tok in lex.subordinators and (m := _match(lex.subordinators, low, i)) and i > 0:
+            for k in range(i, i + m[0]):
+                stop[k] = True
+            opens[i + m[0]] = True
+        elif tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
+            stop[i] = True
+            opens[i + 1] = True
+    return opens, stop, coord
+
+
+def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
+    """Whether the "and" at token i joins predicates or clauses rather than noun phrases."""
+    low, n = s.low, s.n
+    c = i + 1
+    if c in parenthetical:  # "and, above all, to keep ...": look past the parenthesis
+        c += 1
+        while c < n and c not in parenthetical:
+            c += 1
+        c += 1
+    nxt = low[c] if c < n else ""
+    after = low[c + 1] if c + 1 < n else ""
+    lower = c < n and s.toks[c].islower() and nxt.isalpha()
+    if nxt in ("to", "that") or nxt in _FINITE:
+        return True
+    if (
+        lower
+        and nxt not in _DETERMINERS
+        and (
+            after in _DETERMINERS
+            or after in ("whatever", "any", "all", "no", "some", "more")
+            or (
+                finite_seen
+                and c + 1 < n
+                and s.toks[c + 1][:1].isupper()
+                and not nxt.endswith(_ADJECTIVE_ENDINGS)
+            )
+        )
+    ):
+        # "and employ whatever leverage", "and avoid any alliance": a verb takes an object.
+        return not nxt.endswith("ly") and nxt not in lexicons().prepositions
+    if finite_seen and lower and nxt not in lexicons().prepositions and nxt not in _DETERMINERS:
+        # "... is the main guarantor and hermetic alliances like ... are more attractive".
+        for k in range(c + 1, min(n, c + 16)):
+            w = low[k]
+            if w in (",", ";", ":", "and", "than", "but", "that", "which", "who"):
+                break
+            if w in ("is", "are", "was", "were"):
+                return True
+    if finite_seen and nxt in _DETERMINERS:
+        # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
+        # finite verb follows within a few words.
+        for k in range(c + 1, min(n, c + 6)):
+            w = low[k]
+            if w in _FINITE or (
+                w.endswith("s")
+                and len(w) > 3
+                and low[k - 1] not in _DETERMINERS
+                and s.toks[k].islower()
+                and not w.endswith("ss")
+            ):
+                return True
+            if w in (",", ";", ":", "but"):
+                break
+    return False
+
+
+# Endings of words that modify a following name rather than take it as object.
+_ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ive", "ous", "an", "ern", "ese", "ish")
+_MODAL_STARTS = frozenset(
+    [
+        "will",
+        "would",
+        "should",
+        "must",
+        "may",
+        "might",
+        "could",
+        "can",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "did",
+    ]
+)
+
+
+def _parentheticals(s: _Sentence) -> set[int]:
+    """Commas around a connective (", for its part,", ", however,"): not clause boundaries."""
+    lex = lexicons()
+    out: set[int] = set()
+    for i in range(s.n - 2):
+        if s.low[i] != ",":
+            continue
+        m = _match(lex.connectives, s.low, i + 1)
+        if m is not None and i + 1 + m[0] < s.n and s.low[i + 1 + m[0]] == ",":
+            out.update((i, i + 1 + m[0]))
+    return out
+
+
+def _suppressed(s: _Sentence) -> list[bool]:
+    """Tokens of conditions, concessions and premises that open a clause (*If ..., While ...,
+    given that ...*): they are not asserted, so they make no claim (guidelines §4.3)."""
+    lex = lexicons()
+    out = [False] * s.n
+    first = _skip_connectives(s, 0, s.n)
+    i = 0
+    while i < s.n:
+        if s.opens[i] or i == first:
+            k = _skip_connectives(s, i, s.n)
+            m = _match(lex.concessive, s.low, k) if k < s.n else None
+            if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
+                end = k + m[0]
+                while end < s.n and s.low[end] != ",":
+                    end += 1
+                for t in range(k, end):
+                    out[t] = True
+                i = end + 1
+                continue
+        i += 1
+    return out
+
+
+def _clause_start(s: _Sentence, i: int) -> int:
+    """First token of the clause holding token i, past leading connectives and commas."""
+    k = i
+    while k > 0 and not s.opens[k]:
+        k -= 1
+    return _skip_connectives(s, k, i)
+
+
+def _skip_connectives(s: _Sentence, k: int, limit: int) -> int:
+    lex = lexicons()
+    while k < limit:
+        if s.low[k] in (",", "–", "—"):
+            k += 1
+            continue
+        m = _match(lex.connectives, s.low, k)
+        if m is not None and k + m[0] <= limit:
+            k += m[0]
+            continue
+        break
+    return k
+
+
+def _clause_end(s: _Sentence, i: int) -> int:
+    """Token index just after the clause that goes on from token i (exclusive)."""
+    k = i
+    while k < s.n and not s.stop[k]:
+        k += 1
+    return k
+
+
+def _mentions(s: _Sentence, index: ActorIndex) -> list[Mention]:
+    lex = lexicons()
+    norm = ["the" if t == "the" else s.toks[k] for k, t in enumerate(s.low)]
+    out: list[Mention] = []
+    i = 0
+    while i < s.n:
+        m = _match(index.trie, norm, i) if norm[i] in index.trie else None
+        if m is not None:
+            j = i + m[0]
+            place = (
+                m[0] == 1
+                and j < s.n
+                and s.toks[j][:1].isupper()
+                and s.toks[j].isalpha()
+                and _match(index.trie, norm, j) is None
+            )
+            out.append(
+                Mention(
+                    m[1],
+                    i,
+                    j,
+                    possessive=j < s.n and s.low[j] in ("'s", "’s", "'", "’"),
+                    after_preposition=i > 0 and s.low[i - 1] in lex.prepositions,
+                    # "Russia-Korea summit", "the Korean Peninsula": a modifier of a name.
+                    compound=(i > 0 and s.low[i - 1] in ("-", "–"))
+                    or (j < s.n and s.low[j] in ("-", "–"))
+                    or place,
+                )
+            )
+            i = j
+            continue
+        a = _match(lex.anaphors, s.low, i) if s.low[i] in lex.anaphors else None
+        if a is not None and not (s.low[i] == "it" and _expletive(s, i)):
+            out.append(Mention(a[1], i, i + a[0], anaphor=True))
+            i += a[0]
+            continue
+        i += 1
+    return out
+
+
+def _expletive(s: _Sentence, i: int) -> bool:
+    """ "it" in "it is hard to say", "it seems", "it is likely that": no referent."""
+    nxt = s.low[i + 1 : i + 4]
+    if not nxt:
+        return True
+    if nxt[0] in ("seems", "seemed", "appears", "appeared", "remains", "goes", "would", "'s"):
+        return True
+    return nxt[0] in ("is", "was") and len(nxt) > 1 and nxt[1] not in ("a", "an", "the")
+
+
+@dataclass
+class Context:
+    """What the drafter knows beyond the sentence: the registry and recently named actors."""
+
+    actors: ActorIndex
+    recent: list[str] = field(default_factory=list)  # most salient first
+
+
+def _resolve(s: _Sentence, mention: Mention, mentions: list[Mention], ctx: Context) -> list[str]:
+    """Actor ids an anaphor stands for: an earlier subject of this sentence, else recent ones."""
+    number = mention.ref
+    named = [m for m in mentions if not m.anaphor and m.i < mention.i and not m.compound]
+    if number == "indefinite":
+        return ctx.recent[:1]  # "Some thought naively ...": the party of the context (§6.2)
+    if number == "person":
+        pool = [*(m.ref for m in reversed(named)), *ctx.recent]
+        return [r for r in pool if _kind(ctx, r) == "person"][:1]
+    if number == "both":
+        both: list[str] = []
+        for ref in [*(m.ref for m in reversed(named)), *ctx.recent]:
+            if ref not in both and ref != AUTHOR:
+                both.append(ref)
+        return both[:2] if len(both) >= 2 else []
+    subjects = [m for m in named if not m.after_preposition]
+    if subjects:
+        return [subjects[0].ref]
+    return ctx.recent[:1]
+
+
+def _kind(ctx: Context, ref: str) -> str:
+    return ctx.actors.kinds.get(ref, "other")
+
+
+def _holder(
+    s: _Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
+) -> tuple[list[str], tuple[int, int] | None]:
+    """Who holds an expectation cued at token `cue`: the nearest subject-like mention to its left.
+
+    Falls back to the agent of a passive ("released by X"), to the subject of the main clause
+    after a participial opener ("Pushing Moscow to ..., Seoul makes ..."), and then to the most
+    salient recent actor (implicit holders, guidelines §6.2).
+    """
+    lex = lexicons()
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if m.j > cue or m.i < start or m.compound or m.after_preposition:
+            continue
+        if m.anaphor:
+            between = s.low[m.j : cue]
+            if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
+                continue
+            refs = _resolve(s, m, mentions, ctx)
+            if refs:
+                return refs, (m.i, m.j)
+            continue
+        return [m.ref], (m.i, m.j)
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
+            return [m.ref], (m.i, m.j)
+    if start == cue and s.low[cue].endswith("ing"):
+        end = _clause_end(s, cue)
+        for m in mentions:
+            if m.i > end and not m.compound:
+                refs = _resolve(s, m, mentions, ctx) if m.anaphor else [m.ref]
+                if refs:
+                    return refs, (m.i, m.j)
+    if ctx.recent:
+        return ctx.recent[:1], None
+    return [AUTHOR], None
+
+
+def _subject_end(s: _Sentence, a: int, b: int) -> int:
+    for k in range(a, b):
+        w = s.low[k]
+        if w in _FINITE or (w.endswith("ed") and w not in _NOT_VERBS_ED and len(w) > 4):
+            return k
+    return b
+
+
+def _coordinated_mention(s: _Sentence, m: Mention, mentions: list[Mention]) -> bool:
+    """ "Greece and Cyprus", "between Russia and Korea": parties named jointly."""
+    for o in mentions:
+        if o is m or o.anaphor:
+            continue
+        if o.i == m.j + 1 and s.low[m.j] in ("and", "or", ","):
+            return True
+        if m.i == o.j + 1 and s.low[o.j] in ("and", "or", ","):
+            return True
+    return m.i > 0 and s.low[m.i - 1] in ("between", "among")
+
+
+def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """The party the expectation is directed at or about (guidelines §9), or None."""
+    if cand.parent is not None and cand.target_hint is None:
+        return _target(s, cand.parent, mentions)  # coordinated predicates share the target
+    if cand.target_hint is not None:
+        return cand.target_hint if cand.target_hint not in cand.holder else None
+    a, b = cand.span
+    pool = [
+        m
+        for m in mentions
+        if a <= m.i
+        and m.j <= b
+        and not m.anaphor
+        and not m.compound
+        and m.ref not in cand.holder
+        and m.ref != AUTHOR
+        and not _coordinated_mention(s, m, mentions)
+    ]
+    if cand.frame != "author":
+        return pool[0].ref if pool else None
+    if s.low[a] in _FINITE:
+        # A predicate split off by coordination ("and will not be expressing ..."): its subject
+        # is the previous conjunct's.
+        for m in sorted(mentions, key=lambda m: -m.i):
+            if m.j <= a and not m.after_preposition and not m.compound and not m.anaphor:
+                return m.ref
+    subj_end = _subject_end(s, a, b)
+    first = (
+        [m for m in pool if m.i < subj_end]
+        or [m for m in pool if m.possessive]
+        or [m for m in pool if not m.after_preposition]
+    )
+    if not first and cand.type == "obligation":
+        # "If Russia expects ..., due attention should be paid": the condition names the agent.
+        first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
+    return first[0].ref if first else None
+
+
+def _negated(s: _Sentence, i: int, j: int) -> bool:
+    """A negator on the clause in tokens i..j, before any relative pronoun or complementizer
+    (which would start an embedded clause whose negation is not the expectation's)."""
+    lex = lexicons()
+    k = i
+    while k < j:
+        w = s.low[k]
+        if k > i and (w in lex.relatives or w in ("while", "whether", "if", "how", "what")):
+            return False
+        m = _match(lex.negators, s.low, k) if w in lex.negators else None
+        if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
+            return True
+        k += 1
+    return False
+
+
+def _verbish(word: str) -> bool:
+    return word not in _DETERMINERS and word.isalpha()
+
+
+def _expectation_candidates(s: _Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
+    lex = lexicons()
+    out: list[Candidate] = []
+    i = 0
+    while i < s.n:
+        if s.suppressed[i]:
+            i += 1
+            continue
+        found = None
+        for words, cue in lex.expectations.get(s.low[i], ()):
+            if tuple(s.low[i : i + len(words)]) != words:
+                continue
+            found = _candidate(s, i, i + len(words), cue, mentions, ctx)
+            if found is not None:
+                break
+        if found is not None:
+            out.append(found)
+            i = found.cue + 1
+        else:
+            i += 1
+    return out
+
+
+def _future(s: _Sentence, a: int, b: int) -> bool:
+    low = s.low
+    return any(
+        w in ("will", "would", "shall", "wo")
+        or (w == "going" and k + 1 < b and low[k + 1] == "to")
+        or (w == "should" and _epistemic_should(s, k + 1))
+        for k, w in enumerate(low[a:b], start=a)
+    )
+
+
+def _candidate(
+    s: _Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], ctx: Context
+) -> Candidate | None:
+    low = s.low
+    lex = lexicons()
+    nxt = low[j] if j < s.n else ""
+    prev = low[i - 1] if i > 0 else ""
+    end = _clause_end(s, j)
+    start = _clause_start(s, i)
+    if cue.frame == "author":
+        return _author_candidate(s, i, j, cue, mentions, start, nxt, prev)
+    if cue.frame == "holder-adj":
+        k = i - 1
+        while k >= 0 and low[k].endswith("ly") and k > start:
+            k -= 1  # "is deeply convinced", "is fully aware"
+        if k < 0 or low[k] not in lex.copulas:
+            return None
+        if cue.words[-1] in ("in", "on", "about"):
+            span_start = i
+        elif nxt in ("to", "that"):
+            span_start = j + 1
+        elif nxt in _WH:
+            span_start = j
+        elif nxt in ("of",):
+            span_start = i
+        else:
+            return None
+        typ = cue.type
+        if cue.future_type and span_start > i and _future(s, span_start, end):
+            typ = cue.future_type  # "are convinced that the sanctions will be gone"
+        holder, atoks = _holder(s, k, start, mentions, ctx)
+        return _finish(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
+    if cue.frame == "holder-noun":
+        return _noun_candidate(s, i, j, cue, mentions, ctx, start, prev)
+    # A verb whose subject holds the expectation.
+    if (
+        prev in _DETERMINERS
+        or prev == "no"
+        or (prev == "to" and low[i] in ("demand", "plan", "hope"))
+    ):
+        return None  # a noun: "the hope", "a push", "no doubt"
+    if start > 0 and low[start - 1] == "," and low[start] in ("a", "an"):
+        return None  # ", a promise they regard as long overdue": an apposition (§4.3)
+    if cue.needs == "after-would" and not any(w in ("would", "'d") for w in low[max(0, i - 3) : i]):
+        return None
+    if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in _WH):
+        return None  # "knows exactly what it wants", "What China wants ...": a free relative
+    if prev == "to" and low[start] == "it":
+        return None  # "it would be naive to think that ...": the author's judgement
+    passive = prev in _BE or (i > 1 and prev.endswith("ly") and low[i - 2] in _BE)
+    if passive and not (low[i].endswith(("ed", "en")) or low[i] in _PARTICIPLES):
+        passive = False  # "is urging": progressive, active
+    if passive and i > 1 and low[i - 2] == "to":
+        return None  # "leaves much to be desired"
+    participle = low[i].endswith(("ed", "en")) or low[i] in _PARTICIPLES
+    if participle and not passive and prev not in lex.auxiliaries:
+        # "The country routinely portrayed as ... was seen as ...": a participle modifying a
+        # noun when a finite verb of the clause follows before any complement clause.
+        for k in range(j, end):
+            if low[k] in ("that", "whether") or low[k] in _WH:
+                break
+            if low[k] in _FINITE:
+                return None
+    if i == start and not low[i].endswith("ing"):
+        return None  # no subject before the verb: "Hopes were running high" is a noun
+    if cue.needs == "that" and nxt != "that":
+        return None
+    that_at = None
+    if cue.needs == "that-near":
+        that_at = next((k for k in range(j, min(end, j + 4)) if low[k] == "that"), None)
+        if that_at is None:
+            return None
+    if cue.needs == "as" and "as" not in low[j:end]:
+        return None
+    if (
+        cue.needs == "as-or-actor"
+        and "as" not in low[j:end]
+        and not any(m.i in (j, j + 1) and not m.anaphor for m in mentions)
+    ):
+        return None
+    to_at = next((k for k in range(j, min(end, j + 7)) if low[k] == "to"), None)
+    if cue.needs == "obj-to" and (to_at is None or to_at == j or not _infinitive(s, to_at)):
+        return None
+    while j < end - 1 and low[j].endswith("ly") and low[j + 1] in ("that", "to", *_WH):
+        j += 1  # "thought naively that"
+        nxt = low[j]
+    typ = cue.type
+    target_hint = None
+    underspecified = False
+    if that_at is not None:
+        span_start = that_at + 1
+        addressee = [m for m in mentions if j <= m.i and m.j <= that_at and not m.anaphor]
+        target_hint = addressee[0].ref if addressee else None
+    elif cue.needs in ("as", "as-or-actor"):
+        span_start = i  # "regard that assurance as worthless": "that" is no complementizer
+    elif nxt == "that":
+        span_start = j + 1
+    elif nxt in _WH:
+        underspecified = nxt == "whether"
+        span_start = j + 1 if nxt in ("whether",) else j
+    elif nxt == "to":
+        span_start = j + 1
+        typ = cue.to_type or typ
+    elif to_at is not None and to_at > j and "as" not in low[j:to_at] and _infinitive(s, to_at):
+        span_start = j  # an infinitive with its own subject: "Pushing Moscow to condemn ..."
+        typ = cue.obj_to_type or typ
+    else:
+        span_start = i  # a noun phrase, "Y as Z", an adjective: the verb itself (guidelines §7.1)
+    if span_start < s.n and low[span_start] in ("if", "unless", "when", "once"):
+        # "told reporters that if Australia made China its enemy, China would be its enemy":
+        # the condition belongs to the content (guidelines §7.2).
+        comma = next((k for k in range(span_start, end + 1) if k < s.n and low[k] == ","), None)
+        if comma is not None and comma == end:
+            end = _clause_end(s, comma + 1)
+    if span_start == i and j >= end:
+        return None  # "than Beijing had hoped": no content, no claim
+    if cue.future_type and span_start > i and _future(s, span_start, end):
+        typ = cue.future_type
+    if passive:
+        # "was suddenly seen as ...", "it was assumed that ...": the holder is implicit; a
+        # clause-initial "In Beijing" names it, else the party of the context (§6.2).
+        subject = [m for m in mentions if start <= m.i and m.j <= i and not m.after_preposition]
+        place = [
+            m
+            for m in mentions
+            if m.i < i and m.i > 0 and s.low[m.i - 1] in ("in", "among") and m.i - 1 <= start + 1
+        ]
+        implicit = [place[0].ref] if place else ctx.recent[:1] or [AUTHOR]
+        atoks = (place[0].i, place[0].j) if place else None
+        span = (span_start if span_start > i else i, end)
+        cand = _finish(s, i, typ, "holder", implicit, atoks, span, start, cue)
+        if cand is not None and subject and not place:
+            cand.target_hint = subject[0].ref
+        return cand
+    holder, atoks = _holder(s, i, start, mentions, ctx)
+    cand = _finish(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
+    if cand is not None:
+        cand.target_hint = target_hint
+        cand.underspecified = underspecified
+    return cand
+
+
+def _infinitive(s: _Sentence, to_at: int) -> bool:
+    """Whether "to" at `to_at` opens an infinitive ("to condemn") rather than a phrase ("to
+    the quiet years", "to Russia", "to 2017")."""
+    if to_at + 1 >= s.n:
+        return False
+    w = s.toks[to_at + 1]
+    return w.isalpha() and w.islower() and w.lower() not in _DETERMINERS
+
+
+def _noun_candidate(
+    s: _Sentence,
+    i: int,
+    j: int,
+    cue: ExpectationCue,
+    mentions: list[Mention],
+    ctx: Context,
+    start: int,
+    prev: str,
+) -> Candidate | None:
+    """ "X's priority (in ...) is to ...", "Hopes were running high that ...", "its aim is that"."""
+    low = s.low
+    limit = min(s.n, j + 8)
+    k = j
+    span_start = None
+    while k < limit and not s.stop[k]:
+        if (
+            low[k] in ("is", "are", "was", "were", "remains")
+            and k + 1 < s.n
+            and low[k + 1]
+            in (
+                "to",
+                "that",
+            )
+        ):
+            span_start = k + 2
+            break
+        if low[k] == "that" and k > j and low[k - 1] not in _DETERMINERS:
+            span_start = k + 1
+            break
+        k += 1
+    if span_start is None:
+        return None
+    owner = [m for m in mentions if m.j in (i, i - 1) and m.possessive]
+    if owner:
+        holder = [owner[-1].ref]
+        atoks: tuple[int, int] | None = (owner[-1].i, owner[-1].j)
+    elif prev in ("its", "their", "his", "her"):
+        holder = _resolve(s, Mention("singular", i - 1, i, anaphor=True), mentions, ctx)
+        atoks = (i - 1, i)
+    elif i == start:
+        holder, atoks = ctx.recent[:1] or [AUTHOR], None  # "Hopes were running high that ..."
+    else:
+        return None
+    if not holder:
+        return None
+    return _finish(
+        s,
+        i,
+        cue.type,
+        "holder",
+        holder,
+        atoks,
+        (span_start, _clause_end(s, span_start)),
+        start,
+        cue,
+    )
+
+
+def _author_candidate(
+    s: _Sentence,
+    i: int,
+    j: int,
+    cue: ExpectationCue,
+    mentions: list[Mention],
+    start: int,
+    nxt: str,
+    prev: str,
+) -> Candidate | None:
+    low = s.low
+    word = cue.words[0]
+    typ = cue.type
+    if word in ("will", "shall", "wo") and (prev in _DETERMINERS or prev in ("political", "good")):
+        return None  # the noun "will"
+    if word == "may" and s.toks[i] == "May" and i > 0:
+        return None  # the month
+    if word == "could" and nxt in ("not", "n't"):
+        return None  # past inability: a report
+    if word in ("need", "needs") and prev in _DETERMINERS:
+        return None
+    if word == "should" and _epistemic_should(s, j):
+        typ = "prediction"
+    if word == "must" and nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn")):
+        typ = "belief"  # epistemic "they must have known"
+    if j >= s.n or (not _verbish(low[j]) and low[j] not in ("not", "n't")):
+        return None
+    if low[start] in _WH or low[start] == "that":
+        return None  # "what reasons they have to regard ...": inside a noun phrase
+    if cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
+        typ = "belief"  # "the real figure is sure to be much higher": now, not the future
+    for k in range(i - 1, start, -1):
+        if low[k] == "that":
+            start = k + 1  # "is there a risk that the process will ...": the frame is shell
+            break
+    whether = low[start] == "whether"
+    if whether:
+        start += 1  # "Whether Beijing will accept it is hard to say": the content, undecided
+    end = _clause_end(s, j)
+    cand = _finish(s, i, typ, "author", [AUTHOR], None, (start, end), start, cue)
+    if cand is not None:
+        cand.underspecified = whether
+        if whether:
+            # The frame follows the content: "... is hard to say" stops the span.
+            for k in range(j, end):
+                if low[k] in lexicons().copulas and k > j:
+                    cand.span = _trim(s, (start, k))
+                    break
+    return cand
+
+
+def _epistemic_should(s: _Sentence, j: int) -> bool:
+    """ "should be a win-win" (copula + noun phrase or adjective): probable, not an obligation.
+
+    "should be paid" (passive) and "should do" (a verb) are deontic.
+    """
+    low = s.low
+    if j + 1 >= s.n or low[j] != "be":
+        return False
+    return low[j + 1] in (
+        "a",
+        "an",
+        "the",
+        "able",
+        "enough",
+        "possible",
+        "sufficient",
+        "easy",
+        "ready",
+    )
+
+
+def _finish(
+    s: _Sentence,
+    i: int,
+    typ: str,
+    frame: str,
+    holder: list[str],
+    atoks: tuple[int, int] | None,
+    span: tuple[int, int],
+    start: int,
+    cue: ExpectationCue | None,
+) -> Candidate | None:
+    span = _trim(s, span)
+    if span[0] >= span[1]:
+        return None
+    region = (min(start, span[0], atoks[0] if atoks else start, i), span[1])
+    negative = bool(cue and cue.negative)
+    if frame == "holder" and _negated(s, atoks[1] if atoks else start, i):
+        negative = not negative  # "Seoul does not want ..."
+    if _negated(s, span[0], span[1]):
+        negative = not negative
+    return Candidate(i, typ, frame, holder, atoks, span, region, negative)
+
+
+def _trim(s: _Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    i, j = span
+    while i < j and (not s.low[i][:1].isalnum() or s.low[i] in ("and", "or", "but")):
+        i += 1
+    while j > i and (
+        (not s.low[j - 1][:1].isalnum() and s.low[j - 1] not in ("'s", "’s", "%"))
+        or s.low[j - 1] in ("and", "or", "but")
+    ):
+        j -= 1
+    return i, j
+
+
+def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """Siblings for coordinated predicates in a party's expectation: "hopes that Moscow will help
+    it ... and employ whatever leverage ...", "to exercise restraint and to avoid escalation"."""
+    out = list(cands)
+    for cand in cands:
+        end = cand.span[1]
+        while end < s.n and s.coord[end] and not s.suppressed[end]:
+            k = end + 1
+            if k < s.n and s.low[k] in ("and", "or"):
+                k += 1
+            if k < s.n and s.low[k] == ",":  # ", above all,"
+                k += 1
+                while k < s.n and s.low[k] != ",":
+                    k += 1
+                k += 1
+            if k < s.n and s.low[k] in _MODALS:
+                break  # "and will not ...": the author's own prediction (guidelines §5)
+            if k < s.n and s.low[k] in ("to", "that"):
+                k += 1
+            stop = _clause_end(s, k)
+            span = _trim(s, (k, stop))
+            if span[0] >= span[1]:
+                break
+            typ = cand.type
+            if typ == "belief" and _future(s, span[0], span[1]):
+                typ = "prediction"
+            sib = Candidate(
+                k,
+                typ,
+                cand.frame,
+                cand.holder,
+                cand.actor_tokens,
+                span,
+                (span[0], span[1]),
+                _negated(s, span[0], span[1]),
+                parent=cand,
+                target_hint=cand.target_hint,
+            )
+            out.append(sib)
+            end = stop
+    return sorted(out, key=lambda c: c.cue)
+
+
+# -- hedges ---------------------------------------------------------------------------------------
+
+
+def _hedge_cues(s: _Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
+    """Every hedge and booster cue (i, j, kind, certainty), after the context rules."""
+    lex = lexicons()
+    out: list[Cue] = []
+    i = 0
+    while i < s.n:
+        m = _match(lex.hedges, s.low, i) if s.low[i] in lex.hedges else None
+        if m is None or s.suppressed[i]:
+            i += 1
+            continue
+        width, cue = m
+        if _cue_applies(s, i, i + width, cue) and not (
+            cue.rule in ("followed-by-that", "doubt-hedge")
+            and any(
+                _clause_start(s, i) <= m.i < i and not m.after_preposition and not m.compound
+                for m in mentions
+            )
+        ):
+            # "Moscow suggests that ...", "Seoul doubts that ...": the party's attitude, not a
+            # hedge of the author's (guidelines §11.2).
+            if cue.kind == "booster" and i > 0 and s.low[i - 1] in ("not", "n't"):
+                # A negated booster ("not clear", "not certain") withholds commitment.
+                out.append((i - 1, i + width, "hedge", "underspecified"))
+            else:
+                out.append((i, i + width, cue.kind, cue.certainty))
+            i += width
+        else:
+            i += 1
+    return out
+
+
+def _cue_applies(s: _Sentence, i: int, j: int, cue: HedgeCue) -> bool:
+    low = s.low
+    prev = low[i - 1] if i > 0 else ""
+    nxt = low[j] if j < s.n else ""
+    rule = cue.rule
+    if rule is None:
+        return True
+    if rule == "not-month":
+        return not (s.toks[i] == "May" and i > 0)
+    if rule == "could-epistemic":
+        return nxt not in ("not", "n't") and _verbish(nxt)
+    if rule == "should-epistemic":
+        return _epistemic_should(s, j)
+    if rule == "must-epistemic":
+        return nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn"))
+    if rule == "appear-epistemic":
+        return nxt in ("to", "that", ",") or prev == "it"
+    if rule == "followed-by-that":
+        return nxt == "that"
+    if rule == "first-person":
+        return prev in ("i", "we")
+    if rule == "possible-adj":
+        # "as soon as possible", "everything possible": not epistemic.
+        return prev not in ("as", "everything", "all", "if", "where", "when", "whenever", "made")
+    if rule == "doubt-hedge":
+        return prev not in ("no", "without", "little", "beyond")
+    if rule == "really-epistemic":
+        return _verbish(nxt) and not nxt.endswith(("ly",)) and nxt not in ("much", "very")
+    if rule == "clearly-manner":
+        # Manner: "stated clearly", "clearly defined/demarcated" (a participle after it); a
+        # sentence adverb or "clearly prefers" boosts.
+        if prev.endswith(("ed", "en")) and prev not in lexicons().auxiliaries:
+            return False
+        return not (nxt.endswith("ed") and nxt not in ("need", "needed", "wanted"))
+    return True
+
+
+_LEVEL = {"certain": 3, "probable": 2, "possible": 1, "underspecified": 0}
+
+
+def _certainty(cues: list[Cue], underspecified: bool) -> str:
+    """Guidelines §12: question or "whether" → underspecified; else the lowest hedge; else
+    certain."""
+    if underspecified:
+        return "underspecified"
+    hedges = [c[3] for c in cues if c[2] == "hedge"]
+    if not hedges:
+        return "certain"
+    return min(hedges, key=lambda c: _LEVEL[c])
+
+
+# -- evidence -------------------------------------------------------------------------------------
+
+# Finite forms that make a clause a present or modal statement, never a plain past report.
+_PRESENT = frozenset(
+    {
+        "is",
+        "are",
+        "am",
+        "does",
+        "do",
+        "can",
+        "cannot",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "must",
+        "may",
+        "might",
+        "could",
+        "'re",
+    }
+)
+_EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
+
+
+def _fact_signals(s: _Sentence, i: int, j: int) -> set[str]:
+    """Signs that tokens i..j report a fact: evidence-cue types, "date", "figure", "past"."""
+    lex = lexicons()
+    low, toks = s.low, s.toks
+    found: set[str] = set()
+    k = i
+    while k < j:
+        m = _match(lex.evidence, low, k) if low[k] in lex.evidence else None
+        if m is not None:
+            found.add(m[1])
+            if low[k] in _PAST_IRREGULAR or (low[k].endswith("ed") and len(low[k]) > 4):
+                found.add("past")  # "met", "signed": an event cue in the past tense
+            k += m[0]
+            continue
+        tok = toks[k]
+        if _YEAR.match(tok) or (tok in _MONTHS and k > i):
+            found.add("date")
+        elif _NUMBER.match(tok) or tok == "%":
+            found.add("statistic")
+        elif low[k] in _PAST_IRREGULAR or (
+            low[k].endswith("ed") and len(low[k]) > 4 and low[k] not in _NOT_VERBS_ED
+        ):
+            found.add("past")
+        elif low[k] in _PRESENT:
+            found.add("present")
+        k += 1
+    return found
+
+
+def _evidence_type(found: set[str]) -> str | None:
+    """The evidence type for a set of fact signals, in the guidelines' order (§13.3)."""
+    for typ in _EVIDENCE_ORDER:
+        if typ in found:
+            return typ
+    if found & {"date", "past"}:
+        return "event"
+    return None
+
+
+def _is_report(s: _Sentence, i: int, j: int) -> bool:
+    """A plain report (figures, a statement, past events), not the author's judgement (§4.4)."""
+    lex = lexicons()
+    found = _fact_signals(s, i, j)
+    for k in range(i, j):
+        w = s.low[k]
+        if (w in lex.evaluative and _match(lex.evaluative, s.low, k)) or (
+            w in lex.causal and _match(lex.causal, s.low, k)
+        ):
+            return False
+    if "statistic" in found:
+        return True
+    if "present" in found or s.low[-1] == "?":
+        return False
+    # Event nouns alone ("the talks resume") are no report: only past narration, dates and
+    # reported statements are.
+    return bool(found & {"past", "date", "statement"})
+
+
+def _main_clauses(s: _Sentence) -> list[tuple[int, int]]:
+    """The sentence's main clauses (token ranges), split at ";", "but", coordinating "and";
+    each cut at its first comma that is not parenthetical, past a leading adverbial."""
+    out = []
+    k = 0
+    while k < s.n:
+        end = k
+        while end < s.n and not (
+            s.coord[end]
+            or s.low[end] in (";", "but", "yet", ":", "?", "because")
+            or (s.low[end] == "–" and end > k + 2)
+        ):
+            end += 1
+        a = _skip_connectives(s, k, end)
+        while a < end and s.suppressed[a]:
+            a += 1
+        a = _skip_connectives(s, a, end)
+        # A leading adverbial phrase ending in a comma ("In the early 1990ies, ...").
+        comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
+        if (
+            comma is not None
+            and a < s.n
+            and (
+                s.low[a] in lexicons().prepositions
+                or s.low[a] in ("at", "during", "after", "before")
+            )
+            and comma - a <= 8
+        ):
+            a = _skip_connectives(s, comma + 1, end)
+        b = a
+        while b < end and not (s.low[b] == "," and s.stop[b]) and s.low[b] not in (".", "!"):
+            b += 1
+        span = _trim(s, (a, b))
+        if span[1] - span[0] >= 3:
+            out.append(span)
+        k = end + 1
+    return out
+
+
+def _evidence_clauses(s: _Sentence) -> list[tuple[int, int]]:
+    """The clauses of the sentence (token ranges), leading connectives skipped."""
+    out = []
+    k = 0
+    while k < s.n:
+        start = _skip_connectives(s, k, s.n)
+        premise = _match(lexicons().concessive, s.low, start) if start < s.n else None
+        if premise is not None and s.suppressed[start]:
+            start += premise[0]
+        if start < s.n and s.low[start] == "according":
+            while start < s.n and s.low[start] != ",":
+                start += 1
+            start = _skip_connectives(s, start, s.n)
+        end = _clause_end(s, start)
+        if end > start:
+            out.append(_trim(s, (start, end)))
+        k = end + 1
+    return [c for c in out if c[1] - c[0] >= 3]
+
+
+# -- claims ---------------------------------------------------------------------------------------
+
+
+def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Candidate]]:
+    s = _Sentence(text)
+    mentions = _mentions(s, ctx.actors)
+    cands = _coordinated(s, _expectation_candidates(s, mentions, ctx))
+    # A cue inside another claim's span belongs to that claim ("hopes that Moscow will help",
+    # "has to realize that ..."): the leftmost, outermost cue wins.
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (c.cue, c.parent is not None)):
+        if c.parent is not None:
+            if c.parent in kept:
+                kept.append(c)
+            continue
+        if any(k.span[0] <= c.cue < k.span[1] for k in kept):
+            continue
+        if c.frame == "author" and any(c.span[0] <= k.cue < c.span[1] for k in kept):
+            continue
+        kept.append(c)
+    _experiencer(s, kept, mentions)
+    _defaults(s, kept, mentions)
+    _attach(s, kept, _hedge_cues(s, mentions), mentions)
+    if s.text.rstrip().endswith("?"):
+        for c in kept:
+            c.underspecified = c.underspecified or not c.embedded
+    kept.sort(key=lambda c: c.span[0])
+    return s, mentions, kept
+
+
+def _experiencer(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
+    """ "For South Korea, consensus with the US is a prerequisite": the party after a clause-
+    initial "For" holds the view (guidelines §6.1, experiencer constructions)."""
+    a = _skip_connectives(s, 0, s.n)
+    if a >= s.n or s.low[a] != "for":
+        return
+    holder = next((m for m in mentions if m.i == a + 1 and not m.anaphor), None)
+    if holder is None:
+        return
+    k = holder.j
+    while (
+        k < s.n
+        and s.low[k] not in (",",)
+        and not (s.toks[k][:1].islower() and s.low[k] in ("the", "a", "an", "consensus"))
+    ):
+        k += 1
+    k = _skip_connectives(s, k, s.n)
+    if any(c.region[0] <= k < c.region[1] for c in cands):
+        return
+    span = _trim(s, (k, _clause_end(s, k)))
+    if span[1] - span[0] < 3:
+        return
+    parts = [span]
+    while parts[-1][1] < s.n and s.coord[parts[-1][1]]:
+        nxt = _trim(s, (parts[-1][1] + 1, _clause_end(s, parts[-1][1] + 1)))
+        if nxt[0] >= nxt[1]:
+            break
+        parts.append(nxt)
+    first: Candidate | None = None
+    for part in parts:
+        words = set(s.low[part[0] : part[1]])
+        typ = "desire" if words & {"attractive", "preferable", "desirable", "better"} else "belief"
+        cand = Candidate(
+            part[0],
+            typ,
+            "holder",
+            [holder.ref],
+            (holder.i, holder.j),
+            part,
+            (a if first is None else part[0], part[1]),
+            _negated(s, part[0], part[1]),
+            parent=first,
+        )
+        first = first or cand
+        cands.append(cand)
+
+
+def _attach(s: _Sentence, cands: list[Candidate], cues: list[Cue], mentions: list[Mention]) -> None:
+    """Give each cue to the claim it qualifies; a cue that qualifies none makes an author claim
+    (a cue always qualifies a claim)."""
+    for cue in cues:
+        i = cue[0]
+        rel = _relative_clause(s, i)
+        if rel is not None:
+            # "... Russia which might grow into Korea's competitor": the cue makes the relative
+            # clause a claim of the author's (guidelines §4.3, the cue rule wins).
+            span = _trim(s, (rel, _clause_end(s, cue[1])))
+            antecedent = [m for m in mentions if m.j <= rel and not m.anaphor and not m.compound]
+            typ = "prediction" if s.low[i] in ("might", "may", "could", "will") else "belief"
+            cand = Candidate(
+                rel, typ, "author", [AUTHOR], None, span, span, _negated(s, span[0], span[1]), [cue]
+            )
+            cand.target_hint = antecedent[-1].ref if antecedent else None
+            cand.embedded = True
+            cands.append(cand)
+            continue
+        inside = [c for c in cands if c.region[0] <= i < c.region[1]]
+        if inside:
+            owner = min(inside, key=lambda c: c.region[1] - c.region[0])
+            if cue[3] == "probable" and s.low[i] == "should" and owner.frame == "holder":
+                continue  # epistemic "should" in a party's words is the party's (§11.2)
+            owner.cues.append(cue)
+            continue
+        after = _skip_complementizer(s, cue[1], s.n)
+        nxt_claim = [c for c in cands if after < s.n and c.span[0] == after]
+        if after > cue[1] and nxt_claim:
+            nxt_claim[0].cues.append(cue)  # "The data suggest that Russia will win"
+            continue
+        start = _clause_start(s, i)
+        opener = cue[1] < s.n and s.low[cue[1]] == ","
+        if start == i or opener:
+            # The cue opens the clause ("Obviously, ...", "The impression is that ..."): it
+            # governs what follows.
+            follow = [c for c in cands if c.region[0] >= cue[1]]
+            if follow and opener:
+                # "Obviously, Russia intends ... and will not ...": one cue, every claim.
+                # "No doubt, A but B": a concession covers the first conjunct only (§4.6).
+                if any(s.low[t] == "but" for t in range(cue[1], s.n)):
+                    follow = follow[:1]
+                for c in follow:
+                    c.cues.append(cue)
+                continue
+            span_start = cue[1]
+            while span_start < s.n and (
+                s.low[span_start] in lexicons().complementizers or s.low[span_start] == ","
+            ):
+                span_start += 1
+            span = _trim(s, (span_start, _clause_end(s, span_start)))
+            if follow and span[0] <= follow[0].cue < span[1]:
+                follow[0].cues.append(cue)
+                continue
+            underspecified = any(s.low[t] == "whether" for t in range(cue[1], min(s.n, cue[1] + 2)))
+        else:
+            span = _trim(s, (start, _clause_end(s, cue[1])))
+            underspecified = False
+        if span[0] >= span[1]:
+            continue
+        if any(c.span[0] <= span[0] < c.span[1] for c in cands):
+            continue
+        typ = (
+            "prediction"
+            if _future(s, span[0], span[1]) or s.low[i] in ("might", "may", "could")
+            else "belief"
+        )
+        cand = Candidate(
+            i,
+            typ,
+            "author",
+            [AUTHOR],
+            None,
+            span,
+            (min(start, span[0]), span[1]),
+            _negated(s, span[0], span[1]) != (cue[2] == "hedge" and s.low[i] == "unlikely"),
+            [cue],
+        )
+        cand.underspecified = underspecified
+        cands.append(cand)
+
+
+def _relative_clause(s: _Sentence, i: int) -> int | None:
+    """The relative pronoun that opens the clause holding token i, if any ("which might ...")."""
+    k = i - 1
+    while k > 0 and not s.stop[k] and i - k <= 4:
+        if s.low[k] in ("which", "who") and s.low[k - 1] != ",":
+            return k
+        if not (s.low[k] in _FINITE or s.low[k] in ("not", "n't") or s.low[k].endswith("ly")):
+            break
+        k -= 1
+    return None
+
+
+def _skip_complementizer(s: _Sentence, k: int, end: int) -> int:
+    while k < end and (s.low[k] in lexicons().complementizers or s.low[k] == ","):
+        k += 1
+    return k
+
+
+def _defaults(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
+    """The author's judgements: every main clause that no other claim covers and that is not a
+    plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
+    if not s.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")")):
+        return  # a heading (no final punctuation, SPEC "Segmentation") states no judgement
+    for n, (a, b) in enumerate(_main_clauses(s)):
+        if any(c.region[0] < b and a < c.region[1] for c in cands):
+            continue
+        if n > 0 and not any(
+            w in _FINITE or (w.endswith("ed") and w not in _NOT_VERBS_ED) or w in _PAST_IRREGULAR
+            for w in s.low[a:b]
+        ):
+            continue  # "but in no way – Korea's views": no clause of its own
+        if _is_report(s, a, b):
+            continue
+        region_start = a
+        lead = _match(lexicons().hedges, s.low, a)
+        whether = False
+        if lead is not None and a + lead[0] < b and s.low[a + lead[0]] in ("that", "whether", ","):
+            # "The impression is that ...", "It is hard to say whether ...": the frame is shell.
+            whether = s.low[a + lead[0]] == "whether"
+            a = _skip_complementizer(s, a + lead[0], b)
+        typ = "prediction" if _future(s, a, b) else "belief"
+        cand = Candidate(
+            a, typ, "author", [AUTHOR], None, (a, b), (region_start, b), _negated(s, a, b)
+        )
+        cand.underspecified = whether
+        cands.append(cand)
+
+
+def _claims(s: _Sentence, mentions: list[Mention], cands: list[Candidate]) -> list[dict[str, Any]]:
+    claims: list[dict[str, Any]] = []
+    evidence = _in_sentence_evidence(s, cands)
+    for cand in cands:
+        for ref in cand.holder:
+            actor: dict[str, Any] = {"ref": ref, "quote": None, "start": None, "end": None}
+            if cand.actor_tokens is not None and ref != AUTHOR:
+                a, b = s.chars(*cand.actor_tokens)
+                actor.update(quote=s.text[a:b], start=a, end=b)
+            x0, x1 = s.chars(*cand.span)
+            cues = []
+            for c in sorted(set(cand.cues)):
+                a, b = s.chars(c[0], c[1])
+                cues.append({"quote": s.text[a:b], "start": a, "end": b, "kind": c[2]})
+            claims.append(
+                {
+                    "id": f"c{len(claims) + 1}",
+                    "actor": actor,
+                    "expectation": {
+                        "quote": s.text[x0:x1],
+                        "start": x0,
+                        "end": x1,
+                        "type": cand.type,
+                        "target": _target(s, cand, mentions),
+                    },
+                    "evidence": [dict(e) for e in evidence] if cand is cands[0] else [],
+                    "hedge": {
+                        "certainty": _certainty(cand.cues, cand.underspecified),
+                        "cues": cues,
+                    },
+                    "polarity": "negative" if cand.negative else "positive",
+                    "origin": "auto",
+                }
+            )
+    return claims
+
+
+def _premise(s: _Sentence, i: int) -> bool:
+    k = i
+    while k > 0 and s.suppressed[k - 1]:
+        k -= 1
+    return s.low[k] in ("given", "due", "because", "since")
+
+
+def _in_sentence_evidence(s: _Sentence, cands: list[Candidate]) -> list[dict[str, Any]]:
+    if not cands:
+        return []
+    out = []
+    for i, j in _evidence_clauses(s):
+        if any(c.region[0] < j and i < c.region[1] for c in cands):
+            continue
+        if s.suppressed[i] or (i > 0 and s.suppressed[i - 1]):
+            # A premise ("given that ...", "due to ...") is reasoning; a condition or a
+            # concession is not evidence (guidelines §13.1).
+            if _premise(s, i):
+                a, b = s.chars(i, j)
+                out.append(
+                    {
+                        "quote": s.text[a:b],
+                        "sentence": None,
+                        "start": a,
+                        "end": b,
+                        "type": "reasoning",
+                    }
+                )
+            continue
+        typ = _evidence_type(_fact_signals(s, i, j))
+        if typ is None:
+            continue
+        a, b = s.chars(i, j)
+        out.append({"quote": s.text[a:b], "sentence": None, "start": a, "end": b, "type": typ})
+    return out
+
+
+def draft_sentence(
+    text: str,
+    actors: ActorIndex | Iterable[Actor | Mapping[str, Any]] | None = None,
+    *,
+    recent: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    """Suggested claims for one sentence, as dicts in the record format (origin `auto`).
+
+    Args:
+        text: The sentence.
+        actors: The actor registry (an ActorIndex, or Actor records); None means only the author.
+        recent: Actor ids named in the preceding sentences, most salient first, for "it",
+            "the country", "both sides".
+
+    Evidence links to other sentences need the document: see `draft_document`.
+    """
+    index = actors if isinstance(actors, ActorIndex) else ActorIndex(actors or [])
+    s, mentions, cands = _analyse(text, Context(index, list(recent)))
+    return _claims(s, mentions, cands)
+
+
+# -- a document -----------------------------------------------------------------------------------
+
+#: How many sentences after a claim a claim-less sentence may support it (SPEC's own example
+#: links a claim to the third sentence after it).
+EVIDENCE_WINDOW = 3
+
+
+def draft_document(
+    texts: Sequence[str],
+    actors: ActorIndex,
+    *,
+    paragraph_starts: Sequence[bool] | None = None,
+    only: Sequence[bool] | None = None,
+    fixed_claims: Mapping[int, list[dict[str, Any]]] | None = None,
+    ids: Sequence[str] | None = None,
+) -> list[list[dict[str, Any]] | None]:
+    """Draft a document's sentences in order; None for a sentence not drafted.
+
+    Args:
+        texts: The sentences, in document order.
+        actors: The registry.
+        paragraph_starts: True where a sentence opens a paragraph (evidence never crosses one).
+        only: True for the sentences to draft (default: all); the others give context only.
+        fixed_claims: Human claims of sentences not drafted (they count as claims when deciding
+            which sentences are plain facts).
+        ids: Sentence ids, for evidence in other sentences (default: ordinal strings).
+    """
+    n = len(texts)
+    starts = list(paragraph_starts) if paragraph_starts is not None else [i == 0 for i in range(n)]
+    todo = list(only) if only is not None else [True] * n
+    fixed = fixed_claims or {}
+    ctx = Context(actors)
+    results: list[list[dict[str, Any]] | None] = []
+    analysed: list[_Sentence] = []
+    for k, text in enumerate(texts):
+        s, mentions, cands = _analyse(text, ctx)
+        analysed.append(s)
+        results.append(_claims(s, mentions, cands) if todo[k] else None)
+        ctx.recent = _salience(mentions, cands, ctx)
+    # Facts that follow a claim support it: a claim-less sentence with signs of a fact (a
+    # figure, a date, a past event, a report) is linked to a claim among the previous
+    # EVIDENCE_WINDOW sentences of its paragraph, preferring one that shares an actor with it.
+    for k in range(n):
+        own = results[k] if todo[k] else fixed.get(k, [])
+        if own or not texts[k].strip():
+            continue
+        s = analysed[k]
+        clause = next(iter(_evidence_clauses(s)), None)
+        if clause is None:
+            continue
+        typ = _evidence_type(_fact_signals(s, clause[0], clause[1]))
+        if typ is None:
+            continue
+        best: tuple[tuple[int, int], int, int] | None = None  # ((shared, -distance), back, i)
+        mentioned = {m.ref for m in _mentions(s, actors) if not m.anaphor}
+        for back in range(1, EVIDENCE_WINDOW + 1):
+            p = k - back
+            if p < 0 or starts[p + 1]:
+                break  # evidence stays inside its paragraph
+            for ci, claim in enumerate(results[p] or []):
+                refs = {claim["actor"]["ref"], claim["expectation"]["target"]}
+                key = (len(refs & mentioned), -back)
+                if best is None or key > best[0]:
+                    best = (key, back, ci)
+        if best is None:
+            continue
+        _, back, ci = best
+        target_claims = results[k - back]
+        assert target_claims is not None
+        a, b = s.chars(*clause)
+        target_claims[ci]["evidence"].append(
+            {
+                "quote": s.text[a:b],
+                "sentence": ids[k] if ids is not None else str(k),
+                "start": a,
+                "end": b,
+                "type": typ,
+            }
+        )
+    return results
+
+
+def _salience(mentions: list[Mention], cands: list[Candidate], ctx: Context) -> list[str]:
+    """Recent actors after a sentence: its holders and subject first (centering), then the rest."""
+    order: list[str] = []
+    for c in cands:
+        order.extend(r for r in c.holder if r != AUTHOR)
+    named = [m for m in mentions if not m.anaphor and not m.compound]
+    order.extend(m.ref for m in named if not m.after_preposition)
+    order.extend(m.ref for m in named)
+    order.extend(ctx.recent)
+    out: list[str] = []
+    for ref in order:
+        if ref not in out:
+            out.append(ref)
+    return out[:6]
+
+
+# -- the project ----------------------------------------------------------------------------------
+
+
+@dataclass
+class DraftOutcome:
+    """What happened to one annotation file."""
+
+    path: str
+    action: str  # updated | unchanged | error
+    drafted: int = 0  # sentences drafted
+    claims: int = 0  # claims suggested
+    kept: int = 0  # sentences left alone (done, reviewed, or draft without --redo)
+    message: str = ""
+
+
+@dataclass
+class DraftResult:
+    """The outcome of `draft` per file."""
+
+    outcomes: list[DraftOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.action != "error" for o in self.outcomes)
+
+
+def _annotation_files(project: Project, paths: Sequence[Path] | None) -> list[Path]:
+    if paths is None:
+        return project.annotation_paths()
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*.jsonl")
+                    if p.is_file() and p.name not in ("actors.jsonl", "documents.jsonl")
+                )
+            )
+        elif path.suffix == ".jsonl":
+            files.append(path)
+        else:
+            raise UsageError(f"{project.relative(path)}: not an annotation file (*.jsonl)")
+    return files
+
+
+def _paragraph_starts(project: Project, records: list[SentenceRecord]) -> list[bool] | None:
+    """Where paragraphs begin, from the gaps between sentences in the seed (None if unknown)."""
+    if not records:
+        return []
+    seed_path = project.seeds_dir / f"{records[0].doc}.txt"
+    if not seed_path.is_file():
+        return None
+    try:
+        text = read_seed(seed_path, records[0].doc).text
+    except ClaimsetError:
+        return None
+    if any(text[r.start : r.end] != r.text for r in records):
+        return None  # a stale seed: the gaps mean nothing
+    blank = re.compile(r"\n[ \t\r\f\v]*\n")
+    soft = blank.search(text) is not None
+    starts = [True]
+    for prev, cur in itertools.pairwise(records):
+        gap = text[prev.end : cur.start]
+        starts.append(bool(blank.search(gap)) if soft else "\n" in gap or "\r" in gap)
+    return starts
+
+
+def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) -> DraftOutcome:
+    """Draft one annotation file in place (atomic write; untouched when nothing is drafted)."""
+    display = project.relative(path)
+    raw = jsonio.read_jsonl(path, display)
+    records: list[SentenceRecord] = []
+    for lineno, item in enumerate(raw, start=1):
+        try:
+            records.append(SentenceRecord.model_validate(item))
+        except ValidationError as exc:
+            raise InvalidLine(
+                f"not a valid sentence record ({_first_error(exc)}); fix it first "
+                "(`claimset validate` lists every problem)",
+                file=display,
+                line=lineno,
+            ) from exc
+    todo = [r.status == "todo" or (redo and r.status == "draft") for r in records]
+    outcome = DraftOutcome(display, "unchanged", kept=len(records) - sum(todo))
+    if not any(todo):
+        return outcome
+    fixed = {k: [c.model_dump(mode="json") for c in r.claims] for k, r in enumerate(records)}
+    drafted = draft_document(
+        [r.text for r in records],
+        actors,
+        paragraph_starts=_paragraph_starts(project, records),
+        only=todo,
+        fixed_claims={k: v for k, v in fixed.items() if not todo[k]},
+        ids=[r.id for r in records],
+    )
+    out: list[Any] = []
+    for k, record in enumerate(records):
+        claims = drafted[k]
+        if claims is None:
+            out.append(raw[k])
+            continue
+        for claim in claims:
+            for ev in claim["evidence"]:
+                if ev["sentence"] is None:
+                    ev["sentence"] = record.id
+        # Built through the model, so nothing invalid is ever written.
+        fields = record.model_dump(mode="json")
+        fields.update(status="draft", claims=claims)
+        out.append(SentenceRecord.model_validate(fields).model_dump(mode="json"))
+        outcome.drafted += 1
+        outcome.claims += len(claims)
+    if jsonio.write_jsonl(path, out):
+        outcome.action = "updated"
+    return outcome
+
+
+def draft(
+    project: Project, paths: Sequence[Path] | None = None, *, redo: bool = False
+) -> DraftResult:
+    """Fill `todo` sentences of the given annotation files (default: all) with suggested claims.
+
+    Every processed sentence becomes `draft`, also when nothing was found. `done` and `reviewed`
+    sentences are never touched; `draft` ones are re-drafted only with `redo`. Deterministic:
+    the same input gives byte-identical output.
+    """
+    actors = load_actors(project)
+    result = DraftResult()
+    for path in _annotation_files(project, paths):
+        try:
+            result.outcomes.append(draft_file(project, path, actors, redo=redo))
+        except ClaimsetError as exc:
+            result.outcomes.append(DraftOutcome(project.relative(path), "error", message=str(exc)))
+    return result

@@ -1,0 +1,373 @@
+"""`claimset eval`: precision, recall and F1 of predicted claims against gold claims, per field.
+
+Only gold sentences that a person annotated (`done`, `reviewed`) are scored; the prediction for a
+sentence is the record with the same id. Within a sentence, gold and predicted claims are paired
+one-to-one by the largest expectation-span overlap (greedy, in code points; pairs must overlap).
+
+Measures (micro-averaged over all scored sentences):
+
+- claim_sentences: a sentence "bears a claim" when it has at least one claim.
+- actors: the multiset of actor refs per sentence (independent of pairing).
+- expectation_exact / expectation_overlap: a predicted claim is right when its span equals /
+  overlaps a gold span (paired one-to-one).
+- expectation_type, target: right when paired and equal (a target counts only when not null);
+  `accuracy` is the share of paired claims with the same value (null == null included).
+- cues: CoNLL-2010 cue-level F1: a cue is right when sentence, span and kind match exactly
+  (cues shared by several claims of a sentence count once). cues_span ignores the kind.
+- certainty: accuracy and confusion matrix over paired claims.
+- evidence: links of paired claims; right when in the same sentence and overlapping.
+- polarity: accuracy over paired claims, and P/R/F1 of the `negative` class.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import jsonio
+from .errors import InvalidLine, UsageError
+from .models import CERTAINTIES, SentenceRecord
+
+__all__ = ["EvalReport", "Score", "evaluate", "evaluate_records"]
+
+HUMAN = frozenset({"done", "reviewed"})
+NOT_SENTENCES = frozenset({"actors.jsonl", "documents.jsonl"})
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives of one measure."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, tp: int, predicted: int, gold: int) -> None:
+        self.tp += tp
+        self.fp += predicted - tp
+        self.fn += gold - tp
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Accuracy:
+    """Agreement of paired claims on one field."""
+
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"accuracy": round(self.value, 4), "correct": self.correct, "total": self.total}
+
+
+#: The P/R/F1 measures, in report order, with their labels.
+MEASURES: dict[str, str] = {
+    "claim_sentences": "claim-bearing sentences",
+    "actors": "actor refs",
+    "expectation_exact": "expectation span (exact)",
+    "expectation_overlap": "expectation span (overlap)",
+    "expectation_type": "expectation type",
+    "target": "target",
+    "cues": "hedge cues (span + kind)",
+    "cues_span": "hedge cues (span only)",
+    "evidence": "evidence links",
+    "polarity_negative": "negative polarity",
+}
+
+
+@dataclass
+class EvalReport:
+    """Every measure of one evaluation; `to_dict()` is the JSON form."""
+
+    scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in MEASURES})
+    type_accuracy: Accuracy = field(default_factory=Accuracy)
+    target_accuracy: Accuracy = field(default_factory=Accuracy)
+    certainty: Accuracy = field(default_factory=Accuracy)
+    polarity: Accuracy = field(default_factory=Accuracy)
+    evidence_type: Accuracy = field(default_factory=Accuracy)
+    confusion: dict[str, dict[str, int]] = field(
+        default_factory=lambda: {g: dict.fromkeys(CERTAINTIES, 0) for g in CERTAINTIES}
+    )
+    sentences: int = 0
+    missing: int = 0  # gold sentences with no prediction
+    mismatched: int = 0  # gold sentences whose prediction has another text (skipped)
+    gold_claims: int = 0
+    pred_claims: int = 0
+    paired: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentences": {
+                "scored": self.sentences,
+                "missing_prediction": self.missing,
+                "text_mismatch": self.mismatched,
+            },
+            "claims": {
+                "gold": self.gold_claims,
+                "predicted": self.pred_claims,
+                "paired": self.paired,
+            },
+            "scores": {k: v.to_dict() for k, v in self.scores.items()},
+            "accuracy": {
+                "expectation_type": self.type_accuracy.to_dict(),
+                "target": self.target_accuracy.to_dict(),
+                "certainty": self.certainty.to_dict(),
+                "polarity": self.polarity.to_dict(),
+                "evidence_type": self.evidence_type.to_dict(),
+            },
+            "certainty_confusion": self.confusion,
+        }
+
+
+# -- reading --------------------------------------------------------------------------------------
+
+
+def _files(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            # A project folder means its annotations; registry and document files never hold
+            # sentences.
+            inner = path / "corpus" / "annotations"
+            folder = inner if inner.is_dir() else path
+            files.extend(
+                sorted(
+                    p
+                    for p in folder.rglob("*.jsonl")
+                    if p.is_file() and p.name not in NOT_SENTENCES
+                )
+            )
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return files
+
+
+def _records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
+    out: dict[str, SentenceRecord] = {}
+    for path in _files(paths):
+        for lineno, item in enumerate(jsonio.read_jsonl(path), start=1):
+            try:
+                record = SentenceRecord.model_validate(item)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                where = ".".join(str(p) for p in err["loc"])
+                raise InvalidLine(
+                    f"not a valid sentence record ({where}: {err['msg']}); "
+                    "run `claimset validate` on it",
+                    file=str(path),
+                    line=lineno,
+                ) from exc
+            out[record.id] = record
+    return out
+
+
+def _offsets(quote: str, start: int | None, end: int | None, text: str) -> tuple[int, int] | None:
+    """Where a span lies in its text: stored offsets if they match the quote, else the first
+    occurrence of the quote (quotes are authoritative), else None."""
+    if start is not None and end is not None and text[start:end] == quote:
+        return start, end
+    at = text.find(quote)
+    return (at, at + len(quote)) if at >= 0 else None
+
+
+# -- scoring --------------------------------------------------------------------------------------
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _pairs(
+    gold: Sequence[tuple[int, int] | None], pred: Sequence[tuple[int, int] | None]
+) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, pred index) by the largest overlap first."""
+    candidates = sorted(
+        (-_overlap(g, p), gi, pi)
+        for gi, g in enumerate(gold)
+        for pi, p in enumerate(pred)
+        if _overlap(g, p) > 0
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _cue_set(record: SentenceRecord, with_kind: bool) -> set[tuple[Any, ...]]:
+    out: set[tuple[Any, ...]] = set()
+    for claim in record.claims:
+        for cue in claim.hedge.cues:
+            where = _offsets(cue.quote, cue.start, cue.end, record.text)
+            if where is not None:
+                out.add((*where, cue.kind) if with_kind else where)
+    return out
+
+
+def evaluate_records(
+    gold: dict[str, SentenceRecord],
+    pred: dict[str, SentenceRecord],
+    texts: dict[str, str] | None = None,
+) -> EvalReport:
+    """Score predicted records against gold records (both keyed by sentence id)."""
+    report = EvalReport()
+    all_text = {k: r.text for k, r in {**pred, **gold}.items()}
+    if texts:
+        all_text.update(texts)
+    s = report.scores
+    for sid in sorted(gold):
+        g = gold[sid]
+        if g.status not in HUMAN:
+            continue
+        p = pred.get(sid)
+        if p is None:
+            report.missing += 1
+            p = g.model_copy(update={"claims": [], "status": "todo"})
+        elif p.text != g.text:
+            report.mismatched += 1
+            continue
+        report.sentences += 1
+        report.gold_claims += len(g.claims)
+        report.pred_claims += len(p.claims)
+        s["claim_sentences"].add(
+            int(bool(g.claims) and bool(p.claims)), int(bool(p.claims)), int(bool(g.claims))
+        )
+        ga = Counter(c.actor.ref for c in g.claims)
+        pa = Counter(c.actor.ref for c in p.claims)
+        s["actors"].add(sum((ga & pa).values()), len(p.claims), len(g.claims))
+        for name, kind in (("cues", True), ("cues_span", False)):
+            gold_cues, pred_cues = _cue_set(g, kind), _cue_set(p, kind)
+            s[name].add(len(gold_cues & pred_cues), len(pred_cues), len(gold_cues))
+        gspans = [
+            _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, g.text)
+            for c in g.claims
+        ]
+        pspans = [
+            _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, p.text)
+            for c in p.claims
+        ]
+        pairs = _pairs(gspans, pspans)
+        report.paired += len(pairs)
+        exact = sum(1 for gi, pi in pairs if gspans[gi] == pspans[pi])
+        s["expectation_exact"].add(exact, len(p.claims), len(g.claims))
+        s["expectation_overlap"].add(len(pairs), len(p.claims), len(g.claims))
+        same_type = sum(
+            1 for gi, pi in pairs if g.claims[gi].expectation.type == p.claims[pi].expectation.type
+        )
+        s["expectation_type"].add(same_type, len(p.claims), len(g.claims))
+        report.type_accuracy.correct += same_type
+        report.type_accuracy.total += len(pairs)
+        same_target = sum(
+            1
+            for gi, pi in pairs
+            if g.claims[gi].expectation.target is not None
+            and g.claims[gi].expectation.target == p.claims[pi].expectation.target
+        )
+        s["target"].add(
+            same_target,
+            sum(1 for c in p.claims if c.expectation.target is not None),
+            sum(1 for c in g.claims if c.expectation.target is not None),
+        )
+        report.target_accuracy.correct += sum(
+            1
+            for gi, pi in pairs
+            if g.claims[gi].expectation.target == p.claims[pi].expectation.target
+        )
+        report.target_accuracy.total += len(pairs)
+        neg = Score()
+        for gi, pi in pairs:
+            gc, pc = g.claims[gi], p.claims[pi]
+            report.certainty.total += 1
+            report.certainty.correct += gc.hedge.certainty == pc.hedge.certainty
+            report.confusion[gc.hedge.certainty][pc.hedge.certainty] += 1
+            report.polarity.total += 1
+            report.polarity.correct += gc.polarity == pc.polarity
+            neg.add(
+                int(gc.polarity == pc.polarity == "negative"),
+                int(pc.polarity == "negative"),
+                int(gc.polarity == "negative"),
+            )
+        s["polarity_negative"].tp += neg.tp
+        s["polarity_negative"].fp += neg.fp
+        s["polarity_negative"].fn += neg.fn
+        _score_evidence(report, g, p, pairs, all_text)
+    return report
+
+
+def _score_evidence(
+    report: EvalReport,
+    g: SentenceRecord,
+    p: SentenceRecord,
+    pairs: list[tuple[int, int]],
+    texts: dict[str, str],
+) -> None:
+    def links(record: SentenceRecord, index: int) -> list[tuple[str, tuple[int, int] | None, str]]:
+        out: list[tuple[str, tuple[int, int] | None, str]] = []
+        for ev in record.claims[index].evidence:
+            sid = ev.sentence or record.id
+            text = texts.get(sid, "")
+            out.append((sid, _offsets(ev.quote, ev.start, ev.end, text), ev.type))
+        return out
+
+    tp = 0
+    for gi, pi in pairs:
+        gold_links, pred_links = links(g, gi), links(p, pi)
+        used: set[int] = set()
+        for sid, where, typ in pred_links:
+            for k, (gsid, gwhere, gtyp) in enumerate(gold_links):
+                if k not in used and sid == gsid and _overlap(where, gwhere) > 0:
+                    used.add(k)
+                    tp += 1
+                    report.evidence_type.total += 1
+                    report.evidence_type.correct += typ == gtyp
+                    break
+    predicted = sum(len(c.evidence) for c in p.claims)
+    gold = sum(len(c.evidence) for c in g.claims)
+    report.scores["evidence"].add(tp, predicted, gold)
+
+
+def evaluate(gold_paths: Sequence[Path], pred_paths: Sequence[Path]) -> EvalReport:
+    """Score the annotation files (or folders of them) in `pred_paths` against `gold_paths`.
+
+    Raises UsageError for a path that does not exist and InvalidLine for a bad record.
+    """
+    return evaluate_records(_records(gold_paths), _records(pred_paths))

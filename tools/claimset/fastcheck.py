@@ -1,0 +1,105 @@
+"""The validator's fast path: a regular expression, compiled from the pydantic models, that
+matches exactly the canonical lines of structurally valid records.
+
+Most lines of a corpus are valid and already in `claimset fmt`'s canonical form. For those,
+running pydantic and a position-tracking parser is wasted work. The canonical form is rigid
+(every key, in schema order, `", "` and `": "` separators, the shortest escapes), and the
+schema has no recursion, so "a canonical line of a valid record" is a regular language: keys
+are literals, enums are alternations of literals, ids are their patterns, offsets are
+non-negative integers, lists are `[item(, item)*]`. One `fullmatch` on the raw bytes then
+checks the structure, the key order, and that no key is repeated (a JSON parser silently keeps
+the last of two), all at C speed. Anything it does not match takes the slow, precise path
+(pydantic), so the fast path can only ever say "valid" when pydantic would; the tests check that
+on generated records. A model with a constraint this module cannot express gets no pattern,
+and all its lines take the slow path.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import orjson
+from pydantic import BaseModel
+
+from .canonical import Shape, fields
+
+# A JSON string in the shortest spelling (what orjson and `jsonio.dumps` write): raw UTF-8,
+# escapes only for `"`, `\` and control characters. Unrolled, so it runs as tight loops.
+_CHARS = r'[^"\\\x00-\x1f]*'
+_ESCAPE = r'\\(?:["\\bfnrt]|u00[01][0-9a-f])'
+_STRING = rf'"{_CHARS}(?:{_ESCAPE}{_CHARS})*"'
+_NON_EMPTY_STRING = rf'"(?!"){_CHARS}(?:{_ESCAPE}{_CHARS})*"'
+_NATURAL = r"(?:0|[1-9][0-9]*)"
+# Id patterns made only of these parts match the same text inside a JSON string as outside it.
+_PLAIN_PATTERN = re.compile(
+    r"\^?(?:\[[A-Za-z0-9._:-]+\]|[A-Za-z0-9_:-]|[*+?]|\{[0-9]+,?[0-9]*\})*\$?"
+)
+
+
+class Unsupported(Exception):
+    "A shape or constraint the fast path cannot express."
+
+
+def _literal(value: Any) -> str:
+    return re.escape(orjson.dumps(value).decode())
+
+
+def _value(shape: Shape) -> str:
+    kind = shape.kind
+    if kind == "str":
+        if shape.pattern is not None:
+            if not _PLAIN_PATTERN.fullmatch(shape.pattern):
+                raise Unsupported(shape.pattern)
+            body = shape.pattern.removeprefix("^").removesuffix("$")
+            expr = f'"(?:{body})"'
+        elif shape.min_length in (None, 0):
+            expr = _STRING
+        elif shape.min_length == 1:
+            expr = _NON_EMPTY_STRING
+        else:
+            raise Unsupported(f"min_length={shape.min_length}")
+    elif kind == "int":
+        if shape.ge is None:
+            expr = f"-?{_NATURAL}"
+        elif shape.ge == 0:
+            expr = _NATURAL
+        else:
+            raise Unsupported(f"ge={shape.ge}")
+    elif kind == "bool":
+        expr = "(?:true|false)"
+    elif kind == "literal":
+        expr = "(?:" + "|".join(_literal(choice) for choice in shape.choices) + ")"
+    elif kind == "model" and shape.model is not None:
+        expr = _object(shape.model)
+    elif kind == "list" and shape.item is not None and shape.min_length is None:
+        item = _value(shape.item)
+        expr = rf"\[(?:{item}(?:, {item})*)?\]"
+    else:
+        raise Unsupported(repr(shape))
+    return f"(?:null|{expr})" if shape.nullable else expr
+
+
+def _object(model: type[BaseModel]) -> str:
+    members = (f"{_literal(spec.name)}: {_value(spec.shape)}" for spec in fields(model))
+    return r"\{" + ", ".join(members) + r"\}"
+
+
+@functools.cache
+def pattern(model: type[BaseModel]) -> re.Pattern[bytes] | None:
+    """The compiled pattern of canonical valid lines of `model`, or None if not expressible."""
+    try:
+        return re.compile(_object(model).encode())
+    except Unsupported:
+        return None
+
+
+def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
+    """Whether `line` (without its newline) is a canonical line of a structurally valid record.
+
+    Structurally: what pydantic checks (types, enums, patterns, required fields, no unknown
+    fields). A line can match and still not be UTF-8: the caller's JSON parser finds that.
+    """
+    compiled = pattern(model)
+    return compiled is not None and compiled.fullmatch(line) is not None

@@ -1,0 +1,261 @@
+"""`claimset fmt`: anchor quotes to offsets and write every data file in canonical form.
+
+Canonical form: one record per line, keys in schema order with defaults written out, unknown
+keys kept after the known ones (for `validate` to report), UTF-8 without ASCII escapes, LF line
+ends, a final newline. fmt never changes meaning and never deletes anything: a file with a line
+it cannot parse is left untouched and reported. Each file is replaced atomically.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import jsonio
+from .anchor import anchor
+from .canonical import canonical
+from .errors import UsageError
+from .layout import Path as JsonPath
+from .layout import json_path
+from .models import Actor, Document, Record, SentenceRecord
+from .project import BOM, Project
+
+_CLAIM_NUMBER = re.compile(r"c([0-9]+)")
+
+
+@dataclass
+class FileFormat:
+    """What fmt did (or would do) to one file."""
+
+    path: str
+    changed: bool = False
+    refused: bool = False
+    messages: list[str] = field(default_factory=list)
+    diff: str = ""
+
+
+@dataclass
+class FmtResult:
+    """The outcome of `fmt` over several files."""
+
+    files: list[FileFormat] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[FileFormat]:
+        return [f for f in self.files if f.changed]
+
+    @property
+    def refused(self) -> list[FileFormat]:
+        return [f for f in self.files if f.refused]
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+def _anchor_span(
+    span: dict[str, Any], text: str | None, path: JsonPath, messages: list[str]
+) -> None:
+    """Fill a span's offsets from its quote; rewrite the quote to the exact text."""
+    quote = span.get("quote")
+    if type(quote) is not str or text is None or not quote.strip():
+        return
+    start, end = span.get("start"), span.get("end")
+    start = start if type(start) is int else None
+    end = end if type(end) is int else None
+    if start is not None and end is not None and text[start:end] == quote:
+        return
+    found = anchor(text, quote, start)
+    where = json_path(path)
+    if found.status in ("found", "moved"):
+        if found.status == "moved":
+            messages.append(
+                f"{where}: re-anchored {quote!r} from {start}..{end} to "
+                f"{found.start}..{found.end} (the occurrence nearest the old start)"
+            )
+        if found.text != quote:
+            messages.append(f"{where}: quote rewritten to the exact text {found.text!r}")
+        span["quote"], span["start"], span["end"] = found.text, found.start, found.end
+    elif found.status == "ambiguous":
+        starts = ", ".join(str(a) for a, _ in found.occurrences)
+        messages.append(
+            f"{where}: {quote!r} occurs {len(found.occurrences)} times (start {starts}): "
+            'not anchored; add "start" to pick one'
+        )
+    else:
+        messages.append(f"{where}: quote {quote!r} not found: left as it is")
+
+
+def format_record(
+    record: Any, texts: Mapping[str, str] | None = None, model: type[Record] = SentenceRecord
+) -> tuple[Any, list[str]]:
+    """The canonical form of one record, and notes on what changed beyond key order.
+
+    For sentence records: quotes are anchored in their sentence (evidence in the sentence it
+    names, looked up in `texts`, id -> text), evidence `sentence` is written out, and claims
+    without an id get the next free `c<n>` (one past the highest; nothing is renumbered).
+    Pure: `record` is not modified.
+    """
+    out = canonical(json.loads(json.dumps(record)), model)
+    messages: list[str] = []
+    if model is not SentenceRecord or not isinstance(out, dict):
+        return out, messages
+    rid = out.get("id") if isinstance(out.get("id"), str) else None
+    text = out.get("text") if isinstance(out.get("text"), str) else None
+    claims = out.get("claims")
+    if not isinstance(claims, list):
+        return out, messages
+    used = [
+        int(match.group(1))
+        for claim in claims
+        if isinstance(claim, dict)
+        and isinstance(claim.get("id"), str)
+        and (match := _CLAIM_NUMBER.fullmatch(claim["id"]))
+    ]
+    next_number = max(used, default=0) + 1
+    for index, claim in enumerate(claims):
+        if not isinstance(claim, dict):
+            continue
+        base: JsonPath = ("claims", index)
+        if claim.get("id") is None:
+            claim["id"] = f"c{next_number}"
+            messages.append(f"{json_path(base)}: assigned id c{next_number}")
+            next_number += 1
+        actor = claim.get("actor")
+        if isinstance(actor, dict) and actor.get("quote") is not None:
+            _anchor_span(actor, text, (*base, "actor"), messages)
+        expectation = claim.get("expectation")
+        if isinstance(expectation, dict):
+            _anchor_span(expectation, text, (*base, "expectation"), messages)
+        evidence = claim.get("evidence")
+        for number, item in enumerate(evidence if isinstance(evidence, list) else []):
+            if not isinstance(item, dict):
+                continue
+            if item.get("sentence") is None and rid is not None:
+                item["sentence"] = rid
+            sentence = item.get("sentence")
+            other = texts.get(sentence) if texts and isinstance(sentence, str) else None
+            _anchor_span(
+                item, text if sentence == rid else other, (*base, "evidence", number), messages
+            )
+        hedge = claim.get("hedge")
+        cues = hedge.get("cues") if isinstance(hedge, dict) else None
+        for number, cue in enumerate(cues if isinstance(cues, list) else []):
+            if isinstance(cue, dict):
+                _anchor_span(cue, text, (*base, "hedge", "cues", number), messages)
+    return out, messages
+
+
+def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | None, list[str]]:
+    """The canonical bytes of a JSONL file, or None when it cannot be parsed; and notes."""
+    messages: list[str] = []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad_line = data[: exc.start].count(b"\n") + 1
+        return None, [f"{rel}:{bad_line}: invalid UTF-8 (byte {exc.start}): fix the file first"]
+    if text.startswith(BOM):
+        text = text[1:]
+        messages.append(f"{rel}: removed the byte order mark")
+    records: list[tuple[int, Any]] = []
+    errors: list[str] = []
+    crlf = False
+    for lineno, raw_line in enumerate(text.split("\n"), start=1):
+        line = raw_line
+        if line.endswith("\r"):
+            line, crlf = line[:-1], True
+        if not line.strip():
+            continue
+        try:
+            records.append((lineno, jsonio.loads_strict(line)))
+        except json.JSONDecodeError as exc:
+            errors.append(f"{rel}:{lineno}:{exc.colno}: invalid JSON: {exc.msg}")
+        except (ValueError, RecursionError) as exc:
+            errors.append(f"{rel}:{lineno}: {exc}")
+    if errors:
+        return None, [
+            *errors,
+            f"{rel}: not formatted: fix the lines above (see `claimset validate`)",
+        ]
+    if crlf:
+        messages.append(f"{rel}: converted CRLF line endings to LF")
+    texts = {
+        r["id"]: r["text"]
+        for _, r in records
+        if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("text"), str)
+    }
+    lines = []
+    for lineno, record in records:
+        formatted, notes = format_record(record, texts, model)
+        messages.extend(f"{rel}:{lineno}: {note}" for note in notes)
+        lines.append(jsonio.dumps(formatted) + "\n")
+    try:
+        return "".join(lines).encode("utf-8"), messages
+    except UnicodeEncodeError:
+        return None, [*messages, f"{rel}: a string holds a lone surrogate (\\ud800-\\udfff escape)"]
+
+
+def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, type[Record]]]:
+    kinds: dict[Path, type[Record]] = {
+        p.resolve(): SentenceRecord for p in project.annotation_paths()
+    }
+    for path, model in ((project.actors_path, Actor), (project.documents_path, Document)):
+        if path.is_file():
+            kinds[path.resolve()] = model
+    if paths is None:
+        return sorted(kinds.items(), key=lambda item: str(item[0]))
+    chosen: dict[Path, type[Record]] = {}
+    for path in paths:
+        resolved = path.resolve()
+        if resolved.is_dir():
+            chosen.update((p, m) for p, m in kinds.items() if resolved in p.parents)
+        elif resolved in kinds:
+            chosen[resolved] = kinds[resolved]
+        else:
+            raise UsageError(
+                f"{project.relative(resolved)}: not a file claimset formats "
+                "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
+            )
+    return sorted(chosen.items(), key=lambda item: str(item[0]))
+
+
+def fmt(
+    project: Project, paths: list[Path] | None = None, *, check: bool = False, diff: bool = False
+) -> FmtResult:
+    """Format the given data files (default: every annotation file, actors and documents).
+
+    With `check` or `diff` nothing is written; `diff` adds a unified diff to each changed file.
+    A file that cannot be parsed is refused (left untouched). Raises UsageError for a path
+    that is not a data file.
+    """
+    result = FmtResult()
+    for path, model in _targets(project, paths):
+        rel = project.relative(path)
+        outcome = FileFormat(rel)
+        result.files.append(outcome)
+        data = path.read_bytes()
+        new, outcome.messages = format_text(data, model, rel)
+        if new is None:
+            outcome.refused = True
+            continue
+        if new == data:
+            continue
+        outcome.changed = True
+        if diff:
+            old_lines = data.decode("utf-8").removeprefix(BOM).splitlines(keepends=True)
+            outcome.diff = "".join(
+                difflib.unified_diff(
+                    old_lines,
+                    new.decode("utf-8").splitlines(keepends=True),
+                    fromfile=f"a/{rel}",
+                    tofile=f"b/{rel}",
+                )
+            )
+        if not (check or diff):
+            jsonio.atomic_write_bytes(path, new)
+    return result
