@@ -30,7 +30,10 @@ def cli_block() -> str:
 
 
 def ci_block() -> str:
-    return CI_DOC.read_text(encoding="utf-8").strip() if CI_DOC.exists() else ""
+    """docs/ci.md without its title, its headings nested under the README's section."""
+    text = CI_DOC.read_text(encoding="utf-8").strip()
+    text = re.sub(r"\A# .*\n+", "", text)
+    return re.sub(r"^(#+) ", r"#\1 ", text, flags=re.M)
 
 
 def render(readme: str) -> str:

@@ -666,7 +666,7 @@ def render(project: Project, data: CardData) -> str:
             + _counts_table("polarity", stats["polarity"]),
         ),
         "",
-        f"Implicit actors: {stats['implicit_actors']}; evidence spans: {stats['evidence']}, "
+        f"Implicit actors (unnamed holders other than the author): {stats['implicit_actors']}; evidence spans: {stats['evidence']}, "
         f"{stats['cross_sentence_evidence']} of them in another sentence than their claim.",
         "",
         "Claims in the `claims` config by actor:",

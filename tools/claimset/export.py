@@ -398,7 +398,18 @@ class _Stats:
             "certainty": labels("certainty", CERTAINTIES),
             "polarity": labels("polarity", POLARITIES),
             "actors": dict(sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))),
-            "implicit_actors": 0 if claims is None else claims["actor_quote"].null_count,
+            # The author usually goes unnamed by convention: only other unnamed holders count.
+            "implicit_actors": 0
+            if claims is None
+            else int(
+                pc.sum(
+                    pc.and_(
+                        pc.is_null(claims["actor_quote"]),
+                        pc.not_equal(claims["actor"], "author"),
+                    )
+                ).as_py()
+                or 0
+            ),
             "evidence": self.evidence,
             "cross_sentence_evidence": self.cross_sentence_evidence,
             "annotators": dict(sorted(_counts(chunked(self.annotators)).items())),
