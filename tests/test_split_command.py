@@ -145,3 +145,37 @@ def test_split_refuses_an_unparseable_annotation_file(seeded_project: Project) -
     code, _, err = run("split")
     assert code == 1 and f"corpus/annotations/{DOC}.jsonl:1:" in err
     assert path.read_text(encoding="utf-8") == '{"id": broken\n'
+
+
+def test_split_of_a_file_that_is_not_a_seed_is_a_usage_error(seeded_project: Project) -> None:
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    recs = records(path)
+    recs[1].update(status="draft", claims=[{"actor": {"ref": "author"}}])
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    before = sorted((p.name, p.read_bytes()) for p in seeded_project.corpus_dir.rglob("*.jsonl"))
+    (seeded_project.root / "notes.txt").write_text("Not an essay.", encoding="utf-8")
+    for wrong in (f"corpus/annotations/{DOC}.jsonl", "README.md", "seeds/README.md", "notes.txt"):
+        code, out, err = run("split", wrong)
+        assert code == 2 and "not a seed" in err, (wrong, out, err)
+    after = sorted((p.name, p.read_bytes()) for p in seeded_project.corpus_dir.rglob("*.jsonl"))
+    assert after == before
+
+
+def test_split_of_a_folder_splits_the_seeds_in_it(seeded_project: Project) -> None:
+    code, out, err = run("split", "seeds")
+    assert code == 0, err
+    count = len(records(seeded_project.annotation_path(DOC)))
+    assert out == f"seeds/{DOC}.txt: {count} sentences (created)\n"
+    code, out, _ = run("split", ".")
+    assert code == 0 and "(unchanged)" in out
+
+
+def test_hidden_files_in_seeds_are_not_seeds(new_project: Project) -> None:
+    # Editors and macOS leave `.x.txt` / `._x.txt` files behind; they are not documents.
+    (new_project.seeds_dir / "._essay.txt").write_bytes(b"\x00\x05junk")
+    (new_project.seeds_dir / "essay.txt").write_text("One. Two.", encoding="utf-8")
+    code, out, err = run("split")
+    assert code == 0, err
+    assert out == "seeds/essay.txt: 2 sentences (created)\n"
+    assert [p.name for p in new_project.annotation_paths()] == ["essay.jsonl"]

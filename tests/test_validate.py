@@ -193,6 +193,34 @@ def test_a_line_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert [(d.line, d.code) for d in report.diagnostics] == [(2, "limit")]
 
 
+def test_a_sentence_too_long_to_read_is_not_also_missing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Like an unparsable line, it may hold its sentence: no `order` or `sentence-count` echo.
+    monkeypatch.setattr(validate_module, "MAX_LINE_BYTES", 1000)
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    records = path.read_text().splitlines()
+    records[1] = records[1][:-1] + ', "note": "' + "x" * 5000 + '"}'
+    path.write_text("\n".join(records) + "\n")
+    report = validate(project)
+    # Evidence on line 1 cites the unread sentence: reported, with the hint that line 2 may hold it.
+    assert [(d.line, d.code) for d in report.diagnostics] == [(1, "unknown-sentence"), (2, "limit")]
+    assert "have no readable id and may hold it" in report.diagnostics[0].message
+
+
+def test_bad_bytes_in_a_sentence_do_not_fail_the_evidence_quoting_it(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    data = path.read_bytes().split(b"\n")
+    data[1] = data[1].replace(b"did not side", b"did\xff\xfe not side", 1)  # line 1 cites it
+    path.write_bytes(b"\n".join(data))
+    assert lines(validate(project)) == [
+        "corpus/annotations/demo.jsonl:2:80: invalid UTF-8 (byte 0xff): save the file as UTF-8 "
+        "[encoding]"
+    ]
+
+
 def test_jobs_give_the_same_report(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path)
     sample = next(p for p in INVALID if p.name == "quote_not_found.jsonl")

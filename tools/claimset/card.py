@@ -666,7 +666,8 @@ def render(project: Project, data: CardData) -> str:
             + _counts_table("polarity", stats["polarity"]),
         ),
         "",
-        f"Implicit actors (unnamed holders other than the author): {stats['implicit_actors']}; evidence spans: {stats['evidence']}, "
+        "Implicit actors (unnamed holders other than the author): "
+        f"{stats['implicit_actors']}; evidence spans: {stats['evidence']}, "
         f"{stats['cross_sentence_evidence']} of them in another sentence than their claim.",
         "",
         "Claims in the `claims` config by actor:",

@@ -189,7 +189,7 @@ def render_stats(data: dict[str, Any]) -> None:
     )
     if data["skipped_lines"]:
         stderr().print(
-            f"[yellow]warning:[/] {data['skipped_lines']} lines could not be read; "
+            f"[yellow]warning:[/] {plural(data['skipped_lines'], 'line')} could not be read; "
             "run `claimset validate`"
         )
 
@@ -279,18 +279,26 @@ def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
         sys.exit(EXIT_INVALID)
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def describe_step(name: str, value: Any) -> str:
     """One line per build step for the summary table."""
     if name == "split":
         n = sum(o.sentences for o in value.outcomes)
-        return f"{len(value.outcomes)} seeds, {n} sentences"
+        return f"{plural(len(value.outcomes), 'seed')}, {plural(n, 'sentence')}"
     if name == "fmt":
         changed = getattr(value, "changed", None)
-        return f"{len(changed)} files reformatted" if changed is not None else ""
+        return f"{plural(len(changed), 'file')} reformatted" if changed is not None else ""
     if name == "validate":
-        return f"{value.files} files, {value.records} records, {len(value.errors)} errors"
+        files, records = plural(value.files, "file"), plural(value.records, "record")
+        return f"{files}, {records}, {plural(len(value.errors), 'error')}"
     if name == "export":
-        return str(getattr(value, "out_dir", ""))
+        rows = ", ".join(
+            f"{config} {sum(splits.values())}" for config, splits in value.rows.items()
+        )
+        return f"{value.out_dir} ({rows} rows)"
     return ""
 
 

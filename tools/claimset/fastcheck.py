@@ -31,7 +31,8 @@ _CHARS = r'[^"\\\x00-\x1f]*'
 _ESCAPE = r'\\(?:["\\bfnrt]|u00[01][0-9a-f])'
 _STRING = rf'"{_CHARS}(?:{_ESCAPE}{_CHARS})*"'
 _NON_EMPTY_STRING = rf'"(?!"){_CHARS}(?:{_ESCAPE}{_CHARS})*"'
-_NATURAL = r"(?:0|[1-9][0-9]*)"
+# At most 18 digits: orjson reads integers beyond 64 bits as floats, so those take the slow path.
+_NATURAL = r"(?:0|[1-9][0-9]{0,17})"
 # Id patterns made only of these parts match the same text inside a JSON string as outside it.
 _PLAIN_PATTERN = re.compile(
     r"\^?(?:\[[A-Za-z0-9._:-]+\]|[A-Za-z0-9_:-]|[*+?]|\{[0-9]+,?[0-9]*\})*\$?"

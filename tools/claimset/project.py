@@ -116,16 +116,22 @@ class Project:
         return self.seeds_dir / f"{check_doc_id(doc_id)}.txt"
 
     def seed_paths(self) -> list[Path]:
-        """Every seed essay, sorted by name."""
+        """Every seed essay, sorted by name; hidden files (`.x.txt`, macOS `._x.txt`) are not."""
         if not self.seeds_dir.is_dir():
             return []
-        return sorted(p for p in self.seeds_dir.glob("*.txt") if p.is_file())
+        return sorted(
+            p for p in self.seeds_dir.glob("*.txt") if p.is_file() and not p.name.startswith(".")
+        )
 
     def annotation_paths(self) -> list[Path]:
-        """Every annotation file, sorted by name."""
+        """Every annotation file, sorted by name; hidden files (editor temp files) are not."""
         if not self.annotations_dir.is_dir():
             return []
-        return sorted(p for p in self.annotations_dir.glob("*.jsonl") if p.is_file())
+        return sorted(
+            p
+            for p in self.annotations_dir.glob("*.jsonl")
+            if p.is_file() and not p.name.startswith(".")
+        )
 
     def resolve(self, path: str | Path) -> Path:
         """An absolute path for a user-given path, which must exist and lie inside the project.

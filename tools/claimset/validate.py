@@ -427,6 +427,8 @@ class _JsonlCheck:
                     while (rest := readline(limit)) and rest[-1:] != b"\n":
                         pass
                     self.records += 1
+                    self.unparsed += 1
+                    self.unidentified()
                     self.diagnostics.append(
                         Diagnostic(
                             self.rel,
@@ -532,7 +534,9 @@ class _JsonlCheck:
             problems.append(
                 _Problem(path, "json-syntax", f"{constant} is not valid JSON: use a number or null")
             )
-        problems.extend(_string_problems(obj))
+        strings = list(_string_problems(obj))
+        skip.update(problem.path for problem in strings)  # pydantic would repeat them, rawly
+        problems.extend(strings)
         if not isinstance(obj, dict):
             problems.append(
                 _Problem(
@@ -560,10 +564,14 @@ class _JsonlCheck:
         except (ValueError, RecursionError):
             obj = None
         if isinstance(obj, dict):
-            self.semantic(obj, line)
+            self.semantic(self.repaired(obj), line)
         else:
             self.unparsed += 1
             self.unidentified()
+
+    def repaired(self, obj: dict[str, Any]) -> dict[str, Any]:
+        """A record read with U+FFFD for invalid bytes, made fit to stand in for later checks."""
+        return obj
 
     def _syntax(self, line: _Line, exc: json.JSONDecodeError) -> Diagnostic:
         hints = {
@@ -699,6 +707,20 @@ class _AnnotationCheck(_JsonlCheck):
         """Note a line whose sentence id cannot be known."""
         self.anonymous_since += 1
         self.anonymous += 1
+
+    def repaired(self, obj: dict[str, Any]) -> dict[str, Any]:
+        # Evidence elsewhere may quote this sentence: check it against the seed's text, not
+        # against the replacement characters.
+        start, end, text = obj.get("start"), obj.get("end"), obj.get("text")
+        if (
+            self.seed_text is not None
+            and type(start) is int
+            and type(end) is int
+            and type(text) is str
+            and "\ufffd" in text
+        ):
+            return {**obj, "text": self.seed_text[start:end]}
+        return obj
 
     def semantic(self, obj: dict[str, Any], line: _Line) -> list[_Problem]:
         out: list[_Problem] = []
