@@ -19,7 +19,6 @@ from typing import Any
 from . import jsonio
 from .anchor import anchor
 from .canonical import canonical
-from .errors import UsageError
 from .layout import Path as JsonPath
 from .layout import json_path
 from .models import Actor, Document, Record, SentenceRecord
@@ -209,19 +208,11 @@ def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, typ
             kinds[path.resolve()] = model
     if paths is None:
         return sorted(kinds.items(), key=lambda item: str(item[0]))
-    chosen: dict[Path, type[Record]] = {}
-    for path in paths:
-        resolved = path.resolve()
-        if resolved.is_dir():
-            chosen.update((p, m) for p, m in kinds.items() if resolved in p.parents)
-        elif resolved in kinds:
-            chosen[resolved] = kinds[resolved]
-        else:
-            raise UsageError(
-                f"{project.relative(resolved)}: not a file claimset formats "
-                "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
-            )
-    return sorted(chosen.items(), key=lambda item: str(item[0]))
+    what = (
+        "a file claimset formats "
+        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
+    )
+    return [(path, kinds[path]) for path in project.select(paths, kinds, what)]
 
 
 def fmt(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,6 +150,23 @@ class Project:
         if not resolved.exists():
             raise UsageError(f"{path}: no such file or folder")
         return resolved
+
+    def select(self, paths: list[Path], candidates: Iterable[Path], what: str) -> list[Path]:
+        """The candidates that user-given paths name, sorted: a file must be one of them, a
+        folder names those inside it. Raises UsageError naming `what` a file must be."""
+        from .errors import UsageError
+
+        known = {p.resolve(): p for p in candidates}
+        chosen: dict[Path, Path] = {}
+        for path in paths:
+            resolved = path.resolve()
+            if resolved.is_dir():
+                chosen.update((r, p) for r, p in known.items() if resolved in r.parents)
+            elif resolved in known:
+                chosen[resolved] = known[resolved]
+            else:
+                raise UsageError(f"{self.relative(resolved)}: not {what}")
+        return sorted(chosen.values(), key=str)
 
     def relative(self, path: Path) -> str:
         """A path as shown in diagnostics: relative to the project root, with forward slashes."""

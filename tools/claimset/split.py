@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import jsonio
-from .errors import ClaimsetError, DataProtected, InvalidLine, UsageError
+from .errors import ClaimsetError, DataProtected, InvalidLine
 from .models import Document, SentenceRecord
 from .project import Project, Seed, read_seed
 from .segment import split_sentences
@@ -150,18 +150,8 @@ def update_documents(project: Project, seeds: list[tuple[Seed, int]]) -> bool:
 
 def _chosen_seeds(project: Project, paths: list[Path]) -> list[Path]:
     """The seeds that user-given paths name: seeds/*.txt files, or the seeds inside folders."""
-    seeds = {p.resolve(): p for p in project.seed_paths()}
-    chosen: dict[Path, Path] = {}
-    for path in paths:
-        resolved = path.resolve()
-        if resolved.is_dir():
-            chosen.update((r, p) for r, p in seeds.items() if resolved in r.parents)
-        elif resolved in seeds:
-            chosen[resolved] = seeds[resolved]
-        else:
-            # Splitting anything else would overwrite an annotation file with nonsense.
-            raise UsageError(f"{project.relative(resolved)}: not a seed (seeds/*.txt)")
-    return sorted(chosen.values())
+    # Splitting anything else would overwrite an annotation file with nonsense.
+    return project.select(paths, project.seed_paths(), "a seed (seeds/*.txt)")
 
 
 def split(project: Project, seed_paths: list[Path] | None = None) -> SplitResult:
