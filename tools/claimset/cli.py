@@ -573,6 +573,73 @@ def render_eval(data: dict[str, Any]) -> None:
     out.print(conf)
 
 
+SHOW_STYLES = {
+    "evidence": "on grey23",
+    "expectation": "underline bold green",
+    "actor": "bold cyan",
+    "hedge": "bold magenta",
+    "booster": "bold red",
+}
+
+
+@cli.command("show")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--status",
+    "statuses",
+    multiple=True,
+    type=click.Choice(["todo", "draft", "done", "reviewed"]),
+    help="Only sentences with this status (repeatable).",
+)
+@click.option(
+    "--id",
+    "ids",
+    multiple=True,
+    help="Only this sentence id, or every sentence of this document id (repeatable).",
+)
+@handle_errors
+def show_cli(paths: tuple[str, ...], statuses: tuple[str, ...], ids: tuple[str, ...]) -> None:
+    """Show sentences with their annotations highlighted in the terminal.
+
+    Actors are cyan, expectations green and underlined, hedge cues magenta, boosters red,
+    evidence in the same sentence shaded; each claim gets a summary line (actor, type,
+    target, certainty, evidence). Works on unfinished files: spans without offsets are
+    located from their quotes, and unreadable lines are reported and skipped.
+    """
+    from rich.text import Text
+
+    from .show import SPAN_KINDS, iter_highlights
+
+    project = find_project()
+    out, err = stdout(), stderr()
+    shown = 0
+    for item in iter_highlights(
+        project,
+        resolve_paths(project, paths),
+        statuses=frozenset(statuses) or None,
+        ids=frozenset(ids) or None,
+    ):
+        if isinstance(item, str):
+            err.print(f"[yellow]warning:[/] {item}", markup=True, highlight=False)
+            continue
+        shown += 1
+        who = f" {item.annotator}" if item.annotator else ""
+        out.print(f"[bold]{item.id}[/] [dim]{item.status}{who} · {item.file}:{item.line}[/]")
+        text = Text(item.text)
+        for kind in SPAN_KINDS:  # paint in a fixed order so overlaps look the same every time
+            for mark in item.marks:
+                if mark.kind == kind:
+                    text.stylize(SHOW_STYLES[kind], mark.start, mark.end)
+        out.print(text)
+        for line in item.claims:
+            out.print(f"  {line}", highlight=False)
+        for problem in item.problems:
+            err.print(f"  [yellow]warning:[/] {problem}", markup=True, highlight=False)
+        out.print()
+    if not shown:
+        err.print("no sentences to show")
+
+
 def main() -> None:
     """Console-script entry point."""
     cli(prog_name="claimset")

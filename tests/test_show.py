@@ -1,0 +1,69 @@
+"""`claimset show`: highlights located from offsets or quotes; unreadable lines reported."""
+
+from __future__ import annotations
+
+import json
+
+from claimset.cli import cli
+from claimset.project import Project
+from claimset.show import Mark, highlight
+from click.testing import CliRunner
+
+TEXT = "Seoul hopes that Moscow will perhaps help. It may not."
+
+
+def claim(**extra: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": "c1",
+        "actor": {"ref": "south_korea", "quote": "Seoul"},
+        "expectation": {"quote": "Moscow will perhaps help", "type": "desire", "target": "russia"},
+        "evidence": [{"quote": "Rain fell", "sentence": "d:0001", "type": "event"}],
+        "hedge": {"certainty": "possible", "cues": [{"quote": "perhaps", "kind": "hedge"}]},
+        "polarity": "positive",
+        "origin": "auto",
+    }
+    base.update(extra)
+    return base
+
+
+def test_highlight_locates_spans_without_offsets_and_summarises_claims() -> None:
+    record = {"id": "d:0000", "status": "draft", "text": TEXT, "claims": [claim()]}
+    hl = highlight(record, {"d:0001": "Rain fell."}, "f.jsonl", 1)
+    assert sorted(hl.marks, key=lambda m: m.start) == [
+        Mark(0, 5, "actor", "c1"),
+        Mark(17, 41, "expectation", "c1"),
+        Mark(29, 36, "hedge", "c1"),
+    ]
+    assert hl.claims == [
+        "c1: south_korea desire → russia · possible · evidence: event in 0001 · auto"
+    ]
+    assert hl.problems == []
+
+
+def test_highlight_reports_quotes_it_cannot_find() -> None:
+    bad = claim(actor={"ref": "x", "quote": "Tokyo"}, polarity="negative")
+    hl = highlight({"id": "d:0000", "status": "done", "text": TEXT, "claims": [bad]}, {}, "f", 1)
+    assert "c1: actor quote 'Tokyo' not found" in hl.problems
+    assert "c1: evidence quote not found in d:0001" in hl.problems
+    assert hl.claims[0].startswith("c1: x not desire")
+
+
+def test_show_cli_filters_and_reports_unreadable_lines(new_project: Project) -> None:
+    rec = {"id": "d:0000", "doc": "d", "status": "done", "annotator": "ann1", "text": TEXT}
+    rec["claims"] = [claim()]
+    other = {"id": "d:0001", "doc": "d", "status": "todo", "text": "Rain fell.", "claims": []}
+    path = new_project.annotations_dir / "d.jsonl"
+    path.write_text(json.dumps(rec) + "\n{broken\n" + json.dumps(other) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", "--status", "done"])
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "d:0000 done ann1 · corpus/annotations/d.jsonl:1\n"
+        f"{TEXT}\n"
+        "  c1: south_korea desire → russia · possible · evidence: event in 0001 · auto\n"
+        "\n"
+    )
+    assert "corpus/annotations/d.jsonl:2: not readable JSON" in result.stderr
+    result = CliRunner().invoke(cli, ["show", "--id", "d:0001", "corpus/annotations/d.jsonl"])
+    assert result.stdout.startswith("d:0001 todo · corpus/annotations/d.jsonl:3\nRain fell.\n")
+    result = CliRunner().invoke(cli, ["show", "--id", "nothing"])
+    assert result.exit_code == 0 and "no sentences to show" in result.stderr

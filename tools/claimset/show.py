@@ -1,0 +1,164 @@
+"""`claimset show`: sentences with their annotations highlighted, for annotators and reviewers.
+
+The library side turns records into `Highlight`s (what to colour where, and a one-line summary of
+each claim); the CLI renders them with rich. Records are read leniently: a line that does not
+parse is reported and skipped, and a span without valid offsets is located from its quote, so a
+half-finished annotation can be looked at before `fmt` and `validate` have passed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .anchor import anchor
+from .jsonio import iter_lines
+from .project import Project
+
+#: What each kind of span is, in the order they are painted (later ones on top).
+SPAN_KINDS = ("evidence", "expectation", "actor", "hedge", "booster")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span of the sentence text to highlight."""
+
+    start: int
+    end: int
+    kind: str  # one of SPAN_KINDS
+    claim: str  # the claim id it belongs to
+
+
+@dataclass
+class Highlight:
+    """One sentence ready to render."""
+
+    file: str
+    line: int
+    id: str
+    status: str
+    annotator: str | None
+    text: str
+    marks: list[Mark] = field(default_factory=list)
+    claims: list[str] = field(default_factory=list)  # one summary line per claim
+    problems: list[str] = field(default_factory=list)  # spans that could not be located
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _locate(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
+    """The span's offsets if they match its quote, else where its quote occurs (nearest)."""
+    quote, start, end = span.get("quote"), span.get("start"), span.get("end")
+    if not isinstance(quote, str) or not quote:
+        return None
+    if isinstance(start, int) and isinstance(end, int) and text[start:end] == quote:
+        return start, end
+    found = anchor(text, quote, start if isinstance(start, int) else None)
+    if found.start is None or found.end is None:
+        if found.occurrences:  # ambiguous: show the first, the validator explains the rest
+            return found.occurrences[0]
+        return None
+    return found.start, found.end
+
+
+def highlight(record: dict[str, Any], texts: dict[str, str], file: str, line: int) -> Highlight:
+    """The marks and claim summaries of one sentence record.
+
+    `texts` maps sentence ids to texts, for evidence quoted from other sentences.
+    """
+    text = record.get("text") if isinstance(record.get("text"), str) else ""
+    out = Highlight(
+        file=file,
+        line=line,
+        id=str(record.get("id")),
+        status=str(record.get("status")),
+        annotator=record.get("annotator") if isinstance(record.get("annotator"), str) else None,
+        text=str(text),
+    )
+    claims = record.get("claims")
+    for index, raw in enumerate(claims if isinstance(claims, list) else []):
+        claim = _dict(raw)
+        cid = str(claim.get("id") or f"#{index}")
+        actor, expectation, hedge = (
+            _dict(claim.get("actor")),
+            _dict(claim.get("expectation")),
+            _dict(claim.get("hedge")),
+        )
+        spans: list[tuple[str, dict[str, Any]]] = [("actor", actor), ("expectation", expectation)]
+        spans += [(str(_dict(c).get("kind")), _dict(c)) for c in hedge.get("cues") or []]
+        links = []
+        for ev in claim.get("evidence") or []:
+            ev = _dict(ev)
+            where = ev.get("sentence") or out.id
+            if where == out.id:
+                spans.append(("evidence", ev))
+                links.append(f"{ev.get('type')}")
+            else:
+                other = texts.get(str(where), "")
+                ok = _locate(other, ev) is not None
+                links.append(f"{ev.get('type')} in {str(where).rsplit(':', 1)[-1]}")
+                if not ok:
+                    out.problems.append(f"{cid}: evidence quote not found in {where}")
+        for kind, span in spans:
+            if kind == "actor" and span.get("quote") is None:
+                continue  # an implicit actor has nothing to mark
+            where_ = _locate(out.text, span)
+            if where_ is None:
+                out.problems.append(f"{cid}: {kind} quote {span.get('quote')!r} not found")
+            elif kind in SPAN_KINDS:
+                out.marks.append(Mark(where_[0], where_[1], kind, cid))
+        target = expectation.get("target")
+        negated = " not" if claim.get("polarity") == "negative" else ""
+        summary = (
+            f"{cid}: {actor.get('ref')}{negated} {expectation.get('type')}"
+            f"{f' → {target}' if target else ''} · {hedge.get('certainty')}"
+        )
+        if links:
+            summary += " · evidence: " + ", ".join(links)
+        if claim.get("origin") == "auto":
+            summary += " · auto"
+        out.claims.append(summary)
+    return out
+
+
+def iter_highlights(
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    statuses: frozenset[str] | None = None,
+    ids: frozenset[str] | None = None,
+) -> Iterator[Highlight | str]:
+    """Highlights of the records in the given files (default: every annotation file).
+
+    Yields a message string for each line that cannot be read; filters by status and by
+    sentence id (or id prefix such as a document id) when given.
+    """
+    files = paths if paths is not None else project.annotation_paths()
+    for path in files:
+        rel = project.relative(path)
+        records: list[tuple[int, dict[str, Any]]] = []
+        for lineno, raw in iter_lines(path):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except ValueError:
+                yield f"{rel}:{lineno}: not readable JSON (see `claimset validate`)"
+                continue
+            if isinstance(record, dict):
+                records.append((lineno, record))
+            else:
+                yield f"{rel}:{lineno}: not a JSON object (see `claimset validate`)"
+        texts = {str(r.get("id")): str(r.get("text")) for _, r in records}
+        for lineno, record in records:
+            if statuses is not None and record.get("status") not in statuses:
+                continue
+            rid = str(record.get("id"))
+            if ids is not None and not any(rid == i or rid.startswith(f"{i}:") for i in ids):
+                continue
+            yield highlight(record, texts, rel, lineno)
