@@ -12,17 +12,25 @@ How it works, in one left-to-right pass with bounded look-around (time is linear
    sentences. Inside a wrapped paragraph a line break is still hard when wrapping cannot explain
    it: the next line's first word would have fitted on the line, and either the next line starts
    a list item or the line looks like a heading (no final punctuation, capitalised, next line
-   capitalised). Sentences never cross a paragraph or a hard break.
+   capitalised; a line ending in a capitalised word must also be Title Case, a table row or
+   followed by an indented line, so "He met President" / "Obama" stays one sentence). Sentences
+   never cross a paragraph or a hard break.
 2. **Candidates.** One compiled regex finds, in each paragraph, the places where a sentence may
    end: a run of terminal punctuation (``.``, ``!``, ``?``, ``…``, spaced ellipses ``. . .``) with
-   any closing quotes, brackets and footnote markers glued to it (``disputed.[3]``); a ``)``
-   that may close a list marker (``2)``); inline bullets (``•``); CJK full stops.
+   any closing quotes, brackets and footnote markers glued to it (``disputed.[3]``; a marker
+   after a space, ``disputed. [3]``, is attached in Python); a ``)`` that may close a list marker
+   (``2)``); inline bullets (``•``); CJK full stops.
 3. **Decisions.** Each candidate is decided by O(1) rules on the token before it and the word after
    it: lower-case next word means no boundary; abbreviations are split into titles that never end
    a sentence (``Dr.``), abbreviations that take a number (``p. 55``, ``No. 5``), and ambiguous
-   ones (``U.S.``, ``Co.``, initials, ``a.m.``) that end a sentence only before a word that usually
-   starts one (``It``, ``The``, ``How``...). Numbered and lettered lists, ellipses (MLA spaced
-   style and plain), ``ended.The`` (a missing space) and ``a.m.``/``p.m.`` have their own rules.
+   ones (``U.S.``, ``Co.``, initials) that end a sentence before a word that usually starts one
+   (``It``, ``The``, ``How``...). Before any other capitalised word, initials and most
+   abbreviations continue ("George W. Bush"), but place acronyms, company and street suffixes end
+   the sentence unless the word commonly continues such a name ("the U.S. Army", "Apple Inc.
+   Chief Executive", "Mount St. Helens"): "He founded Apple Inc. Steve Jobs returned." is two.
+   Numbered, lettered and Roman-numbered lists, ellipses (MLA spaced style and plain),
+   ``ended.The`` and ``1990s.The`` (a missing space), ``a.m.``/``p.m.`` and one-line numbered
+   headings ("Chapter 2. The Beginning") have their own rules.
 4. **Pieces** between boundaries are trimmed of whitespace; a piece without letters or digits
    (a stray ``!!`` or an emoji) is merged into its neighbour.
 
@@ -69,7 +77,7 @@ def _words(text: str) -> frozenset[str]:
 _TITLES = _words(
     """
     mr mrs ms mx messrs mmes mme mlle dr prof rev revd fr msgr hon pres gov sen rep amb supt insp
-    det gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr comdr brig lieut ens mt
+    det gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr comdr brig lieut ens mt ste
     """
 )
 
@@ -91,13 +99,64 @@ _AMBIGUOUS = _words(
     """
     co corp inc ltd llc plc llp bros jr sr esq st ft ave blvd rd hwy sq apt bldg dept div univ assn
     assoc inst intl natl govt est al ed eds trans repr comp orig misc min mins max hr hrs yr yrs mo
-    mos wk wks lb lbs oz pt pts qt gal doz pct deg mgr mfg mkt cie
+    mos wk wks lb lbs oz pt pts qt gal doz pct deg mgr mfg mkt cie ret retd
     ph.d m.d b.a m.a b.sc m.sc b.s m.s d.phil ll.b ll.m ed.d psy.d j.d m.b.a m.phil d.d.s
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues thu thur thurs fri
     """
 )
 
 _TIME = _words("a.m p.m")
+
+# Roman numerals that number list items ("i. The first point ii. The second point").
+_ROMAN_NUMERALS = "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx"
+_ROMAN_VALUES = {r: i for i, r in enumerate(_ROMAN_NUMERALS.split(" "), 1)}
+
+# Company suffixes: after a company name ("Apple Inc.") a capitalised word that is not a job title
+# or another suffix starts a new sentence ("He founded Apple Inc. Steve Jobs returned.").
+_CORPORATE = _words("inc corp ltd llc plc llp co s.a n.v a.g l.p l.l.c p.l.c")
+
+# Words that continue a sentence after a company suffix ("Apple Inc. Chief Executive Tim Cook").
+_CORPORATE_FOLLOWERS = _words(
+    """
+    ceo cfo coo cto chairman chairwoman chair chief executive president founder cofounder vice
+    spokesman spokeswoman spokesperson director head board managing senior deputy
+    """
+)
+
+# Street suffixes: after a street name ("Baker St.") a capitalised word that is not a compass point
+# starts a new sentence. "St." is also "Saint" ("St. Louis", "Mount St. Helens").
+_STREETS = _words("st ave blvd rd hwy sq")
+_COMPASS = _words(
+    "n s e w ne nw se sw north south east west northeast northwest southeast southwest"
+)
+_SAINT_PREFIXES = _words("mount mt port fort ft lake cape isle point sault san santa")
+
+# Place and organisation acronyms. Before a capitalised word they end a sentence unless that word
+# belongs to a proper name they often modify ("the U.S. Army", "the U.N. Security Council").
+_PLACES = _words("u.s u.k u.s.a u.s.s.r e.u u.n d.c p.r.c r.o.k d.p.r.k u.a.e")
+_PLACE_FOLLOWERS = _words(
+    """
+    army navy naval air marine marines military armed forces force corps coast guard space
+    government govt administration congress congressional congressman congresswoman senate
+    senator senators house representative representatives rep president presidential vice
+    secretary secretary-general department dept embassy ambassador envoy consulate consul mission
+    delegation court supreme district circuit federal fed treasury treasuries reserve central
+    bank state states national special trade commerce labor labour defense defence justice
+    attorney solicitor surgeon general customs border postal post mint census bureau agency office
+    commission commissioner council parliament parliamentary assembly security charter
+    constitution constitutional capitol dollar midwest north south east west northeast northwest
+    southeast southwest northern southern eastern western gulf pacific atlantic open steel
+    chamber intelligence homeland energy health education interior agriculture transportation
+    veterans geological patent food environmental environment centers centres member members
+    high human rights prime minister ministry foreign home chancellor exchequer command commander
+    deputy assistant chief democrats republicans democratic republican conservative conservatives
+    tories route highway virgin news securities olympic forest fish marshals secret immigration
+    citizenship refugee development programme program children world climate conference met
+    independence mayor police metro united peacekeeping rapporteur digital green single common
+    emissions directive regulation treaty summit referendum accession budget competition indo
+    pentagon white
+    """
+)
 
 # Abbreviations of "number" itself: "No. I refuse" is two sentences, "Art. I" is one.
 _NUMBER_WORDS = _words("no nos nr num")
@@ -158,6 +217,14 @@ _CONTINUING = _words(
     """
 )
 
+# Words left lower-case in Title Case headings ("The Rise of China").
+_HEADING_LOWER = _words(
+    """
+    a an the of to in on at by for with from and or but nor vs vs. v. via into onto upon over per
+    as about between among against through without within de la du del von van der
+    """
+)
+
 _OPENERS = "\"'“‘«‹([{¿¡*_"
 _CLOSERS = "\"'”’»›)]}」』）］｝〉》】〕〗〙〛"
 _BULLETS = "•‣⁃◦▪▫●○■□➢➤►"
@@ -182,15 +249,20 @@ _CANDIDATE = re.compile(
     rf"|([{_cls(_BULLETS)}])"
     rf"|([。！？｡]+[{_cls(_CLOSERS)}]*)"
 )
+# Footnote markers set off by a space after the full stop ("disputed. [3] Officials").
+_SPACED_NOTE = re.compile(
+    r"[ \t\u00a0]{1,3}(?:\[(?:\d{1,3}(?:[,–-] ?\d{1,3}){0,4}|[a-z]|[a-z][a-z ]{1,22}[a-z])\]"
+    rf"|[{_SUPERSCRIPTS}]+)+(?=\s|\Z)"
+)
 # After a candidate: optional whitespace, opening quotes/brackets or dashes, then the next word.
 _NEXT = re.compile(rf"\s*[{_cls(_OPENERS)}—–-]*(\w*)")
 _ROMAN = re.compile(r"[IVXLC]+")
 _ACRONYM = re.compile(r"(?:[A-Za-z]{1,3}\.)+[A-Za-z]{1,3}")
 _LIST_TOKEN = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})")
-_INLINE_MARKER = re.compile(r"\d{1,2}|[a-z]")
+_INLINE_MARKER = re.compile(r"\d{1,2}|[a-z]|[ivx]{2,5}|[IVX]{1,5}")
 _CONTENT = re.compile(rf"[^\s{_cls(_BULLETS)}]")
 _GLUED_ELLIPSIS = re.compile(r"\.{3,}|…\.?")
-_GLUED_NUMBER = re.compile(r"\d{2,}%?|\d%")
+_GLUED_NUMBER = re.compile(r"\d{2,}[%s]?|\d%")
 _ALNUM = re.compile(r"[^\W_]")
 _LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _FIRST_TOKEN = re.compile(r"\s*(\S*)")
@@ -284,7 +356,9 @@ def _hard_break(line: str, nxt: str, width: int, list_width: int) -> bool:
     m = _FIRST_TOKEN.match(nxt)
     assert m is not None  # the pattern matches the empty string
     needed = len(line) + 1 + len(m.group(1))  # the line's length had the next word fitted
+    indent = len(line) - len(line.lstrip())
     line = line.lstrip()  # indentation counts for the width, not for the heading test
+    next_indent = len(nxt) - len(nxt.lstrip())
     nxt = nxt.lstrip()
     if _ATX_HEADING.match(line) or _ATX_HEADING.match(nxt):
         return True  # Markdown "## Heading" is a line of its own
@@ -298,30 +372,50 @@ def _hard_break(line: str, nxt: str, width: int, list_width: int) -> bool:
     if not (nxt[0].isupper() and (line[0].isupper() or line[0].isdigit())):
         return False
     w = _LAST_WORD.search(line)
-    return w is None or w.group(1).lower() not in _CONTINUING
+    if w is None:
+        return True
+    last_word = w.group(1)
+    if last_word.lower() in _CONTINUING:
+        return False
+    # A line ending in a capitalised word may be wrapped inside a name ("He met President\nObama");
+    # it is a heading only if it is written like one ("The Rise of China"), or a table row
+    # ("Public class:      IMAP4"), or the next line is indented under it.
+    return not last_word[0].isupper() or _title_case(line) or "   " in line or next_indent > indent
+
+
+def _title_case(line: str) -> bool:
+    """Whether every word of the line is capitalised, a number or a small function word."""
+    words = line.split()
+    return len(words) <= 12 and all(
+        not w[0].isalpha() or w[0].isupper() or w.lower() in _HEADING_LOWER for w in words
+    )
 
 
 # --- Sentences --------------------------------------------------------------------------------
 
 
-def _next_word(block: str, pos: int) -> tuple[int, str]:
-    """Classify the word after pos (skipping whitespace and opening quotes or brackets)."""
+def _next_word(block: str, pos: int) -> tuple[int, str, int]:
+    """Classify the word after pos (skipping whitespace and opening quotes or brackets).
+
+    Returns the kind, the word and the position just after it.
+    """
     m = _NEXT.match(block, pos)
     assert m is not None  # the pattern matches the empty string
     word = m.group(1)
+    wend = m.end()
     if word:
         ch = word[0]
-    elif m.end() < len(block):
-        ch = block[m.end()]
+    elif wend < len(block):
+        ch = block[wend]
     else:
-        return _END, ""
+        return _END, "", wend
     if ch.islower():
-        return _LOWER, word
+        return _LOWER, word, wend
     if ch.isupper() or ch.istitle():
-        return _UPPER, word
+        return _UPPER, word, wend
     if ch.isdigit():
-        return _DIGIT, word
-    return _OTHER, word
+        return _DIGIT, word, wend
+    return _OTHER, word, wend
 
 
 def _token_start(block: str, pos: int) -> int:
@@ -339,8 +433,60 @@ def _content_start(block: str, pos: int) -> int:
     return m.start() if m else pos + _CONTENT_WINDOW
 
 
+def _token_before(block: str, pos: int) -> str:
+    """The whitespace-delimited token that ends before pos, skipping whitespace (bounded)."""
+    i = pos
+    while i > 0 and pos - i < 8 and block[i - 1].isspace():
+        i -= 1
+    return block[_token_start(block, i) : i]
+
+
+def _abbreviation_follows(block: str, word: str, wend: int) -> bool:
+    """Whether the next word is itself an abbreviation or initial ("Co. Ltd.", "U.S. Sen.")."""
+    if wend >= len(block) or block[wend] != ".":
+        return False
+    return word.lower() in _ABBREVIATIONS or (len(word) <= 2 and word.isupper())
+
+
+def _ends_before_name(
+    core: str, key: str, word: str, at_start: bool, block: str, tstart: int, wend: int
+) -> bool:
+    """Whether an ambiguous abbreviation ends the sentence before a capitalised non-starter word.
+
+    Most abbreviations do not ("George W. Bush", "Smith Bros. Grimm"), but place acronyms, company
+    and street suffixes end a name, so what follows is a new sentence unless it continues a proper
+    name ("the U.S. Army", "Apple Inc. Chief Executive", "Fifth Ave. NW").
+    """
+    if not (key in _PLACES or key in _CORPORATE or key in _STREETS):
+        return False
+    if _abbreviation_follows(block, word, wend):
+        return False
+    if block[wend - len(word) - 1] == "(":
+        return False  # "Acme Inc. (NYSE: ACM) rose"
+    low = word.lower()
+    if key in _PLACES:
+        return not (low in _PLACE_FOLLOWERS or (len(word) > 1 and word.isupper()))
+    prev = "" if at_start else _token_before(block, tstart)
+    if prev.lower() in _STARTERS or not (
+        prev[:1].isupper() or prev[:1].isdigit() or prev == "&" or prev.endswith("!")
+    ):
+        return False  # "born in Co. Kerry", "the feast of St. Paul", "The St. Lawrence"
+    if key == "st" and (core != "St" or prev.lower().rstrip(".") in _SAINT_PREFIXES):
+        return False  # "Mount St. Helens"
+    if key in _CORPORATE:
+        return low not in _CORPORATE_FOLLOWERS
+    return low not in _COMPASS
+
+
 def _period_ends(
-    core: str, kind: int, word: str, at_start: bool, block: str, sent_start: int, tstart: int
+    core: str,
+    kind: int,
+    word: str,
+    wend: int,
+    at_start: bool,
+    block: str,
+    sent_start: int,
+    tstart: int,
 ) -> bool:
     """Whether a single period after the token ``core`` ends the sentence."""
     if kind == _LOWER:
@@ -359,20 +505,28 @@ def _period_ends(
     ):
         return False  # "p. 55", "Art. I", "Vol. IV"; but "No. I refuse."
     if key in _TIME:
+        low = word.lower()
+        if low in _TIME_FOLLOWERS:
+            return False  # "at 9 a.m. Monday", "at 3 p.m. EST"
+        if kind == _UPPER and low in _STARTERS and word != "I":
+            return True  # "At 6 a.m. The sun rose." (Golden Rule 18)
         if tstart - sent_start <= 40:
             # A fronted time phrase ("At 5 a.m. Mr. Smith went") is not a sentence of its own.
             opening = block[sent_start:tstart].split()
             if opening and opening[0].strip(_OPENERS).lower() in _TIME_OPENERS:
                 return False
-        return word.lower() not in _TIME_FOLLOWERS
+        return True
     if (
         key in _AMBIGUOUS
         or key in _TITLES
+        or key in _CORPORATE
         or (len(core) == 1 and core.isalpha())
         or _ACRONYM.fullmatch(core)
     ):
         if kind == _UPPER:
-            return word.lower() in _STARTERS
+            if word.lower() in _STARTERS:
+                return True
+            return _ends_before_name(core, key, word, at_start, block, tstart, wend)
         return kind == _OTHER and word[:1].isalpha()  # CJK, not "Smith Bros. & Co."
     return True
 
@@ -389,7 +543,7 @@ def _boundaries(block: str) -> list[int]:
     cuts: list[int] = []
     sent_start = 0
     content = _content_start(block, 0)
-    markers: set[tuple[bool, int]] = set()  # list markers seen: (is digit, value)
+    markers: set[tuple[int, int]] = set()  # list markers seen: (kind, value)
 
     for m in _CANDIDATE.finditer(block):
         group = m.lastindex
@@ -401,6 +555,9 @@ def _boundaries(block: str) -> list[int]:
             if end < n and not block[end].isspace():
                 cut = _glued(block, m, p0, end)
             else:
+                note = _SPACED_NOTE.match(block, end)
+                if note:  # the footnote belongs to the sentence it follows
+                    end = note.end()
                 cut = _decide(block, m, p0, end, sent_start, content, markers)
                 if cut == -2:  # an inline list marker starts a new item at its token
                     cut = _token_start(block, p0)
@@ -450,8 +607,23 @@ def _after_colon(block: str, pos: int) -> bool:
     return i > 0 and block[i - 1] == ":"
 
 
+# Kinds of list markers: "a", "1", "ii", "II".
+_LETTER, _NUMBER, _ROMAN_LOWER, _ROMAN_UPPER = range(4)
+
+
+def _marker_values(tok: str) -> list[tuple[int, int]]:
+    """The (kind, value) readings of a list marker; "i" is both a letter and a Roman one."""
+    if tok[0].isdigit():
+        return [(_NUMBER, int(tok))]
+    values = [(_LETTER, ord(tok))] if len(tok) == 1 and tok.islower() else []
+    roman = _ROMAN_VALUES.get(tok.lower(), 0)
+    if roman:
+        values.append((_ROMAN_LOWER if tok.islower() else _ROMAN_UPPER, roman))
+    return values
+
+
 def _list_item(
-    block: str, tstart: int, p0: int, end: int, content: int, markers: set[tuple[bool, int]]
+    block: str, tstart: int, p0: int, end: int, content: int, markers: set[tuple[int, int]]
 ) -> int:
     """Classify a possible list marker ``block[tstart:p0]`` followed by "." or ")".
 
@@ -461,20 +633,45 @@ def _list_item(
     tok = block[tstart:p0]
     if not _INLINE_MARKER.fullmatch(tok):
         return 0
-    value = (tok[0].isdigit(), int(tok) if tok[0].isdigit() else ord(tok))
+    values = _marker_values(tok)
     if tstart <= content:
-        markers.add(value)
+        markers.update(values)
         return 2
     # A new item continues a sequence ("first item 2) The second"), or a first item follows a
     # colon ("Steps: 1. Open the box.").
-    first = value[1] == (1 if value[0] else ord("a"))
-    if (value[0], value[1] - 1) not in markers and not (first and _after_colon(block, tstart)):
+    found = [
+        v
+        for v in values
+        if (v[0], v[1] - 1) in markers
+        or (v[1] == (ord("a") if v[0] == _LETTER else 1) and _after_colon(block, tstart))
+    ]
+    if not found:
         return 0
-    kind, _ = _next_word(block, end)
-    if kind != _UPPER or _previous_word(block, tstart) in _NUMBERED_NOUNS:
+    kind, _, _ = _next_word(block, end)
+    # Items after "1." may be lower-case ("Items: 1. apples 2. pears"); after "1)" a lower-case
+    # word is an enumeration inside a sentence ("reasons: 1) money and 2) time").
+    if not (kind == _UPPER or (kind == _LOWER and block[p0] == ".")):
         return 0
-    markers.add(value)
+    if _previous_word(block, tstart) in _NUMBERED_NOUNS:
+        return 0
+    markers.update(found)
     return 1
+
+
+def _numbered_heading(block: str, core: str, tstart: int, end: int, content: int) -> bool:
+    """Whether "Chapter 2." opens a one-line heading ("Chapter 2. The Beginning").
+
+    The block must start with a numbered noun and the number, and end shortly after without
+    final punctuation.
+    """
+    if not (core.isdigit() or _ROMAN.fullmatch(core)) or len(core) > 4:
+        return False
+    if len(block) - end > 80 or not block.rstrip()[-1:].isalnum():
+        return False
+    if tstart - content > 24:
+        return False
+    head = block[content:tstart].split()
+    return len(head) == 1 and head[0][:1].isupper() and head[0].lower() in _NUMBERED_NOUNS
 
 
 def _decide(
@@ -484,7 +681,7 @@ def _decide(
     end: int,
     sent_start: int,
     content: int,
-    markers: set[tuple[bool, int]],
+    markers: set[tuple[int, int]],
 ) -> int:
     """Decide a run of terminal punctuation followed by whitespace or the end of the block.
 
@@ -493,7 +690,7 @@ def _decide(
     """
     punct = m.group(1)
     close = m.group(2)
-    kind, word = _next_word(block, end)
+    kind, word, wend = _next_word(block, end)
     if kind == _END:
         return end
 
@@ -507,13 +704,19 @@ def _decide(
                 return -1
         core = block[tstart:p0].lstrip(_OPENERS + _BULLETS)
         at_start = tstart <= content
-        if _period_ends(core, kind, word, at_start, block, sent_start, tstart):
+        if kind == _UPPER and not close and _numbered_heading(block, core, tstart, end, content):
+            return -1
+        if _period_ends(core, kind, word, wend, at_start, block, sent_start, tstart):
             return end
         return -1
 
     if any(ch in _QUESTION_MARKS for ch in punct):
-        # "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said' do not.
-        return -1 if kind == _LOWER else end
+        # "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said', "Yahoo! Inc." do not.
+        if kind == _LOWER:
+            return -1
+        if word.lower() in _CORPORATE and wend < len(block) and block[wend] in ".,":
+            return -1
+        return end
 
     dots = punct.count(".") + 3 * punct.count("…")
     if dots < 3:  # "end.. Next" is a doubled full stop
@@ -527,7 +730,9 @@ def _decide(
         # ellipsis plus a full stop. Glued to a word ("compounds. . . . The"), the first dot is the
         # full stop and the remaining ". . ." opens the next sentence.
         if dots == 3:
-            return -1
+            # An omission inside a sentence, unless a capitalised function word shows that a new
+            # sentence starts ("on . . . The end"; but "the thing is . . . I didn't", rule 47).
+            return end if kind == _UPPER and word != "I" and word.lower() in _STARTERS else -1
         attached = p0 > 0 and not block[p0 - 1].isspace()
         return p0 + 1 if attached else end
     return end  # "I never meant that.... She left", "Wait... What?"
@@ -550,7 +755,11 @@ def _glued(block: str, m: re.Match[str], p0: int, end: int) -> int:
         return end if before.isalpha() and not before.islower() and not before.isupper() else -1
     tstart = _token_start(block, p0)
     tok = block[tstart:p0].lstrip(_OPENERS)
-    number = "A" <= after <= "Z" and _GLUED_NUMBER.fullmatch(tok)  # "in 1990.The", "5%.The"
+    # "in 1990.The", "the 1990s.The", "5%.The", "see section 2.The"
+    number = "A" <= after <= "Z" and (
+        _GLUED_NUMBER.fullmatch(tok)
+        or (tok.isdigit() and _previous_word(block, tstart) in _NUMBERED_NOUNS)
+    )
     # A plain lower-case word, not an abbreviation ("Mrs.Smith") or code ("jQuery.Ajax").
     word = "a" <= before <= "z" and tok.isalpha() and tok[1:].islower()
     if not (number or (word and tok.lower() not in _ABBREVIATIONS)):
@@ -572,7 +781,7 @@ def _glued(block: str, m: re.Match[str], p0: int, end: int) -> int:
             j += 1
         if j - end > 3 or j >= len(block) or not block[j].isspace():
             return -1
-        kind, _ = _next_word(block, j)
+        kind, _, _ = _next_word(block, j)
         return j if kind == _UPPER else -1
     return -1
 
