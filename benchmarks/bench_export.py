@@ -266,21 +266,25 @@ def run(script: str, arg: Any, cache: Path) -> dict[str, Any]:
     return result
 
 
+def median_run(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The run with the median time (the lower middle one for an even count)."""
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
+
+
 def table(
     n: int, files: int, size: int, runs: dict[str, list[dict[str, Any]]], memory: dict[str, Any]
 ) -> str:
     mib = 1024 * 1024
-    base = min(runs["baseline"], key=lambda r: r["seconds"])
-    ours = min(runs["claimset"], key=lambda r: r["seconds"])
+    base, ours = median_run(runs["baseline"]), median_run(runs["claimset"])
     rows = []
     for name, label in (
         ("baseline", "`Dataset.from_json(files).to_parquet()`"),
         ("claimset", "`claimset export` (validation included)"),
     ):
-        best = min(runs[name], key=lambda r: r["seconds"])
+        run = median_run(runs[name])
         mem, ref = memory[name], memory["baseline"]
         rows.append(
-            f"| {label} | {best['seconds']:.2f} | {best['seconds'] / base['seconds']:.2f}x | "
+            f"| {label} | {run['seconds']:.2f} | {run['seconds'] / base['seconds']:.2f}x | "
             f"{mem['tree_pss'] / mib:.0f} | {mem['tree_pss'] / ref['tree_pss']:.2f}x "
             f"| {mem['rss'] / mib:.0f} | {mem['rss'] / ref['rss']:.2f}x |"
         )
@@ -291,9 +295,9 @@ def table(
         f"Corpus: {n:,} sentences in {files} annotation files ({size / mib:.0f} MiB of JSONL), "
         f"{claims:,} exported claims. Python {platform.python_version()}, {platform.machine()}, "
         f"{os.cpu_count()} CPUs (shared). Each run is a fresh process with a fresh HF cache; "
-        f"seconds are the best of {len(runs['baseline'])} runs, interleaved. Memory comes from "
-        "separate runs: *tree Pss* is the peak proportional set size of the process and all its "
-        "children (validation workers included), sampled every 10 ms; *RSS* is the process's own "
+        f"seconds are from the median of {len(runs['baseline'])} runs, interleaved. Memory comes "
+        "from separate runs: *tree Pss* is the peak proportional set size of the process and "
+        "all its children (validation workers included), sampled every 10 ms; *RSS* is the process's own "
         "maximum resident set size. Both include the imported libraries (about 140 MiB).",
         "",
         "| | seconds | time vs baseline | peak tree Pss (MiB) | vs baseline | peak RSS (MiB) "
@@ -301,8 +305,8 @@ def table(
         "|---|---:|---:|---:|---:|---:|---:|",
         *rows,
         "",
-        "Where `claimset export`'s time goes (best run). On a corpus this size validation runs in "
-        "its own processes while the tables are built; *wait* is how long the export waited for "
+        "Where `claimset export`'s time goes (median run). On a corpus this size validation runs "
+        "in its own processes while the tables are built; *wait* is how long the export waited for "
         "it after the tables were written:",
         "",
         "| step | seconds | share of the export's wall time |",

@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -179,13 +180,13 @@ def lines_of(project: Project) -> Iterator[bytes]:
 
 
 def timed(func: Callable[[], object], repeat: int = 3) -> float:
-    """The best of `repeat` wall-clock runs (the machine is shared: the best is the least noisy)."""
-    best = float("inf")
+    """The median of `repeat` wall-clock runs."""
+    times = []
     for _ in range(repeat):
         started = time.perf_counter()
         func()
-        best = min(best, time.perf_counter() - started)
-    return best
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
 
 
 def peak_memory(root: Path) -> tuple[float, float]:
@@ -308,7 +309,7 @@ def main() -> None:
         rows.append(f"| {name} | {count / seconds:,.0f} | {per * 1e6:.1f} µs | {per / base:.2f}x |")
     lines = [
         f"{n:,} sentence records ({size / n:.0f} bytes each on average, 70% with claims) in "
-        f"{n // SENTENCES_PER_DOC:,} documents; best of 3 runs (jsonschema: 1 run on the first "
+        f"{n // SENTENCES_PER_DOC:,} documents; median of 3 runs (jsonschema: 1 run on the first "
         f"{len(subset):,} records); one process unless noted. Python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} CPUs (shared).",
         "",

@@ -13,11 +13,12 @@ Pipeline for one sentence (`draft_sentence`):
 3. hedge and booster cues (`hedges.json`, with context rules for ambiguous words), attached to the
    claim whose clause holds them, or making an author claim of their own (a cue always qualifies
    a claim);
-4. certainty from the cues; evidence from figures, dates and reporting cues in the rest of the
-   sentence.
+4. certainty from the cues; the sentence's facts (report clauses, reported speech) and the
+   links a support marker makes inside it (guidelines §13.1).
 
-`draft_document` adds the links to evidence in the following sentences, and `draft` runs it over
-the project's annotation files, touching only `todo` sentences (and `draft` ones with `redo`).
+`draft_document` links facts to the claims of neighbouring sentences (adjacency in the paragraph,
+stopped by a claim of the author's; enumerations), and `draft` runs it over the project's
+annotation files, touching only `todo` sentences (and `draft` ones with `redo`).
 """
 
 from __future__ import annotations
@@ -174,6 +175,7 @@ class ExpectationCue:
     to_type: str | None  # type when the cue takes a bare to-infinitive ("expects to ...")
     obj_to_type: str | None  # type with an object and a to-infinitive ("expects X to ...")
     future_type: str | None  # type when the content is about the future ("thought that ... would")
+    speech: bool = False  # reported speech: also a `statement` for other claims (§13.1)
 
 
 Trie = dict[str, list[tuple[tuple[str, ...], Any]]]
@@ -197,12 +199,17 @@ class Lexicons:
     evidence: Trie
     demonyms: dict[str, tuple[str, ...]]
     anaphors: Trie
+    agent_nouns: frozenset[str]
+    titles: Trie
     negators: Trie
     subordinators: Trie
     concessive: Trie
     evaluative: Trie
     causal: Trie
     connectives: Trie
+    enumeration: Trie
+    conclusion: Trie
+    contrast: Trie
     relatives: frozenset[str]
     complementizers: frozenset[str]
     prepositions: frozenset[str]
@@ -242,6 +249,7 @@ def lexicons() -> Lexicons:
                         e.get("to"),
                         e.get("obj_to"),
                         e.get("future"),
+                        bool(e.get("speech")),
                     ),
                 )
             )
@@ -249,6 +257,8 @@ def lexicons() -> Lexicons:
     actor_lex = _read_lexicon("actors.json")
     demonyms = {e["name"]: tuple(e["forms"]) for e in actor_lex["demonyms"] if "name" in e}
     anaphors = _trie((_words_of(e["form"]), e["number"]) for e in actor_lex["anaphors"])
+    agent_nouns = frozenset(e["form"] for e in actor_lex["agent_nouns"])
+    titles = _trie((_words_of(e["form"]), True) for e in actor_lex["titles"])
     syntax = _read_lexicon("syntax.json")
 
     def group_words(group: str) -> list[tuple[tuple[str, ...], bool]]:
@@ -263,12 +273,17 @@ def lexicons() -> Lexicons:
         evidence=_trie(evidence),
         demonyms=demonyms,
         anaphors=anaphors,
+        agent_nouns=agent_nouns,
+        titles=titles,
         negators=_trie(group_words("negators")),
         subordinators=_trie(group_words("subordinators")),
         concessive=_trie(group_words("concessive")),
         evaluative=_trie(group_words("evaluative")),
         causal=_trie(group_words("causal")),
         connectives=_trie(group_words("connectives")),
+        enumeration=_trie(group_words("enumeration")),
+        conclusion=_trie(group_words("conclusion")),
+        contrast=_trie(group_words("contrast")),
         relatives=single("relatives"),
         complementizers=single("complementizers"),
         prepositions=single("prepositions"),
@@ -287,6 +302,17 @@ def _match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | None:
 
 
 # -- actors ---------------------------------------------------------------------------------------
+
+
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def _plural(demonym: str) -> str:
+    """The plural noun of a demonym (*Brazilian* → *Brazilians*, *Pakistani* → *Pakistanis*);
+    *Chinese*, *French*, *British*, *Swiss* stay as they are."""
+    if demonym.endswith(("an", "i")) and demonym[-1:].isalpha():
+        return demonym + "s"
+    return demonym
 
 
 def _demonym_rules(name: str) -> list[str]:
@@ -314,23 +340,38 @@ class ActorIndex:
         explicit: dict[tuple[str, ...], str] = {}
         derived: dict[tuple[str, ...], set[str]] = {}
         self.kinds: dict[str, str] = {}
+        actors_seen: list[Actor] = []
         for raw in actors:
             actor = raw if isinstance(raw, Actor) else Actor.model_validate(dict(raw))
+            actors_seen.append(actor)
             self.kinds[actor.id] = actor.kind
             if actor.kind == "author":
                 continue
             names = [actor.name, *actor.aliases]
             for name in names:
                 key = self._key(name)
-                if key:
+                if key and not _PARENS.search(name):
                     explicit.setdefault(key, actor.id)
             for name in names:
                 extra: list[str] = []
+                inner = _PARENS.search(name)
+                if inner:
+                    # "European Union (EU)", "(EU)": the name and the abbreviation alone.
+                    extra += [inner.group(1).strip(), _PARENS.sub(" ", name).strip()]
+                    name = " ".join(_PARENS.sub(" ", name).split()) or name
                 bare = name[4:] if name.lower().startswith("the ") else name
                 if bare != name:
                     extra.append(bare)
-                extra.extend(lex.demonyms.get(name, ()))
-                extra.extend(lex.demonyms.get(bare, ()))
+                demonyms = [*lex.demonyms.get(name, ()), *lex.demonyms.get(bare, ())]
+                extra += demonyms
+                extra += [_plural(d) for d in demonyms if _plural(d) != d]
+                if actor.kind == "person" and len(bare.split()) > 1:
+                    last = bare.split()[-1]
+                    if last.isalpha() and last[:1].isupper() and len(last) > 2:
+                        extra.append(last)  # "Vladimir Putin" → "Putin"
+                for first in ("Mr", "Ms", "Mrs", "Dr"):
+                    if bare.startswith(first + " "):
+                        extra.append(bare[len(first) + 1 :])
                 head, _, last = bare.rpartition(" ")
                 if any(w[:1].islower() for w in bare.split()):
                     last = ""  # "Republic of Korea": no derived adjective
@@ -340,6 +381,7 @@ class ActorIndex:
                     key = self._key(form)
                     if key:
                         derived.setdefault(key, set()).add(actor.id)
+        self.group_words = _group_words(actors_seen, explicit)
         self.forms = dict(explicit)
         for key, ids in derived.items():
             if key not in self.forms and len(ids) == 1:
@@ -351,7 +393,36 @@ class ActorIndex:
         words = [m.group() for m in _TOKEN.finditer(form)]
         if words and words[0].lower() == "the":
             words[0] = "the"
+        while len(words) > 1 and words[-1] in (".", ",", ";", ":") and len(words[-2]) > 1:
+            words.pop()  # "EU." → "EU" (but "U.S." keeps its dots)
+        if not any(w[:1].isalnum() for w in words) or words == ["the"]:
+            return ()  # "—", ".", "the": no name (a registry typo must not match everything)
         return tuple(words)
+
+
+_GENERIC = frozenset(
+    ["the", "of", "and", "for", "in", "on", "a", "an", "its", "their", "people", "public"]
+)
+
+
+def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:
+    """Content words of group and organization names (*business* of "the Australian business
+    community") that belong to exactly one actor and are no name of their own."""
+    names = {w.lower() for key in explicit for w in key}
+    owners: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.kind not in ("group", "organization"):
+            continue
+        for name in [actor.name, *actor.aliases]:
+            for word in _words_of(name):
+                if len(word) > 3 and word.isalpha() and word not in _GENERIC:
+                    owners.setdefault(word, set()).add(actor.id)
+    single_words = {key[0].lower() for key in explicit if len(key) == 1}
+    return {
+        w: next(iter(ids))
+        for w, ids in owners.items()
+        if len(ids) == 1 and w not in single_words and not (w[:1].isupper() and w in names)
+    }
 
 
 def load_actors(project: Project) -> ActorIndex:
@@ -443,6 +514,12 @@ class Mention:
     after_preposition: bool = False
     compound: bool = False  # part of "Russia-Korea ...": a modifier, not a participant
     anaphor: bool = False
+    quote: tuple[int, int] | None = None  # the naming phrase, when wider ("Turkish officials")
+
+    @property
+    def words(self) -> tuple[int, int]:
+        """Tokens of the actor quote: the naming phrase (guidelines §6.3)."""
+        return self.quote or (self.i, self.j)
 
 
 @dataclass
@@ -462,6 +539,8 @@ class Candidate:
     target_hint: str | None = None  # addressee, passive subject, antecedent
     parent: Candidate | None = None  # the first conjunct, for coordinated siblings
     embedded: bool = False  # a relative clause made a claim by its cue
+    speech: bool = False  # a party's reported speech (a `statement` for other claims)
+    own_subject: bool = False  # a coordinated clause with a subject of its own
 
 
 class _Sentence:
@@ -523,7 +602,7 @@ def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
         if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!", '"', "“", "”") or (
             tok == "." and i == n - 1
         ):
-            if i in parenthetical:
+            if i in parenthetical or (tok == "," and _list_comma(s, i)):
                 continue
             stop[i] = True
             opens[i + 1] = True
@@ -539,6 +618,8 @@ def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             opens[i + 1] = True
         elif tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
             continue
+        elif tok in ("while", "when", "before", "after") and nxt.endswith("ing") and i > 0:
+            continue  # "keeping the border quiet while expanding trade": no clause of its own
         elif tok in lex.subordinators and (m := _match(lex.subordinators, low, i)) and i > 0:
             for k in range(i, i + m[0]):
                 stop[k] = True
@@ -547,6 +628,53 @@ def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             stop[i] = True
             opens[i + 1] = True
     return opens, stop, coord
+
+
+_FOCUS = frozenset(
+    ["especially", "particularly", "notably", "including", "mainly", "mostly", "chiefly"]
+)
+
+
+def _list_comma(s: _Sentence, i: int) -> bool:
+    """Whether the comma at token i separates items of a list (*services, public procurement
+    and agriculture*) or opens a focusing phrase (*, especially on sanctions*): not a clause
+    boundary (guidelines §7.2 keeps both inside the span)."""
+    low, n = s.low, s.n
+    if i == 0 or i + 1 >= n or not low[i - 1][:1].isalnum():
+        return False
+    if low[i + 1] in _FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
+        return True
+    k = i + 1
+    item = 0
+    while k < n and k - i <= 12:
+        w = low[k]
+        if w in ("and", "or"):
+            if item == 0 or item > 4 or k + 1 >= n or not low[k + 1][:1].isalnum():
+                return False
+            # the last item: a short noun phrase closed by the end, a comma or a preposition
+            e = k + 1
+            while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in _FINITE:
+                if e > k + 1 and low[e] in lexicons().prepositions:
+                    return True
+                e += 1
+            return e >= n or not low[e][:1].isalnum() or low[e] in lexicons().prepositions
+        if w == ",":
+            if item == 0:
+                return False
+            item = 0
+        elif (
+            not w[:1].isalnum()
+            or w in _FINITE
+            or w in _WH
+            or w in ("that", "to", "but", "if", "as", "than")
+            or (w.endswith("ed") and len(w) > 4)
+            or w in lexicons().connectives
+        ):
+            return False
+        else:
+            item += 1
+        k += 1
+    return False
 
 
 def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
@@ -702,6 +830,25 @@ def _mentions(s: _Sentence, index: ActorIndex) -> list[Mention]:
     out: list[Mention] = []
     i = 0
     while i < s.n:
+        if (
+            s.low[i] == "the"
+            and i + 3 < s.n
+            and s.low[i + 1] in lex.agent_nouns
+            and s.low[i + 2] in ("in", "of")
+            and (g := _match(index.trie, norm, i + 3)) is not None
+        ):
+            # "the government in Kyiv", "the leadership of North Korea": the party named.
+            j = i + 3 + g[0]
+            out.append(
+                Mention(
+                    g[1],
+                    i,
+                    j,
+                    after_preposition=i > 0 and s.low[i - 1] in lex.prepositions,
+                )
+            )
+            i = j
+            continue
         m = _match(index.trie, norm, i) if norm[i] in index.trie else None
         if m is not None:
             j = i + m[0]
@@ -723,6 +870,7 @@ def _mentions(s: _Sentence, index: ActorIndex) -> list[Mention]:
                     compound=(i > 0 and s.low[i - 1] in ("-", "–"))
                     or (j < s.n and s.low[j] in ("-", "–"))
                     or place,
+                    quote=_naming_phrase(s, i, j, index.kinds.get(m[1], "")),
                 )
             )
             i = j
@@ -734,6 +882,33 @@ def _mentions(s: _Sentence, index: ActorIndex) -> list[Mention]:
             continue
         i += 1
     return out
+
+
+_QUANTIFIERS = frozenset(["a", "an", "most", "many", "some", "several", "senior", "top"])
+
+
+def _naming_phrase(s: _Sentence, i: int, j: int, kind: str) -> tuple[int, int] | None:
+    """The whole phrase naming a party when it is wider than the registry form (guidelines
+    §6.3): an agent noun after a demonym or possessive (*Turkish officials*, *Russia's
+    leaders*, *a Chinese official*), a title before a person's name (*President Erdogan*)."""
+    lex = lexicons()
+    a, b = i, j
+    k = j + 1 if j < s.n and s.low[j] in ("'s", "’s") else j
+    if k < s.n and s.low[k] in lex.agent_nouns and s.toks[k].islower():
+        b = k + 1
+        if a > 0 and s.low[a - 1] in _QUANTIFIERS:
+            a -= 1
+    elif a > 0 and s.low[a - 1] in ("most", "many", "some", "several"):
+        a -= 1  # "Most economists"
+    if a == i and a > 0 and s.low[a - 1] == "the" and (b > j or s.toks[i].isupper()):
+        a -= 1  # "the Russian government", "the US": the determiner of the whole phrase
+    if kind == "person":
+        for start in range(max(0, i - 3), i):
+            m = _match(lex.titles, s.low, start) if s.low[start] in lex.titles else None
+            if m is not None and start + m[0] == i and s.toks[start][:1].isupper():
+                a = start
+                break
+    return (a, b) if (a, b) != (i, j) else None
 
 
 def _expletive(s: _Sentence, i: int) -> bool:
@@ -770,9 +945,11 @@ def _resolve(s: _Sentence, mention: Mention, mentions: list[Mention], ctx: Conte
                 both.append(ref)
         return both[:2] if len(both) >= 2 else []
     subjects = [m for m in named if not m.after_preposition]
-    if subjects:
-        return [subjects[0].ref]
-    return ctx.recent[:1]
+    pool = [*(m.ref for m in subjects[:1]), *ctx.recent]
+    if s.low[mention.i] in ("his", "her"):
+        # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
+        pool = [r for r in pool if _kind(ctx, r) != "person"]
+    return pool[:1]
 
 
 def _kind(ctx: Context, ref: str) -> str:
@@ -798,22 +975,44 @@ def _holder(
                 continue
             refs = _resolve(s, m, mentions, ctx)
             if refs:
-                return refs, (m.i, m.j)
+                return refs, m.words
             continue
-        return [m.ref], (m.i, m.j)
+        return [m.ref], m.words
     for m in sorted(mentions, key=lambda m: -m.i):
         if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
-            return [m.ref], (m.i, m.j)
+            return [m.ref], m.words
     if start == cue and s.low[cue].endswith("ing"):
         end = _clause_end(s, cue)
         for m in mentions:
             if m.i > end and not m.compound:
                 refs = _resolve(s, m, mentions, ctx) if m.anaphor else [m.ref]
                 if refs:
-                    return refs, (m.i, m.j)
+                    return refs, m.words
+    group = _described_group(s, start, cue, ctx.actors)
+    if group is not None:
+        return [group[0]], group[1]
     if ctx.recent:
         return ctx.recent[:1], None
     return [AUTHOR], None
+
+
+def _described_group(
+    s: _Sentence, start: int, cue: int, index: ActorIndex
+) -> tuple[str, tuple[int, int]] | None:
+    """A subject that describes a registered group or organization without naming it
+    (*Business leaders in Perth and Adelaide* → the Australian business community): a content
+    word of the subject that belongs to the names of exactly one such actor."""
+    lex = lexicons()
+    end = start
+    while end < cue and s.low[end] not in lex.auxiliaries and s.low[end] not in _FINITE:
+        end += 1
+    if end - start < 1 or end - start > 8:
+        return None
+    for k in range(start, end):
+        ref = index.group_words.get(s.low[k])
+        if ref is not None:
+            return ref, _trim(s, (start, end))
+    return None
 
 
 def _subject_end(s: _Sentence, a: int, b: int) -> int:
@@ -838,7 +1037,7 @@ def _coordinated_mention(s: _Sentence, m: Mention, mentions: list[Mention]) -> b
 
 def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """The party the expectation is directed at or about (guidelines §9), or None."""
-    if cand.parent is not None and cand.target_hint is None:
+    if cand.parent is not None and cand.target_hint is None and not cand.own_subject:
         return _target(s, cand.parent, mentions)  # coordinated predicates share the target
     if cand.target_hint is not None:
         return cand.target_hint if cand.target_hint not in cand.holder else None
@@ -854,6 +1053,13 @@ def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | Non
         and m.ref != AUTHOR
         and not _coordinated_mention(s, m, mentions)
     ]
+    if pool and any(
+        _coordinated_mention(s, m, mentions) and a <= m.i < pool[0].i and m.ref not in cand.holder
+        for m in mentions
+    ):
+        # "deepen its cooperation with the United States, Japan and Australia in the Quad":
+        # several parties jointly, no one target (guidelines §9, rule 6).
+        return None
     if cand.frame != "author":
         return pool[0].ref if pool else None
     if s.low[a] in _FINITE:
@@ -903,15 +1109,17 @@ def _expectation_candidates(s: _Sentence, mentions: list[Mention], ctx: Context)
             i += 1
             continue
         found = None
+        width = 1
         for words, cue in lex.expectations.get(s.low[i], ()):
             if tuple(s.low[i : i + len(words)]) != words:
                 continue
             found = _candidate(s, i, i + len(words), cue, mentions, ctx)
             if found is not None:
+                width = len(words)
                 break
         if found is not None:
             out.append(found)
-            i = found.cue + 1
+            i = found.cue + width  # "would like": "like" is no second cue
         else:
             i += 1
     return out
@@ -999,6 +1207,19 @@ def _candidate(
         that_at = next((k for k in range(j, min(end, j + 4)) if low[k] == "that"), None)
         if that_at is None:
             return None
+    if that_at is None and nxt in ("at", "in", "during", "with", "to", "throughout"):
+        # "insisted at every round of talks that ...", "agreed with Ankara that ...": an
+        # adjunct between the verb and its that-clause.
+        that_at = next(
+            (
+                k
+                for k in range(j + 1, min(end, j + 9))
+                if low[k] == "that" and low[k - 1] not in _DETERMINERS
+            ),
+            None,
+        )
+        if that_at is not None and any(w in _FINITE or w == "," for w in low[j:that_at]):
+            that_at = None
     if cue.needs == "as" and "as" not in low[j:end]:
         return None
     if (
@@ -1055,17 +1276,25 @@ def _candidate(
             if m.i < i and m.i > 0 and s.low[m.i - 1] in ("in", "among") and m.i - 1 <= start + 1
         ]
         implicit = [place[0].ref] if place else ctx.recent[:1] or [AUTHOR]
-        atoks = (place[0].i, place[0].j) if place else None
+        atoks = place[0].words if place else None
         span = (span_start if span_start > i else i, end)
         cand = _finish(s, i, typ, "holder", implicit, atoks, span, start, cue)
         if cand is not None and subject and not place:
-            cand.target_hint = subject[0].ref
+            if subject[0].anaphor:
+                # "The country ... was suddenly seen as ...": the most recent party other than
+                # the implicit holder.
+                pool = [m.ref for m in reversed(mentions) if not m.anaphor and m.i < i]
+                others = [r for r in [*pool, *ctx.recent] if r not in implicit and r != AUTHOR]
+                cand.target_hint = others[0] if others else None
+            else:
+                cand.target_hint = subject[0].ref
         return cand
     holder, atoks = _holder(s, i, start, mentions, ctx)
     cand = _finish(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
     if cand is not None:
         cand.target_hint = target_hint
         cand.underspecified = underspecified
+        cand.speech = cue.speech and AUTHOR not in holder
     return cand
 
 
@@ -1164,6 +1393,15 @@ def _author_candidate(
         typ = "belief"  # epistemic "they must have known"
     if j >= s.n or (not _verbish(low[j]) and low[j] not in ("not", "n't")):
         return None
+    if typ == "prediction":
+        # "Seoul may be lauding ...", "Russia will want ...": the attitude verb makes the party
+        # the holder (guidelines §6.1); the modal is a hedge on its claim (§11).
+        k = j
+        while k < s.n and (low[k] in ("be", "have", "not", "n't") or low[k].endswith("ly")):
+            k += 1
+        for _words, later in lexicons().expectations.get(low[k] if k < s.n else "", ()):
+            if later.frame == "holder" and tuple(low[k : k + len(_words)]) == _words:
+                return None
     if low[start] in _WH or low[start] == "that":
         return None  # "what reasons they have to regard ...": inside a noun phrase
     if cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
@@ -1582,12 +1820,13 @@ def _experiencer(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) 
             typ,
             "holder",
             [holder.ref],
-            (holder.i, holder.j),
+            holder.words,
             part,
             (a if first is None else part[0], part[1]),
             _negated(s, part[0], part[1]),
             parent=first,
         )
+        cand.own_subject = True
         first = first or cand
         cands.append(cand)
 
@@ -1722,14 +1961,22 @@ def _defaults(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) -> 
         cands.append(cand)
 
 
-def _claims(s: _Sentence, mentions: list[Mention], cands: list[Candidate]) -> list[dict[str, Any]]:
+def _claims(
+    s: _Sentence,
+    mentions: list[Mention],
+    cands: list[Candidate],
+    facts: Sequence[_Fact] = (),
+) -> list[dict[str, Any]]:
     claims: list[dict[str, Any]] = []
-    evidence = _in_sentence_evidence(s, cands)
-    for cand in cands:
+    for n, cand in enumerate(cands):
+        evidence = [_link(s, f, None) for f in facts if f.owner == n]
         for ref in cand.holder:
             actor: dict[str, Any] = {"ref": ref, "quote": None, "start": None, "end": None}
             if cand.actor_tokens is not None and ref != AUTHOR:
                 a, b = s.chars(*cand.actor_tokens)
+                actor.update(quote=s.text[a:b], start=a, end=b)
+            elif ref == AUTHOR and (me := _first_person(s, cand)) is not None:
+                a, b = s.chars(me, me + 1)  # "In my view, ...": the pronoun only (§6.1)
                 actor.update(quote=s.text[a:b], start=a, end=b)
             x0, x1 = s.chars(*cand.span)
             cues = []
@@ -1747,7 +1994,7 @@ def _claims(s: _Sentence, mentions: list[Mention], cands: list[Candidate]) -> li
                         "type": cand.type,
                         "target": _target(s, cand, mentions),
                     },
-                    "evidence": [dict(e) for e in evidence] if cand is cands[0] else [],
+                    "evidence": [dict(e) for e in evidence],
                     "hedge": {
                         "certainty": _certainty(cand.cues, cand.underspecified),
                         "cues": cues,
@@ -1759,6 +2006,43 @@ def _claims(s: _Sentence, mentions: list[Mention], cands: list[Candidate]) -> li
     return claims
 
 
+def _first_person(s: _Sentence, cand: Candidate) -> int | None:
+    """A first-person pronoun naming the author in the claim's clause (*In my view*, *I
+    think*, *we should*), outside quotation marks."""
+    quoted = False
+    for k in range(min(cand.region[1], s.n)):
+        if s.low[k] in ('"', "“", "”"):
+            quoted = not quoted
+        elif (
+            not quoted
+            and (s.toks[k] == "I" or s.low[k] in ("my", "we", "our"))
+            and (k >= _clause_start(s, cand.region[0]) or k < cand.region[0] <= k + 4)
+        ):
+            return k
+    return None
+
+
+# -- evidence (guidelines §13.1) ------------------------------------------------------------------
+
+
+@dataclass
+class _Fact:
+    """A report, a reason given with a support marker, or reported speech: something that can
+    support a claim (guidelines §13.1, test 1)."""
+
+    i: int  # tokens [i, j) of its sentence
+    j: int
+    type: str
+    owner: int | None = None  # the claim of its own sentence that a support marker ties it to
+    cross: bool = True  # may support claims of neighbouring sentences (adjacency, test 2b)
+    speech: bool = False  # a party's reported speech
+
+
+def _link(s: _Sentence, fact: _Fact, sentence: str | None) -> dict[str, Any]:
+    a, b = s.chars(fact.i, fact.j)
+    return {"quote": s.text[a:b], "sentence": sentence, "start": a, "end": b, "type": fact.type}
+
+
 def _premise(s: _Sentence, i: int) -> bool:
     k = i
     while k > 0 and s.suppressed[k - 1]:
@@ -1766,34 +2050,158 @@ def _premise(s: _Sentence, i: int) -> bool:
     return s.low[k] in ("given", "due", "because", "since")
 
 
-def _in_sentence_evidence(s: _Sentence, cands: list[Candidate]) -> list[dict[str, Any]]:
+def _pieces(s: _Sentence, a: int, b: int) -> list[tuple[int, int]]:
+    """Tokens a..b cut into the clauses that can state separate facts: at ";" and at a comma
+    before a coordinating "and" (*China answered with tariffs ..., and duties ... followed*).
+    Predicates sharing a subject (*was concluded in 1995 and covers ...*) and a *but* clause stay
+    one fact (guidelines §13.1, "How many links")."""
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        end = k
+        while end < b and not (
+            s.low[end] == ";" or (s.low[end] == "," and end + 1 < b and s.coord[end + 1])
+        ):
+            end += 1
+        start = _skip_connectives(s, k, end)
+        if start < end and s.low[start] == "according":  # "According to the UN, ..."
+            comma = next((t for t in range(start, end) if s.low[t] == ","), None)
+            if comma is not None:
+                start = _skip_connectives(s, comma + 1, end)
+        piece = _trim(s, (start, end))
+        if piece[1] - piece[0] >= 2:
+            out.append(piece)
+        k = end + 1
+        if k < b and s.low[k] == "and":
+            k += 1
+    return out
+
+
+def _claim_before(cands: list[Candidate], i: int) -> int:
+    """The claim a fact after token i supports: the nearest one ending before it."""
+    best, end = 0, -1
+    for n, c in enumerate(cands):
+        if c.region[1] <= i + 1 and c.region[1] > end:
+            best, end = n, c.region[1]
+    return best
+
+
+def _claim_after(cands: list[Candidate], j: int) -> int:
+    """The claim a fact before token j supports: the first one starting after it."""
+    after = [n for n, c in enumerate(cands) if c.region[0] >= j]
+    return min(after, key=lambda n: cands[n].region[0]) if after else 0
+
+
+def _sentence_facts(s: _Sentence, cands: list[Candidate], claimless: bool) -> list[_Fact]:
+    """The facts a sentence offers (guidelines §13.1, test 1), each with the claim of its own
+    sentence it supports when a support marker ties it to one (test 2a)."""
+    if not s.text.rstrip().endswith((".", "!", "…", '"', "”", "’", "'", ")")):
+        return []  # a heading or a question reports nothing
+    if claimless:
+        # A sentence with no claim is a report: one fact per clause that states one.
+        facts: list[_Fact] = []
+        for n, (i, j) in enumerate(_pieces(s, 0, s.n)):
+            typ = _evidence_type(_fact_signals(s, i, j))
+            if typ is not None or n == 0:
+                facts.append(_Fact(i, j, typ or "event"))
+        return facts
     if not cands:
         return []
-    out = []
+    out: list[_Fact] = []
+    colon = next((k for k in range(s.n) if s.low[k] == ":"), None)
+    if colon is not None and any(c.region[1] <= colon + 1 for c in cands):
+        # "They may be right: Chinese buyers need ..., and the coal ban has ... been eased": the
+        # colon introduces the grounds of the claim before it.
+        grounded = _claim_before(cands, colon)
+        for i, j in _pieces(s, colon + 1, s.n):
+            typ = _evidence_type(_fact_signals(s, i, j))
+            out.append(_Fact(i, j, typ or "reasoning", grounded, cross=typ is not None))
+        limit = colon
+    else:
+        limit = s.n
     for i, j in _evidence_clauses(s):
-        if any(c.region[0] < j and i < c.region[1] for c in cands):
-            continue
-        if s.suppressed[i] or (i > 0 and s.suppressed[i - 1]):
-            # A premise ("given that ...", "due to ...") is reasoning; a condition or a
-            # concession is not evidence (guidelines §13.1).
-            if _premise(s, i):
-                a, b = s.chars(i, j)
-                out.append(
-                    {
-                        "quote": s.text[a:b],
-                        "sentence": None,
-                        "start": a,
-                        "end": b,
-                        "type": "reasoning",
-                    }
-                )
+        if i >= limit:
+            break
+        prev = s.low[i - 1] if i > 0 else ""
+        marker = prev in ("because", "since") or (s.low[i] == "as" and prev == ",")
+        if any(
+            c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
+        ):
             continue
         typ = _evidence_type(_fact_signals(s, i, j))
+        if s.suppressed[i] or (i > 0 and s.suppressed[i - 1]):
+            # A premise ("given that ...", "due to ...") is reasoning for the claim it opens; a
+            # condition or a concession is not evidence.
+            if _premise(s, i):
+                out.append(_Fact(i, j, "reasoning", _claim_after(cands, j), cross=False))
+            continue
+        if marker:
+            # "..., because the alliance is the one guarantee ...", "..., as the two leaders met
+            # in Kazan ...": a finite adverbial clause of reason (test 2a).
+            out.append(_Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
+            continue
+        if prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ",":
+            # ", which still takes about a third of its exports": a comma-delimited relative
+            # clause after the claim adds a fact about it.
+            out.append(_Fact(i - 1, j, typ or "reasoning", _claim_before(cands, i), cross=False))
+            continue
+        if prev == "," and s.low[i] in ("a", "an") and j >= _trim(s, (0, s.n))[1]:
+            # ", a promise they regard as long overdue", ", a region which Russia remains
+            # unable to revitalize": a closing apposition.
+            out.append(_Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
+            continue
         if typ is None:
             continue
-        a, b = s.chars(i, j)
-        out.append({"quote": s.text[a:b], "sentence": None, "start": a, "end": b, "type": typ})
+        owner: int | None = None
+        if j + 1 < s.n and s.low[j] == "," and s.coord[j + 1]:
+            # "Since 2016 the EU has paid ..., and the money has clearly bought ...": a report
+            # and the author's conclusion from it.
+            nxt = _claim_after(cands, j)
+            if cands[nxt].frame == "author" and cands[nxt].region[0] <= j + 3:
+                owner = nxt
+        out.append(_Fact(i, j, typ, owner))
+    for c in cands:
+        if c.speech and c.parent is None:
+            out.append(_Fact(c.region[0], c.span[1], "statement", speech=True))
     return out
+
+
+def _opens_with(s: _Sentence, trie: Trie, *, inside: bool = False) -> int:
+    """Tokens of a marker that opens the sentence (past quotes and "And"), or with `inside`
+    also one between commas or right after the subject early in the sentence; 0 if none."""
+    k = 0
+    while k < s.n and s.low[k] in ('"', "“", "(", "and"):
+        k += 1
+    m = _match(trie, s.low, k) if k < s.n and s.low[k] in trie else None
+    if m is not None:
+        return m[0]
+    if inside:
+        for t in range(k + 1, min(s.n, k + 10)):
+            if s.low[t] in trie and s.low[t] != "so" and (m := _match(trie, s.low, t)):
+                return m[0]
+    return 0
+
+
+def _enumeration(s: _Sentence) -> str | None:
+    """ "first" when the sentence opens a list or gives an example ("First, ...", "For
+    example, ..."), "next" for a later item ("Secondly, ..."), else None."""
+    lex = lexicons()
+    m = _match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
+    if m is None or m[0] >= s.n or s.low[m[0]] != ",":
+        return None
+    return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
+
+
+def _item_fact(s: _Sentence, cands: list[Candidate]) -> _Fact | None:
+    """An enumerated item, quoted by its first clause (guidelines §13.1, "How many links")."""
+    if not cands:
+        return None
+    first = min(cands, key=lambda c: c.region[0])
+    a = _skip_connectives(s, 0, s.n)
+    i, j = _trim(s, (min(a, first.span[0]), first.span[1]))
+    if i >= j:
+        return None
+    return _Fact(i, j, "reasoning" if s.text.rstrip().endswith("?") else "example")
 
 
 def draft_sentence(
@@ -1814,13 +2222,13 @@ def draft_sentence(
     """
     index = actors if isinstance(actors, ActorIndex) else ActorIndex(actors or [])
     s, mentions, cands = _analyse(text, Context(index, list(recent)))
-    return _claims(s, mentions, cands)
+    return _claims(s, mentions, cands, _sentence_facts(s, cands, not cands))
 
 
 # -- a document -----------------------------------------------------------------------------------
 
-#: How many sentences after a claim a claim-less sentence may support it (SPEC's own example
-#: links a claim to the third sentence after it).
+#: How many claim-less sentences may stand between facts and the author's claim they lead up to
+#: (facts-then-claim, guidelines §13.1 test 2b: *[06], [07], [08] → [09]*).
 EVIDENCE_WINDOW = 3
 
 
@@ -1838,10 +2246,11 @@ def draft_document(
     Args:
         texts: The sentences, in document order.
         actors: The registry.
-        paragraph_starts: True where a sentence opens a paragraph (evidence never crosses one).
+        paragraph_starts: True where a sentence opens a paragraph (evidence never crosses one,
+            except for an enumerated item).
         only: True for the sentences to draft (default: all); the others give context only.
         fixed_claims: Human claims of sentences not drafted (they count as claims when deciding
-            which sentences are plain facts).
+            which sentences are plain facts, and which hold a claim of the author).
         ids: Sentence ids, for evidence in other sentences (default: ordinal strings).
     """
     n = len(texts)
@@ -1850,52 +2259,86 @@ def draft_document(
     fixed = fixed_claims or {}
     ctx = Context(actors)
     results: list[list[dict[str, Any]] | None] = []
-    analysed: list[_Sentence] = []
+    analysed: list[tuple[_Sentence, list[Candidate]]] = []
+    facts: list[list[_Fact]] = []
+    para: list[int] = []
     for k, text in enumerate(texts):
         s, mentions, cands = _analyse(text, ctx)
-        analysed.append(s)
-        results.append(_claims(s, mentions, cands) if todo[k] else None)
+        own = cands if todo[k] else []
+        claimless = not (cands if todo[k] else fixed.get(k))
+        found = _sentence_facts(s, cands, claimless) if text.strip() else []
+        analysed.append((s, cands))
+        facts.append(found)
+        results.append(_claims(s, mentions, own, found) if todo[k] else None)
         ctx.recent = _salience(mentions, cands, ctx)
-    # Facts that follow a claim support it: a claim-less sentence with signs of a fact (a
-    # figure, a date, a past event, a report) is linked to a claim among the previous
-    # EVIDENCE_WINDOW sentences of its paragraph, preferring one that shares an actor with it.
+        para.append((para[-1] if para else 0) + (1 if k and k < len(starts) and starts[k] else 0))
+    claims_at = [results[k] if todo[k] else fixed.get(k, []) for k in range(n)]
+    author = [any(c["actor"]["ref"] == AUTHOR for c in cl or []) for cl in claims_at]
+    speech = [todo[k] and any(c.speech for c in analysed[k][1]) for k in range(n)]
+    lex = lexicons()
+
+    def attach(target: int, source: int, fact: _Fact) -> None:
+        claims = results[target]
+        if not todo[target] or not claims:
+            return  # human claims are never changed
+        link = _link(analysed[source][0], fact, ids[source] if ids is not None else str(source))
+        for claim in claims:
+            if not any(
+                e["sentence"] == link["sentence"] and e["start"] == link["start"]
+                for e in claim["evidence"]
+            ):
+                claim["evidence"].append(dict(link))
+
+    anchor: int | None = None  # the claim an enumeration answers
     for k in range(n):
-        own = results[k] if todo[k] else fixed.get(k, [])
-        if own or not texts[k].strip():
+        s, cands = analysed[k]
+        # Enumerated items and examples answer the claim before the list, also across a
+        # paragraph break (test 2a: *First* [03], *Secondly* [13] → [02]).
+        item = _enumeration(s) if claims_at[k] else None
+        if item == "first":
+            anchor = next((p for p in range(k - 1, -1, -1) if claims_at[p]), None)
+        if item is not None and anchor is not None and (fact := _item_fact(s, cands)):
+            attach(anchor, k, fact)
+        elif item is None and starts[k]:
+            anchor = None
+        cross = [f for f in facts[k] if f.cross]
+        if not cross:
             continue
-        s = analysed[k]
-        clause = next(iter(_evidence_clauses(s)), None)
-        if clause is None:
-            continue
-        typ = _evidence_type(_fact_signals(s, clause[0], clause[1]))
-        if typ is None:
-            continue
-        best: tuple[tuple[int, int], int, int] | None = None  # ((shared, -distance), back, i)
-        mentioned = {m.ref for m in _mentions(s, actors) if not m.anaphor}
-        for back in range(1, EVIDENCE_WINDOW + 1):
-            p = k - back
-            if p < 0 or starts[p + 1]:
-                break  # evidence stays inside its paragraph
-            for ci, claim in enumerate(results[p] or []):
-                refs = {claim["actor"]["ref"], claim["expectation"]["target"]}
-                key = (len(refs & mentioned), -back)
-                if best is None or key > best[0]:
-                    best = (key, back, ci)
-        if best is None:
-            continue
-        _, back, ci = best
-        target_claims = results[k - back]
-        assert target_claims is not None
-        a, b = s.chars(*clause)
-        target_claims[ci]["evidence"].append(
-            {
-                "quote": s.text[a:b],
-                "sentence": ids[k] if ids is not None else str(k),
-                "start": a,
-                "end": b,
-                "type": typ,
-            }
-        )
+        # Claim-then-facts (test 2b): the facts support the nearest claim before them in the
+        # paragraph, unless they are set against it ("however", "but", test 3). A party's
+        # reported speech does not support another party's reported speech (two positions side
+        # by side): it goes back to the claim the statements answer.
+        if not _opens_with(s, lex.contrast, inside=True):
+            for group in (
+                [f for f in cross if not f.speech],
+                [f for f in cross if f.speech],
+            ):
+                p = k - 1
+                while (
+                    p >= 0
+                    and para[p] == para[k]
+                    and (not claims_at[p] or (group[:1] and group[0].speech and speech[p]))
+                ):
+                    p -= 1
+                if group and p >= 0 and para[p] == para[k]:
+                    for fact in group:
+                        attach(p, k, fact)
+        # Facts-then-claim: the next claim of the author's in the paragraph draws on the facts
+        # before it (parties' claims do not interrupt), unless it is a conclusion from a wider
+        # stretch ("therefore", test 2a) or is set against them.
+        q = k + 1
+        while q < n and q - k <= EVIDENCE_WINDOW and para[q] == para[k] and not claims_at[q]:
+            q += 1
+        if (
+            q < n
+            and q - k <= EVIDENCE_WINDOW
+            and para[q] == para[k]
+            and author[q]
+            and not _opens_with(analysed[q][0], lex.conclusion, inside=True)
+            and not _opens_with(analysed[q][0], lex.contrast, inside=True)
+        ):
+            for fact in cross:
+                attach(q, k, fact)
     return results
 
 
