@@ -297,8 +297,9 @@ def table(
         f"{os.cpu_count()} CPUs (shared). Each run is a fresh process with a fresh HF cache; "
         f"seconds are from the median of {len(runs['baseline'])} runs, interleaved. Memory comes "
         "from separate runs: *tree Pss* is the peak proportional set size of the process and "
-        "all its children (validation workers included), sampled every 10 ms; *RSS* is the process's own "
-        "maximum resident set size. Both include the imported libraries (about 140 MiB).",
+        "all its children (validation workers included), sampled every 10 ms; *RSS* is the "
+        "process's own maximum resident set size. Both include the imported libraries "
+        "(about 140 MiB).",
         "",
         "| | seconds | time vs baseline | peak tree Pss (MiB) | vs baseline | peak RSS (MiB) "
         "| vs baseline |",
