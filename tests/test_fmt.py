@@ -121,8 +121,8 @@ def test_fmt_makes_the_unformatted_sample_canonical_and_is_idempotent(tmp_path: 
     canonical = (FIXTURE / "corpus" / "annotations" / "demo.jsonl").read_text()
     # The sample quotes less evidence than the fixture; otherwise they are the same records.
     canonical = canonical.replace(
-        '"Moscow did not side with Seoul", "start": 0, "end": 30',
-        '"Moscow did not side", "start": 0, "end": 19',
+        '"Moscow did not side with Seoul", "sentence": "demo:0001", "start": 0, "end": 30',
+        '"Moscow did not side", "sentence": "demo:0001", "start": 0, "end": 19',
     )
     assert path.read_text() == canonical
     assert validate(project).diagnostics == []

@@ -102,15 +102,22 @@ class Expectation(Span):
     )
 
 
-class Evidence(Span):
-    """A fact offered in support of the claim, in this or another sentence of the document."""
+class Evidence(Record):
+    """A fact offered in support of the claim, in this or another sentence of the document.
 
+    Declared field by field (not as a Span subclass) to keep SPEC's key order: quote, sentence,
+    start, end, type.
+    """
+
+    quote: str = Span.model_fields["quote"]
     sentence: str | None = Field(
         default=None,
         pattern=SENTENCE_ID_PATTERN,
         description="Id of the sentence holding the evidence; defaults to the claim's own "
         "sentence (`fmt` writes it out). The offsets index that sentence's text.",
     )
+    start: int | None = Span.model_fields["start"]
+    end: int | None = Span.model_fields["end"]
     type: EvidenceType = Field(
         description="statistic, event, statement, expert, example, reasoning or other."
     )
