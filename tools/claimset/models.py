@@ -9,7 +9,7 @@ JSON Schema stays a faithful description of the structure.
 
 from __future__ import annotations
 
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,24 +49,36 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
-class Span(Record):
-    """A quoted stretch of a sentence: annotators type `quote`, `fmt` fills the offsets."""
-
-    quote: str = Field(
+def _quote_field() -> Any:
+    return Field(
         min_length=1,
         description="The exact text of the span, as it appears in its sentence "
         "(any run of whitespace matches any run of whitespace). Authoritative over the offsets.",
     )
-    start: int | None = Field(
+
+
+def _start_field() -> Any:
+    return Field(
         default=None,
         ge=0,
         description="Start of the quote in its sentence's text (code points, inclusive).",
     )
-    end: int | None = Field(
+
+
+def _end_field() -> Any:
+    return Field(
         default=None,
         ge=0,
         description="End of the quote in its sentence's text (code points, exclusive).",
     )
+
+
+class Span(Record):
+    """A quoted stretch of a sentence: annotators type `quote`, `fmt` fills the offsets."""
+
+    quote: str = _quote_field()
+    start: int | None = _start_field()
+    end: int | None = _end_field()
 
 
 class ActorSpan(Record):
@@ -109,15 +121,15 @@ class Evidence(Record):
     start, end, type.
     """
 
-    quote: str = Span.model_fields["quote"]
+    quote: str = _quote_field()
     sentence: str | None = Field(
         default=None,
         pattern=SENTENCE_ID_PATTERN,
         description="Id of the sentence holding the evidence; defaults to the claim's own "
         "sentence (`fmt` writes it out). The offsets index that sentence's text.",
     )
-    start: int | None = Span.model_fields["start"]
-    end: int | None = Span.model_fields["end"]
+    start: int | None = _start_field()
+    end: int | None = _end_field()
     type: EvidenceType = Field(
         description="statistic, event, statement, expert, example, reasoning or other."
     )
