@@ -151,3 +151,38 @@ def test_stats_counts_claims(new_project: Project) -> None:
     assert data["targets"] == {"x": 1}
     assert data["cues"] == {"hedge": {"perhaps": 1}, "booster": {}}
     assert data["cross_sentence_evidence"] == 1 and data["polarity"] == {"negative": 1}
+
+
+def test_init_reports_what_it_cannot_write_and_a_complete_project(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("x\n")
+    code, _, err = run("init", str(tmp_path / "afile" / "x"))
+    assert code == 1 and "Not a directory" in err and "Traceback" not in err
+    target = tmp_path / "nested" / "deeper" / "proj"
+    assert run("init", str(target))[0] == 0 and (target / "corpus/actors.jsonl").is_file()
+    code, out, _ = run("init", "--force", str(target))
+    assert code == 0 and out.startswith(f"{target} already holds every project file")
+
+
+def test_stats_prints_user_text_literally_and_in_the_singular(new_project: Project) -> None:
+    claim = {
+        "actor": {"ref": "[bold]x[/]", "quote": None},
+        "expectation": {"quote": "go", "type": "obligation", "target": "[/]"},
+        "hedge": {"certainty": "certain", "cues": []},
+    }
+    rec = {"id": "d:0000", "status": "done", "claims": [claim]}
+    (new_project.annotations_dir / "d.jsonl").write_text(json.dumps(rec) + "\n")
+    code, out, err = run("stats")
+    assert code == 0, err
+    assert out.startswith("1 file, 1 sentence, 1 claim in 1 sentence; 100% done or reviewed\n")
+    assert "[bold]x[/]" in out and " [/] " in out
+
+
+@pytest.mark.parametrize("command", ["stats", "show", "draft"])
+def test_registry_files_and_other_files_are_not_annotation_files(
+    new_project: Project, command: str
+) -> None:
+    for path in ("corpus/actors.jsonl", "corpus/documents.jsonl", "seeds/README.md"):
+        code, _, err = run(command, path)
+        assert code == 2 and f"{path}: not an annotation file" in err, (path, err)
+    code, _, err = run(command, "seeds")  # a folder without annotation files: nothing to do
+    assert code == 0 and "Traceback" not in err

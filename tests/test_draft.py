@@ -382,6 +382,208 @@ def test_a_modal_before_an_attitude_verb_hedges_the_partys_claim() -> None:
     assert [q["quote"] for q in c["hedge"]["cues"]] == ["may"]
 
 
+# -- spans, types and targets on an unseen registry (invented sentences) --------------------------
+
+NILE = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "egypt", "name": "Egypt", "aliases": ["Cairo"], "kind": "state"},
+        {"id": "ethiopia", "name": "Ethiopia", "aliases": ["Addis Ababa"], "kind": "state"},
+        {"id": "sudan", "name": "Sudan", "aliases": ["Khartoum"], "kind": "state"},
+        {"id": "sisi", "name": "Abdel Fattah el-Sisi", "aliases": ["Sisi"], "kind": "person"},
+        {"id": "au", "name": "the African Union", "aliases": ["the AU"], "kind": "organization"},
+    ]
+)
+
+
+def nile(text: str, recent: tuple[str, ...] = ()) -> list[tuple[str, str, str | None, str]]:
+    """(actor, type, target, span) of each claim, for short assertions."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["expectation"]["type"],
+            c["expectation"]["target"],
+            c["expectation"]["quote"],
+        )
+        for c in draft_sentence(text, NILE, recent=recent)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            'Cairo insists that Egypt would "never accept" a second dam.',
+            'Egypt would "never accept" a second dam',
+        ),
+        (
+            'Sisi warned that he would not let "a single drop" be taken.',
+            'he would not let "a single drop" be taken',
+        ),
+        ('Addis Ababa called Sisi a "reckless gambler".', 'called Sisi a "reckless gambler"'),
+        ('Cairo warned that "Egypt will respond".', "Egypt will respond"),
+    ],
+)
+def test_quotation_marks_are_no_clause_boundary(text: str, quote: str) -> None:
+    assert [c[3] for c in nile(text)] == [quote]  # a pair stays whole, a quote around all stays out
+
+
+def test_call_y_z_is_reported_speech_and_call_y_to_a_demand() -> None:
+    assert nile("Addis Ababa has branded the project a threat to regional peace.") == [
+        ("ethiopia", "belief", None, "branded the project a threat to regional peace")
+    ]
+    assert nile("Khartoum called Sisi a liar.") == [
+        ("sudan", "belief", "sisi", "called Sisi a liar")
+    ]
+    assert nile("The AU called both sides to exercise restraint.")[0][1:] == (
+        "demand",
+        None,
+        "both sides to exercise restraint",
+    )
+    assert nile("Sisi called the meeting in March.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Perhaps Sudan will mediate between the two.", "Sudan will mediate between the two"),
+        ("No doubt the partnership remains fragile.", "the partnership remains fragile"),
+        ("It is unclear whether Ethiopia will agree to rules.", "Ethiopia will agree to rules"),
+        ("It is unclear whether Ethiopia has a plan.", "Ethiopia has a plan"),
+        ("Whether Egypt can afford it is unclear.", "Egypt can afford it"),
+        ("The danger is that Egypt loses patience.", "Egypt loses patience"),
+        (
+            "The real problem for Cairo is that Khartoum has no leverage.",
+            "Khartoum has no leverage",
+        ),
+        ("It is essential that Addis Ababa shares its data.", "Addis Ababa shares its data"),
+        ("Sisi says the talks have failed.", "the talks have failed"),
+    ],
+)
+def test_span_starts_after_the_cue_or_frame(text: str, quote: str) -> None:
+    assert [c[3] for c in nile(text)] == [quote]
+
+
+def test_frame_types_and_undecided_frames() -> None:
+    assert nile("The danger is that Egypt loses patience.")[0][1] == "prediction"  # a fear
+    c = draft_sentence("It is unclear whether Ethiopia will agree.", NILE)[0]
+    assert c["hedge"]["certainty"] == "underspecified"
+    assert nile("The deal that Egypt signed will fail.")[0][3] == (
+        "The deal that Egypt signed will fail"  # a relative "that" is no frame
+    )
+    # "it would be naive to think that P": the author's judgement of P, a belief (§6.1).
+    assert nile("It would be naive to believe that Cairo will back down.")[0][1:] == (
+        "belief",
+        "egypt",
+        "It would be naive to believe that Cairo will back down",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "target", "negative"),
+    [
+        ("Egypt need not fear a water war.", "obligation", "egypt", True),
+        ("Cairo needn't accept the timetable.", "obligation", "egypt", True),
+        ("Ethiopia would do well to share its data.", "obligation", "ethiopia", False),
+        ("Sudan would be well advised to stay neutral.", "obligation", "sudan", False),
+        ("It is time for Cairo to return to the table.", "obligation", "egypt", False),
+        ("The best option for Khartoum would be to stay neutral.", "obligation", "sudan", False),
+    ],
+)
+def test_negated_and_advice_obligations(text: str, typ: str, target: str, negative: bool) -> None:
+    c = draft_sentence(text, NILE)[0]
+    assert (c["actor"]["ref"], c["expectation"]["type"]) == ("author", typ)
+    assert c["expectation"]["target"] == target
+    assert (c["polarity"] == "negative") is negative
+
+
+def test_a_list_of_recommended_actions_is_one_obligation_each() -> None:
+    found = nile(
+        "The sensible course for Cairo is to keep talking, to take every dispute to the AU, "
+        "and to say plainly what it wants."
+    )
+    assert found == [
+        ("author", "obligation", "egypt", "keep talking"),
+        ("author", "obligation", "egypt", "take every dispute to the AU"),
+        ("author", "obligation", "egypt", "say plainly what it wants"),
+    ]
+    assert nile("The mistake was to ignore Sudan.")[0][1] == "belief"  # no advice adjective
+
+
+def test_a_coordinated_attitude_verb_keeps_its_own_type() -> None:
+    assert nile("Egypt aims to secure a treaty and regards the dam as an existential threat.") == [
+        ("egypt", "intention", None, "secure a treaty"),
+        ("egypt", "belief", None, "regards the dam as an existential threat"),
+    ]
+    assert nile("Cairo hopes that the AU will mediate and fears that Khartoum will side with it.")[
+        1
+    ][1:3] == ("prediction", "sudan")
+    # A predicate of the content, not of the holder: the holder's type.
+    assert nile("Cairo argues that the dams are defensive and threaten no one.")[1][1] == "belief"
+
+
+def test_speech_about_the_speakers_own_conduct_is_an_intention() -> None:
+    assert nile("Cairo says it will veto the plan.")[0][1] == "intention"
+    assert nile("Cairo says Ethiopia will back down.")[0][1:3] == ("prediction", "ethiopia")
+    assert nile("Khartoum insists that it is neutral.")[0][1] == "belief"  # no pressure to act
+    assert nile("Cairo insists that Addis Ababa must stop the filling.")[0][1:3] == (
+        "demand",
+        "ethiopia",
+    )
+    assert nile('Sisi speaks of "restoring" trust with the AU.')[0][:2] == ("sisi", "intention")
+    assert nile("Sisi spoke of a crisis.") == []
+
+
+def test_type_from_the_content_of_the_authors_clause() -> None:
+    assert nile("A limited deal is possible.")[0][1] == "prediction"
+    assert nile("Such a deal may suit Khartoum.")[0][1:3] == ("belief", "sudan")
+    assert nile("It is hard to say whether Egypt can afford it in the long run.")[0][1] == (
+        "prediction"
+    )
+
+
+def test_objective_needs_are_facts() -> None:
+    assert nile("Ethiopia needs the electricity.") == []
+    assert nile("Sudan needs the dam's water and the silt it carries.") == []
+    assert nile("Egypt needs to compromise.")[0][1] == "obligation"
+
+
+def test_a_cue_in_a_concession_makes_a_claim() -> None:
+    found = draft_sentence(
+        "Cairo hopes that the AU will rule soon, although a ruling is unlikely to change "
+        "Ethiopia's behaviour.",
+        NILE,
+    )
+    last = found[-1]
+    assert last["expectation"]["quote"] == "a ruling is unlikely to change Ethiopia's behaviour"
+    assert (last["expectation"]["type"], last["polarity"]) == ("prediction", "negative")
+    assert nile("Although Egypt may have a point, Ethiopia will keep filling.")[0][3] == (
+        "Egypt may have a point"
+    )
+
+
+def test_targets_the_span_does_not_name() -> None:
+    # A pronoun or description for one party (§9), not "it" or "they".
+    assert nile("He would not let Egypt dictate terms.", ("sisi", "egypt"))[0][2] == "sisi"
+    assert nile("The country will not back down.", ("ethiopia",))[0][2] == "ethiopia"
+    assert nile("It will reduce the flow.", ("ethiopia",))[0][2] is None
+    # The owner of a thing referred back to (extension (b)).
+    assert nile("Egypt resents this stance.", ("ethiopia", "egypt"))[0][2] == "ethiopia"
+    assert nile("Egypt resents the stance.", ("ethiopia", "egypt"))[0][2] is None
+    # The implicit doer of a demanded act in the passive (extension (a)).
+    assert nile("Cairo insists that the filling must be halted.", ("ethiopia",))[0][2] == (
+        "ethiopia"
+    )
+    # The agent named in a clause describing the content; joint agents give none.
+    welcome = "Sudan would welcome a return to the years before 2011, when {} ran the river."
+    assert nile(welcome.format("Cairo"))[0][2:] == (
+        "egypt",
+        "welcome a return to the years before 2011",
+    )
+    assert nile(welcome.format("Cairo and Addis Ababa"))[0][2] is None
+    assert nile("Neither side is likely to get what it wants.", ("egypt",))[0][2] is None
+
+
 WORDS = (
     "Russia Moscow Seoul 's hopes that will may not no doubt , . ? ; and but if while which it "
     "the country is likely to sure clearly expects to urge In whether hard say 2008 80% said"
@@ -391,7 +593,8 @@ word = st.sampled_from(WORDS.split(" "))
 
 ODD = (
     "U.S. US us UK (EU) EU the government in Kyiv officials President Putin Brazilians "
-    'Nigerian : — ( ) " I my for its part First , Secondly because which a'
+    'Nigerian : — ( ) " I my for its part First , Secondly because which a “ ” need not '
+    "called perhaps this that best course to although unclear danger is"
 )
 odd_word = st.sampled_from([*WORDS.split(" "), *ODD.split(" ")])
 
@@ -605,7 +808,7 @@ def test_cli_draft_and_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = runner.invoke(cli, ["draft"])
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        "corpus/annotations/doc.jsonl: 2 sentences drafted, 1 claims suggested, "
+        "corpus/annotations/doc.jsonl: 2 sentences drafted, 1 claim suggested, "
         "1 left alone (updated)\n"
     )
     assert runner.invoke(cli, ["draft", "--redo", "corpus/annotations/doc.jsonl"]).exit_code == 0
@@ -614,3 +817,94 @@ def test_cli_draft_and_exit_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     (project.annotations_dir / "doc.jsonl").write_text("{not json\n", encoding="utf-8")
     bad = runner.invoke(cli, ["draft"])
     assert bad.exit_code == 1 and "doc.jsonl:1:" in bad.stderr and "Traceback" not in bad.output
+
+
+HUMAN_CLAIM = {
+    "id": "c1",
+    "actor": {"ref": "russia", "quote": "Russia", "start": 0, "end": 6},
+    "expectation": {
+        "quote": "formulate a far-sighted strategy",
+        "start": 14,
+        "end": 47,
+        "type": "obligation",
+        "target": None,
+    },
+    "evidence": [],
+    "hedge": {"certainty": "certain", "cues": []},
+    "polarity": "positive",
+    "origin": "human",
+}
+
+
+@pytest.mark.parametrize("status", ["todo", "draft"])
+def test_draft_never_drops_human_claims(tmp_path: Path, status: str) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo", "todo"])
+    path = project.annotations_dir / "doc.jsonl"
+    records = read(project)
+    records[2].update(status=status, claims=[HUMAN_CLAIM])
+    jsonio.write_jsonl(path, records)
+    for redo in (False, True):
+        result = draft(project, redo=redo)
+        assert result.ok
+        after = read(project)
+        assert after[2] == records[2], f"redo={redo}"  # left alone, human claim kept
+        assert after[2]["claims"][0]["origin"] == "human"
+        wanted = ["doc:0002"] if status == "todo" or redo else []  # only ones it would draft
+        assert result.outcomes[0].protected == wanted
+
+
+def test_cli_draft_reports_sentences_with_human_claims(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo", "draft"])
+    path = project.annotations_dir / "doc.jsonl"
+    records = read(project)
+    records[2]["claims"] = [HUMAN_CLAIM]
+    jsonio.write_jsonl(path, records)
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(cli, ["draft", "--redo"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "corpus/annotations/doc.jsonl: 2 sentences drafted, 1 claim suggested, "
+        "1 left alone (updated)\n"
+    )
+    assert result.stderr == (
+        "warning: corpus/annotations/doc.jsonl: doc:0002 left alone: it holds human claims "
+        "(set its status to done when it is finished)\n"
+    )
+
+
+def test_draft_locates_a_bad_record_after_blank_lines(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", ["todo", "todo"])
+    path = project.annotations_dir / "doc.jsonl"
+    records = read(project)
+    records[1]["status"] = "finished"
+    lines = jsonio.jsonl_bytes(records).decode().splitlines(keepends=True)
+    path.write_text("\n" + lines[0] + "\n" + lines[1], encoding="utf-8")
+    result = draft(project)
+    assert not result.ok and "doc.jsonl:4:1" in result.outcomes[0].message
+    project.actors_path.write_text(
+        '\n{"id": "author", "name": "A", "kind": "author"}\n\n{"id": "Bad", "name": "B", '
+        '"kind": "state"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(Exception, match=r"actors.jsonl:4:1: .*\^\[a-z\]\[a-z0-9_\]\*\$"):
+        draft(project)
+
+
+def test_cli_draft_refuses_registry_files_and_errors_keep_brackets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(tmp_path / "p", ["todo"])
+    monkeypatch.chdir(project.root)
+    runner = CliRunner()
+    registry = runner.invoke(cli, ["draft", "corpus/actors.jsonl"])
+    assert registry.exit_code == 2 and "not an annotation file" in registry.stderr
+    project.actors_path.write_text('{"id": "Bad", "name": "B", "kind": "state"}\n')
+    bad = runner.invoke(cli, ["draft"])
+    assert bad.exit_code == 1 and "'^[a-z][a-z0-9_]*$'" in bad.stderr, bad.stderr
+    project.actors_path.unlink()
+    project.actors_path.mkdir()
+    folder = runner.invoke(cli, ["draft"])
+    assert folder.exit_code == 1 and "Traceback" not in folder.output
+    assert "actors.jsonl" in folder.stderr and "directory" in folder.stderr.lower()

@@ -218,6 +218,34 @@ def test_cli_errors_are_one_line(
     assert message in result.stderr and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[1, 2]\n", "bad.jsonl:1:1: not a valid sentence record (the record must be a JSON "),
+        ('\n\n{"id": 1}\n', "bad.jsonl:3:1: not a valid sentence record (id: "),
+        ('{"id": "x"}\n\xff\n', "bad.jsonl:2:1: invalid UTF-8 (byte 0xff)"),
+    ],
+)
+def test_cli_errors_locate_the_line_and_name_the_field(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(content.encode("utf-8", "surrogateescape").replace(b"\xc3\xbf", b"\xff"))
+    result = CliRunner().invoke(cli, ["eval", str(bad), str(bad)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert message in result.stderr and "(:" not in result.stderr, result.stderr
+
+
+def test_cli_warns_when_no_gold_sentence_is_scored(tmp_path: Path) -> None:
+    drafts = write(tmp_path / "drafts.jsonl", [record("d:0000", TEXT, GOLD, "draft")])
+    gold = write(tmp_path / "gold.jsonl", [record("d:0000", TEXT, GOLD)])
+    swapped = CliRunner().invoke(cli, ["eval", str(drafts), str(gold)])
+    assert swapped.exit_code == 0 and swapped.stdout.startswith("0 gold sentences scored")
+    assert "warning: no sentence scored" in swapped.stderr and "GOLD PRED" in swapped.stderr
+    right = CliRunner().invoke(cli, ["eval", str(gold), str(drafts)])
+    assert right.exit_code == 0 and right.stderr == ""
+
+
 def test_the_seed_gold_against_itself() -> None:
     gold = REPO / "corpus" / "annotations"
     if not list(gold.glob("*.jsonl")):

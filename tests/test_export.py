@@ -579,6 +579,13 @@ def test_a_config_without_rows_is_left_out(export_project: Project) -> None:
     assert names == ["sentences", "documents", "actors"]
     assert "| `claims` | one row per claim" in card and "not written: no rows" in card
     assert not (result.out_dir / "claims").exists()
+    # The card's example does not load a config that is not there, and the CLI says why.
+    assert 'load_dataset("<this folder or hub repo>", "claims")' not in card
+    assert "no `claims` config yet" in card
+    cli_result = CliRunner().invoke(cli, ["export"], prog_name="claimset")
+    assert cli_result.exit_code == 0
+    assert "warning: no claims to export" in cli_result.stderr
+    assert 'load_dataset(DIR, "claims")' in cli_result.stderr
 
 
 def test_a_folder_that_is_not_an_export_is_left_alone(

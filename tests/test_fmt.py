@@ -155,6 +155,20 @@ def test_a_file_that_cannot_be_parsed_is_refused_and_untouched(tmp_path: Path, n
     assert project.annotation_path("demo").read_bytes() == sample.read_bytes()
 
 
+def test_invalid_utf8_is_located_as_validate_locates_it(tmp_path: Path) -> None:
+    sample = next(p for p in INVALID if p.name == "encoding.jsonl")
+    project = sample_project(tmp_path, sample)
+    (refused,) = fmt(project).refused
+    where = [d.format() for d in validate(project).diagnostics if d.code == "encoding"]
+    assert where == [
+        "corpus/annotations/demo.jsonl:2:127: invalid UTF-8 (byte 0xe9): save the file as UTF-8 "
+        "[encoding]"
+    ]
+    assert refused.messages == [
+        "corpus/annotations/demo.jsonl:2:127: invalid UTF-8 (byte 0xe9): fix the file first"
+    ]
+
+
 def test_bom_and_crlf_are_normalized(tmp_path: Path) -> None:
     for name in ("bom.jsonl", "crlf.jsonl"):
         project = sample_project(tmp_path / name, next(p for p in INVALID if p.name == name))

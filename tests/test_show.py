@@ -67,3 +67,19 @@ def test_show_cli_filters_and_reports_unreadable_lines(new_project: Project) -> 
     assert result.stdout.startswith("d:0001 todo · corpus/annotations/d.jsonl:3\nRain fell.\n")
     result = CliRunner().invoke(cli, ["show", "--id", "nothing"])
     assert result.exit_code == 0 and "no sentences to show" in result.stderr
+
+
+def test_show_cli_prints_brackets_literally_and_takes_folders(new_project: Project) -> None:
+    rec = {"id": "d:0000", "doc": "d", "status": "done", "annotator": "[bold]ann[/]"}
+    rec.update(
+        text="Seoul [sic] hopes.",
+        claims=[claim(expectation={"quote": "x", "type": "desire", "target": "[/]"})],
+    )
+    (new_project.annotations_dir / "d.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["show", "corpus"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        "d:0000 done [bold]ann[/] · corpus/annotations/d.jsonl:1\nSeoul [sic] hopes.\n"
+        "  c1: south_korea desire → [/] · possible"
+    )
+    assert "c1: expectation quote 'x' not found" in result.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from claimset.cli import cli
 from claimset.project import Project
 from click.testing import CliRunner
@@ -72,7 +73,7 @@ def test_split_refuses_when_seed_changed_under_done_sentences(seeded_project: Pr
     docs_before = seeded_project.documents_path.read_bytes()
     code, _, err = run("split")
     assert code == 1
-    assert f"corpus/annotations/{DOC}.jsonl" in err and "1 annotated" in err
+    assert f"corpus/annotations/{DOC}.jsonl" in err and "under 1 sentence with human" in err
     assert path.read_bytes() == annotated
     assert seeded_project.documents_path.read_bytes() == docs_before
 
@@ -82,15 +83,33 @@ def test_split_discards_drafts_on_changed_seed(seeded_project: Project) -> None:
     path = seeded_project.annotation_path(DOC)
     recs = records(path)
     recs[1]["status"] = "draft"
-    recs[1]["claims"] = [{"actor": {"ref": "author"}}]
+    recs[1]["claims"] = [{"actor": {"ref": "author"}, "origin": "auto"}]
     path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     seed = seeded_project.seed_path(DOC)
     seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
     code, _, err = run("split")
     assert code == 0
-    assert "discarded machine drafts on 1 sentences" in err
+    assert "discarded machine drafts on 1 sentence " in err
     assert all(r["status"] == "todo" for r in records(path))
     assert records(path)[0]["text"] == "A new first sentence."
+
+
+@pytest.mark.parametrize("status", ["todo", "draft"])
+def test_split_refuses_when_seed_changed_under_human_claims(
+    seeded_project: Project, status: str
+) -> None:
+    # A claim without `origin` is a person's (the default): not a machine draft to discard.
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    recs = records(path)
+    recs[1].update(status=status, claims=[{"actor": {"ref": "author"}}])
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    annotated = path.read_bytes()
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 1 and path.read_bytes() == annotated
+    assert "changed under 1 sentence with human annotations (done, reviewed, or " in err
 
 
 def test_invalid_utf8_seed_is_an_error_with_byte_offset(new_project: Project) -> None:

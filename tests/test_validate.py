@@ -168,6 +168,16 @@ def test_a_seed_that_is_not_utf8(tmp_path: Path) -> None:
     assert ("corpus/annotations/demo.jsonl", 1, 1, "missing-seed") in got
 
 
+def test_a_seed_named_as_a_path_counts_as_a_checked_file(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    seed = project.seeds_dir / "demo.txt"
+    assert (validate(project, [seed]).files, validate(project, [project.seeds_dir]).files) == (1, 1)
+    seed.write_bytes(seed.read_bytes().replace(b"Tokyo", b"T\xf6kyo"))
+    report = validate(project, [seed])
+    assert [d.code for d in report.diagnostics] == ["encoding"]
+    assert (report.files, report.records) == (1, 0)
+
+
 def test_a_seed_not_split_and_an_unknown_document(tmp_path: Path) -> None:
     project = copy_fixture(tmp_path)
     (project.seeds_dir / "new.txt").write_text("A new essay.\n")

@@ -452,7 +452,9 @@ def render(project: Project, data: CardData) -> str:
         "```python",
         "import datasets",
         "",
-        'claims = datasets.load_dataset("<this folder or hub repo>", "claims")',
+        'claims = datasets.load_dataset("<this folder or hub repo>", "claims")'
+        if stats["exported_claims"]
+        else "# no `claims` config yet: no claim to export (see Configs and splits)",
         'sentences = datasets.load_dataset("<this folder or hub repo>")  # the default config',
         "```",
         "",

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .errors import ClaimsetError
@@ -43,8 +44,13 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ClaimsetError as exc:
-            stderr().print(f"[bold red]Error:[/] {exc}", markup=True, highlight=False)
+            stderr().print(f"[bold red]Error:[/] {escape(str(exc))}", markup=True, highlight=False)
             sys.exit(exc.exit_code)
+        except OSError as exc:  # a folder where a file should be, a permission, a full disk
+            where = f": {exc.filename}" if exc.filename else ""
+            message = f"{exc.strerror or exc}{where}"
+            stderr().print(f"[bold red]Error:[/] {escape(message)}", markup=True, highlight=False)
+            sys.exit(EXIT_INVALID)
 
     return wrapper  # type: ignore[return-value]
 
@@ -97,9 +103,10 @@ def render_split(result: Any) -> None:
     for outcome in result.outcomes:
         for level, text in outcome.messages:
             style = "red" if level == "error" else "yellow"
-            err.print(f"[{style}]{level}:[/] {text}", markup=True, highlight=False)
+            err.print(f"[{style}]{level}:[/] {escape(text)}", markup=True, highlight=False)
         if outcome.action in ("created", "updated", "unchanged"):
-            out.print(f"{outcome.path}: {outcome.sentences} sentences ({outcome.action})")
+            count = plural(outcome.sentences, "sentence")
+            out.print(f"{escape(outcome.path)}: {count} ({outcome.action})")
     if not result.outcomes:
         err.print("[yellow]warning:[/] no seeds to split (put essays in seeds/*.txt)")
 
@@ -119,7 +126,11 @@ def init_cli(directory: Path, force: bool) -> None:
 
     written = init(directory, force=force)
     out = stdout()
-    out.print(f"Created a claimset project in {directory} ({len(written)} files).")
+    if written:
+        files = plural(len(written), "file")
+        out.print(f"Created a claimset project in {escape(str(directory))} ({files}).")
+    else:
+        out.print(f"{escape(str(directory))} already holds every project file; nothing added.")
     out.print("Next: put essays in seeds/*.txt, then run `claimset build` inside the project.")
 
 
@@ -140,12 +151,12 @@ def schema_cli(check: bool) -> None:
     out = stdout()
     for path in result.changed:
         rel = project.relative(path)
-        out.print(f"{rel}: out of date" if check else f"{rel}: written")
+        out.print(f"{escape(rel)}: out of date" if check else f"{escape(rel)}: written")
     if check and result.changed:
         stderr().print("[red]error:[/] schema/ differs from the models; run `claimset schema`")
         sys.exit(EXIT_INVALID)
     if not result.changed:
-        out.print(f"schema/: {len(result.unchanged)} files up to date")
+        out.print(f"schema/: {plural(len(result.unchanged), 'file')} up to date")
 
 
 @cli.command("stats")
@@ -178,12 +189,14 @@ def stats_cli(paths: tuple[str, ...], fmt_: str) -> None:
 
 def render_stats(data: dict[str, Any]) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     out = stdout()
     total = data["sentences"]
     out.print(
-        f"[bold]{data['files']}[/] files, [bold]{total}[/] sentences, "
-        f"[bold]{data['claims']}[/] claims in {data['claim_sentences']} sentences; "
+        f"[bold]{plural(data['files'], 'file')}[/], [bold]{plural(total, 'sentence')}[/], "
+        f"[bold]{plural(data['claims'], 'claim')}[/] in "
+        f"{plural(data['claim_sentences'], 'sentence')}; "
         f"{data['progress']:.0%} done or reviewed",
         markup=True,
     )
@@ -202,7 +215,7 @@ def render_stats(data: dict[str, Any]) -> None:
         t.add_column("share", justify="right")
         whole = sum(counts.values()) or 1
         for key, count in list(counts.items())[:limit]:
-            t.add_row(key, str(count), f"{count / whole:.0%}")
+            t.add_row(Text(key), str(count), f"{count / whole:.0%}")
         if len(counts) > limit:
             t.add_row(f"... {len(counts) - limit} more", "", "")
         out.print(t)
@@ -364,7 +377,14 @@ def render_export(result: Any) -> None:
     out = stdout()
     out.print(table)
     drafts = " (machine drafts included)" if result.include_drafts else ""
-    out.print(f"Wrote {result.out_dir}{drafts}")
+    out.print(f"Wrote {escape(str(result.out_dir))}{drafts}")
+    if not result.rows.get("claims"):
+        stderr().print(
+            "[yellow]warning:[/] no claims to export (no `done` or `reviewed` sentence has one"
+            f"{'' if result.include_drafts else '; --include-drafts adds machine drafts'}): "
+            'the `claims` config is not written, so `load_dataset(DIR, "claims")` fails '
+            "until there are some"
+        )
 
 
 @cli.command("validate")
@@ -484,12 +504,17 @@ def draft_cli(files: tuple[str, ...], redo: bool) -> None:
     out, err = stdout(), stderr()
     for o in result.outcomes:
         if o.action == "error":
-            err.print(f"[red]error:[/] {o.message}", markup=True, highlight=False)
+            err.print(f"[red]error:[/] {escape(o.message)}", markup=True, highlight=False)
             continue
         out.print(
-            f"{o.path}: {o.drafted} sentences drafted, {o.claims} claims suggested, "
-            f"{o.kept} left alone ({o.action})"
+            f"{escape(o.path)}: {plural(o.drafted, 'sentence')} drafted, "
+            f"{plural(o.claims, 'claim')} suggested, {o.kept} left alone ({o.action})"
         )
+        for sid in o.protected:
+            err.print(
+                f"[yellow]warning:[/] {escape(o.path)}: {escape(sid)} left alone: it holds human "
+                "claims (set its status to done when it is finished)"
+            )
     if not result.outcomes:
         err.print("[yellow]warning:[/] no annotation files (run `claimset split` first)")
     if not result.ok:
@@ -520,6 +545,11 @@ def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
     from .evaluate import evaluate
 
     report = evaluate([gold], [pred])
+    if not report.sentences:
+        stderr().print(
+            f"[yellow]warning:[/] no sentence scored: {escape(str(gold))} holds no `done` or "
+            "`reviewed` sentence whose text PRED shares (the order is GOLD PRED)"
+        )
     if fmt_ == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -620,11 +650,14 @@ def show_cli(paths: tuple[str, ...], statuses: tuple[str, ...], ids: tuple[str, 
         ids=frozenset(ids) or None,
     ):
         if isinstance(item, str):
-            err.print(f"[yellow]warning:[/] {item}", markup=True, highlight=False)
+            err.print(f"[yellow]warning:[/] {escape(item)}", markup=True, highlight=False)
             continue
         shown += 1
         who = f" {item.annotator}" if item.annotator else ""
-        out.print(f"[bold]{item.id}[/] [dim]{item.status}{who} · {item.file}:{item.line}[/]")
+        out.print(
+            f"[bold]{escape(item.id)}[/] [dim]{escape(f'{item.status}{who} · {item.file}')}"
+            f":{item.line}[/]"
+        )
         text = Text(item.text)
         for kind in SPAN_KINDS:  # paint in a fixed order so overlaps look the same every time
             for mark in item.marks:
@@ -632,9 +665,9 @@ def show_cli(paths: tuple[str, ...], statuses: tuple[str, ...], ids: tuple[str, 
                     text.stylize(SHOW_STYLES[kind], mark.start, mark.end)
         out.print(text)
         for line in item.claims:
-            out.print(f"  {line}", highlight=False)
+            out.print(f"  {escape(line)}", highlight=False)
         for problem in item.problems:
-            err.print(f"  [yellow]warning:[/] {problem}", markup=True, highlight=False)
+            err.print(f"  [yellow]warning:[/] {escape(problem)}", markup=True, highlight=False)
         out.print()
     if not shown:
         err.print("no sentences to show")

@@ -36,7 +36,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import jsonio
-from .errors import ClaimsetError, InvalidLine, UsageError
+from .errors import ClaimsetError, InvalidLine
 from .models import Actor, SentenceRecord
 from .project import Project, read_seed
 
@@ -205,6 +205,7 @@ class Lexicons:
     subordinators: Trie
     concessive: Trie
     evaluative: Trie
+    advice: frozenset[str]
     causal: Trie
     connectives: Trie
     enumeration: Trie
@@ -279,6 +280,7 @@ def lexicons() -> Lexicons:
         subordinators=_trie(group_words("subordinators")),
         concessive=_trie(group_words("concessive")),
         evaluative=_trie(group_words("evaluative")),
+        advice=single("advice"),
         causal=_trie(group_words("causal")),
         connectives=_trie(group_words("connectives")),
         enumeration=_trie(group_words("enumeration")),
@@ -432,7 +434,7 @@ def load_actors(project: Project) -> ActorIndex:
     if not path.exists():
         return ActorIndex([])
     actors = []
-    for lineno, record in enumerate(jsonio.read_jsonl(path, display), start=1):
+    for lineno, record in jsonio.read_jsonl_numbered(path, display):
         try:
             actors.append(Actor.model_validate(record))
         except ValidationError as exc:
@@ -515,6 +517,7 @@ class Mention:
     compound: bool = False  # part of "Russia-Korea ...": a modifier, not a participant
     anaphor: bool = False
     quote: tuple[int, int] | None = None  # the naming phrase, when wider ("Turkish officials")
+    resolved: str | None = None  # the one party an anaphor stands for ("he", "the country")
 
     @property
     def words(self) -> tuple[int, int]:
@@ -541,6 +544,7 @@ class Candidate:
     embedded: bool = False  # a relative clause made a claim by its cue
     speech: bool = False  # a party's reported speech (a `statement` for other claims)
     own_subject: bool = False  # a coordinated clause with a subject of its own
+    recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
 
 
 class _Sentence:
@@ -599,9 +603,9 @@ def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             negated = True
         if tok in _FINITE or (tok.endswith("ed") and tok not in _NOT_VERBS_ED and len(tok) > 4):
             finite_seen = True
-        if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!", '"', "“", "”") or (
-            tok == "." and i == n - 1
-        ):
+        # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
+        # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
+        if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!") or (tok == "." and i == n - 1):
             if i in parenthetical or (tok == "," and _list_comma(s, i)):
                 continue
             stop[i] = True
@@ -1041,16 +1045,51 @@ def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | Non
         return _target(s, cand.parent, mentions)  # coordinated predicates share the target
     if cand.target_hint is not None:
         return cand.target_hint if cand.target_hint not in cand.holder else None
+    found = _named_target(s, cand, mentions)
+    if found is not None or _joint(s, cand, mentions):
+        return found
+    return _implicit_target(s, cand, mentions)
+
+
+def _ref(m: Mention) -> str | None:
+    """The party a mention names: its registry id, or what its anaphor was resolved to."""
+    return m.resolved if m.anaphor else m.ref
+
+
+def _joint(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
+    """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*)."""
+    a, b = cand.span
+    return (
+        any(
+            a <= m.i < b
+            and not m.anaphor
+            and m.ref not in cand.holder
+            and _coordinated_mention(s, m, mentions)
+            for m in mentions
+        )
+        or any(a <= m.i < b and m.ref == "both" for m in mentions)
+        or any(
+            w in ("neither", "either", "each") and k + 1 < b and s.low[k + 1] in _SIDES
+            for k, w in enumerate(s.low[a:b], start=a)
+        )
+    )
+
+
+_SIDES = frozenset(["side", "party", "country", "government", "capital", "partner"])
+
+
+def _named_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """A party named (or referred to) in the span (guidelines §9, rules 3-5)."""
     a, b = cand.span
     pool = [
         m
         for m in mentions
         if a <= m.i
         and m.j <= b
-        and not m.anaphor
+        and (ref := _ref(m)) is not None
         and not m.compound
-        and m.ref not in cand.holder
-        and m.ref != AUTHOR
+        and ref not in cand.holder
+        and ref != AUTHOR
         and not _coordinated_mention(s, m, mentions)
     ]
     if pool and any(
@@ -1061,13 +1100,13 @@ def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | Non
         # several parties jointly, no one target (guidelines §9, rule 6).
         return None
     if cand.frame != "author":
-        return pool[0].ref if pool else None
+        return _ref(pool[0]) if pool else None
     if s.low[a] in _FINITE:
         # A predicate split off by coordination ("and will not be expressing ..."): its subject
         # is the previous conjunct's.
         for m in sorted(mentions, key=lambda m: -m.i):
-            if m.j <= a and not m.after_preposition and not m.compound and not m.anaphor:
-                return m.ref
+            if m.j <= a and not m.after_preposition and not m.compound and _ref(m) is not None:
+                return _ref(m)
     subj_end = _subject_end(s, a, b)
     first = (
         [m for m in pool if m.i < subj_end]
@@ -1077,7 +1116,49 @@ def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | Non
     if not first and cand.type == "obligation":
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
-    return first[0].ref if first else None
+    return _ref(first[0]) if first else None
+
+
+_DEMONSTRATIVES = frozenset(["this", "these", "those", "such"])
+
+
+def _implicit_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """A party the span does not name (guidelines §9): the owner of a thing the claim refers
+    back to (*resents this balancing act*, extension (b)); the implicit doer of a demanded or
+    obliged act in the passive (*insists that the restrictions must be lifted*, extension
+    (a)); the agent named in a clause that describes the content (*a return to the quiet years,
+    when Australian governments kept their criticism private*)."""
+    a, b = cand.span
+    low = s.low
+    others = [r for r in cand.recent if r not in cand.holder]
+    refers_back = any(
+        (w in _DEMONSTRATIVES or (w == "that" and k <= a + 1))
+        and k + 1 < b
+        and low[k + 1] not in _DETERMINERS
+        and s.toks[k + 1].isalpha()
+        and s.toks[k + 1].islower()
+        and low[k + 1] not in _FINITE
+        for k, w in enumerate(low[a:b], start=a)
+    )
+    if refers_back and others:
+        return others[0]
+    if (
+        cand.type in ("demand", "obligation")
+        and others
+        and "by" not in low[a:b]
+        and any(
+            w in ("be", "been") and k + 1 < b and low[k + 1].endswith(("ed", "en"))
+            for k, w in enumerate(low[a:b], start=a)
+        )
+    ):
+        return others[0]
+    if cand.frame != "author" and b + 1 < s.n and low[b] == "," and low[b + 1] in ("when", "where"):
+        end = _clause_end(s, b + 2)
+        clause = [m for m in mentions if b < m.i < end and not m.compound]
+        named = {r for m in clause if (r := _ref(m)) is not None} - set(cand.holder)
+        if len(named) == 1 and not any(_coordinated_mention(s, m, mentions) for m in clause):
+            return named.pop()
+    return None
 
 
 def _negated(s: _Sentence, i: int, j: int) -> bool:
@@ -1125,12 +1206,32 @@ def _expectation_candidates(s: _Sentence, mentions: list[Mention], ctx: Context)
     return out
 
 
+_FUTURE_FRAMES = (
+    ("in", "the", "long", "run"),
+    ("in", "the", "long", "term"),
+    ("in", "the", "future"),
+    ("in", "future"),
+    ("in", "the", "coming"),
+    ("in", "the", "years", "ahead"),
+    ("sooner", "or", "later"),
+    ("one", "day"),
+    ("eventually",),
+)
+
+
 def _future(s: _Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b are about the future: *will, would, is going to*, epistemic
+    *should*, or a future frame (*in the long run*: ability in a future frame is a
+    prediction, guidelines §8.2)."""
     low = s.low
     return any(
         w in ("will", "would", "shall", "wo")
         or (w == "going" and k + 1 < b and low[k + 1] == "to")
         or (w == "should" and _epistemic_should(s, k + 1))
+        or (
+            w in ("in", "sooner", "one", "eventually")
+            and any(tuple(low[k : k + len(f)]) == f for f in _FUTURE_FRAMES)
+        )
         for k, w in enumerate(low[a:b], start=a)
     )
 
@@ -1190,22 +1291,27 @@ def _candidate(
     if passive and i > 1 and low[i - 2] == "to":
         return None  # "leaves much to be desired"
     participle = low[i].endswith(("ed", "en")) or low[i] in _PARTICIPLES
+    # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
+    # starts at its subject).
+    bare = cue.needs not in ("as", "as-or-actor", "obj-to", "naming", "gerund") and _bare_clause(
+        s, j, end
+    )
     if participle and not passive and prev not in lex.auxiliaries:
         # "The country routinely portrayed as ... was seen as ...": a participle modifying a
         # noun when a finite verb of the clause follows before any complement clause.
         for k in range(j, end):
-            if low[k] in ("that", "whether") or low[k] in _WH:
+            if low[k] in ("that", "whether") or low[k] in _WH or bare:
                 break
             if low[k] in _FINITE:
                 return None
     if i == start and not low[i].endswith("ing"):
         return None  # no subject before the verb: "Hopes were running high" is a noun
-    if cue.needs == "that" and nxt != "that":
+    if cue.needs == "that" and nxt != "that" and not bare:
         return None
     that_at = None
     if cue.needs == "that-near":
         that_at = next((k for k in range(j, min(end, j + 4)) if low[k] == "that"), None)
-        if that_at is None:
+        if that_at is None and not bare:
             return None
     if that_at is None and nxt in ("at", "in", "during", "with", "to", "throughout"):
         # "insisted at every round of talks that ...", "agreed with Ankara that ...": an
@@ -1229,8 +1335,14 @@ def _candidate(
     ):
         return None
     to_at = next((k for k in range(j, min(end, j + 7)) if low[k] == "to"), None)
-    if cue.needs == "obj-to" and (to_at is None or to_at == j or not _infinitive(s, to_at)):
+    if cue.needs == "obj-to" and (
+        to_at is None or to_at == j or not _infinitive(s, to_at) or _names_object(s, j, to_at)
+    ):
+        return None  # "called the pact a threat to regional peace" names, it does not direct
+    if cue.needs == "naming" and (passive or not _names_object(s, j, end)):
         return None
+    if cue.needs == "gerund" and not any(w.endswith("ing") for w in low[j : min(end, j + 3)]):
+        return None  # "speaks of stabilising the relationship", not "speaks of a crisis"
     while j < end - 1 and low[j].endswith("ly") and low[j + 1] in ("that", "to", *_WH):
         j += 1  # "thought naively that"
         nxt = low[j]
@@ -1241,7 +1353,7 @@ def _candidate(
         span_start = that_at + 1
         addressee = [m for m in mentions if j <= m.i and m.j <= that_at and not m.anaphor]
         target_hint = addressee[0].ref if addressee else None
-    elif cue.needs in ("as", "as-or-actor"):
+    elif cue.needs in ("as", "as-or-actor", "naming"):
         span_start = i  # "regard that assurance as worthless": "that" is no complementizer
     elif nxt == "that":
         span_start = j + 1
@@ -1254,8 +1366,12 @@ def _candidate(
     elif to_at is not None and to_at > j and "as" not in low[j:to_at] and _infinitive(s, to_at):
         span_start = j  # an infinitive with its own subject: "Pushing Moscow to condemn ..."
         typ = cue.obj_to_type or typ
+    elif bare:
+        span_start = j
     else:
         span_start = i  # a noun phrase, "Y as Z", an adjective: the verb itself (guidelines §7.1)
+        if cue.words[0] in ("would", "'"):
+            span_start = j - 1  # "would welcome a return": from the verb, "would" is shell
     if span_start < s.n and low[span_start] in ("if", "unless", "when", "once"):
         # "told reporters that if Australia made China its enemy, China would be its enemy":
         # the condition belongs to the content (guidelines §7.2).
@@ -1290,12 +1406,99 @@ def _candidate(
                 cand.target_hint = subject[0].ref
         return cand
     holder, atoks = _holder(s, i, start, mentions, ctx)
+    if (
+        typ == "demand"
+        and span_start > i
+        and low[span_start - 1] == "that"
+        and _stated(s, span_start, end)
+    ):
+        # "insists that Egypt would never accept ...": a statement, not pressure to act; only
+        # a deontic complement ("insists that the restrictions must be lifted") is a demand.
+        typ = "prediction" if _future(s, span_start, end) else "belief"
+    if (
+        cue.speech
+        and typ == "prediction"
+        and _own_conduct(s, span_start, end, holder, mentions, ctx)
+    ):
+        typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
     cand = _finish(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
     if cand is not None:
         cand.target_hint = target_hint
         cand.underspecified = underspecified
         cand.speech = cue.speech and AUTHOR not in holder
     return cand
+
+
+def _stated(s: _Sentence, a: int, b: int) -> bool:
+    """Whether the first finite verb of tokens a..b states (*would, is, has*) rather than
+    obliges (*must, should, has to*)."""
+    low = s.low
+    for k in range(a, b):
+        w = low[k]
+        nxt = low[k + 1] if k + 1 < s.n else ""
+        if w in ("should", "must", "ought") or (
+            w in ("has", "have", "need", "needs") and nxt == "to"
+        ):
+            return False
+        if w in _FINITE or w == "wo":
+            return True
+    return False
+
+
+def _own_conduct(
+    s: _Sentence, a: int, b: int, holder: list[str], mentions: list[Mention], ctx: Context
+) -> bool:
+    """Whether the clause in tokens a..b is about the holder's own conduct: its subject (past
+    a leading condition, *if Australia made China its enemy, China would ...*) is the holder."""
+    low = s.low
+    if a < b and low[a] in ("if", "unless", "once"):
+        comma = next((k for k in range(a, b) if low[k] == ","), None)
+        if comma is None:
+            return False
+        a = comma + 1
+    verb = next((k for k in range(a, b) if low[k] in _FINITE or low[k] == "wo"), None)
+    if verb is None or verb - a > 6:
+        return False
+    for m in mentions:
+        if a <= m.i and m.j <= verb and not m.after_preposition and not m.possessive:
+            refs = _resolve(s, m, mentions, ctx) if m.anaphor else [m.ref]
+            return bool(refs) and refs[0] in holder
+    return low[a] == "we" and AUTHOR not in holder
+
+
+_SUBJECTS = frozenset(
+    ["the", "this", "these", "those", "it", "they", "he", "she", "we", "such", "both", "neither"]
+)
+
+
+def _bare_clause(s: _Sentence, j: int, end: int) -> bool:
+    """Whether a complement clause without "that" starts at token j (*thinks Cairo will back
+    down*, *believes the dam is illegal*): a short subject, then a finite verb."""
+    if j >= end or not (s.low[j] in _SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+        return False
+    for k in range(j + 1, min(end, j + 7)):
+        w = s.low[k]
+        if w in _FINITE or w == "wo":
+            return True
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in _WH or w in ("that", "to", "as"):
+            return False
+        if w in lexicons().prepositions and w != "of":
+            return False
+    return False
+
+
+def _names_object(s: _Sentence, j: int, end: int) -> bool:
+    """Whether the words from token j are an object and a predicate noun (*called the pact a
+    threat*, *branded Sisi a "warmonger"*): reported speech that judges the object (§4.5)."""
+    for k in range(j + 1, min(end, j + 6)):
+        w = s.low[k]
+        if w in ("a", "an") or (w in ('"', "“") and k + 1 < end and s.low[k + 1][:1].isalnum()):
+            return True
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in _FINITE or w in ("to", "that"):
+            return False
+        if w in lexicons().prepositions:
+            return False
+    return False
 
 
 def _infinitive(s: _Sentence, to_at: int) -> bool:
@@ -1379,6 +1582,10 @@ def _author_candidate(
     low = s.low
     word = cue.words[0]
     typ = cue.type
+    if cue.needs == "advice":
+        return _advice_candidate(s, i, j, cue, mentions, start)
+    if word == "it" and nxt in ("that", "for"):
+        return _impersonal_candidate(s, i, j, cue, mentions, start)
     if word in ("will", "shall", "wo") and (prev in _DETERMINERS or prev in ("political", "good")):
         return None  # the noun "will"
     if word == "may" and s.toks[i] == "May" and i > 0:
@@ -1399,30 +1606,112 @@ def _author_candidate(
         k = j
         while k < s.n and (low[k] in ("be", "have", "not", "n't") or low[k].endswith("ly")):
             k += 1
-        for _words, later in lexicons().expectations.get(low[k] if k < s.n else "", ()):
-            if later.frame == "holder" and tuple(low[k : k + len(_words)]) == _words:
-                return None
-    if low[start] in _WH or low[start] == "that":
+        if _attitude_at(s, k, _clause_end(s, k)) is not None:
+            return None
+        if word in ("may", "might", "could") and k < s.n and low[k] in _INTEREST:
+            typ = "belief"  # "may suit Ankara": what is good for a party now (§6.1)
+    if (low[start] in _WH and low[start] != "whether") or low[start] == "that":
         return None  # "what reasons they have to regard ...": inside a noun phrase
     if cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
         typ = "belief"  # "the real figure is sure to be much higher": now, not the future
+    if low[start : start + 3] == ["it", "would", "be"] and i > start + 3:
+        return None  # "it would be naive to think that P": the author's judgement of P (§6.1)
+    framed = False
     for k in range(i - 1, start, -1):
-        if low[k] == "that":
-            start = k + 1  # "is there a risk that the process will ...": the frame is shell
+        if low[k] in ("that", "whether") and not _has_verb(s, k + 1, i):
+            # "is there a risk that the process will ...", "it is unclear whether Ethiopia will
+            # ...": the frame is shell.
+            framed = low[k] == "whether"
+            start = k + 1
             break
+    else:
+        start, framed = _shell(s, start, i)
     whether = low[start] == "whether"
     if whether:
         start += 1  # "Whether Beijing will accept it is hard to say": the content, undecided
     end = _clause_end(s, j)
     cand = _finish(s, i, typ, "author", [AUTHOR], None, (start, end), start, cue)
     if cand is not None:
-        cand.underspecified = whether
+        cand.underspecified = whether or framed
         if whether:
             # The frame follows the content: "... is hard to say" stops the span.
             for k in range(j, end):
                 if low[k] in lexicons().copulas and k > j:
                     cand.span = _trim(s, (start, k))
                     break
+    return cand
+
+
+# Predicates of interest: what is good for a party, the author's assessment (guidelines §6.1).
+_INTEREST = frozenset(["suit", "benefit", "serve", "help", "hurt", "harm", "matter", "fit"])
+
+
+def _has_verb(s: _Sentence, a: int, b: int) -> bool:
+    """A finite or past verb in tokens a..b (*the deal that Egypt signed*: a relative clause)."""
+    return any(
+        w in _FINITE or w in _PAST_IRREGULAR or (w.endswith("ed") and w not in _NOT_VERBS_ED)
+        for w in s.low[a:b]
+    )
+
+
+def _advice_candidate(
+    s: _Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], start: int
+) -> Candidate | None:
+    """ "The sensible course for Canberra is to keep talking", "the best option would be to
+    wait": a recommendation phrased as an evaluation of a course of action is the author's
+    obligation (guidelines §8.1); the span is the recommended action, the target the party
+    after "for" (§9, rule 1)."""
+    low = s.low
+    advice = lexicons().advice
+    k = i - 1
+    adjective = False
+    while k >= start and (low[k] in advice or low[k] in ("most", "only", "very")):
+        adjective = adjective or low[k] in advice
+        k -= 1
+    if not adjective or k < start or low[k] not in _DETERMINERS:
+        return None
+    verb = next(
+        (
+            t
+            for t in range(j, min(s.n - 1, j + 8))
+            if low[t] in ("is", "remains", "be") and low[t + 1] == "to"
+        ),
+        None,
+    )
+    if verb is None or any(s.stop[t] for t in range(j, verb)):
+        return None
+    content = verb + 2
+    cand = _finish(
+        s, i, cue.type, "author", [AUTHOR], None, (content, _clause_end(s, content)), start, cue
+    )
+    if cand is not None:
+        party = [m for m in mentions if j <= m.i < verb and low[m.i - 1] == "for" and not m.anaphor]
+        cand.target_hint = party[0].ref if party else None
+    return cand
+
+
+def _impersonal_candidate(
+    s: _Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], start: int
+) -> Candidate | None:
+    """ "It is essential that Addis Ababa shares its data", "it is time for Cairo to return":
+    the impersonal frame is shell, the span is what ought to happen (guidelines §7.1); the
+    party after "for" is the one required to act (§9, rule 1)."""
+    low = s.low
+    target = None
+    if low[j] == "that":
+        content = j + 1
+    else:
+        to_at = next((t for t in range(j + 1, min(s.n, j + 8)) if low[t] == "to"), None)
+        if to_at is None or not _infinitive(s, to_at):
+            return None
+        party = [m for m in mentions if j < m.i < to_at and not m.anaphor]
+        target = party[0].ref if party else None
+        content = to_at + 1
+    cand = _finish(
+        s, i, cue.type, "author", [AUTHOR], None, (content, _clause_end(s, content)), start, cue
+    )
+    if cand is not None:
+        cand.target_hint = target
     return cand
 
 
@@ -1479,6 +1768,30 @@ def _trim(s: _Sentence, span: tuple[int, int]) -> tuple[int, int]:
         or s.low[j - 1] in ("and", "or", "but")
     ):
         j -= 1
+    return _balance_quotes(s, i, j)
+
+
+_QUOTES = {'"': '"', "“": "”"}
+
+
+def _balance_quotes(s: _Sentence, i: int, j: int) -> tuple[int, int]:
+    """A span that holds one quotation mark of a pair also holds the other, when it is right
+    at its edge (*called the dam "a matter of survival"*); a quote around the whole span stays
+    out (guidelines §15)."""
+    if i >= j:
+        return i, j
+    for left, right in _QUOTES.items():
+        words = s.low[i:j]
+        if left == right:
+            unmatched = words.count(left) % 2 == 1
+            opened = closed = unmatched
+        else:
+            opened = words.count(left) > words.count(right)
+            closed = words.count(right) > words.count(left)
+        if opened and j < s.n and s.low[j] == right:
+            j += 1
+        elif closed and i > 0 and s.low[i - 1] == left:
+            i -= 1
     return i, j
 
 
@@ -1488,7 +1801,10 @@ def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
     out = list(cands)
     for cand in cands:
         end = cand.span[1]
-        while end < s.n and s.coord[end] and not s.suppressed[end]:
+        # "is to keep talking, to take every dispute to the WTO, and to say ...": a list of
+        # infinitives after the span's own "to" (guidelines §7.1, coordinated infinitives).
+        to_list = cand.span[0] > 0 and s.low[cand.span[0] - 1] == "to"
+        while end < s.n and not s.suppressed[end] and (s.coord[end] or _to_item(s, end, to_list)):
             k = end + 1
             if k < s.n and s.low[k] in ("and", "or"):
                 k += 1
@@ -1502,10 +1818,20 @@ def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
             if k < s.n and s.low[k] in ("to", "that"):
                 k += 1
             stop = _clause_end(s, k)
-            span = _trim(s, (k, stop))
+            typ, first = cand.type, k
+            if (
+                cand.frame == "holder"
+                and k < s.n
+                and _inflection(s.low[cand.cue]) == _inflection(s.low[k])
+            ):
+                # "aims to secure ... and regards ...": the same form as the first attitude verb,
+                # so a predicate of the holder, not of the content ("argues that the submarines
+                # are defensive and threaten no one").
+                typ, first = _conjunct_attitude(s, k, stop, cand.type)
+            own = typ != cand.type or first != k
+            span = _trim(s, (first, stop))
             if span[0] >= span[1]:
                 break
-            typ = cand.type
             if typ == "belief" and _future(s, span[0], span[1]):
                 typ = "prediction"
             sib = Candidate(
@@ -1518,11 +1844,76 @@ def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
                 (span[0], span[1]),
                 _negated(s, span[0], span[1]),
                 parent=cand,
-                target_hint=cand.target_hint,
+                target_hint=None if own else cand.target_hint,
             )
+            sib.own_subject = own  # its own attitude verb: its own target (§9)
             out.append(sib)
             end = stop
     return sorted(out, key=lambda c: c.cue)
+
+
+def _to_item(s: _Sentence, end: int, to_list: bool) -> bool:
+    """Whether a comma at token `end` goes on with another infinitive of a list (*, to take
+    ...*, *, and to say ...*)."""
+    if not to_list or end + 2 >= s.n or s.low[end] != ",":
+        return False
+    k = end + 1 if s.low[end + 1] == "to" else end + 2
+    return (
+        (k == end + 1 or s.low[end + 1] in ("and", "or")) and s.low[k] == "to" and _infinitive(s, k)
+    )
+
+
+def _inflection(word: str) -> str:
+    """The finite ending of a verb: "s" (*regards*), "ed" (*regarded*), else ""."""
+    if word.endswith("ed"):
+        return "ed"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "s"
+    return ""
+
+
+def _conjunct_attitude(s: _Sentence, k: int, stop: int, typ: str) -> tuple[str, int]:
+    """The type and the span start of a coordinated predicate: its own attitude verb decides
+    (*aims to secure a treaty and regards the dam as a threat*: the second is a belief,
+    guidelines §5), else it shares the first conjunct's type."""
+    if k == 0 or k >= s.n or s.low[k - 1] == "to":
+        return typ, k  # "and to say ...": another action of the same kind
+    cue = _attitude_at(s, k, stop)
+    if cue is None:
+        return typ, k
+    j = k + len(cue.words)
+    nxt = s.low[j] if j < stop else ""
+    if nxt in ("that", "to") and cue.needs not in ("as", "as-or-actor", "obj-to"):
+        first = j + 1
+        own = cue.to_type if nxt == "to" and cue.to_type else cue.type
+    else:
+        first, own = k, cue.type
+    if cue.future_type and first > k and _future(s, first, stop):
+        own = cue.future_type
+    return own, first
+
+
+def _attitude_at(s: _Sentence, k: int, stop: int) -> ExpectationCue | None:
+    """The attitude verb at token k (a holder cue whose complement is there: *agree* needs
+    a *that*, *regard* an *as*), or None."""
+    cue: ExpectationCue
+    for words, cue in lexicons().expectations.get(s.low[k] if k < s.n else "", ()):
+        if cue.frame != "holder" or tuple(s.low[k : k + len(words)]) != words:
+            continue
+        j = k + len(words)
+        if (
+            cue.needs in ("after-would", "naming", "obj-to")
+            or not s.toks[k].islower()
+            or (
+                cue.needs in ("that", "that-near")
+                and "that" not in s.low[j : min(stop, j + 4)]
+                and not _bare_clause(s, j, stop)
+            )
+            or (cue.needs in ("as", "as-or-actor") and "as" not in s.low[j:stop])
+        ):
+            continue
+        return cue
+    return None
 
 
 # -- hedges ---------------------------------------------------------------------------------------
@@ -1535,7 +1926,7 @@ def _hedge_cues(s: _Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
     i = 0
     while i < s.n:
         m = _match(lex.hedges, s.low, i) if s.low[i] in lex.hedges else None
-        if m is None or s.suppressed[i]:
+        if m is None or (s.suppressed[i] and not _conceded(s, i)):
             i += 1
             continue
         width, cue = m
@@ -1557,6 +1948,15 @@ def _hedge_cues(s: _Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
         else:
             i += 1
     return out
+
+
+def _conceded(s: _Sentence, i: int) -> bool:
+    """Whether token i lies in a concessive clause (*although a ruling is unlikely to ...*):
+    not asserted, but a cue in it still makes a claim (guidelines §4.3, the cue rule wins)."""
+    k = i
+    while k > 0 and s.suppressed[k - 1]:
+        k -= 1
+    return s.low[k] in ("although", "though", "even", "whereas")
 
 
 def _cue_applies(s: _Sentence, i: int, j: int, cue: HedgeCue) -> bool:
@@ -1759,6 +2159,12 @@ def _evidence_clauses(s: _Sentence) -> list[tuple[int, int]]:
 def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Candidate]]:
     s = _Sentence(text)
     mentions = _mentions(s, ctx.actors)
+    for m in mentions:
+        # "he", "the country", "his government" pick out one party; "it", "its" and "they"
+        # as often stand for a thing or several parties, so they give no target.
+        if m.anaphor and m.ref in ("singular", "person") and s.low[m.i] not in ("it", "its"):
+            refs = _resolve(s, m, mentions, ctx)
+            m.resolved = refs[0] if len(refs) == 1 and refs[0] != AUTHOR else None
     cands = _coordinated(s, _expectation_candidates(s, mentions, ctx))
     # A cue inside another claim's span belongs to that claim ("hopes that Moscow will help",
     # "has to realize that ..."): the leftmost, outermost cue wins.
@@ -1780,6 +2186,8 @@ def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Ca
         for c in kept:
             c.underspecified = c.underspecified or not c.embedded
     kept.sort(key=lambda c: c.span[0])
+    for c in kept:
+        c.recent = tuple(r for r in ctx.recent if r != AUTHOR)
     return s, mentions, kept
 
 
@@ -1887,7 +2295,9 @@ def _attach(s: _Sentence, cands: list[Candidate], cues: list[Cue], mentions: lis
                 continue
             underspecified = any(s.low[t] == "whether" for t in range(cue[1], min(s.n, cue[1] + 2)))
         else:
-            span = _trim(s, (start, _clause_end(s, cue[1])))
+            lead = _match(lexicons().concessive, s.low, start) if s.suppressed[start] else None
+            first = start + lead[0] if lead is not None and start + lead[0] <= i else start
+            span = _trim(s, (first, _clause_end(s, cue[1])))  # "Although P": P
             underspecified = False
         if span[0] >= span[1]:
             continue
@@ -1895,7 +2305,9 @@ def _attach(s: _Sentence, cands: list[Candidate], cues: list[Cue], mentions: lis
             continue
         typ = (
             "prediction"
-            if _future(s, span[0], span[1]) or s.low[i] in ("might", "may", "could")
+            if _future(s, span[0], span[1])
+            or s.low[i] in ("might", "may", "could")
+            or (s.low[cue[1] - 1] == "to" and s.low[cue[1] - 2] in ("likely", "unlikely"))
             else "belief"
         )
         cand = Candidate(
@@ -1906,7 +2318,8 @@ def _attach(s: _Sentence, cands: list[Candidate], cues: list[Cue], mentions: lis
             None,
             span,
             (min(start, span[0]), span[1]),
-            _negated(s, span[0], span[1]) != (cue[2] == "hedge" and s.low[i] == "unlikely"),
+            _negated(s, span[0], span[1])
+            != (cue[2] == "hedge" and "unlikely" in s.low[i : cue[1]]),
             [cue],
         )
         cand.underspecified = underspecified
@@ -1946,19 +2359,104 @@ def _defaults(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) -> 
             continue  # "but in no way – Korea's views": no clause of its own
         if _is_report(s, a, b):
             continue
-        region_start = a
-        lead = _match(lexicons().hedges, s.low, a)
-        whether = False
-        if lead is not None and a + lead[0] < b and s.low[a + lead[0]] in ("that", "whether", ","):
-            # "The impression is that ...", "It is hard to say whether ...": the frame is shell.
-            whether = s.low[a + lead[0]] == "whether"
-            a = _skip_complementizer(s, a + lead[0], b)
-        typ = "prediction" if _future(s, a, b) else "belief"
-        cand = Candidate(
-            a, typ, "author", [AUTHOR], None, (a, b), (region_start, b), _negated(s, a, b)
-        )
+        if _objective_need(s, a, b):
+            continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
+        region = (a, b)
+        a, whether = _shell(s, a, b)
+        if s.low[a] == "whether":
+            # "Whether Egypt can afford it is unclear": the content, before its frame.
+            frame = next((k for k in range(a + 2, b) if s.low[k] in lexicons().copulas), None)
+            if frame is not None:
+                a, b, whether = a + 1, frame, True
+        a, b = _trim(s, (a, b))
+        if a >= b:
+            continue
+        region_start = region[0]
+        fear = any(w in _FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
+        typ = "prediction" if fear or _future(s, a, b) or _predicted(s, a, b) else "belief"
+        if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
+            typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
+        cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, _negated(s, a, b))
         cand.underspecified = whether
         cands.append(cand)
+
+
+def _predicted(s: _Sentence, a: int, b: int) -> bool:
+    """ "A limited thaw is possible", "a deal is likely": a predicative adjective of likelihood
+    with a noun-phrase subject says that something may happen (guidelines §8.2)."""
+    low = s.low
+    k = b - 1
+    return (
+        k > a + 1
+        and low[k] in ("possible", "likely", "probable", "unlikely", "inevitable", "imminent")
+        and (low[k - 1] in lexicons().copulas or low[k - 2] in lexicons().copulas)
+        and low[a] != "it"
+    )
+
+
+_FEAR_FRAMES = frozenset(["danger", "risk", "fear", "worry", "threat", "likelihood", "prospect"])
+_SENTENCE_ADVERBS = frozenset(
+    [
+        ("perhaps",),
+        ("maybe",),
+        ("indeed",),
+        ("doubtless",),
+        ("no", "doubt"),
+        ("of", "course"),
+        ("in", "fact"),
+        ("without", "doubt"),
+        ("without", "a", "doubt"),
+        ("beyond", "doubt"),
+        ("in", "all", "likelihood"),
+        ("in", "all", "probability"),
+        ("needless", "to", "say"),
+    ]
+)
+
+
+def _shell(s: _Sentence, a: int, b: int) -> tuple[int, bool]:
+    """Where the proposition of the author's clause in tokens a..b starts, past its shell
+    (guidelines §7.1: leading cues and frames are excluded), and whether a *whether* frame
+    leaves it undecided: *The impression is that P*, *It is unclear whether P*, *Perhaps P*,
+    *No doubt P*, *The danger is that P*."""
+    low = s.low
+    lead = _match(lexicons().hedges, low, a) if low[a] in lexicons().hedges else None
+    if lead is not None and a + lead[0] < b:
+        words = tuple(low[a : a + lead[0]])
+        after = low[a + lead[0]]
+        if after in ("that", "whether", ","):
+            return _skip_complementizer(s, a + lead[0], b), after == "whether"
+        if words[-1] in ("that", "whether"):
+            return a + lead[0], words[-1] == "whether"
+        adverb = words in _SENTENCE_ADVERBS or (
+            len(words) == 1 and words[0].endswith("ly") and words[0] not in ("likely", "unlikely")
+        )
+        if adverb and after[:1].isalnum():
+            return a + lead[0], False
+    if low[a] in ("the", "a", "one", "another"):
+        # "The danger is that ...", "The real problem for Cairo is that ...": a frame noun
+        # phrase whose predicate is the that-clause.
+        for k in range(a + 1, min(b - 2, a + 8)):
+            w = low[k]
+            if w in ("is", "was", "remains") and low[k + 1] == "that":
+                return k + 2, False
+            if not w.isalpha() or w in _FINITE or w in ("that", "which", "who"):
+                break
+    return a, False
+
+
+def _objective_need(s: _Sentence, a: int, b: int) -> bool:
+    """ "Ethiopia needs the electricity", "Chinese buyers need Australian barley": a need with
+    a noun-phrase object, the clause's verb, is a fact (guidelines §4.4)."""
+    low = s.low
+    verb = next(
+        (k for k in range(a, b) if low[k] in _FINITE or low[k] in ("need", "needs", "needed")),
+        None,
+    )
+    if verb is None or low[verb] not in ("need", "needs", "needed") or verb == a:
+        return False
+    nxt = low[verb + 1] if verb + 1 < b else ""
+    return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in _DETERMINERS
 
 
 def _claims(
@@ -2041,6 +2539,14 @@ class _Fact:
 def _link(s: _Sentence, fact: _Fact, sentence: str | None) -> dict[str, Any]:
     a, b = s.chars(fact.i, fact.j)
     return {"quote": s.text[a:b], "sentence": sentence, "start": a, "end": b, "type": fact.type}
+
+
+def _verbless_phrase(s: _Sentence, i: int, j: int) -> bool:
+    """A prepositional phrase with no verb of its own (a detail of the clause before it)."""
+    return s.low[i] in lexicons().prepositions and not any(
+        w in _FINITE or w in _PAST_IRREGULAR or (w.endswith("ed") and w not in _NOT_VERBS_ED)
+        for w in s.low[i:j]
+    )
 
 
 def _premise(s: _Sentence, i: int) -> bool:
@@ -2150,8 +2656,8 @@ def _sentence_facts(s: _Sentence, cands: list[Candidate], claimless: bool) -> li
             # unable to revitalize": a closing apposition.
             out.append(_Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
             continue
-        if typ is None:
-            continue
+        if typ is None or (prev == "," and _verbless_phrase(s, i, j)):
+            continue  # ", from the exclusion of X to the funding of Y,": a detail, no clause
         owner: int | None = None
         if j + 1 < s.n and s.low[j] == "," and s.coord[j + 1]:
             # "Since 2016 the EU has paid ..., and the money has clearly bought ...": a report
@@ -2371,6 +2877,7 @@ class DraftOutcome:
     claims: int = 0  # claims suggested
     kept: int = 0  # sentences left alone (done, reviewed, or draft without --redo)
     message: str = ""
+    protected: list[str] = field(default_factory=list)  # ids left alone: they hold human claims
 
 
 @dataclass
@@ -2382,26 +2889,6 @@ class DraftResult:
     @property
     def ok(self) -> bool:
         return all(o.action != "error" for o in self.outcomes)
-
-
-def _annotation_files(project: Project, paths: Sequence[Path] | None) -> list[Path]:
-    if paths is None:
-        return project.annotation_paths()
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*.jsonl")
-                    if p.is_file() and p.name not in ("actors.jsonl", "documents.jsonl")
-                )
-            )
-        elif path.suffix == ".jsonl":
-            files.append(path)
-        else:
-            raise UsageError(f"{project.relative(path)}: not an annotation file (*.jsonl)")
-    return files
 
 
 def _paragraph_starts(project: Project, records: list[SentenceRecord]) -> list[bool] | None:
@@ -2429,9 +2916,10 @@ def _paragraph_starts(project: Project, records: list[SentenceRecord]) -> list[b
 def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) -> DraftOutcome:
     """Draft one annotation file in place (atomic write; untouched when nothing is drafted)."""
     display = project.relative(path)
-    raw = jsonio.read_jsonl(path, display)
+    numbered = jsonio.read_jsonl_numbered(path, display)
+    raw = [item for _, item in numbered]
     records: list[SentenceRecord] = []
-    for lineno, item in enumerate(raw, start=1):
+    for lineno, item in numbered:
         try:
             records.append(SentenceRecord.model_validate(item))
         except ValidationError as exc:
@@ -2442,7 +2930,14 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
                 line=lineno,
             ) from exc
     todo = [r.status == "todo" or (redo and r.status == "draft") for r in records]
+    # A person's claims are never replaced by machine suggestions, whatever the status says.
+    protected = [
+        k for k, r in enumerate(records) if todo[k] and any(c.origin == "human" for c in r.claims)
+    ]
+    for k in protected:
+        todo[k] = False
     outcome = DraftOutcome(display, "unchanged", kept=len(records) - sum(todo))
+    outcome.protected = [records[k].id for k in protected]
     if not any(todo):
         return outcome
     fixed = {k: [c.model_dump(mode="json") for c in r.claims] for k, r in enumerate(records)}
@@ -2486,7 +2981,7 @@ def draft(
     """
     actors = load_actors(project)
     result = DraftResult()
-    for path in _annotation_files(project, paths):
+    for path in project.annotation_files(paths):
         try:
             result.outcomes.append(draft_file(project, path, actors, redo=redo))
         except ClaimsetError as exc:

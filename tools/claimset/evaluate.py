@@ -175,18 +175,32 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+_JSON_KINDS = {
+    "list": "an array",
+    "str": "a string",
+    "int": "a number",
+    "float": "a number",
+    "bool": "a boolean",
+    "NoneType": "null",
+}
+
+
 def _records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
     out: dict[str, SentenceRecord] = {}
     for path in _files(paths):
-        for lineno, item in enumerate(jsonio.read_jsonl(path), start=1):
+        for lineno, item in jsonio.read_jsonl_numbered(path):
             try:
                 record = SentenceRecord.model_validate(item)
             except ValidationError as exc:
                 err = exc.errors()[0]
                 where = ".".join(str(p) for p in err["loc"])
+                if not isinstance(item, dict):
+                    kind = _JSON_KINDS.get(type(item).__name__, type(item).__name__)
+                    problem = f"the record must be a JSON object, not {kind}"
+                else:
+                    problem = f"{where}: {err['msg']}" if where else str(err["msg"])
                 raise InvalidLine(
-                    f"not a valid sentence record ({where}: {err['msg']}); "
-                    "run `claimset validate` on it",
+                    f"not a valid sentence record ({problem}); run `claimset validate` on it",
                     file=str(path),
                     line=lineno,
                 ) from exc

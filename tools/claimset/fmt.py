@@ -156,8 +156,13 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        bad_line = data[: exc.start].count(b"\n") + 1
-        return None, [f"{rel}:{bad_line}: invalid UTF-8 (byte {exc.start}): fix the file first"]
+        before = data[: exc.start]
+        bad_line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, [
+            f"{rel}:{bad_line}:{column}: invalid UTF-8 (byte 0x{data[exc.start]:02x}): "
+            "fix the file first"
+        ]
     if text.startswith(BOM):
         text = text[1:]
         messages.append(f"{rel}: removed the byte order mark")

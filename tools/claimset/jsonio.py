@@ -67,14 +67,23 @@ def read_jsonl(path: Path, display: str | None = None) -> list[Any]:
 
     For commands that need well-formed input (split, export); `validate` reports every problem.
     """
+    return [record for _, record in read_jsonl_numbered(path, display)]
+
+
+def read_jsonl_numbered(path: Path, display: str | None = None) -> list[tuple[int, Any]]:
+    """Like `read_jsonl`, with each record's 1-based line number (blank lines are skipped)."""
     name = display or str(path)
-    records = []
+    records: list[tuple[int, Any]] = []
     for lineno, raw in iter_lines(path):
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
+            column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
             raise InvalidLine(
-                f"invalid UTF-8 at byte {exc.start}", file=name, line=lineno, column=exc.start + 1
+                f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
+                file=name,
+                line=lineno,
+                column=column,
             ) from exc
         if lineno == 1 and text.startswith("\ufeff"):
             raise InvalidLine("byte order mark (BOM) at the start of the file", file=name, line=1)
@@ -83,7 +92,7 @@ def read_jsonl(path: Path, display: str | None = None) -> list[Any]:
         if not text.strip():
             continue
         try:
-            records.append(loads_strict(text))
+            records.append((lineno, loads_strict(text)))
         except json.JSONDecodeError as exc:
             raise InvalidLine(exc.msg, file=name, line=lineno, column=exc.colno) from exc
         except ValueError as exc:

@@ -15,6 +15,9 @@ _DOC_ID = re.compile(DOC_ID_PATTERN)
 
 BOM = "\ufeff"
 
+#: The files of corpus/ that hold no sentence records.
+REGISTRY_FILES = frozenset({"actors.jsonl", "documents.jsonl"})
+
 
 def check_doc_id(doc_id: str) -> str:
     """Return doc_id if it is a valid document id, else raise InvalidDocumentId."""
@@ -167,6 +170,38 @@ class Project:
             else:
                 raise UsageError(f"{self.relative(resolved)}: not {what}")
         return sorted(chosen.values(), key=str)
+
+    def annotation_files(self, paths: Iterable[Path] | None) -> list[Path]:
+        """The annotation files user-given paths name (default: every annotation file).
+
+        A folder names the `*.jsonl` files inside it (at any depth), except hidden files and
+        the registry files; a file must be a `*.jsonl` that is not actors.jsonl or
+        documents.jsonl. Raises UsageError otherwise.
+        """
+        from .errors import UsageError
+
+        if paths is None:
+            return self.annotation_paths()
+        files: list[Path] = []
+        for path in paths:
+            if path.is_dir():
+                files.extend(
+                    sorted(
+                        p
+                        for p in path.rglob("*.jsonl")
+                        if p.is_file()
+                        and not p.name.startswith(".")
+                        and p.name not in REGISTRY_FILES
+                    )
+                )
+            elif path.suffix == ".jsonl" and path.name not in REGISTRY_FILES:
+                files.append(path)
+            else:
+                raise UsageError(
+                    f"{self.relative(path)}: not an annotation file (a *.jsonl file of sentence "
+                    "records, such as corpus/annotations/<doc>.jsonl, or a folder of them)"
+                )
+        return files
 
     def relative(self, path: Path) -> str:
         """A path as shown in diagnostics: relative to the project root, with forward slashes."""

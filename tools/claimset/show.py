@@ -138,8 +138,7 @@ def iter_highlights(
     Yields a message string for each line that cannot be read; filters by status and by
     sentence id (or id prefix such as a document id) when given.
     """
-    files = paths if paths is not None else project.annotation_paths()
-    for path in files:
+    for path in project.annotation_files(paths):
         rel = project.relative(path)
         records: list[tuple[int, dict[str, Any]]] = []
         for lineno, raw in iter_lines(path):

@@ -97,15 +97,17 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         if _same_boundaries(old, new):
             outcome.action = "unchanged"
             return outcome, seed
-        human = [r for r in old if isinstance(r, dict) and r.get("status") in HUMAN_STATUSES]
+        human = [r for r in old if isinstance(r, dict) and _human_work(r)]
         if human:
             outcome.action = "refused"
+            n = len(human)
             outcome.messages.append(
                 (
                     "error",
-                    f"{target_rel}: the seed {rel} changed under {len(human)} annotated "
-                    "(done/reviewed) sentences; nothing was changed. Restore the seed, or move "
-                    "the annotations aside and re-split.",
+                    f"{target_rel}: the seed {rel} changed under {n} sentence{_s(n)} with human "
+                    "annotations (done, reviewed, or holding claims whose origin is not auto); "
+                    "nothing was changed. Restore the seed, or move the annotations aside and "
+                    "re-split.",
                 )
             )
             return outcome, seed
@@ -115,7 +117,7 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
                 (
                     "warning",
                     f"{target_rel}: the seed changed; discarded machine drafts on {drafts} "
-                    "sentences (run `claimset draft` again)",
+                    f"sentence{_s(drafts)} (run `claimset draft` again)",
                 )
             )
         jsonio.write_jsonl(target, new)
@@ -124,6 +126,21 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         jsonio.write_jsonl(target, new)
         outcome.action = "created"
     return outcome, seed
+
+
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
+def _human_work(record: dict[str, Any]) -> bool:
+    """Whether re-splitting would lose a person's work: a done or reviewed sentence, or a
+    claim that is not a machine suggestion (`origin` defaults to human)."""
+    if record.get("status") in HUMAN_STATUSES:
+        return True
+    claims = record.get("claims")
+    return isinstance(claims, list) and any(
+        not (isinstance(c, dict) and c.get("origin") == "auto") for c in claims
+    )
 
 
 def update_documents(project: Project, seeds: list[tuple[Seed, int]]) -> bool:

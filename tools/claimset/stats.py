@@ -108,12 +108,7 @@ def _add_record(stats: Stats, record: dict[str, Any]) -> None:
 
 def compute_stats(project: Project, paths: list[Path] | None = None) -> Stats:
     """Count over the given annotation files or folders (default: every annotation file)."""
-    registry = {project.actors_path.resolve(), project.documents_path.resolve()}
-    files: list[Path] = []
-    for path in paths if paths is not None else [project.annotations_dir]:
-        found = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
-        # `claimset stats corpus` means the annotations, not the registry files beside them.
-        files.extend(f for f in found if f.resolve() not in registry)
+    files = project.annotation_files(paths)
     stats = Stats(files=len(files))
     for file in files:
         for _, raw in iter_lines(file):

@@ -1495,6 +1495,8 @@ def validate(
         if result.checked:
             report.files += 1
             report.records += result.records
+    if scope is not None:  # a seed named on the command line is a file checked too
+        report.files += sum(1 for p in seeds.values() if p.resolve() in scope)
     if scope_rel is not None:
         diagnostics = [d for d in diagnostics if d.file in scope_rel]
     report.diagnostics = sorted(diagnostics, key=lambda d: (d.file, d.line, d.column))
