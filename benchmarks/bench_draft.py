@@ -66,6 +66,10 @@ def gold_projects() -> list[tuple[str, Path]]:
     blind = ROOT / "tests" / "data" / "blind"
     if blind.is_dir():
         out += [(f"{p.name} (blind†)", p) for p in sorted(blind.iterdir()) if p.is_dir()]
+    # Written after the rules were final; nothing about them reached the rules' developers.
+    blind2 = ROOT / "tests" / "data" / "blind2"
+    if blind2.is_dir():
+        out += [(f"{p.name} (blind)", p) for p in sorted(blind2.iterdir()) if p.is_dir()]
     return [(label, p) for label, p in out if list((p / "corpus" / "annotations").glob("*.jsonl"))]
 
 
@@ -214,6 +218,9 @@ def render(rows: list[tuple[str, EvalReport, EvalReport]], rate: dict[str, Any])
         "measurement, before that, gave F1 claim-bearing sentences 1.00 / 0.91, actor refs",
         "0.85 / 0.84, hedge cues 1.00 / 0.91, exact spans 0.64 / 0.65, types 0.77 / 0.61,",
         "targets 0.52 / 0.56, evidence 0.58 / 0.22 (brazil_argentina / egypt_ethiopia).",
+        "The essays under `tests/data/blind2/` (marked *blind*, without †) were written after the",
+        "rules were final and nothing about them reached the rules' developers: **they are the",
+        "honest figure**.",
         "F1 per measure (P/R in `claimset eval`); the baseline marks every sentence as one",
         "author claim spanning the whole sentence.",
         "",

@@ -16,16 +16,26 @@ from claimset.evaluate import evaluate
 from claimset.project import Project
 from claimset.split import split
 
-BLIND = Path(__file__).resolve().parent / "data" / "blind"
-ESSAYS = sorted(p.name for p in BLIND.iterdir() if p.is_dir())
+DATA = Path(__file__).resolve().parent / "data"
+# blind/: measured once, then its annotator's summary of error categories reached the rules'
+# developer; blind2/: written after the rules were final and never described to anyone.
+ESSAYS = sorted(
+    p.relative_to(DATA).as_posix()
+    for folder in ("blind", "blind2")
+    if (DATA / folder).is_dir()
+    for p in (DATA / folder).iterdir()
+    if p.is_dir()
+)
 TARGETS = {"cues": 0.75, "claim_sentences": 0.70, "actors": 0.60}
 
 
 @pytest.mark.parametrize("name", ESSAYS)
 def test_drafts_meet_the_targets_on_blind_essays(name: str, tmp_path: Path) -> None:
+    source = DATA / name
+    name = source.name
     root = tmp_path / name
-    shutil.copytree(BLIND / name, root)
-    gold = BLIND / name / "corpus" / "annotations" / f"{name}.jsonl"
+    shutil.copytree(source, root)
+    gold = source / "corpus" / "annotations" / f"{name}.jsonl"
     (root / "corpus" / "annotations" / f"{name}.jsonl").unlink()
     project = Project(root)
     assert split(project).ok
