@@ -50,7 +50,7 @@ def build(
         return result
     step("fmt")
     result.results["fmt"] = fmt_result = fmt(project)
-    if not getattr(fmt_result, "ok", True):
+    if not fmt_result.ok:
         result.stopped_at = "fmt"
         return result
     # export validates first (refusing an invalid corpus), so validation is not run twice here.

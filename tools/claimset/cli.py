@@ -9,10 +9,11 @@ Heavy modules (datasets, pyarrow) are imported inside the commands that need the
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.console import Console
@@ -20,7 +21,10 @@ from rich.markup import escape
 
 from . import __version__
 from .errors import ClaimsetError
-from .project import Project
+from .words import plural
+
+if TYPE_CHECKING:
+    from .project import Project
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -29,10 +33,12 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def stdout() -> Console:
+    """A console for results."""
     return Console(soft_wrap=True, highlight=False)
 
 
 def stderr() -> Console:
+    """A console for warnings, errors and progress."""
     return Console(stderr=True, soft_wrap=True, highlight=False)
 
 
@@ -56,6 +62,10 @@ def handle_errors(func: F) -> F:
 
 
 def find_project() -> Project:
+    """The project at or above the working directory."""
+    # Imported here: the models behind it load pydantic, which `claimset --help` does not need.
+    from .project import Project
+
     return Project.find()
 
 
@@ -99,6 +109,7 @@ def split_cli(seeds: tuple[str, ...]) -> None:
 
 
 def render_split(result: Any) -> None:
+    """Messages on stderr, then one line per split seed."""
     out, err = stdout(), stderr()
     for outcome in result.outcomes:
         for level, text in outcome.messages:
@@ -159,9 +170,8 @@ def schema_cli(check: bool) -> None:
         out.print(f"schema/: {plural(len(result.unchanged), 'file')} up to date")
 
 
-@cli.command("stats")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
+#: `--format text|json` of the commands that report numbers.
+text_or_json = click.option(
     "--format",
     "fmt_",
     type=click.Choice(["text", "json"]),
@@ -169,25 +179,36 @@ def schema_cli(check: bool) -> None:
     show_default=True,
     help="Rich tables, or one JSON object with the same numbers.",
 )
+
+
+def print_numbers(
+    data: dict[str, Any], fmt_: str, render: Callable[[dict[str, Any]], None]
+) -> None:
+    """Print `data` as one JSON object (`--format json`), or as `render` draws it."""
+    if fmt_ == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        render(data)
+
+
+@cli.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path())
+@text_or_json
 @handle_errors
 def stats_cli(paths: tuple[str, ...], fmt_: str) -> None:
     """Annotation progress and counts: status, actors, types, certainty, cues, evidence.
 
     With no PATHS, counts every corpus/annotations/*.jsonl.
     """
-    import json
-
     from .stats import compute_stats
 
     project = find_project()
     stats = compute_stats(project, resolve_paths(project, paths))
-    if fmt_ == "json":
-        click.echo(json.dumps(stats.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        render_stats(stats.to_dict())
+    print_numbers(stats.to_dict(), fmt_, render_stats)
 
 
 def render_stats(data: dict[str, Any]) -> None:
+    """A summary line, then a table of counts per field (from `Stats.to_dict()`)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -292,18 +313,13 @@ def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
         sys.exit(EXIT_INVALID)
 
 
-def plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
 def describe_step(name: str, value: Any) -> str:
     """One line per build step for the summary table."""
     if name == "split":
         n = sum(o.sentences for o in value.outcomes)
         return f"{plural(len(value.outcomes), 'seed')}, {plural(n, 'sentence')}"
     if name == "fmt":
-        changed = getattr(value, "changed", None)
-        return f"{plural(len(changed), 'file')} reformatted" if changed is not None else ""
+        return f"{plural(len(value.changed), 'file')} reformatted"
     if name == "validate":
         files, records = plural(value.files, "file"), plural(value.records, "record")
         return f"{files}, {records}, {plural(len(value.errors), 'error')}"
@@ -458,7 +474,6 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
 
 def render_fmt(result: Any, *, check: bool, diff: bool) -> None:
     """Per changed or refused file a line (and notes, and the diff), then a summary."""
-    from rich.markup import escape
     from rich.text import Text
 
     out, err = stdout(), stderr()
@@ -480,7 +495,7 @@ def render_fmt(result: Any, *, check: bool, diff: bool) -> None:
     changed, refused = len(result.changed), len(result.refused)
     unchanged = len(result.files) - changed - refused
     verb = "would be reformatted" if check or diff else "reformatted"
-    parts = [f"{changed} file{'s' if changed != 1 else ''} {verb}", f"{unchanged} unchanged"]
+    parts = [f"{plural(changed, 'file')} {verb}", f"{unchanged} unchanged"]
     if refused:
         parts.append(f"{refused} refused (cannot be parsed)")
     err.print(", ".join(parts))
@@ -524,14 +539,7 @@ def draft_cli(files: tuple[str, ...], redo: bool) -> None:
 @cli.command("eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("pred", type=click.Path(path_type=Path))
-@click.option(
-    "--format",
-    "fmt_",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Rich tables, or one JSON object with the same numbers.",
-)
+@text_or_json
 @handle_errors
 def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
     """Precision, recall and F1 of PRED's claims against GOLD's, per field.
@@ -540,8 +548,6 @@ def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
     sentences are scored. Claims are paired within a sentence by the largest expectation-span
     overlap. Hedge cues are scored as in CoNLL-2010 (exact span and kind).
     """
-    import json
-
     from .evaluate import evaluate
 
     report = evaluate([gold], [pred])
@@ -550,13 +556,11 @@ def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
             f"[yellow]warning:[/] no sentence scored: {escape(str(gold))} holds no `done` or "
             "`reviewed` sentence whose text PRED shares (the order is GOLD PRED)"
         )
-    if fmt_ == "json":
-        click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    else:
-        render_eval(report.to_dict())
+    print_numbers(report.to_dict(), fmt_, render_eval)
 
 
 def render_eval(data: dict[str, Any]) -> None:
+    """The scores, the accuracies and the certainty confusion (from `EvalReport.to_dict()`)."""
     from rich.table import Table
 
     from .evaluate import MEASURES

@@ -7,13 +7,14 @@ code with an example and how to fix it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
+
+from .words import plural
 
 Severity = Literal["error", "warning"]
 
@@ -148,10 +149,6 @@ def _snippet(source: str, column: int, end_column: int | None) -> tuple[str, str
 
 def _summary(report: Report) -> str:
     errors, warnings = len(report.errors), len(report.warnings)
-
-    def plural(n: int, word: str) -> str:
-        return f"{n} {word}{'' if n == 1 else 's'}"
-
     checked = f"{plural(report.files, 'file')}, {plural(report.records, 'record')} checked"
     if errors:
         return f"invalid: {plural(errors, 'error')}, {plural(warnings, 'warning')} ({checked})"
@@ -197,11 +194,3 @@ def render_github(report: Report) -> str:
         props = f"file={_escape_property(diag.file)},line={diag.line},col={diag.column}"
         lines.append(f"::{diag.severity} {props}::{message}")
     return "".join(line + "\n" for line in lines)
-
-
-def sort_diagnostics(diagnostics: Iterable[Diagnostic], files: list[str]) -> list[Diagnostic]:
-    """In the order the files were checked, then by line and column."""
-    rank = {name: i for i, name in enumerate(files)}
-    return sorted(
-        diagnostics, key=lambda d: (rank.get(d.file, len(rank)), d.file, d.line, d.column)
-    )

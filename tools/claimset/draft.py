@@ -37,7 +37,7 @@ from pydantic import ValidationError
 
 from . import jsonio
 from .errors import ClaimsetError, InvalidLine
-from .models import Actor, SentenceRecord
+from .models import Actor, SentenceRecord, first_error
 from .project import Project, read_seed
 
 __all__ = [
@@ -137,7 +137,6 @@ _DETERMINERS = frozenset(
         "your",
     ]
 )
-_PUNCT_END = frozenset(".!?")
 
 
 # -- lexicons -------------------------------------------------------------------------------------
@@ -439,17 +438,11 @@ def load_actors(project: Project) -> ActorIndex:
             actors.append(Actor.model_validate(record))
         except ValidationError as exc:
             raise InvalidLine(
-                f"not a valid actor ({_first_error(exc)}); run `claimset validate`",
+                f"not a valid actor ({first_error(exc)}); run `claimset validate`",
                 file=display,
                 line=lineno,
             ) from exc
     return ActorIndex(actors)
-
-
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"])
-    return f"{where}: {err['msg']}" if where else str(err["msg"])
 
 
 # -- one sentence ---------------------------------------------------------------------------------
@@ -739,27 +732,6 @@ def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int
 
 # Endings of words that modify a following name rather than take it as object.
 _ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ive", "ous", "an", "ern", "ese", "ish")
-_MODAL_STARTS = frozenset(
-    [
-        "will",
-        "would",
-        "should",
-        "must",
-        "may",
-        "might",
-        "could",
-        "can",
-        "has",
-        "have",
-        "had",
-        "is",
-        "are",
-        "was",
-        "were",
-        "does",
-        "did",
-    ]
-)
 
 
 def _parentheticals(s: _Sentence) -> set[int]:
@@ -2180,7 +2152,7 @@ def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Ca
             continue
         kept.append(c)
     _experiencer(s, kept, mentions)
-    _defaults(s, kept, mentions)
+    _defaults(s, kept)
     _attach(s, kept, _hedge_cues(s, mentions), mentions)
     if s.text.rstrip().endswith("?"):
         for c in kept:
@@ -2344,7 +2316,7 @@ def _skip_complementizer(s: _Sentence, k: int, end: int) -> int:
     return k
 
 
-def _defaults(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
+def _defaults(s: _Sentence, cands: list[Candidate]) -> None:
     """The author's judgements: every main clause that no other claim covers and that is not a
     plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
     if not s.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")")):
@@ -2924,7 +2896,7 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
             records.append(SentenceRecord.model_validate(item))
         except ValidationError as exc:
             raise InvalidLine(
-                f"not a valid sentence record ({_first_error(exc)}); fix it first "
+                f"not a valid sentence record ({first_error(exc)}); fix it first "
                 "(`claimset validate` lists every problem)",
                 file=display,
                 line=lineno,

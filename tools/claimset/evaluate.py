@@ -31,12 +31,10 @@ from pydantic import ValidationError
 
 from . import jsonio
 from .errors import InvalidLine, UsageError
-from .models import CERTAINTIES, SentenceRecord
+from .models import CERTAINTIES, HUMAN_STATUSES, SentenceRecord, first_error
+from .project import REGISTRY_FILES
 
 __all__ = ["EvalReport", "Score", "evaluate", "evaluate_records"]
-
-HUMAN = frozenset({"done", "reviewed"})
-NOT_SENTENCES = frozenset({"actors.jsonl", "documents.jsonl"})
 
 
 @dataclass
@@ -165,7 +163,7 @@ def _files(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in folder.rglob("*.jsonl")
-                    if p.is_file() and p.name not in NOT_SENTENCES
+                    if p.is_file() and p.name not in REGISTRY_FILES
                 )
             )
         elif path.is_file():
@@ -192,13 +190,11 @@ def _records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
             try:
                 record = SentenceRecord.model_validate(item)
             except ValidationError as exc:
-                err = exc.errors()[0]
-                where = ".".join(str(p) for p in err["loc"])
                 if not isinstance(item, dict):
                     kind = _JSON_KINDS.get(type(item).__name__, type(item).__name__)
                     problem = f"the record must be a JSON object, not {kind}"
                 else:
-                    problem = f"{where}: {err['msg']}" if where else str(err["msg"])
+                    problem = first_error(exc)
                 raise InvalidLine(
                     f"not a valid sentence record ({problem}); run `claimset validate` on it",
                     file=str(path),
@@ -270,7 +266,7 @@ def evaluate_records(
     s = report.scores
     for sid in sorted(gold):
         g = gold[sid]
-        if g.status not in HUMAN:
+        if g.status not in HUMAN_STATUSES:
             continue
         p = pred.get(sid)
         if p is None:

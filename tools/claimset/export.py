@@ -35,6 +35,7 @@ from .features import CONFIGS, Column, arrow_type, config_columns, features, rea
 from .models import (
     CERTAINTIES,
     EXPECTATION_TYPES,
+    HUMAN_STATUSES,
     ORIGINS,
     POLARITIES,
     SPLITS,
@@ -43,6 +44,7 @@ from .models import (
     Document,
 )
 from .project import Project, read_seed
+from .words import plural
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from .card import CardData
 
 #: Sentence statuses whose claims the `claims` config holds, without and with --include-drafts.
-CLAIM_STATUSES = ("done", "reviewed")
+CLAIM_STATUSES = HUMAN_STATUSES
 DRAFT_STATUSES = ("draft",)
 
 #: Rows per Parquet row group: small enough for the Hub viewer's random access.
@@ -665,9 +667,8 @@ class _Validation:
         """Raise InvalidCorpus unless the corpus is valid and anchored; return the seconds."""
         report, seconds = self.result()
         if not report.valid:
-            n = len(report.errors)
             raise InvalidCorpus(
-                f"the corpus has {n} validation error{'s' if n != 1 else ''}: export refused "
+                f"the corpus has {plural(len(report.errors), 'validation error')}: export refused "
                 "(fix them; `claimset validate` lists them)",
                 report,
             )

@@ -156,9 +156,7 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        bad_line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        bad_line, column = jsonio.byte_position(data, exc.start)
         return None, [
             f"{rel}:{bad_line}:{column}: invalid UTF-8 (byte 0x{data[exc.start]:02x}): "
             "fix the file first"

@@ -52,6 +52,14 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=SEPARATORS, allow_nan=False)
 
 
+def byte_position(data: bytes, index: int) -> tuple[int, int]:
+    """1-based line and column (code points) of byte `index` in a file's bytes."""
+    before = data[:index]
+    line = before.count(b"\n") + 1
+    last = before.rfind(b"\n") + 1
+    return line, len(before[last:].decode("utf-8", "replace")) + 1
+
+
 def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     """Yield (1-based line number, raw line without its newline) for each line of a file.
 
@@ -60,6 +68,27 @@ def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
     with path.open("rb") as handle:
         for lineno, raw in enumerate(handle, start=1):
             yield lineno, raw.rstrip(b"\n")
+
+
+def iter_jsonl_lenient(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+    """Yield (1-based line number, record, problem) for each non-blank line, never refusing one.
+
+    For commands that look at unfinished files (stats, show): `record` is None and `problem`
+    says why ("not readable JSON", "not a JSON object") when the line holds no record;
+    `validate` explains such lines in detail.
+    """
+    for lineno, raw in iter_lines(path):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            yield lineno, None, "not readable JSON"
+            continue
+        if isinstance(record, dict):
+            yield lineno, record, ""
+        else:
+            yield lineno, None, "not a JSON object"
 
 
 def read_jsonl(path: Path, display: str | None = None) -> list[Any]:

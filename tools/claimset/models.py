@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 # Label sets, in the order SPEC gives them; the export's ClassLabel ids follow this order.
 ExpectationType = Literal[
@@ -35,6 +35,9 @@ ORIGINS: tuple[str, ...] = get_args(Origin)
 STATUSES: tuple[str, ...] = get_args(Status)
 ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
 SPLITS: tuple[str, ...] = get_args(Split)
+
+#: The statuses only a person sets: their sentences hold human work and need an annotator.
+HUMAN_STATUSES: tuple[str, ...] = ("done", "reviewed")
 
 DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SENTENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*:[0-9]{4,}$"
@@ -232,6 +235,13 @@ class Document(Record):
     sha256: str = Field(pattern=SHA256_PATTERN, description="sha256 of the seed file's bytes, hex.")
     sentence_count: int = Field(ge=0, description="Number of sentences `split` produced.")
     split: Split = Field(default="train", description="Dataset split: train, validation, test.")
+
+
+def first_error(exc: ValidationError) -> str:
+    """pydantic's first problem as `path: message`, for a one-line error about a record."""
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}" if where else str(err["msg"])
 
 
 #: The record models by file kind, as used by `schema` and `validate`.

@@ -8,7 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InvalidDocumentId, OutsideProject, ProjectNotFound, SeedDecodeError
+from .errors import (
+    InvalidDocumentId,
+    OutsideProject,
+    ProjectNotFound,
+    SeedDecodeError,
+    UsageError,
+)
 from .models import DOC_ID_PATTERN
 
 _DOC_ID = re.compile(DOC_ID_PATTERN)
@@ -27,6 +33,11 @@ def check_doc_id(doc_id: str) -> str:
             "(letters, digits, '.', '_', '-'; starting with a letter or digit); rename the file"
         )
     return doc_id
+
+
+def _visible_files(paths: Iterable[Path]) -> list[Path]:
+    """The regular files among `paths`, sorted, without hidden ones (names starting with `.`)."""
+    return sorted(p for p in paths if p.is_file() and not p.name.startswith("."))
 
 
 @dataclass(frozen=True)
@@ -123,27 +134,19 @@ class Project:
         """Every seed essay, sorted by name; hidden files (`.x.txt`, macOS `._x.txt`) are not."""
         if not self.seeds_dir.is_dir():
             return []
-        return sorted(
-            p for p in self.seeds_dir.glob("*.txt") if p.is_file() and not p.name.startswith(".")
-        )
+        return _visible_files(self.seeds_dir.glob("*.txt"))
 
     def annotation_paths(self) -> list[Path]:
         """Every annotation file, sorted by name; hidden files (editor temp files) are not."""
         if not self.annotations_dir.is_dir():
             return []
-        return sorted(
-            p
-            for p in self.annotations_dir.glob("*.jsonl")
-            if p.is_file() and not p.name.startswith(".")
-        )
+        return _visible_files(self.annotations_dir.glob("*.jsonl"))
 
     def resolve(self, path: str | Path) -> Path:
         """An absolute path for a user-given path, which must exist and lie inside the project.
 
         Raises OutsideProject (exit 2) for `../x` and friends, UsageError if it does not exist.
         """
-        from .errors import UsageError
-
         candidate = Path(path)
         if not candidate.is_absolute():
             candidate = Path.cwd() / candidate
@@ -157,8 +160,6 @@ class Project:
     def select(self, paths: list[Path], candidates: Iterable[Path], what: str) -> list[Path]:
         """The candidates that user-given paths name, sorted: a file must be one of them, a
         folder names those inside it. Raises UsageError naming `what` a file must be."""
-        from .errors import UsageError
-
         known = {p.resolve(): p for p in candidates}
         chosen: dict[Path, Path] = {}
         for path in paths:
@@ -178,22 +179,13 @@ class Project:
         the registry files; a file must be a `*.jsonl` that is not actors.jsonl or
         documents.jsonl. Raises UsageError otherwise.
         """
-        from .errors import UsageError
-
         if paths is None:
             return self.annotation_paths()
         files: list[Path] = []
         for path in paths:
             if path.is_dir():
-                files.extend(
-                    sorted(
-                        p
-                        for p in path.rglob("*.jsonl")
-                        if p.is_file()
-                        and not p.name.startswith(".")
-                        and p.name not in REGISTRY_FILES
-                    )
-                )
+                found = _visible_files(path.rglob("*.jsonl"))
+                files.extend(p for p in found if p.name not in REGISTRY_FILES)
             elif path.suffix == ".jsonl" and path.name not in REGISTRY_FILES:
                 files.append(path)
             else:

@@ -23,6 +23,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
 
 
 def schema_bytes(schema: dict[str, Any]) -> bytes:
+    """A schema file's bytes: indented JSON, UTF-8, a final newline."""
     return (json.dumps(schema, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 

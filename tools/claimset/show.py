@@ -8,14 +8,13 @@ half-finished annotation can be looked at before `fmt` and `validate` have passe
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .anchor import anchor
-from .jsonio import iter_lines
+from .jsonio import iter_jsonl_lenient
 from .project import Project
 
 #: What each kind of span is, in the order they are painted (later ones on top).
@@ -141,18 +140,11 @@ def iter_highlights(
     for path in project.annotation_files(paths):
         rel = project.relative(path)
         records: list[tuple[int, dict[str, Any]]] = []
-        for lineno, raw in iter_lines(path):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except ValueError:
-                yield f"{rel}:{lineno}: not readable JSON (see `claimset validate`)"
-                continue
-            if isinstance(record, dict):
-                records.append((lineno, record))
+        for lineno, record, problem in iter_jsonl_lenient(path):
+            if record is None:
+                yield f"{rel}:{lineno}: {problem} (see `claimset validate`)"
             else:
-                yield f"{rel}:{lineno}: not a JSON object (see `claimset validate`)"
+                records.append((lineno, record))
         texts = {str(r.get("id")): str(r.get("text")) for _, r in records}
         for lineno, record in records:
             if statuses is not None and record.get("status") not in statuses:

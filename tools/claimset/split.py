@@ -8,11 +8,10 @@ from typing import Any
 
 from . import jsonio
 from .errors import ClaimsetError, DataProtected, InvalidLine
-from .models import Document, SentenceRecord
+from .models import HUMAN_STATUSES, Document, SentenceRecord
 from .project import Project, Seed, read_seed
 from .segment import split_sentences
-
-HUMAN_STATUSES = frozenset({"done", "reviewed"})
+from .words import plural
 
 
 @dataclass
@@ -28,6 +27,8 @@ class SplitOutcome:
 
 @dataclass
 class SplitResult:
+    """The outcome of `split`, per seed."""
+
     outcomes: list[SplitOutcome] = field(default_factory=list)
 
     @property
@@ -100,14 +101,13 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         human = [r for r in old if isinstance(r, dict) and _human_work(r)]
         if human:
             outcome.action = "refused"
-            n = len(human)
             outcome.messages.append(
                 (
                     "error",
-                    f"{target_rel}: the seed {rel} changed under {n} sentence{_s(n)} with human "
-                    "annotations (done, reviewed, or holding claims whose origin is not auto); "
-                    "nothing was changed. Restore the seed, or move the annotations aside and "
-                    "re-split.",
+                    f"{target_rel}: the seed {rel} changed under {plural(len(human), 'sentence')} "
+                    "with human annotations (done, reviewed, or holding claims whose origin is "
+                    "not auto); nothing was changed. Restore the seed, or move the annotations "
+                    "aside and re-split.",
                 )
             )
             return outcome, seed
@@ -116,8 +116,8 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
             outcome.messages.append(
                 (
                     "warning",
-                    f"{target_rel}: the seed changed; discarded machine drafts on {drafts} "
-                    f"sentence{_s(drafts)} (run `claimset draft` again)",
+                    f"{target_rel}: the seed changed; discarded machine drafts on "
+                    f"{plural(drafts, 'sentence')} (run `claimset draft` again)",
                 )
             )
         jsonio.write_jsonl(target, new)
@@ -126,10 +126,6 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         jsonio.write_jsonl(target, new)
         outcome.action = "created"
     return outcome, seed
-
-
-def _s(n: int) -> str:
-    return "" if n == 1 else "s"
 
 
 def _human_work(record: dict[str, Any]) -> bool:

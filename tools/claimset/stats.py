@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .jsonio import iter_lines
+from .jsonio import iter_jsonl_lenient
 from .models import STATUSES
 from .project import Project
 
@@ -111,16 +110,9 @@ def compute_stats(project: Project, paths: list[Path] | None = None) -> Stats:
     files = project.annotation_files(paths)
     stats = Stats(files=len(files))
     for file in files:
-        for _, raw in iter_lines(file):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except ValueError:
+        for _, record, _problem in iter_jsonl_lenient(file):
+            if record is None:
                 stats.skipped_lines += 1
-                continue
-            if isinstance(record, dict):
-                _add_record(stats, record)
             else:
-                stats.skipped_lines += 1
+                _add_record(stats, record)
     return stats

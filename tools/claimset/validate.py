@@ -31,13 +31,15 @@ from . import fastcheck
 from .anchor import closest_passage, find_quote
 from .canonical import Shape, field_names, fields
 from .diagnostics import Diagnostic, Report, Severity
-from .errors import ClaimsetError, SeedDecodeError, UsageError
-from .layout import Layout, Place, scan
+from .errors import ClaimsetError, SeedDecodeError
+from .jsonio import byte_position
+from .layout import Layout, Place, json_path, scan
 from .layout import Path as JsonPath
 from .models import (
     ACTOR_ID_PATTERN,
     CLAIM_ID_PATTERN,
     DOC_ID_PATTERN,
+    HUMAN_STATUSES,
     SENTENCE_ID_PATTERN,
     SHA256_PATTERN,
     Actor,
@@ -52,7 +54,6 @@ MAX_LINE_BYTES = 1 << 20
 _SENTENCE_ID = re.compile(SENTENCE_ID_PATTERN)
 _ACTOR_ID = re.compile(ACTOR_ID_PATTERN)
 _DOC_ID = re.compile(DOC_ID_PATTERN)
-_HUMAN_STATUSES = ("done", "reviewed")
 
 #: What each id pattern means, for messages.
 _PATTERN_NAMES = {
@@ -382,7 +383,7 @@ class _JsonlCheck:
             file=self.rel,
             line=line.lineno,
             column=start + offset + 1,
-            path=_path_text(problem.path),
+            path=json_path(problem.path),
             code=problem.code,
             message=message,
             severity=problem.severity,
@@ -615,12 +616,6 @@ class _JsonlCheck:
 
     def finish(self) -> None:
         """Checks that need the whole file."""
-
-
-def _path_text(path: JsonPath) -> str:
-    from .layout import json_path
-
-    return json_path(path)
 
 
 class _ActorCheck(_JsonlCheck):
@@ -857,7 +852,7 @@ class _AnnotationCheck(_JsonlCheck):
     def _check_status(
         self, obj: dict[str, Any], status: str, claims: Any, out: list[_Problem]
     ) -> None:
-        if status in _HUMAN_STATUSES and obj.get("annotator") is None:
+        if status in HUMAN_STATUSES and obj.get("annotator") is None:
             out.append(
                 _Problem(
                     ("annotator",),
@@ -993,9 +988,7 @@ class _AnnotationCheck(_JsonlCheck):
         ):
             return False
         status, claims = obj["status"], obj["claims"]
-        if (status in _HUMAN_STATUSES and obj["annotator"] is None) or (
-            status == "todo" and claims
-        ):
+        if (status in HUMAN_STATUSES and obj["annotator"] is None) or (status == "todo" and claims):
             return False
         if claims:
             actors, texts = self.registry.ids, self.texts
@@ -1188,12 +1181,7 @@ class _AnnotationCheck(_JsonlCheck):
                     )
                 )
             else:
-                if isinstance(stored, tuple):
-                    assert self.seed_text is not None
-                    text = self.seed_text[stored[0] : stored[1]]
-                else:
-                    text = stored
-                self._check_span(item, path, text, sentence, out)
+                self._check_span(item, path, self._text_of(sentence), sentence, out)
             self.report(line, out)
         self.pending.clear()
 
@@ -1211,7 +1199,6 @@ class _DocTask:
     seed: Path | None
     record: _DocRecord | None
     documents_rel: str
-    has_documents: bool
     annotation_exists: bool  # even when out of scope: then the seed is not "not split"
 
 
@@ -1220,14 +1207,6 @@ class _DocResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     records: int = 0
     checked: bool = False
-
-
-def _seed_position(data: bytes, index: int) -> tuple[int, int]:
-    """1-based line and column (code points) of byte `index` in a file's bytes."""
-    before = data[:index]
-    line = before.count(b"\n") + 1
-    last = before.rfind(b"\n") + 1
-    return line, len(before[last:].decode("utf-8", "replace")) + 1
 
 
 def _check_document(task: _DocTask, registry: _Registry) -> _DocResult:
@@ -1244,7 +1223,7 @@ def _check_document(task: _DocTask, registry: _Registry) -> _DocResult:
             data = task.seed.read_bytes()
             cause = exc.__cause__
             index = cause.start if isinstance(cause, UnicodeDecodeError) else 0
-            line, column = _seed_position(data, index)
+            line, column = byte_position(data, index)
             result.diagnostics.append(
                 Diagnostic(
                     seed_rel,
@@ -1397,21 +1376,11 @@ def _scope(project: Project, paths: list[Path]) -> set[Path]:
         *project.seed_paths(),
         *(p for p in (project.actors_path, project.documents_path) if p.is_file()),
     }
-    known = {p.resolve() for p in known}
-    scope: set[Path] = set()
-    for path in paths:
-        resolved = path.resolve()
-        if resolved.is_dir():
-            scope.update(p for p in known if resolved in p.parents)
-        elif resolved in known:
-            scope.add(resolved)
-        else:
-            raise UsageError(
-                f"{project.relative(resolved)}: not a file claimset validates "
-                "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl, "
-                "seeds/*.txt)"
-            )
-    return scope
+    what = (
+        "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
+        "corpus/documents.jsonl, seeds/*.txt)"
+    )
+    return set(project.select(paths, {p.resolve() for p in known}, what))
 
 
 def validate(
@@ -1434,27 +1403,22 @@ def validate(
     registry = _Registry()
     diagnostics: list[Diagnostic] = []
     actors = _ActorCheck(project.actors_path, project.relative(project.actors_path), registry)
-    if project.actors_path.is_file():
-        actors.run()
-        if in_scope(project.actors_path):
-            report.files += 1
-            report.records += actors.records
-            diagnostics.extend(actors.diagnostics)
     documents = _DocumentCheck(
         project.documents_path, project.relative(project.documents_path), registry
     )
-    if project.documents_path.is_file():
-        documents.run()
-        if in_scope(project.documents_path):
-            report.files += 1
-            report.records += documents.records
-            diagnostics.extend(documents.diagnostics)
+    for registry_check in (actors, documents):  # actors first: the registry the others need
+        if registry_check.path.is_file():
+            registry_check.run()
+            if in_scope(registry_check.path):
+                report.files += 1
+                report.records += registry_check.records
+                diagnostics.extend(registry_check.diagnostics)
 
     seeds = {p.stem: p for p in project.seed_paths()}
     annotations = {p.stem: p for p in project.annotation_paths()}
     # Computed once: resolving paths per document would cost more than checking small files.
     documents_path = project.documents_path
-    documents_rel, has_documents = project.relative(documents_path), documents_path.is_file()
+    documents_rel = project.relative(documents_path)
     annotations_rel = project.relative(project.annotations_dir)
 
     def tasks() -> Iterator[_DocTask]:
@@ -1474,7 +1438,6 @@ def validate(
                 seed,
                 record,
                 documents_rel,
-                has_documents,
                 annotation is not None,
             )
 
@@ -1513,4 +1476,4 @@ def schema_errors(obj: Any, model: type[BaseModel] = SentenceRecord) -> list[tup
     if not isinstance(obj, dict):
         return [("", "type")]
     problems = _schema_problems(model, obj, set(), _Registry())
-    return [(_path_text(p.path), p.code) for p in problems]
+    return [(json_path(p.path), p.code) for p in problems]
