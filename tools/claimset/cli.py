@@ -257,17 +257,24 @@ def render_stats(data: dict[str, Any]) -> None:
     )
 
 
-@cli.command("build")
-@click.option(
+#: The export options, shared by `export` and `build`.
+out_option = click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Export folder (default: dist/claimset under the project root).",
+    help="Dataset folder (default: dist/claimset under the project root).",
 )
-@click.option(
-    "--include-drafts", is_flag=True, help="Export machine-drafted claims in the claims config too."
+include_drafts_option = click.option(
+    "--include-drafts",
+    is_flag=True,
+    help="Also put the machine-drafted claims of draft sentences in the claims config.",
 )
+
+
+@cli.command("build")
+@out_option
+@include_drafts_option
 @handle_errors
 def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
     """The main job: split → fmt → validate → export, with progress and a summary.
@@ -332,18 +339,8 @@ def describe_step(name: str, value: Any) -> str:
 
 
 @cli.command("export")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Dataset folder (default: dist/claimset under the project root).",
-)
-@click.option(
-    "--include-drafts",
-    is_flag=True,
-    help="Also put the machine-drafted claims of draft sentences in the claims config.",
-)
+@out_option
+@include_drafts_option
 @handle_errors
 def export_cli(out_dir: Path | None, include_drafts: bool) -> None:
     """Export the validated corpus as a Hugging Face dataset folder.
