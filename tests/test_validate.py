@@ -303,3 +303,15 @@ def test_cli_jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_fixture(tmp_path)
     assert invoke(project, monkeypatch, "--jobs", "2")[0] == 0
     assert invoke(project, monkeypatch, "--jobs", "-1")[0] == 2
+
+
+def test_an_id_with_thousands_of_digits_is_reported_not_raised(tmp_path: Path) -> None:
+    # int() refuses strings of more than 4300 digits: ids are bounded to 9 digits instead.
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["id"] = "demo:" + "1" * 5000
+    path.write_text(json.dumps(record) + "\n" + "\n".join(lines[1:]) + "\n", encoding="utf-8")
+    report = validate(project)
+    assert any(d.line == 1 and d.path == "id" and d.code == "value" for d in report.errors)

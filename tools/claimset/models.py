@@ -40,7 +40,7 @@ SPLITS: tuple[str, ...] = get_args(Split)
 HUMAN_STATUSES: tuple[str, ...] = ("done", "reviewed")
 
 DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-SENTENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*:[0-9]{4,}$"
+SENTENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*:[0-9]{4,9}$"
 CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 ACTOR_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
@@ -184,7 +184,7 @@ class SentenceRecord(Record):
 
     id: str = Field(
         pattern=SENTENCE_ID_PATTERN,
-        description="`<doc>:<ordinal>`, 0-based ordinal zero-padded to at least 4 digits.",
+        description="`<doc>:<ordinal>`, 0-based ordinal zero-padded to 4 to 9 digits.",
     )
     doc: str = Field(pattern=DOC_ID_PATTERN, description="Document id (the seed file's stem).")
     start: int = Field(ge=0, description="Start of the sentence in the seed text (code points).")
