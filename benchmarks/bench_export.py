@@ -84,7 +84,9 @@ def _span(text: str, quote: str) -> dict[str, Any]:
 def generate(root: Path, sentences: int, docs: int = 100, seed: int = 7) -> list[Path]:
     """A valid claimset project with `sentences` sentences; returns its annotation files."""
     sys.path.insert(0, str(ROOT / "tools"))
+    from claimset.canonical import canonical
     from claimset.jsonio import dumps
+    from claimset.models import SentenceRecord
     from claimset.segment import split_sentences
 
     rng = random.Random(seed)
@@ -151,7 +153,8 @@ def generate(root: Path, sentences: int, docs: int = 100, seed: int = 7) -> list
                 else None,
                 "claims": claims,
             }
-            out.append(dumps(record) + "\n")
+            # The canonical form `claimset fmt` writes, so validation takes its fast path.
+            out.append(dumps(canonical(record, SentenceRecord)) + "\n")
         path = root / "corpus" / "annotations" / f"{doc}.jsonl"
         path.write_text("".join(out), encoding="utf-8")
         paths.append(path)
