@@ -252,3 +252,11 @@ def test_the_seed_gold_against_itself() -> None:
         pytest.skip("no gold annotations yet")
     data = evaluate([gold], [gold]).to_dict()
     assert f1(data, "claim_sentences") == 1.0 and f1(data, "cues") == 1.0
+
+
+def test_a_sentence_given_twice_is_an_error_not_a_silent_choice(tmp_path: Path) -> None:
+    one = write(tmp_path / "a.jsonl", [record("d:0000", TEXT, GOLD)])
+    two = write(tmp_path / "b.jsonl", [record("d:0000", TEXT, [])])
+    result = CliRunner().invoke(cli, ["eval", str(tmp_path), str(one)])
+    assert result.exit_code == 1
+    assert f"{two}:1:" in result.stderr and "'d:0000' appears twice" in result.stderr

@@ -200,6 +200,14 @@ def _records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
                     file=str(path),
                     line=lineno,
                 ) from exc
+            if record.id in out:
+                # Scoring one of two different records would silently bias the figures.
+                raise InvalidLine(
+                    f"sentence {record.id!r} appears twice among the files given "
+                    "(each sentence may be scored once)",
+                    file=str(path),
+                    line=lineno,
+                )
             out[record.id] = record
     return out
 
