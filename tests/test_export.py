@@ -21,7 +21,7 @@ import yaml
 from claimset import jsonio
 from claimset.cli import cli
 from claimset.errors import InvalidCorpus
-from claimset.export import ExportRefused, ExportResult, export
+from claimset.export import ExportRefused, ExportResult, _clean_stale, export
 from claimset.models import (
     Actor,
     ActorSpan,
@@ -677,3 +677,32 @@ def test_the_project_guidelines_define_every_label() -> None:
         f"{s}: {label}" for s, labels in found.items() for label, d in labels.items() if not d
     ]
     assert not undefined
+
+
+def _dead_pid() -> int:
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    )
+    return int(proc.stdout)
+
+
+def test_leftovers_of_a_killed_export_are_tidied(export_project: Project, tmp_path: Path) -> None:
+    out = tmp_path / "ds"
+    first = export(export_project, out)
+    before = _snapshot(first.out_dir)
+    dead, alive = _dead_pid(), os.getpid()
+    # A killed run in the swap window: the old export aside, nothing in its place.
+    aside = tmp_path / f".claimset-tmp-old-ds-{dead}"
+    os.replace(out, aside)
+    half_built = tmp_path / f".claimset-tmp-ds-{dead}-abc"
+    half_built.mkdir()
+    running = tmp_path / f".claimset-tmp-ds-{alive}-xyz"  # a live process's folder: kept
+    running.mkdir()
+    _clean_stale(out)
+    assert _snapshot(out) == before  # the previous export is back
+    assert not aside.exists() and not half_built.exists() and running.is_dir()
+    export(export_project, out)  # and the next export runs as usual
+    assert not any(p.name.startswith(".claimset-tmp-ds-" + str(dead)) for p in tmp_path.iterdir())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -597,6 +598,36 @@ def _check_out_dir(project: Project, out_dir: Path) -> None:
             )
 
 
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists (a reused id counts as alive: nothing is lost)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _clean_stale(out_dir: Path) -> None:
+    """Tidy up after an export that was killed: remove its half-built folder, and put back a
+    previous export it had renamed aside if nothing replaced it. Folders of running exports
+    (their process id is in the name) are left alone."""
+    if not out_dir.parent.is_dir():
+        return
+    name = re.escape(out_dir.name)
+    building = re.compile(rf"\.claimset-tmp-{name}-(\d{{1,10}})-")
+    aside = re.compile(rf"\.claimset-tmp-old-{name}-(\d{{1,10}})$")
+    for path in sorted(out_dir.parent.iterdir()):
+        match = building.match(path.name) or aside.fullmatch(path.name)
+        if match is None or not path.is_dir() or _alive(int(match.group(1))):
+            continue
+        if match.re is aside and not out_dir.exists():
+            os.replace(path, out_dir)  # the killed run had moved the old export aside
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def _swap_in(tmp: Path, out_dir: Path) -> None:
     """Put the finished folder in place: the old export is renamed aside, then removed."""
     old: Path | None = None
@@ -742,6 +773,7 @@ def export(
 
     out_dir = Path(os.path.abspath(out_dir if out_dir is not None else project.default_export_dir))
     _check_out_dir(project, out_dir)
+    _clean_stale(out_dir)
     timings: dict[str, float] = {}
     if on_step is not None:
         on_step("validate")
@@ -750,7 +782,9 @@ def export(
     if not validation.concurrent:
         timings["validate"] = validation.check()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".claimset-tmp-{out_dir.name}-", dir=out_dir.parent))
+    tmp = Path(
+        tempfile.mkdtemp(prefix=f".claimset-tmp-{out_dir.name}-{os.getpid()}-", dir=out_dir.parent)
+    )
     try:
         if on_step is not None:
             on_step("tables")
