@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,16 @@ def seeded_project(new_project: Project) -> Project:
     """A new project holding the seed essay (not yet split)."""
     (new_project.seeds_dir / SEED_PATH.name).write_bytes(SEED_PATH.read_bytes())
     return new_project
+
+
+def offline_env(tmp: Path) -> dict[str, str]:
+    """The environment for a fresh process that loads exports with `datasets`, offline."""
+    env = dict(os.environ)
+    env.update(
+        HF_DATASETS_OFFLINE="1",
+        HF_HUB_OFFLINE="1",
+        HF_HOME=str(tmp / "hf-home"),
+        HF_DATASETS_CACHE=str(tmp / "hf-cache"),
+        HF_HUB_DISABLE_TELEMETRY="1",
+    )
+    return env

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import offline_env
 
 ESSAY = """\
 Brussels and Ankara: a partnership of necessity
@@ -19,17 +19,6 @@ have repeatedly demanded faster visa liberalisation in return. According to the 
 4 million refugees live in Turkey today. The bargain will probably hold for another few years.
 But Europe should stop pretending that money alone can buy a stable neighbourhood.
 """
-
-
-def offline_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        HF_DATASETS_OFFLINE="1",
-        HF_HUB_OFFLINE="1",
-        HF_HOME=str(tmp_path / "hf-home"),
-        HF_DATASETS_CACHE=str(tmp_path / "hf-cache"),
-    )
-    return env
 
 
 @pytest.mark.slow

@@ -37,6 +37,7 @@ from claimset.models import (
 from claimset.project import Project
 from claimset.segment import split_sentences
 from click.testing import CliRunner
+from conftest import offline_env
 
 # -- the fixture project ---------------------------------------------------------------------------
 
@@ -230,18 +231,6 @@ LOADER = textwrap.dedent(
     print(json.dumps(out))
     """
 )
-
-
-def offline_env(tmp: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        HF_DATASETS_OFFLINE="1",
-        HF_HUB_OFFLINE="1",
-        HF_HOME=str(tmp / "hf-home"),
-        HF_DATASETS_CACHE=str(tmp / "hf-cache"),
-        HF_HUB_DISABLE_TELEMETRY="1",
-    )
-    return env
 
 
 def load_in_fresh_process(path: Path, tmp: Path) -> dict[str, Any]:

@@ -452,29 +452,12 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
 _MODALS = frozenset(
     ["will", "would", "shall", "should", "must", "may", "might", "could", "can", "cannot", "wo"]
 )
-_FINITE = frozenset(
-    [
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "may",
-        "might",
-        "could",
-        "can",
-        "cannot",
-        "does",
-        "do",
-        "did",
-    ]
+#: Modal auxiliaries (shared by the finite-verb and present-statement sets below).
+_MODALS = frozenset(
+    ["will", "would", "shall", "should", "must", "may", "might", "could", "can", "cannot"]
+)
+_FINITE = _MODALS | frozenset(
+    ["is", "are", "was", "were", "has", "have", "had", "does", "do", "did"]
 )
 _WH = frozenset(["how", "what", "whether", "why", "where", "when", "who", "which"])
 _PARTICIPLES = frozenset(
@@ -1985,26 +1968,7 @@ def _certainty(cues: list[Cue], underspecified: bool) -> str:
 # -- evidence -------------------------------------------------------------------------------------
 
 # Finite forms that make a clause a present or modal statement, never a plain past report.
-_PRESENT = frozenset(
-    {
-        "is",
-        "are",
-        "am",
-        "does",
-        "do",
-        "can",
-        "cannot",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "must",
-        "may",
-        "might",
-        "could",
-        "'re",
-    }
-)
+_PRESENT = _MODALS | frozenset(["is", "are", "am", "does", "do", "'re"])
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
 
