@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from . import __version__
-from .export import EXPORT_MARKER, data_path
+from .export_paths import EXPORT_MARKER, data_path
 from .features import CLASS_LABELS, CONFIGS, config_columns, features, walk
 from .project import Project
 from .words import plural
