@@ -7,7 +7,8 @@ import json
 import re
 from pathlib import Path
 
-from claimset.diagnostics import CODES, Diagnostic, Report, render_github, render_json, render_text
+from claimset.diagnostics import CODES, Diagnostic, Report
+from claimset.reporters import render_github, render_json, render_text
 from claimset.validate import validate
 from rich.console import Console
 from samples import INVALID, VALID, sample_project

@@ -313,7 +313,7 @@ def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
         elif stopped == "fmt":
             render_fmt(result.results["fmt"], check=False, diff=False)
         else:
-            from .diagnostics import render_text
+            from .reporters import render_text
 
             render_text(result.results["validate"], err)
         err.print(f"[bold red]Error:[/] build stopped at {stopped}")
@@ -365,7 +365,7 @@ def export_cli(out_dir: Path | None, include_drafts: bool) -> None:
                 on_step=lambda name: status.update(f"{name}…"),
             )
     except InvalidCorpus as exc:
-        from .diagnostics import render_text
+        from .reporters import render_text
 
         if exc.report is not None:
             render_text(exc.report, err)  # type: ignore[arg-type]
@@ -429,7 +429,7 @@ def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) 
     still reading the registry, documents and seeds the checks need. Exit 0 valid, 1 invalid,
     2 usage error. The codes are explained in docs/diagnostics.md.
     """
-    from .diagnostics import render_github, render_json, render_text
+    from .reporters import render_github, render_json, render_text
     from .validate import validate
 
     project = find_project()
