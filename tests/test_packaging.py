@@ -27,7 +27,7 @@ def test_wheel_built_from_sdist_installs_and_runs(tmp_path: Path) -> None:
     wheel = next(dist.glob("claimset-*.whl"))
     with tarfile.open(sdist) as tar:
         names = tar.getnames()
-    assert any(n.endswith("tools/claimset/cli.py") for n in names)
+    assert any(n.endswith("tools/claimset/cli/__init__.py") for n in names)
 
     # A fresh venv that borrows the test environment's dependencies through a .pth file, so the
     # test stays offline; the wheel itself is installed without dependencies.

@@ -1,0 +1,69 @@
+"""`claimset fmt`: anchor quotes and rewrite files in canonical form (wraps `claimset.fmt.fmt`)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+from rich.markup import escape
+
+from ..words import plural
+from ._shared import EXIT_INVALID, find_project, handle_errors, resolve_paths, stderr, stdout
+
+if TYPE_CHECKING:
+    from ..fmt import FmtResult
+
+
+@click.command("fmt")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--check", is_flag=True, help="Change nothing; exit 1 and list the files fmt would change."
+)
+@click.option("--diff", is_flag=True, help="Change nothing; print what would change as a diff.")
+@handle_errors
+def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
+    """Anchor quotes to offsets and rewrite data files in canonical form, atomically.
+
+    Fills span start/end from the quotes (re-anchoring stale offsets to the nearest
+    occurrence), writes evidence sentence ids and missing claim ids, orders keys as the schema
+    does, one record per line. With no PATHS, formats every annotation file, actors.jsonl and
+    documents.jsonl. Never changes meaning or deletes anything: a file with a line it cannot
+    parse is left untouched (exit 1).
+    """
+    from ..fmt import fmt
+
+    project = find_project()
+    result = fmt(project, resolve_paths(project, paths), check=check, diff=diff)
+    render_fmt(result, check=check, diff=diff)
+    if result.refused or (check and result.changed):
+        sys.exit(EXIT_INVALID)
+
+
+def render_fmt(result: FmtResult, *, check: bool, diff: bool) -> None:
+    """Per changed or refused file a line (and notes, and the diff), then a summary."""
+    from rich.text import Text
+
+    out, err = stdout(), stderr()
+    for outcome in result.files:
+        if outcome.refused:
+            for message in outcome.messages:
+                err.print(f"[red]error:[/] {escape(message)}")
+            continue
+        if not outcome.changed:
+            continue
+        verb = "would reformat" if check or diff else "reformatted"
+        out.print(f"{verb} {escape(outcome.path)}")
+        for message in outcome.messages:
+            out.print(f"  [dim]{escape(message)}[/]")
+        if diff and outcome.diff:
+            for line in outcome.diff.splitlines():
+                style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1], "")
+                out.print(Text(line, style=style))
+    changed, refused = len(result.changed), len(result.refused)
+    unchanged = len(result.files) - changed - refused
+    verb = "would be reformatted" if check or diff else "reformatted"
+    parts = [f"{plural(changed, 'file')} {verb}", f"{unchanged} unchanged"]
+    if refused:
+        parts.append(f"{refused} refused (cannot be parsed)")
+    err.print(", ".join(parts))

@@ -1,0 +1,38 @@
+"""`claimset init`: scaffold a new project (wraps `claimset.scaffold.init`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from ..words import plural
+from ._shared import handle_errors, stdout
+
+
+@click.command("init")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Add missing project files to a non-empty folder.")
+@handle_errors
+def init_cli(directory: Path, force: bool) -> None:
+    """Scaffold a new claimset project in DIRECTORY.
+
+    Creates seeds/, corpus/ (actors.jsonl with `author`, documents.jsonl, annotations/),
+    schema/, a pre-commit config, a GitHub Actions workflow and a README. Refuses a
+    non-empty folder unless --force; existing files are never overwritten.
+    """
+    from ..scaffold import init
+
+    render_init(directory, init(directory, force=force))
+
+
+def render_init(directory: Path, written: list[Path]) -> None:
+    """How many files were created, and what to do next."""
+    out = stdout()
+    if written:
+        files = plural(len(written), "file")
+        out.print(f"Created a claimset project in {escape(str(directory))} ({files}).")
+    else:
+        out.print(f"{escape(str(directory))} already holds every project file; nothing added.")
+    out.print("Next: put essays in seeds/*.txt, then run `claimset build` inside the project.")

@@ -1,0 +1,48 @@
+"""`claimset split`: seeds/*.txt into sentence records (wraps `claimset.split.split`)."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+from rich.markup import escape
+
+from ..words import plural
+from ._shared import EXIT_INVALID, find_project, handle_errors, resolve_paths, stderr, stdout
+
+if TYPE_CHECKING:
+    from ..split import SplitResult
+
+
+@click.command("split")
+@click.argument("seeds", nargs=-1, type=click.Path())
+@handle_errors
+def split_cli(seeds: tuple[str, ...]) -> None:
+    """Segment seed essays into corpus/annotations/<doc>.jsonl.
+
+    With no SEEDS, splits every seeds/*.txt. Idempotent: an unchanged seed leaves its file
+    byte-identical. Refuses (exit 1, nothing changed) when a seed changed under done or
+    reviewed sentences; machine drafts on a changed seed are discarded and reported.
+    """
+    from ..split import split
+
+    project = find_project()
+    result = split(project, resolve_paths(project, seeds))
+    render_split(result)
+    if not result.ok:
+        sys.exit(EXIT_INVALID)
+
+
+def render_split(result: SplitResult) -> None:
+    """Messages on stderr, then one line per split seed."""
+    out, err = stdout(), stderr()
+    for outcome in result.outcomes:
+        for level, text in outcome.messages:
+            style = "red" if level == "error" else "yellow"
+            err.print(f"[{style}]{level}:[/] {escape(text)}", markup=True, highlight=False)
+        if outcome.action in ("created", "updated", "unchanged"):
+            count = plural(outcome.sentences, "sentence")
+            out.print(f"{escape(outcome.path)}: {count} ({outcome.action})")
+    if not result.outcomes:
+        err.print("[yellow]warning:[/] no seeds to split (put essays in seeds/*.txt)")
