@@ -21,7 +21,8 @@ import yaml
 from claimset import jsonio
 from claimset.cli import cli
 from claimset.errors import InvalidCorpus
-from claimset.export import ExportRefused, ExportResult, _clean_stale, export
+from claimset.export import ExportRefused, ExportResult, export
+from claimset.export.folder import clean_stale
 from claimset.models import (
     Actor,
     ActorSpan,
@@ -490,7 +491,7 @@ def test_invalid_corpus_is_refused_and_the_old_export_kept(
     export_project: Project, monkeypatch: pytest.MonkeyPatch, concurrent: bool
 ) -> None:
     if concurrent:  # validation in a forked process alongside the table building
-        monkeypatch.setattr("claimset.export.CONCURRENT_VALIDATION_BYTES", 0)
+        monkeypatch.setattr("claimset.export.validation.CONCURRENT_VALIDATION_BYTES", 0)
     first = export(export_project)
     before = _snapshot(first.out_dir)
 
@@ -601,7 +602,7 @@ def test_a_failure_while_writing_keeps_the_old_export(
     def boom(*args: Any) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr("claimset.card.card_files", boom)
+    monkeypatch.setattr("claimset.export.card.card_files", boom)
     with pytest.raises(OSError, match="disk full"):
         export(export_project)
     assert _snapshot(first.out_dir) == before
@@ -637,7 +638,7 @@ GUIDELINES = """\
 
 
 def test_label_definitions_come_from_the_guidelines() -> None:
-    from claimset.card import label_definitions
+    from claimset.export.card import label_definitions
 
     found = label_definitions(GUIDELINES)
     assert found["expectation type"]["desire"] == "the actor wants a state of affairs"
@@ -656,7 +657,7 @@ def test_label_definitions_come_from_the_guidelines() -> None:
 
 
 def test_the_project_guidelines_define_every_label() -> None:
-    from claimset.card import label_definitions
+    from claimset.export.card import label_definitions
 
     path = Path(__file__).resolve().parents[1] / "docs" / "guidelines.md"
     if not path.is_file():
@@ -690,7 +691,7 @@ def test_leftovers_of_a_killed_export_are_tidied(export_project: Project, tmp_pa
     half_built.mkdir()
     running = tmp_path / f".claimset-tmp-ds-{alive}-xyz"  # a live process's folder: kept
     running.mkdir()
-    _clean_stale(out)
+    clean_stale(out)
     assert _snapshot(out) == before  # the previous export is back
     assert not aside.exists() and not half_built.exists() and running.is_dir()
     export(export_project, out)  # and the next export runs as usual

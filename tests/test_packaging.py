@@ -61,6 +61,8 @@ def test_wheel_built_from_sdist_installs_and_runs(tmp_path: Path) -> None:
     assert where.startswith(site), where  # the installed wheel, not the source tree
     lexicons = Path(where).parent / "lexicons"
     assert sorted(p.name for p in lexicons.iterdir() if p.suffix == ".json"), "no package data"
+    card = Path(where).parent / "export" / "card"
+    assert (card / "card.md.tmpl").is_file() and (card / "license.md.tmpl").is_file()
     project = tmp_path / "p"
     subprocess.run([str(bin_dir / "claimset"), "init", str(project)], check=True)
     (project / "seeds" / "e.txt").write_text("One claim. Another one.\n", encoding="utf-8")
@@ -69,3 +71,10 @@ def test_wheel_built_from_sdist_installs_and_runs(tmp_path: Path) -> None:
     )
     assert split.returncode == 0, split.stderr
     assert "seeds/e.txt: 2 sentences (created)" in split.stdout
+    # The export reads its card templates as package data: from the wheel, not the source tree.
+    exported = subprocess.run(
+        [str(bin_dir / "claimset"), "export"], cwd=project, capture_output=True, text=True
+    )
+    assert exported.returncode == 0, exported.stderr
+    card_text = (project / "dist" / "claimset" / "README.md").read_text(encoding="utf-8")
+    assert "# p\n" in card_text and "${" not in card_text

@@ -1,0 +1,114 @@
+"""The card's agreement figures: second annotations scored at export, and recorded figures."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ...project import Project
+from .markdown import table
+
+#: Second annotations for agreement studies: folders of annotation files, one per annotator
+#: (`agreement/ann2/<doc>.jsonl`), scored against the corpus with `claimset eval` at export.
+AGREEMENT_DIR = Path("agreement")
+
+
+#: Agreement figures a project records itself (each found is shown): JSON from
+#: `claimset eval --format json`, or Markdown included as it is.
+AGREEMENT_FILES = (
+    Path("corpus/agreement.json"),
+    Path("corpus/agreement.md"),
+    Path("docs/agreement.md"),
+)
+
+
+def agreement_section(project: Project) -> str | None:
+    """The agreement figures as Markdown, if the project has any."""
+    blocks = _scored_agreement(project)
+    for rel in AGREEMENT_FILES:
+        path = project.root / rel
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            header = f"From `{rel.as_posix()}` (`claimset eval` of one annotation against another):"
+            blocks.append(_agreement_json(json.loads(text), header))
+        else:
+            # Demote headings so that they nest under the card's own.
+            body = re.sub(
+                r"^(#{1,4}) ", lambda m: "#" * min(len(m.group(1)) + 3, 6) + " ", text, flags=re.M
+            )
+            blocks.append(f"From `{rel.as_posix()}`:\n\n{body.strip()}")
+    return "\n\n".join(blocks) if blocks else None
+
+
+def _scored_agreement(project: Project) -> list[str]:
+    """`claimset eval` of each `agreement/<annotator>/` folder against the corpus (as gold)."""
+    from ...errors import ClaimsetError
+    from ...evaluate import evaluate
+
+    root = project.root / AGREEMENT_DIR
+    if not root.is_dir():
+        return []
+    gold = {p.stem: p for p in project.annotation_paths()}
+    blocks = []
+    for folder in sorted({p.parent for p in root.rglob("*.jsonl") if p.is_file()}):
+        other = sorted(p for p in folder.glob("*.jsonl") if p.is_file() and p.stem in gold)
+        if not other:
+            continue  # documents that are not in this corpus
+        rel = project.relative(folder)
+        docs = ", ".join(f"`{p.stem}`" for p in other)
+        try:
+            report = evaluate([gold[p.stem] for p in other], other).to_dict()
+        except ClaimsetError as exc:
+            blocks.append(f"`{rel}/` could not be scored: {exc}")
+            continue
+        scored = report.get("sentences", {}).get("scored", "?")
+        header = (
+            f"`{rel}/` ({docs}) scored with `claimset eval` against the corpus annotations as "
+            f"gold, over {scored} sentences annotated in both:"
+        )
+        blocks.append(_agreement_json(report, header))
+    return blocks
+
+
+def _agreement_json(data: Any, header: str) -> str:
+    """Tables of the JSON `claimset eval GOLD PRED --format json` prints (else the JSON itself)."""
+    lines = [header]
+    scores = data.get("scores") if isinstance(data, dict) else None
+    accuracy = data.get("accuracy") if isinstance(data, dict) else None
+    claims = data.get("claims") if isinstance(data, dict) else None
+    if isinstance(claims, dict):
+        lines += [
+            "",
+            f"Claims: {claims.get('gold', '?')} in the gold, {claims.get('predicted', '?')} in "
+            f"the other annotation, {claims.get('paired', '?')} paired (by expectation span).",
+        ]
+    if isinstance(scores, dict) and scores:
+        from ...evaluate import MEASURES as names
+
+        rows = [
+            [names.get(k, k), *(_number(v.get(m)) for m in ("precision", "recall", "f1"))]
+            for k, v in scores.items()
+            if isinstance(v, dict)
+        ]
+        lines += ["", table(["measure", "precision", "recall", "F1"], rows)]
+    if isinstance(accuracy, dict) and accuracy:
+        rows = [
+            [k, _number(v.get("accuracy")), f"{v.get('correct', '?')}/{v.get('total', '?')}"]
+            for k, v in accuracy.items()
+            if isinstance(v, dict)
+        ]
+        lines += ["", "On paired claims:", "", table(["field", "accuracy", "agree"], rows)]
+    if len(lines) == 1:
+        dump = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True)
+        lines += ["", "```json", dump, "```"]
+    return "\n".join(lines)
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.3f}"
+    return "" if value is None else str(value)

@@ -1,0 +1,188 @@
+"""The computed parts of the card: each function fills a `${placeholder}` of card.md.tmpl."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from typing import Any
+
+from ...features import CLASS_LABELS, CONFIGS, config_columns, walk
+from ..paths import data_path
+from .guidelines import label_definitions
+from .inputs import CardData
+from .markdown import one_line, table
+
+#: What each config holds, for the table of configs and splits.
+CONFIG_SUMMARY = {
+    "sentences": "one row per sentence (every status), with its claims nested as in the JSONL "
+    "files; the default config, and the lossless one",
+    "claims": "one row per claim, spans flattened into columns, with sentence and document offsets",
+    "documents": "one row per essay: its full text and metadata",
+    "actors": "the actor registry that `actor` and `target` refer to",
+}
+
+
+def load_claims(stats: dict[str, Any]) -> str:
+    """The line of the loading example that loads the `claims` config, if there is one."""
+    if stats["exported_claims"]:
+        return 'claims = datasets.load_dataset("<this folder or hub repo>", "claims")'
+    return "# no `claims` config yet: no claim to export (see Configs and splits)"
+
+
+def guidelines_source(guidelines: str) -> str:
+    """The end of the Repository line: the guidelines' copy, when the project has guidelines."""
+    if not guidelines:
+        return "."
+    return (
+        ", `docs/guidelines.md` (the annotation guidelines, copied here as "
+        "[guidelines.md](guidelines.md))."
+    )
+
+
+def configs_table(data: CardData) -> str:
+    """Every config and split with its rows and file; configs without rows say so."""
+    rows = []
+    for config in CONFIGS:
+        splits = data.rows.get(config, {})
+        if not splits:
+            rows.append([f"`{config}`", CONFIG_SUMMARY[config], "—", 0, "not written: no rows"])
+        for i, (s, n) in enumerate(splits.items()):
+            holds = CONFIG_SUMMARY[config] if i == 0 else ""
+            rows.append([f"`{config}`", holds, s, n, f"`{data_path(config, s)}`"])
+    return table(["config", "holds", "split", "rows", "file"], rows)
+
+
+def column_tables() -> str:
+    """A section per config: its columns, their types and meanings (from the models)."""
+    return "\n\n".join(f"### Columns of `{c}`\n\n{_column_table(c)}" for c in CONFIGS)
+
+
+def _column_table(config: str) -> str:
+    rows = []
+    for path, column in walk(config_columns(config)):
+        kind = column.type_name
+        if column.kind == "label":
+            kind = f"ClassLabel ({', '.join(f'{i} {n}' for i, n in enumerate(column.labels))})"
+        elif column.kind == "string" and column.labels:
+            kind = "string (" + " \\| ".join(column.labels) + ")"
+        if column.nullable:
+            kind += ", nullable"
+        rows.append([f"`{path}`", kind, one_line(column.description)])
+    return table(["column", "type", "meaning"], rows)
+
+
+def label_tables(guidelines: str) -> str:
+    """A section per ClassLabel set: ids, names and the guidelines' definitions."""
+    definitions = label_definitions(guidelines)
+    sections = []
+    for set_name, labels in CLASS_LABELS.items():
+        texts = definitions[set_name]
+        heading = f"#### {set_name.capitalize()}"
+        if len(set(texts.values())) == 1 and all(texts.values()):
+            # One definition for the whole set (`| positive, negative | ... |`).
+            text = texts[labels[0]]
+            ids = table(["id", "label"], [[i, f"`{x}`"] for i, x in enumerate(labels)])
+            sections.append(f"{heading}\n\n{text[0].upper()}{text[1:]}.\n\n{ids}")
+            continue
+        rows = [
+            [i, f"`{label}`", texts[label] or "see the guidelines"]
+            for i, label in enumerate(labels)
+        ]
+        sections.append(f"{heading}\n\n{table(['id', 'label', 'definition'], rows)}")
+    return "\n\n".join(sections)
+
+
+def documents_table(data: CardData) -> str:
+    """Every document's metadata, with the sha256 of its seed."""
+    rows = [
+        [
+            f"`{d['id']}`",
+            d.get("title") or "unknown",
+            d.get("source") or "unknown",
+            d.get("license") or "unknown",
+            d.get("split"),
+            d.get("sentence_count"),
+            f"`{d.get('sha256')}`",
+        ]
+        for d in data.documents
+    ]
+    header = ["document", "title", "source", "license", "split", "sentences", "sha256"]
+    return table(header, rows)
+
+
+def guidelines_note(guidelines: str) -> str:
+    """Which guidelines the annotators follow (with the copy's sha256), or that there are none."""
+    if not guidelines:
+        return "The project has no `docs/guidelines.md`; the label definitions are above."
+    digest = hashlib.sha256(guidelines.encode("utf-8")).hexdigest()
+    return (
+        "Annotators follow the guidelines in [guidelines.md](guidelines.md) (a copy of the "
+        f"project's `docs/guidelines.md`, sha256 `{digest}`): definitions, decision tests "
+        "and worked examples."
+    )
+
+
+def drafts_note(include_drafts: bool) -> str:
+    """The end of the sentence saying which claims the `claims` config holds."""
+    if include_drafts:
+        return " (exported with `--include-drafts`: unchecked machine drafts included)."
+    return "; machine drafts stay in the `sentences` config only."
+
+
+def status_table(stats: dict[str, Any]) -> str:
+    """Sentences per status."""
+    rows = [[f"`{k}`", v] for k, v in stats["sentences_by_status"].items()]
+    return table(["status", "sentences"], rows)
+
+
+def origin_table(stats: dict[str, Any]) -> str:
+    """Claims per sentence status and origin (human, auto)."""
+    rows = [
+        [f"`{st}`", v.get("human", 0), v.get("auto", 0)]
+        for st, v in stats["claims_by_status_origin"].items()
+    ]
+    return table(["sentence status", "human", "auto"], rows)
+
+
+def label_counts_table(stats: dict[str, Any]) -> str:
+    """Exported claims per expectation type, certainty and polarity."""
+    rows = (
+        _counts_rows("expectation_type", stats["expectation_types"])
+        + _counts_rows("certainty", stats["certainty"])
+        + _counts_rows("polarity", stats["polarity"])
+    )
+    return table(["column", "label", "claims"], rows)
+
+
+def _counts_rows(column: str, counts: dict[str, int]) -> list[list[Any]]:
+    return [[f"`{column}`", f"`{k}`", v] for k, v in counts.items()]
+
+
+def actors_table(stats: dict[str, Any]) -> str:
+    """Exported claims per actor, the 20 most frequent."""
+    rows = [[f"`{actor}`", n] for actor, n in list(stats["actors"].items())[:20]]
+    return table(["actor", "claims"], rows)
+
+
+def annotators(stats: dict[str, Any]) -> str:
+    """The annotators with the sentences each finished, or that nobody has annotated yet."""
+    if not stats["annotators"]:
+        return "No sentence has been annotated by a person yet."
+    rows = [[f"`{k}`", v] for k, v in stats["annotators"].items()]
+    return (
+        "Annotator ids as recorded in the corpus, with the sentences each marked `done` or "
+        "`reviewed`:\n\n" + table(["annotator", "sentences"], rows)
+    )
+
+
+def actor_kinds(actors: list[dict[str, Any]]) -> str:
+    """`9 actors: 5 state, 1 person, ...` (most frequent kind first), or `empty`."""
+    kinds = Counter(str(a.get("kind")) for a in actors)
+    parts = [f"{n} {kind}" for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return f"{len(actors)} actors: " + ", ".join(parts) if actors else "empty"
+
+
+def citation_key(name: str) -> str:
+    """A BibTeX key from the project's name."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "claimset"
