@@ -8,7 +8,11 @@ type-only import is still a dependency, and a cycle there is one refactor away f
 from __future__ import annotations
 
 import ast
+import re
+import sys
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "tools" / "claimset"
 MAX_LINES = 600
@@ -125,3 +129,41 @@ def test_no_module_over_the_limit() -> None:
     assert not done, (
         f"no longer over {MAX_LINES} lines (or gone), remove from OVERSIZED_FOR_NOW: {done}"
     )
+
+
+# -- dependencies ---------------------------------------------------------------------------------
+
+#: Import names that differ from the distribution that provides them. pydantic_core comes with
+#: pydantic, which pins its exact version, so declaring pydantic declares it.
+DISTRIBUTION_OF = {"yaml": "pyyaml", "pydantic_core": "pydantic"}
+
+
+def third_party_imports() -> set[str]:
+    """The distributions whose modules the package imports, anywhere in its files."""
+    found: set[str] = set()
+    for path in modules().values():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.partition(".")[0]
+                if top != "claimset" and top not in sys.stdlib_module_names:
+                    found.add(DISTRIBUTION_OF.get(top, top))
+    return found
+
+
+def declared_dependencies() -> set[str]:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    names = (re.match(r"[A-Za-z0-9._-]+", r) for r in pyproject["project"]["dependencies"])
+    return {m.group(0).lower().replace("_", "-") for m in names if m}
+
+
+def test_dependencies_are_declared_exactly_as_imported() -> None:
+    imported, declared = third_party_imports(), declared_dependencies()
+    assert imported - declared == set(), "imported but not declared in pyproject.toml"
+    assert declared - imported == set(), "declared in pyproject.toml but never imported"
