@@ -131,6 +131,22 @@ def test_no_module_over_the_limit() -> None:
     )
 
 
+def test_each_cli_module_is_one_registered_command() -> None:
+    """`cli/<name>.py` holds the command `claimset <name>`, and the group registers it."""
+    import importlib
+
+    import click
+    from claimset.cli import cli
+
+    names = sorted(p.stem for p in (PACKAGE / "cli").glob("[!_]*.py"))
+    assert sorted(cli.commands) == names  # type: ignore[attr-defined]
+    for name in names:
+        module = importlib.import_module(f"claimset.cli.{name}")
+        commands = [v for v in vars(module).values() if isinstance(v, click.Command)]
+        assert [c.name for c in commands] == [name], f"cli/{name}.py: {commands}"
+        assert cli.commands[name] is commands[0]  # type: ignore[attr-defined]
+
+
 # -- dependencies ---------------------------------------------------------------------------------
 
 #: Import names that differ from the distribution that provides them. pydantic_core comes with
