@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from claimset import jsonio
 from claimset.merge import CONFLICTS, Unmergeable, merge_files, merge_records
 
