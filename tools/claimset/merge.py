@@ -14,14 +14,16 @@ handed to `git merge-file`, so nothing is ever worse than git's own merge.
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import jsonio
-from .errors import ClaimsetError
+from .errors import ClaimsetError, UsageError
 
 #: The key that carries unresolved conflicts inside a record.
 CONFLICTS = "conflicts"
@@ -383,3 +385,41 @@ def describe(conflicts: Iterable[Conflict]) -> list[str]:
         f"{c.ours_by} {_key(c.ours)} vs {c.theirs_by} {_key(c.theirs)} (base {_key(c.base)})"
         for c in conflicts
     ]
+
+
+#: What `init` writes and `merge --setup` adds: every JSONL file of the corpus uses the driver.
+GITATTRIBUTES = "corpus/**/*.jsonl merge=claimset\nagreement/**/*.jsonl merge=claimset\n"
+
+
+def driver_command() -> str:
+    """The driver line for git's config: this interpreter, so no activated venv is needed."""
+    return f"{shlex.quote(sys.executable)} -m claimset merge %O %A %B --path %P"
+
+
+def setup_repository(folder: Path) -> list[str]:
+    """Register the driver in the git repository at `folder`; write .gitattributes if missing."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError) as exc:
+        raise UsageError(f"{folder}: not inside a git repository") from exc
+    settings = {
+        "merge.claimset.name": "claimset: merge JSONL records by id, claim and field",
+        "merge.claimset.driver": driver_command(),
+    }
+    for key, value in settings.items():
+        subprocess.run(["git", "config", key, value], cwd=top, check=True)
+    done = [f"git config {key} {value!r}" for key, value in settings.items()]
+    attributes = Path(top) / ".gitattributes"
+    existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    missing = [line for line in GITATTRIBUTES.splitlines() if line not in existing.splitlines()]
+    if missing:
+        text = existing + ("" if not existing or existing.endswith("\n") else "\n")
+        jsonio.atomic_write_bytes(attributes, (text + "\n".join(missing) + "\n").encode())
+        done.append(f"{attributes.name}: added {len(missing)} line(s)")
+    return done

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import ClaimsetError
 from .jsonio import atomic_write_bytes, jsonl_bytes
+from .merge import GITATTRIBUTES
 from .models import Actor
 from .schema import json_schemas, schema_bytes
 
@@ -80,6 +81,7 @@ def scaffold_files(name: str) -> dict[str, bytes]:
     files = {
         "README.md": README.format(name=name).encode(),
         ".gitignore": GITIGNORE.encode(),
+        ".gitattributes": GITATTRIBUTES.encode(),
         ".pre-commit-config.yaml": PRE_COMMIT.encode(),
         ".github/workflows/corpus.yml": WORKFLOW.encode(),
         "seeds/README.md": SEEDS_README.encode(),

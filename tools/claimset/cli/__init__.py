@@ -13,12 +13,14 @@ from __future__ import annotations
 import click
 
 from .. import __version__
+from .agree import agree_cli
 from .build import build_cli
 from .draft import draft_cli
 from .eval import eval_cli
 from .export import export_cli
 from .fmt import fmt_cli
 from .init import init_cli
+from .merge import merge_cli
 from .schema import schema_cli
 from .show import show_cli
 from .split import split_cli
@@ -51,6 +53,8 @@ COMMANDS = (
     draft_cli,
     eval_cli,
     show_cli,
+    merge_cli,
+    agree_cli,
 )
 for command in COMMANDS:
     cli.add_command(command)

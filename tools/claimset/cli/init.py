@@ -19,7 +19,8 @@ def init_cli(directory: Path, force: bool) -> None:
     """Scaffold a new claimset project in DIRECTORY.
 
     Creates seeds/, corpus/ (actors.jsonl with `author`, documents.jsonl, annotations/),
-    schema/, a pre-commit config, a GitHub Actions workflow and a README. Refuses a
+    schema/, a pre-commit config, a GitHub Actions workflow, .gitattributes (the corpus
+    merge driver; register it with `claimset merge --setup`) and a README. Refuses a
     non-empty folder unless --force; existing files are never overwritten.
     """
     from ..scaffold import init
