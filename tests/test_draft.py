@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from claimset import jsonio
 from claimset.cli import cli
-from claimset.draft import ActorIndex, draft, draft_document, draft_sentence, lexicons
+from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
+from claimset.draft.pipeline import lexicons
 from claimset.models import (
     CERTAINTIES,
     CUE_KINDS,

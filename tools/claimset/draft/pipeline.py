@@ -1,25 +1,4 @@
-"""`claimset draft`: suggest claims for `todo` sentences with transparent rules and lexicons.
-
-No trained model and nothing downloaded: the drafter tokenizes each sentence, looks words up in the
-lexicons shipped in `claimset/lexicons/` (each entry names its category and its source in the
-literature) and applies a shallow clause analysis. See docs/drafting.md for the rules.
-
-Pipeline for one sentence (`draft_sentence`):
-
-1. tokens, actor mentions (registry names, aliases, possessives, demonyms, anaphors);
-2. expectation cues (`expectations.json`), each giving a candidate claim: a holder found to the
-   left of the cue (or the author, for modals), a span (the complement or the clause, trimmed at
-   clause boundaries), a target (an actor inside the span) and a polarity (negation);
-3. hedge and booster cues (`hedges.json`, with context rules for ambiguous words), attached to the
-   claim whose clause holds them, or making an author claim of their own (a cue always qualifies
-   a claim);
-4. certainty from the cues; the sentence's facts (report clauses, reported speech) and the
-   links a support marker makes inside it (guidelines §13.1).
-
-`draft_document` links facts to the claims of neighbouring sentences (adjacency in the paragraph,
-stopped by a claim of the author's; enumerations), and `draft` runs it over the project's
-annotation files, touching only `todo` sentences (and `draft` ones with `redo`).
-"""
+"""The drafter's steps for one sentence, in the order docs/drafting.md describes."""
 
 from __future__ import annotations
 
@@ -35,111 +14,42 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import jsonio
-from .errors import ClaimsetError, InvalidLine
-from .models import Actor, SentenceRecord, first_error
-from .project import Project, read_seed
-
-__all__ = [
-    "ActorIndex",
-    "DraftOutcome",
-    "DraftResult",
-    "draft",
-    "draft_document",
-    "draft_sentence",
-    "load_actors",
-]
+from .. import jsonio
+from ..errors import ClaimsetError, InvalidLine
+from ..models import Actor, SentenceRecord, first_error
+from ..project import Project, read_seed
+from .words import (
+    ADJECTIVE_ENDINGS,
+    BE,
+    DEMONSTRATIVES,
+    DETERMINERS,
+    FEAR_FRAMES,
+    FINITE,
+    FOCUS,
+    FUTURE_FRAMES,
+    FUTURE_MODALS,
+    GENERIC,
+    INTEREST,
+    MODALS,
+    MONTHS,
+    NUMBER,
+    PARTICIPLES,
+    PRESENT,
+    QUANTIFIERS,
+    QUOTES,
+    SENTENCE_ADVERBS,
+    SIDES,
+    SUBJECTS,
+    TOKEN,
+    WH,
+    YEAR,
+    inflection,
+    is_past,
+    is_verb,
+    verbish,
+)
 
 AUTHOR = "author"
-
-# Words, "'s" and "n't" as tokens of their own (so "Russia's" yields the name "Russia"), and any
-# other non-space character as a one-character token.
-_TOKEN = re.compile(r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)|\w+|[^\w\s]")
-_YEAR = re.compile(r"^(1[6-9]|20)\d\d(s|ies)?$")
-_NUMBER = re.compile(r"^\d[\d,.]*$")
-_MONTHS = frozenset(
-    [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-_PAST_IRREGULAR = frozenset(
-    [
-        "was",
-        "were",
-        "had",
-        "did",
-        "made",
-        "met",
-        "took",
-        "gave",
-        "said",
-        "became",
-        "began",
-        "went",
-        "came",
-        "saw",
-        "won",
-        "lost",
-        "led",
-        "left",
-        "sent",
-        "held",
-        "fell",
-        "rose",
-        "grew",
-        "brought",
-        "bought",
-        "sought",
-        "told",
-        "thought",
-        "found",
-        "kept",
-        "paid",
-        "put",
-        "set",
-        "cut",
-        "struck",
-        "fought",
-        "spoke",
-        "wrote",
-        "broke",
-        "ran",
-        "chose",
-        "drew",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-    ]
-)
-
-
-# -- lexicons -------------------------------------------------------------------------------------
 
 
 def _read_lexicon(name: str) -> Any:
@@ -148,7 +58,7 @@ def _read_lexicon(name: str) -> Any:
 
 
 def _words_of(text: str) -> tuple[str, ...]:
-    return tuple(m.group().lower() for m in _TOKEN.finditer(text))
+    return tuple(m.group().lower() for m in TOKEN.finditer(text))
 
 
 @dataclass(frozen=True)
@@ -302,9 +212,6 @@ def _match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | None:
     return None
 
 
-# -- actors ---------------------------------------------------------------------------------------
-
-
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 
@@ -391,7 +298,7 @@ class ActorIndex:
 
     @staticmethod
     def _key(form: str) -> tuple[str, ...]:
-        words = [m.group() for m in _TOKEN.finditer(form)]
+        words = [m.group() for m in TOKEN.finditer(form)]
         if words and words[0].lower() == "the":
             words[0] = "the"
         while len(words) > 1 and words[-1] in (".", ",", ";", ":") and len(words[-2]) > 1:
@@ -399,11 +306,6 @@ class ActorIndex:
         if not any(w[:1].isalnum() for w in words) or words == ["the"]:
             return ()  # "—", ".", "the": no name (a registry typo must not match everything)
         return tuple(words)
-
-
-_GENERIC = frozenset(
-    ["the", "of", "and", "for", "in", "on", "a", "an", "its", "their", "people", "public"]
-)
 
 
 def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:
@@ -416,7 +318,7 @@ def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -
             continue
         for name in [actor.name, *actor.aliases]:
             for word in _words_of(name):
-                if len(word) > 3 and word.isalpha() and word not in _GENERIC:
+                if len(word) > 3 and word.isalpha() and word not in GENERIC:
                     owners.setdefault(word, set()).add(actor.id)
     single_words = {key[0].lower() for key in explicit if len(key) == 1}
     return {
@@ -445,38 +347,7 @@ def load_actors(project: Project) -> ActorIndex:
     return ActorIndex(actors)
 
 
-# -- one sentence ---------------------------------------------------------------------------------
-
 _GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
-_MODALS = frozenset(
-    ["will", "would", "shall", "should", "must", "may", "might", "could", "can", "cannot", "wo"]
-)
-#: Modal auxiliaries (shared by the finite-verb and present-statement sets below).
-_MODALS = frozenset(
-    ["will", "would", "shall", "should", "must", "may", "might", "could", "can", "cannot"]
-)
-_FINITE = _MODALS | frozenset(
-    ["is", "are", "was", "were", "has", "have", "had", "does", "do", "did"]
-)
-_WH = frozenset(["how", "what", "whether", "why", "where", "when", "who", "which"])
-_PARTICIPLES = frozenset(
-    [
-        "seen",
-        "thought",
-        "known",
-        "felt",
-        "told",
-        "said",
-        "sought",
-        "regarded",
-        "viewed",
-        "considered",
-    ]
-)
-_NOT_VERBS_ED = frozenset(
-    ["need", "indeed", "interested", "concerned", "limited", "advanced", "united", "red", "bed"]
-)
 
 Cue = tuple[int, int, str, str]  # (first token, end token, kind, certainty)
 
@@ -523,12 +394,12 @@ class Candidate:
     recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
 
 
-class _Sentence:
+class Sentence:
     """Tokens of one sentence with the analyses the rules share."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        matches = list(_TOKEN.finditer(text))
+        matches = list(TOKEN.finditer(text))
         self.toks = [m.group() for m in matches]
         self.starts = [m.start() for m in matches]
         self.ends = [m.end() for m in matches]
@@ -559,7 +430,7 @@ class _Sentence:
         return self.starts[i], self.ends[j - 1]
 
 
-def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
+def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     """Which tokens open a clause, which are clause boundaries, and which boundaries are an
     "and" that coordinates two predicates or clauses (a second claim, guidelines §5)."""
     lex = lexicons()
@@ -577,7 +448,7 @@ def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             finite_seen = negated = False
         if tok in ("not", "n't"):
             negated = True
-        if tok in _FINITE or (tok.endswith("ed") and tok not in _NOT_VERBS_ED and len(tok) > 4):
+        if is_verb(tok):
             finite_seen = True
         # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
         # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
@@ -610,19 +481,14 @@ def _boundaries(s: _Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     return opens, stop, coord
 
 
-_FOCUS = frozenset(
-    ["especially", "particularly", "notably", "including", "mainly", "mostly", "chiefly"]
-)
-
-
-def _list_comma(s: _Sentence, i: int) -> bool:
+def _list_comma(s: Sentence, i: int) -> bool:
     """Whether the comma at token i separates items of a list (*services, public procurement
     and agriculture*) or opens a focusing phrase (*, especially on sanctions*): not a clause
     boundary (guidelines §7.2 keeps both inside the span)."""
     low, n = s.low, s.n
     if i == 0 or i + 1 >= n or not low[i - 1][:1].isalnum():
         return False
-    if low[i + 1] in _FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
+    if low[i + 1] in FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
         return True
     k = i + 1
     item = 0
@@ -633,7 +499,7 @@ def _list_comma(s: _Sentence, i: int) -> bool:
                 return False
             # the last item: a short noun phrase closed by the end, a comma or a preposition
             e = k + 1
-            while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in _FINITE:
+            while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in FINITE:
                 if e > k + 1 and low[e] in lexicons().prepositions:
                     return True
                 e += 1
@@ -644,10 +510,9 @@ def _list_comma(s: _Sentence, i: int) -> bool:
             item = 0
         elif (
             not w[:1].isalnum()
-            or w in _FINITE
-            or w in _WH
+            or is_verb(w)
+            or w in WH
             or w in ("that", "to", "but", "if", "as", "than")
-            or (w.endswith("ed") and len(w) > 4)
             or w in lexicons().connectives
         ):
             return False
@@ -657,7 +522,7 @@ def _list_comma(s: _Sentence, i: int) -> bool:
     return False
 
 
-def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
+def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
     """Whether the "and" at token i joins predicates or clauses rather than noun phrases."""
     low, n = s.low, s.n
     c = i + 1
@@ -669,25 +534,25 @@ def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int
     nxt = low[c] if c < n else ""
     after = low[c + 1] if c + 1 < n else ""
     lower = c < n and s.toks[c].islower() and nxt.isalpha()
-    if nxt in ("to", "that") or nxt in _FINITE:
+    if nxt in ("to", "that") or nxt in FINITE:
         return True
     if (
         lower
-        and nxt not in _DETERMINERS
+        and nxt not in DETERMINERS
         and (
-            after in _DETERMINERS
+            after in DETERMINERS
             or after in ("whatever", "any", "all", "no", "some", "more")
             or (
                 finite_seen
                 and c + 1 < n
                 and s.toks[c + 1][:1].isupper()
-                and not nxt.endswith(_ADJECTIVE_ENDINGS)
+                and not nxt.endswith(ADJECTIVE_ENDINGS)
             )
         )
     ):
         # "and employ whatever leverage", "and avoid any alliance": a verb takes an object.
         return not nxt.endswith("ly") and nxt not in lexicons().prepositions
-    if finite_seen and lower and nxt not in lexicons().prepositions and nxt not in _DETERMINERS:
+    if finite_seen and lower and nxt not in lexicons().prepositions and nxt not in DETERMINERS:
         # "... is the main guarantor and hermetic alliances like ... are more attractive".
         for k in range(c + 1, min(n, c + 16)):
             w = low[k]
@@ -695,15 +560,15 @@ def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int
                 break
             if w in ("is", "are", "was", "were"):
                 return True
-    if finite_seen and nxt in _DETERMINERS:
+    if finite_seen and nxt in DETERMINERS:
         # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
         # finite verb follows within a few words.
         for k in range(c + 1, min(n, c + 6)):
             w = low[k]
-            if w in _FINITE or (
+            if w in FINITE or (
                 w.endswith("s")
                 and len(w) > 3
-                and low[k - 1] not in _DETERMINERS
+                and low[k - 1] not in DETERMINERS
                 and s.toks[k].islower()
                 and not w.endswith("ss")
             ):
@@ -713,11 +578,7 @@ def _coordinates(s: _Sentence, i: int, finite_seen: bool, parenthetical: set[int
     return False
 
 
-# Endings of words that modify a following name rather than take it as object.
-_ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ive", "ous", "an", "ern", "ese", "ish")
-
-
-def _parentheticals(s: _Sentence) -> set[int]:
+def _parentheticals(s: Sentence) -> set[int]:
     """Commas around a connective (", for its part,", ", however,"): not clause boundaries."""
     lex = lexicons()
     out: set[int] = set()
@@ -730,7 +591,7 @@ def _parentheticals(s: _Sentence) -> set[int]:
     return out
 
 
-def _suppressed(s: _Sentence) -> list[bool]:
+def _suppressed(s: Sentence) -> list[bool]:
     """Tokens of conditions, concessions and premises that open a clause (*If ..., While ...,
     given that ...*): they are not asserted, so they make no claim (guidelines §4.3)."""
     lex = lexicons()
@@ -753,7 +614,7 @@ def _suppressed(s: _Sentence) -> list[bool]:
     return out
 
 
-def _clause_start(s: _Sentence, i: int) -> int:
+def _clause_start(s: Sentence, i: int) -> int:
     """First token of the clause holding token i, past leading connectives and commas."""
     k = i
     while k > 0 and not s.opens[k]:
@@ -761,7 +622,7 @@ def _clause_start(s: _Sentence, i: int) -> int:
     return _skip_connectives(s, k, i)
 
 
-def _skip_connectives(s: _Sentence, k: int, limit: int) -> int:
+def _skip_connectives(s: Sentence, k: int, limit: int) -> int:
     lex = lexicons()
     while k < limit:
         if s.low[k] in (",", "–", "—"):
@@ -775,7 +636,7 @@ def _skip_connectives(s: _Sentence, k: int, limit: int) -> int:
     return k
 
 
-def _clause_end(s: _Sentence, i: int) -> int:
+def _clause_end(s: Sentence, i: int) -> int:
     """Token index just after the clause that goes on from token i (exclusive)."""
     k = i
     while k < s.n and not s.stop[k]:
@@ -783,7 +644,7 @@ def _clause_end(s: _Sentence, i: int) -> int:
     return k
 
 
-def _mentions(s: _Sentence, index: ActorIndex) -> list[Mention]:
+def _mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
     lex = lexicons()
     norm = ["the" if t == "the" else s.toks[k] for k, t in enumerate(s.low)]
     out: list[Mention] = []
@@ -843,10 +704,7 @@ def _mentions(s: _Sentence, index: ActorIndex) -> list[Mention]:
     return out
 
 
-_QUANTIFIERS = frozenset(["a", "an", "most", "many", "some", "several", "senior", "top"])
-
-
-def _naming_phrase(s: _Sentence, i: int, j: int, kind: str) -> tuple[int, int] | None:
+def _naming_phrase(s: Sentence, i: int, j: int, kind: str) -> tuple[int, int] | None:
     """The whole phrase naming a party when it is wider than the registry form (guidelines
     §6.3): an agent noun after a demonym or possessive (*Turkish officials*, *Russia's
     leaders*, *a Chinese official*), a title before a person's name (*President Erdogan*)."""
@@ -855,7 +713,7 @@ def _naming_phrase(s: _Sentence, i: int, j: int, kind: str) -> tuple[int, int] |
     k = j + 1 if j < s.n and s.low[j] in ("'s", "’s") else j
     if k < s.n and s.low[k] in lex.agent_nouns and s.toks[k].islower():
         b = k + 1
-        if a > 0 and s.low[a - 1] in _QUANTIFIERS:
+        if a > 0 and s.low[a - 1] in QUANTIFIERS:
             a -= 1
     elif a > 0 and s.low[a - 1] in ("most", "many", "some", "several"):
         a -= 1  # "Most economists"
@@ -870,7 +728,7 @@ def _naming_phrase(s: _Sentence, i: int, j: int, kind: str) -> tuple[int, int] |
     return (a, b) if (a, b) != (i, j) else None
 
 
-def _expletive(s: _Sentence, i: int) -> bool:
+def _expletive(s: Sentence, i: int) -> bool:
     """ "it" in "it is hard to say", "it seems", "it is likely that": no referent."""
     nxt = s.low[i + 1 : i + 4]
     if not nxt:
@@ -888,7 +746,7 @@ class Context:
     recent: list[str] = field(default_factory=list)  # most salient first
 
 
-def _resolve(s: _Sentence, mention: Mention, mentions: list[Mention], ctx: Context) -> list[str]:
+def _resolve(s: Sentence, mention: Mention, mentions: list[Mention], ctx: Context) -> list[str]:
     """Actor ids an anaphor stands for: an earlier subject of this sentence, else recent ones."""
     number = mention.ref
     named = [m for m in mentions if not m.anaphor and m.i < mention.i and not m.compound]
@@ -916,7 +774,7 @@ def _kind(ctx: Context, ref: str) -> str:
 
 
 def _holder(
-    s: _Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
+    s: Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
 ) -> tuple[list[str], tuple[int, int] | None]:
     """Who holds an expectation cued at token `cue`: the nearest subject-like mention to its left.
 
@@ -956,14 +814,14 @@ def _holder(
 
 
 def _described_group(
-    s: _Sentence, start: int, cue: int, index: ActorIndex
+    s: Sentence, start: int, cue: int, index: ActorIndex
 ) -> tuple[str, tuple[int, int]] | None:
     """A subject that describes a registered group or organization without naming it
     (*Business leaders in Perth and Adelaide* → the Australian business community): a content
     word of the subject that belongs to the names of exactly one such actor."""
     lex = lexicons()
     end = start
-    while end < cue and s.low[end] not in lex.auxiliaries and s.low[end] not in _FINITE:
+    while end < cue and s.low[end] not in lex.auxiliaries and s.low[end] not in FINITE:
         end += 1
     if end - start < 1 or end - start > 8:
         return None
@@ -974,15 +832,15 @@ def _described_group(
     return None
 
 
-def _subject_end(s: _Sentence, a: int, b: int) -> int:
+def _subject_end(s: Sentence, a: int, b: int) -> int:
     for k in range(a, b):
         w = s.low[k]
-        if w in _FINITE or (w.endswith("ed") and w not in _NOT_VERBS_ED and len(w) > 4):
+        if is_verb(w):
             return k
     return b
 
 
-def _coordinated_mention(s: _Sentence, m: Mention, mentions: list[Mention]) -> bool:
+def _coordinated_mention(s: Sentence, m: Mention, mentions: list[Mention]) -> bool:
     """ "Greece and Cyprus", "between Russia and Korea": parties named jointly."""
     for o in mentions:
         if o is m or o.anaphor:
@@ -994,7 +852,7 @@ def _coordinated_mention(s: _Sentence, m: Mention, mentions: list[Mention]) -> b
     return m.i > 0 and s.low[m.i - 1] in ("between", "among")
 
 
-def _target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+def _target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """The party the expectation is directed at or about (guidelines §9), or None."""
     if cand.parent is not None and cand.target_hint is None and not cand.own_subject:
         return _target(s, cand.parent, mentions)  # coordinated predicates share the target
@@ -1011,7 +869,7 @@ def _ref(m: Mention) -> str | None:
     return m.resolved if m.anaphor else m.ref
 
 
-def _joint(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
+def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
     """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*)."""
     a, b = cand.span
     return (
@@ -1024,16 +882,13 @@ def _joint(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
         )
         or any(a <= m.i < b and m.ref == "both" for m in mentions)
         or any(
-            w in ("neither", "either", "each") and k + 1 < b and s.low[k + 1] in _SIDES
+            w in ("neither", "either", "each") and k + 1 < b and s.low[k + 1] in SIDES
             for k, w in enumerate(s.low[a:b], start=a)
         )
     )
 
 
-_SIDES = frozenset(["side", "party", "country", "government", "capital", "partner"])
-
-
-def _named_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """A party named (or referred to) in the span (guidelines §9, rules 3-5)."""
     a, b = cand.span
     pool = [
@@ -1056,7 +911,7 @@ def _named_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str
         return None
     if cand.frame != "author":
         return _ref(pool[0]) if pool else None
-    if s.low[a] in _FINITE:
+    if s.low[a] in FINITE:
         # A predicate split off by coordination ("and will not be expressing ..."): its subject
         # is the previous conjunct's.
         for m in sorted(mentions, key=lambda m: -m.i):
@@ -1074,10 +929,7 @@ def _named_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str
     return _ref(first[0]) if first else None
 
 
-_DEMONSTRATIVES = frozenset(["this", "these", "those", "such"])
-
-
-def _implicit_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """A party the span does not name (guidelines §9): the owner of a thing the claim refers
     back to (*resents this balancing act*, extension (b)); the implicit doer of a demanded or
     obliged act in the passive (*insists that the restrictions must be lifted*, extension
@@ -1087,12 +939,12 @@ def _implicit_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> 
     low = s.low
     others = [r for r in cand.recent if r not in cand.holder]
     refers_back = any(
-        (w in _DEMONSTRATIVES or (w == "that" and k <= a + 1))
+        (w in DEMONSTRATIVES or (w == "that" and k <= a + 1))
         and k + 1 < b
-        and low[k + 1] not in _DETERMINERS
+        and low[k + 1] not in DETERMINERS
         and s.toks[k + 1].isalpha()
         and s.toks[k + 1].islower()
-        and low[k + 1] not in _FINITE
+        and low[k + 1] not in FINITE
         for k, w in enumerate(low[a:b], start=a)
     )
     if refers_back and others:
@@ -1116,7 +968,7 @@ def _implicit_target(s: _Sentence, cand: Candidate, mentions: list[Mention]) -> 
     return None
 
 
-def _negated(s: _Sentence, i: int, j: int) -> bool:
+def _negated(s: Sentence, i: int, j: int) -> bool:
     """A negator on the clause in tokens i..j, before any relative pronoun or complementizer
     (which would start an embedded clause whose negation is not the expectation's)."""
     lex = lexicons()
@@ -1132,11 +984,7 @@ def _negated(s: _Sentence, i: int, j: int) -> bool:
     return False
 
 
-def _verbish(word: str) -> bool:
-    return word not in _DETERMINERS and word.isalpha()
-
-
-def _expectation_candidates(s: _Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
+def _expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
     lex = lexicons()
     out: list[Candidate] = []
     i = 0
@@ -1149,7 +997,7 @@ def _expectation_candidates(s: _Sentence, mentions: list[Mention], ctx: Context)
         for words, cue in lex.expectations.get(s.low[i], ()):
             if tuple(s.low[i : i + len(words)]) != words:
                 continue
-            found = _candidate(s, i, i + len(words), cue, mentions, ctx)
+            found = verb_candidate(s, i, i + len(words), cue, mentions, ctx)
             if found is not None:
                 width = len(words)
                 break
@@ -1161,38 +1009,25 @@ def _expectation_candidates(s: _Sentence, mentions: list[Mention], ctx: Context)
     return out
 
 
-_FUTURE_FRAMES = (
-    ("in", "the", "long", "run"),
-    ("in", "the", "long", "term"),
-    ("in", "the", "future"),
-    ("in", "future"),
-    ("in", "the", "coming"),
-    ("in", "the", "years", "ahead"),
-    ("sooner", "or", "later"),
-    ("one", "day"),
-    ("eventually",),
-)
-
-
-def _future(s: _Sentence, a: int, b: int) -> bool:
+def _future(s: Sentence, a: int, b: int) -> bool:
     """Whether tokens a..b are about the future: *will, would, is going to*, epistemic
     *should*, or a future frame (*in the long run*: ability in a future frame is a
     prediction, guidelines §8.2)."""
     low = s.low
     return any(
-        w in ("will", "would", "shall", "wo")
+        w in FUTURE_MODALS
         or (w == "going" and k + 1 < b and low[k + 1] == "to")
         or (w == "should" and _epistemic_should(s, k + 1))
         or (
             w in ("in", "sooner", "one", "eventually")
-            and any(tuple(low[k : k + len(f)]) == f for f in _FUTURE_FRAMES)
+            and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
         )
         for k, w in enumerate(low[a:b], start=a)
     )
 
 
-def _candidate(
-    s: _Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], ctx: Context
+def verb_candidate(
+    s: Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], ctx: Context
 ) -> Candidate | None:
     low = s.low
     lex = lexicons()
@@ -1212,7 +1047,7 @@ def _candidate(
             span_start = i
         elif nxt in ("to", "that"):
             span_start = j + 1
-        elif nxt in _WH:
+        elif nxt in WH:
             span_start = j
         elif nxt in ("of",):
             span_start = i
@@ -1222,12 +1057,12 @@ def _candidate(
         if cue.future_type and span_start > i and _future(s, span_start, end):
             typ = cue.future_type  # "are convinced that the sanctions will be gone"
         holder, atoks = _holder(s, k, start, mentions, ctx)
-        return _finish(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
+        return build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
     if cue.frame == "holder-noun":
         return _noun_candidate(s, i, j, cue, mentions, ctx, start, prev)
     # A verb whose subject holds the expectation.
     if (
-        prev in _DETERMINERS
+        prev in DETERMINERS
         or prev == "no"
         or (prev == "to" and low[i] in ("demand", "plan", "hope"))
     ):
@@ -1236,16 +1071,16 @@ def _candidate(
         return None  # ", a promise they regard as long overdue": an apposition (§4.3)
     if cue.needs == "after-would" and not any(w in ("would", "'d") for w in low[max(0, i - 3) : i]):
         return None
-    if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in _WH):
+    if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in WH):
         return None  # "knows exactly what it wants", "What China wants ...": a free relative
     if prev == "to" and low[start] == "it":
         return None  # "it would be naive to think that ...": the author's judgement
-    passive = prev in _BE or (i > 1 and prev.endswith("ly") and low[i - 2] in _BE)
-    if passive and not (low[i].endswith(("ed", "en")) or low[i] in _PARTICIPLES):
+    passive = prev in BE or (i > 1 and prev.endswith("ly") and low[i - 2] in BE)
+    if passive and not (low[i].endswith(("ed", "en")) or low[i] in PARTICIPLES):
         passive = False  # "is urging": progressive, active
     if passive and i > 1 and low[i - 2] == "to":
         return None  # "leaves much to be desired"
-    participle = low[i].endswith(("ed", "en")) or low[i] in _PARTICIPLES
+    participle = low[i].endswith(("ed", "en")) or low[i] in PARTICIPLES
     # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
     # starts at its subject).
     bare = cue.needs not in ("as", "as-or-actor", "obj-to", "naming", "gerund") and _bare_clause(
@@ -1255,9 +1090,9 @@ def _candidate(
         # "The country routinely portrayed as ... was seen as ...": a participle modifying a
         # noun when a finite verb of the clause follows before any complement clause.
         for k in range(j, end):
-            if low[k] in ("that", "whether") or low[k] in _WH or bare:
+            if low[k] in ("that", "whether") or low[k] in WH or bare:
                 break
-            if low[k] in _FINITE:
+            if low[k] in FINITE:
                 return None
     if i == start and not low[i].endswith("ing"):
         return None  # no subject before the verb: "Hopes were running high" is a noun
@@ -1275,11 +1110,11 @@ def _candidate(
             (
                 k
                 for k in range(j + 1, min(end, j + 9))
-                if low[k] == "that" and low[k - 1] not in _DETERMINERS
+                if low[k] == "that" and low[k - 1] not in DETERMINERS
             ),
             None,
         )
-        if that_at is not None and any(w in _FINITE or w == "," for w in low[j:that_at]):
+        if that_at is not None and any(w in FINITE or w == "," for w in low[j:that_at]):
             that_at = None
     if cue.needs == "as" and "as" not in low[j:end]:
         return None
@@ -1298,7 +1133,7 @@ def _candidate(
         return None
     if cue.needs == "gerund" and not any(w.endswith("ing") for w in low[j : min(end, j + 3)]):
         return None  # "speaks of stabilising the relationship", not "speaks of a crisis"
-    while j < end - 1 and low[j].endswith("ly") and low[j + 1] in ("that", "to", *_WH):
+    while j < end - 1 and low[j].endswith("ly") and low[j + 1] in ("that", "to", *WH):
         j += 1  # "thought naively that"
         nxt = low[j]
     typ = cue.type
@@ -1312,7 +1147,7 @@ def _candidate(
         span_start = i  # "regard that assurance as worthless": "that" is no complementizer
     elif nxt == "that":
         span_start = j + 1
-    elif nxt in _WH:
+    elif nxt in WH:
         underspecified = nxt == "whether"
         span_start = j + 1 if nxt in ("whether",) else j
     elif nxt == "to":
@@ -1349,7 +1184,7 @@ def _candidate(
         implicit = [place[0].ref] if place else ctx.recent[:1] or [AUTHOR]
         atoks = place[0].words if place else None
         span = (span_start if span_start > i else i, end)
-        cand = _finish(s, i, typ, "holder", implicit, atoks, span, start, cue)
+        cand = build_candidate(s, i, typ, "holder", implicit, atoks, span, start, cue)
         if cand is not None and subject and not place:
             if subject[0].anaphor:
                 # "The country ... was suddenly seen as ...": the most recent party other than
@@ -1376,7 +1211,7 @@ def _candidate(
         and _own_conduct(s, span_start, end, holder, mentions, ctx)
     ):
         typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
-    cand = _finish(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
+    cand = build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
     if cand is not None:
         cand.target_hint = target_hint
         cand.underspecified = underspecified
@@ -1384,7 +1219,7 @@ def _candidate(
     return cand
 
 
-def _stated(s: _Sentence, a: int, b: int) -> bool:
+def _stated(s: Sentence, a: int, b: int) -> bool:
     """Whether the first finite verb of tokens a..b states (*would, is, has*) rather than
     obliges (*must, should, has to*)."""
     low = s.low
@@ -1395,13 +1230,13 @@ def _stated(s: _Sentence, a: int, b: int) -> bool:
             w in ("has", "have", "need", "needs") and nxt == "to"
         ):
             return False
-        if w in _FINITE or w == "wo":
+        if w in FINITE:
             return True
     return False
 
 
 def _own_conduct(
-    s: _Sentence, a: int, b: int, holder: list[str], mentions: list[Mention], ctx: Context
+    s: Sentence, a: int, b: int, holder: list[str], mentions: list[Mention], ctx: Context
 ) -> bool:
     """Whether the clause in tokens a..b is about the holder's own conduct: its subject (past
     a leading condition, *if Australia made China its enemy, China would ...*) is the holder."""
@@ -1411,7 +1246,7 @@ def _own_conduct(
         if comma is None:
             return False
         a = comma + 1
-    verb = next((k for k in range(a, b) if low[k] in _FINITE or low[k] == "wo"), None)
+    verb = next((k for k in range(a, b) if low[k] in FINITE), None)
     if verb is None or verb - a > 6:
         return False
     for m in mentions:
@@ -1421,52 +1256,47 @@ def _own_conduct(
     return low[a] == "we" and AUTHOR not in holder
 
 
-_SUBJECTS = frozenset(
-    ["the", "this", "these", "those", "it", "they", "he", "she", "we", "such", "both", "neither"]
-)
-
-
-def _bare_clause(s: _Sentence, j: int, end: int) -> bool:
+def _bare_clause(s: Sentence, j: int, end: int) -> bool:
     """Whether a complement clause without "that" starts at token j (*thinks Cairo will back
     down*, *believes the dam is illegal*): a short subject, then a finite verb."""
-    if j >= end or not (s.low[j] in _SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+    if j >= end or not (s.low[j] in SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
         return False
     for k in range(j + 1, min(end, j + 7)):
         w = s.low[k]
-        if w in _FINITE or w == "wo":
+        if w in FINITE:
             return True
-        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in _WH or w in ("that", "to", "as"):
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
             return False
         if w in lexicons().prepositions and w != "of":
             return False
     return False
 
 
-def _names_object(s: _Sentence, j: int, end: int) -> bool:
+def _names_object(s: Sentence, j: int, end: int) -> bool:
     """Whether the words from token j are an object and a predicate noun (*called the pact a
     threat*, *branded Sisi a "warmonger"*): reported speech that judges the object (§4.5)."""
     for k in range(j + 1, min(end, j + 6)):
         w = s.low[k]
         if w in ("a", "an") or (w in ('"', "“") and k + 1 < end and s.low[k + 1][:1].isalnum()):
             return True
-        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in _FINITE or w in ("to", "that"):
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in FINITE or w in ("to", "that"):
             return False
         if w in lexicons().prepositions:
             return False
     return False
 
 
-def _infinitive(s: _Sentence, to_at: int) -> bool:
+def _infinitive(s: Sentence, to_at: int) -> bool:
     """Whether "to" at `to_at` opens an infinitive ("to condemn") rather than a phrase ("to
     the quiet years", "to Russia", "to 2017")."""
     if to_at + 1 >= s.n:
         return False
     w = s.toks[to_at + 1]
-    return w.isalpha() and w.islower() and w.lower() not in _DETERMINERS
+    return w.isalpha() and w.islower() and w.lower() not in DETERMINERS
 
 
 def _noun_candidate(
-    s: _Sentence,
+    s: Sentence,
     i: int,
     j: int,
     cue: ExpectationCue,
@@ -1492,7 +1322,7 @@ def _noun_candidate(
         ):
             span_start = k + 2
             break
-        if low[k] == "that" and k > j and low[k - 1] not in _DETERMINERS:
+        if low[k] == "that" and k > j and low[k - 1] not in DETERMINERS:
             span_start = k + 1
             break
         k += 1
@@ -1511,7 +1341,7 @@ def _noun_candidate(
         return None
     if not holder:
         return None
-    return _finish(
+    return build_candidate(
         s,
         i,
         cue.type,
@@ -1525,7 +1355,7 @@ def _noun_candidate(
 
 
 def _author_candidate(
-    s: _Sentence,
+    s: Sentence,
     i: int,
     j: int,
     cue: ExpectationCue,
@@ -1541,19 +1371,19 @@ def _author_candidate(
         return _advice_candidate(s, i, j, cue, mentions, start)
     if word == "it" and nxt in ("that", "for"):
         return _impersonal_candidate(s, i, j, cue, mentions, start)
-    if word in ("will", "shall", "wo") and (prev in _DETERMINERS or prev in ("political", "good")):
+    if word in ("will", "shall", "wo") and (prev in DETERMINERS or prev in ("political", "good")):
         return None  # the noun "will"
     if word == "may" and s.toks[i] == "May" and i > 0:
         return None  # the month
     if word == "could" and nxt in ("not", "n't"):
         return None  # past inability: a report
-    if word in ("need", "needs") and prev in _DETERMINERS:
+    if word in ("need", "needs") and prev in DETERMINERS:
         return None
     if word == "should" and _epistemic_should(s, j):
         typ = "prediction"
     if word == "must" and nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn")):
         typ = "belief"  # epistemic "they must have known"
-    if j >= s.n or (not _verbish(low[j]) and low[j] not in ("not", "n't")):
+    if j >= s.n or (not verbish(low[j]) and low[j] not in ("not", "n't")):
         return None
     if typ == "prediction":
         # "Seoul may be lauding ...", "Russia will want ...": the attitude verb makes the party
@@ -1563,9 +1393,9 @@ def _author_candidate(
             k += 1
         if _attitude_at(s, k, _clause_end(s, k)) is not None:
             return None
-        if word in ("may", "might", "could") and k < s.n and low[k] in _INTEREST:
+        if word in ("may", "might", "could") and k < s.n and low[k] in INTEREST:
             typ = "belief"  # "may suit Ankara": what is good for a party now (§6.1)
-    if (low[start] in _WH and low[start] != "whether") or low[start] == "that":
+    if (low[start] in WH and low[start] != "whether") or low[start] == "that":
         return None  # "what reasons they have to regard ...": inside a noun phrase
     if cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
         typ = "belief"  # "the real figure is sure to be much higher": now, not the future
@@ -1580,12 +1410,12 @@ def _author_candidate(
             start = k + 1
             break
     else:
-        start, framed = _shell(s, start, i)
+        start, framed = past_shell(s, start, i)
     whether = low[start] == "whether"
     if whether:
         start += 1  # "Whether Beijing will accept it is hard to say": the content, undecided
     end = _clause_end(s, j)
-    cand = _finish(s, i, typ, "author", [AUTHOR], None, (start, end), start, cue)
+    cand = build_candidate(s, i, typ, "author", [AUTHOR], None, (start, end), start, cue)
     if cand is not None:
         cand.underspecified = whether or framed
         if whether:
@@ -1597,20 +1427,13 @@ def _author_candidate(
     return cand
 
 
-# Predicates of interest: what is good for a party, the author's assessment (guidelines §6.1).
-_INTEREST = frozenset(["suit", "benefit", "serve", "help", "hurt", "harm", "matter", "fit"])
-
-
-def _has_verb(s: _Sentence, a: int, b: int) -> bool:
+def _has_verb(s: Sentence, a: int, b: int) -> bool:
     """A finite or past verb in tokens a..b (*the deal that Egypt signed*: a relative clause)."""
-    return any(
-        w in _FINITE or w in _PAST_IRREGULAR or (w.endswith("ed") and w not in _NOT_VERBS_ED)
-        for w in s.low[a:b]
-    )
+    return any(is_verb(w) for w in s.low[a:b])
 
 
 def _advice_candidate(
-    s: _Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], start: int
+    s: Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], start: int
 ) -> Candidate | None:
     """ "The sensible course for Canberra is to keep talking", "the best option would be to
     wait": a recommendation phrased as an evaluation of a course of action is the author's
@@ -1623,7 +1446,7 @@ def _advice_candidate(
     while k >= start and (low[k] in advice or low[k] in ("most", "only", "very")):
         adjective = adjective or low[k] in advice
         k -= 1
-    if not adjective or k < start or low[k] not in _DETERMINERS:
+    if not adjective or k < start or low[k] not in DETERMINERS:
         return None
     verb = next(
         (
@@ -1636,7 +1459,7 @@ def _advice_candidate(
     if verb is None or any(s.stop[t] for t in range(j, verb)):
         return None
     content = verb + 2
-    cand = _finish(
+    cand = build_candidate(
         s, i, cue.type, "author", [AUTHOR], None, (content, _clause_end(s, content)), start, cue
     )
     if cand is not None:
@@ -1646,7 +1469,7 @@ def _advice_candidate(
 
 
 def _impersonal_candidate(
-    s: _Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], start: int
+    s: Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], start: int
 ) -> Candidate | None:
     """ "It is essential that Addis Ababa shares its data", "it is time for Cairo to return":
     the impersonal frame is shell, the span is what ought to happen (guidelines §7.1); the
@@ -1662,7 +1485,7 @@ def _impersonal_candidate(
         party = [m for m in mentions if j < m.i < to_at and not m.anaphor]
         target = party[0].ref if party else None
         content = to_at + 1
-    cand = _finish(
+    cand = build_candidate(
         s, i, cue.type, "author", [AUTHOR], None, (content, _clause_end(s, content)), start, cue
     )
     if cand is not None:
@@ -1670,7 +1493,7 @@ def _impersonal_candidate(
     return cand
 
 
-def _epistemic_should(s: _Sentence, j: int) -> bool:
+def _epistemic_should(s: Sentence, j: int) -> bool:
     """ "should be a win-win" (copula + noun phrase or adjective): probable, not an obligation.
 
     "should be paid" (passive) and "should do" (a verb) are deontic.
@@ -1691,8 +1514,8 @@ def _epistemic_should(s: _Sentence, j: int) -> bool:
     )
 
 
-def _finish(
-    s: _Sentence,
+def build_candidate(
+    s: Sentence,
     i: int,
     typ: str,
     frame: str,
@@ -1714,7 +1537,7 @@ def _finish(
     return Candidate(i, typ, frame, holder, atoks, span, region, negative)
 
 
-def _trim(s: _Sentence, span: tuple[int, int]) -> tuple[int, int]:
+def _trim(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     i, j = span
     while i < j and (not s.low[i][:1].isalnum() or s.low[i] in ("and", "or", "but")):
         i += 1
@@ -1726,16 +1549,13 @@ def _trim(s: _Sentence, span: tuple[int, int]) -> tuple[int, int]:
     return _balance_quotes(s, i, j)
 
 
-_QUOTES = {'"': '"', "“": "”"}
-
-
-def _balance_quotes(s: _Sentence, i: int, j: int) -> tuple[int, int]:
+def _balance_quotes(s: Sentence, i: int, j: int) -> tuple[int, int]:
     """A span that holds one quotation mark of a pair also holds the other, when it is right
     at its edge (*called the dam "a matter of survival"*); a quote around the whole span stays
     out (guidelines §15)."""
     if i >= j:
         return i, j
-    for left, right in _QUOTES.items():
+    for left, right in QUOTES.items():
         words = s.low[i:j]
         if left == right:
             unmatched = words.count(left) % 2 == 1
@@ -1750,7 +1570,7 @@ def _balance_quotes(s: _Sentence, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
-def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
+def _coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """Siblings for coordinated predicates in a party's expectation: "hopes that Moscow will help
     it ... and employ whatever leverage ...", "to exercise restraint and to avoid escalation"."""
     out = list(cands)
@@ -1768,7 +1588,7 @@ def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
                 while k < s.n and s.low[k] != ",":
                     k += 1
                 k += 1
-            if k < s.n and s.low[k] in _MODALS:
+            if k < s.n and s.low[k] in MODALS:
                 break  # "and will not ...": the author's own prediction (guidelines §5)
             if k < s.n and s.low[k] in ("to", "that"):
                 k += 1
@@ -1777,7 +1597,7 @@ def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
             if (
                 cand.frame == "holder"
                 and k < s.n
-                and _inflection(s.low[cand.cue]) == _inflection(s.low[k])
+                and inflection(s.low[cand.cue]) == inflection(s.low[k])
             ):
                 # "aims to secure ... and regards ...": the same form as the first attitude verb,
                 # so a predicate of the holder, not of the content ("argues that the submarines
@@ -1807,7 +1627,7 @@ def _coordinated(s: _Sentence, cands: list[Candidate]) -> list[Candidate]:
     return sorted(out, key=lambda c: c.cue)
 
 
-def _to_item(s: _Sentence, end: int, to_list: bool) -> bool:
+def _to_item(s: Sentence, end: int, to_list: bool) -> bool:
     """Whether a comma at token `end` goes on with another infinitive of a list (*, to take
     ...*, *, and to say ...*)."""
     if not to_list or end + 2 >= s.n or s.low[end] != ",":
@@ -1818,16 +1638,7 @@ def _to_item(s: _Sentence, end: int, to_list: bool) -> bool:
     )
 
 
-def _inflection(word: str) -> str:
-    """The finite ending of a verb: "s" (*regards*), "ed" (*regarded*), else ""."""
-    if word.endswith("ed"):
-        return "ed"
-    if word.endswith("s") and not word.endswith("ss"):
-        return "s"
-    return ""
-
-
-def _conjunct_attitude(s: _Sentence, k: int, stop: int, typ: str) -> tuple[str, int]:
+def _conjunct_attitude(s: Sentence, k: int, stop: int, typ: str) -> tuple[str, int]:
     """The type and the span start of a coordinated predicate: its own attitude verb decides
     (*aims to secure a treaty and regards the dam as a threat*: the second is a belief,
     guidelines §5), else it shares the first conjunct's type."""
@@ -1848,7 +1659,7 @@ def _conjunct_attitude(s: _Sentence, k: int, stop: int, typ: str) -> tuple[str, 
     return own, first
 
 
-def _attitude_at(s: _Sentence, k: int, stop: int) -> ExpectationCue | None:
+def _attitude_at(s: Sentence, k: int, stop: int) -> ExpectationCue | None:
     """The attitude verb at token k (a holder cue whose complement is there: *agree* needs
     a *that*, *regard* an *as*), or None."""
     cue: ExpectationCue
@@ -1871,10 +1682,7 @@ def _attitude_at(s: _Sentence, k: int, stop: int) -> ExpectationCue | None:
     return None
 
 
-# -- hedges ---------------------------------------------------------------------------------------
-
-
-def _hedge_cues(s: _Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
+def _hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
     """Every hedge and booster cue (i, j, kind, certainty), after the context rules."""
     lex = lexicons()
     out: list[Cue] = []
@@ -1885,7 +1693,7 @@ def _hedge_cues(s: _Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
             i += 1
             continue
         width, cue = m
-        if _cue_applies(s, i, i + width, cue) and not (
+        if cue_applies(s, i, i + width, cue) and not (
             cue.rule in ("followed-by-that", "doubt-hedge")
             and any(
                 _clause_start(s, i) <= m.i < i and not m.after_preposition and not m.compound
@@ -1905,7 +1713,7 @@ def _hedge_cues(s: _Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
     return out
 
 
-def _conceded(s: _Sentence, i: int) -> bool:
+def _conceded(s: Sentence, i: int) -> bool:
     """Whether token i lies in a concessive clause (*although a ruling is unlikely to ...*):
     not asserted, but a cue in it still makes a claim (guidelines §4.3, the cue rule wins)."""
     k = i
@@ -1914,7 +1722,7 @@ def _conceded(s: _Sentence, i: int) -> bool:
     return s.low[k] in ("although", "though", "even", "whereas")
 
 
-def _cue_applies(s: _Sentence, i: int, j: int, cue: HedgeCue) -> bool:
+def cue_applies(s: Sentence, i: int, j: int, cue: HedgeCue) -> bool:
     low = s.low
     prev = low[i - 1] if i > 0 else ""
     nxt = low[j] if j < s.n else ""
@@ -1924,7 +1732,7 @@ def _cue_applies(s: _Sentence, i: int, j: int, cue: HedgeCue) -> bool:
     if rule == "not-month":
         return not (s.toks[i] == "May" and i > 0)
     if rule == "could-epistemic":
-        return nxt not in ("not", "n't") and _verbish(nxt)
+        return nxt not in ("not", "n't") and verbish(nxt)
     if rule == "should-epistemic":
         return _epistemic_should(s, j)
     if rule == "must-epistemic":
@@ -1941,7 +1749,7 @@ def _cue_applies(s: _Sentence, i: int, j: int, cue: HedgeCue) -> bool:
     if rule == "doubt-hedge":
         return prev not in ("no", "without", "little", "beyond")
     if rule == "really-epistemic":
-        return _verbish(nxt) and not nxt.endswith(("ly",)) and nxt not in ("much", "very")
+        return verbish(nxt) and not nxt.endswith(("ly",)) and nxt not in ("much", "very")
     if rule == "clearly-manner":
         # Manner: "stated clearly", "clearly defined/demarcated" (a participle after it); a
         # sentence adverb or "clearly prefers" boosts.
@@ -1965,14 +1773,10 @@ def _certainty(cues: list[Cue], underspecified: bool) -> str:
     return min(hedges, key=lambda c: _LEVEL[c])
 
 
-# -- evidence -------------------------------------------------------------------------------------
-
-# Finite forms that make a clause a present or modal statement, never a plain past report.
-_PRESENT = _MODALS | frozenset(["is", "are", "am", "does", "do", "'re"])
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
 
-def _fact_signals(s: _Sentence, i: int, j: int) -> set[str]:
+def _fact_signals(s: Sentence, i: int, j: int) -> set[str]:
     """Signs that tokens i..j report a fact: evidence-cue types, "date", "figure", "past"."""
     lex = lexicons()
     low, toks = s.low, s.toks
@@ -1982,20 +1786,18 @@ def _fact_signals(s: _Sentence, i: int, j: int) -> set[str]:
         m = _match(lex.evidence, low, k) if low[k] in lex.evidence else None
         if m is not None:
             found.add(m[1])
-            if low[k] in _PAST_IRREGULAR or (low[k].endswith("ed") and len(low[k]) > 4):
+            if is_past(low[k]):
                 found.add("past")  # "met", "signed": an event cue in the past tense
             k += m[0]
             continue
         tok = toks[k]
-        if _YEAR.match(tok) or (tok in _MONTHS and k > i):
+        if YEAR.match(tok) or (tok in MONTHS and k > i):
             found.add("date")
-        elif _NUMBER.match(tok) or tok == "%":
+        elif NUMBER.match(tok) or tok == "%":
             found.add("statistic")
-        elif low[k] in _PAST_IRREGULAR or (
-            low[k].endswith("ed") and len(low[k]) > 4 and low[k] not in _NOT_VERBS_ED
-        ):
+        elif is_past(low[k]):
             found.add("past")
-        elif low[k] in _PRESENT:
+        elif low[k] in PRESENT:
             found.add("present")
         k += 1
     return found
@@ -2011,7 +1813,7 @@ def _evidence_type(found: set[str]) -> str | None:
     return None
 
 
-def _is_report(s: _Sentence, i: int, j: int) -> bool:
+def _is_report(s: Sentence, i: int, j: int) -> bool:
     """A plain report (figures, a statement, past events), not the author's judgement (§4.4)."""
     lex = lexicons()
     found = _fact_signals(s, i, j)
@@ -2030,7 +1832,7 @@ def _is_report(s: _Sentence, i: int, j: int) -> bool:
     return bool(found & {"past", "date", "statement"})
 
 
-def _main_clauses(s: _Sentence) -> list[tuple[int, int]]:
+def _main_clauses(s: Sentence) -> list[tuple[int, int]]:
     """The sentence's main clauses (token ranges), split at ";", "but", coordinating "and";
     each cut at its first comma that is not parenthetical, past a leading adverbial."""
     out = []
@@ -2069,7 +1871,7 @@ def _main_clauses(s: _Sentence) -> list[tuple[int, int]]:
     return out
 
 
-def _evidence_clauses(s: _Sentence) -> list[tuple[int, int]]:
+def _evidence_clauses(s: Sentence) -> list[tuple[int, int]]:
     """The clauses of the sentence (token ranges), leading connectives skipped."""
     out = []
     k = 0
@@ -2089,11 +1891,8 @@ def _evidence_clauses(s: _Sentence) -> list[tuple[int, int]]:
     return [c for c in out if c[1] - c[0] >= 3]
 
 
-# -- claims ---------------------------------------------------------------------------------------
-
-
-def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Candidate]]:
-    s = _Sentence(text)
+def analyse(text: str, ctx: Context) -> tuple[Sentence, list[Mention], list[Candidate]]:
+    s = Sentence(text)
     mentions = _mentions(s, ctx.actors)
     for m in mentions:
         # "he", "the country", "his government" pick out one party; "it", "its" and "they"
@@ -2116,8 +1915,8 @@ def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Ca
             continue
         kept.append(c)
     _experiencer(s, kept, mentions)
-    _defaults(s, kept)
-    _attach(s, kept, _hedge_cues(s, mentions), mentions)
+    author_judgements(s, kept)
+    assign_cues(s, kept, _hedge_cues(s, mentions), mentions)
     if s.text.rstrip().endswith("?"):
         for c in kept:
             c.underspecified = c.underspecified or not c.embedded
@@ -2127,7 +1926,7 @@ def _analyse(text: str, ctx: Context) -> tuple[_Sentence, list[Mention], list[Ca
     return s, mentions, kept
 
 
-def _experiencer(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
+def _experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
     """ "For South Korea, consensus with the US is a prerequisite": the party after a clause-
     initial "For" holds the view (guidelines §6.1, experiencer constructions)."""
     a = _skip_connectives(s, 0, s.n)
@@ -2175,7 +1974,9 @@ def _experiencer(s: _Sentence, cands: list[Candidate], mentions: list[Mention]) 
         cands.append(cand)
 
 
-def _attach(s: _Sentence, cands: list[Candidate], cues: list[Cue], mentions: list[Mention]) -> None:
+def assign_cues(
+    s: Sentence, cands: list[Candidate], cues: list[Cue], mentions: list[Mention]
+) -> None:
     """Give each cue to the claim it qualifies; a cue that qualifies none makes an author claim
     (a cue always qualifies a claim)."""
     for cue in cues:
@@ -2262,25 +2063,25 @@ def _attach(s: _Sentence, cands: list[Candidate], cues: list[Cue], mentions: lis
         cands.append(cand)
 
 
-def _relative_clause(s: _Sentence, i: int) -> int | None:
+def _relative_clause(s: Sentence, i: int) -> int | None:
     """The relative pronoun that opens the clause holding token i, if any ("which might ...")."""
     k = i - 1
     while k > 0 and not s.stop[k] and i - k <= 4:
         if s.low[k] in ("which", "who") and s.low[k - 1] != ",":
             return k
-        if not (s.low[k] in _FINITE or s.low[k] in ("not", "n't") or s.low[k].endswith("ly")):
+        if not (s.low[k] in FINITE or s.low[k] in ("not", "n't") or s.low[k].endswith("ly")):
             break
         k -= 1
     return None
 
 
-def _skip_complementizer(s: _Sentence, k: int, end: int) -> int:
+def _skip_complementizer(s: Sentence, k: int, end: int) -> int:
     while k < end and (s.low[k] in lexicons().complementizers or s.low[k] == ","):
         k += 1
     return k
 
 
-def _defaults(s: _Sentence, cands: list[Candidate]) -> None:
+def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     """The author's judgements: every main clause that no other claim covers and that is not a
     plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
     if not s.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")")):
@@ -2288,17 +2089,14 @@ def _defaults(s: _Sentence, cands: list[Candidate]) -> None:
     for n, (a, b) in enumerate(_main_clauses(s)):
         if any(c.region[0] < b and a < c.region[1] for c in cands):
             continue
-        if n > 0 and not any(
-            w in _FINITE or (w.endswith("ed") and w not in _NOT_VERBS_ED) or w in _PAST_IRREGULAR
-            for w in s.low[a:b]
-        ):
+        if n > 0 and not any(is_verb(w) for w in s.low[a:b]):
             continue  # "but in no way – Korea's views": no clause of its own
         if _is_report(s, a, b):
             continue
         if _objective_need(s, a, b):
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
         region = (a, b)
-        a, whether = _shell(s, a, b)
+        a, whether = past_shell(s, a, b)
         if s.low[a] == "whether":
             # "Whether Egypt can afford it is unclear": the content, before its frame.
             frame = next((k for k in range(a + 2, b) if s.low[k] in lexicons().copulas), None)
@@ -2308,7 +2106,7 @@ def _defaults(s: _Sentence, cands: list[Candidate]) -> None:
         if a >= b:
             continue
         region_start = region[0]
-        fear = any(w in _FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
+        fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
         typ = "prediction" if fear or _future(s, a, b) or _predicted(s, a, b) else "belief"
         if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
             typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
@@ -2317,7 +2115,7 @@ def _defaults(s: _Sentence, cands: list[Candidate]) -> None:
         cands.append(cand)
 
 
-def _predicted(s: _Sentence, a: int, b: int) -> bool:
+def _predicted(s: Sentence, a: int, b: int) -> bool:
     """ "A limited thaw is possible", "a deal is likely": a predicative adjective of likelihood
     with a noun-phrase subject says that something may happen (guidelines §8.2)."""
     low = s.low
@@ -2330,27 +2128,7 @@ def _predicted(s: _Sentence, a: int, b: int) -> bool:
     )
 
 
-_FEAR_FRAMES = frozenset(["danger", "risk", "fear", "worry", "threat", "likelihood", "prospect"])
-_SENTENCE_ADVERBS = frozenset(
-    [
-        ("perhaps",),
-        ("maybe",),
-        ("indeed",),
-        ("doubtless",),
-        ("no", "doubt"),
-        ("of", "course"),
-        ("in", "fact"),
-        ("without", "doubt"),
-        ("without", "a", "doubt"),
-        ("beyond", "doubt"),
-        ("in", "all", "likelihood"),
-        ("in", "all", "probability"),
-        ("needless", "to", "say"),
-    ]
-)
-
-
-def _shell(s: _Sentence, a: int, b: int) -> tuple[int, bool]:
+def past_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
     """Where the proposition of the author's clause in tokens a..b starts, past its shell
     (guidelines §7.1: leading cues and frames are excluded), and whether a *whether* frame
     leaves it undecided: *The impression is that P*, *It is unclear whether P*, *Perhaps P*,
@@ -2364,7 +2142,7 @@ def _shell(s: _Sentence, a: int, b: int) -> tuple[int, bool]:
             return _skip_complementizer(s, a + lead[0], b), after == "whether"
         if words[-1] in ("that", "whether"):
             return a + lead[0], words[-1] == "whether"
-        adverb = words in _SENTENCE_ADVERBS or (
+        adverb = words in SENTENCE_ADVERBS or (
             len(words) == 1 and words[0].endswith("ly") and words[0] not in ("likely", "unlikely")
         )
         if adverb and after[:1].isalnum():
@@ -2376,30 +2154,30 @@ def _shell(s: _Sentence, a: int, b: int) -> tuple[int, bool]:
             w = low[k]
             if w in ("is", "was", "remains") and low[k + 1] == "that":
                 return k + 2, False
-            if not w.isalpha() or w in _FINITE or w in ("that", "which", "who"):
+            if not w.isalpha() or w in FINITE or w in ("that", "which", "who"):
                 break
     return a, False
 
 
-def _objective_need(s: _Sentence, a: int, b: int) -> bool:
+def _objective_need(s: Sentence, a: int, b: int) -> bool:
     """ "Ethiopia needs the electricity", "Chinese buyers need Australian barley": a need with
     a noun-phrase object, the clause's verb, is a fact (guidelines §4.4)."""
     low = s.low
     verb = next(
-        (k for k in range(a, b) if low[k] in _FINITE or low[k] in ("need", "needs", "needed")),
+        (k for k in range(a, b) if low[k] in FINITE or low[k] in ("need", "needs", "needed")),
         None,
     )
     if verb is None or low[verb] not in ("need", "needs", "needed") or verb == a:
         return False
     nxt = low[verb + 1] if verb + 1 < b else ""
-    return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in _DETERMINERS
+    return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in DETERMINERS
 
 
-def _claims(
-    s: _Sentence,
+def claim_records(
+    s: Sentence,
     mentions: list[Mention],
     cands: list[Candidate],
-    facts: Sequence[_Fact] = (),
+    facts: Sequence[Fact] = (),
 ) -> list[dict[str, Any]]:
     claims: list[dict[str, Any]] = []
     for n, cand in enumerate(cands):
@@ -2440,7 +2218,7 @@ def _claims(
     return claims
 
 
-def _first_person(s: _Sentence, cand: Candidate) -> int | None:
+def _first_person(s: Sentence, cand: Candidate) -> int | None:
     """A first-person pronoun naming the author in the claim's clause (*In my view*, *I
     think*, *we should*), outside quotation marks."""
     quoted = False
@@ -2456,11 +2234,8 @@ def _first_person(s: _Sentence, cand: Candidate) -> int | None:
     return None
 
 
-# -- evidence (guidelines §13.1) ------------------------------------------------------------------
-
-
 @dataclass
-class _Fact:
+class Fact:
     """A report, a reason given with a support marker, or reported speech: something that can
     support a claim (guidelines §13.1, test 1)."""
 
@@ -2472,27 +2247,24 @@ class _Fact:
     speech: bool = False  # a party's reported speech
 
 
-def _link(s: _Sentence, fact: _Fact, sentence: str | None) -> dict[str, Any]:
+def _link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
     a, b = s.chars(fact.i, fact.j)
     return {"quote": s.text[a:b], "sentence": sentence, "start": a, "end": b, "type": fact.type}
 
 
-def _verbless_phrase(s: _Sentence, i: int, j: int) -> bool:
+def _verbless_phrase(s: Sentence, i: int, j: int) -> bool:
     """A prepositional phrase with no verb of its own (a detail of the clause before it)."""
-    return s.low[i] in lexicons().prepositions and not any(
-        w in _FINITE or w in _PAST_IRREGULAR or (w.endswith("ed") and w not in _NOT_VERBS_ED)
-        for w in s.low[i:j]
-    )
+    return s.low[i] in lexicons().prepositions and not any(is_verb(w) for w in s.low[i:j])
 
 
-def _premise(s: _Sentence, i: int) -> bool:
+def _premise(s: Sentence, i: int) -> bool:
     k = i
     while k > 0 and s.suppressed[k - 1]:
         k -= 1
     return s.low[k] in ("given", "due", "because", "since")
 
 
-def _pieces(s: _Sentence, a: int, b: int) -> list[tuple[int, int]]:
+def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
     """Tokens a..b cut into the clauses that can state separate facts: at ";" and at a comma
     before a coordinating "and" (*China answered with tariffs ..., and duties ... followed*).
     Predicates sharing a subject (*was concluded in 1995 and covers ...*) and a *but* clause stay
@@ -2534,22 +2306,22 @@ def _claim_after(cands: list[Candidate], j: int) -> int:
     return min(after, key=lambda n: cands[n].region[0]) if after else 0
 
 
-def _sentence_facts(s: _Sentence, cands: list[Candidate], claimless: bool) -> list[_Fact]:
+def _sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list[Fact]:
     """The facts a sentence offers (guidelines §13.1, test 1), each with the claim of its own
     sentence it supports when a support marker ties it to one (test 2a)."""
     if not s.text.rstrip().endswith((".", "!", "…", '"', "”", "’", "'", ")")):
         return []  # a heading or a question reports nothing
     if claimless:
         # A sentence with no claim is a report: one fact per clause that states one.
-        facts: list[_Fact] = []
+        facts: list[Fact] = []
         for n, (i, j) in enumerate(_pieces(s, 0, s.n)):
             typ = _evidence_type(_fact_signals(s, i, j))
             if typ is not None or n == 0:
-                facts.append(_Fact(i, j, typ or "event"))
+                facts.append(Fact(i, j, typ or "event"))
         return facts
     if not cands:
         return []
-    out: list[_Fact] = []
+    out: list[Fact] = []
     colon = next((k for k in range(s.n) if s.low[k] == ":"), None)
     if colon is not None and any(c.region[1] <= colon + 1 for c in cands):
         # "They may be right: Chinese buyers need ..., and the coal ban has ... been eased": the
@@ -2557,7 +2329,7 @@ def _sentence_facts(s: _Sentence, cands: list[Candidate], claimless: bool) -> li
         grounded = _claim_before(cands, colon)
         for i, j in _pieces(s, colon + 1, s.n):
             typ = _evidence_type(_fact_signals(s, i, j))
-            out.append(_Fact(i, j, typ or "reasoning", grounded, cross=typ is not None))
+            out.append(Fact(i, j, typ or "reasoning", grounded, cross=typ is not None))
         limit = colon
     else:
         limit = s.n
@@ -2575,22 +2347,22 @@ def _sentence_facts(s: _Sentence, cands: list[Candidate], claimless: bool) -> li
             # A premise ("given that ...", "due to ...") is reasoning for the claim it opens; a
             # condition or a concession is not evidence.
             if _premise(s, i):
-                out.append(_Fact(i, j, "reasoning", _claim_after(cands, j), cross=False))
+                out.append(Fact(i, j, "reasoning", _claim_after(cands, j), cross=False))
             continue
         if marker:
             # "..., because the alliance is the one guarantee ...", "..., as the two leaders met
             # in Kazan ...": a finite adverbial clause of reason (test 2a).
-            out.append(_Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
+            out.append(Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
             continue
         if prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ",":
             # ", which still takes about a third of its exports": a comma-delimited relative
             # clause after the claim adds a fact about it.
-            out.append(_Fact(i - 1, j, typ or "reasoning", _claim_before(cands, i), cross=False))
+            out.append(Fact(i - 1, j, typ or "reasoning", _claim_before(cands, i), cross=False))
             continue
         if prev == "," and s.low[i] in ("a", "an") and j >= _trim(s, (0, s.n))[1]:
             # ", a promise they regard as long overdue", ", a region which Russia remains
             # unable to revitalize": a closing apposition.
-            out.append(_Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
+            out.append(Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
             continue
         if typ is None or (prev == "," and _verbless_phrase(s, i, j)):
             continue  # ", from the exclusion of X to the funding of Y,": a detail, no clause
@@ -2601,14 +2373,14 @@ def _sentence_facts(s: _Sentence, cands: list[Candidate], claimless: bool) -> li
             nxt = _claim_after(cands, j)
             if cands[nxt].frame == "author" and cands[nxt].region[0] <= j + 3:
                 owner = nxt
-        out.append(_Fact(i, j, typ, owner))
+        out.append(Fact(i, j, typ, owner))
     for c in cands:
         if c.speech and c.parent is None:
-            out.append(_Fact(c.region[0], c.span[1], "statement", speech=True))
+            out.append(Fact(c.region[0], c.span[1], "statement", speech=True))
     return out
 
 
-def _opens_with(s: _Sentence, trie: Trie, *, inside: bool = False) -> int:
+def _opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
     """Tokens of a marker that opens the sentence (past quotes and "And"), or with `inside`
     also one between commas or right after the subject early in the sentence; 0 if none."""
     k = 0
@@ -2624,7 +2396,7 @@ def _opens_with(s: _Sentence, trie: Trie, *, inside: bool = False) -> int:
     return 0
 
 
-def _enumeration(s: _Sentence) -> str | None:
+def _enumeration(s: Sentence) -> str | None:
     """ "first" when the sentence opens a list or gives an example ("First, ...", "For
     example, ..."), "next" for a later item ("Secondly, ..."), else None."""
     lex = lexicons()
@@ -2634,7 +2406,7 @@ def _enumeration(s: _Sentence) -> str | None:
     return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
 
 
-def _item_fact(s: _Sentence, cands: list[Candidate]) -> _Fact | None:
+def _item_fact(s: Sentence, cands: list[Candidate]) -> Fact | None:
     """An enumerated item, quoted by its first clause (guidelines §13.1, "How many links")."""
     if not cands:
         return None
@@ -2643,7 +2415,7 @@ def _item_fact(s: _Sentence, cands: list[Candidate]) -> _Fact | None:
     i, j = _trim(s, (min(a, first.span[0]), first.span[1]))
     if i >= j:
         return None
-    return _Fact(i, j, "reasoning" if s.text.rstrip().endswith("?") else "example")
+    return Fact(i, j, "reasoning" if s.text.rstrip().endswith("?") else "example")
 
 
 def draft_sentence(
@@ -2663,11 +2435,9 @@ def draft_sentence(
     Evidence links to other sentences need the document: see `draft_document`.
     """
     index = actors if isinstance(actors, ActorIndex) else ActorIndex(actors or [])
-    s, mentions, cands = _analyse(text, Context(index, list(recent)))
-    return _claims(s, mentions, cands, _sentence_facts(s, cands, not cands))
+    s, mentions, cands = analyse(text, Context(index, list(recent)))
+    return claim_records(s, mentions, cands, _sentence_facts(s, cands, not cands))
 
-
-# -- a document -----------------------------------------------------------------------------------
 
 #: How many claim-less sentences may stand between facts and the author's claim they lead up to
 #: (facts-then-claim, guidelines §13.1 test 2b: *[06], [07], [08] → [09]*).
@@ -2701,17 +2471,17 @@ def draft_document(
     fixed = fixed_claims or {}
     ctx = Context(actors)
     results: list[list[dict[str, Any]] | None] = []
-    analysed: list[tuple[_Sentence, list[Candidate]]] = []
-    facts: list[list[_Fact]] = []
+    analysed: list[tuple[Sentence, list[Candidate]]] = []
+    facts: list[list[Fact]] = []
     para: list[int] = []
     for k, text in enumerate(texts):
-        s, mentions, cands = _analyse(text, ctx)
+        s, mentions, cands = analyse(text, ctx)
         own = cands if todo[k] else []
         claimless = not (cands if todo[k] else fixed.get(k))
         found = _sentence_facts(s, cands, claimless) if text.strip() else []
         analysed.append((s, cands))
         facts.append(found)
-        results.append(_claims(s, mentions, own, found) if todo[k] else None)
+        results.append(claim_records(s, mentions, own, found) if todo[k] else None)
         ctx.recent = _salience(mentions, cands, ctx)
         para.append((para[-1] if para else 0) + (1 if k and k < len(starts) and starts[k] else 0))
     claims_at = [results[k] if todo[k] else fixed.get(k, []) for k in range(n)]
@@ -2719,7 +2489,7 @@ def draft_document(
     speech = [todo[k] and any(c.speech for c in analysed[k][1]) for k in range(n)]
     lex = lexicons()
 
-    def attach(target: int, source: int, fact: _Fact) -> None:
+    def attach(target: int, source: int, fact: Fact) -> None:
         claims = results[target]
         if not todo[target] or not claims:
             return  # human claims are never changed
@@ -2798,9 +2568,6 @@ def _salience(mentions: list[Mention], cands: list[Candidate], ctx: Context) -> 
         if ref not in out:
             out.append(ref)
     return out[:6]
-
-
-# -- the project ----------------------------------------------------------------------------------
 
 
 @dataclass

@@ -1,0 +1,220 @@
+"""The drafter's closed word classes and word-shape tests, each defined once.
+
+Every rule that asks "is this a modal?", "is this a finite verb?", "is this a determiner?" asks
+here, so that two rules can never disagree about a word (`won't` and `will not` are the same
+modal everywhere).
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- tokens and shapes ----------------------------------------------------------------------------
+
+# Words, "'s" and "n't" as tokens of their own (so "Russia's" yields the name "Russia"), and any
+# other non-space character as a one-character token.
+TOKEN = re.compile(r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)|\w+|[^\w\s]")
+YEAR = re.compile(r"^(1[6-9]|20)\d\d(s|ies)?$")
+NUMBER = re.compile(r"^\d[\d,.]*$")
+MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+#: Quotation marks, opening → closing.
+QUOTES = {'"': '"', "“": "”"}
+
+# -- determiners, pronouns, quantifiers -----------------------------------------------------------
+
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+    ]
+)
+DEMONSTRATIVES = frozenset(["this", "these", "those", "such"])
+#: Words before an agent noun that belong to the actor quote (*Most economists*).
+QUANTIFIERS = frozenset(["a", "an", "most", "many", "some", "several", "senior", "top"])
+#: Words that can open the subject of a complement clause without "that".
+SUBJECTS = frozenset(
+    ["the", "this", "these", "those", "it", "they", "he", "she", "we", "such", "both", "neither"]
+)
+WH = frozenset(["how", "what", "whether", "why", "where", "when", "who", "which"])
+#: Nouns after *neither / either / each* that stand for the parties jointly.
+SIDES = frozenset(["side", "party", "country", "government", "capital", "partner"])
+#: Words of group names too common to say which group a description means.
+GENERIC = frozenset(
+    ["the", "of", "and", "for", "in", "on", "a", "an", "its", "their", "people", "public"]
+)
+
+# -- verbs ----------------------------------------------------------------------------------------
+
+BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "am"])
+#: Modal auxiliaries; "wo" is the modal of "won't" (tokenized "wo" + "n't").
+MODALS = frozenset(
+    ["will", "would", "shall", "should", "must", "may", "might", "could", "can", "cannot", "wo"]
+)
+#: Modals that speak of the future.
+FUTURE_MODALS = frozenset(["will", "would", "shall", "wo"])
+#: Finite verb forms: the modals and the finite auxiliaries.
+FINITE = MODALS | frozenset(["is", "are", "was", "were", "has", "have", "had", "does", "do", "did"])
+#: Finite forms that make a clause a present or modal statement, never a plain past report.
+PRESENT = MODALS | frozenset(["is", "are", "am", "does", "do", "'re"])
+PAST_IRREGULAR = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "made",
+        "met",
+        "took",
+        "gave",
+        "said",
+        "became",
+        "began",
+        "went",
+        "came",
+        "saw",
+        "won",
+        "lost",
+        "led",
+        "left",
+        "sent",
+        "held",
+        "fell",
+        "rose",
+        "grew",
+        "brought",
+        "bought",
+        "sought",
+        "told",
+        "thought",
+        "found",
+        "kept",
+        "paid",
+        "put",
+        "set",
+        "cut",
+        "struck",
+        "fought",
+        "spoke",
+        "wrote",
+        "broke",
+        "ran",
+        "chose",
+        "drew",
+    ]
+)
+#: Participles of attitude verbs that are not formed with -ed/-en (*was seen as*).
+PARTICIPLES = frozenset(
+    [
+        "seen",
+        "thought",
+        "known",
+        "felt",
+        "told",
+        "said",
+        "sought",
+        "regarded",
+        "viewed",
+        "considered",
+    ]
+)
+#: Words ending in -ed that are no past verb.
+NOT_VERBS_ED = frozenset(
+    ["need", "indeed", "interested", "concerned", "limited", "advanced", "united", "red", "bed"]
+)
+# Endings of words that modify a following name rather than take it as object.
+ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ive", "ous", "an", "ern", "ese", "ish")
+
+
+def is_past(word: str) -> bool:
+    """A past-tense form: irregular (*met*, *said*) or regular (*signed*, not *indeed*)."""
+    return word in PAST_IRREGULAR or (
+        word.endswith("ed") and len(word) > 4 and word not in NOT_VERBS_ED
+    )
+
+
+def is_verb(word: str) -> bool:
+    """A finite verb (*is*, *will*, *has*) or a past form: the clause has a verb of its own."""
+    return word in FINITE or is_past(word)
+
+
+def verbish(word: str) -> bool:
+    """A word that can be a verb after a modal (a word, not a determiner)."""
+    return word not in DETERMINERS and word.isalpha()
+
+
+def inflection(word: str) -> str:
+    """The finite ending of a verb: "s" (*regards*), "ed" (*regarded*), else ""."""
+    if word.endswith("ed"):
+        return "ed"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "s"
+    return ""
+
+
+# -- frames and adverbs ---------------------------------------------------------------------------
+
+#: Phrases after a comma that focus on part of the clause (*, especially on sanctions*).
+FOCUS = frozenset(
+    ["especially", "particularly", "notably", "including", "mainly", "mostly", "chiefly"]
+)
+#: Phrases that put a clause in the future (*in the long run*: ability then is a prediction).
+FUTURE_FRAMES = (
+    ("in", "the", "long", "run"),
+    ("in", "the", "long", "term"),
+    ("in", "the", "future"),
+    ("in", "future"),
+    ("in", "the", "coming"),
+    ("in", "the", "years", "ahead"),
+    ("sooner", "or", "later"),
+    ("one", "day"),
+    ("eventually",),
+)
+# Predicates of interest: what is good for a party, the author's assessment (guidelines §6.1).
+INTEREST = frozenset(["suit", "benefit", "serve", "help", "hurt", "harm", "matter", "fit"])
+#: Frame nouns that make the author's clause a prediction (*The danger is that P*).
+FEAR_FRAMES = frozenset(["danger", "risk", "fear", "worry", "threat", "likelihood", "prospect"])
+#: Sentence adverbs whose clause the proposition follows (*Perhaps P*, *No doubt P*).
+SENTENCE_ADVERBS = frozenset(
+    [
+        ("perhaps",),
+        ("maybe",),
+        ("indeed",),
+        ("doubtless",),
+        ("no", "doubt"),
+        ("of", "course"),
+        ("in", "fact"),
+        ("without", "doubt"),
+        ("without", "a", "doubt"),
+        ("beyond", "doubt"),
+        ("in", "all", "likelihood"),
+        ("in", "all", "probability"),
+        ("needless", "to", "say"),
+    ]
+)
