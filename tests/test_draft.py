@@ -12,7 +12,7 @@ import pytest
 from claimset import jsonio
 from claimset.cli import cli
 from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
-from claimset.draft.pipeline import lexicons
+from claimset.draft.lexicons import lexicons
 from claimset.models import (
     CERTAINTIES,
     CUE_KINDS,

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 import itertools
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -18,16 +15,34 @@ from .. import jsonio
 from ..errors import ClaimsetError, InvalidLine
 from ..models import Actor, SentenceRecord, first_error
 from ..project import Project, read_seed
+from .lexicons import ExpectationCue, HedgeCue, Trie, build_trie, lexicons, longest_match, words_of
+from .sentence import (
+    Sentence,
+    bare_clause,
+    clause_end,
+    clause_start,
+    epistemic_should,
+    evidence_clauses,
+    has_verb,
+    is_future,
+    is_negated,
+    main_clauses,
+    names_object,
+    opens_infinitive,
+    relative_clause,
+    skip_complementizer,
+    skip_connectives,
+    states_fact,
+    subject_end,
+    trim_span,
+)
 from .words import (
-    ADJECTIVE_ENDINGS,
     BE,
+    COORDINATORS,
     DEMONSTRATIVES,
     DETERMINERS,
     FEAR_FRAMES,
     FINITE,
-    FOCUS,
-    FUTURE_FRAMES,
-    FUTURE_MODALS,
     GENERIC,
     INTEREST,
     MODALS,
@@ -36,10 +51,8 @@ from .words import (
     PARTICIPLES,
     PRESENT,
     QUANTIFIERS,
-    QUOTES,
     SENTENCE_ADVERBS,
     SIDES,
-    SUBJECTS,
     TOKEN,
     WH,
     YEAR,
@@ -50,167 +63,6 @@ from .words import (
 )
 
 AUTHOR = "author"
-
-
-def _read_lexicon(name: str) -> Any:
-    text = (resources.files("claimset") / "lexicons" / name).read_text(encoding="utf-8")
-    return json.loads(text)["entries"]
-
-
-def _words_of(text: str) -> tuple[str, ...]:
-    return tuple(m.group().lower() for m in TOKEN.finditer(text))
-
-
-@dataclass(frozen=True)
-class HedgeCue:
-    """An entry of hedges.json."""
-
-    words: tuple[str, ...]
-    kind: str
-    certainty: str
-    rule: str | None
-    negative: bool
-
-
-@dataclass(frozen=True)
-class ExpectationCue:
-    """A form of an entry of expectations.json."""
-
-    words: tuple[str, ...]
-    type: str
-    frame: str  # holder | holder-adj | holder-noun | author
-    needs: str | None
-    negative: bool
-    to_type: str | None  # type when the cue takes a bare to-infinitive ("expects to ...")
-    obj_to_type: str | None  # type with an object and a to-infinitive ("expects X to ...")
-    future_type: str | None  # type when the content is about the future ("thought that ... would")
-    speech: bool = False  # reported speech: also a `statement` for other claims (§13.1)
-
-
-Trie = dict[str, list[tuple[tuple[str, ...], Any]]]
-
-
-def _trie(items: Iterable[tuple[tuple[str, ...], Any]]) -> Trie:
-    trie: Trie = {}
-    for words, value in items:
-        trie.setdefault(words[0], []).append((words, value))
-    for entries in trie.values():
-        entries.sort(key=lambda e: -len(e[0]))  # longest match first
-    return trie
-
-
-@dataclass(frozen=True)
-class Lexicons:
-    """Every lexicon, compiled for lookup."""
-
-    hedges: Trie
-    expectations: Trie
-    evidence: Trie
-    demonyms: dict[str, tuple[str, ...]]
-    anaphors: Trie
-    agent_nouns: frozenset[str]
-    titles: Trie
-    negators: Trie
-    subordinators: Trie
-    concessive: Trie
-    evaluative: Trie
-    advice: frozenset[str]
-    causal: Trie
-    connectives: Trie
-    enumeration: Trie
-    conclusion: Trie
-    contrast: Trie
-    relatives: frozenset[str]
-    complementizers: frozenset[str]
-    prepositions: frozenset[str]
-    copulas: frozenset[str]
-    auxiliaries: frozenset[str]
-
-
-@functools.cache
-def lexicons() -> Lexicons:
-    """The shipped lexicons (read once per process)."""
-    hedges = [
-        (
-            _words_of(e["cue"]),
-            HedgeCue(
-                _words_of(e["cue"]),
-                e["kind"],
-                e["certainty"],
-                e.get("rule"),
-                bool(e.get("negative")),
-            ),
-        )
-        for e in _read_lexicon("hedges.json")
-    ]
-    expectations = []
-    for e in _read_lexicon("expectations.json"):
-        for form in e["forms"]:
-            words = _words_of(form)
-            expectations.append(
-                (
-                    words,
-                    ExpectationCue(
-                        words,
-                        e["type"],
-                        e["frame"],
-                        e.get("needs"),
-                        bool(e.get("negative")),
-                        e.get("to"),
-                        e.get("obj_to"),
-                        e.get("future"),
-                        bool(e.get("speech")),
-                    ),
-                )
-            )
-    evidence = [(_words_of(e["cue"]), e["type"]) for e in _read_lexicon("evidence.json")]
-    actor_lex = _read_lexicon("actors.json")
-    demonyms = {e["name"]: tuple(e["forms"]) for e in actor_lex["demonyms"] if "name" in e}
-    anaphors = _trie((_words_of(e["form"]), e["number"]) for e in actor_lex["anaphors"])
-    agent_nouns = frozenset(e["form"] for e in actor_lex["agent_nouns"])
-    titles = _trie((_words_of(e["form"]), True) for e in actor_lex["titles"])
-    syntax = _read_lexicon("syntax.json")
-
-    def group_words(group: str) -> list[tuple[tuple[str, ...], bool]]:
-        return [(_words_of(item), True) for item in syntax[group]["items"]]
-
-    def single(group: str) -> frozenset[str]:
-        return frozenset(item.lower() for item in syntax[group]["items"])
-
-    return Lexicons(
-        hedges=_trie(hedges),
-        expectations=_trie(expectations),
-        evidence=_trie(evidence),
-        demonyms=demonyms,
-        anaphors=anaphors,
-        agent_nouns=agent_nouns,
-        titles=titles,
-        negators=_trie(group_words("negators")),
-        subordinators=_trie(group_words("subordinators")),
-        concessive=_trie(group_words("concessive")),
-        evaluative=_trie(group_words("evaluative")),
-        advice=single("advice"),
-        causal=_trie(group_words("causal")),
-        connectives=_trie(group_words("connectives")),
-        enumeration=_trie(group_words("enumeration")),
-        conclusion=_trie(group_words("conclusion")),
-        contrast=_trie(group_words("contrast")),
-        relatives=single("relatives"),
-        complementizers=single("complementizers"),
-        prepositions=single("prepositions"),
-        copulas=single("copulas"),
-        auxiliaries=single("auxiliaries"),
-    )
-
-
-def _match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | None:
-    """The longest entry of `trie` starting at token i: (token count, value)."""
-    for words, value in trie.get(low[i], ()):
-        n = len(words)
-        if tuple(low[i : i + n]) == words:
-            return n, value
-    return None
-
 
 _PARENS = re.compile(r"\(([^()]*)\)")
 
@@ -294,7 +146,7 @@ class ActorIndex:
         for key, ids in derived.items():
             if key not in self.forms and len(ids) == 1:
                 self.forms[key] = next(iter(ids))
-        self.trie = _trie(self.forms.items())
+        self.trie = build_trie(self.forms.items())
 
     @staticmethod
     def _key(form: str) -> tuple[str, ...]:
@@ -317,7 +169,7 @@ def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -
         if actor.kind not in ("group", "organization"):
             continue
         for name in [actor.name, *actor.aliases]:
-            for word in _words_of(name):
+            for word in words_of(name):
                 if len(word) > 3 and word.isalpha() and word not in GENERIC:
                     owners.setdefault(word, set()).add(actor.id)
     single_words = {key[0].lower() for key in explicit if len(key) == 1}
@@ -346,8 +198,6 @@ def load_actors(project: Project) -> ActorIndex:
             ) from exc
     return ActorIndex(actors)
 
-
-_GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
 
 Cue = tuple[int, int, str, str]  # (first token, end token, kind, certainty)
 
@@ -394,257 +244,7 @@ class Candidate:
     recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
 
 
-class Sentence:
-    """Tokens of one sentence with the analyses the rules share."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        matches = list(TOKEN.finditer(text))
-        self.toks = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        if any(len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks):
-            self._split_glued(matches)
-        self.low = [t.lower() for t in self.toks]
-        self.n = len(self.toks)
-        self.opens, self.stop, self.coord = _boundaries(self)
-        self.suppressed = _suppressed(self)
-
-    def _split_glued(self, matches: list[re.Match[str]]) -> None:
-        self.toks, self.starts, self.ends = [], [], []
-        for m in matches:
-            tok, at = m.group(), m.start()
-            glued = _GLUED.match(tok) if len(tok) > 7 and tok[0].isupper() else None
-            if glued:
-                # "Russiashould" (a missing space, SPEC's own example): two tokens.
-                cut = glued.end(1)
-                self.toks += [tok[:cut], tok[cut:]]
-                self.starts += [at, at + cut]
-                self.ends += [at + cut, m.end()]
-            else:
-                self.toks.append(tok)
-                self.starts.append(at)
-                self.ends.append(m.end())
-
-    def chars(self, i: int, j: int) -> tuple[int, int]:
-        return self.starts[i], self.ends[j - 1]
-
-
-def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
-    """Which tokens open a clause, which are clause boundaries, and which boundaries are an
-    "and" that coordinates two predicates or clauses (a second claim, guidelines §5)."""
-    lex = lexicons()
-    low, n = s.low, s.n
-    opens = [False] * (n + 1)
-    stop = [False] * (n + 1)
-    coord = [False] * (n + 1)
-    opens[0] = True
-    parenthetical = _parentheticals(s)
-    finite_seen = negated = False
-    for i in range(n):
-        tok = low[i]
-        nxt = low[i + 1] if i + 1 < n else ""
-        if opens[i]:
-            finite_seen = negated = False
-        if tok in ("not", "n't"):
-            negated = True
-        if is_verb(tok):
-            finite_seen = True
-        # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
-        # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
-        if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!") or (tok == "." and i == n - 1):
-            if i in parenthetical or (tok == "," and _list_comma(s, i)):
-                continue
-            stop[i] = True
-            opens[i + 1] = True
-            if tok == "," and nxt in ("and", "or"):
-                stop[i + 1] = coord[i + 1] = True
-                opens[i + 2] = True
-        elif tok in ("but", "yet") and not negated:
-            # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
-            stop[i] = True
-            opens[i + 1] = True
-        elif tok == "and" and _coordinates(s, i, finite_seen, parenthetical):
-            stop[i] = coord[i] = True
-            opens[i + 1] = True
-        elif tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
-            continue
-        elif tok in ("while", "when", "before", "after") and nxt.endswith("ing") and i > 0:
-            continue  # "keeping the border quiet while expanding trade": no clause of its own
-        elif tok in lex.subordinators and (m := _match(lex.subordinators, low, i)) and i > 0:
-            for k in range(i, i + m[0]):
-                stop[k] = True
-            opens[i + m[0]] = True
-        elif tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
-            stop[i] = True
-            opens[i + 1] = True
-    return opens, stop, coord
-
-
-def _list_comma(s: Sentence, i: int) -> bool:
-    """Whether the comma at token i separates items of a list (*services, public procurement
-    and agriculture*) or opens a focusing phrase (*, especially on sanctions*): not a clause
-    boundary (guidelines §7.2 keeps both inside the span)."""
-    low, n = s.low, s.n
-    if i == 0 or i + 1 >= n or not low[i - 1][:1].isalnum():
-        return False
-    if low[i + 1] in FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
-        return True
-    k = i + 1
-    item = 0
-    while k < n and k - i <= 12:
-        w = low[k]
-        if w in ("and", "or"):
-            if item == 0 or item > 4 or k + 1 >= n or not low[k + 1][:1].isalnum():
-                return False
-            # the last item: a short noun phrase closed by the end, a comma or a preposition
-            e = k + 1
-            while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in FINITE:
-                if e > k + 1 and low[e] in lexicons().prepositions:
-                    return True
-                e += 1
-            return e >= n or not low[e][:1].isalnum() or low[e] in lexicons().prepositions
-        if w == ",":
-            if item == 0:
-                return False
-            item = 0
-        elif (
-            not w[:1].isalnum()
-            or is_verb(w)
-            or w in WH
-            or w in ("that", "to", "but", "if", "as", "than")
-            or w in lexicons().connectives
-        ):
-            return False
-        else:
-            item += 1
-        k += 1
-    return False
-
-
-def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
-    """Whether the "and" at token i joins predicates or clauses rather than noun phrases."""
-    low, n = s.low, s.n
-    c = i + 1
-    if c in parenthetical:  # "and, above all, to keep ...": look past the parenthesis
-        c += 1
-        while c < n and c not in parenthetical:
-            c += 1
-        c += 1
-    nxt = low[c] if c < n else ""
-    after = low[c + 1] if c + 1 < n else ""
-    lower = c < n and s.toks[c].islower() and nxt.isalpha()
-    if nxt in ("to", "that") or nxt in FINITE:
-        return True
-    if (
-        lower
-        and nxt not in DETERMINERS
-        and (
-            after in DETERMINERS
-            or after in ("whatever", "any", "all", "no", "some", "more")
-            or (
-                finite_seen
-                and c + 1 < n
-                and s.toks[c + 1][:1].isupper()
-                and not nxt.endswith(ADJECTIVE_ENDINGS)
-            )
-        )
-    ):
-        # "and employ whatever leverage", "and avoid any alliance": a verb takes an object.
-        return not nxt.endswith("ly") and nxt not in lexicons().prepositions
-    if finite_seen and lower and nxt not in lexicons().prepositions and nxt not in DETERMINERS:
-        # "... is the main guarantor and hermetic alliances like ... are more attractive".
-        for k in range(c + 1, min(n, c + 16)):
-            w = low[k]
-            if w in (",", ";", ":", "and", "than", "but", "that", "which", "who"):
-                break
-            if w in ("is", "are", "was", "were"):
-                return True
-    if finite_seen and nxt in DETERMINERS:
-        # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
-        # finite verb follows within a few words.
-        for k in range(c + 1, min(n, c + 6)):
-            w = low[k]
-            if w in FINITE or (
-                w.endswith("s")
-                and len(w) > 3
-                and low[k - 1] not in DETERMINERS
-                and s.toks[k].islower()
-                and not w.endswith("ss")
-            ):
-                return True
-            if w in (",", ";", ":", "but"):
-                break
-    return False
-
-
-def _parentheticals(s: Sentence) -> set[int]:
-    """Commas around a connective (", for its part,", ", however,"): not clause boundaries."""
-    lex = lexicons()
-    out: set[int] = set()
-    for i in range(s.n - 2):
-        if s.low[i] != ",":
-            continue
-        m = _match(lex.connectives, s.low, i + 1)
-        if m is not None and i + 1 + m[0] < s.n and s.low[i + 1 + m[0]] == ",":
-            out.update((i, i + 1 + m[0]))
-    return out
-
-
-def _suppressed(s: Sentence) -> list[bool]:
-    """Tokens of conditions, concessions and premises that open a clause (*If ..., While ...,
-    given that ...*): they are not asserted, so they make no claim (guidelines §4.3)."""
-    lex = lexicons()
-    out = [False] * s.n
-    first = _skip_connectives(s, 0, s.n)
-    i = 0
-    while i < s.n:
-        if s.opens[i] or i == first:
-            k = _skip_connectives(s, i, s.n)
-            m = _match(lex.concessive, s.low, k) if k < s.n else None
-            if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
-                end = k + m[0]
-                while end < s.n and s.low[end] != ",":
-                    end += 1
-                for t in range(k, end):
-                    out[t] = True
-                i = end + 1
-                continue
-        i += 1
-    return out
-
-
-def _clause_start(s: Sentence, i: int) -> int:
-    """First token of the clause holding token i, past leading connectives and commas."""
-    k = i
-    while k > 0 and not s.opens[k]:
-        k -= 1
-    return _skip_connectives(s, k, i)
-
-
-def _skip_connectives(s: Sentence, k: int, limit: int) -> int:
-    lex = lexicons()
-    while k < limit:
-        if s.low[k] in (",", "–", "—"):
-            k += 1
-            continue
-        m = _match(lex.connectives, s.low, k)
-        if m is not None and k + m[0] <= limit:
-            k += m[0]
-            continue
-        break
-    return k
-
-
-def _clause_end(s: Sentence, i: int) -> int:
-    """Token index just after the clause that goes on from token i (exclusive)."""
-    k = i
-    while k < s.n and not s.stop[k]:
-        k += 1
-    return k
-
-
-def _mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
+def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
     lex = lexicons()
     norm = ["the" if t == "the" else s.toks[k] for k, t in enumerate(s.low)]
     out: list[Mention] = []
@@ -655,7 +255,7 @@ def _mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
             and i + 3 < s.n
             and s.low[i + 1] in lex.agent_nouns
             and s.low[i + 2] in ("in", "of")
-            and (g := _match(index.trie, norm, i + 3)) is not None
+            and (g := longest_match(index.trie, norm, i + 3)) is not None
         ):
             # "the government in Kyiv", "the leadership of North Korea": the party named.
             j = i + 3 + g[0]
@@ -669,7 +269,7 @@ def _mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
             )
             i = j
             continue
-        m = _match(index.trie, norm, i) if norm[i] in index.trie else None
+        m = longest_match(index.trie, norm, i) if norm[i] in index.trie else None
         if m is not None:
             j = i + m[0]
             place = (
@@ -677,7 +277,7 @@ def _mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
                 and j < s.n
                 and s.toks[j][:1].isupper()
                 and s.toks[j].isalpha()
-                and _match(index.trie, norm, j) is None
+                and longest_match(index.trie, norm, j) is None
             )
             out.append(
                 Mention(
@@ -695,8 +295,8 @@ def _mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
             )
             i = j
             continue
-        a = _match(lex.anaphors, s.low, i) if s.low[i] in lex.anaphors else None
-        if a is not None and not (s.low[i] == "it" and _expletive(s, i)):
+        a = longest_match(lex.anaphors, s.low, i) if s.low[i] in lex.anaphors else None
+        if a is not None and not (s.low[i] == "it" and is_expletive(s, i)):
             out.append(Mention(a[1], i, i + a[0], anaphor=True))
             i += a[0]
             continue
@@ -721,14 +321,14 @@ def _naming_phrase(s: Sentence, i: int, j: int, kind: str) -> tuple[int, int] | 
         a -= 1  # "the Russian government", "the US": the determiner of the whole phrase
     if kind == "person":
         for start in range(max(0, i - 3), i):
-            m = _match(lex.titles, s.low, start) if s.low[start] in lex.titles else None
+            m = longest_match(lex.titles, s.low, start) if s.low[start] in lex.titles else None
             if m is not None and start + m[0] == i and s.toks[start][:1].isupper():
                 a = start
                 break
     return (a, b) if (a, b) != (i, j) else None
 
 
-def _expletive(s: Sentence, i: int) -> bool:
+def is_expletive(s: Sentence, i: int) -> bool:
     """ "it" in "it is hard to say", "it seems", "it is likely that": no referent."""
     nxt = s.low[i + 1 : i + 4]
     if not nxt:
@@ -746,7 +346,9 @@ class Context:
     recent: list[str] = field(default_factory=list)  # most salient first
 
 
-def _resolve(s: Sentence, mention: Mention, mentions: list[Mention], ctx: Context) -> list[str]:
+def resolve_anaphor(
+    s: Sentence, mention: Mention, mentions: list[Mention], ctx: Context
+) -> list[str]:
     """Actor ids an anaphor stands for: an earlier subject of this sentence, else recent ones."""
     number = mention.ref
     named = [m for m in mentions if not m.anaphor and m.i < mention.i and not m.compound]
@@ -754,7 +356,7 @@ def _resolve(s: Sentence, mention: Mention, mentions: list[Mention], ctx: Contex
         return ctx.recent[:1]  # "Some thought naively ...": the party of the context (§6.2)
     if number == "person":
         pool = [*(m.ref for m in reversed(named)), *ctx.recent]
-        return [r for r in pool if _kind(ctx, r) == "person"][:1]
+        return [r for r in pool if kind_of(ctx, r) == "person"][:1]
     if number == "both":
         both: list[str] = []
         for ref in [*(m.ref for m in reversed(named)), *ctx.recent]:
@@ -765,15 +367,15 @@ def _resolve(s: Sentence, mention: Mention, mentions: list[Mention], ctx: Contex
     pool = [*(m.ref for m in subjects[:1]), *ctx.recent]
     if s.low[mention.i] in ("his", "her"):
         # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
-        pool = [r for r in pool if _kind(ctx, r) != "person"]
+        pool = [r for r in pool if kind_of(ctx, r) != "person"]
     return pool[:1]
 
 
-def _kind(ctx: Context, ref: str) -> str:
+def kind_of(ctx: Context, ref: str) -> str:
     return ctx.actors.kinds.get(ref, "other")
 
 
-def _holder(
+def find_holder(
     s: Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
 ) -> tuple[list[str], tuple[int, int] | None]:
     """Who holds an expectation cued at token `cue`: the nearest subject-like mention to its left.
@@ -790,7 +392,7 @@ def _holder(
             between = s.low[m.j : cue]
             if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
                 continue
-            refs = _resolve(s, m, mentions, ctx)
+            refs = resolve_anaphor(s, m, mentions, ctx)
             if refs:
                 return refs, m.words
             continue
@@ -799,10 +401,10 @@ def _holder(
         if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
             return [m.ref], m.words
     if start == cue and s.low[cue].endswith("ing"):
-        end = _clause_end(s, cue)
+        end = clause_end(s, cue)
         for m in mentions:
             if m.i > end and not m.compound:
-                refs = _resolve(s, m, mentions, ctx) if m.anaphor else [m.ref]
+                refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
                 if refs:
                     return refs, m.words
     group = _described_group(s, start, cue, ctx.actors)
@@ -828,16 +430,8 @@ def _described_group(
     for k in range(start, end):
         ref = index.group_words.get(s.low[k])
         if ref is not None:
-            return ref, _trim(s, (start, end))
+            return ref, trim_span(s, (start, end))
     return None
-
-
-def _subject_end(s: Sentence, a: int, b: int) -> int:
-    for k in range(a, b):
-        w = s.low[k]
-        if is_verb(w):
-            return k
-    return b
 
 
 def _coordinated_mention(s: Sentence, m: Mention, mentions: list[Mention]) -> bool:
@@ -852,10 +446,10 @@ def _coordinated_mention(s: Sentence, m: Mention, mentions: list[Mention]) -> bo
     return m.i > 0 and s.low[m.i - 1] in ("between", "among")
 
 
-def _target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+def find_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """The party the expectation is directed at or about (guidelines §9), or None."""
     if cand.parent is not None and cand.target_hint is None and not cand.own_subject:
-        return _target(s, cand.parent, mentions)  # coordinated predicates share the target
+        return find_target(s, cand.parent, mentions)  # coordinated predicates share the target
     if cand.target_hint is not None:
         return cand.target_hint if cand.target_hint not in cand.holder else None
     found = _named_target(s, cand, mentions)
@@ -864,7 +458,7 @@ def _target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None
     return _implicit_target(s, cand, mentions)
 
 
-def _ref(m: Mention) -> str | None:
+def party_of(m: Mention) -> str | None:
     """The party a mention names: its registry id, or what its anaphor was resolved to."""
     return m.resolved if m.anaphor else m.ref
 
@@ -896,7 +490,7 @@ def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str 
         for m in mentions
         if a <= m.i
         and m.j <= b
-        and (ref := _ref(m)) is not None
+        and (ref := party_of(m)) is not None
         and not m.compound
         and ref not in cand.holder
         and ref != AUTHOR
@@ -910,14 +504,14 @@ def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str 
         # several parties jointly, no one target (guidelines §9, rule 6).
         return None
     if cand.frame != "author":
-        return _ref(pool[0]) if pool else None
+        return party_of(pool[0]) if pool else None
     if s.low[a] in FINITE:
         # A predicate split off by coordination ("and will not be expressing ..."): its subject
         # is the previous conjunct's.
         for m in sorted(mentions, key=lambda m: -m.i):
-            if m.j <= a and not m.after_preposition and not m.compound and _ref(m) is not None:
-                return _ref(m)
-    subj_end = _subject_end(s, a, b)
+            if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
+                return party_of(m)
+    subj_end = subject_end(s, a, b)
     first = (
         [m for m in pool if m.i < subj_end]
         or [m for m in pool if m.possessive]
@@ -926,7 +520,7 @@ def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str 
     if not first and cand.type == "obligation":
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
-    return _ref(first[0]) if first else None
+    return party_of(first[0]) if first else None
 
 
 def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
@@ -960,28 +554,12 @@ def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> s
     ):
         return others[0]
     if cand.frame != "author" and b + 1 < s.n and low[b] == "," and low[b + 1] in ("when", "where"):
-        end = _clause_end(s, b + 2)
+        end = clause_end(s, b + 2)
         clause = [m for m in mentions if b < m.i < end and not m.compound]
-        named = {r for m in clause if (r := _ref(m)) is not None} - set(cand.holder)
+        named = {r for m in clause if (r := party_of(m)) is not None} - set(cand.holder)
         if len(named) == 1 and not any(_coordinated_mention(s, m, mentions) for m in clause):
             return named.pop()
     return None
-
-
-def _negated(s: Sentence, i: int, j: int) -> bool:
-    """A negator on the clause in tokens i..j, before any relative pronoun or complementizer
-    (which would start an embedded clause whose negation is not the expectation's)."""
-    lex = lexicons()
-    k = i
-    while k < j:
-        w = s.low[k]
-        if k > i and (w in lex.relatives or w in ("while", "whether", "if", "how", "what")):
-            return False
-        m = _match(lex.negators, s.low, k) if w in lex.negators else None
-        if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
-            return True
-        k += 1
-    return False
 
 
 def _expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
@@ -1009,23 +587,6 @@ def _expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) 
     return out
 
 
-def _future(s: Sentence, a: int, b: int) -> bool:
-    """Whether tokens a..b are about the future: *will, would, is going to*, epistemic
-    *should*, or a future frame (*in the long run*: ability in a future frame is a
-    prediction, guidelines §8.2)."""
-    low = s.low
-    return any(
-        w in FUTURE_MODALS
-        or (w == "going" and k + 1 < b and low[k + 1] == "to")
-        or (w == "should" and _epistemic_should(s, k + 1))
-        or (
-            w in ("in", "sooner", "one", "eventually")
-            and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
-        )
-        for k, w in enumerate(low[a:b], start=a)
-    )
-
-
 def verb_candidate(
     s: Sentence, i: int, j: int, cue: ExpectationCue, mentions: list[Mention], ctx: Context
 ) -> Candidate | None:
@@ -1033,8 +594,8 @@ def verb_candidate(
     lex = lexicons()
     nxt = low[j] if j < s.n else ""
     prev = low[i - 1] if i > 0 else ""
-    end = _clause_end(s, j)
-    start = _clause_start(s, i)
+    end = clause_end(s, j)
+    start = clause_start(s, i)
     if cue.frame == "author":
         return _author_candidate(s, i, j, cue, mentions, start, nxt, prev)
     if cue.frame == "holder-adj":
@@ -1054,9 +615,9 @@ def verb_candidate(
         else:
             return None
         typ = cue.type
-        if cue.future_type and span_start > i and _future(s, span_start, end):
+        if cue.future_type and span_start > i and is_future(s, span_start, end):
             typ = cue.future_type  # "are convinced that the sanctions will be gone"
-        holder, atoks = _holder(s, k, start, mentions, ctx)
+        holder, atoks = find_holder(s, k, start, mentions, ctx)
         return build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), start, cue)
     if cue.frame == "holder-noun":
         return _noun_candidate(s, i, j, cue, mentions, ctx, start, prev)
@@ -1083,7 +644,7 @@ def verb_candidate(
     participle = low[i].endswith(("ed", "en")) or low[i] in PARTICIPLES
     # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
     # starts at its subject).
-    bare = cue.needs not in ("as", "as-or-actor", "obj-to", "naming", "gerund") and _bare_clause(
+    bare = cue.needs not in ("as", "as-or-actor", "obj-to", "naming", "gerund") and bare_clause(
         s, j, end
     )
     if participle and not passive and prev not in lex.auxiliaries:
@@ -1126,10 +687,10 @@ def verb_candidate(
         return None
     to_at = next((k for k in range(j, min(end, j + 7)) if low[k] == "to"), None)
     if cue.needs == "obj-to" and (
-        to_at is None or to_at == j or not _infinitive(s, to_at) or _names_object(s, j, to_at)
+        to_at is None or to_at == j or not opens_infinitive(s, to_at) or names_object(s, j, to_at)
     ):
         return None  # "called the pact a threat to regional peace" names, it does not direct
-    if cue.needs == "naming" and (passive or not _names_object(s, j, end)):
+    if cue.needs == "naming" and (passive or not names_object(s, j, end)):
         return None
     if cue.needs == "gerund" and not any(w.endswith("ing") for w in low[j : min(end, j + 3)]):
         return None  # "speaks of stabilising the relationship", not "speaks of a crisis"
@@ -1153,7 +714,9 @@ def verb_candidate(
     elif nxt == "to":
         span_start = j + 1
         typ = cue.to_type or typ
-    elif to_at is not None and to_at > j and "as" not in low[j:to_at] and _infinitive(s, to_at):
+    elif (
+        to_at is not None and to_at > j and "as" not in low[j:to_at] and opens_infinitive(s, to_at)
+    ):
         span_start = j  # an infinitive with its own subject: "Pushing Moscow to condemn ..."
         typ = cue.obj_to_type or typ
     elif bare:
@@ -1167,10 +730,10 @@ def verb_candidate(
         # the condition belongs to the content (guidelines §7.2).
         comma = next((k for k in range(span_start, end + 1) if k < s.n and low[k] == ","), None)
         if comma is not None and comma == end:
-            end = _clause_end(s, comma + 1)
+            end = clause_end(s, comma + 1)
     if span_start == i and j >= end:
         return None  # "than Beijing had hoped": no content, no claim
-    if cue.future_type and span_start > i and _future(s, span_start, end):
+    if cue.future_type and span_start > i and is_future(s, span_start, end):
         typ = cue.future_type
     if passive:
         # "was suddenly seen as ...", "it was assumed that ...": the holder is implicit; a
@@ -1195,16 +758,16 @@ def verb_candidate(
             else:
                 cand.target_hint = subject[0].ref
         return cand
-    holder, atoks = _holder(s, i, start, mentions, ctx)
+    holder, atoks = find_holder(s, i, start, mentions, ctx)
     if (
         typ == "demand"
         and span_start > i
         and low[span_start - 1] == "that"
-        and _stated(s, span_start, end)
+        and states_fact(s, span_start, end)
     ):
         # "insists that Egypt would never accept ...": a statement, not pressure to act; only
         # a deontic complement ("insists that the restrictions must be lifted") is a demand.
-        typ = "prediction" if _future(s, span_start, end) else "belief"
+        typ = "prediction" if is_future(s, span_start, end) else "belief"
     if (
         cue.speech
         and typ == "prediction"
@@ -1217,22 +780,6 @@ def verb_candidate(
         cand.underspecified = underspecified
         cand.speech = cue.speech and AUTHOR not in holder
     return cand
-
-
-def _stated(s: Sentence, a: int, b: int) -> bool:
-    """Whether the first finite verb of tokens a..b states (*would, is, has*) rather than
-    obliges (*must, should, has to*)."""
-    low = s.low
-    for k in range(a, b):
-        w = low[k]
-        nxt = low[k + 1] if k + 1 < s.n else ""
-        if w in ("should", "must", "ought") or (
-            w in ("has", "have", "need", "needs") and nxt == "to"
-        ):
-            return False
-        if w in FINITE:
-            return True
-    return False
 
 
 def _own_conduct(
@@ -1251,48 +798,9 @@ def _own_conduct(
         return False
     for m in mentions:
         if a <= m.i and m.j <= verb and not m.after_preposition and not m.possessive:
-            refs = _resolve(s, m, mentions, ctx) if m.anaphor else [m.ref]
+            refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
             return bool(refs) and refs[0] in holder
     return low[a] == "we" and AUTHOR not in holder
-
-
-def _bare_clause(s: Sentence, j: int, end: int) -> bool:
-    """Whether a complement clause without "that" starts at token j (*thinks Cairo will back
-    down*, *believes the dam is illegal*): a short subject, then a finite verb."""
-    if j >= end or not (s.low[j] in SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
-        return False
-    for k in range(j + 1, min(end, j + 7)):
-        w = s.low[k]
-        if w in FINITE:
-            return True
-        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
-            return False
-        if w in lexicons().prepositions and w != "of":
-            return False
-    return False
-
-
-def _names_object(s: Sentence, j: int, end: int) -> bool:
-    """Whether the words from token j are an object and a predicate noun (*called the pact a
-    threat*, *branded Sisi a "warmonger"*): reported speech that judges the object (§4.5)."""
-    for k in range(j + 1, min(end, j + 6)):
-        w = s.low[k]
-        if w in ("a", "an") or (w in ('"', "“") and k + 1 < end and s.low[k + 1][:1].isalnum()):
-            return True
-        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in FINITE or w in ("to", "that"):
-            return False
-        if w in lexicons().prepositions:
-            return False
-    return False
-
-
-def _infinitive(s: Sentence, to_at: int) -> bool:
-    """Whether "to" at `to_at` opens an infinitive ("to condemn") rather than a phrase ("to
-    the quiet years", "to Russia", "to 2017")."""
-    if to_at + 1 >= s.n:
-        return False
-    w = s.toks[to_at + 1]
-    return w.isalpha() and w.islower() and w.lower() not in DETERMINERS
 
 
 def _noun_candidate(
@@ -1333,7 +841,7 @@ def _noun_candidate(
         holder = [owner[-1].ref]
         atoks: tuple[int, int] | None = (owner[-1].i, owner[-1].j)
     elif prev in ("its", "their", "his", "her"):
-        holder = _resolve(s, Mention("singular", i - 1, i, anaphor=True), mentions, ctx)
+        holder = resolve_anaphor(s, Mention("singular", i - 1, i, anaphor=True), mentions, ctx)
         atoks = (i - 1, i)
     elif i == start:
         holder, atoks = ctx.recent[:1] or [AUTHOR], None  # "Hopes were running high that ..."
@@ -1348,7 +856,7 @@ def _noun_candidate(
         "holder",
         holder,
         atoks,
-        (span_start, _clause_end(s, span_start)),
+        (span_start, clause_end(s, span_start)),
         start,
         cue,
     )
@@ -1379,7 +887,7 @@ def _author_candidate(
         return None  # past inability: a report
     if word in ("need", "needs") and prev in DETERMINERS:
         return None
-    if word == "should" and _epistemic_should(s, j):
+    if word == "should" and epistemic_should(s, j):
         typ = "prediction"
     if word == "must" and nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn")):
         typ = "belief"  # epistemic "they must have known"
@@ -1391,7 +899,7 @@ def _author_candidate(
         k = j
         while k < s.n and (low[k] in ("be", "have", "not", "n't") or low[k].endswith("ly")):
             k += 1
-        if _attitude_at(s, k, _clause_end(s, k)) is not None:
+        if _attitude_at(s, k, clause_end(s, k)) is not None:
             return None
         if word in ("may", "might", "could") and k < s.n and low[k] in INTEREST:
             typ = "belief"  # "may suit Ankara": what is good for a party now (§6.1)
@@ -1403,7 +911,7 @@ def _author_candidate(
         return None  # "it would be naive to think that P": the author's judgement of P (§6.1)
     framed = False
     for k in range(i - 1, start, -1):
-        if low[k] in ("that", "whether") and not _has_verb(s, k + 1, i):
+        if low[k] in ("that", "whether") and not has_verb(s, k + 1, i):
             # "is there a risk that the process will ...", "it is unclear whether Ethiopia will
             # ...": the frame is shell.
             framed = low[k] == "whether"
@@ -1414,7 +922,7 @@ def _author_candidate(
     whether = low[start] == "whether"
     if whether:
         start += 1  # "Whether Beijing will accept it is hard to say": the content, undecided
-    end = _clause_end(s, j)
+    end = clause_end(s, j)
     cand = build_candidate(s, i, typ, "author", [AUTHOR], None, (start, end), start, cue)
     if cand is not None:
         cand.underspecified = whether or framed
@@ -1422,14 +930,9 @@ def _author_candidate(
             # The frame follows the content: "... is hard to say" stops the span.
             for k in range(j, end):
                 if low[k] in lexicons().copulas and k > j:
-                    cand.span = _trim(s, (start, k))
+                    cand.span = trim_span(s, (start, k))
                     break
     return cand
-
-
-def _has_verb(s: Sentence, a: int, b: int) -> bool:
-    """A finite or past verb in tokens a..b (*the deal that Egypt signed*: a relative clause)."""
-    return any(is_verb(w) for w in s.low[a:b])
 
 
 def _advice_candidate(
@@ -1460,7 +963,7 @@ def _advice_candidate(
         return None
     content = verb + 2
     cand = build_candidate(
-        s, i, cue.type, "author", [AUTHOR], None, (content, _clause_end(s, content)), start, cue
+        s, i, cue.type, "author", [AUTHOR], None, (content, clause_end(s, content)), start, cue
     )
     if cand is not None:
         party = [m for m in mentions if j <= m.i < verb and low[m.i - 1] == "for" and not m.anaphor]
@@ -1480,38 +983,17 @@ def _impersonal_candidate(
         content = j + 1
     else:
         to_at = next((t for t in range(j + 1, min(s.n, j + 8)) if low[t] == "to"), None)
-        if to_at is None or not _infinitive(s, to_at):
+        if to_at is None or not opens_infinitive(s, to_at):
             return None
         party = [m for m in mentions if j < m.i < to_at and not m.anaphor]
         target = party[0].ref if party else None
         content = to_at + 1
     cand = build_candidate(
-        s, i, cue.type, "author", [AUTHOR], None, (content, _clause_end(s, content)), start, cue
+        s, i, cue.type, "author", [AUTHOR], None, (content, clause_end(s, content)), start, cue
     )
     if cand is not None:
         cand.target_hint = target
     return cand
-
-
-def _epistemic_should(s: Sentence, j: int) -> bool:
-    """ "should be a win-win" (copula + noun phrase or adjective): probable, not an obligation.
-
-    "should be paid" (passive) and "should do" (a verb) are deontic.
-    """
-    low = s.low
-    if j + 1 >= s.n or low[j] != "be":
-        return False
-    return low[j + 1] in (
-        "a",
-        "an",
-        "the",
-        "able",
-        "enough",
-        "possible",
-        "sufficient",
-        "easy",
-        "ready",
-    )
 
 
 def build_candidate(
@@ -1525,49 +1007,16 @@ def build_candidate(
     start: int,
     cue: ExpectationCue | None,
 ) -> Candidate | None:
-    span = _trim(s, span)
+    span = trim_span(s, span)
     if span[0] >= span[1]:
         return None
     region = (min(start, span[0], atoks[0] if atoks else start, i), span[1])
     negative = bool(cue and cue.negative)
-    if frame == "holder" and _negated(s, atoks[1] if atoks else start, i):
+    if frame == "holder" and is_negated(s, atoks[1] if atoks else start, i):
         negative = not negative  # "Seoul does not want ..."
-    if _negated(s, span[0], span[1]):
+    if is_negated(s, span[0], span[1]):
         negative = not negative
     return Candidate(i, typ, frame, holder, atoks, span, region, negative)
-
-
-def _trim(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
-    i, j = span
-    while i < j and (not s.low[i][:1].isalnum() or s.low[i] in ("and", "or", "but")):
-        i += 1
-    while j > i and (
-        (not s.low[j - 1][:1].isalnum() and s.low[j - 1] not in ("'s", "’s", "%"))
-        or s.low[j - 1] in ("and", "or", "but")
-    ):
-        j -= 1
-    return _balance_quotes(s, i, j)
-
-
-def _balance_quotes(s: Sentence, i: int, j: int) -> tuple[int, int]:
-    """A span that holds one quotation mark of a pair also holds the other, when it is right
-    at its edge (*called the dam "a matter of survival"*); a quote around the whole span stays
-    out (guidelines §15)."""
-    if i >= j:
-        return i, j
-    for left, right in QUOTES.items():
-        words = s.low[i:j]
-        if left == right:
-            unmatched = words.count(left) % 2 == 1
-            opened = closed = unmatched
-        else:
-            opened = words.count(left) > words.count(right)
-            closed = words.count(right) > words.count(left)
-        if opened and j < s.n and s.low[j] == right:
-            j += 1
-        elif closed and i > 0 and s.low[i - 1] == left:
-            i -= 1
-    return i, j
 
 
 def _coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -1581,7 +1030,7 @@ def _coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
         to_list = cand.span[0] > 0 and s.low[cand.span[0] - 1] == "to"
         while end < s.n and not s.suppressed[end] and (s.coord[end] or _to_item(s, end, to_list)):
             k = end + 1
-            if k < s.n and s.low[k] in ("and", "or"):
+            if k < s.n and s.low[k] in COORDINATORS:
                 k += 1
             if k < s.n and s.low[k] == ",":  # ", above all,"
                 k += 1
@@ -1592,7 +1041,7 @@ def _coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 break  # "and will not ...": the author's own prediction (guidelines §5)
             if k < s.n and s.low[k] in ("to", "that"):
                 k += 1
-            stop = _clause_end(s, k)
+            stop = clause_end(s, k)
             typ, first = cand.type, k
             if (
                 cand.frame == "holder"
@@ -1604,10 +1053,10 @@ def _coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 # are defensive and threaten no one").
                 typ, first = _conjunct_attitude(s, k, stop, cand.type)
             own = typ != cand.type or first != k
-            span = _trim(s, (first, stop))
+            span = trim_span(s, (first, stop))
             if span[0] >= span[1]:
                 break
-            if typ == "belief" and _future(s, span[0], span[1]):
+            if typ == "belief" and is_future(s, span[0], span[1]):
                 typ = "prediction"
             sib = Candidate(
                 k,
@@ -1617,7 +1066,7 @@ def _coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 cand.actor_tokens,
                 span,
                 (span[0], span[1]),
-                _negated(s, span[0], span[1]),
+                is_negated(s, span[0], span[1]),
                 parent=cand,
                 target_hint=None if own else cand.target_hint,
             )
@@ -1634,7 +1083,9 @@ def _to_item(s: Sentence, end: int, to_list: bool) -> bool:
         return False
     k = end + 1 if s.low[end + 1] == "to" else end + 2
     return (
-        (k == end + 1 or s.low[end + 1] in ("and", "or")) and s.low[k] == "to" and _infinitive(s, k)
+        (k == end + 1 or s.low[end + 1] in COORDINATORS)
+        and s.low[k] == "to"
+        and opens_infinitive(s, k)
     )
 
 
@@ -1654,7 +1105,7 @@ def _conjunct_attitude(s: Sentence, k: int, stop: int, typ: str) -> tuple[str, i
         own = cue.to_type if nxt == "to" and cue.to_type else cue.type
     else:
         first, own = k, cue.type
-    if cue.future_type and first > k and _future(s, first, stop):
+    if cue.future_type and first > k and is_future(s, first, stop):
         own = cue.future_type
     return own, first
 
@@ -1673,7 +1124,7 @@ def _attitude_at(s: Sentence, k: int, stop: int) -> ExpectationCue | None:
             or (
                 cue.needs in ("that", "that-near")
                 and "that" not in s.low[j : min(stop, j + 4)]
-                and not _bare_clause(s, j, stop)
+                and not bare_clause(s, j, stop)
             )
             or (cue.needs in ("as", "as-or-actor") and "as" not in s.low[j:stop])
         ):
@@ -1688,7 +1139,7 @@ def _hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
     out: list[Cue] = []
     i = 0
     while i < s.n:
-        m = _match(lex.hedges, s.low, i) if s.low[i] in lex.hedges else None
+        m = longest_match(lex.hedges, s.low, i) if s.low[i] in lex.hedges else None
         if m is None or (s.suppressed[i] and not _conceded(s, i)):
             i += 1
             continue
@@ -1696,7 +1147,7 @@ def _hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
         if cue_applies(s, i, i + width, cue) and not (
             cue.rule in ("followed-by-that", "doubt-hedge")
             and any(
-                _clause_start(s, i) <= m.i < i and not m.after_preposition and not m.compound
+                clause_start(s, i) <= m.i < i and not m.after_preposition and not m.compound
                 for m in mentions
             )
         ):
@@ -1734,7 +1185,7 @@ def cue_applies(s: Sentence, i: int, j: int, cue: HedgeCue) -> bool:
     if rule == "could-epistemic":
         return nxt not in ("not", "n't") and verbish(nxt)
     if rule == "should-epistemic":
-        return _epistemic_should(s, j)
+        return epistemic_should(s, j)
     if rule == "must-epistemic":
         return nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn"))
     if rule == "appear-epistemic":
@@ -1762,7 +1213,7 @@ def cue_applies(s: Sentence, i: int, j: int, cue: HedgeCue) -> bool:
 _LEVEL = {"certain": 3, "probable": 2, "possible": 1, "underspecified": 0}
 
 
-def _certainty(cues: list[Cue], underspecified: bool) -> str:
+def certainty_of(cues: list[Cue], underspecified: bool) -> str:
     """Guidelines §12: question or "whether" → underspecified; else the lowest hedge; else
     certain."""
     if underspecified:
@@ -1783,7 +1234,7 @@ def _fact_signals(s: Sentence, i: int, j: int) -> set[str]:
     found: set[str] = set()
     k = i
     while k < j:
-        m = _match(lex.evidence, low, k) if low[k] in lex.evidence else None
+        m = longest_match(lex.evidence, low, k) if low[k] in lex.evidence else None
         if m is not None:
             found.add(m[1])
             if is_past(low[k]):
@@ -1819,8 +1270,8 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     found = _fact_signals(s, i, j)
     for k in range(i, j):
         w = s.low[k]
-        if (w in lex.evaluative and _match(lex.evaluative, s.low, k)) or (
-            w in lex.causal and _match(lex.causal, s.low, k)
+        if (w in lex.evaluative and longest_match(lex.evaluative, s.low, k)) or (
+            w in lex.causal and longest_match(lex.causal, s.low, k)
         ):
             return False
     if "statistic" in found:
@@ -1832,73 +1283,14 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     return bool(found & {"past", "date", "statement"})
 
 
-def _main_clauses(s: Sentence) -> list[tuple[int, int]]:
-    """The sentence's main clauses (token ranges), split at ";", "but", coordinating "and";
-    each cut at its first comma that is not parenthetical, past a leading adverbial."""
-    out = []
-    k = 0
-    while k < s.n:
-        end = k
-        while end < s.n and not (
-            s.coord[end]
-            or s.low[end] in (";", "but", "yet", ":", "?", "because")
-            or (s.low[end] == "–" and end > k + 2)
-        ):
-            end += 1
-        a = _skip_connectives(s, k, end)
-        while a < end and s.suppressed[a]:
-            a += 1
-        a = _skip_connectives(s, a, end)
-        # A leading adverbial phrase ending in a comma ("In the early 1990ies, ...").
-        comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
-        if (
-            comma is not None
-            and a < s.n
-            and (
-                s.low[a] in lexicons().prepositions
-                or s.low[a] in ("at", "during", "after", "before")
-            )
-            and comma - a <= 8
-        ):
-            a = _skip_connectives(s, comma + 1, end)
-        b = a
-        while b < end and not (s.low[b] == "," and s.stop[b]) and s.low[b] not in (".", "!"):
-            b += 1
-        span = _trim(s, (a, b))
-        if span[1] - span[0] >= 3:
-            out.append(span)
-        k = end + 1
-    return out
-
-
-def _evidence_clauses(s: Sentence) -> list[tuple[int, int]]:
-    """The clauses of the sentence (token ranges), leading connectives skipped."""
-    out = []
-    k = 0
-    while k < s.n:
-        start = _skip_connectives(s, k, s.n)
-        premise = _match(lexicons().concessive, s.low, start) if start < s.n else None
-        if premise is not None and s.suppressed[start]:
-            start += premise[0]
-        if start < s.n and s.low[start] == "according":
-            while start < s.n and s.low[start] != ",":
-                start += 1
-            start = _skip_connectives(s, start, s.n)
-        end = _clause_end(s, start)
-        if end > start:
-            out.append(_trim(s, (start, end)))
-        k = end + 1
-    return [c for c in out if c[1] - c[0] >= 3]
-
-
 def analyse(text: str, ctx: Context) -> tuple[Sentence, list[Mention], list[Candidate]]:
     s = Sentence(text)
-    mentions = _mentions(s, ctx.actors)
+    mentions = find_mentions(s, ctx.actors)
     for m in mentions:
         # "he", "the country", "his government" pick out one party; "it", "its" and "they"
         # as often stand for a thing or several parties, so they give no target.
         if m.anaphor and m.ref in ("singular", "person") and s.low[m.i] not in ("it", "its"):
-            refs = _resolve(s, m, mentions, ctx)
+            refs = resolve_anaphor(s, m, mentions, ctx)
             m.resolved = refs[0] if len(refs) == 1 and refs[0] != AUTHOR else None
     cands = _coordinated(s, _expectation_candidates(s, mentions, ctx))
     # A cue inside another claim's span belongs to that claim ("hopes that Moscow will help",
@@ -1929,7 +1321,7 @@ def analyse(text: str, ctx: Context) -> tuple[Sentence, list[Mention], list[Cand
 def _experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
     """ "For South Korea, consensus with the US is a prerequisite": the party after a clause-
     initial "For" holds the view (guidelines §6.1, experiencer constructions)."""
-    a = _skip_connectives(s, 0, s.n)
+    a = skip_connectives(s, 0, s.n)
     if a >= s.n or s.low[a] != "for":
         return
     holder = next((m for m in mentions if m.i == a + 1 and not m.anaphor), None)
@@ -1942,15 +1334,15 @@ def _experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -
         and not (s.toks[k][:1].islower() and s.low[k] in ("the", "a", "an", "consensus"))
     ):
         k += 1
-    k = _skip_connectives(s, k, s.n)
+    k = skip_connectives(s, k, s.n)
     if any(c.region[0] <= k < c.region[1] for c in cands):
         return
-    span = _trim(s, (k, _clause_end(s, k)))
+    span = trim_span(s, (k, clause_end(s, k)))
     if span[1] - span[0] < 3:
         return
     parts = [span]
     while parts[-1][1] < s.n and s.coord[parts[-1][1]]:
-        nxt = _trim(s, (parts[-1][1] + 1, _clause_end(s, parts[-1][1] + 1)))
+        nxt = trim_span(s, (parts[-1][1] + 1, clause_end(s, parts[-1][1] + 1)))
         if nxt[0] >= nxt[1]:
             break
         parts.append(nxt)
@@ -1966,7 +1358,7 @@ def _experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -
             holder.words,
             part,
             (a if first is None else part[0], part[1]),
-            _negated(s, part[0], part[1]),
+            is_negated(s, part[0], part[1]),
             parent=first,
         )
         cand.own_subject = True
@@ -1981,15 +1373,23 @@ def assign_cues(
     (a cue always qualifies a claim)."""
     for cue in cues:
         i = cue[0]
-        rel = _relative_clause(s, i)
+        rel = relative_clause(s, i)
         if rel is not None:
             # "... Russia which might grow into Korea's competitor": the cue makes the relative
             # clause a claim of the author's (guidelines §4.3, the cue rule wins).
-            span = _trim(s, (rel, _clause_end(s, cue[1])))
+            span = trim_span(s, (rel, clause_end(s, cue[1])))
             antecedent = [m for m in mentions if m.j <= rel and not m.anaphor and not m.compound]
             typ = "prediction" if s.low[i] in ("might", "may", "could", "will") else "belief"
             cand = Candidate(
-                rel, typ, "author", [AUTHOR], None, span, span, _negated(s, span[0], span[1]), [cue]
+                rel,
+                typ,
+                "author",
+                [AUTHOR],
+                None,
+                span,
+                span,
+                is_negated(s, span[0], span[1]),
+                [cue],
             )
             cand.target_hint = antecedent[-1].ref if antecedent else None
             cand.embedded = True
@@ -2002,12 +1402,12 @@ def assign_cues(
                 continue  # epistemic "should" in a party's words is the party's (§11.2)
             owner.cues.append(cue)
             continue
-        after = _skip_complementizer(s, cue[1], s.n)
+        after = skip_complementizer(s, cue[1], s.n)
         nxt_claim = [c for c in cands if after < s.n and c.span[0] == after]
         if after > cue[1] and nxt_claim:
             nxt_claim[0].cues.append(cue)  # "The data suggest that Russia will win"
             continue
-        start = _clause_start(s, i)
+        start = clause_start(s, i)
         opener = cue[1] < s.n and s.low[cue[1]] == ","
         if start == i or opener:
             # The cue opens the clause ("Obviously, ...", "The impression is that ..."): it
@@ -2026,15 +1426,17 @@ def assign_cues(
                 s.low[span_start] in lexicons().complementizers or s.low[span_start] == ","
             ):
                 span_start += 1
-            span = _trim(s, (span_start, _clause_end(s, span_start)))
+            span = trim_span(s, (span_start, clause_end(s, span_start)))
             if follow and span[0] <= follow[0].cue < span[1]:
                 follow[0].cues.append(cue)
                 continue
             underspecified = any(s.low[t] == "whether" for t in range(cue[1], min(s.n, cue[1] + 2)))
         else:
-            lead = _match(lexicons().concessive, s.low, start) if s.suppressed[start] else None
+            lead = (
+                longest_match(lexicons().concessive, s.low, start) if s.suppressed[start] else None
+            )
             first = start + lead[0] if lead is not None and start + lead[0] <= i else start
-            span = _trim(s, (first, _clause_end(s, cue[1])))  # "Although P": P
+            span = trim_span(s, (first, clause_end(s, cue[1])))  # "Although P": P
             underspecified = False
         if span[0] >= span[1]:
             continue
@@ -2042,7 +1444,7 @@ def assign_cues(
             continue
         typ = (
             "prediction"
-            if _future(s, span[0], span[1])
+            if is_future(s, span[0], span[1])
             or s.low[i] in ("might", "may", "could")
             or (s.low[cue[1] - 1] == "to" and s.low[cue[1] - 2] in ("likely", "unlikely"))
             else "belief"
@@ -2055,7 +1457,7 @@ def assign_cues(
             None,
             span,
             (min(start, span[0]), span[1]),
-            _negated(s, span[0], span[1])
+            is_negated(s, span[0], span[1])
             != (cue[2] == "hedge" and "unlikely" in s.low[i : cue[1]]),
             [cue],
         )
@@ -2063,30 +1465,12 @@ def assign_cues(
         cands.append(cand)
 
 
-def _relative_clause(s: Sentence, i: int) -> int | None:
-    """The relative pronoun that opens the clause holding token i, if any ("which might ...")."""
-    k = i - 1
-    while k > 0 and not s.stop[k] and i - k <= 4:
-        if s.low[k] in ("which", "who") and s.low[k - 1] != ",":
-            return k
-        if not (s.low[k] in FINITE or s.low[k] in ("not", "n't") or s.low[k].endswith("ly")):
-            break
-        k -= 1
-    return None
-
-
-def _skip_complementizer(s: Sentence, k: int, end: int) -> int:
-    while k < end and (s.low[k] in lexicons().complementizers or s.low[k] == ","):
-        k += 1
-    return k
-
-
 def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     """The author's judgements: every main clause that no other claim covers and that is not a
     plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
     if not s.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")")):
         return  # a heading (no final punctuation, SPEC "Segmentation") states no judgement
-    for n, (a, b) in enumerate(_main_clauses(s)):
+    for n, (a, b) in enumerate(main_clauses(s)):
         if any(c.region[0] < b and a < c.region[1] for c in cands):
             continue
         if n > 0 and not any(is_verb(w) for w in s.low[a:b]):
@@ -2102,15 +1486,15 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             frame = next((k for k in range(a + 2, b) if s.low[k] in lexicons().copulas), None)
             if frame is not None:
                 a, b, whether = a + 1, frame, True
-        a, b = _trim(s, (a, b))
+        a, b = trim_span(s, (a, b))
         if a >= b:
             continue
         region_start = region[0]
         fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
-        typ = "prediction" if fear or _future(s, a, b) or _predicted(s, a, b) else "belief"
+        typ = "prediction" if fear or is_future(s, a, b) or _predicted(s, a, b) else "belief"
         if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
             typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
-        cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, _negated(s, a, b))
+        cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
         cands.append(cand)
 
@@ -2134,12 +1518,12 @@ def past_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
     leaves it undecided: *The impression is that P*, *It is unclear whether P*, *Perhaps P*,
     *No doubt P*, *The danger is that P*."""
     low = s.low
-    lead = _match(lexicons().hedges, low, a) if low[a] in lexicons().hedges else None
+    lead = longest_match(lexicons().hedges, low, a) if low[a] in lexicons().hedges else None
     if lead is not None and a + lead[0] < b:
         words = tuple(low[a : a + lead[0]])
         after = low[a + lead[0]]
         if after in ("that", "whether", ","):
-            return _skip_complementizer(s, a + lead[0], b), after == "whether"
+            return skip_complementizer(s, a + lead[0], b), after == "whether"
         if words[-1] in ("that", "whether"):
             return a + lead[0], words[-1] == "whether"
         adverb = words in SENTENCE_ADVERBS or (
@@ -2181,7 +1565,7 @@ def claim_records(
 ) -> list[dict[str, Any]]:
     claims: list[dict[str, Any]] = []
     for n, cand in enumerate(cands):
-        evidence = [_link(s, f, None) for f in facts if f.owner == n]
+        evidence = [evidence_link(s, f, None) for f in facts if f.owner == n]
         for ref in cand.holder:
             actor: dict[str, Any] = {"ref": ref, "quote": None, "start": None, "end": None}
             if cand.actor_tokens is not None and ref != AUTHOR:
@@ -2204,11 +1588,11 @@ def claim_records(
                         "start": x0,
                         "end": x1,
                         "type": cand.type,
-                        "target": _target(s, cand, mentions),
+                        "target": find_target(s, cand, mentions),
                     },
                     "evidence": [dict(e) for e in evidence],
                     "hedge": {
-                        "certainty": _certainty(cand.cues, cand.underspecified),
+                        "certainty": certainty_of(cand.cues, cand.underspecified),
                         "cues": cues,
                     },
                     "polarity": "negative" if cand.negative else "positive",
@@ -2228,7 +1612,7 @@ def _first_person(s: Sentence, cand: Candidate) -> int | None:
         elif (
             not quoted
             and (s.toks[k] == "I" or s.low[k] in ("my", "we", "our"))
-            and (k >= _clause_start(s, cand.region[0]) or k < cand.region[0] <= k + 4)
+            and (k >= clause_start(s, cand.region[0]) or k < cand.region[0] <= k + 4)
         ):
             return k
     return None
@@ -2247,7 +1631,7 @@ class Fact:
     speech: bool = False  # a party's reported speech
 
 
-def _link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
+def evidence_link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
     a, b = s.chars(fact.i, fact.j)
     return {"quote": s.text[a:b], "sentence": sentence, "start": a, "end": b, "type": fact.type}
 
@@ -2277,12 +1661,12 @@ def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
             s.low[end] == ";" or (s.low[end] == "," and end + 1 < b and s.coord[end + 1])
         ):
             end += 1
-        start = _skip_connectives(s, k, end)
+        start = skip_connectives(s, k, end)
         if start < end and s.low[start] == "according":  # "According to the UN, ..."
             comma = next((t for t in range(start, end) if s.low[t] == ","), None)
             if comma is not None:
-                start = _skip_connectives(s, comma + 1, end)
-        piece = _trim(s, (start, end))
+                start = skip_connectives(s, comma + 1, end)
+        piece = trim_span(s, (start, end))
         if piece[1] - piece[0] >= 2:
             out.append(piece)
         k = end + 1
@@ -2333,7 +1717,7 @@ def _sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> lis
         limit = colon
     else:
         limit = s.n
-    for i, j in _evidence_clauses(s):
+    for i, j in evidence_clauses(s):
         if i >= limit:
             break
         prev = s.low[i - 1] if i > 0 else ""
@@ -2359,7 +1743,7 @@ def _sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> lis
             # clause after the claim adds a fact about it.
             out.append(Fact(i - 1, j, typ or "reasoning", _claim_before(cands, i), cross=False))
             continue
-        if prev == "," and s.low[i] in ("a", "an") and j >= _trim(s, (0, s.n))[1]:
+        if prev == "," and s.low[i] in ("a", "an") and j >= trim_span(s, (0, s.n))[1]:
             # ", a promise they regard as long overdue", ", a region which Russia remains
             # unable to revitalize": a closing apposition.
             out.append(Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False))
@@ -2386,12 +1770,12 @@ def _opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
     k = 0
     while k < s.n and s.low[k] in ('"', "“", "(", "and"):
         k += 1
-    m = _match(trie, s.low, k) if k < s.n and s.low[k] in trie else None
+    m = longest_match(trie, s.low, k) if k < s.n and s.low[k] in trie else None
     if m is not None:
         return m[0]
     if inside:
         for t in range(k + 1, min(s.n, k + 10)):
-            if s.low[t] in trie and s.low[t] != "so" and (m := _match(trie, s.low, t)):
+            if s.low[t] in trie and s.low[t] != "so" and (m := longest_match(trie, s.low, t)):
                 return m[0]
     return 0
 
@@ -2400,7 +1784,7 @@ def _enumeration(s: Sentence) -> str | None:
     """ "first" when the sentence opens a list or gives an example ("First, ...", "For
     example, ..."), "next" for a later item ("Secondly, ..."), else None."""
     lex = lexicons()
-    m = _match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
+    m = longest_match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
     if m is None or m[0] >= s.n or s.low[m[0]] != ",":
         return None
     return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
@@ -2411,8 +1795,8 @@ def _item_fact(s: Sentence, cands: list[Candidate]) -> Fact | None:
     if not cands:
         return None
     first = min(cands, key=lambda c: c.region[0])
-    a = _skip_connectives(s, 0, s.n)
-    i, j = _trim(s, (min(a, first.span[0]), first.span[1]))
+    a = skip_connectives(s, 0, s.n)
+    i, j = trim_span(s, (min(a, first.span[0]), first.span[1]))
     if i >= j:
         return None
     return Fact(i, j, "reasoning" if s.text.rstrip().endswith("?") else "example")
@@ -2493,7 +1877,9 @@ def draft_document(
         claims = results[target]
         if not todo[target] or not claims:
             return  # human claims are never changed
-        link = _link(analysed[source][0], fact, ids[source] if ids is not None else str(source))
+        link = evidence_link(
+            analysed[source][0], fact, ids[source] if ids is not None else str(source)
+        )
         for claim in claims:
             if not any(
                 e["sentence"] == link["sentence"] and e["start"] == link["start"]

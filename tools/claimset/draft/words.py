@@ -62,6 +62,11 @@ QUANTIFIERS = frozenset(["a", "an", "most", "many", "some", "several", "senior",
 SUBJECTS = frozenset(
     ["the", "this", "these", "those", "it", "they", "he", "she", "we", "such", "both", "neither"]
 )
+#: Conjunctions that join two items or two clauses (a clause boundary only when they join
+#: predicates or clauses, or after a comma).
+COORDINATORS = frozenset(["and", "or"])
+#: Conjunctions that always open a new clause, unless a negation pairs them (*not X but Y*).
+ADVERSATIVES = frozenset(["but", "yet"])
 WH = frozenset(["how", "what", "whether", "why", "where", "when", "who", "which"])
 #: Nouns after *neither / either / each* that stand for the parties jointly.
 SIDES = frozenset(["side", "party", "country", "government", "capital", "partner"])

@@ -1,0 +1,506 @@
+"""One sentence as tokens, with its clause boundaries and the clause-level tests the rules share."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import lexicons, longest_match
+from .words import (
+    ADJECTIVE_ENDINGS,
+    ADVERSATIVES,
+    COORDINATORS,
+    DETERMINERS,
+    FINITE,
+    FOCUS,
+    FUTURE_FRAMES,
+    FUTURE_MODALS,
+    QUOTES,
+    SUBJECTS,
+    TOKEN,
+    WH,
+    is_verb,
+)
+
+_GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
+
+
+class Sentence:
+    """Tokens of one sentence with the analyses the rules share."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        matches = list(TOKEN.finditer(text))
+        self.toks = [m.group() for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        if any(len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks):
+            self._split_glued(matches)
+        self.low = [t.lower() for t in self.toks]
+        self.n = len(self.toks)
+        self.opens, self.stop, self.coord = _boundaries(self)
+        self.suppressed = _suppressed(self)
+
+    def _split_glued(self, matches: list[re.Match[str]]) -> None:
+        self.toks, self.starts, self.ends = [], [], []
+        for m in matches:
+            tok, at = m.group(), m.start()
+            glued = _GLUED.match(tok) if len(tok) > 7 and tok[0].isupper() else None
+            if glued:
+                # "Russiashould" (a missing space, SPEC's own example): two tokens.
+                cut = glued.end(1)
+                self.toks += [tok[:cut], tok[cut:]]
+                self.starts += [at, at + cut]
+                self.ends += [at + cut, m.end()]
+            else:
+                self.toks.append(tok)
+                self.starts.append(at)
+                self.ends.append(m.end())
+
+    def chars(self, i: int, j: int) -> tuple[int, int]:
+        return self.starts[i], self.ends[j - 1]
+
+
+def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
+    """Which tokens open a clause, which are clause boundaries, and which boundaries are an
+    "and" that coordinates two predicates or clauses (a second claim, guidelines §5)."""
+    lex = lexicons()
+    low, n = s.low, s.n
+    opens = [False] * (n + 1)
+    stop = [False] * (n + 1)
+    coord = [False] * (n + 1)
+    opens[0] = True
+    parenthetical = _parentheticals(s)
+    finite_seen = negated = False
+    for i in range(n):
+        tok = low[i]
+        nxt = low[i + 1] if i + 1 < n else ""
+        if opens[i]:
+            finite_seen = negated = False
+        if tok in ("not", "n't"):
+            negated = True
+        if is_verb(tok):
+            finite_seen = True
+        # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
+        # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
+        if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!") or (tok == "." and i == n - 1):
+            if i in parenthetical or (tok == "," and _list_comma(s, i)):
+                continue
+            stop[i] = True
+            opens[i + 1] = True
+            if tok == "," and nxt in COORDINATORS:
+                stop[i + 1] = coord[i + 1] = True
+                opens[i + 2] = True
+        elif tok in ADVERSATIVES and not negated:
+            # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
+            stop[i] = True
+            opens[i + 1] = True
+        elif tok == "and" and _coordinates(s, i, finite_seen, parenthetical):
+            stop[i] = coord[i] = True
+            opens[i + 1] = True
+        elif tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
+            continue
+        elif tok in ("while", "when", "before", "after") and nxt.endswith("ing") and i > 0:
+            continue  # "keeping the border quiet while expanding trade": no clause of its own
+        elif tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
+            for k in range(i, i + m[0]):
+                stop[k] = True
+            opens[i + m[0]] = True
+        elif tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
+            stop[i] = True
+            opens[i + 1] = True
+    return opens, stop, coord
+
+
+def _list_comma(s: Sentence, i: int) -> bool:
+    """Whether the comma at token i separates items of a list (*services, public procurement
+    and agriculture*) or opens a focusing phrase (*, especially on sanctions*): not a clause
+    boundary (guidelines §7.2 keeps both inside the span)."""
+    low, n = s.low, s.n
+    if i == 0 or i + 1 >= n or not low[i - 1][:1].isalnum():
+        return False
+    if low[i + 1] in FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
+        return True
+    k = i + 1
+    item = 0
+    while k < n and k - i <= 12:
+        w = low[k]
+        if w in COORDINATORS:
+            if item == 0 or item > 4 or k + 1 >= n or not low[k + 1][:1].isalnum():
+                return False
+            # the last item: a short noun phrase closed by the end, a comma or a preposition
+            e = k + 1
+            while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in FINITE:
+                if e > k + 1 and low[e] in lexicons().prepositions:
+                    return True
+                e += 1
+            return e >= n or not low[e][:1].isalnum() or low[e] in lexicons().prepositions
+        if w == ",":
+            if item == 0:
+                return False
+            item = 0
+        elif (
+            not w[:1].isalnum()
+            or is_verb(w)
+            or w in WH
+            or w in ("that", "to", "but", "if", "as", "than")
+            or w in lexicons().connectives
+        ):
+            return False
+        else:
+            item += 1
+        k += 1
+    return False
+
+
+def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
+    """Whether the "and" at token i joins predicates or clauses rather than noun phrases."""
+    low, n = s.low, s.n
+    c = i + 1
+    if c in parenthetical:  # "and, above all, to keep ...": look past the parenthesis
+        c += 1
+        while c < n and c not in parenthetical:
+            c += 1
+        c += 1
+    nxt = low[c] if c < n else ""
+    after = low[c + 1] if c + 1 < n else ""
+    lower = c < n and s.toks[c].islower() and nxt.isalpha()
+    if nxt in ("to", "that") or nxt in FINITE:
+        return True
+    if (
+        lower
+        and nxt not in DETERMINERS
+        and (
+            after in DETERMINERS
+            or after in ("whatever", "any", "all", "no", "some", "more")
+            or (
+                finite_seen
+                and c + 1 < n
+                and s.toks[c + 1][:1].isupper()
+                and not nxt.endswith(ADJECTIVE_ENDINGS)
+            )
+        )
+    ):
+        # "and employ whatever leverage", "and avoid any alliance": a verb takes an object.
+        return not nxt.endswith("ly") and nxt not in lexicons().prepositions
+    if finite_seen and lower and nxt not in lexicons().prepositions and nxt not in DETERMINERS:
+        # "... is the main guarantor and hermetic alliances like ... are more attractive".
+        for k in range(c + 1, min(n, c + 16)):
+            w = low[k]
+            if w in (",", ";", ":", "and", "than", "but", "that", "which", "who"):
+                break
+            if w in ("is", "are", "was", "were"):
+                return True
+    if finite_seen and nxt in DETERMINERS:
+        # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
+        # finite verb follows within a few words.
+        for k in range(c + 1, min(n, c + 6)):
+            w = low[k]
+            if w in FINITE or (
+                w.endswith("s")
+                and len(w) > 3
+                and low[k - 1] not in DETERMINERS
+                and s.toks[k].islower()
+                and not w.endswith("ss")
+            ):
+                return True
+            if w in (",", ";", ":", "but"):
+                break
+    return False
+
+
+def _parentheticals(s: Sentence) -> set[int]:
+    """Commas around a connective (", for its part,", ", however,"): not clause boundaries."""
+    lex = lexicons()
+    out: set[int] = set()
+    for i in range(s.n - 2):
+        if s.low[i] != ",":
+            continue
+        m = longest_match(lex.connectives, s.low, i + 1)
+        if m is not None and i + 1 + m[0] < s.n and s.low[i + 1 + m[0]] == ",":
+            out.update((i, i + 1 + m[0]))
+    return out
+
+
+def _suppressed(s: Sentence) -> list[bool]:
+    """Tokens of conditions, concessions and premises that open a clause (*If ..., While ...,
+    given that ...*): they are not asserted, so they make no claim (guidelines §4.3)."""
+    lex = lexicons()
+    out = [False] * s.n
+    first = skip_connectives(s, 0, s.n)
+    i = 0
+    while i < s.n:
+        if s.opens[i] or i == first:
+            k = skip_connectives(s, i, s.n)
+            m = longest_match(lex.concessive, s.low, k) if k < s.n else None
+            if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
+                end = k + m[0]
+                while end < s.n and s.low[end] != ",":
+                    end += 1
+                for t in range(k, end):
+                    out[t] = True
+                i = end + 1
+                continue
+        i += 1
+    return out
+
+
+def clause_start(s: Sentence, i: int) -> int:
+    """First token of the clause holding token i, past leading connectives and commas."""
+    k = i
+    while k > 0 and not s.opens[k]:
+        k -= 1
+    return skip_connectives(s, k, i)
+
+
+def skip_connectives(s: Sentence, k: int, limit: int) -> int:
+    lex = lexicons()
+    while k < limit:
+        if s.low[k] in (",", "–", "—"):
+            k += 1
+            continue
+        m = longest_match(lex.connectives, s.low, k)
+        if m is not None and k + m[0] <= limit:
+            k += m[0]
+            continue
+        break
+    return k
+
+
+def clause_end(s: Sentence, i: int) -> int:
+    """Token index just after the clause that goes on from token i (exclusive)."""
+    k = i
+    while k < s.n and not s.stop[k]:
+        k += 1
+    return k
+
+
+def subject_end(s: Sentence, a: int, b: int) -> int:
+    for k in range(a, b):
+        w = s.low[k]
+        if is_verb(w):
+            return k
+    return b
+
+
+def is_negated(s: Sentence, i: int, j: int) -> bool:
+    """A negator on the clause in tokens i..j, before any relative pronoun or complementizer
+    (which would start an embedded clause whose negation is not the expectation's)."""
+    lex = lexicons()
+    k = i
+    while k < j:
+        w = s.low[k]
+        if k > i and (w in lex.relatives or w in ("while", "whether", "if", "how", "what")):
+            return False
+        m = longest_match(lex.negators, s.low, k) if w in lex.negators else None
+        if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
+            return True
+        k += 1
+    return False
+
+
+def is_future(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b are about the future: *will, would, is going to*, epistemic
+    *should*, or a future frame (*in the long run*: ability in a future frame is a
+    prediction, guidelines §8.2)."""
+    low = s.low
+    return any(
+        w in FUTURE_MODALS
+        or (w == "going" and k + 1 < b and low[k + 1] == "to")
+        or (w == "should" and epistemic_should(s, k + 1))
+        or (
+            w in ("in", "sooner", "one", "eventually")
+            and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
+        )
+        for k, w in enumerate(low[a:b], start=a)
+    )
+
+
+def states_fact(s: Sentence, a: int, b: int) -> bool:
+    """Whether the first finite verb of tokens a..b states (*would, is, has*) rather than
+    obliges (*must, should, has to*)."""
+    low = s.low
+    for k in range(a, b):
+        w = low[k]
+        nxt = low[k + 1] if k + 1 < s.n else ""
+        if w in ("should", "must", "ought") or (
+            w in ("has", "have", "need", "needs") and nxt == "to"
+        ):
+            return False
+        if w in FINITE:
+            return True
+    return False
+
+
+def bare_clause(s: Sentence, j: int, end: int) -> bool:
+    """Whether a complement clause without "that" starts at token j (*thinks Cairo will back
+    down*, *believes the dam is illegal*): a short subject, then a finite verb."""
+    if j >= end or not (s.low[j] in SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+        return False
+    for k in range(j + 1, min(end, j + 7)):
+        w = s.low[k]
+        if w in FINITE:
+            return True
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
+            return False
+        if w in lexicons().prepositions and w != "of":
+            return False
+    return False
+
+
+def names_object(s: Sentence, j: int, end: int) -> bool:
+    """Whether the words from token j are an object and a predicate noun (*called the pact a
+    threat*, *branded Sisi a "warmonger"*): reported speech that judges the object (§4.5)."""
+    for k in range(j + 1, min(end, j + 6)):
+        w = s.low[k]
+        if w in ("a", "an") or (w in ('"', "“") and k + 1 < end and s.low[k + 1][:1].isalnum()):
+            return True
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in FINITE or w in ("to", "that"):
+            return False
+        if w in lexicons().prepositions:
+            return False
+    return False
+
+
+def opens_infinitive(s: Sentence, to_at: int) -> bool:
+    """Whether "to" at `to_at` opens an infinitive ("to condemn") rather than a phrase ("to
+    the quiet years", "to Russia", "to 2017")."""
+    if to_at + 1 >= s.n:
+        return False
+    w = s.toks[to_at + 1]
+    return w.isalpha() and w.islower() and w.lower() not in DETERMINERS
+
+
+def has_verb(s: Sentence, a: int, b: int) -> bool:
+    """A finite or past verb in tokens a..b (*the deal that Egypt signed*: a relative clause)."""
+    return any(is_verb(w) for w in s.low[a:b])
+
+
+def epistemic_should(s: Sentence, j: int) -> bool:
+    """ "should be a win-win" (copula + noun phrase or adjective): probable, not an obligation.
+
+    "should be paid" (passive) and "should do" (a verb) are deontic.
+    """
+    low = s.low
+    if j + 1 >= s.n or low[j] != "be":
+        return False
+    return low[j + 1] in (
+        "a",
+        "an",
+        "the",
+        "able",
+        "enough",
+        "possible",
+        "sufficient",
+        "easy",
+        "ready",
+    )
+
+
+def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    i, j = span
+    while i < j and (not s.low[i][:1].isalnum() or s.low[i] in ("and", "or", "but")):
+        i += 1
+    while j > i and (
+        (not s.low[j - 1][:1].isalnum() and s.low[j - 1] not in ("'s", "’s", "%"))
+        or s.low[j - 1] in ("and", "or", "but")
+    ):
+        j -= 1
+    return _balance_quotes(s, i, j)
+
+
+def _balance_quotes(s: Sentence, i: int, j: int) -> tuple[int, int]:
+    """A span that holds one quotation mark of a pair also holds the other, when it is right
+    at its edge (*called the dam "a matter of survival"*); a quote around the whole span stays
+    out (guidelines §15)."""
+    if i >= j:
+        return i, j
+    for left, right in QUOTES.items():
+        words = s.low[i:j]
+        if left == right:
+            unmatched = words.count(left) % 2 == 1
+            opened = closed = unmatched
+        else:
+            opened = words.count(left) > words.count(right)
+            closed = words.count(right) > words.count(left)
+        if opened and j < s.n and s.low[j] == right:
+            j += 1
+        elif closed and i > 0 and s.low[i - 1] == left:
+            i -= 1
+    return i, j
+
+
+def main_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """The sentence's main clauses (token ranges), split at ";", "but", coordinating "and";
+    each cut at its first comma that is not parenthetical, past a leading adverbial."""
+    out = []
+    k = 0
+    while k < s.n:
+        end = k
+        while end < s.n and not (
+            s.coord[end]
+            or s.low[end] in (";", "but", "yet", ":", "?", "because")
+            or (s.low[end] == "–" and end > k + 2)
+        ):
+            end += 1
+        a = skip_connectives(s, k, end)
+        while a < end and s.suppressed[a]:
+            a += 1
+        a = skip_connectives(s, a, end)
+        # A leading adverbial phrase ending in a comma ("In the early 1990ies, ...").
+        comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
+        if (
+            comma is not None
+            and a < s.n
+            and (
+                s.low[a] in lexicons().prepositions
+                or s.low[a] in ("at", "during", "after", "before")
+            )
+            and comma - a <= 8
+        ):
+            a = skip_connectives(s, comma + 1, end)
+        b = a
+        while b < end and not (s.low[b] == "," and s.stop[b]) and s.low[b] not in (".", "!"):
+            b += 1
+        span = trim_span(s, (a, b))
+        if span[1] - span[0] >= 3:
+            out.append(span)
+        k = end + 1
+    return out
+
+
+def evidence_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """The clauses of the sentence (token ranges), leading connectives skipped."""
+    out = []
+    k = 0
+    while k < s.n:
+        start = skip_connectives(s, k, s.n)
+        premise = longest_match(lexicons().concessive, s.low, start) if start < s.n else None
+        if premise is not None and s.suppressed[start]:
+            start += premise[0]
+        if start < s.n and s.low[start] == "according":
+            while start < s.n and s.low[start] != ",":
+                start += 1
+            start = skip_connectives(s, start, s.n)
+        end = clause_end(s, start)
+        if end > start:
+            out.append(trim_span(s, (start, end)))
+        k = end + 1
+    return [c for c in out if c[1] - c[0] >= 3]
+
+
+def relative_clause(s: Sentence, i: int) -> int | None:
+    """The relative pronoun that opens the clause holding token i, if any ("which might ...")."""
+    k = i - 1
+    while k > 0 and not s.stop[k] and i - k <= 4:
+        if s.low[k] in ("which", "who") and s.low[k - 1] != ",":
+            return k
+        if not (s.low[k] in FINITE or s.low[k] in ("not", "n't") or s.low[k].endswith("ly")):
+            break
+        k -= 1
+    return None
+
+
+def skip_complementizer(s: Sentence, k: int, end: int) -> int:
+    while k < end and (s.low[k] in lexicons().complementizers or s.low[k] == ","):
+        k += 1
+    return k
