@@ -1,0 +1,339 @@
+"""Actors: the registry compiled for matching, mentions in a sentence, anaphors and salience."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import jsonio
+from ..errors import InvalidLine
+from ..models import Actor, first_error
+from ..project import Project
+from .candidate import Candidate
+from .lexicons import build_trie, lexicons, longest_match, words_of
+from .sentence import Sentence
+from .words import GENERIC, QUANTIFIERS, TOKEN
+
+AUTHOR = "author"
+
+_PARENS = re.compile(r"\(([^()]*)\)")
+
+
+def _plural(demonym: str) -> str:
+    """The plural noun of a demonym (*Brazilian* → *Brazilians*, *Pakistani* → *Pakistanis*);
+    *Chinese*, *French*, *British*, *Swiss* stay as they are."""
+    if demonym.endswith(("an", "i")) and demonym[-1:].isalpha():
+        return demonym + "s"
+    return demonym
+
+
+def _demonym_rules(name: str) -> list[str]:
+    # Productive -ian/-an derivation (Russia -> Russian, Korea -> Korean), only for one-word
+    # names or the last word of a multiword name ("South Korea" -> "South Korean").
+    if not name or not name[:1].isupper() or not name.isalpha():
+        return []
+    if name.endswith("ia"):
+        return [name + "n", name + "ns"]
+    if name.endswith("a"):
+        return [name + "n", name + "ns"]
+    return []
+
+
+class ActorIndex:
+    """The actor registry compiled for matching: surface forms → actor id.
+
+    Forms come from each actor's name and aliases, plus derived forms: without a leading "the",
+    demonyms (`lexicons/actors.json` and the -ian/-an rules). A registry form always wins over a
+    derived one, and a derived form claimed by two actors is dropped.
+    """
+
+    def __init__(self, actors: Iterable[Actor | Mapping[str, Any]]) -> None:
+        lex = lexicons()
+        explicit: dict[tuple[str, ...], str] = {}
+        derived: dict[tuple[str, ...], set[str]] = {}
+        self.kinds: dict[str, str] = {}
+        actors_seen: list[Actor] = []
+        for raw in actors:
+            actor = raw if isinstance(raw, Actor) else Actor.model_validate(dict(raw))
+            actors_seen.append(actor)
+            self.kinds[actor.id] = actor.kind
+            if actor.kind == "author":
+                continue
+            names = [actor.name, *actor.aliases]
+            for name in names:
+                key = self._key(name)
+                if key and not _PARENS.search(name):
+                    explicit.setdefault(key, actor.id)
+            for name in names:
+                extra: list[str] = []
+                inner = _PARENS.search(name)
+                if inner:
+                    # "European Union (EU)", "(EU)": the name and the abbreviation alone.
+                    extra += [inner.group(1).strip(), _PARENS.sub(" ", name).strip()]
+                    name = " ".join(_PARENS.sub(" ", name).split()) or name
+                bare = name[4:] if name.lower().startswith("the ") else name
+                if bare != name:
+                    extra.append(bare)
+                demonyms = [*lex.demonyms.get(name, ()), *lex.demonyms.get(bare, ())]
+                extra += demonyms
+                extra += [_plural(d) for d in demonyms if _plural(d) != d]
+                if actor.kind == "person" and len(bare.split()) > 1:
+                    last = bare.split()[-1]
+                    if last.isalpha() and last[:1].isupper() and len(last) > 2:
+                        extra.append(last)  # "Vladimir Putin" → "Putin"
+                for first in ("Mr", "Ms", "Mrs", "Dr"):
+                    if bare.startswith(first + " "):
+                        extra.append(bare[len(first) + 1 :])
+                head, _, last = bare.rpartition(" ")
+                if any(w[:1].islower() for w in bare.split()):
+                    last = ""  # "Republic of Korea": no derived adjective
+                for form in _demonym_rules(last):
+                    extra.append(f"{head} {form}" if head else form)
+                for form in extra:
+                    key = self._key(form)
+                    if key:
+                        derived.setdefault(key, set()).add(actor.id)
+        self.group_words = _group_words(actors_seen, explicit)
+        self.forms = dict(explicit)
+        for key, ids in derived.items():
+            if key not in self.forms and len(ids) == 1:
+                self.forms[key] = next(iter(ids))
+        self.trie = build_trie(self.forms.items())
+
+    @staticmethod
+    def _key(form: str) -> tuple[str, ...]:
+        words = [m.group() for m in TOKEN.finditer(form)]
+        if words and words[0].lower() == "the":
+            words[0] = "the"
+        while len(words) > 1 and words[-1] in (".", ",", ";", ":") and len(words[-2]) > 1:
+            words.pop()  # "EU." → "EU" (but "U.S." keeps its dots)
+        if not any(w[:1].isalnum() for w in words) or words == ["the"]:
+            return ()  # "—", ".", "the": no name (a registry typo must not match everything)
+        return tuple(words)
+
+
+def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:
+    """Content words of group and organization names (*business* of "the Australian business
+    community") that belong to exactly one actor and are no name of their own."""
+    names = {w.lower() for key in explicit for w in key}
+    owners: dict[str, set[str]] = {}
+    for actor in actors:
+        if actor.kind not in ("group", "organization"):
+            continue
+        for name in [actor.name, *actor.aliases]:
+            for word in words_of(name):
+                if len(word) > 3 and word.isalpha() and word not in GENERIC:
+                    owners.setdefault(word, set()).add(actor.id)
+    single_words = {key[0].lower() for key in explicit if len(key) == 1}
+    return {
+        w: next(iter(ids))
+        for w, ids in owners.items()
+        if len(ids) == 1 and w not in single_words and not (w[:1].isupper() and w in names)
+    }
+
+
+def load_actors(project: Project) -> ActorIndex:
+    """The project's actor registry (corpus/actors.jsonl; missing means only the author)."""
+    path = project.actors_path
+    display = project.relative(path)
+    if not path.exists():
+        return ActorIndex([])
+    actors = []
+    for lineno, record in jsonio.read_jsonl_numbered(path, display):
+        try:
+            actors.append(Actor.model_validate(record))
+        except ValidationError as exc:
+            raise InvalidLine(
+                f"not a valid actor ({first_error(exc)}); run `claimset validate`",
+                file=display,
+                line=lineno,
+            ) from exc
+    return ActorIndex(actors)
+
+
+@dataclass
+class Mention:
+    """An actor named in a sentence (tokens i..j)."""
+
+    ref: str
+    i: int
+    j: int
+    possessive: bool = False
+    after_preposition: bool = False
+    compound: bool = False  # part of "Russia-Korea ...": a modifier, not a participant
+    anaphor: bool = False
+    quote: tuple[int, int] | None = None  # the naming phrase, when wider ("Turkish officials")
+    resolved: str | None = None  # the one party an anaphor stands for ("he", "the country")
+
+    @property
+    def words(self) -> tuple[int, int]:
+        """Tokens of the actor quote: the naming phrase (guidelines §6.3)."""
+        return self.quote or (self.i, self.j)
+
+
+def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
+    lex = lexicons()
+    norm = ["the" if t == "the" else s.toks[k] for k, t in enumerate(s.low)]
+    out: list[Mention] = []
+    i = 0
+    while i < s.n:
+        if (
+            s.low[i] == "the"
+            and i + 3 < s.n
+            and s.low[i + 1] in lex.agent_nouns
+            and s.low[i + 2] in ("in", "of")
+            and (g := longest_match(index.trie, norm, i + 3)) is not None
+        ):
+            # "the government in Kyiv", "the leadership of North Korea": the party named.
+            j = i + 3 + g[0]
+            out.append(
+                Mention(
+                    g[1],
+                    i,
+                    j,
+                    after_preposition=i > 0 and s.low[i - 1] in lex.prepositions,
+                )
+            )
+            i = j
+            continue
+        m = longest_match(index.trie, norm, i) if norm[i] in index.trie else None
+        if m is not None:
+            j = i + m[0]
+            place = (
+                m[0] == 1
+                and j < s.n
+                and s.toks[j][:1].isupper()
+                and s.toks[j].isalpha()
+                and longest_match(index.trie, norm, j) is None
+            )
+            out.append(
+                Mention(
+                    m[1],
+                    i,
+                    j,
+                    possessive=j < s.n and s.low[j] in ("'s", "’s", "'", "’"),
+                    after_preposition=i > 0 and s.low[i - 1] in lex.prepositions,
+                    # "Russia-Korea summit", "the Korean Peninsula": a modifier of a name.
+                    compound=(i > 0 and s.low[i - 1] in ("-", "–"))
+                    or (j < s.n and s.low[j] in ("-", "–"))
+                    or place,
+                    quote=_naming_phrase(s, i, j, index.kinds.get(m[1], "")),
+                )
+            )
+            i = j
+            continue
+        a = longest_match(lex.anaphors, s.low, i) if s.low[i] in lex.anaphors else None
+        if a is not None and not (s.low[i] == "it" and is_expletive(s, i)):
+            out.append(Mention(a[1], i, i + a[0], anaphor=True))
+            i += a[0]
+            continue
+        i += 1
+    return out
+
+
+def _naming_phrase(s: Sentence, i: int, j: int, kind: str) -> tuple[int, int] | None:
+    """The whole phrase naming a party when it is wider than the registry form (guidelines
+    §6.3): an agent noun after a demonym or possessive (*Turkish officials*, *Russia's
+    leaders*, *a Chinese official*), a title before a person's name (*President Erdogan*)."""
+    lex = lexicons()
+    a, b = i, j
+    k = j + 1 if j < s.n and s.low[j] in ("'s", "’s") else j
+    if k < s.n and s.low[k] in lex.agent_nouns and s.toks[k].islower():
+        b = k + 1
+        if a > 0 and s.low[a - 1] in QUANTIFIERS:
+            a -= 1
+    elif a > 0 and s.low[a - 1] in ("most", "many", "some", "several"):
+        a -= 1  # "Most economists"
+    if a == i and a > 0 and s.low[a - 1] == "the" and (b > j or s.toks[i].isupper()):
+        a -= 1  # "the Russian government", "the US": the determiner of the whole phrase
+    if kind == "person":
+        for start in range(max(0, i - 3), i):
+            m = longest_match(lex.titles, s.low, start) if s.low[start] in lex.titles else None
+            if m is not None and start + m[0] == i and s.toks[start][:1].isupper():
+                a = start
+                break
+    return (a, b) if (a, b) != (i, j) else None
+
+
+def is_expletive(s: Sentence, i: int) -> bool:
+    """ "it" in "it is hard to say", "it seems", "it is likely that": no referent."""
+    nxt = s.low[i + 1 : i + 4]
+    if not nxt:
+        return True
+    if nxt[0] in ("seems", "seemed", "appears", "appeared", "remains", "goes", "would", "'s"):
+        return True
+    return nxt[0] in ("is", "was") and len(nxt) > 1 and nxt[1] not in ("a", "an", "the")
+
+
+@dataclass
+class Context:
+    """What the drafter knows beyond the sentence: the registry and recently named actors."""
+
+    actors: ActorIndex
+    recent: list[str] = field(default_factory=list)  # most salient first
+
+
+def resolve_anaphor(
+    s: Sentence, mention: Mention, mentions: list[Mention], ctx: Context
+) -> list[str]:
+    """Actor ids an anaphor stands for: an earlier subject of this sentence, else recent ones."""
+    number = mention.ref
+    named = [m for m in mentions if not m.anaphor and m.i < mention.i and not m.compound]
+    if number == "indefinite":
+        return ctx.recent[:1]  # "Some thought naively ...": the party of the context (§6.2)
+    if number == "person":
+        pool = [*(m.ref for m in reversed(named)), *ctx.recent]
+        return [r for r in pool if kind_of(ctx, r) == "person"][:1]
+    if number == "both":
+        both: list[str] = []
+        for ref in [*(m.ref for m in reversed(named)), *ctx.recent]:
+            if ref not in both and ref != AUTHOR:
+                both.append(ref)
+        return both[:2] if len(both) >= 2 else []
+    subjects = [m for m in named if not m.after_preposition]
+    pool = [*(m.ref for m in subjects[:1]), *ctx.recent]
+    if s.low[mention.i] in ("his", "her"):
+        # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
+        pool = [r for r in pool if kind_of(ctx, r) != "person"]
+    return pool[:1]
+
+
+def kind_of(ctx: Context, ref: str) -> str:
+    return ctx.actors.kinds.get(ref, "other")
+
+
+def coordinated_mention(s: Sentence, m: Mention, mentions: list[Mention]) -> bool:
+    """ "Greece and Cyprus", "between Russia and Korea": parties named jointly."""
+    for o in mentions:
+        if o is m or o.anaphor:
+            continue
+        if o.i == m.j + 1 and s.low[m.j] in ("and", "or", ","):
+            return True
+        if m.i == o.j + 1 and s.low[o.j] in ("and", "or", ","):
+            return True
+    return m.i > 0 and s.low[m.i - 1] in ("between", "among")
+
+
+def party_of(m: Mention) -> str | None:
+    """The party a mention names: its registry id, or what its anaphor was resolved to."""
+    return m.resolved if m.anaphor else m.ref
+
+
+def salience(mentions: list[Mention], cands: list[Candidate], ctx: Context) -> list[str]:
+    """Recent actors after a sentence: its holders and subject first (centering), then the rest."""
+    order: list[str] = []
+    for c in cands:
+        order.extend(r for r in c.holder if r != AUTHOR)
+    named = [m for m in mentions if not m.anaphor and not m.compound]
+    order.extend(m.ref for m in named if not m.after_preposition)
+    order.extend(m.ref for m in named)
+    order.extend(ctx.recent)
+    out: list[str] = []
+    for ref in order:
+        if ref not in out:
+            out.append(ref)
+    return out[:6]

@@ -1,0 +1,55 @@
+"""A claim in the making (`Candidate`) and the hedge or booster cue (`Cue`) it carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicons import ExpectationCue
+from .sentence import Sentence, is_negated, trim_span
+
+Cue = tuple[int, int, str, str]  # (first token, end token, kind, certainty)
+
+
+@dataclass
+class Candidate:
+    """A claim in the making."""
+
+    cue: int  # first token of the cue that made the claim
+    type: str
+    frame: str  # holder (a party's attitude) | author
+    holder: list[str]
+    actor_tokens: tuple[int, int] | None
+    span: tuple[int, int]  # tokens [i, j)
+    region: tuple[int, int]  # the tokens of the whole clause: holder, cue and span
+    negative: bool = False
+    cues: list[Cue] = field(default_factory=list)
+    underspecified: bool = False  # framed by "whether"
+    target_hint: str | None = None  # addressee, passive subject, antecedent
+    parent: Candidate | None = None  # the first conjunct, for coordinated siblings
+    embedded: bool = False  # a relative clause made a claim by its cue
+    speech: bool = False  # a party's reported speech (a `statement` for other claims)
+    own_subject: bool = False  # a coordinated clause with a subject of its own
+    recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
+
+
+def build_candidate(
+    s: Sentence,
+    i: int,
+    typ: str,
+    frame: str,
+    holder: list[str],
+    atoks: tuple[int, int] | None,
+    span: tuple[int, int],
+    start: int,
+    cue: ExpectationCue | None,
+) -> Candidate | None:
+    span = trim_span(s, span)
+    if span[0] >= span[1]:
+        return None
+    region = (min(start, span[0], atoks[0] if atoks else start, i), span[1])
+    negative = bool(cue and cue.negative)
+    if frame == "holder" and is_negated(s, atoks[1] if atoks else start, i):
+        negative = not negative  # "Seoul does not want ..."
+    if is_negated(s, span[0], span[1]):
+        negative = not negative
+    return Candidate(i, typ, frame, holder, atoks, span, region, negative)
