@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -13,10 +13,12 @@ from .. import jsonio
 from ..errors import InvalidLine
 from ..models import Actor, first_error
 from ..project import Project
-from .candidate import Candidate
 from .lexicons import build_trie, lexicons, longest_match, words_of
 from .sentence import Sentence
 from .words import GENERIC, QUANTIFIERS, TOKEN
+
+if TYPE_CHECKING:
+    from .candidate import Candidate
 
 AUTHOR = "author"
 

@@ -1,13 +1,46 @@
-"""A claim in the making (`Candidate`) and the hedge or booster cue (`Cue`) it carries."""
+"""The named types the rules pass around: a claim in the making (`Candidate`), the hedge or
+booster cue it carries (`Cue`) and the place where an expectation cue was found (`CueSite`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from .actors import Context, Mention
 from .lexicons import ExpectationCue
 from .sentence import Sentence, is_negated, trim_span
 
-Cue = tuple[int, int, str, str]  # (first token, end token, kind, certainty)
+
+class Cue(NamedTuple):
+    """A hedge or booster cue: tokens [start, end) of the sentence."""
+
+    start: int
+    end: int
+    kind: str  # hedge | booster
+    certainty: str  # what the cue alone implies (possible, probable, ...)
+
+
+class CueSite(NamedTuple):
+    """Where an expectation cue was found: tokens [i, j) of sentence `s`."""
+
+    s: Sentence
+    i: int
+    j: int
+    cue: ExpectationCue
+    mentions: list[Mention]
+    ctx: Context
+    start: int  # first token of the clause holding the cue
+    end: int  # end of the clause going on after the cue (exclusive)
+
+    @property
+    def prev(self) -> str:
+        """The word before the cue ("" at the start)."""
+        return self.s.low[self.i - 1] if self.i > 0 else ""
+
+    @property
+    def nxt(self) -> str:
+        """The word after the cue ("" at the end)."""
+        return self.s.low[self.j] if self.j < self.s.n else ""
 
 
 @dataclass
@@ -30,6 +63,8 @@ class Candidate:
     speech: bool = False  # a party's reported speech (a `statement` for other claims)
     own_subject: bool = False  # a coordinated clause with a subject of its own
     recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
+    certainty: str = "certain"  # from the hedges (guidelines §12)
+    target: str | None = None  # the party it is directed at or about (guidelines §9)
 
 
 def build_candidate(
@@ -43,6 +78,8 @@ def build_candidate(
     start: int,
     cue: ExpectationCue | None,
 ) -> Candidate | None:
+    """A candidate cued at token i with its span trimmed, its region (the clause from `start`)
+    and its polarity (a negated attitude or content); None when nothing is left of the span."""
     span = trim_span(s, span)
     if span[0] >= span[1]:
         return None

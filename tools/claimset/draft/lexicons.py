@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from .registry import COMPLEMENTS, FRAMES, HEDGE_RULES, Complement, HedgeRule, Registry
 from .words import TOKEN
 
+if TYPE_CHECKING:
+    from .candidate import Candidate, CueSite
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover
+    from importlib.abc import Traversable
 
-def _read_lexicon(name: str) -> Any:
-    text = (resources.files("claimset") / "lexicons" / name).read_text(encoding="utf-8")
-    return json.loads(text)["entries"]
+T = TypeVar("T")
+
+
+def _read_lexicon(folder: Traversable, name: str) -> Any:
+    return json.loads((folder / name).read_text(encoding="utf-8"))["entries"]
 
 
 def words_of(text: str) -> tuple[str, ...]:
+    """The lower-cased tokens of a lexicon form."""
     return tuple(m.group().lower() for m in TOKEN.finditer(text))
 
 
@@ -28,7 +39,7 @@ class HedgeCue:
     words: tuple[str, ...]
     kind: str
     certainty: str
-    rule: str | None
+    context: HedgeRule | None  # the registered context rule its `rule` names
     negative: bool
 
 
@@ -38,13 +49,54 @@ class ExpectationCue:
 
     words: tuple[str, ...]
     type: str
-    frame: str  # holder | holder-adj | holder-noun | author
-    needs: str | None
+    frame: str  # the registered frame: holder | holder-adj | holder-noun | author | advice
+    complement: Complement  # the registered complement its `needs` names ("any" without one)
     negative: bool
     to_type: str | None  # type when the cue takes a bare to-infinitive ("expects to ...")
     obj_to_type: str | None  # type with an object and a to-infinitive ("expects X to ...")
     future_type: str | None  # type when the content is about the future ("thought that ... would")
-    speech: bool = False  # reported speech: also a `statement` for other claims (§13.1)
+    speech: bool  # reported speech: also a `statement` for other claims (§13.1)
+    build: Callable[[CueSite], Candidate | None] = field(compare=False)  # the frame's rule
+
+
+def _registered(registry: Registry[T], name: str, n: int, cue: str) -> T:
+    if name not in registry:
+        raise registry.unknown(name, f"#{n} ({cue!r})")
+    return registry[name]
+
+
+def _hedge_entries(folder: Traversable) -> list[tuple[tuple[str, ...], HedgeCue]]:
+    out = []
+    for n, e in enumerate(_read_lexicon(folder, "hedges.json"), start=1):
+        rule = e.get("rule")
+        context = _registered(HEDGE_RULES, rule, n, e["cue"]) if rule is not None else None
+        words = words_of(e["cue"])
+        cue = HedgeCue(words, e["kind"], e["certainty"], context, bool(e.get("negative")))
+        out.append((words, cue))
+    return out
+
+
+def _expectation_entries(folder: Traversable) -> list[tuple[tuple[str, ...], ExpectationCue]]:
+    out = []
+    for n, e in enumerate(_read_lexicon(folder, "expectations.json"), start=1):
+        build = _registered(FRAMES, e["frame"], n, e["cue"])
+        complement = _registered(COMPLEMENTS, e.get("needs") or "any", n, e["cue"])
+        for form in e["forms"]:
+            words = words_of(form)
+            cue = ExpectationCue(
+                words,
+                e["type"],
+                e["frame"],
+                complement,
+                bool(e.get("negative")),
+                e.get("to"),
+                e.get("obj_to"),
+                e.get("future"),
+                bool(e.get("speech")),
+                build,
+            )
+            out.append((words, cue))
+    return out
 
 
 Trie = dict[str, list[tuple[tuple[str, ...], Any]]]
@@ -90,46 +142,19 @@ class Lexicons:
 @functools.cache
 def lexicons() -> Lexicons:
     """The shipped lexicons (read once per process)."""
-    hedges = [
-        (
-            words_of(e["cue"]),
-            HedgeCue(
-                words_of(e["cue"]),
-                e["kind"],
-                e["certainty"],
-                e.get("rule"),
-                bool(e.get("negative")),
-            ),
-        )
-        for e in _read_lexicon("hedges.json")
-    ]
-    expectations = []
-    for e in _read_lexicon("expectations.json"):
-        for form in e["forms"]:
-            words = words_of(form)
-            expectations.append(
-                (
-                    words,
-                    ExpectationCue(
-                        words,
-                        e["type"],
-                        e["frame"],
-                        e.get("needs"),
-                        bool(e.get("negative")),
-                        e.get("to"),
-                        e.get("obj_to"),
-                        e.get("future"),
-                        bool(e.get("speech")),
-                    ),
-                )
-            )
-    evidence = [(words_of(e["cue"]), e["type"]) for e in _read_lexicon("evidence.json")]
-    actor_lex = _read_lexicon("actors.json")
+    return load_lexicons(resources.files("claimset") / "lexicons")
+
+
+def load_lexicons(folder: Traversable) -> Lexicons:
+    """The lexicon files of `folder`, compiled, their rule names resolved to the registered
+    rules: a name that no rule registers raises `RuleNameError` naming the file and entry."""
+    evidence = [(words_of(e["cue"]), e["type"]) for e in _read_lexicon(folder, "evidence.json")]
+    actor_lex = _read_lexicon(folder, "actors.json")
     demonyms = {e["name"]: tuple(e["forms"]) for e in actor_lex["demonyms"] if "name" in e}
     anaphors = build_trie((words_of(e["form"]), e["number"]) for e in actor_lex["anaphors"])
     agent_nouns = frozenset(e["form"] for e in actor_lex["agent_nouns"])
     titles = build_trie((words_of(e["form"]), True) for e in actor_lex["titles"])
-    syntax = _read_lexicon("syntax.json")
+    syntax = _read_lexicon(folder, "syntax.json")
 
     def group_words(group: str) -> list[tuple[tuple[str, ...], bool]]:
         return [(words_of(item), True) for item in syntax[group]["items"]]
@@ -138,8 +163,8 @@ def lexicons() -> Lexicons:
         return frozenset(item.lower() for item in syntax[group]["items"])
 
     return Lexicons(
-        hedges=build_trie(hedges),
-        expectations=build_trie(expectations),
+        hedges=build_trie(_hedge_entries(folder)),
+        expectations=build_trie(_expectation_entries(folder)),
         evidence=build_trie(evidence),
         demonyms=demonyms,
         anaphors=anaphors,

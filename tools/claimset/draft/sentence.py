@@ -63,7 +63,6 @@ class Sentence:
 def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     """Which tokens open a clause, which are clause boundaries, and which boundaries are an
     "and" that coordinates two predicates or clauses (a second claim, guidelines §5)."""
-    lex = lexicons()
     low, n = s.low, s.n
     opens = [False] * (n + 1)
     stop = [False] * (n + 1)
@@ -73,42 +72,54 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     finite_seen = negated = False
     for i in range(n):
         tok = low[i]
-        nxt = low[i + 1] if i + 1 < n else ""
         if opens[i]:
             finite_seen = negated = False
         if tok in ("not", "n't"):
             negated = True
         if is_verb(tok):
             finite_seen = True
-        # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
-        # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
-        if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!") or (tok == "." and i == n - 1):
-            if i in parenthetical or (tok == "," and _list_comma(s, i)):
-                continue
-            stop[i] = True
-            opens[i + 1] = True
-            if tok == "," and nxt in COORDINATORS:
-                stop[i + 1] = coord[i + 1] = True
-                opens[i + 2] = True
-        elif tok in ADVERSATIVES and not negated:
-            # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
-            stop[i] = True
-            opens[i + 1] = True
-        elif tok == "and" and _coordinates(s, i, finite_seen, parenthetical):
-            stop[i] = coord[i] = True
-            opens[i + 1] = True
-        elif tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
+        width, coordinating = _boundary_at(s, i, negated, finite_seen, parenthetical)
+        if width == 0:
             continue
-        elif tok in ("while", "when", "before", "after") and nxt.endswith("ing") and i > 0:
-            continue  # "keeping the border quiet while expanding trade": no clause of its own
-        elif tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
-            for k in range(i, i + m[0]):
-                stop[k] = True
-            opens[i + m[0]] = True
-        elif tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
-            stop[i] = True
-            opens[i + 1] = True
+        for k in range(i, i + width):
+            stop[k] = True
+        coord[i] = coord[i] or coordinating
+        opens[i + width] = True
+        if tok == "," and i + 1 < n and low[i + 1] in COORDINATORS:
+            stop[i + 1] = coord[i + 1] = True  # ", and", ", or": a coordinated clause
+            opens[i + 2] = True
     return opens, stop, coord
+
+
+def _boundary_at(
+    s: Sentence, i: int, negated: bool, finite_seen: bool, parenthetical: set[int]
+) -> tuple[int, bool]:
+    """How many tokens from i are a clause boundary (0: none), and whether it is an "and"
+    coordinating predicates or clauses."""
+    lex = lexicons()
+    low, n = s.low, s.n
+    tok = low[i]
+    nxt = low[i + 1] if i + 1 < n else ""
+    # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
+    # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
+    if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!") or (tok == "." and i == n - 1):
+        listed = i in parenthetical or (tok == "," and _list_comma(s, i))
+        return (0 if listed else 1), False
+    if tok in ADVERSATIVES:
+        # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
+        return (0 if negated else 1), False
+    if tok == "and":
+        joins = _coordinates(s, i, finite_seen, parenthetical)
+        return (1, True) if joins else (0, False)
+    if tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
+        return 0, False
+    if tok in ("while", "when", "before", "after") and nxt.endswith("ing") and i > 0:
+        return 0, False  # "keeping the border quiet while expanding trade": no clause of its own
+    if tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
+        return m[0], False
+    if tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
+        return 1, False
+    return 0, False
 
 
 def _list_comma(s: Sentence, i: int) -> bool:
@@ -162,27 +173,16 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
             c += 1
         c += 1
     nxt = low[c] if c < n else ""
-    after = low[c + 1] if c + 1 < n else ""
-    lower = c < n and s.toks[c].islower() and nxt.isalpha()
     if nxt in ("to", "that") or nxt in FINITE:
         return True
-    if (
-        lower
-        and nxt not in DETERMINERS
-        and (
-            after in DETERMINERS
-            or after in ("whatever", "any", "all", "no", "some", "more")
-            or (
-                finite_seen
-                and c + 1 < n
-                and s.toks[c + 1][:1].isupper()
-                and not nxt.endswith(ADJECTIVE_ENDINGS)
-            )
-        )
-    ):
+    lower = c < n and s.toks[c].islower() and nxt.isalpha()
+    prepositions = lexicons().prepositions
+    if lower and nxt not in DETERMINERS and _verb_with_object(s, c, finite_seen):
         # "and employ whatever leverage", "and avoid any alliance": a verb takes an object.
-        return not nxt.endswith("ly") and nxt not in lexicons().prepositions
-    if finite_seen and lower and nxt not in lexicons().prepositions and nxt not in DETERMINERS:
+        return not nxt.endswith("ly") and nxt not in prepositions
+    if not finite_seen:
+        return False
+    if lower and nxt not in prepositions and nxt not in DETERMINERS:
         # "... is the main guarantor and hermetic alliances like ... are more attractive".
         for k in range(c + 1, min(n, c + 16)):
             w = low[k]
@@ -190,21 +190,44 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
                 break
             if w in ("is", "are", "was", "were"):
                 return True
-    if finite_seen and nxt in DETERMINERS:
-        # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
-        # finite verb follows within a few words.
-        for k in range(c + 1, min(n, c + 6)):
-            w = low[k]
-            if w in FINITE or (
-                w.endswith("s")
-                and len(w) > 3
-                and low[k - 1] not in DETERMINERS
-                and s.toks[k].islower()
-                and not w.endswith("ss")
-            ):
-                return True
-            if w in (",", ";", ":", "but"):
-                break
+    # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
+    # finite verb follows within a few words.
+    return nxt in DETERMINERS and _finite_follows(s, c)
+
+
+def _verb_with_object(s: Sentence, c: int, finite_seen: bool) -> bool:
+    """Whether the word at token c looks like a verb taking an object: a determiner or
+    quantifier follows, or (after a finite verb) a name it is no adjective of."""
+    low, n = s.low, s.n
+    nxt = low[c] if c < n else ""
+    after = low[c + 1] if c + 1 < n else ""
+    return (
+        after in DETERMINERS
+        or after in ("whatever", "any", "all", "no", "some", "more")
+        or (
+            finite_seen
+            and c + 1 < n
+            and s.toks[c + 1][:1].isupper()
+            and not nxt.endswith(ADJECTIVE_ENDINGS)
+        )
+    )
+
+
+def _finite_follows(s: Sentence, c: int) -> bool:
+    """A finite verb (or a present-tense -s form) within five tokens after c."""
+    low = s.low
+    for k in range(c + 1, min(s.n, c + 6)):
+        w = low[k]
+        if w in FINITE or (
+            w.endswith("s")
+            and len(w) > 3
+            and low[k - 1] not in DETERMINERS
+            and s.toks[k].islower()
+            and not w.endswith("ss")
+        ):
+            return True
+        if w in (",", ";", ":", "but"):
+            break
     return False
 
 

@@ -1,0 +1,467 @@
+"""The drafter's rule registry and its rules, one test per rule module with its examples."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft.actors import Mention
+from claimset.draft.candidate import Candidate
+from claimset.draft.lexicons import Lexicons, lexicons, load_lexicons
+from claimset.draft.pipeline import STEPS, Analysis
+from claimset.draft.registry import (
+    COMPLEMENTS,
+    HEDGE_RULES,
+    REGISTRIES,
+    Registry,
+    RuleNameError,
+    hedge_rule,
+)
+from claimset.draft.sentence import Sentence
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "claimset"
+LEXICONS = PACKAGE / "lexicons"
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+        {
+            "id": "south_korea",
+            "name": "South Korea",
+            "aliases": ["Seoul", "Korea"],
+            "kind": "state",
+        },
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
+        {"id": "biz", "name": "the Australian business community", "kind": "group"},
+    ]
+)
+
+
+def summary(text: str) -> list[tuple[Any, ...]]:
+    """(holder, type, span quote, target, certainty, polarity) of each drafted claim."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["expectation"]["type"],
+            c["expectation"]["quote"],
+            c["expectation"]["target"],
+            c["hedge"]["certainty"],
+            c["polarity"],
+        )
+        for c in draft_sentence(text, PARTIES, recent=("china",))
+    ]
+
+
+# -- the registry ---------------------------------------------------------------------------------
+
+
+def lexicon_names(registry: Registry[Any]) -> set[str]:
+    entries = json.loads((LEXICONS / registry.lexicon).read_text("utf-8"))["entries"]
+    return {e[registry.field] for e in entries if e.get(registry.field) is not None}
+
+
+@pytest.mark.parametrize("registry", REGISTRIES, ids=lambda r: r.kind)
+def test_every_name_a_lexicon_uses_is_registered_and_every_rule_is_used(
+    registry: Registry[Any],
+) -> None:
+    used = lexicon_names(registry)
+    assert used <= set(registry)
+    # No dead rule: each registered one is named by a lexicon ("any" is the default complement).
+    assert set(registry) - used <= {"any"}
+
+
+def misspell(tmp_path: Path, lexicon: str, field: str, old: str, new: str) -> Path:
+    folder = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, folder)
+    path = folder / lexicon
+    data = json.loads(path.read_text("utf-8"))
+    hits = [e for e in data["entries"] if e.get(field) == old]
+    assert hits, (lexicon, field, old)
+    hits[0][field] = new
+    path.write_text(json.dumps(data, indent=1, ensure_ascii=False), "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "field", "old", "new", "entry"),
+    [
+        ("hedges.json", "rule", "could-epistemic", "could-epistemc", "'could'"),
+        ("expectations.json", "frame", "holder-adj", "holder-adjective", "'serious about'"),
+        ("expectations.json", "needs", "that-near", "that_near", "'say'"),
+    ],
+)
+def test_a_misspelt_rule_name_fails_loading_with_its_place_and_the_close_match(
+    tmp_path: Path, lexicon: str, field: str, old: str, new: str, entry: str
+) -> None:
+    folder = misspell(tmp_path, lexicon, field, old, new)
+    with pytest.raises(RuleNameError) as caught:
+        load_lexicons(folder)
+    message = str(caught.value)
+    assert f"lexicons/{lexicon}" in message and entry in message
+    assert repr(new) in message and f"did you mean {old!r}?" in message
+    assert isinstance(load_lexicons(LEXICONS), Lexicons)  # the shipped ones load
+
+
+def test_a_misspelt_rule_name_fails_at_import(tmp_path: Path) -> None:
+    copy = tmp_path / "claimset"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.rmtree(copy / "lexicons")
+    misspell(tmp_path, "hedges.json", "rule", "could-epistemic", "could-epistemc").rename(
+        copy / "lexicons"
+    )
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", "import claimset.draft"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode != 0
+    assert "could-epistemc" in done.stderr and "did you mean 'could-epistemic'?" in done.stderr
+    assert str(tmp_path) in done.stderr  # it was the copy that failed, not the installed package
+
+
+def test_a_rule_name_registered_twice_fails_at_once() -> None:
+    with pytest.raises(RuleNameError, match="'not-month' is registered twice"):
+
+        @hedge_rule("not-month")
+        def again(s: Sentence, i: int, j: int) -> bool:
+            return True
+
+    assert HEDGE_RULES["not-month"].applies.__name__ == "not_month"  # the first one stays
+    fresh: Registry[int] = Registry("test rule", "hedges.json", "rule")
+    fresh.add("one", 1)
+    with pytest.raises(RuleNameError):
+        fresh.add("one", 2)
+    assert list(fresh) == ["one"] and "one" in fresh and "two" not in fresh
+
+
+def test_every_syntax_group_is_loaded() -> None:
+    groups = json.loads((LEXICONS / "syntax.json").read_text("utf-8"))["entries"]
+    fields = {f.name for f in dataclasses.fields(Lexicons)}
+    assert set(groups) <= fields
+    assert all(getattr(lexicons(), group) for group in groups)
+
+
+def test_pipeline_steps_declare_real_fields_in_the_documented_order() -> None:
+    known = {
+        "Analysis": {f.name for f in dataclasses.fields(Analysis)},
+        "Candidate": {f.name for f in dataclasses.fields(Candidate)},
+        "Mention": {f.name for f in dataclasses.fields(Mention)},
+    }
+    for step in STEPS:
+        assert step.assigns and step.doc, step.name
+        for name in step.assigns:
+            owner, _, attr = name.partition(".")
+            assert attr in known[owner], (step.name, name)
+    assert [s.name for s in STEPS] == [
+        "actors",
+        "expectations",
+        "coordination",
+        "outermost-cues",
+        "experiencers",
+        "judgements",
+        "hedges",
+        "questions",
+        "context",
+        "certainty",
+        "targets",
+    ]
+
+
+# -- one test per rule module ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "word", "is_cue"),
+    [
+        ("not-month", "Russia may agree.", "may", True),
+        ("not-month", "Talks resume in May.", "may", False),
+        ("could-epistemic", "Russia could stop the war.", "could", True),
+        ("could-epistemic", "Russia could not stop the war.", "could", False),
+        ("should-epistemic", "The deal should be a win-win.", "should", True),
+        ("should-epistemic", "Russia should withdraw.", "should", False),
+        ("must-epistemic", "They must have known.", "must", True),
+        ("must-epistemic", "They must leave.", "must", False),
+        ("appear-epistemic", "Russia appears to waver.", "appears", True),
+        ("appear-epistemic", "Putin appeared on television.", "appeared", False),
+        ("followed-by-that", "The data suggest that Russia will win.", "suggest", True),
+        ("followed-by-that", "The data suggest a trend.", "suggest", False),
+        ("first-person", "I suppose Russia will win.", "suppose", True),
+        ("first-person", "They suppose Russia will win.", "suppose", False),
+        ("possible-adj", "A thaw is possible.", "possible", True),
+        ("possible-adj", "Leave as soon as possible.", "possible", False),
+        ("doubt-hedge", "Seoul doubts the plan.", "doubts", True),
+        ("doubt-hedge", "There is no doubt about it.", "doubt", False),
+        ("really-epistemic", "Moscow really wants a deal.", "really", True),
+        ("really-epistemic", "It matters really much.", "really", False),
+        ("clearly-manner", "Moscow clearly prefers a deal.", "clearly", True),
+        ("clearly-manner", "The border is clearly demarcated.", "clearly", False),
+    ],
+)
+def test_hedge_context_rules(name: str, text: str, word: str, is_cue: bool) -> None:
+    s = Sentence(text)
+    i = s.low.index(word)
+    assert HEDGE_RULES[name].applies(s, i, i + 1) is is_cue
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hedge goes to the claim whose clause holds it; a negated one ("unlikely") negates.
+        (
+            "Russia will probably win.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Russia will probably win",
+                    "russia",
+                    "probable",
+                    "positive",
+                )
+            ],
+        ),
+        (
+            "Russia is unlikely to win.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Russia is unlikely to win",
+                    "russia",
+                    "probable",
+                    "negative",
+                )
+            ],
+        ),
+        # A cue opening the sentence governs what follows; a frame makes it undecided.
+        (
+            "It is unclear whether Russia will win.",
+            [("author", "prediction", "Russia will win", "russia", "underspecified", "positive")],
+        ),
+        # A cue in a relative clause makes that clause the author's claim.
+        (
+            "Russia, which might grow into a rival, hopes that Seoul will help.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "might grow into a rival",
+                    "russia",
+                    "possible",
+                    "positive",
+                ),
+                ("author", "prediction", "Seoul will help", "south_korea", "certain", "positive"),
+            ],
+        ),
+        # A party's "suggests that" is its attitude, not the author's hedge.
+        (
+            "Moscow suggests that Seoul will win.",
+            [("russia", "prediction", "Seoul will win", "south_korea", "certain", "positive")],
+        ),
+    ],
+)
+def test_hedge(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the nearest party to the left of the cue
+            "Seoul hopes that Moscow will help.",
+            [("south_korea", "desire", "Moscow will help", "russia", "certain", "positive")],
+        ),
+        (  # a description of a registered group
+            "Business leaders in Perth hope that Beijing will relent.",
+            [("biz", "desire", "Beijing will relent", "china", "certain", "positive")],
+        ),
+        (  # an experiencer: "For X, ..."
+            "For South Korea, consensus with Beijing is a prerequisite.",
+            [
+                (
+                    "south_korea",
+                    "belief",
+                    "consensus with Beijing is a prerequisite",
+                    "china",
+                    "certain",
+                    "positive",
+                )
+            ],
+        ),
+    ],
+)
+def test_actor(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert summary(text) == expected
+
+
+def test_actor_first_person_quote() -> None:
+    (claim,) = draft_sentence("In my view, Russia will lose.", PARTIES)
+    assert claim["actor"] == {"ref": "author", "quote": "my", "start": 3, "end": 5}
+
+
+@pytest.mark.parametrize(
+    ("needs", "text", "span"),
+    [
+        ("that", "Seoul agrees that Moscow is right.", "Moscow is right"),
+        ("that", "Seoul agrees a deal with Moscow.", None),
+        ("after-would", "Seoul would like Moscow to stay.", "Moscow to stay"),
+        ("after-would", "Seoul likes Moscow.", None),
+        ("that-near", "Seoul warned Moscow that the deal is dead.", "the deal is dead"),
+        ("as-or-actor", "Seoul sees Moscow.", "sees Moscow"),
+        (
+            "as",
+            "Seoul described the visit as a provocation.",
+            "described the visit as a provocation",
+        ),
+        ("as", "Seoul described the visit.", None),
+        ("obj-to", "Seoul asked Moscow to withdraw.", "Moscow to withdraw"),
+        ("obj-to", "Seoul asked a question.", None),
+        ("naming", "Seoul called the pact a threat.", "called the pact a threat"),
+        (
+            "gerund",
+            "Seoul speaks of stabilising the relationship.",
+            "speaks of stabilising the relationship",
+        ),
+        ("gerund", "Seoul speaks of a crisis.", None),
+    ],
+)
+def test_complements(needs: str, text: str, span: str | None) -> None:
+    assert needs in COMPLEMENTS
+    party = [c[2] for c in summary(text) if c[0] == "south_korea"]
+    assert party == ([span] if span else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul was seen as a partner.",  # passive: the implicit holder, the subject's target
+            [("china", "belief", "seen as a partner", "south_korea", "certain", "positive")],
+        ),
+        (
+            "Seoul does not want Moscow to win.",
+            [("south_korea", "desire", "Moscow to win", "russia", "certain", "negative")],
+        ),
+        (
+            "Seoul warned Moscow that the deal is dead.",
+            [("south_korea", "belief", "the deal is dead", "russia", "certain", "positive")],
+        ),
+    ],
+)
+def test_expectation_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "New Delhi is eager to expand trade.",
+            [("india", "desire", "expand trade", None, "certain", "positive")],
+        ),
+        (
+            "Moscow's priority is to sell more gas.",
+            [("russia", "desire", "sell more gas", None, "certain", "positive")],
+        ),
+    ],
+)
+def test_expectation_stance(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia should withdraw.",
+            [("author", "obligation", "Russia should withdraw", "russia", "certain", "positive")],
+        ),
+        (
+            "It is essential that Moscow withdraws.",
+            [("author", "obligation", "Moscow withdraws", "russia", "certain", "positive")],
+        ),
+        (
+            "The sensible course for Moscow is to keep talking.",
+            [("author", "obligation", "keep talking", "russia", "certain", "positive")],
+        ),
+        (  # past inability: a report, no prediction
+            "Russia could not stop the war.",
+            [
+                (
+                    "author",
+                    "belief",
+                    "Russia could not stop the war",
+                    "russia",
+                    "certain",
+                    "negative",
+                )
+            ],
+        ),
+    ],
+)
+def test_expectation_author(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert summary(text) == expected
+
+
+def test_coordination() -> None:
+    assert summary("Seoul hopes that Moscow will help it and employ whatever leverage it has.") == [
+        ("south_korea", "desire", "Moscow will help it", "russia", "certain", "positive"),
+        (
+            "south_korea",
+            "desire",
+            "employ whatever leverage it has",
+            "russia",
+            "certain",
+            "positive",
+        ),
+    ]
+    # "won't" and "will not" are the same modal: the author's own prediction, same target.
+    wont = summary("Russia is cautious, and won't side with Pyongyang.")
+    will_not = summary("Russia is cautious, and will not side with Pyongyang.")
+    assert [c[3] for c in wont] == [c[3] for c in will_not] == ["russia", "russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A limited thaw is possible.",
+            [("author", "prediction", "A limited thaw is possible", None, "possible", "positive")],
+        ),
+        ("India needs the electricity.", []),  # an objective need is a fact
+        ("The talks ended in 2019.", []),  # a past report
+    ],
+)
+def test_judgement(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert summary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Seoul hopes that Moscow will help.", "russia"),  # a party named in the span
+        ("Seoul hopes for peace between Russia and Korea.", None),  # named jointly: none
+        ("Seoul resents this balancing act.", "china"),  # refers back: the context's party
+    ],
+)
+def test_target(text: str, target: str | None) -> None:
+    assert [c[3] for c in summary(text)] == [target]
+
+
+def test_evidence() -> None:
+    (claim, reason) = draft_sentence("Russia intends to win, because its army is larger.", PARTIES)
+    assert [e["quote"] for e in claim["evidence"]] == ["its army is larger"]
+    assert claim["evidence"][0]["type"] == "reasoning" and reason["evidence"] == []

@@ -1,0 +1,159 @@
+"""Drafting a document: evidence links between sentences (guidelines §13.1)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import AUTHOR, ActorIndex, Context, salience
+from .candidate import Candidate
+from .lexicons import lexicons
+from .pipeline import analyse, claim_records
+from .rules.evidence import Fact, enumeration, evidence_link, item_fact, opens_with, sentence_facts
+from .sentence import Sentence
+
+#: How many claim-less sentences may stand between facts and the author's claim they lead up to
+#: (facts-then-claim, guidelines §13.1 test 2b: *[06], [07], [08] → [09]*).
+EVIDENCE_WINDOW = 3
+
+
+def draft_document(
+    texts: Sequence[str],
+    actors: ActorIndex,
+    *,
+    paragraph_starts: Sequence[bool] | None = None,
+    only: Sequence[bool] | None = None,
+    fixed_claims: Mapping[int, list[dict[str, Any]]] | None = None,
+    ids: Sequence[str] | None = None,
+) -> list[list[dict[str, Any]] | None]:
+    """Draft a document's sentences in order; None for a sentence not drafted.
+
+    Args:
+        texts: The sentences, in document order.
+        actors: The registry.
+        paragraph_starts: True where a sentence opens a paragraph (evidence never crosses one,
+            except for an enumerated item).
+        only: True for the sentences to draft (default: all); the others give context only.
+        fixed_claims: Human claims of sentences not drafted (they count as claims when deciding
+            which sentences are plain facts, and which hold a claim of the author).
+        ids: Sentence ids, for evidence in other sentences (default: ordinal strings).
+    """
+    n = len(texts)
+    doc = _Document(
+        list(paragraph_starts) if paragraph_starts is not None else [i == 0 for i in range(n)],
+        list(only) if only is not None else [True] * n,
+        ids,
+    )
+    doc.analyse(texts, actors, fixed_claims or {})
+    anchor: int | None = None  # the claim an enumeration answers
+    for k in range(n):
+        anchor = doc.link_enumeration(k, anchor)
+        cross = [f for f in doc.facts[k] if f.cross]
+        if cross:
+            doc.link_claim_then_facts(k, cross)
+            doc.link_facts_then_claim(k, cross)
+    return doc.results
+
+
+@dataclass
+class _Document:
+    """A document's sentences as analysed, their drafted claims, and the links between them."""
+
+    starts: list[bool]  # paragraph starts
+    todo: list[bool]  # the sentences drafted
+    ids: Sequence[str] | None
+    results: list[list[dict[str, Any]] | None] = field(default_factory=list)
+    analysed: list[tuple[Sentence, list[Candidate]]] = field(default_factory=list)
+    facts: list[list[Fact]] = field(default_factory=list)
+    para: list[int] = field(default_factory=list)  # paragraph number of each sentence
+    claims_at: list[list[dict[str, Any]] | None] = field(default_factory=list)
+    author: list[bool] = field(default_factory=list)  # holds a claim of the author's
+    speech: list[bool] = field(default_factory=list)  # holds a party's drafted reported speech
+
+    def analyse(
+        self, texts: Sequence[str], actors: ActorIndex, fixed: Mapping[int, list[dict[str, Any]]]
+    ) -> None:
+        """Every sentence in order (the context of one is the sentences before it)."""
+        ctx = Context(actors)
+        todo, starts = self.todo, self.starts
+        for k, text in enumerate(texts):
+            s, mentions, cands = analyse(text, ctx)
+            claimless = not (cands if todo[k] else fixed.get(k))
+            found = sentence_facts(s, cands, claimless) if text.strip() else []
+            self.analysed.append((s, cands))
+            self.facts.append(found)
+            self.results.append(claim_records(s, cands, found) if todo[k] else None)
+            ctx.recent = salience(mentions, cands, ctx)
+            para = self.para[-1] if self.para else 0
+            self.para.append(para + (1 if k and k < len(starts) and starts[k] else 0))
+        n = len(texts)
+        self.claims_at = [self.results[k] if todo[k] else fixed.get(k, []) for k in range(n)]
+        self.author = [any(c["actor"]["ref"] == AUTHOR for c in cl or []) for cl in self.claims_at]
+        self.speech = [todo[k] and any(c.speech for c in self.analysed[k][1]) for k in range(n)]
+
+    def attach(self, target: int, source: int, fact: Fact) -> None:
+        """Link a fact of sentence `source` to every drafted claim of sentence `target`."""
+        claims = self.results[target]
+        if not self.todo[target] or not claims:
+            return  # human claims are never changed
+        sentence = self.ids[source] if self.ids is not None else str(source)
+        link = evidence_link(self.analysed[source][0], fact, sentence)
+        for claim in claims:
+            if not any(
+                e["sentence"] == link["sentence"] and e["start"] == link["start"]
+                for e in claim["evidence"]
+            ):
+                claim["evidence"].append(dict(link))
+
+    def link_enumeration(self, k: int, anchor: int | None) -> int | None:
+        """Enumerated items and examples answer the claim before the list, also across a
+        paragraph break (test 2a: *First* [03], *Secondly* [13] → [02]); the new anchor."""
+        s, cands = self.analysed[k]
+        item = enumeration(s) if self.claims_at[k] else None
+        if item == "first":
+            anchor = next((p for p in range(k - 1, -1, -1) if self.claims_at[p]), None)
+        if item is not None and anchor is not None and (fact := item_fact(s, cands)):
+            self.attach(anchor, k, fact)
+        elif item is None and self.starts[k]:
+            anchor = None
+        return anchor
+
+    def link_claim_then_facts(self, k: int, cross: list[Fact]) -> None:
+        """Claim-then-facts (test 2b): the facts support the nearest claim before them in the
+        paragraph, unless they are set against it ("however", "but", test 3). A party's
+        reported speech does not support another party's reported speech (two positions side
+        by side): it goes back to the claim the statements answer."""
+        if opens_with(self.analysed[k][0], lexicons().contrast, inside=True):
+            return
+        para, claims_at = self.para, self.claims_at
+        for group in ([f for f in cross if not f.speech], [f for f in cross if f.speech]):
+            p = k - 1
+            while (
+                p >= 0
+                and para[p] == para[k]
+                and (not claims_at[p] or (group[:1] and group[0].speech and self.speech[p]))
+            ):
+                p -= 1
+            if group and p >= 0 and para[p] == para[k]:
+                for fact in group:
+                    self.attach(p, k, fact)
+
+    def link_facts_then_claim(self, k: int, cross: list[Fact]) -> None:
+        """Facts-then-claim: the next claim of the author's in the paragraph draws on the facts
+        before it (parties' claims do not interrupt), unless it is a conclusion from a wider
+        stretch ("therefore", test 2a) or is set against them."""
+        n, para, lex = len(self.para), self.para, lexicons()
+        q = k + 1
+        while q < n and q - k <= EVIDENCE_WINDOW and para[q] == para[k] and not self.claims_at[q]:
+            q += 1
+        if (
+            q < n
+            and q - k <= EVIDENCE_WINDOW
+            and para[q] == para[k]
+            and self.author[q]
+            and not opens_with(self.analysed[q][0], lex.conclusion, inside=True)
+            and not opens_with(self.analysed[q][0], lex.contrast, inside=True)
+        ):
+            for fact in cross:
+                self.attach(q, k, fact)

@@ -1,0 +1,141 @@
+"""Drafting annotation files of a project in place."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .. import jsonio
+from ..errors import ClaimsetError, InvalidLine
+from ..models import SentenceRecord, first_error
+from ..project import Project, read_seed
+from .actors import ActorIndex, load_actors
+from .document import draft_document
+
+
+@dataclass
+class DraftOutcome:
+    """What happened to one annotation file."""
+
+    path: str
+    action: str  # updated | unchanged | error
+    drafted: int = 0  # sentences drafted
+    claims: int = 0  # claims suggested
+    kept: int = 0  # sentences left alone (done, reviewed, or draft without --redo)
+    message: str = ""
+    protected: list[str] = field(default_factory=list)  # ids left alone: they hold human claims
+
+
+@dataclass
+class DraftResult:
+    """The outcome of `draft` per file."""
+
+    outcomes: list[DraftOutcome] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return all(o.action != "error" for o in self.outcomes)
+
+
+def _paragraph_starts(project: Project, records: list[SentenceRecord]) -> list[bool] | None:
+    """Where paragraphs begin, from the gaps between sentences in the seed (None if unknown)."""
+    if not records:
+        return []
+    seed_path = project.seeds_dir / f"{records[0].doc}.txt"
+    if not seed_path.is_file():
+        return None
+    try:
+        text = read_seed(seed_path, records[0].doc).text
+    except ClaimsetError:
+        return None
+    if any(text[r.start : r.end] != r.text for r in records):
+        return None  # a stale seed: the gaps mean nothing
+    blank = re.compile(r"\n[ \t\r\f\v]*\n")
+    soft = blank.search(text) is not None
+    starts = [True]
+    for prev, cur in itertools.pairwise(records):
+        gap = text[prev.end : cur.start]
+        starts.append(bool(blank.search(gap)) if soft else "\n" in gap or "\r" in gap)
+    return starts
+
+
+def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) -> DraftOutcome:
+    """Draft one annotation file in place (atomic write; untouched when nothing is drafted)."""
+    display = project.relative(path)
+    numbered = jsonio.read_jsonl_numbered(path, display)
+    raw = [item for _, item in numbered]
+    records: list[SentenceRecord] = []
+    for lineno, item in numbered:
+        try:
+            records.append(SentenceRecord.model_validate(item))
+        except ValidationError as exc:
+            raise InvalidLine(
+                f"not a valid sentence record ({first_error(exc)}); fix it first "
+                "(`claimset validate` lists every problem)",
+                file=display,
+                line=lineno,
+            ) from exc
+    todo = [r.status == "todo" or (redo and r.status == "draft") for r in records]
+    # A person's claims are never replaced by machine suggestions, whatever the status says.
+    protected = [
+        k for k, r in enumerate(records) if todo[k] and any(c.origin == "human" for c in r.claims)
+    ]
+    for k in protected:
+        todo[k] = False
+    outcome = DraftOutcome(display, "unchanged", kept=len(records) - sum(todo))
+    outcome.protected = [records[k].id for k in protected]
+    if not any(todo):
+        return outcome
+    fixed = {k: [c.model_dump(mode="json") for c in r.claims] for k, r in enumerate(records)}
+    drafted = draft_document(
+        [r.text for r in records],
+        actors,
+        paragraph_starts=_paragraph_starts(project, records),
+        only=todo,
+        fixed_claims={k: v for k, v in fixed.items() if not todo[k]},
+        ids=[r.id for r in records],
+    )
+    out: list[Any] = []
+    for k, record in enumerate(records):
+        claims = drafted[k]
+        if claims is None:
+            out.append(raw[k])
+            continue
+        for claim in claims:
+            for ev in claim["evidence"]:
+                if ev["sentence"] is None:
+                    ev["sentence"] = record.id
+        # Built through the model, so nothing invalid is ever written.
+        fields = record.model_dump(mode="json")
+        fields.update(status="draft", claims=claims)
+        out.append(SentenceRecord.model_validate(fields).model_dump(mode="json"))
+        outcome.drafted += 1
+        outcome.claims += len(claims)
+    if jsonio.write_jsonl(path, out):
+        outcome.action = "updated"
+    return outcome
+
+
+def draft(
+    project: Project, paths: Sequence[Path] | None = None, *, redo: bool = False
+) -> DraftResult:
+    """Fill `todo` sentences of the given annotation files (default: all) with suggested claims.
+
+    Every processed sentence becomes `draft`, also when nothing was found. `done` and `reviewed`
+    sentences are never touched; `draft` ones are re-drafted only with `redo`. Deterministic:
+    the same input gives byte-identical output.
+    """
+    actors = load_actors(project)
+    result = DraftResult()
+    for path in project.annotation_files(paths):
+        try:
+            result.outcomes.append(draft_file(project, path, actors, redo=redo))
+        except ClaimsetError as exc:
+            result.outcomes.append(DraftOutcome(project.relative(path), "error", message=str(exc)))
+    return result

@@ -1,0 +1,39 @@
+"""The drafter's rules, one module per claim component.
+
+Importing this package registers every rule (`..registry`): the frames of expectation cues
+(`expectation_verbs`, `expectation_stance`, `expectation_author`), the complements verbs need
+(`complements`) and the hedge context rules (`hedge_context`). The other modules hold the rules
+the pipeline calls in order: `actor`, `coordination`, `judgement`, `hedge`, `target`, `evidence`.
+"""
+
+from __future__ import annotations
+
+from . import (
+    actor,
+    complements,
+    coordination,
+    evidence,
+    expectation,
+    expectation_author,
+    expectation_stance,
+    expectation_verbs,
+    hedge,
+    hedge_context,
+    judgement,
+    target,
+)
+
+__all__ = [
+    "actor",
+    "complements",
+    "coordination",
+    "evidence",
+    "expectation",
+    "expectation_author",
+    "expectation_stance",
+    "expectation_verbs",
+    "hedge",
+    "hedge_context",
+    "judgement",
+    "target",
+]

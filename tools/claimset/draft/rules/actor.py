@@ -1,0 +1,132 @@
+"""Who holds a claim: the holder of a cue, a described group, an experiencer, the author's "I"."""
+
+from __future__ import annotations
+
+from ..actors import AUTHOR, ActorIndex, Context, Mention, resolve_anaphor
+from ..candidate import Candidate
+from ..lexicons import lexicons
+from ..sentence import Sentence, clause_end, clause_start, is_negated, skip_connectives, trim_span
+from ..words import FINITE
+
+
+def find_holder(
+    s: Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
+) -> tuple[list[str], tuple[int, int] | None]:
+    """Who holds an expectation cued at token `cue`: the nearest subject-like mention to its left.
+
+    Falls back to the agent of a passive ("released by X"), to the subject of the main clause
+    after a participial opener ("Pushing Moscow to ..., Seoul makes ..."), and then to the most
+    salient recent actor (implicit holders, guidelines §6.2).
+    """
+    lex = lexicons()
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if m.j > cue or m.i < start or m.compound or m.after_preposition:
+            continue
+        if m.anaphor:
+            between = s.low[m.j : cue]
+            if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
+                continue
+            refs = resolve_anaphor(s, m, mentions, ctx)
+            if refs:
+                return refs, m.words
+            continue
+        return [m.ref], m.words
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
+            return [m.ref], m.words
+    if start == cue and s.low[cue].endswith("ing"):
+        end = clause_end(s, cue)
+        for m in mentions:
+            if m.i > end and not m.compound:
+                refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
+                if refs:
+                    return refs, m.words
+    group = _described_group(s, start, cue, ctx.actors)
+    if group is not None:
+        return [group[0]], group[1]
+    if ctx.recent:
+        return ctx.recent[:1], None
+    return [AUTHOR], None
+
+
+def _described_group(
+    s: Sentence, start: int, cue: int, index: ActorIndex
+) -> tuple[str, tuple[int, int]] | None:
+    """A subject that describes a registered group or organization without naming it
+    (*Business leaders in Perth and Adelaide* → the Australian business community): a content
+    word of the subject that belongs to the names of exactly one such actor."""
+    lex = lexicons()
+    end = start
+    while end < cue and s.low[end] not in lex.auxiliaries and s.low[end] not in FINITE:
+        end += 1
+    if end - start < 1 or end - start > 8:
+        return None
+    for k in range(start, end):
+        ref = index.group_words.get(s.low[k])
+        if ref is not None:
+            return ref, trim_span(s, (start, end))
+    return None
+
+
+def experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
+    """ "For South Korea, consensus with the US is a prerequisite": the party after a clause-
+    initial "For" holds the view (guidelines §6.1, experiencer constructions)."""
+    a = skip_connectives(s, 0, s.n)
+    if a >= s.n or s.low[a] != "for":
+        return
+    holder = next((m for m in mentions if m.i == a + 1 and not m.anaphor), None)
+    if holder is None:
+        return
+    k = holder.j
+    while (
+        k < s.n
+        and s.low[k] not in (",",)
+        and not (s.toks[k][:1].islower() and s.low[k] in ("the", "a", "an", "consensus"))
+    ):
+        k += 1
+    k = skip_connectives(s, k, s.n)
+    if any(c.region[0] <= k < c.region[1] for c in cands):
+        return
+    span = trim_span(s, (k, clause_end(s, k)))
+    if span[1] - span[0] < 3:
+        return
+    parts = [span]
+    while parts[-1][1] < s.n and s.coord[parts[-1][1]]:
+        nxt = trim_span(s, (parts[-1][1] + 1, clause_end(s, parts[-1][1] + 1)))
+        if nxt[0] >= nxt[1]:
+            break
+        parts.append(nxt)
+    first: Candidate | None = None
+    for part in parts:
+        words = set(s.low[part[0] : part[1]])
+        typ = "desire" if words & {"attractive", "preferable", "desirable", "better"} else "belief"
+        cand = Candidate(
+            part[0],
+            typ,
+            "holder",
+            [holder.ref],
+            holder.words,
+            part,
+            (a if first is None else part[0], part[1]),
+            is_negated(s, part[0], part[1]),
+            parent=first,
+        )
+        cand.own_subject = True
+        first = first or cand
+        cands.append(cand)
+
+
+def first_person(s: Sentence, cand: Candidate) -> int | None:
+    """A first-person pronoun naming the author in the claim's clause (*In my view*, *I
+    think*, *we should*), outside quotation marks."""
+    quoted = False
+    for k in range(min(cand.region[1], s.n)):
+        if s.low[k] in ('"', "“", "”"):
+            quoted = not quoted
+        elif (
+            not quoted
+            and (s.toks[k] == "I" or s.low[k] in ("my", "we", "our"))
+            and (k >= clause_start(s, cand.region[0]) or k < cand.region[0] <= k + 4)
+        ):
+            return k
+    return None

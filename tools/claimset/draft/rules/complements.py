@@ -1,0 +1,107 @@
+"""Complements an expectation verb needs to count as a cue (expectations.json `needs`).
+
+*agree* is an attitude only with a that-clause (*agreed that ...*, not *agreed a deal*), *regard*
+only with *as* (*regards the visit as a provocation*), *call* with an object and an infinitive
+(*called on Moscow to ...*). Each requirement is a registered `Complement`: the check of the
+verb's context, and how the span and coordinated predicates treat it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..actors import Mention
+from ..registry import complement
+from ..sentence import Sentence, bare_clause, names_object, opens_infinitive
+
+
+class VerbSite(NamedTuple):
+    """An expectation verb in tokens [i, j) and what its complement checks read."""
+
+    s: Sentence
+    i: int
+    j: int
+    end: int  # end of the clause after the verb
+    mentions: list[Mention]
+    passive: bool  # *was seen as*
+    bare: bool  # a complement clause without "that" follows (*thinks Cairo will ...*)
+    to_at: int | None  # the first "to" a few words after the verb
+
+
+def _always(s: Sentence, j: int, stop: int) -> bool:
+    return True
+
+
+def _that_or_bare(s: Sentence, j: int, stop: int) -> bool:
+    return "that" in s.low[j : min(stop, j + 4)] or bare_clause(s, j, stop)
+
+
+def _as_follows(s: Sentence, j: int, stop: int) -> bool:
+    return "as" in s.low[j:stop]
+
+
+@complement("any", bare_clause=True, in_conjunct=_always)
+def any_complement(v: VerbSite) -> bool:
+    """No requirement (*hopes that ...*, *wants to ...*, *thinks Cairo will ...*)."""
+    return True
+
+
+@complement("after-would", bare_clause=True)
+def after_would(v: VerbSite) -> bool:
+    """Only after *would* (*would like*, *'d prefer*)."""
+    return any(w in ("would", "'d") for w in v.s.low[max(0, v.i - 3) : v.i])
+
+
+@complement("that", bare_clause=True, in_conjunct=_that_or_bare)
+def that_clause(v: VerbSite) -> bool:
+    """A that-clause right after the verb, or one without *that* (*agrees that ...*)."""
+    return (v.s.low[v.j] if v.j < v.s.n else "") == "that" or v.bare
+
+
+@complement("that-near", bare_clause=True, in_conjunct=_that_or_bare, near_that=True)
+def that_near(v: VerbSite) -> bool:
+    """A that-clause within a few words (*warned Ankara that ...*), or one without *that*."""
+    return near_that(v.s, v.j, v.end) is not None or v.bare
+
+
+@complement("as", from_verb=True, in_conjunct=_as_follows)
+def as_phrase(v: VerbSite) -> bool:
+    """*Y as Z* (*regards the visit as a provocation*)."""
+    return "as" in v.s.low[v.j : v.end]
+
+
+@complement("as-or-actor", from_verb=True, in_conjunct=_as_follows)
+def as_or_actor(v: VerbSite) -> bool:
+    """*Y as Z*, or a party right after the verb (*sees Moscow as ...*, *trusts Beijing*)."""
+    return "as" in v.s.low[v.j : v.end] or any(
+        m.i in (v.j, v.j + 1) and not m.anaphor for m in v.mentions
+    )
+
+
+@complement("obj-to")
+def object_and_infinitive(v: VerbSite) -> bool:
+    """An object and a to-infinitive (*called on Moscow to withdraw*); not *called the pact
+    a threat to regional peace*, which names rather than directs."""
+    return not (
+        v.to_at is None
+        or v.to_at == v.j
+        or not opens_infinitive(v.s, v.to_at)
+        or names_object(v.s, v.j, v.to_at)
+    )
+
+
+@complement("naming", from_verb=True)
+def naming(v: VerbSite) -> bool:
+    """An object and a predicate noun, active (*called the pact a threat*)."""
+    return not v.passive and names_object(v.s, v.j, v.end)
+
+
+@complement("gerund", in_conjunct=_always)
+def gerund(v: VerbSite) -> bool:
+    """A gerund (*speaks of stabilising the relationship*, not *speaks of a crisis*)."""
+    return any(w.endswith("ing") for w in v.s.low[v.j : min(v.end, v.j + 3)])
+
+
+def near_that(s: Sentence, j: int, end: int) -> int | None:
+    """The "that" within the four tokens from j, if any."""
+    return next((k for k in range(j, min(end, j + 4)) if s.low[k] == "that"), None)

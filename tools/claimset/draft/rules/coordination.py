@@ -1,0 +1,119 @@
+"""Coordinated predicates and clauses: one claim per conjunct, same holder (guidelines §5)."""
+
+from __future__ import annotations
+
+from ..candidate import Candidate
+from ..lexicons import ExpectationCue, lexicons
+from ..sentence import (
+    Sentence,
+    clause_end,
+    is_future,
+    is_negated,
+    opens_infinitive,
+    trim_span,
+)
+from ..words import COORDINATORS, MODALS, inflection
+
+
+def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """Siblings for coordinated predicates in a party's expectation: "hopes that Moscow will help
+    it ... and employ whatever leverage ...", "to exercise restraint and to avoid escalation"."""
+    out = list(cands)
+    for cand in cands:
+        end = cand.span[1]
+        # "is to keep talking, to take every dispute to the WTO, and to say ...": a list of
+        # infinitives after the span's own "to" (guidelines §7.1, coordinated infinitives).
+        to_list = cand.span[0] > 0 and s.low[cand.span[0] - 1] == "to"
+        while end < s.n and not s.suppressed[end] and (s.coord[end] or _to_item(s, end, to_list)):
+            k = end + 1
+            if k < s.n and s.low[k] in COORDINATORS:
+                k += 1
+            if k < s.n and s.low[k] == ",":  # ", above all,"
+                k += 1
+                while k < s.n and s.low[k] != ",":
+                    k += 1
+                k += 1
+            if k < s.n and s.low[k] in MODALS:
+                break  # "and will not ...": the author's own prediction (guidelines §5)
+            if k < s.n and s.low[k] in ("to", "that"):
+                k += 1
+            stop = clause_end(s, k)
+            typ, first = cand.type, k
+            if (
+                cand.frame == "holder"
+                and k < s.n
+                and inflection(s.low[cand.cue]) == inflection(s.low[k])
+            ):
+                # "aims to secure ... and regards ...": the same form as the first attitude verb,
+                # so a predicate of the holder, not of the content ("argues that the submarines
+                # are defensive and threaten no one").
+                typ, first = _conjunct_attitude(s, k, stop, cand.type)
+            own = typ != cand.type or first != k
+            span = trim_span(s, (first, stop))
+            if span[0] >= span[1]:
+                break
+            if typ == "belief" and is_future(s, span[0], span[1]):
+                typ = "prediction"
+            sib = Candidate(
+                k,
+                typ,
+                cand.frame,
+                cand.holder,
+                cand.actor_tokens,
+                span,
+                (span[0], span[1]),
+                is_negated(s, span[0], span[1]),
+                parent=cand,
+                target_hint=None if own else cand.target_hint,
+            )
+            sib.own_subject = own  # its own attitude verb: its own target (§9)
+            out.append(sib)
+            end = stop
+    return sorted(out, key=lambda c: c.cue)
+
+
+def _to_item(s: Sentence, end: int, to_list: bool) -> bool:
+    """Whether a comma at token `end` goes on with another infinitive of a list (*, to take
+    ...*, *, and to say ...*)."""
+    if not to_list or end + 2 >= s.n or s.low[end] != ",":
+        return False
+    k = end + 1 if s.low[end + 1] == "to" else end + 2
+    return (
+        (k == end + 1 or s.low[end + 1] in COORDINATORS)
+        and s.low[k] == "to"
+        and opens_infinitive(s, k)
+    )
+
+
+def _conjunct_attitude(s: Sentence, k: int, stop: int, typ: str) -> tuple[str, int]:
+    """The type and the span start of a coordinated predicate: its own attitude verb decides
+    (*aims to secure a treaty and regards the dam as a threat*: the second is a belief,
+    guidelines §5), else it shares the first conjunct's type."""
+    if k == 0 or k >= s.n or s.low[k - 1] == "to":
+        return typ, k  # "and to say ...": another action of the same kind
+    cue = attitude_at(s, k, stop)
+    if cue is None:
+        return typ, k
+    j = k + len(cue.words)
+    nxt = s.low[j] if j < stop else ""
+    if nxt in ("that", "to") and not cue.complement.from_verb:
+        first = j + 1
+        own = cue.to_type if nxt == "to" and cue.to_type else cue.type
+    else:
+        first, own = k, cue.type
+    if cue.future_type and first > k and is_future(s, first, stop):
+        own = cue.future_type
+    return own, first
+
+
+def attitude_at(s: Sentence, k: int, stop: int) -> ExpectationCue | None:
+    """The attitude verb at token k (a holder cue whose complement is there: *agree* needs
+    a *that*, *regard* an *as*), or None."""
+    cue: ExpectationCue
+    for words, cue in lexicons().expectations.get(s.low[k] if k < s.n else "", ()):
+        if cue.frame != "holder" or tuple(s.low[k : k + len(words)]) != words:
+            continue
+        heads = cue.complement.in_conjunct  # None: the verb never heads a coordinated predicate
+        if heads is not None and s.toks[k].islower() and heads(s, k + len(words), stop):
+            return cue
+    return None

@@ -1,0 +1,255 @@
+"""Evidence inside a sentence (guidelines §13.1): the facts a sentence states, and the links a
+support marker makes to a claim of its own sentence. Links between sentences: `document.py`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..candidate import Candidate
+from ..lexicons import Trie, lexicons, longest_match
+from ..sentence import Sentence, evidence_clauses, skip_connectives, trim_span
+from ..words import MONTHS, NUMBER, PRESENT, YEAR, is_past, is_verb
+
+_EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
+
+
+def fact_signals(s: Sentence, i: int, j: int) -> set[str]:
+    """Signs that tokens i..j report a fact: evidence-cue types, "date", "figure", "past"."""
+    lex = lexicons()
+    low, toks = s.low, s.toks
+    found: set[str] = set()
+    k = i
+    while k < j:
+        m = longest_match(lex.evidence, low, k) if low[k] in lex.evidence else None
+        if m is not None:
+            found.add(m[1])
+            if is_past(low[k]):
+                found.add("past")  # "met", "signed": an event cue in the past tense
+            k += m[0]
+            continue
+        tok = toks[k]
+        if YEAR.match(tok) or (tok in MONTHS and k > i):
+            found.add("date")
+        elif NUMBER.match(tok) or tok == "%":
+            found.add("statistic")
+        elif is_past(low[k]):
+            found.add("past")
+        elif low[k] in PRESENT:
+            found.add("present")
+        k += 1
+    return found
+
+
+def _evidence_type(found: set[str]) -> str | None:
+    """The evidence type for a set of fact signals, in the guidelines' order (§13.3)."""
+    for typ in _EVIDENCE_ORDER:
+        if typ in found:
+            return typ
+    if found & {"date", "past"}:
+        return "event"
+    return None
+
+
+@dataclass
+class Fact:
+    """A report, a reason given with a support marker, or reported speech: something that can
+    support a claim (guidelines §13.1, test 1)."""
+
+    i: int  # tokens [i, j) of its sentence
+    j: int
+    type: str
+    owner: int | None = None  # the claim of its own sentence that a support marker ties it to
+    cross: bool = True  # may support claims of neighbouring sentences (adjacency, test 2b)
+    speech: bool = False  # a party's reported speech
+
+
+def evidence_link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
+    a, b = s.chars(fact.i, fact.j)
+    return {"quote": s.text[a:b], "sentence": sentence, "start": a, "end": b, "type": fact.type}
+
+
+def _verbless_phrase(s: Sentence, i: int, j: int) -> bool:
+    """A prepositional phrase with no verb of its own (a detail of the clause before it)."""
+    return s.low[i] in lexicons().prepositions and not any(is_verb(w) for w in s.low[i:j])
+
+
+def _premise(s: Sentence, i: int) -> bool:
+    k = i
+    while k > 0 and s.suppressed[k - 1]:
+        k -= 1
+    return s.low[k] in ("given", "due", "because", "since")
+
+
+def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
+    """Tokens a..b cut into the clauses that can state separate facts: at ";" and at a comma
+    before a coordinating "and" (*China answered with tariffs ..., and duties ... followed*).
+    Predicates sharing a subject (*was concluded in 1995 and covers ...*) and a *but* clause stay
+    one fact (guidelines §13.1, "How many links")."""
+    out: list[tuple[int, int]] = []
+    k = a
+    while k < b:
+        end = k
+        while end < b and not (
+            s.low[end] == ";" or (s.low[end] == "," and end + 1 < b and s.coord[end + 1])
+        ):
+            end += 1
+        start = skip_connectives(s, k, end)
+        if start < end and s.low[start] == "according":  # "According to the UN, ..."
+            comma = next((t for t in range(start, end) if s.low[t] == ","), None)
+            if comma is not None:
+                start = skip_connectives(s, comma + 1, end)
+        piece = trim_span(s, (start, end))
+        if piece[1] - piece[0] >= 2:
+            out.append(piece)
+        k = end + 1
+        if k < b and s.low[k] == "and":
+            k += 1
+    return out
+
+
+def _claim_before(cands: list[Candidate], i: int) -> int:
+    """The claim a fact after token i supports: the nearest one ending before it."""
+    best, end = 0, -1
+    for n, c in enumerate(cands):
+        if c.region[1] <= i + 1 and c.region[1] > end:
+            best, end = n, c.region[1]
+    return best
+
+
+def _claim_after(cands: list[Candidate], j: int) -> int:
+    """The claim a fact before token j supports: the first one starting after it."""
+    after = [n for n, c in enumerate(cands) if c.region[0] >= j]
+    return min(after, key=lambda n: cands[n].region[0]) if after else 0
+
+
+def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list[Fact]:
+    """The facts a sentence offers (guidelines §13.1, test 1), each with the claim of its own
+    sentence it supports when a support marker ties it to one (test 2a)."""
+    if not s.text.rstrip().endswith((".", "!", "…", '"', "”", "’", "'", ")")):
+        return []  # a heading or a question reports nothing
+    if claimless:
+        return _report_facts(s)
+    if not cands:
+        return []
+    out: list[Fact] = []
+    colon = next((k for k in range(s.n) if s.low[k] == ":"), None)
+    limit = s.n
+    if colon is not None and any(c.region[1] <= colon + 1 for c in cands):
+        # "They may be right: Chinese buyers need ..., and the coal ban has ... been eased": the
+        # colon introduces the grounds of the claim before it.
+        grounded = _claim_before(cands, colon)
+        for i, j in _pieces(s, colon + 1, s.n):
+            typ = _evidence_type(fact_signals(s, i, j))
+            out.append(Fact(i, j, typ or "reasoning", grounded, cross=typ is not None))
+        limit = colon
+    for i, j in evidence_clauses(s):
+        if i >= limit:
+            break
+        fact = _clause_fact(s, cands, i, j)
+        if fact is not None:
+            out.append(fact)
+    for c in cands:
+        if c.speech and c.parent is None:
+            out.append(Fact(c.region[0], c.span[1], "statement", speech=True))
+    return out
+
+
+def _report_facts(s: Sentence) -> list[Fact]:
+    """A sentence with no claim is a report: one fact per clause that states one."""
+    facts: list[Fact] = []
+    for n, (i, j) in enumerate(_pieces(s, 0, s.n)):
+        typ = _evidence_type(fact_signals(s, i, j))
+        if typ is not None or n == 0:
+            facts.append(Fact(i, j, typ or "event"))
+    return facts
+
+
+def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | None:
+    """The fact the clause in tokens [i, j) of a sentence with claims states, if any: outside
+    every claim, or tied to one by a support marker."""
+    prev = s.low[i - 1] if i > 0 else ""
+    marker = prev in ("because", "since") or (s.low[i] == "as" and prev == ",")
+    if any(
+        c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
+    ):
+        return None
+    typ = _evidence_type(fact_signals(s, i, j))
+    if s.suppressed[i] or (i > 0 and s.suppressed[i - 1]):
+        # A premise ("given that ...", "due to ...") is reasoning for the claim it opens; a
+        # condition or a concession is not evidence.
+        if _premise(s, i):
+            return Fact(i, j, "reasoning", _claim_after(cands, j), cross=False)
+        return None
+    marked = _marked_fact(s, cands, i, j, typ, marker)
+    if marked is not None:
+        return marked
+    if typ is None or (prev == "," and _verbless_phrase(s, i, j)):
+        return None  # ", from the exclusion of X to the funding of Y,": a detail, no clause
+    owner: int | None = None
+    if j + 1 < s.n and s.low[j] == "," and s.coord[j + 1]:
+        # "Since 2016 the EU has paid ..., and the money has clearly bought ...": a report
+        # and the author's conclusion from it.
+        nxt = _claim_after(cands, j)
+        if cands[nxt].frame == "author" and cands[nxt].region[0] <= j + 3:
+            owner = nxt
+    return Fact(i, j, typ, owner)
+
+
+def _marked_fact(
+    s: Sentence, cands: list[Candidate], i: int, j: int, typ: str | None, marker: bool
+) -> Fact | None:
+    """A clause a support marker ties to the claim before it: a reason clause, a closing
+    relative clause or apposition (test 2a); None for an unmarked clause."""
+    prev = s.low[i - 1] if i > 0 else ""
+    if marker:
+        # "..., because the alliance is the one guarantee ...", "..., as the two leaders met
+        # in Kazan ...": a finite adverbial clause of reason (test 2a).
+        return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+    if prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ",":
+        # ", which still takes about a third of its exports": a comma-delimited relative
+        # clause after the claim adds a fact about it.
+        return Fact(i - 1, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+    if prev == "," and s.low[i] in ("a", "an") and j >= trim_span(s, (0, s.n))[1]:
+        # ", a promise they regard as long overdue", ", a region which Russia remains
+        # unable to revitalize": a closing apposition.
+        return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+    return None
+
+
+def opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
+    """Tokens of a marker that opens the sentence (past quotes and "And"), or with `inside`
+    also one between commas or right after the subject early in the sentence; 0 if none."""
+    k = 0
+    while k < s.n and s.low[k] in ('"', "“", "(", "and"):
+        k += 1
+    m = longest_match(trie, s.low, k) if k < s.n and s.low[k] in trie else None
+    if m is not None:
+        return m[0]
+    if inside:
+        for t in range(k + 1, min(s.n, k + 10)):
+            if s.low[t] in trie and s.low[t] != "so" and (m := longest_match(trie, s.low, t)):
+                return m[0]
+    return 0
+
+
+def enumeration(s: Sentence) -> str | None:
+    """ "first" when the sentence opens a list or gives an example ("First, ...", "For
+    example, ..."), "next" for a later item ("Secondly, ..."), else None."""
+    lex = lexicons()
+    m = longest_match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
+    if m is None or m[0] >= s.n or s.low[m[0]] != ",":
+        return None
+    return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
+
+
+def item_fact(s: Sentence, cands: list[Candidate]) -> Fact | None:
+    """An enumerated item, quoted by its first clause (guidelines §13.1, "How many links")."""
+    if not cands:
+        return None
+    first = min(cands, key=lambda c: c.region[0])
+    a = skip_connectives(s, 0, s.n)
+    i, j = trim_span(s, (min(a, first.span[0]), first.span[1]))
+    if i >= j:
+        return None
+    return Fact(i, j, "reasoning" if s.text.rstrip().endswith("?") else "example")

@@ -1,0 +1,43 @@
+"""Expectation cues (expectations.json): each occurrence is handed to its frame's rule.
+
+The frames are registered rules: `holder` (an attitude verb, `expectation_verbs.py`),
+`holder-adj` and `holder-noun` (stance adjectives and nouns, `expectation_stance.py`), `author`
+and `advice` (the author's modals and frames, `expectation_author.py`).
+"""
+
+from __future__ import annotations
+
+from ..actors import Context, Mention
+from ..candidate import Candidate, CueSite
+from ..lexicons import lexicons
+from ..sentence import Sentence, clause_end, clause_start
+
+
+def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
+    """A candidate claim for every expectation cue outside conditions and concessions; of two
+    cues starting at one token the longest that makes a claim wins."""
+    lex = lexicons()
+    out: list[Candidate] = []
+    i = 0
+    while i < s.n:
+        if s.suppressed[i]:
+            i += 1
+            continue
+        found = None
+        width = 1
+        for words, cue in lex.expectations.get(s.low[i], ()):
+            j = i + len(words)
+            if tuple(s.low[i:j]) != words:
+                continue
+            found = cue.build(
+                CueSite(s, i, j, cue, mentions, ctx, clause_start(s, i), clause_end(s, j))
+            )
+            if found is not None:
+                width = len(words)
+                break
+        if found is not None:
+            out.append(found)
+            i = found.cue + width  # "would like": "like" is no second cue
+        else:
+            i += 1
+    return out

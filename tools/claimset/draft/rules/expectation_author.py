@@ -1,0 +1,171 @@
+"""The author's voice: modals, semi-modals and impersonal frames (guidelines §6.1, §8).
+
+*Russia should withdraw* (obligation), *Beijing may accept* (prediction), *It is essential that
+Addis Ababa shares its data* (impersonal), *The sensible course for Canberra is to keep talking*
+(advice): the author holds the expectation and the span is the clause past its shell.
+"""
+
+from __future__ import annotations
+
+from ..actors import AUTHOR
+from ..candidate import Candidate, CueSite, build_candidate
+from ..lexicons import lexicons
+from ..registry import frame
+from ..sentence import (
+    Sentence,
+    clause_end,
+    epistemic_should,
+    has_verb,
+    opens_infinitive,
+    trim_span,
+)
+from ..words import DETERMINERS, INTEREST, WH, verbish
+from .coordination import attitude_at
+from .judgement import skip_shell
+
+
+@frame("author")
+def author_candidate(site: CueSite) -> Candidate | None:
+    """A modal or construction voiced by the author; the span is its clause past the shell."""
+    s, i, j = site.s, site.i, site.j
+    if site.cue.words[0] == "it" and site.nxt in ("that", "for"):
+        return _impersonal_candidate(site)
+    typ = _modal_type(site)
+    if typ is None:
+        return None
+    start, framed = _proposition_start(s, site.start, i)
+    whether = s.low[start] == "whether"
+    if whether:
+        start += 1  # "Whether Beijing will accept it is hard to say": the content, undecided
+    end = site.end
+    cand = build_candidate(s, i, typ, "author", [AUTHOR], None, (start, end), start, site.cue)
+    if cand is not None:
+        cand.underspecified = whether or framed
+        if whether:
+            # The frame follows the content: "... is hard to say" stops the span.
+            for k in range(j, end):
+                if s.low[k] in lexicons().copulas and k > j:
+                    cand.span = trim_span(s, (start, k))
+                    break
+    return cand
+
+
+def _modal_type(site: CueSite) -> str | None:
+    """The type of the author's claim a modal makes here, or None when the word is no modal of
+    the author's (the noun *will*, the month *May*, past *could not*, a party's attitude)."""
+    s, i, j, prev, nxt, start = site.s, site.i, site.j, site.prev, site.nxt, site.start
+    low, word = s.low, site.cue.words[0]
+    typ: str = site.cue.type
+    if word in ("will", "shall", "wo") and (prev in DETERMINERS or prev in ("political", "good")):
+        return None  # the noun "will"
+    if word == "may" and s.toks[i] == "May" and i > 0:
+        return None  # the month
+    if word == "could" and nxt in ("not", "n't"):
+        return None  # past inability: a report
+    if word in ("need", "needs") and prev in DETERMINERS:
+        return None
+    if word == "should" and epistemic_should(s, j):
+        typ = "prediction"
+    if word == "must" and nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn")):
+        typ = "belief"  # epistemic "they must have known"
+    if j >= s.n or (not verbish(low[j]) and low[j] not in ("not", "n't")):
+        return None
+    if typ == "prediction":
+        predicted = _prediction_type(s, j, word)
+        if predicted is None:
+            return None
+        typ = predicted
+    if (low[start] in WH and low[start] != "whether") or low[start] == "that":
+        return None  # "what reasons they have to regard ...": inside a noun phrase
+    if site.cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
+        typ = "belief"  # "the real figure is sure to be much higher": now, not the future
+    if low[start : start + 3] == ["it", "would", "be"] and i > start + 3:
+        return None  # "it would be naive to think that P": the author's judgement of P (§6.1)
+    return typ
+
+
+def _prediction_type(s: Sentence, j: int, word: str) -> str | None:
+    """ "Seoul may be lauding ...", "Russia will want ...": None, the attitude verb makes the
+    party the holder (guidelines §6.1; the modal is a hedge on its claim, §11); "may suit
+    Ankara": a belief about what is good for a party now (§6.1); else a prediction."""
+    low = s.low
+    k = j
+    while k < s.n and (low[k] in ("be", "have", "not", "n't") or low[k].endswith("ly")):
+        k += 1
+    if attitude_at(s, k, clause_end(s, k)) is not None:
+        return None
+    if word in ("may", "might", "could") and k < s.n and low[k] in INTEREST:
+        return "belief"
+    return "prediction"
+
+
+def _proposition_start(s: Sentence, start: int, i: int) -> tuple[int, bool]:
+    """Where the author's proposition starts before the modal at token i, past a frame (*is
+    there a risk that*, *it is unclear whether*) or a shell, and whether it is undecided."""
+    low = s.low
+    for k in range(i - 1, start, -1):
+        if low[k] in ("that", "whether") and not has_verb(s, k + 1, i):
+            # "is there a risk that the process will ...", "it is unclear whether Ethiopia will
+            # ...": the frame is shell.
+            return k + 1, low[k] == "whether"
+    return skip_shell(s, start, i)
+
+
+@frame("advice")
+def advice_candidate(site: CueSite) -> Candidate | None:
+    """ "The sensible course for Canberra is to keep talking", "the best option would be to
+    wait": a recommendation phrased as an evaluation of a course of action is the author's
+    obligation (guidelines §8.1); the span is the recommended action, the target the party
+    after "for" (§9, rule 1)."""
+    s, i, j, start, cue, mentions = site.s, site.i, site.j, site.start, site.cue, site.mentions
+    low = s.low
+    advice = lexicons().advice
+    k = i - 1
+    adjective = False
+    while k >= start and (low[k] in advice or low[k] in ("most", "only", "very")):
+        adjective = adjective or low[k] in advice
+        k -= 1
+    if not adjective or k < start or low[k] not in DETERMINERS:
+        return None
+    verb = next(
+        (
+            t
+            for t in range(j, min(s.n - 1, j + 8))
+            if low[t] in ("is", "remains", "be") and low[t + 1] == "to"
+        ),
+        None,
+    )
+    if verb is None or any(s.stop[t] for t in range(j, verb)):
+        return None
+    content = verb + 2
+    cand = build_candidate(
+        s, i, cue.type, "author", [AUTHOR], None, (content, clause_end(s, content)), start, cue
+    )
+    if cand is not None:
+        party = [m for m in mentions if j <= m.i < verb and low[m.i - 1] == "for" and not m.anaphor]
+        cand.target_hint = party[0].ref if party else None
+    return cand
+
+
+def _impersonal_candidate(site: CueSite) -> Candidate | None:
+    """ "It is essential that Addis Ababa shares its data", "it is time for Cairo to return":
+    the impersonal frame is shell, the span is what ought to happen (guidelines §7.1); the
+    party after "for" is the one required to act (§9, rule 1)."""
+    s, i, j, start, cue, mentions = site.s, site.i, site.j, site.start, site.cue, site.mentions
+    low = s.low
+    target = None
+    if low[j] == "that":
+        content = j + 1
+    else:
+        to_at = next((t for t in range(j + 1, min(s.n, j + 8)) if low[t] == "to"), None)
+        if to_at is None or not opens_infinitive(s, to_at):
+            return None
+        party = [m for m in mentions if j < m.i < to_at and not m.anaphor]
+        target = party[0].ref if party else None
+        content = to_at + 1
+    cand = build_candidate(
+        s, i, cue.type, "author", [AUTHOR], None, (content, clause_end(s, content)), start, cue
+    )
+    if cand is not None:
+        cand.target_hint = target
+    return cand

@@ -1,0 +1,82 @@
+"""Stance frames: a party's attitude as an adjective or a noun (guidelines §6.1, §7.1).
+
+*New Delhi is eager to expand trade*, *Seoul is fully aware how ...* (holder-adj); *Moscow's
+priority is to sell more gas*, *Hopes were running high that ...* (holder-noun).
+"""
+
+from __future__ import annotations
+
+from ..actors import AUTHOR, Mention, resolve_anaphor
+from ..candidate import Candidate, CueSite, build_candidate
+from ..lexicons import lexicons
+from ..registry import frame
+from ..sentence import clause_end, is_future
+from ..words import DETERMINERS, WH
+from .actor import find_holder
+
+
+@frame("holder-adj")
+def adjective_candidate(site: CueSite) -> Candidate | None:
+    """A stance adjective after a copula: *is eager to*, *is convinced that*, *is fully aware
+    how*; the holder is the copula's subject."""
+    s, i, j, start, cue, nxt = site.s, site.i, site.j, site.start, site.cue, site.nxt
+    low = s.low
+    k = i - 1
+    while k >= 0 and low[k].endswith("ly") and k > start:
+        k -= 1  # "is deeply convinced", "is fully aware"
+    if k < 0 or low[k] not in lexicons().copulas:
+        return None
+    if cue.words[-1] in ("in", "on", "about"):
+        span_start = i
+    elif nxt in ("to", "that"):
+        span_start = j + 1
+    elif nxt in WH:
+        span_start = j
+    elif nxt in ("of",):
+        span_start = i
+    else:
+        return None
+    typ = cue.type
+    if cue.future_type and span_start > i and is_future(s, span_start, site.end):
+        typ = cue.future_type  # "are convinced that the sanctions will be gone"
+    holder, atoks = find_holder(s, k, start, site.mentions, site.ctx)
+    return build_candidate(s, i, typ, "holder", holder, atoks, (span_start, site.end), start, cue)
+
+
+@frame("holder-noun")
+def noun_candidate(site: CueSite) -> Candidate | None:
+    """ "X's priority (in ...) is to ...", "Hopes were running high that ...", "its aim is that"."""
+    s, i, j, start, mentions, ctx = site.s, site.i, site.j, site.start, site.mentions, site.ctx
+    low = s.low
+    limit = min(s.n, j + 8)
+    k = j
+    span_start = None
+    while k < limit and not s.stop[k]:
+        if (
+            low[k] in ("is", "are", "was", "were", "remains")
+            and k + 1 < s.n
+            and low[k + 1] in ("to", "that")
+        ):
+            span_start = k + 2
+            break
+        if low[k] == "that" and k > j and low[k - 1] not in DETERMINERS:
+            span_start = k + 1
+            break
+        k += 1
+    if span_start is None:
+        return None
+    owner = [m for m in mentions if m.j in (i, i - 1) and m.possessive]
+    if owner:
+        holder = [owner[-1].ref]
+        atoks: tuple[int, int] | None = (owner[-1].i, owner[-1].j)
+    elif site.prev in ("its", "their", "his", "her"):
+        holder = resolve_anaphor(s, Mention("singular", i - 1, i, anaphor=True), mentions, ctx)
+        atoks = (i - 1, i)
+    elif i == start:
+        holder, atoks = ctx.recent[:1] or [AUTHOR], None  # "Hopes were running high that ..."
+    else:
+        return None
+    if not holder:
+        return None
+    span = (span_start, clause_end(s, span_start))
+    return build_candidate(s, i, site.cue.type, "holder", holder, atoks, span, start, site.cue)

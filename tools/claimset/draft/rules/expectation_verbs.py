@@ -1,0 +1,253 @@
+"""The holder frame: a verb whose subject holds the expectation (guidelines §6.1, §7.1).
+
+*Seoul hopes that Moscow will help*, *Beijing regards the visit as a provocation*, *Pushing Moscow
+to condemn the test, Seoul ...*, *it was assumed that ...* (an implicit holder, §6.2). What the
+verb needs after it (expectations.json `needs`) is a registered complement (`complements.py`).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..actors import AUTHOR, Context, Mention, resolve_anaphor
+from ..candidate import Candidate, CueSite, build_candidate
+from ..lexicons import lexicons
+from ..registry import Complement, frame
+from ..sentence import (
+    Sentence,
+    bare_clause,
+    clause_end,
+    is_future,
+    opens_infinitive,
+    states_fact,
+)
+from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, WH
+from .actor import find_holder
+from .complements import VerbSite, near_that
+
+# Prepositions of an adjunct between a verb and its that-clause (*insisted at every round of
+# talks that ...*, *agreed with Ankara that ...*).
+_ADJUNCT_PREPOSITIONS = ("at", "in", "during", "with", "to", "throughout")
+
+
+# Cue words not read as an attitude verb after "to" (the original rule: "to demand", "to plan").
+_NOUN_AFTER_TO = ("demand", "plan", "hope")
+
+
+class _Content(NamedTuple):
+    """Where the span of a verb's claim starts, and what the complement says about the claim."""
+
+    start: int
+    type: str
+    target_hint: str | None = None  # the addressee (*told Ankara that ...*)
+    underspecified: bool = False  # *wonders whether ...*
+
+
+@frame("holder")
+def verb_candidate(site: CueSite) -> Candidate | None:
+    """A party's attitude verb and its complement (*Seoul hopes that Moscow will help*)."""
+    s, i = site.s, site.i
+    if _not_a_verb(site):
+        return None
+    passive = _passive(s, i)
+    if passive and i > 1 and s.low[i - 2] == "to":
+        return None  # "leaves much to be desired"
+    needs: Complement = site.cue.complement
+    # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
+    # starts at its subject).
+    bare = needs.bare_clause and bare_clause(s, site.j, site.end)
+    to_at = next((k for k in range(site.j, min(site.end, site.j + 7)) if s.low[k] == "to"), None)
+    verb = VerbSite(s, i, site.j, site.end, site.mentions, passive, bare, to_at)
+    if _modifies_noun(site, passive, bare) or not needs.admits(verb):
+        return None
+    that_at = _that_at(site, needs)
+    j = site.j
+    while j < site.end - 1 and s.low[j].endswith("ly") and s.low[j + 1] in ("that", "to", *WH):
+        j += 1  # "thought naively that"
+    content = _content(site, verb, that_at, j)
+    end = _with_condition(s, content.start, site.end)
+    if content.start == i and j >= end:
+        return None  # "than Beijing had hoped": no content, no claim
+    typ = content.type
+    if site.cue.future_type and content.start > i and is_future(s, content.start, end):
+        typ = site.cue.future_type
+    if passive:
+        return _passive_candidate(site, typ, content.start, end)
+    return _active_candidate(site, content._replace(type=typ), end)
+
+
+def _not_a_verb(site: CueSite) -> bool:
+    """Whether the cue word is no attitude verb with a subject here: a noun (*the hope*), an
+    apposition, a free relative (*what it wants*), the author's *it would be naive to think*."""
+    s, i, start, prev = site.s, site.i, site.start, site.prev
+    low = s.low
+    if (
+        prev in DETERMINERS
+        or prev == "no"
+        or (prev == "to" and low[i] in ("demand", "plan", "hope"))
+    ):
+        return True  # a noun: "the hope", "a push", "no doubt"
+    if start > 0 and low[start - 1] == "," and low[start] in ("a", "an"):
+        return True  # ", a promise they regard as long overdue": an apposition (§4.3)
+    if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in WH):
+        return True  # "knows exactly what it wants", "What China wants ...": a free relative
+    if prev == "to" and low[start] == "it":
+        return True  # "it would be naive to think that ...": the author's judgement
+    # No subject before the verb: "Hopes were running high" is a noun.
+    return i == start and not low[i].endswith("ing")
+
+
+def _passive(s: Sentence, i: int) -> bool:
+    """*was seen as*, *is widely regarded as* (not the progressive *is urging*)."""
+    low, prev = s.low, (s.low[i - 1] if i > 0 else "")
+    passive = prev in BE or (i > 1 and prev.endswith("ly") and low[i - 2] in BE)
+    return passive and (low[i].endswith(("ed", "en")) or low[i] in PARTICIPLES)
+
+
+def _modifies_noun(site: CueSite, passive: bool, bare: bool) -> bool:
+    """ "The country routinely portrayed as ... was seen as ...": a participle modifying a
+    noun when a finite verb of the clause follows before any complement clause."""
+    s, i = site.s, site.i
+    participle = s.low[i].endswith(("ed", "en")) or s.low[i] in PARTICIPLES
+    if not participle or passive or site.prev in lexicons().auxiliaries:
+        return False
+    for k in range(site.j, site.end):
+        if s.low[k] in ("that", "whether") or s.low[k] in WH or bare:
+            return False
+        if s.low[k] in FINITE:
+            return True
+    return False
+
+
+def _that_at(site: CueSite, needs: Complement) -> int | None:
+    """The "that" of the verb's that-clause when it does not follow right away: a few words on
+    (*warned Ankara that*), or past an adjunct (*insisted at every round of talks that*)."""
+    s, j, end = site.s, site.j, site.end
+    that_at = near_that(s, j, end) if needs.near_that else None
+    if that_at is None and site.nxt in _ADJUNCT_PREPOSITIONS:
+        that_at = next(
+            (
+                k
+                for k in range(j + 1, min(end, j + 9))
+                if s.low[k] == "that" and s.low[k - 1] not in DETERMINERS
+            ),
+            None,
+        )
+        if that_at is not None and any(w in FINITE or w == "," for w in s.low[j:that_at]):
+            that_at = None
+    return that_at
+
+
+def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Content:
+    """Where the span starts (guidelines §7.1): after "that", after "to" for an infinitive
+    without its own subject, at the subject for *X to do*, at the verb for noun phrases, *Y as
+    Z* and adjectives; with the type an infinitive gives the cue (*expects to* / *expects X to*)."""
+    s, i, cue = site.s, site.i, site.cue
+    low = s.low
+    nxt = low[j] if j < s.n else ""
+    if that_at is not None:
+        addressee = [m for m in site.mentions if j <= m.i and m.j <= that_at and not m.anaphor]
+        return _Content(that_at + 1, cue.type, addressee[0].ref if addressee else None)
+    if cue.complement.from_verb:
+        return _Content(i, cue.type)  # "regard that assurance as worthless": no complementizer
+    if nxt == "that":
+        return _Content(j + 1, cue.type)
+    if nxt in WH:
+        whether = nxt == "whether"
+        return _Content(j + 1 if whether else j, cue.type, underspecified=whether)
+    if nxt == "to":
+        return _Content(j + 1, cue.to_type or cue.type)
+    to_at = verb.to_at
+    if to_at is not None and to_at > j and "as" not in low[j:to_at] and opens_infinitive(s, to_at):
+        # An infinitive with its own subject: "Pushing Moscow to condemn ...".
+        return _Content(j, cue.obj_to_type or cue.type)
+    if verb.bare:
+        return _Content(j, cue.type)
+    # A noun phrase, "Y as Z", an adjective: the verb itself (guidelines §7.1); "would welcome a
+    # return": from the verb, "would" is shell.
+    return _Content(j - 1 if cue.words[0] in ("would", "'") else i, cue.type)
+
+
+def _with_condition(s: Sentence, span_start: int, end: int) -> int:
+    """ "told reporters that if Australia made China its enemy, China would be its enemy": a
+    leading condition belongs to the content (guidelines §7.2), so the span goes on past it."""
+    if span_start < s.n and s.low[span_start] in ("if", "unless", "when", "once"):
+        comma = next((k for k in range(span_start, end + 1) if k < s.n and s.low[k] == ","), None)
+        if comma is not None and comma == end:
+            return clause_end(s, comma + 1)
+    return end
+
+
+def _passive_candidate(site: CueSite, typ: str, span_start: int, end: int) -> Candidate | None:
+    """ "was suddenly seen as ...", "it was assumed that ...": the holder is implicit; a
+    clause-initial "In Beijing" names it, else the party of the context (§6.2)."""
+    s, i, start, mentions, ctx = site.s, site.i, site.start, site.mentions, site.ctx
+    subject = [m for m in mentions if start <= m.i and m.j <= i and not m.after_preposition]
+    place = [
+        m
+        for m in mentions
+        if m.i < i and m.i > 0 and s.low[m.i - 1] in ("in", "among") and m.i - 1 <= start + 1
+    ]
+    implicit = [place[0].ref] if place else ctx.recent[:1] or [AUTHOR]
+    atoks = place[0].words if place else None
+    span = (span_start if span_start > i else i, end)
+    cand = build_candidate(s, i, typ, "holder", implicit, atoks, span, start, site.cue)
+    if cand is not None and subject and not place:
+        if subject[0].anaphor:
+            # "The country ... was suddenly seen as ...": the most recent party other than
+            # the implicit holder.
+            pool = [m.ref for m in reversed(mentions) if not m.anaphor and m.i < i]
+            others = [r for r in [*pool, *ctx.recent] if r not in implicit and r != AUTHOR]
+            cand.target_hint = others[0] if others else None
+        else:
+            cand.target_hint = subject[0].ref
+    return cand
+
+
+def _active_candidate(site: CueSite, content: _Content, end: int) -> Candidate | None:
+    """The holder is the verb's subject; reported speech states, demands or declares."""
+    s, i, cue, mentions, ctx = site.s, site.i, site.cue, site.mentions, site.ctx
+    span_start, typ = content.start, content.type
+    holder, atoks = find_holder(s, i, site.start, mentions, ctx)
+    if (
+        typ == "demand"
+        and span_start > i
+        and s.low[span_start - 1] == "that"
+        and states_fact(s, span_start, end)
+    ):
+        # "insists that Egypt would never accept ...": a statement, not pressure to act; only
+        # a deontic complement ("insists that the restrictions must be lifted") is a demand.
+        typ = "prediction" if is_future(s, span_start, end) else "belief"
+    if (
+        cue.speech
+        and typ == "prediction"
+        and _own_conduct(s, span_start, end, holder, mentions, ctx)
+    ):
+        typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
+    cand = build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), site.start, cue)
+    if cand is not None:
+        cand.target_hint = content.target_hint
+        cand.underspecified = content.underspecified
+        cand.speech = cue.speech and AUTHOR not in holder
+    return cand
+
+
+def _own_conduct(
+    s: Sentence, a: int, b: int, holder: list[str], mentions: list[Mention], ctx: Context
+) -> bool:
+    """Whether the clause in tokens a..b is about the holder's own conduct: its subject (past
+    a leading condition, *if Australia made China its enemy, China would ...*) is the holder."""
+    low = s.low
+    if a < b and low[a] in ("if", "unless", "once"):
+        comma = next((k for k in range(a, b) if low[k] == ","), None)
+        if comma is None:
+            return False
+        a = comma + 1
+    verb = next((k for k in range(a, b) if low[k] in FINITE), None)
+    if verb is None or verb - a > 6:
+        return False
+    for m in mentions:
+        if a <= m.i and m.j <= verb and not m.after_preposition and not m.possessive:
+            refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
+            return bool(refs) and refs[0] in holder
+    return low[a] == "we" and AUTHOR not in holder

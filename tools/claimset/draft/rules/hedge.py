@@ -1,0 +1,193 @@
+"""Hedges and boosters (hedges.json; Hyland 2005): finding the cues, giving each to the claim it
+qualifies, and the certainty they leave (guidelines §11, §12).
+
+Whether an ambiguous word is a cue here is decided by its registered context rule
+(`hedge_context.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..actors import AUTHOR, Mention
+from ..candidate import Candidate, Cue
+from ..lexicons import HedgeCue, lexicons, longest_match
+from ..sentence import (
+    Sentence,
+    clause_end,
+    clause_start,
+    is_future,
+    is_negated,
+    relative_clause,
+    skip_complementizer,
+    trim_span,
+)
+
+
+def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
+    """Every hedge and booster cue (i, j, kind, certainty), after the context rules."""
+    lex = lexicons()
+    out: list[Cue] = []
+    i = 0
+    while i < s.n:
+        m = longest_match(lex.hedges, s.low, i) if s.low[i] in lex.hedges else None
+        if m is None or (s.suppressed[i] and not _conceded(s, i)):
+            i += 1
+            continue
+        width, cue = m
+        if _applies(s, i, i + width, cue) and not (
+            cue.context is not None
+            and cue.context.party_attitude
+            and any(
+                clause_start(s, i) <= m.i < i and not m.after_preposition and not m.compound
+                for m in mentions
+            )
+        ):
+            # "Moscow suggests that ...", "Seoul doubts that ...": the party's attitude, not a
+            # hedge of the author's (guidelines §11.2).
+            if cue.kind == "booster" and i > 0 and s.low[i - 1] in ("not", "n't"):
+                # A negated booster ("not clear", "not certain") withholds commitment.
+                out.append(Cue(i - 1, i + width, "hedge", "underspecified"))
+            else:
+                out.append(Cue(i, i + width, cue.kind, cue.certainty))
+            i += width
+        else:
+            i += 1
+    return out
+
+
+def _applies(s: Sentence, i: int, j: int, cue: HedgeCue) -> bool:
+    """Whether the lexicon entry is a cue at tokens [i, j): its context rule says so."""
+    return cue.context is None or cue.context.applies(s, i, j)
+
+
+def _conceded(s: Sentence, i: int) -> bool:
+    """Whether token i lies in a concessive clause (*although a ruling is unlikely to ...*):
+    not asserted, but a cue in it still makes a claim (guidelines §4.3, the cue rule wins)."""
+    k = i
+    while k > 0 and s.suppressed[k - 1]:
+        k -= 1
+    return s.low[k] in ("although", "though", "even", "whereas")
+
+
+_LEVEL = {"certain": 3, "probable": 2, "possible": 1, "underspecified": 0}
+
+
+def certainty_of(cues: list[Cue], underspecified: bool) -> str:
+    """Guidelines §12: question or "whether" → underspecified; else the lowest hedge; else
+    certain."""
+    if underspecified:
+        return "underspecified"
+    hedges = [c.certainty for c in cues if c.kind == "hedge"]
+    if not hedges:
+        return "certain"
+    return min(hedges, key=lambda c: _LEVEL[c])
+
+
+def assign_cues(
+    s: Sentence, cands: list[Candidate], cues: list[Cue], mentions: list[Mention]
+) -> None:
+    """Give each cue to the claim it qualifies; a cue that qualifies none makes an author claim
+    (a cue always qualifies a claim)."""
+    for cue in cues:
+        rel = relative_clause(s, cue.start)
+        if rel is not None:
+            cands.append(_relative_claim(s, cue, rel, mentions))
+        elif not _given_to_claim(s, cands, cue):
+            claim = _cue_claim(s, cands, cue)
+            if claim is not None:
+                cands.append(claim)
+
+
+def _relative_claim(s: Sentence, cue: Cue, rel: int, mentions: list[Mention]) -> Candidate:
+    """ "... Russia which might grow into Korea's competitor": the cue makes the relative
+    clause a claim of the author's (guidelines §4.3, the cue rule wins)."""
+    span = trim_span(s, (rel, clause_end(s, cue.end)))
+    antecedent = [m for m in mentions if m.j <= rel and not m.anaphor and not m.compound]
+    typ = "prediction" if s.low[cue.start] in ("might", "may", "could", "will") else "belief"
+    cand = Candidate(
+        rel, typ, "author", [AUTHOR], None, span, span, is_negated(s, span[0], span[1]), [cue]
+    )
+    cand.target_hint = antecedent[-1].ref if antecedent else None
+    cand.embedded = True
+    return cand
+
+
+def _given_to_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> bool:
+    """Give the cue to the claim whose clause holds it, or whose span follows it (*The data
+    suggest that Russia will win*); False when there is none."""
+    i = cue.start
+    inside = [c for c in cands if c.region[0] <= i < c.region[1]]
+    if inside:
+        owner = min(inside, key=lambda c: c.region[1] - c.region[0])
+        if not (cue.certainty == "probable" and s.low[i] == "should" and owner.frame == "holder"):
+            owner.cues.append(cue)  # epistemic "should" in a party's words is the party's (§11.2)
+        return True
+    after = skip_complementizer(s, cue.end, s.n)
+    nxt_claim = [c for c in cands if after < s.n and c.span[0] == after]
+    if after > cue.end and nxt_claim:
+        nxt_claim[0].cues.append(cue)
+        return True
+    return False
+
+
+def _cue_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> Candidate | None:
+    """The author's claim a cue qualifying no other claim makes (None when it went to the
+    claims it opens, or nothing is left to qualify)."""
+    i = cue.start
+    start = clause_start(s, i)
+    opener = cue.end < s.n and s.low[cue.end] == ","
+    if start == i or opener:
+        # The cue opens the clause ("Obviously, ...", "The impression is that ..."): it
+        # governs what follows.
+        opened = _opened_span(s, cands, cue, opener)
+        if opened is None:
+            return None
+        span, underspecified = opened
+    else:
+        lead = longest_match(lexicons().concessive, s.low, start) if s.suppressed[start] else None
+        first = start + lead[0] if lead is not None and start + lead[0] <= i else start
+        span = trim_span(s, (first, clause_end(s, cue.end)))  # "Although P": P
+        underspecified = False
+    if span[0] >= span[1] or any(c.span[0] <= span[0] < c.span[1] for c in cands):
+        return None
+    typ = (
+        "prediction"
+        if is_future(s, span[0], span[1])
+        or s.low[i] in ("might", "may", "could")
+        or (s.low[cue.end - 1] == "to" and s.low[cue.end - 2] in ("likely", "unlikely"))
+        else "belief"
+    )
+    negative = is_negated(s, span[0], span[1]) != (
+        cue.kind == "hedge" and "unlikely" in s.low[i : cue.end]
+    )
+    region = (min(start, span[0]), span[1])
+    cand = Candidate(i, typ, "author", [AUTHOR], None, span, region, negative, [cue])
+    cand.underspecified = underspecified
+    return cand
+
+
+def _opened_span(
+    s: Sentence, cands: list[Candidate], cue: Cue, opener: bool
+) -> tuple[tuple[int, int], bool] | None:
+    """The span a clause-opening cue qualifies and whether a *whether* leaves it undecided;
+    None when the cue went to the claims after it instead."""
+    follow = [c for c in cands if c.region[0] >= cue.end]
+    if follow and opener:
+        # "Obviously, Russia intends ... and will not ...": one cue, every claim.
+        # "No doubt, A but B": a concession covers the first conjunct only (§4.6).
+        if any(s.low[t] == "but" for t in range(cue.end, s.n)):
+            follow = follow[:1]
+        for c in follow:
+            c.cues.append(cue)
+        return None
+    span_start = cue.end
+    while span_start < s.n and (
+        s.low[span_start] in lexicons().complementizers or s.low[span_start] == ","
+    ):
+        span_start += 1
+    span = trim_span(s, (span_start, clause_end(s, span_start)))
+    if follow and span[0] <= follow[0].cue < span[1]:
+        follow[0].cues.append(cue)
+        return None
+    return span, any(s.low[t] == "whether" for t in range(cue.end, min(s.n, cue.end + 2)))

@@ -1,0 +1,94 @@
+"""Context rules for ambiguous hedge and booster words (hedges.json `rule`).
+
+Each rule decides whether the word at tokens [i, j) is a cue here (CoNLL-2010 cue practice;
+guidelines Appendix B): *may* is not the month, *could not* is past inability, *should* counts only
+in its epistemic use, *clearly* before a participle is manner. A hedges.json entry names its rule;
+an unregistered name fails when the lexicons load.
+"""
+
+from __future__ import annotations
+
+from ..lexicons import lexicons
+from ..registry import hedge_rule
+from ..sentence import Sentence, epistemic_should
+from ..words import verbish
+
+
+def _prev(s: Sentence, i: int) -> str:
+    return s.low[i - 1] if i > 0 else ""
+
+
+def _next(s: Sentence, j: int) -> str:
+    return s.low[j] if j < s.n else ""
+
+
+@hedge_rule("not-month")
+def not_month(s: Sentence, i: int, j: int) -> bool:
+    """*may*, not the month *May* (*Russia may agree*; not *talks in May*)."""
+    return not (s.toks[i] == "May" and i > 0)
+
+
+@hedge_rule("could-epistemic")
+def could_epistemic(s: Sentence, i: int, j: int) -> bool:
+    """*could* before a verb (*Russia could win*); *could not* is past inability, a report."""
+    nxt = _next(s, j)
+    return nxt not in ("not", "n't") and verbish(nxt)
+
+
+@hedge_rule("should-epistemic")
+def should_epistemic(s: Sentence, i: int, j: int) -> bool:
+    """*should be a win-win* (probable); *should withdraw* is deontic, no cue."""
+    return epistemic_should(s, j)
+
+
+@hedge_rule("must-epistemic")
+def must_epistemic(s: Sentence, i: int, j: int) -> bool:
+    """*must have known* (a conclusion); *must withdraw* is deontic, no cue."""
+    return _next(s, j) == "have" and j + 1 < s.n and s.low[j + 1].endswith(("ed", "en", "wn"))
+
+
+@hedge_rule("appear-epistemic")
+def appear_epistemic(s: Sentence, i: int, j: int) -> bool:
+    """*appears to*, *appears that*, *it appears*; not *appeared on television*."""
+    return _next(s, j) in ("to", "that", ",") or _prev(s, i) == "it"
+
+
+@hedge_rule("followed-by-that", party_attitude=True)
+def followed_by_that(s: Sentence, i: int, j: int) -> bool:
+    """*suggests that*, *indicates that*; with a party as subject, the party's attitude."""
+    return _next(s, j) == "that"
+
+
+@hedge_rule("first-person")
+def first_person(s: Sentence, i: int, j: int) -> bool:
+    """*I think*, *we believe*: the author's own hedge."""
+    return _prev(s, i) in ("i", "we")
+
+
+@hedge_rule("possible-adj")
+def possible_adjective(s: Sentence, i: int, j: int) -> bool:
+    """*possible* as likelihood; not *as soon as possible*, *everything possible*."""
+    return _prev(s, i) not in ("as", "everything", "all", "if", "where", "when", "whenever", "made")
+
+
+@hedge_rule("doubt-hedge", party_attitude=True)
+def doubt_hedge(s: Sentence, i: int, j: int) -> bool:
+    """*doubt* as a hedge; not *no doubt*, *without doubt*, *beyond doubt* (boosters)."""
+    return _prev(s, i) not in ("no", "without", "little", "beyond")
+
+
+@hedge_rule("really-epistemic")
+def really_epistemic(s: Sentence, i: int, j: int) -> bool:
+    """*really* before a verb (*really wants*); not *really much*, *really very*."""
+    nxt = _next(s, j)
+    return verbish(nxt) and not nxt.endswith(("ly",)) and nxt not in ("much", "very")
+
+
+@hedge_rule("clearly-manner")
+def clearly_not_manner(s: Sentence, i: int, j: int) -> bool:
+    """*clearly* as a sentence adverb or before a verb (*clearly prefers*); manner after or
+    before a participle (*stated clearly*, *clearly demarcated*) is no cue."""
+    prev, nxt = _prev(s, i), _next(s, j)
+    if prev.endswith(("ed", "en")) and prev not in lexicons().auxiliaries:
+        return False
+    return not (nxt.endswith("ed") and nxt not in ("need", "needed", "wanted"))

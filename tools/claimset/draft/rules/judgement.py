@@ -1,0 +1,121 @@
+"""The author's judgements: clauses no cue covers that are no plain report (guidelines §4.4)."""
+
+from __future__ import annotations
+
+from ..actors import AUTHOR
+from ..candidate import Candidate
+from ..lexicons import lexicons, longest_match
+from ..sentence import Sentence, is_future, is_negated, main_clauses, skip_complementizer, trim_span
+from ..words import DETERMINERS, FEAR_FRAMES, FINITE, SENTENCE_ADVERBS, is_verb
+from .evidence import fact_signals
+
+
+def _is_report(s: Sentence, i: int, j: int) -> bool:
+    """A plain report (figures, a statement, past events), not the author's judgement (§4.4)."""
+    lex = lexicons()
+    found = fact_signals(s, i, j)
+    for k in range(i, j):
+        w = s.low[k]
+        if (w in lex.evaluative and longest_match(lex.evaluative, s.low, k)) or (
+            w in lex.causal and longest_match(lex.causal, s.low, k)
+        ):
+            return False
+    if "statistic" in found:
+        return True
+    if "present" in found or s.low[-1] == "?":
+        return False
+    # Event nouns alone ("the talks resume") are no report: only past narration, dates and
+    # reported statements are.
+    return bool(found & {"past", "date", "statement"})
+
+
+def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
+    """The author's judgements: every main clause that no other claim covers and that is not a
+    plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
+    if not s.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")")):
+        return  # a heading (no final punctuation, SPEC "Segmentation") states no judgement
+    for n, (a, b) in enumerate(main_clauses(s)):
+        if any(c.region[0] < b and a < c.region[1] for c in cands):
+            continue
+        if n > 0 and not any(is_verb(w) for w in s.low[a:b]):
+            continue  # "but in no way – Korea's views": no clause of its own
+        if _is_report(s, a, b):
+            continue
+        if _objective_need(s, a, b):
+            continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
+        region = (a, b)
+        a, whether = skip_shell(s, a, b)
+        if s.low[a] == "whether":
+            # "Whether Egypt can afford it is unclear": the content, before its frame.
+            frame = next((k for k in range(a + 2, b) if s.low[k] in lexicons().copulas), None)
+            if frame is not None:
+                a, b, whether = a + 1, frame, True
+        a, b = trim_span(s, (a, b))
+        if a >= b:
+            continue
+        region_start = region[0]
+        fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
+        typ = "prediction" if fear or is_future(s, a, b) or _predicted(s, a, b) else "belief"
+        if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
+            typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
+        cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
+        cand.underspecified = whether
+        cands.append(cand)
+
+
+def _predicted(s: Sentence, a: int, b: int) -> bool:
+    """ "A limited thaw is possible", "a deal is likely": a predicative adjective of likelihood
+    with a noun-phrase subject says that something may happen (guidelines §8.2)."""
+    low = s.low
+    k = b - 1
+    return (
+        k > a + 1
+        and low[k] in ("possible", "likely", "probable", "unlikely", "inevitable", "imminent")
+        and (low[k - 1] in lexicons().copulas or low[k - 2] in lexicons().copulas)
+        and low[a] != "it"
+    )
+
+
+def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
+    """Where the proposition of the author's clause in tokens a..b starts, past its shell
+    (guidelines §7.1: leading cues and frames are excluded), and whether a *whether* frame
+    leaves it undecided: *The impression is that P*, *It is unclear whether P*, *Perhaps P*,
+    *No doubt P*, *The danger is that P*."""
+    low = s.low
+    lead = longest_match(lexicons().hedges, low, a) if low[a] in lexicons().hedges else None
+    if lead is not None and a + lead[0] < b:
+        words = tuple(low[a : a + lead[0]])
+        after = low[a + lead[0]]
+        if after in ("that", "whether", ","):
+            return skip_complementizer(s, a + lead[0], b), after == "whether"
+        if words[-1] in ("that", "whether"):
+            return a + lead[0], words[-1] == "whether"
+        adverb = words in SENTENCE_ADVERBS or (
+            len(words) == 1 and words[0].endswith("ly") and words[0] not in ("likely", "unlikely")
+        )
+        if adverb and after[:1].isalnum():
+            return a + lead[0], False
+    if low[a] in ("the", "a", "one", "another"):
+        # "The danger is that ...", "The real problem for Cairo is that ...": a frame noun
+        # phrase whose predicate is the that-clause.
+        for k in range(a + 1, min(b - 2, a + 8)):
+            w = low[k]
+            if w in ("is", "was", "remains") and low[k + 1] == "that":
+                return k + 2, False
+            if not w.isalpha() or w in FINITE or w in ("that", "which", "who"):
+                break
+    return a, False
+
+
+def _objective_need(s: Sentence, a: int, b: int) -> bool:
+    """ "Ethiopia needs the electricity", "Chinese buyers need Australian barley": a need with
+    a noun-phrase object, the clause's verb, is a fact (guidelines §4.4)."""
+    low = s.low
+    verb = next(
+        (k for k in range(a, b) if low[k] in FINITE or low[k] in ("need", "needs", "needed")),
+        None,
+    )
+    if verb is None or low[verb] not in ("need", "needs", "needed") or verb == a:
+        return False
+    nxt = low[verb + 1] if verb + 1 < b else ""
+    return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in DETERMINERS

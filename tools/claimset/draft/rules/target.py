@@ -1,0 +1,157 @@
+"""The target of a claim: the party the expectation is directed at or about (guidelines §9)."""
+
+from __future__ import annotations
+
+from ..actors import AUTHOR, Mention, coordinated_mention, party_of
+from ..candidate import Candidate
+from ..sentence import Sentence, clause_end, subject_end
+from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES
+
+
+def find_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """The party the expectation is directed at or about (guidelines §9), or None."""
+    if cand.parent is not None and cand.target_hint is None and not cand.own_subject:
+        return find_target(s, cand.parent, mentions)  # coordinated predicates share the target
+    if cand.target_hint is not None:
+        return cand.target_hint if cand.target_hint not in cand.holder else None
+    found = _named_target(s, cand, mentions)
+    if found is not None or _joint(s, cand, mentions):
+        return found
+    return _implicit_target(s, cand, mentions)
+
+
+def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
+    """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*)."""
+    a, b = cand.span
+    return (
+        any(
+            a <= m.i < b
+            and not m.anaphor
+            and m.ref not in cand.holder
+            and coordinated_mention(s, m, mentions)
+            for m in mentions
+        )
+        or any(a <= m.i < b and m.ref == "both" for m in mentions)
+        or any(
+            w in ("neither", "either", "each") and k + 1 < b and s.low[k + 1] in SIDES
+            for k, w in enumerate(s.low[a:b], start=a)
+        )
+    )
+
+
+def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """A party named (or referred to) in the span (guidelines §9, rules 3-5)."""
+    pool = _parties_in_span(s, cand, mentions)
+    if pool and _joint_before(s, cand, mentions, pool[0]):
+        # "deepen its cooperation with the United States, Japan and Australia in the Quad":
+        # several parties jointly, no one target (guidelines §9, rule 6).
+        return None
+    if cand.frame != "author":
+        return party_of(pool[0]) if pool else None
+    return _author_target(s, cand, mentions, pool)
+
+
+def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> list[Mention]:
+    """Mentions in the span naming one party other than the holder and the author."""
+    a, b = cand.span
+    return [
+        m
+        for m in mentions
+        if a <= m.i
+        and m.j <= b
+        and (ref := party_of(m)) is not None
+        and not m.compound
+        and ref not in cand.holder
+        and ref != AUTHOR
+        and not coordinated_mention(s, m, mentions)
+    ]
+
+
+def _joint_before(s: Sentence, cand: Candidate, mentions: list[Mention], first: Mention) -> bool:
+    """Parties named jointly in the span before its first single party."""
+    a = cand.span[0]
+    return any(
+        coordinated_mention(s, m, mentions) and a <= m.i < first.i and m.ref not in cand.holder
+        for m in mentions
+    )
+
+
+def _author_target(
+    s: Sentence, cand: Candidate, mentions: list[Mention], pool: list[Mention]
+) -> str | None:
+    """For the author's claims: the party in or owning the subject; for an obligation without
+    one, the party named in the condition."""
+    a, b = cand.span
+    if s.low[a] in FINITE:
+        # A predicate split off by coordination ("and will not be expressing ..."): its subject
+        # is the previous conjunct's.
+        for m in sorted(mentions, key=lambda m: -m.i):
+            if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
+                return party_of(m)
+    subj_end = subject_end(s, a, b)
+    first = (
+        [m for m in pool if m.i < subj_end]
+        or [m for m in pool if m.possessive]
+        or [m for m in pool if not m.after_preposition]
+    )
+    if not first and cand.type == "obligation":
+        # "If Russia expects ..., due attention should be paid": the condition names the agent.
+        first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
+    return party_of(first[0]) if first else None
+
+
+def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """A party the span does not name (guidelines §9): the owner of a thing the claim refers
+    back to (*resents this balancing act*, extension (b)); the implicit doer of a demanded or
+    obliged act in the passive (*insists that the restrictions must be lifted*, extension
+    (a)); the agent named in a clause that describes the content (*a return to the quiet years,
+    when Australian governments kept their criticism private*)."""
+    others = [r for r in cand.recent if r not in cand.holder]
+    if others and (_refers_back(s, cand) or _passive_act(s, cand)):
+        return others[0]
+    return _described_agent(s, cand, mentions)
+
+
+def _refers_back(s: Sentence, cand: Candidate) -> bool:
+    """*this balancing act*, *that decision*: the span refers back to a thing of the context."""
+    a, b = cand.span
+    low = s.low
+    return any(
+        (w in DEMONSTRATIVES or (w == "that" and k <= a + 1))
+        and k + 1 < b
+        and low[k + 1] not in DETERMINERS
+        and s.toks[k + 1].isalpha()
+        and s.toks[k + 1].islower()
+        and low[k + 1] not in FINITE
+        for k, w in enumerate(low[a:b], start=a)
+    )
+
+
+def _passive_act(s: Sentence, cand: Candidate) -> bool:
+    """A demand or obligation in the agentless passive (*the restrictions must be lifted*)."""
+    a, b = cand.span
+    low = s.low
+    return (
+        cand.type in ("demand", "obligation")
+        and "by" not in low[a:b]
+        and any(
+            w in ("be", "been") and k + 1 < b and low[k + 1].endswith(("ed", "en"))
+            for k, w in enumerate(low[a:b], start=a)
+        )
+    )
+
+
+def _described_agent(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """For a party's claim, the one party named in a `, when/where ...` clause after the span."""
+    b = cand.span[1]
+    low = s.low
+    if cand.frame == "author" or not (
+        b + 1 < s.n and low[b] == "," and low[b + 1] in ("when", "where")
+    ):
+        return None
+    end = clause_end(s, b + 2)
+    clause = [m for m in mentions if b < m.i < end and not m.compound]
+    named = {r for m in clause if (r := party_of(m)) is not None} - set(cand.holder)
+    if len(named) == 1 and not any(coordinated_mention(s, m, mentions) for m in clause):
+        return named.pop()
+    return None
