@@ -69,6 +69,7 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     coord = [False] * (n + 1)
     opens[0] = True
     parenthetical = _parentheticals(s)
+    subordinators = lexicons().subordinators
     finite_seen = negated = False
     for i in range(n):
         tok = low[i]
@@ -78,6 +79,8 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             negated = True
         if is_verb(tok):
             finite_seen = True
+        if tok not in _MAY_BOUND and tok not in subordinators:
+            continue
         width, coordinating = _boundary_at(s, i, negated, finite_seen, parenthetical)
         if width == 0:
             continue
@@ -91,6 +94,13 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     return opens, stop, coord
 
 
+_PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
+# Every word `_boundary_at` may find a boundary at, but the subordinators of syntax.json.
+_MAY_BOUND = ADVERSATIVES | frozenset(_PUNCTUATION_BOUNDS) | frozenset(["."])
+_MAY_BOUND |= frozenset(["and", "since", "while", "when", "before", "after"])
+_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose"])
+
+
 def _boundary_at(
     s: Sentence, i: int, negated: bool, finite_seen: bool, parenthetical: set[int]
 ) -> tuple[int, bool]:
@@ -102,7 +112,7 @@ def _boundary_at(
     nxt = low[i + 1] if i + 1 < n else ""
     # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
     # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
-    if tok in (",", ";", ":", "–", "—", "(", ")", "?", "!") or (tok == "." and i == n - 1):
+    if tok in _PUNCTUATION_BOUNDS or (tok == "." and i == n - 1):
         listed = i in parenthetical or (tok == "," and _list_comma(s, i))
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:

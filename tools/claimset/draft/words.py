@@ -7,6 +7,7 @@ modal everywhere).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # -- tokens and shapes ----------------------------------------------------------------------------
@@ -157,6 +158,7 @@ NOT_VERBS_ED = frozenset(
 ADJECTIVE_ENDINGS = ("ed", "ing", "ly", "al", "ic", "ive", "ous", "an", "ern", "ese", "ish")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every token: a corpus has few distinct words
 def is_past(word: str) -> bool:
     """A past-tense form: irregular (*met*, *said*) or regular (*signed*, not *indeed*)."""
     return word in PAST_IRREGULAR or (
@@ -164,6 +166,7 @@ def is_past(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def is_verb(word: str) -> bool:
     """A finite verb (*is*, *will*, *has*) or a past form: the clause has a verb of its own."""
     return word in FINITE or is_past(word)
