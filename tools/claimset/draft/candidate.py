@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .actors import Context, Mention
+from .clauses import is_negated, trim_span
 from .lexicons import ExpectationCue
-from .sentence import Sentence, is_negated, trim_span
+from .sentence import Sentence
 
 
 class Cue(NamedTuple):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, ActorIndex, Context, Mention, resolve_anaphor
 from ..candidate import Candidate
+from ..clauses import is_negated, trim_span
 from ..lexicons import lexicons
-from ..sentence import Sentence, clause_end, clause_start, is_negated, skip_connectives, trim_span
+from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..words import FINITE
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..actors import Mention
+from ..clauses import bare_clause, names_object, opens_infinitive
 from ..registry import complement
-from ..sentence import Sentence, bare_clause, names_object, opens_infinitive
+from ..sentence import Sentence
 
 
 class VerbSite(NamedTuple):

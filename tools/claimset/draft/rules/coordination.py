@@ -3,15 +3,9 @@
 from __future__ import annotations
 
 from ..candidate import Candidate
+from ..clauses import is_future, is_negated, opens_infinitive, trim_span
 from ..lexicons import ExpectationCue, lexicons
-from ..sentence import (
-    Sentence,
-    clause_end,
-    is_future,
-    is_negated,
-    opens_infinitive,
-    trim_span,
-)
+from ..sentence import Sentence, clause_end
 from ..words import COORDINATORS, MODALS, inflection
 
 

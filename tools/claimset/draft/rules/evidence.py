@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..candidate import Candidate
+from ..clauses import evidence_clauses, trim_span
 from ..lexicons import Trie, lexicons, longest_match
-from ..sentence import Sentence, evidence_clauses, skip_connectives, trim_span
+from ..sentence import Sentence, skip_connectives
 from ..words import MONTHS, NUMBER, PRESENT, YEAR, is_past, is_verb
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")

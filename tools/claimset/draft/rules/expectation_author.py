@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from ..actors import AUTHOR
 from ..candidate import Candidate, CueSite, build_candidate
+from ..clauses import epistemic_should, has_verb, opens_infinitive, trim_span
 from ..lexicons import lexicons
 from ..registry import frame
-from ..sentence import (
-    Sentence,
-    clause_end,
-    epistemic_should,
-    has_verb,
-    opens_infinitive,
-    trim_span,
-)
+from ..sentence import Sentence, clause_end
 from ..words import DETERMINERS, INTEREST, WH, verbish
 from .coordination import attitude_at
 from .judgement import skip_shell

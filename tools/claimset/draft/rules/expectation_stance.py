@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, resolve_anaphor
 from ..candidate import Candidate, CueSite, build_candidate
+from ..clauses import is_future
 from ..lexicons import lexicons
 from ..registry import frame
-from ..sentence import clause_end, is_future
+from ..sentence import clause_end
 from ..words import DETERMINERS, WH
 from .actor import find_holder
 

@@ -11,16 +11,10 @@ from typing import NamedTuple
 
 from ..actors import AUTHOR, Context, Mention, resolve_anaphor
 from ..candidate import Candidate, CueSite, build_candidate
+from ..clauses import bare_clause, is_future, opens_infinitive, states_fact
 from ..lexicons import lexicons
 from ..registry import Complement, frame
-from ..sentence import (
-    Sentence,
-    bare_clause,
-    clause_end,
-    is_future,
-    opens_infinitive,
-    states_fact,
-)
+from ..sentence import Sentence, clause_end
 from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, WH
 from .actor import find_holder
 from .complements import VerbSite, near_that

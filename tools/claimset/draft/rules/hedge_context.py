@@ -8,9 +8,10 @@ an unregistered name fails when the lexicons load.
 
 from __future__ import annotations
 
+from ..clauses import epistemic_should
 from ..lexicons import lexicons
 from ..registry import hedge_rule
-from ..sentence import Sentence, epistemic_should
+from ..sentence import Sentence
 from ..words import verbish
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ..actors import AUTHOR
 from ..candidate import Candidate
+from ..clauses import is_future, is_negated, main_clauses, skip_complementizer, trim_span
 from ..lexicons import lexicons, longest_match
-from ..sentence import Sentence, is_future, is_negated, main_clauses, skip_complementizer, trim_span
+from ..sentence import Sentence
 from ..words import DETERMINERS, FEAR_FRAMES, FINITE, SENTENCE_ADVERBS, is_verb
 from .evidence import fact_signals
 

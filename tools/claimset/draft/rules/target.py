@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, coordinated_mention, party_of
 from ..candidate import Candidate
-from ..sentence import Sentence, clause_end, subject_end
+from ..clauses import subject_end
+from ..sentence import Sentence, clause_end
 from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES
 
 

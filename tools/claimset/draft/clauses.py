@@ -1,0 +1,240 @@
+"""Tests on the clauses and spans of a sentence that the rules share: where a span ends and
+how it is trimmed, whether a clause is negated, about the future, has a verb of its own."""
+
+from __future__ import annotations
+
+from .lexicons import lexicons, longest_match
+from .sentence import Sentence, clause_end, skip_connectives
+from .words import DETERMINERS, FINITE, FUTURE_FRAMES, FUTURE_MODALS, QUOTES, SUBJECTS, WH, is_verb
+
+
+def subject_end(s: Sentence, a: int, b: int) -> int:
+    for k in range(a, b):
+        w = s.low[k]
+        if is_verb(w):
+            return k
+    return b
+
+
+def is_negated(s: Sentence, i: int, j: int) -> bool:
+    """A negator on the clause in tokens i..j, before any relative pronoun or complementizer
+    (which would start an embedded clause whose negation is not the expectation's)."""
+    lex = lexicons()
+    k = i
+    while k < j:
+        w = s.low[k]
+        if k > i and (w in lex.relatives or w in ("while", "whether", "if", "how", "what")):
+            return False
+        m = longest_match(lex.negators, s.low, k) if w in lex.negators else None
+        if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
+            return True
+        k += 1
+    return False
+
+
+def is_future(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b are about the future: *will, would, is going to*, epistemic
+    *should*, or a future frame (*in the long run*: ability in a future frame is a
+    prediction, guidelines §8.2)."""
+    low = s.low
+    return any(
+        w in FUTURE_MODALS
+        or (w == "going" and k + 1 < b and low[k + 1] == "to")
+        or (w == "should" and epistemic_should(s, k + 1))
+        or (
+            w in ("in", "sooner", "one", "eventually")
+            and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
+        )
+        for k, w in enumerate(low[a:b], start=a)
+    )
+
+
+def states_fact(s: Sentence, a: int, b: int) -> bool:
+    """Whether the first finite verb of tokens a..b states (*would, is, has*) rather than
+    obliges (*must, should, has to*)."""
+    low = s.low
+    for k in range(a, b):
+        w = low[k]
+        nxt = low[k + 1] if k + 1 < s.n else ""
+        if w in ("should", "must", "ought") or (
+            w in ("has", "have", "need", "needs") and nxt == "to"
+        ):
+            return False
+        if w in FINITE:
+            return True
+    return False
+
+
+def bare_clause(s: Sentence, j: int, end: int) -> bool:
+    """Whether a complement clause without "that" starts at token j (*thinks Cairo will back
+    down*, *believes the dam is illegal*): a short subject, then a finite verb."""
+    if j >= end or not (s.low[j] in SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+        return False
+    for k in range(j + 1, min(end, j + 7)):
+        w = s.low[k]
+        if w in FINITE:
+            return True
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
+            return False
+        if w in lexicons().prepositions and w != "of":
+            return False
+    return False
+
+
+def names_object(s: Sentence, j: int, end: int) -> bool:
+    """Whether the words from token j are an object and a predicate noun (*called the pact a
+    threat*, *branded Sisi a "warmonger"*): reported speech that judges the object (§4.5)."""
+    for k in range(j + 1, min(end, j + 6)):
+        w = s.low[k]
+        if w in ("a", "an") or (w in ('"', "“") and k + 1 < end and s.low[k + 1][:1].isalnum()):
+            return True
+        if not (w.isalpha() or w in ("'s", "’s", "-")) or w in FINITE or w in ("to", "that"):
+            return False
+        if w in lexicons().prepositions:
+            return False
+    return False
+
+
+def opens_infinitive(s: Sentence, to_at: int) -> bool:
+    """Whether "to" at `to_at` opens an infinitive ("to condemn") rather than a phrase ("to
+    the quiet years", "to Russia", "to 2017")."""
+    if to_at + 1 >= s.n:
+        return False
+    w = s.toks[to_at + 1]
+    return w.isalpha() and w.islower() and w.lower() not in DETERMINERS
+
+
+def has_verb(s: Sentence, a: int, b: int) -> bool:
+    """A finite or past verb in tokens a..b (*the deal that Egypt signed*: a relative clause)."""
+    return any(is_verb(w) for w in s.low[a:b])
+
+
+def epistemic_should(s: Sentence, j: int) -> bool:
+    """ "should be a win-win" (copula + noun phrase or adjective): probable, not an obligation.
+
+    "should be paid" (passive) and "should do" (a verb) are deontic.
+    """
+    low = s.low
+    if j + 1 >= s.n or low[j] != "be":
+        return False
+    return low[j + 1] in (
+        "a",
+        "an",
+        "the",
+        "able",
+        "enough",
+        "possible",
+        "sufficient",
+        "easy",
+        "ready",
+    )
+
+
+def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    i, j = span
+    while i < j and (not s.low[i][:1].isalnum() or s.low[i] in ("and", "or", "but")):
+        i += 1
+    while j > i and (
+        (not s.low[j - 1][:1].isalnum() and s.low[j - 1] not in ("'s", "’s", "%"))
+        or s.low[j - 1] in ("and", "or", "but")
+    ):
+        j -= 1
+    return _balance_quotes(s, i, j)
+
+
+def _balance_quotes(s: Sentence, i: int, j: int) -> tuple[int, int]:
+    """A span that holds one quotation mark of a pair also holds the other, when it is right
+    at its edge (*called the dam "a matter of survival"*); a quote around the whole span stays
+    out (guidelines §15)."""
+    if i >= j:
+        return i, j
+    for left, right in QUOTES.items():
+        words = s.low[i:j]
+        if left == right:
+            unmatched = words.count(left) % 2 == 1
+            opened = closed = unmatched
+        else:
+            opened = words.count(left) > words.count(right)
+            closed = words.count(right) > words.count(left)
+        if opened and j < s.n and s.low[j] == right:
+            j += 1
+        elif closed and i > 0 and s.low[i - 1] == left:
+            i -= 1
+    return i, j
+
+
+def main_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """The sentence's main clauses (token ranges), split at ";", "but", coordinating "and";
+    each cut at its first comma that is not parenthetical, past a leading adverbial."""
+    out = []
+    k = 0
+    while k < s.n:
+        end = k
+        while end < s.n and not (
+            s.coord[end]
+            or s.low[end] in (";", "but", "yet", ":", "?", "because")
+            or (s.low[end] == "–" and end > k + 2)
+        ):
+            end += 1
+        a = skip_connectives(s, k, end)
+        while a < end and s.suppressed[a]:
+            a += 1
+        a = skip_connectives(s, a, end)
+        # A leading adverbial phrase ending in a comma ("In the early 1990ies, ...").
+        comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
+        if (
+            comma is not None
+            and a < s.n
+            and (
+                s.low[a] in lexicons().prepositions
+                or s.low[a] in ("at", "during", "after", "before")
+            )
+            and comma - a <= 8
+        ):
+            a = skip_connectives(s, comma + 1, end)
+        b = a
+        while b < end and not (s.low[b] == "," and s.stop[b]) and s.low[b] not in (".", "!"):
+            b += 1
+        span = trim_span(s, (a, b))
+        if span[1] - span[0] >= 3:
+            out.append(span)
+        k = end + 1
+    return out
+
+
+def evidence_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """The clauses of the sentence (token ranges), leading connectives skipped."""
+    out = []
+    k = 0
+    while k < s.n:
+        start = skip_connectives(s, k, s.n)
+        premise = longest_match(lexicons().concessive, s.low, start) if start < s.n else None
+        if premise is not None and s.suppressed[start]:
+            start += premise[0]
+        if start < s.n and s.low[start] == "according":
+            while start < s.n and s.low[start] != ",":
+                start += 1
+            start = skip_connectives(s, start, s.n)
+        end = clause_end(s, start)
+        if end > start:
+            out.append(trim_span(s, (start, end)))
+        k = end + 1
+    return [c for c in out if c[1] - c[0] >= 3]
+
+
+def relative_clause(s: Sentence, i: int) -> int | None:
+    """The relative pronoun that opens the clause holding token i, if any ("which might ...")."""
+    k = i - 1
+    while k > 0 and not s.stop[k] and i - k <= 4:
+        if s.low[k] in ("which", "who") and s.low[k - 1] != ",":
+            return k
+        if not (s.low[k] in FINITE or s.low[k] in ("not", "n't") or s.low[k].endswith("ly")):
+            break
+        k -= 1
+    return None
+
+
+def skip_complementizer(s: Sentence, k: int, end: int) -> int:
+    while k < end and (s.low[k] in lexicons().complementizers or s.low[k] == ","):
+        k += 1
+    return k
