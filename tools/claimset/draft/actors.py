@@ -178,6 +178,7 @@ class Mention:
 
 
 def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
+    """Every actor named or referred to in the sentence, left to right (longest form first)."""
     lex = lexicons()
     norm = ["the" if t == "the" else s.toks[k] for k, t in enumerate(s.low)]
     out: list[Mention] = []
@@ -305,6 +306,7 @@ def resolve_anaphor(
 
 
 def kind_of(ctx: Context, ref: str) -> str:
+    """The registry kind of an actor id (`other` when unknown)."""
     return ctx.actors.kinds.get(ref, "other")
 
 

@@ -9,6 +9,7 @@ from .words import DETERMINERS, FINITE, FUTURE_FRAMES, FUTURE_MODALS, QUOTES, SU
 
 
 def subject_end(s: Sentence, a: int, b: int) -> int:
+    """The first verb of tokens a..b (the end of the clause's subject), else b."""
     for k in range(a, b):
         w = s.low[k]
         if is_verb(w):
@@ -131,6 +132,7 @@ def epistemic_should(s: Sentence, j: int) -> bool:
 
 
 def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """A token span without edge punctuation and conjunctions, quotation marks balanced."""
     i, j = span
     while i < j and (not s.low[i][:1].isalnum() or s.low[i] in ("and", "or", "but")):
         i += 1
@@ -235,6 +237,7 @@ def relative_clause(s: Sentence, i: int) -> int | None:
 
 
 def skip_complementizer(s: Sentence, k: int, end: int) -> int:
+    """The first token from k that is no complementizer (*that*, *whether*) or comma."""
     while k < end and (s.low[k] in lexicons().complementizers or s.low[k] == ","):
         k += 1
     return k

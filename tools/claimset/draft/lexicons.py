@@ -103,6 +103,7 @@ Trie = dict[str, list[tuple[tuple[str, ...], Any]]]
 
 
 def build_trie(items: Iterable[tuple[tuple[str, ...], Any]]) -> Trie:
+    """Entries by their first word, the longest first, for `longest_match`."""
     trie: Trie = {}
     for words, value in items:
         trie.setdefault(words[0], []).append((words, value))

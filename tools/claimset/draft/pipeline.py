@@ -199,6 +199,7 @@ def claim_records(
 
 
 def _actor_record(s: Sentence, cand: Candidate, ref: str) -> dict[str, Any]:
+    """The actor of a claim: the naming phrase, or the author's first-person pronoun."""
     actor: dict[str, Any] = {"ref": ref, "quote": None, "start": None, "end": None}
     if cand.actor_tokens is not None and ref != AUTHOR:
         a, b = s.chars(*cand.actor_tokens)
@@ -210,6 +211,7 @@ def _actor_record(s: Sentence, cand: Candidate, ref: str) -> dict[str, Any]:
 
 
 def _cue_records(s: Sentence, cand: Candidate) -> list[dict[str, Any]]:
+    """The claim's hedge and booster cues in text order."""
     cues = []
     for c in sorted(set(cand.cues)):
         a, b = s.chars(c.start, c.end)

@@ -54,6 +54,7 @@ class Sentence:
                 self.ends.append(m.end())
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
+        """The character offsets [start, end) of tokens [i, j)."""
         return self.starts[i], self.ends[j - 1]
 
 
@@ -283,6 +284,7 @@ def clause_start(s: Sentence, i: int) -> int:
 
 
 def skip_connectives(s: Sentence, k: int, limit: int) -> int:
+    """The first token from k (before `limit`) past commas, dashes and connectives."""
     lex = lexicons()
     while k < limit:
         if s.low[k] in (",", "–", "—"):

@@ -66,6 +66,7 @@ class Fact:
 
 
 def evidence_link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
+    """The evidence record of a fact (its sentence id filled in by the caller)."""
     a, b = s.chars(fact.i, fact.j)
     return {"quote": s.text[a:b], "sentence": sentence, "start": a, "end": b, "type": fact.type}
 
@@ -76,6 +77,7 @@ def _verbless_phrase(s: Sentence, i: int, j: int) -> bool:
 
 
 def _premise(s: Sentence, i: int) -> bool:
+    """Whether token i lies in a premise (*given that*, *due to*, *because*, *since*)."""
     k = i
     while k > 0 and s.suppressed[k - 1]:
         k -= 1
