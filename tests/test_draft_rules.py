@@ -65,8 +65,14 @@ def summary(text: str) -> list[tuple[Any, ...]]:
 # -- the registry ---------------------------------------------------------------------------------
 
 
+def lexicon_entries(data: Any, group: str | None) -> list[dict[str, Any]]:
+    entries = data["entries"]
+    return list(entries[group] if group is not None else entries)
+
+
 def lexicon_names(registry: Registry[Any]) -> set[str]:
-    entries = json.loads((LEXICONS / registry.lexicon).read_text("utf-8"))["entries"]
+    data = json.loads((LEXICONS / registry.lexicon).read_text("utf-8"))
+    entries = lexicon_entries(data, registry.group)
     return {e[registry.field] for e in entries if e.get(registry.field) is not None}
 
 
@@ -80,12 +86,14 @@ def test_every_name_a_lexicon_uses_is_registered_and_every_rule_is_used(
     assert set(registry) - used <= {"any"}
 
 
-def misspell(tmp_path: Path, lexicon: str, field: str, old: str, new: str) -> Path:
+def misspell(
+    tmp_path: Path, lexicon: str, field: str, old: str, new: str, group: str | None = None
+) -> Path:
     folder = tmp_path / "lexicons"
     shutil.copytree(LEXICONS, folder)
     path = folder / lexicon
     data = json.loads(path.read_text("utf-8"))
-    hits = [e for e in data["entries"] if e.get(field) == old]
+    hits = [e for e in lexicon_entries(data, group) if e.get(field) == old]
     assert hits, (lexicon, field, old)
     hits[0][field] = new
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False), "utf-8")
@@ -93,17 +101,24 @@ def misspell(tmp_path: Path, lexicon: str, field: str, old: str, new: str) -> Pa
 
 
 @pytest.mark.parametrize(
-    ("lexicon", "field", "old", "new", "entry"),
+    ("lexicon", "field", "old", "new", "entry", "group"),
     [
-        ("hedges.json", "rule", "could-epistemic", "could-epistemc", "'could'"),
-        ("expectations.json", "frame", "holder-adj", "holder-adjective", "'serious about'"),
-        ("expectations.json", "needs", "that-near", "that_near", "'say'"),
+        ("hedges.json", "rule", "could-epistemic", "could-epistemc", "'could'", None),
+        ("expectations.json", "frame", "holder-adj", "holder-adjective", "'serious about'", None),
+        ("expectations.json", "needs", "that-near", "that_near", "'say'", None),
+        ("actors.json", "rule", "ia-ian", "ia-ain", "'-ia -> -ian", "demonyms"),
     ],
 )
 def test_a_misspelt_rule_name_fails_loading_with_its_place_and_the_close_match(
-    tmp_path: Path, lexicon: str, field: str, old: str, new: str, entry: str
+    tmp_path: Path,
+    lexicon: str,
+    field: str,
+    old: str,
+    new: str,
+    entry: str,
+    group: str | None,
 ) -> None:
-    folder = misspell(tmp_path, lexicon, field, old, new)
+    folder = misspell(tmp_path, lexicon, field, old, new, group)
     with pytest.raises(RuleNameError) as caught:
         load_lexicons(folder)
     message = str(caught.value)
@@ -305,6 +320,23 @@ def test_hedge(text: str, expected: list[tuple[Any, ...]]) -> None:
 )
 def test_actor(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert summary(text) == expected
+
+
+def test_demonym_rules() -> None:
+    index = ActorIndex(
+        [
+            {"id": "russia", "name": "Russia", "kind": "state"},
+            {"id": "korea", "name": "South Korea", "kind": "state"},
+        ]
+    )
+    assert {form: ref for form, ref in index.forms.items() if len(form) < 3} == {
+        ("Russia",): "russia",
+        ("Russian",): "russia",
+        ("Russians",): "russia",
+        ("South", "Korea"): "korea",
+        ("South", "Korean"): "korea",
+        ("South", "Koreans"): "korea",
+    }
 
 
 def test_actor_first_person_quote() -> None:

@@ -14,6 +14,7 @@ from ..errors import InvalidLine
 from ..models import Actor, first_error
 from ..project import Project
 from .lexicons import build_trie, lexicons, longest_match, words_of
+from .registry import demonym_rule
 from .sentence import Sentence
 from .words import GENERIC, QUANTIFIERS, TOKEN
 
@@ -33,16 +34,28 @@ def _plural(demonym: str) -> str:
     return demonym
 
 
-def _demonym_rules(name: str) -> list[str]:
-    # Productive -ian/-an derivation (Russia -> Russian, Korea -> Korean), only for one-word
-    # names or the last word of a multiword name ("South Korea" -> "South Korean").
+def _derived_demonyms(name: str) -> list[str]:
+    """Demonyms of a one-word name or the last word of a multiword name (*South Korea* → *South
+    Korean*) by the productive derivations actors.json lists (the first that applies)."""
     if not name or not name[:1].isupper() or not name.isalpha():
         return []
-    if name.endswith("ia"):
-        return [name + "n", name + "ns"]
-    if name.endswith("a"):
-        return [name + "n", name + "ns"]
+    for derive in lexicons().demonym_rules:
+        forms = derive(name)
+        if forms:
+            return forms
     return []
+
+
+@demonym_rule("ia-ian")
+def ia_to_ian(name: str) -> list[str]:
+    """-ia → -ian (*Russia* → *Russian*, *Russians*; *India* → *Indian*)."""
+    return [name + "n", name + "ns"] if name.endswith("ia") else []
+
+
+@demonym_rule("a-an")
+def a_to_an(name: str) -> list[str]:
+    """-a → -an (*Korea* → *Korean*, *Koreans*; *Africa* → *African*)."""
+    return [name + "n", name + "ns"] if name.endswith("a") else []
 
 
 class ActorIndex:
@@ -93,7 +106,7 @@ class ActorIndex:
                 head, _, last = bare.rpartition(" ")
                 if any(w[:1].islower() for w in bare.split()):
                     last = ""  # "Republic of Korea": no derived adjective
-                for form in _demonym_rules(last):
+                for form in _derived_demonyms(last):
                     extra.append(f"{head} {form}" if head else form)
                 for form in extra:
                     key = self._key(form)

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from .registry import COMPLEMENTS, FRAMES, HEDGE_RULES, Complement, HedgeRule, Registry
+from .registry import (
+    COMPLEMENTS,
+    DEMONYM_RULES,
+    FRAMES,
+    HEDGE_RULES,
+    Complement,
+    HedgeRule,
+    Registry,
+)
 from .words import TOKEN
 
 if TYPE_CHECKING:
@@ -120,6 +128,7 @@ class Lexicons:
     expectations: Trie
     evidence: Trie
     demonyms: dict[str, tuple[str, ...]]
+    demonym_rules: tuple[Callable[[str], list[str]], ...]  # productive derivations, in order
     anaphors: Trie
     agent_nouns: frozenset[str]
     titles: Trie
@@ -152,6 +161,11 @@ def load_lexicons(folder: Traversable) -> Lexicons:
     evidence = [(words_of(e["cue"]), e["type"]) for e in _read_lexicon(folder, "evidence.json")]
     actor_lex = _read_lexicon(folder, "actors.json")
     demonyms = {e["name"]: tuple(e["forms"]) for e in actor_lex["demonyms"] if "name" in e}
+    demonym_rules = tuple(
+        _registered(DEMONYM_RULES, e["rule"], n, e.get("example", ""))
+        for n, e in enumerate(actor_lex["demonyms"], start=1)
+        if "rule" in e
+    )
     anaphors = build_trie((words_of(e["form"]), e["number"]) for e in actor_lex["anaphors"])
     agent_nouns = frozenset(e["form"] for e in actor_lex["agent_nouns"])
     titles = build_trie((words_of(e["form"]), True) for e in actor_lex["titles"])
@@ -168,6 +182,7 @@ def load_lexicons(folder: Traversable) -> Lexicons:
         expectations=build_trie(_expectation_entries(folder)),
         evidence=build_trie(evidence),
         demonyms=demonyms,
+        demonym_rules=demonym_rules,
         anaphors=anaphors,
         agent_nouns=agent_nouns,
         titles=titles,

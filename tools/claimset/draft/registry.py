@@ -33,10 +33,11 @@ class RuleNameError(ClaimsetError):
 class Registry(Generic[T]):
     """Rules of one kind by name, and where the lexicons name them (file and field)."""
 
-    def __init__(self, kind: str, lexicon: str, field: str) -> None:
+    def __init__(self, kind: str, lexicon: str, field: str, group: str | None = None) -> None:
         self.kind = kind
         self.lexicon = lexicon
         self.field = field
+        self.group = group  # the list of entries within the lexicon, when it has several
         self._units: dict[str, T] = {}
 
     def add(self, name: str, unit: T) -> None:
@@ -96,7 +97,11 @@ FRAMES: Registry[Callable[[CueSite], Candidate | None]] = Registry(
 COMPLEMENTS: Registry[Complement] = Registry("complement", "expectations.json", "needs")
 #: hedges.json `rule`: the context rule of an ambiguous hedge or booster.
 HEDGE_RULES: Registry[HedgeRule] = Registry("hedge rule", "hedges.json", "rule")
-REGISTRIES = (FRAMES, COMPLEMENTS, HEDGE_RULES)
+#: actors.json demonyms `rule`: a productive derivation of demonyms (*Russia* → *Russian*).
+DEMONYM_RULES: Registry[Callable[[str], list[str]]] = Registry(
+    "demonym rule", "actors.json", "rule", group="demonyms"
+)
+REGISTRIES = (FRAMES, COMPLEMENTS, HEDGE_RULES, DEMONYM_RULES)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -107,6 +112,16 @@ def frame(name: str) -> Callable[[F], F]:
     def register(build: F) -> F:
         FRAMES.add(name, build)
         return build
+
+    return register
+
+
+def demonym_rule(name: str) -> Callable[[F], F]:
+    """Register a derivation `(name) -> forms` of demonyms under `name`."""
+
+    def register(derive: F) -> F:
+        DEMONYM_RULES.add(name, derive)
+        return derive
 
     return register
 
