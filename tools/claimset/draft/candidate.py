@@ -32,16 +32,8 @@ class CueSite(NamedTuple):
     ctx: Context
     start: int  # first token of the clause holding the cue
     end: int  # end of the clause going on after the cue (exclusive)
-
-    @property
-    def prev(self) -> str:
-        """The word before the cue ("" at the start)."""
-        return self.s.low[self.i - 1] if self.i > 0 else ""
-
-    @property
-    def nxt(self) -> str:
-        """The word after the cue ("" at the end)."""
-        return self.s.low[self.j] if self.j < self.s.n else ""
+    prev: str  # the word before the cue ("" at the start)
+    nxt: str  # the word after the cue ("" at the end)
 
 
 @dataclass

@@ -29,9 +29,9 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
             j = i + len(words)
             if tuple(s.low[i:j]) != words:
                 continue
-            found = cue.build(
-                CueSite(s, i, j, cue, mentions, ctx, clause_start(s, i), clause_end(s, j))
-            )
+            prev, nxt = s.low[i - 1] if i > 0 else "", s.low[j] if j < s.n else ""
+            start, end = clause_start(s, i), clause_end(s, j)
+            found = cue.build(CueSite(s, i, j, cue, mentions, ctx, start, end, prev, nxt))
             if found is not None:
                 width = len(words)
                 break

@@ -67,7 +67,7 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         typ = site.cue.future_type
     if passive:
         return _passive_candidate(site, typ, content.start, end)
-    return _active_candidate(site, content._replace(type=typ), end)
+    return _active_candidate(site, content, typ, end)
 
 
 def _not_a_verb(site: CueSite) -> bool:
@@ -198,10 +198,10 @@ def _passive_candidate(site: CueSite, typ: str, span_start: int, end: int) -> Ca
     return cand
 
 
-def _active_candidate(site: CueSite, content: _Content, end: int) -> Candidate | None:
+def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> Candidate | None:
     """The holder is the verb's subject; reported speech states, demands or declares."""
     s, i, cue, mentions, ctx = site.s, site.i, site.cue, site.mentions, site.ctx
-    span_start, typ = content.start, content.type
+    span_start = content.start
     holder, atoks = find_holder(s, i, site.start, mentions, ctx)
     if (
         typ == "demand"
