@@ -1,16 +1,25 @@
-"""The fast path may only say "valid" when pydantic does, and does for every canonical line."""
+"""The fast path may only say "valid" when pydantic does, and does for every canonical line;
+on canonical lines it reports exactly what the precise path reports."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
+from typing import Any
 
+import pytest
 from claimset import fastcheck
+from claimset import validate as validate_module
 from claimset.canonical import canonical
-from claimset.jsonio import dumps
-from claimset.models import MODELS, SentenceRecord
+from claimset.jsonio import dumps, loads_strict
+from claimset.models import MODELS, Actor, Document, SentenceRecord
+from claimset.project import Project
+from claimset.validate import validate
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
+from samples import FIXTURE, INVALID, copy_fixture, sample_project, target
 from test_validate_fuzz import RECORDS, mutated_record
 
 
@@ -95,4 +104,460 @@ def test_integers_beyond_64_bits_take_the_slow_path() -> None:
     record["start"] = 10**17
     assert fastcheck.canonical_and_valid(SentenceRecord, dumps(record).encode()) == (
         pydantic_accepts(record)
+    )
+
+
+# -- the fast path against the precise path, on canonical lines ------------------------------------
+#
+# The golden samples in tests/data/invalid are written by hand, mostly not in canonical form, so
+# on their own they would leave the fast path's rejecting branches unexercised. Below, each
+# sample is rewritten as `claimset fmt` would write it, and each bad line is also put alone into
+# the (canonical, valid) fixture file, so that the fast path sees it with everything before it
+# valid. The fast path must then report exactly what the precise path reports.
+
+
+def model_of(sample: Path) -> type[BaseModel]:
+    if sample.name.startswith("actors_"):
+        return Actor
+    if sample.name.startswith("documents_"):
+        return Document
+    return SentenceRecord
+
+
+def canonical_line(raw: bytes, model: type[BaseModel]) -> bytes:
+    """The line as `claimset fmt` writes it; unchanged if fmt could not read it either."""
+    try:
+        obj = loads_strict(raw.decode("utf-8"))
+    except (ValueError, RecursionError):
+        return raw
+    if not isinstance(obj, dict):
+        return raw
+    try:
+        return dumps(canonical(obj, model)).encode()
+    except (ValueError, UnicodeEncodeError):  # NaN, or a lone surrogate
+        return raw
+
+
+def canonical_file(data: bytes, model: type[BaseModel]) -> bytes:
+    return b"\n".join(canonical_line(raw, model) for raw in data.split(b"\n"))
+
+
+#: Samples whose problem is the spelling itself, so it cannot survive the canonical form.
+NOT_CANONICAL = {"crlf.jsonl": "fmt converts CRLF to LF"}
+CANONICAL_SAMPLES = [s for s in INVALID if s.name not in NOT_CANONICAL]
+
+
+def report_lines(project: Project) -> list[str]:
+    return [d.format() for d in validate(project).diagnostics]
+
+
+def both_paths(project: Project) -> tuple[list[str], list[str]]:
+    """The diagnostics with the fast path, and with every line on the precise path."""
+    fast = report_lines(project)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate_module.fastcheck, "pattern", lambda model: None)
+        precise = report_lines(project)
+    return fast, precise
+
+
+def where(project: Project) -> list[tuple[str, int, str, str]]:
+    return [(d.file, d.line, d.path, d.code) for d in validate(project).diagnostics]
+
+
+@pytest.mark.parametrize("sample", CANONICAL_SAMPLES, ids=lambda p: p.name)
+def test_canonical_samples_report_the_same_problems_on_both_paths(
+    tmp_path: Path, sample: Path
+) -> None:
+    original = sample_project(tmp_path / "original", sample)
+    project = copy_fixture(tmp_path / "canonical")
+    target(project, sample).write_bytes(canonical_file(sample.read_bytes(), model_of(sample)))
+    # The problem survives the canonical form: same places, same codes (columns move).
+    assert where(project) == where(original)
+    fast, precise = both_paths(project)
+    assert fast == precise
+
+
+def single_faults() -> list[tuple[str, int, bytes]]:
+    """(sample, line index, file): one canonical line of a sample in the valid fixture file."""
+    base = (FIXTURE / "corpus" / "annotations" / "demo.jsonl").read_bytes().split(b"\n")
+    cases = []
+    for sample in CANONICAL_SAMPLES:
+        if model_of(sample) is not SentenceRecord:
+            continue
+        lines = canonical_file(sample.read_bytes(), SentenceRecord).split(b"\n")
+        if len(lines) != len(base):
+            continue  # lines added or removed: the whole-file case above covers it
+        for index, line in enumerate(lines):
+            if line != base[index]:
+                data = b"\n".join([*base[:index], line, *base[index + 1 :]])
+                cases.append((sample.name, index + 1, data))
+    return cases
+
+
+SINGLE_FAULTS = single_faults()
+
+
+@pytest.mark.parametrize(
+    ("sample", "lineno", "data"), SINGLE_FAULTS, ids=[f"{s}:{n}" for s, n, _ in SINGLE_FAULTS]
+)
+def test_each_bad_line_alone_reports_the_same_on_both_paths(
+    tmp_path: Path, sample: str, lineno: int, data: bytes
+) -> None:
+    project = copy_fixture(tmp_path)
+    project.annotation_path("demo").write_bytes(data)
+    fast, precise = both_paths(project)
+    assert fast == precise
+    assert fast, "the sample's line differs from the valid fixture's, so something is wrong"
+
+
+def quick_calls(project: Project) -> list[tuple[int, bool]]:
+    """(line, accepted) for each line the fast path's record check saw."""
+    calls: list[tuple[int, bool]] = []
+    original = validate_module._AnnotationCheck.quick
+
+    def spy(self: validate_module._AnnotationCheck, obj: dict[str, Any], lineno: int) -> bool:
+        accepted = original(self, obj, lineno)
+        calls.append((lineno, accepted))
+        return accepted
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(validate_module._AnnotationCheck, "quick", spy)
+        validate(project)
+    return calls
+
+
+def fixture_records() -> list[dict[str, Any]]:
+    path = FIXTURE / "corpus" / "annotations" / "demo.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def with_records(tmp_path: Path, records: list[dict[str, Any]]) -> Project:
+    project = copy_fixture(tmp_path)
+    text = "".join(dumps(canonical(r, SentenceRecord)) + "\n" for r in records)
+    project.annotation_path("demo").write_text(text, encoding="utf-8")
+    return project
+
+
+def rejected_by_the_fast_path(project: Project, lineno: int) -> list[tuple[str, str]]:
+    """The (path, code) diagnostics of a line the fast path saw and refused, on both paths."""
+    assert (lineno, False) in quick_calls(project), "the line did not reach the fast path"
+    fast, precise = both_paths(project)
+    assert fast == precise
+    return [(d.path, d.code) for d in validate(project).diagnostics if d.line == lineno]
+
+
+def test_the_fast_path_refuses_a_repeated_claim_id(tmp_path: Path) -> None:
+    records = fixture_records()
+    records[3]["claims"][1]["id"] = "c1"
+    project = with_records(tmp_path, records)
+    assert rejected_by_the_fast_path(project, 4) == [("claims[1].id", "duplicate-id")]
+
+
+def test_the_fast_path_refuses_an_unknown_target(tmp_path: Path) -> None:
+    records = fixture_records()
+    records[2]["claims"][0]["expectation"]["target"] = "china"
+    project = with_records(tmp_path, records)
+    assert rejected_by_the_fast_path(project, 3) == [
+        ("claims[0].expectation.target", "unknown-actor")
+    ]
+
+
+def test_the_fast_path_refuses_an_unknown_actor(tmp_path: Path) -> None:
+    records = fixture_records()
+    records[3]["claims"][1]["actor"]["ref"] = "china"
+    project = with_records(tmp_path, records)
+    assert rejected_by_the_fast_path(project, 4) == [("claims[1].actor.ref", "unknown-actor")]
+
+
+def test_end_before_start_is_reported(tmp_path: Path) -> None:
+    # With an empty text, seed[132:60] == text: only the order of the offsets is wrong.
+    for text in ("Moscow did not side with Seoul over the sinking of the Cheonan corvette.", ""):
+        records = fixture_records()
+        records[1].update(start=132, end=60, text=text)
+        project = with_records(tmp_path / str(len(text)), records)
+        assert rejected_by_the_fast_path(project, 2) == [("end", "offset-mismatch")]
+        messages = [d.message for d in validate(project).diagnostics if d.line == 2]
+        assert messages == ["end 60 is before start 132"]
+
+
+def test_actor_offsets_without_a_quote_are_reported(tmp_path: Path) -> None:
+    for offsets in ((0, 6), (0, None), (None, 6)):
+        records = fixture_records()
+        actor = records[2]["claims"][0]["actor"]
+        actor["start"], actor["end"] = offsets
+        project = with_records(tmp_path / str(offsets), records)
+        assert rejected_by_the_fast_path(project, 3) == [
+            ("claims[0].actor.start", "offset-mismatch")
+        ]
+
+
+def test_the_fast_path_refuses_each_span_that_does_not_hold_its_quote(tmp_path: Path) -> None:
+    # Lines 3 and 4: everything else on them passes (line 1 cites a later sentence).
+    spans = [
+        (3, ("claims", 0, "actor")),
+        (3, ("claims", 1, "actor")),
+        (3, ("claims", 0, "expectation")),
+        (2, ("claims", 0, "expectation")),
+        (2, ("claims", 0, "hedge", "cues", 0)),
+        (0, ("claims", 0, "evidence", 0)),  # in a later sentence: checked at the end
+    ]
+    for index, path in spans:
+        records = fixture_records()
+        span: Any = records[index]
+        for part in path:
+            span = span[part]
+        span["start"] += 1
+        span["end"] += 1
+        project = with_records(tmp_path / f"{index}{path}", records)
+        found = rejected_by_the_fast_path(project, index + 1)
+        assert [code for _, code in found] == ["offset-mismatch"], (path, found)
+
+
+def test_the_fast_path_refuses_a_span_without_offsets(tmp_path: Path) -> None:
+    spans = [
+        (3, ("claims", 0, "actor")),
+        (3, ("claims", 0, "expectation")),
+        (2, ("claims", 0, "expectation")),
+        (2, ("claims", 0, "hedge", "cues", 0)),
+        (0, ("claims", 0, "evidence", 0)),
+    ]
+    for index, path in spans:
+        records = fixture_records()
+        span: Any = records[index]
+        for part in path:
+            span = span[part]
+        span["end"] = None
+        project = with_records(tmp_path / f"{index}{path}", records)
+        found = rejected_by_the_fast_path(project, index + 1)
+        assert [code for _, code in found] == ["unanchored"], (path, found)
+
+
+def test_the_fast_path_checks_evidence_in_an_earlier_sentence(tmp_path: Path) -> None:
+    # Sentence 2 cites sentence 0 (whose text is stored as seed offsets, not copied).
+    records = fixture_records()
+    evidence = {"quote": "Seoul", "sentence": "demo:0000", "start": 0, "end": 5, "type": "event"}
+    records[2]["claims"][0]["evidence"] = [evidence]
+    project = with_records(tmp_path / "valid", records)
+    assert (3, True) in quick_calls(project) and validate(project).valid
+    for start, end, code in ((1, 6, "offset-mismatch"), (0, 600, "offset-mismatch")):
+        evidence.update(start=start, end=end)
+        project = with_records(tmp_path / f"{start}-{end}", records)
+        assert [c for _, c in rejected_by_the_fast_path(project, 3)] == [code]
+    evidence.update(quote=records[0]["text"], start=0, end=None)
+    project = with_records(tmp_path / "open", records)
+    assert [c for _, c in rejected_by_the_fast_path(project, 3)] == ["unanchored"]
+    evidence.update(quote="Seoul")
+    # A cited sentence whose text is not the seed's: compared with the text it holds.
+    records[0]["text"] = "Seoul hopes that Moscow will help it to deal with North Korea."
+    evidence.update(start=0, end=5)
+    project = with_records(tmp_path / "edited", records)
+    assert (3, True) in quick_calls(project)
+    evidence.update(start=1, end=6)
+    project = with_records(tmp_path / "edited-wrong", records)
+    assert ("claims[0].evidence[0].start", "offset-mismatch") in rejected_by_the_fast_path(
+        project, 3
+    )
+
+
+def test_the_fast_path_checks_evidence_in_its_own_sentence(tmp_path: Path) -> None:
+    records = fixture_records()
+    evidence = {"quote": "Tokyo", "sentence": None, "start": 0, "end": 5, "type": "event"}
+    records[3]["claims"][0]["evidence"] = [evidence]
+    project = with_records(tmp_path / "valid", records)
+    assert (4, True) in quick_calls(project) and validate(project).valid
+    cases: list[tuple[str, int | None, int | None, str]] = [
+        ("Tokyo", 1, 6, "offset-mismatch"),
+        ("Tokyo", 0, None, "unanchored"),
+        ("Tokyo", None, None, "unanchored"),
+        (records[3]["text"], 0, None, "unanchored"),  # text[0:None] is the quote
+    ]
+    for number, (quote, start, end, code) in enumerate(cases):
+        evidence.update(quote=quote, start=start, end=end)
+        for sentence in (None, "demo:0003"):
+            evidence["sentence"] = sentence
+            project = with_records(tmp_path / f"{number}{sentence}", records)
+            assert [c for _, c in rejected_by_the_fast_path(project, 4)] == [code]
+
+
+def test_the_fast_path_refuses_evidence_beyond_the_cited_sentence(tmp_path: Path) -> None:
+    # seed[50:65] runs past the end of sentence 0 (0..59) into sentence 1.
+    records = fixture_records()
+    seed = (FIXTURE / "seeds" / "demo.txt").read_text(encoding="utf-8")
+    evidence = {"quote": seed[50:65], "sentence": "demo:0000", "start": 50, "end": 65}
+    records[2]["claims"][0]["evidence"] = [{**evidence, "type": "event"}]
+    project = with_records(tmp_path, records)
+    assert rejected_by_the_fast_path(project, 3) == [
+        ("claims[0].evidence[0].quote", "quote-not-found")
+    ]
+
+
+def test_the_fast_path_refuses_evidence_from_an_unknown_sentence(tmp_path: Path) -> None:
+    records = fixture_records()
+    records[2]["claims"][0]["evidence"] = [
+        {"quote": "Seoul", "sentence": "demo:0009", "start": 0, "end": 5, "type": "event"}
+    ]
+    project = with_records(tmp_path, records)
+    assert rejected_by_the_fast_path(project, 3) == [
+        ("claims[0].evidence[0].sentence", "unknown-sentence")
+    ]
+
+
+def test_the_fast_path_refuses_evidence_from_another_document(tmp_path: Path) -> None:
+    records = fixture_records()
+    records[2]["claims"][0]["evidence"] = [
+        {"quote": "Moscow", "sentence": "other:0001", "start": 0, "end": 6, "type": "event"}
+    ]
+    project = with_records(tmp_path / "absent", records)
+    assert rejected_by_the_fast_path(project, 3) == [
+        ("claims[0].evidence[0].sentence", "unknown-sentence")
+    ]
+    # Even when a (misplaced) sentence of this file has that id.
+    records[1]["id"] = "other:0001"
+    project = with_records(tmp_path / "misplaced", records)
+    assert rejected_by_the_fast_path(project, 3) == [
+        ("claims[0].evidence[0].sentence", "unknown-sentence")
+    ]
+
+
+def test_the_fast_path_refuses_what_the_sentence_checks_find(tmp_path: Path) -> None:
+    cases: list[tuple[int, dict[str, Any], list[tuple[str, str]]]] = [
+        (1, {"id": "demo:0002"}, [("id", "order")]),
+        (1, {"id": "other:0001"}, [("id", "doc-mismatch")]),
+        (
+            1,
+            {"id": "other:0001", "doc": "other"},
+            [("id", "doc-mismatch"), ("doc", "doc-mismatch")],
+        ),
+        (1, {"doc": "other"}, [("doc", "doc-mismatch")]),
+        (1, {"text": "Moscow did side with Seoul."}, [("text", "offset-mismatch")]),
+        (1, {"annotator": None}, [("annotator", "status")]),
+        (1, {"status": "reviewed", "annotator": None}, [("annotator", "status")]),
+        (3, {"status": "todo"}, [("status", "status")]),
+        (2, {"start": 100}, [("start", "order"), ("text", "offset-mismatch")]),
+    ]
+    for number, (index, change, expected) in enumerate(cases):
+        records = fixture_records()
+        records[index].update(change)
+        project = with_records(tmp_path / str(number), records)
+        assert rejected_by_the_fast_path(project, index + 1) == expected, change
+
+
+def test_the_fast_path_refuses_a_claim_without_an_id(tmp_path: Path) -> None:
+    records = fixture_records()
+    records[3]["claims"][0]["id"] = None
+    project = with_records(tmp_path, records)
+    assert rejected_by_the_fast_path(project, 4) == [("claims[0].id", "missing-id")]
+
+
+def test_the_fast_path_refuses_a_repeated_sentence(tmp_path: Path) -> None:
+    records = fixture_records()
+    records.insert(2, records[1])
+    project = with_records(tmp_path / "twice", records)
+    assert rejected_by_the_fast_path(project, 3) == [("id", "duplicate-id"), ("start", "order")]
+    # The same text under the next id: it overlaps the sentence before.
+    records[2] = {**records[1], "id": "demo:0002"}
+    for number, record in enumerate(records[3:], 3):
+        record["id"] = f"demo:{number:04d}"
+    project = with_records(tmp_path / "renumbered", records)
+    assert rejected_by_the_fast_path(project, 3) == [("start", "order")]
+    # Ids 0, 2, 1, then 2 again, in order after the 1: only the id says it is a repeat.
+    records = fixture_records()
+    records[1], records[2] = records[2], records[1]
+    records[1]["id"], records[2]["id"] = "demo:0002", "demo:0001"
+    records[3]["id"] = "demo:0002"
+    project = with_records(tmp_path / "repeat", records)
+    assert rejected_by_the_fast_path(project, 4) == [("id", "duplicate-id")]
+
+
+def test_the_fast_path_needs_the_seed(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    (project.seeds_dir / "demo.txt").unlink()
+    assert [accepted for _, accepted in quick_calls(project)] == [False] * 4
+    fast, precise = both_paths(project)
+    assert fast == precise
+
+
+def add_document(project: Project, doc_id: str, seed: str, spans: list[tuple[int, int]]) -> None:
+    """A document with one sentence record per (start, end) span of `seed`."""
+    data = seed.encode("utf-8")
+    (project.seeds_dir / f"{doc_id}.txt").write_bytes(data)
+    records = [
+        SentenceRecord(
+            id=f"{doc_id}:{n:04d}", doc=doc_id, start=a, end=b, text=seed[a:b], status="todo"
+        ).model_dump(mode="json")
+        for n, (a, b) in enumerate(spans)
+    ]
+    text = "".join(dumps(canonical(r, SentenceRecord)) + "\n" for r in records)
+    project.annotation_path(doc_id).write_text(text, encoding="utf-8")
+    document = Document(
+        id=doc_id, sha256=hashlib.sha256(data).hexdigest(), sentence_count=len(spans)
+    )
+    with project.documents_path.open("a", encoding="utf-8") as handle:
+        handle.write(dumps(canonical(document.model_dump(mode="json"), Document)) + "\n")
+
+
+def test_touching_sentences_do_not_overlap(tmp_path: Path) -> None:
+    # Chinese and Japanese put no space after "。": a sentence starts where the last one ends.
+    project = copy_fixture(tmp_path)
+    add_document(project, "zh", "今日は晴れ。明日は雨。", [(0, 6), (6, 11)])
+    assert quick_calls(project)[-2:] == [(1, True), (2, True)]
+    fast, precise = both_paths(project)
+    assert fast == precise == []
+
+
+@pytest.mark.parametrize("counted", [3, 5])
+def test_the_sentence_count_is_checked_in_both_directions(tmp_path: Path, counted: int) -> None:
+    project = copy_fixture(tmp_path)
+    documents = project.documents_path.read_text(encoding="utf-8")
+    project.documents_path.write_text(
+        documents.replace('"sentence_count": 4', f'"sentence_count": {counted}'), encoding="utf-8"
+    )
+    fast, precise = both_paths(project)
+    assert (
+        fast
+        == precise
+        == [
+            f"corpus/annotations/demo.jsonl:1:1: 4 sentence records, but corpus/documents.jsonl "
+            f"line 1 counts {counted}: sentences were added or removed by hand (restore them from "
+            "git, or re-run `claimset split`) [sentence-count]"
+        ]
+    )
+
+
+def test_a_quote_with_leading_whitespace_is_not_ambiguous(tmp_path: Path) -> None:
+    # Its leading whitespace matches at each position of a run of spaces: one occurrence still.
+    project = copy_fixture(tmp_path)
+    add_document(project, "spaced", "Seoul said  that Moscow will help.", [(0, 34)])
+    path = project.annotation_path("spaced")
+    record = json.loads(path.read_text(encoding="utf-8"))
+    cue = {"quote": "  that Moscow", "start": None, "end": None, "kind": "hedge"}
+    record.update(
+        status="draft",
+        claims=[
+            {
+                "id": "c1",
+                "actor": {"ref": "south_korea", "quote": "Seoul", "start": 0, "end": 5},
+                "expectation": {
+                    "quote": "Moscow will help",
+                    "start": 17,
+                    "end": 33,
+                    "type": "prediction",
+                    "target": "russia",
+                },
+                "evidence": [],
+                "hedge": {"certainty": "certain", "cues": [cue]},
+                "polarity": "positive",
+                "origin": "auto",
+            }
+        ],
+    )
+    path.write_text(dumps(canonical(record, SentenceRecord)) + "\n", encoding="utf-8")
+    fast, precise = both_paths(project)
+    assert (
+        fast
+        == precise
+        == [
+            "corpus/annotations/spaced.jsonl:1:425: claims[0].hedge.cues[0].quote: warning: the "
+            "quote has no offsets: run `claimset fmt` to fill start and end [unanchored]"
+        ]
     )

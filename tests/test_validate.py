@@ -13,7 +13,10 @@ from claimset.diagnostics import Report
 from claimset.project import Project
 from claimset.validate import validate
 from click.testing import CliRunner
-from samples import INVALID, VALID, copy_fixture, expected_lines, sample_project
+from samples import DATA, INVALID, VALID, copy_fixture, expected_lines, sample_project
+
+#: Seeds added to the fixture project (a problem of a seed, or of a document without files).
+SEED_SAMPLES = sorted((DATA / "invalid").glob("*.txt"))
 
 
 def lines(report: Report) -> list[str]:
@@ -39,6 +42,13 @@ def test_invalid_samples(tmp_path: Path, sample: Path) -> None:
     assert not report.valid
     assert lines(report) == expected_lines(sample)
     assert all(d.line >= 1 and d.column >= 1 for d in report.diagnostics)
+
+
+@pytest.mark.parametrize("sample", SEED_SAMPLES, ids=lambda p: p.name)
+def test_seed_samples(tmp_path: Path, sample: Path) -> None:
+    project = copy_fixture(tmp_path)
+    (project.seeds_dir / sample.name).write_bytes(sample.read_bytes())
+    assert lines(validate(project)) == expected_lines(sample)
 
 
 @pytest.mark.parametrize("sample", INVALID, ids=lambda p: p.name)
