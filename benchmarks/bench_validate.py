@@ -34,12 +34,11 @@ import orjson
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
 
-from claimset import fastcheck  # noqa: E402
 from claimset.canonical import canonical  # noqa: E402
 from claimset.jsonio import dumps, loads_strict  # noqa: E402
 from claimset.models import SentenceRecord  # noqa: E402
 from claimset.project import Project  # noqa: E402
-from claimset.validate import validate  # noqa: E402
+from claimset.validate import fast_path, validate  # noqa: E402
 
 SENTENCES_PER_DOC = 100
 ACTORS = [
@@ -139,7 +138,7 @@ def document(doc_id: str, rng: random.Random, count: int) -> tuple[str, list[str
         # In the canonical key order, as `claimset fmt` writes (and the real corpus holds).
         line = dumps(canonical(record, SentenceRecord))
         # A line off the fast path would measure the slow path: fail loudly, not quietly.
-        assert fastcheck.canonical_and_valid(SentenceRecord, line.encode()), line
+        assert fast_path.canonical_and_valid(SentenceRecord, line.encode()), line
         lines.append(line)
     return seed, lines
 

@@ -7,11 +7,21 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from claimset.diagnostics import CODES, Diagnostic, Report
 from claimset.reporters import render_github, render_json, render_text
 from claimset.validate import validate
+from claimset.validate.registry import (
+    CHECKS,
+    RegistryError,
+    UndeclaredCode,
+    check,
+    declared_codes,
+)
 from rich.console import Console
-from samples import INVALID, VALID, sample_project
+from samples import DATA, INVALID, VALID, copy_fixture, sample_project
+
+SEED_SAMPLES = sorted((DATA / "invalid").glob("*.txt"))
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -99,5 +109,71 @@ def test_every_code_is_documented_and_every_emitted_code_is_known(tmp_path: Path
         emitted |= {
             d.code for d in validate(sample_project(tmp_path / sample.stem, sample)).diagnostics
         }
-    assert emitted <= set(CODES)
-    assert len(emitted) >= 20
+    for seed in SEED_SAMPLES:
+        project = copy_fixture(tmp_path / f"seed-{seed.stem}")
+        (project.seeds_dir / seed.name).write_bytes(seed.read_bytes())
+        emitted |= {d.code for d in validate(project).diagnostics}
+    # Every code has a sample in tests/data (its expected output beside it).
+    assert emitted == set(CODES)
+
+
+# -- the registry of checks -----------------------------------------------------------------------
+
+
+def test_every_code_is_declared_by_a_check_and_every_check_has_a_doc() -> None:
+    assert declared_codes() == set(CODES)
+    for unit in CHECKS.values():
+        assert unit.doc and unit.doc.endswith("."), unit
+        assert set(unit.codes) <= set(CODES)
+        assert set(unit.codes.values()) <= {"error", "warning"}
+        assert unit.module.startswith("claimset.validate.checks."), unit
+
+
+def test_the_docs_name_the_checks_of_each_code() -> None:
+    docs = (REPO / "docs" / "diagnostics.md").read_text(encoding="utf-8")
+    sections = re.split(r"^### ", docs, flags=re.M)[1:]
+    for section in sections:
+        code = re.match(r"`([a-z-]+)`", section)
+        assert code is not None, section[:40]
+        named = re.findall(r"^Checked by: (.*)\.$", section, flags=re.M)
+        expected = sorted(u.name for u in CHECKS.values() if code.group(1) in u.codes)
+        assert named == [", ".join(f"`{name}`" for name in expected)], code.group(1)
+
+
+def test_the_registry_refuses_an_unknown_code_a_duplicate_or_a_check_without_doc() -> None:
+    def documented() -> list[Diagnostic]:
+        """A check."""
+        return []
+
+    def undocumented() -> list[Diagnostic]:
+        return []
+
+    before = dict(CHECKS)
+    with pytest.raises(RegistryError, match="unknown code"):
+        check("test-unknown", {"no-such-code": "error"})(documented)
+    with pytest.raises(RegistryError, match="unknown code"):
+        check("test-nothing", {})(documented)
+    with pytest.raises(RegistryError, match="registered twice"):
+        check("span", {"value": "error"})(documented)
+    with pytest.raises(RegistryError, match="no docstring"):
+        check("test-undocumented", {"value": "error"})(undocumented)
+    assert before == CHECKS
+
+
+def test_a_check_reporting_what_it_does_not_declare_fails_the_tests() -> None:
+    def reports_type() -> list[Diagnostic]:
+        """Reports a code it does not declare."""
+        return [Diagnostic("a.jsonl", 1, 1, "", "type", "x")]
+
+    def reports_a_warning() -> list[Diagnostic]:
+        """Reports its code with the wrong severity."""
+        return [Diagnostic("a.jsonl", 1, 1, "", "value", "x", "warning")]
+
+    try:
+        for func in (reports_type, reports_a_warning):
+            checked = check(f"test-{func.__name__}", {"value": "error"})(func)
+            with pytest.raises(UndeclaredCode, match=f"test-{func.__name__}"):
+                checked()
+    finally:
+        CHECKS.pop("test-reports_type", None)
+        CHECKS.pop("test-reports_a_warning", None)

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset import fastcheck
-from claimset import validate as validate_module
 from claimset.canonical import canonical
 from claimset.jsonio import dumps, loads_strict
 from claimset.models import MODELS, Actor, Document, SentenceRecord
 from claimset.project import Project
-from claimset.validate import validate
+from claimset.validate import fast_path, validate
+from claimset.validate.state import AnnotationState
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
@@ -33,26 +32,26 @@ def pydantic_accepts(record: object, model: type[BaseModel] = SentenceRecord) ->
 
 def test_every_model_has_a_pattern() -> None:
     for model in MODELS.values():
-        assert fastcheck.pattern(model) is not None, model
+        assert fast_path.pattern(model) is not None, model
 
 
 def test_valid_canonical_lines_match() -> None:
     for record in RECORDS:
-        assert fastcheck.canonical_and_valid(SentenceRecord, dumps(record).encode())
+        assert fast_path.canonical_and_valid(SentenceRecord, dumps(record).encode())
 
 
 @settings(max_examples=200, deadline=None)
 @given(line=mutated_record())
 def test_the_pattern_agrees_with_pydantic_on_canonical_lines(line: str) -> None:
     record = canonical(json.loads(line), SentenceRecord)
-    matched = fastcheck.canonical_and_valid(SentenceRecord, dumps(record).encode())
+    matched = fast_path.canonical_and_valid(SentenceRecord, dumps(record).encode())
     assert matched == pydantic_accepts(record), record
 
 
 @settings(max_examples=200, deadline=None)
 @given(line=mutated_record())
 def test_a_line_as_mutated_matches_only_if_valid(line: str) -> None:
-    if fastcheck.canonical_and_valid(SentenceRecord, line.encode()):
+    if fast_path.canonical_and_valid(SentenceRecord, line.encode()):
         assert pydantic_accepts(json.loads(line))
 
 
@@ -83,7 +82,7 @@ def respelled(draw: st.DrawFn) -> bytes:
 @settings(max_examples=100, deadline=None)
 @given(line=respelled())
 def test_respelled_lines_take_the_slow_path(line: bytes) -> None:
-    assert not fastcheck.canonical_and_valid(SentenceRecord, line)
+    assert not fast_path.canonical_and_valid(SentenceRecord, line)
 
 
 def test_a_pattern_the_fast_path_cannot_express_means_no_fast_path() -> None:
@@ -92,17 +91,17 @@ def test_a_pattern_the_fast_path_cannot_express_means_no_fast_path() -> None:
     class Odd(BaseModel):
         name: str = Field(pattern=r"^.+$")
 
-    assert fastcheck.pattern(Odd) is None
-    assert not fastcheck.canonical_and_valid(Odd, b'{"name": "x"}')
+    assert fast_path.pattern(Odd) is None
+    assert not fast_path.canonical_and_valid(Odd, b'{"name": "x"}')
 
 
 def test_integers_beyond_64_bits_take_the_slow_path() -> None:
     # orjson reads them as floats (or refuses them): the fast path must not vouch for them.
     record = json.loads(dumps(RECORDS[0]))
     record["start"] = 10**30
-    assert not fastcheck.canonical_and_valid(SentenceRecord, dumps(record).encode())
+    assert not fast_path.canonical_and_valid(SentenceRecord, dumps(record).encode())
     record["start"] = 10**17
-    assert fastcheck.canonical_and_valid(SentenceRecord, dumps(record).encode()) == (
+    assert fast_path.canonical_and_valid(SentenceRecord, dumps(record).encode()) == (
         pydantic_accepts(record)
     )
 
@@ -155,7 +154,7 @@ def both_paths(project: Project) -> tuple[list[str], list[str]]:
     """The diagnostics with the fast path, and with every line on the precise path."""
     fast = report_lines(project)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(validate_module.fastcheck, "pattern", lambda model: None)
+        patch.setattr(fast_path, "pattern", lambda model: None)
         precise = report_lines(project)
     return fast, precise
 
@@ -213,15 +212,15 @@ def test_each_bad_line_alone_reports_the_same_on_both_paths(
 def quick_calls(project: Project) -> list[tuple[int, bool]]:
     """(line, accepted) for each line the fast path's record check saw."""
     calls: list[tuple[int, bool]] = []
-    original = validate_module._AnnotationCheck.quick
+    original = fast_path.accepts
 
-    def spy(self: validate_module._AnnotationCheck, obj: dict[str, Any], lineno: int) -> bool:
-        accepted = original(self, obj, lineno)
+    def spy(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
+        accepted = original(state, obj, lineno)
         calls.append((lineno, accepted))
         return accepted
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(validate_module._AnnotationCheck, "quick", spy)
+        patch.setattr(fast_path, "accepts", spy)
         validate(project)
     return calls
 

@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from claimset import validate as validate_module
 from claimset.cli import cli
 from claimset.diagnostics import Report
 from claimset.project import Project
-from claimset.validate import validate
+from claimset.validate import fast_path, reader, validate
 from click.testing import CliRunner
 from samples import DATA, INVALID, VALID, copy_fixture, expected_lines, sample_project
 
@@ -57,7 +56,7 @@ def test_the_slow_path_alone_reports_the_same(
 ) -> None:
     project = sample_project(tmp_path, sample)
     fast = lines(validate(project))
-    monkeypatch.setattr(validate_module.fastcheck, "pattern", lambda model: None)
+    monkeypatch.setattr(fast_path, "pattern", lambda model: None)
     assert lines(validate(project)) == fast
 
 
@@ -65,13 +64,13 @@ def test_the_fast_path_takes_canonical_lines(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     slow_lines: list[int] = []
-    original = validate_module._JsonlCheck.slow
+    original = reader.JsonlFile.slow
 
-    def spy(self: validate_module._JsonlCheck, lineno: int, raw: bytes) -> None:
+    def spy(self: reader.JsonlFile, lineno: int, raw: bytes) -> None:
         slow_lines.append(lineno)
         original(self, lineno, raw)
 
-    monkeypatch.setattr(validate_module._JsonlCheck, "slow", spy)
+    monkeypatch.setattr(reader.JsonlFile, "slow", spy)
     assert validate(copy_fixture(tmp_path)).valid
     assert slow_lines == []
 
@@ -203,7 +202,7 @@ def test_a_seed_not_split_and_an_unknown_document(tmp_path: Path) -> None:
 
 
 def test_a_line_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(validate_module, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 1000)
     project = copy_fixture(tmp_path)
     path = project.annotation_path("demo")
     records = path.read_text().splitlines()
@@ -217,7 +216,7 @@ def test_a_sentence_too_long_to_read_is_not_also_missing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Like an unparsable line, it may hold its sentence: no `order` or `sentence-count` echo.
-    monkeypatch.setattr(validate_module, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 1000)
     project = copy_fixture(tmp_path)
     path = project.annotation_path("demo")
     records = path.read_text().splitlines()

@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset import validate as validate_module
 from claimset.jsonio import loads_strict
 from claimset.models import SentenceRecord
-from claimset.validate import validate
+from claimset.validate import fast_path, validate
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -299,7 +298,7 @@ def test_the_fast_path_reports_what_the_slow_path_reports(tmp_path: Path, data: 
     project.annotation_path("demo").write_bytes(data)
     fast = [d.format() for d in validate(project).diagnostics]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(validate_module._AnnotationCheck, "quick", lambda *args: False)
+        patch.setattr(fast_path, "accepts", lambda *args: False)
         assert [d.format() for d in validate(project).diagnostics] == fast
-        patch.setattr(validate_module.fastcheck, "pattern", lambda model: None)
+        patch.setattr(fast_path, "pattern", lambda model: None)
         assert [d.format() for d in validate(project).diagnostics] == fast

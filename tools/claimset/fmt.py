@@ -19,10 +19,10 @@ from typing import Any
 from . import jsonio
 from .anchor import anchor
 from .canonical import canonical
-from .layout import Path as JsonPath
-from .layout import json_path
 from .models import Actor, Document, Record, SentenceRecord
 from .project import BOM, Project
+from .validate.positions import Path as JsonPath
+from .validate.positions import json_path
 
 _CLAIM_NUMBER = re.compile(r"c([0-9]+)")
 

@@ -1,5 +1,6 @@
 """The validator's fast path: a regular expression, compiled from the pydantic models, that
-matches exactly the canonical lines of structurally valid records.
+matches exactly the canonical lines of structurally valid records, and the record checks
+written flat for the records it matches.
 
 Most lines of a corpus are valid and already in `claimset fmt`'s canonical form. For those,
 running pydantic and a position-tracking parser is wasted work. The canonical form is rigid
@@ -23,7 +24,9 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 
-from .canonical import Shape, fields
+from ..canonical import Shape, fields
+from ..models import HUMAN_STATUSES
+from .state import AnnotationState
 
 # A JSON string in the shortest spelling (what orjson and `jsonio.dumps` write): raw UTF-8,
 # escapes only for `"`, `\` and control characters. Unrolled, so it runs as tight loops.
@@ -104,3 +107,106 @@ def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
     """
     compiled = pattern(model)
     return compiled is not None and compiled.fullmatch(line) is not None
+
+
+# -- the record checks, for a record the pattern accepted -----------------------------------------
+#
+# `accepts` mirrors the annotation file's record checks (`files.AnnotationFile.semantic`) for
+# records the compiled pattern accepted (every field present and well-typed), answering only
+# "no problem at all?"; written flat because it runs for nearly every line. It may be stricter
+# than the checks (which then run, and find nothing), never more lenient. The tests run every
+# sample, canonical versions of them and fuzzed files with and without it and require the same
+# diagnostics.
+
+
+def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
+    """True if the checks would find nothing in this record; then its sentence is recorded."""
+    rid: str = obj["id"]
+    prefix, _, digits = rid.rpartition(":")
+    start, end, text = obj["start"], obj["end"], obj["text"]
+    seed = state.seed_text
+    if (
+        prefix != state.doc_id
+        or obj["doc"] != prefix
+        or start < state.prev_end
+        or end < start
+        or seed is None
+        or seed[start:end] != text
+        or rid in state.ids
+    ):
+        return False
+    ordinal = int(digits)
+    if ordinal != state.prev_ordinal + 1:
+        return False
+    status, claims = obj["status"], obj["claims"]
+    if obj["annotator"] is None and status in HUMAN_STATUSES:
+        return False
+    if claims:
+        if status == "todo":
+            return False
+        if len(claims) > 1 and len({claim["id"] for claim in claims}) < len(claims):
+            return False  # a repeated claim id
+        for claim in claims:
+            if not _claim_accepted(state, claim, rid, text, seed):
+                return False
+    state.sentences += 1
+    state.ids[rid] = lineno
+    state.prev_ordinal, state.prev_id, state.anonymous_since = ordinal, rid, 0
+    state.prev_end, state.prev_end_line = end, lineno
+    state.texts[rid] = (start, end)
+    return True
+
+
+def _claim_accepted(
+    state: AnnotationState, claim: dict[str, Any], rid: str, text: str, seed: str
+) -> bool:
+    actors = state.actor_ids
+    if claim["id"] is None:
+        return False
+    span = claim["actor"]
+    if span["ref"] not in actors:
+        return False
+    quote, a, b = span["quote"], span["start"], span["end"]
+    if quote is None:
+        if a is not None or b is not None:
+            return False
+    elif a is None or b is None or text[a:b] != quote:
+        return False
+    span = claim["expectation"]
+    a, b = span["start"], span["end"]
+    if a is None or b is None or text[a:b] != span["quote"]:
+        return False
+    target = span["target"]
+    if target is not None and target not in actors:
+        return False
+    for span in claim["hedge"]["cues"]:
+        a, b = span["start"], span["end"]
+        if a is None or b is None or text[a:b] != span["quote"]:
+            return False
+    return _evidence_accepted(state, claim["evidence"], rid, text, seed)
+
+
+def _evidence_accepted(
+    state: AnnotationState, evidence: list[dict[str, Any]], rid: str, text: str, seed: str
+) -> bool:
+    texts, doc_id = state.texts, state.doc_id
+    for span in evidence:
+        a, b = span["start"], span["end"]
+        if a is None or b is None:
+            return False
+        sentence = span["sentence"]
+        if sentence is None or sentence == rid:
+            if text[a:b] != span["quote"]:
+                return False
+            continue
+        stored = texts.get(sentence)
+        if stored is None or sentence.rpartition(":")[0] != doc_id:
+            return False
+        if type(stored) is tuple:
+            # That sentence's text is seed[at:to]: compare within the seed, no copy.
+            at, to = stored
+            if b > to - at or seed[at + a : at + b] != span["quote"]:
+                return False
+        elif stored[a:b] != span["quote"]:
+            return False
+    return True

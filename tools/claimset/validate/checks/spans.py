@@ -1,0 +1,106 @@
+"""Spans: a quote and the offsets that hold it in its sentence.
+
+The quote is authoritative; `claimset fmt` anchors it (fills or moves the offsets) when that is
+unambiguous, so what fmt can fix is a warning (`unanchored`), and what it cannot is an error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...anchor import closest_passage, find_quote
+from ...diagnostics import Severity
+from ..positions import Path as JsonPath
+from ..problems import Problem, quote
+from ..registry import check
+
+Occurrences = list[tuple[int, int]]
+
+_SPAN_CODES: dict[str, Severity] = {
+    "value": "error",
+    "quote-not-found": "error",
+    "quote-ambiguous": "error",
+    "offset-mismatch": "error",
+    "unanchored": "warning",
+}
+
+
+@check("span", _SPAN_CODES)
+def span(item: dict[str, Any], path: JsonPath, text: str, sentence: str | None) -> list[Problem]:
+    """A quote occurs in its sentence, once or at its offsets, and the offsets hold it exactly.
+
+    `sentence`: the id of the sentence `text` is from, when it is not the claim's own.
+    """
+    quoted: Any = item.get("quote")
+    start: Any = item.get("start")
+    end: Any = item.get("end")
+    if type(quoted) is not str:
+        return []
+    has_start, has_end = type(start) is int, type(end) is int
+    if has_start and has_end and text[start:end] == quoted:
+        return []  # the common case: anchored and exact
+    if (start is not None and not has_start) or (end is not None and not has_end):
+        return []  # offsets of the wrong type: a `type` problem already
+    if not quoted.strip():
+        return [Problem((*path, "quote"), "value", "the quote is blank")] if quoted else []
+    where = f"sentence {sentence}" if sentence else "the sentence"
+    occurrences = find_quote(text, quoted)
+    if not occurrences:
+        return [_not_found(path, text, quoted, where)]
+    if has_start and has_end:
+        return [_misplaced(path, text, start, end, occurrences)]
+    if has_start or has_end:
+        return [_half_anchored(path, start if has_start else end, has_start, occurrences)]
+    if len(occurrences) == 1:
+        message = "the quote has no offsets: run `claimset fmt` to fill start and end"
+        return [Problem((*path, "quote"), "unanchored", message, "warning")]
+    listing = ", ".join(str(a) for a, _ in occurrences[:20])
+    message = (
+        f"the quote occurs {len(occurrences)} times in {where}, at start "
+        f'{listing}: add "start": <one of these>, or quote more words'
+    )
+    return [Problem((*path, "quote"), "quote-ambiguous", message)]
+
+
+def _not_found(path: JsonPath, text: str, quoted: str, where: str) -> Problem:
+    closest = closest_passage(text, quoted)
+    hint = ""
+    if closest is not None:
+        a, b = closest
+        hint = f"; closest passage: {quote(text[a:b])} at {a}..{b}"
+    message = f"quote {quote(quoted)} not found in {where}{hint}"
+    return Problem((*path, "quote"), "quote-not-found", message)
+
+
+def _misplaced(
+    path: JsonPath, text: str, start: int, end: int, occurrences: Occurrences
+) -> Problem:
+    """Both offsets given, not holding the quote exactly."""
+    if (start, end) in occurrences:
+        message = (
+            f"the quote differs from the text at {start}..{end} in whitespace: "
+            f"`claimset fmt` rewrites it to {quote(text[start:end])}"
+        )
+        return Problem((*path, "quote"), "unanchored", message, "warning")
+    held = text[start:end] if 0 <= start <= end else ""
+    a, b = min(occurrences, key=lambda occ: (abs(occ[0] - start), occ[0]))
+    message = (
+        f"offsets {start}..{end} hold {quote(held)}, not the quote, which is at "
+        f"{a}..{b}: run `claimset fmt` to re-anchor"
+    )
+    return Problem((*path, "start"), "offset-mismatch", message)
+
+
+def _half_anchored(path: JsonPath, given: int, is_start: bool, occurrences: Occurrences) -> Problem:
+    """Only one of the offsets given."""
+    index = 0 if is_start else 1
+    if any(occ[index] == given for occ in occurrences):
+        message = "the span is not fully anchored: run `claimset fmt` to fill start and end"
+        return Problem(path, "unanchored", message, "warning")
+    name = "start" if is_start else "end"
+    message = (
+        f"no occurrence of the quote has {name} {given}; it "
+        f"{'starts' if is_start else 'ends'} at "
+        + ", ".join(str(occ[index]) for occ in occurrences[:20])
+    )
+    return Problem((*path, name), "offset-mismatch", message)

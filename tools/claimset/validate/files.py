@@ -1,0 +1,144 @@
+"""The three kinds of JSONL file and the record checks each runs on every record."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..models import Actor, Document, SentenceRecord
+from . import fast_path
+from .checks import claims, ids, offsets, registries
+from .checks import status as status_check
+from .lines import Line
+from .problems import SENTENCE_ID, ActorIndex, Problem
+from .reader import JsonlFile
+from .state import AnnotationState
+
+
+class ActorFile(JsonlFile):
+    """corpus/actors.jsonl: the registry. Builds the actor index while checking it."""
+
+    model = Actor
+
+    def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
+        super().__init__(path, rel, actors)
+        self.ids: dict[str, int] = {}
+
+    def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        self.actors.add(obj)
+        actor_id = obj.get("id")
+        if not isinstance(actor_id, str):
+            return []
+        first = self.ids.setdefault(actor_id, line.lineno)
+        return registries.repeated_actor(actor_id, first, line.lineno)
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What the other checks need of a documents.jsonl record (values as read, maybe wrong)."""
+
+    line: int
+    sha256: Any
+    sentence_count: Any
+
+
+class DocumentFile(JsonlFile):
+    """corpus/documents.jsonl: one record per document."""
+
+    model = Document
+
+    def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
+        super().__init__(path, rel, actors)
+        self.documents: dict[str, DocRecord] = {}
+
+    def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        doc_id = obj.get("id")
+        if not isinstance(doc_id, str):
+            return []
+        first = self.documents.get(doc_id)
+        if first is not None:
+            return registries.repeated_document(doc_id, first.line)
+        self.documents[doc_id] = DocRecord(
+            line.lineno, obj.get("sha256"), obj.get("sentence_count")
+        )
+        return []
+
+
+class AnnotationFile(JsonlFile):
+    """corpus/annotations/<doc>.jsonl: sentence records against their seed and the registry."""
+
+    model = SentenceRecord
+
+    def __init__(
+        self, path: Path, rel: str, actors: ActorIndex, doc_id: str, seed_text: str | None
+    ) -> None:
+        super().__init__(path, rel, actors)
+        self.state = AnnotationState(doc_id, seed_text, actors.ids)
+        self.quick = functools.partial(fast_path.accepts, self.state)
+
+    def unidentified(self) -> None:
+        self.state.unidentified()
+
+    def repaired(self, obj: dict[str, Any]) -> dict[str, Any]:
+        # Evidence elsewhere may quote this sentence: check it against the seed's text, not
+        # against the replacement characters.
+        start, end, text = obj.get("start"), obj.get("end"), obj.get("text")
+        seed = self.state.seed_text
+        if (
+            seed is not None
+            and type(start) is int
+            and type(end) is int
+            and type(text) is str
+            and "\ufffd" in text
+        ):
+            return {**obj, "text": seed[start:end]}
+        return obj
+
+    def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        state = self.state
+        state.sentences += 1
+        out, rid = self._identify(obj.get("id"), line)
+        doc = obj.get("doc")
+        if type(doc) is str:
+            out += ids.record_document(state, doc)
+        text, start, end = obj.get("text"), obj.get("start"), obj.get("end")
+        if type(start) is int and type(end) is int:
+            out += offsets.sentence_offsets(state, start, end, line.lineno)
+            if type(text) is str:
+                out += offsets.sentence_text(state, rid, start, end, text)
+        elif rid is not None and type(text) is str:
+            state.texts[rid] = text
+        if type(text) is not str:
+            return out
+        claim_list = obj.get("claims")
+        status = obj.get("status")
+        if type(status) is str:
+            out += status_check.status(obj, status, claim_list)
+        if type(claim_list) is list:
+            seen: dict[str, int] = {}
+            for index, claim in enumerate(claim_list):
+                if type(claim) is dict:
+                    out += claims.claim_problems(
+                        state, self.actors, claim, index, rid, text, seen, line
+                    )
+        return out
+
+    def _identify(self, rid: Any, line: Line) -> tuple[list[Problem], str | None]:
+        """The id's problems, and the id if it names this sentence (not malformed, not reused)."""
+        state = self.state
+        if type(rid) is not str or not SENTENCE_ID.fullmatch(rid):
+            state.unidentified()
+            return [], None
+        out = ids.id_document(state, rid)
+        repeated = ids.repeated_sentence(state, rid)
+        if repeated:
+            state.unidentified()  # its text must not stand in for the first one's
+            return out + repeated, None
+        state.ids[rid] = line.lineno
+        return out + ids.sentence_ordinal(state, rid), rid
+
+    def finish(self) -> None:
+        for line, problems in claims.pending_evidence(self.state):
+            self.report(line, problems)

@@ -1,0 +1,234 @@
+"""Reading one JSONL file line by line, on the fast path or the precise one.
+
+The fast path (most lines) is for a line that the pattern compiled from the models
+(`fast_path.pattern`) recognizes as the canonical form of a structurally valid record, which
+also rules out duplicate keys; orjson then parses it, and the file's record checks run (or their
+fast equivalent, `quick`). Every other line takes the precise path: strict decoding, json's
+error positions, a scanner for duplicate keys and columns, pydantic for the structural
+messages, then the same record checks. One bad line never stops the others from being checked.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic
+from ..errors import ClaimsetError
+from ..models import SentenceRecord
+from ..project import BOM
+from . import fast_path
+from .checks import syntax
+from .checks.structure import structure
+from .lines import Line
+from .positions import Path as JsonPath
+from .positions import Place, json_path
+from .problems import ActorIndex, Problem
+
+#: Longer lines are not parsed (no sentence record comes near): reported as `limit`.
+MAX_LINE_BYTES = 1 << 20
+
+
+def _never(obj: dict[str, Any], lineno: int) -> bool:
+    return False
+
+
+class JsonlFile:
+    """Checks one JSONL file line by line; subclasses add the record-level checks."""
+
+    model: type[BaseModel] = SentenceRecord
+
+    def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
+        self.path = path
+        self.rel = rel
+        self.actors = actors
+        self.diagnostics: list[Diagnostic] = []
+        self.records = 0
+        self.crlf_lines = 0
+        self.first_crlf = 0
+        self.unparsed = 0  # lines that are not JSON objects
+        compiled = fast_path.pattern(self.model)
+        self.canonical_and_valid = compiled.fullmatch if compiled is not None else None
+        #: For a structurally valid record: True if `semantic` would find nothing. Then it
+        #: has also done what `semantic` does to the file's state; otherwise it has changed
+        #: nothing and `semantic` runs. Only a speed-up: the default always defers.
+        self.quick: Callable[[dict[str, Any], int], bool] = _never
+
+    # -- reporting
+
+    def report(self, line: Line, problems: Sequence[Problem]) -> None:
+        for problem in problems:
+            self.diagnostics.append(self.locate(line, problem))
+
+    def locate(self, line: Line, problem: Problem) -> Diagnostic:
+        """A Diagnostic with the columns of the problem's path in the line."""
+        place: Place | None
+        start, end = 0, None
+        # A removed BOM shifts the columns of everything after it, but not "the line".
+        offset = 0 if problem.at == "line" else line.offset
+        if problem.at == "line":
+            place = None
+        elif problem.at == "object":
+            place = line.layout.place(problem.path[:-1])
+            if place is not None:
+                start, end = place.start, place.start + 1
+        else:
+            place = line.layout.place(problem.path)
+            if place is not None:
+                start, end = place.start, place.end
+                if problem.at == "key" and place.key_start is not None:
+                    start, end = place.key_start, place.key_end
+        return Diagnostic(
+            file=self.rel,
+            line=line.lineno,
+            column=start + offset + 1,
+            path=json_path(problem.path),
+            code=problem.code,
+            message=problem.message,
+            severity=problem.severity,
+            end_column=end + offset + 1 if end is not None else None,
+            source=line.source[:10000],
+        )
+
+    # -- reading
+
+    def run(self) -> None:
+        try:
+            handle = self.path.open("rb")
+        except OSError as exc:
+            raise ClaimsetError(f"{self.rel}: cannot read: {exc.strerror}") from exc
+        limit = MAX_LINE_BYTES
+        # Locals for the fast path, which runs for nearly every line.
+        canonical_and_valid, quick, loads = self.canonical_and_valid, self.quick, orjson.loads
+        fast_records = 0
+        with handle:
+            lineno = 0
+            readline = handle.readline
+            while raw := readline(limit):
+                lineno += 1
+                if raw[-1] == 10:  # b"\n"
+                    raw = raw[:-1]
+                    if canonical_and_valid is not None and canonical_and_valid(raw) is not None:
+                        try:
+                            obj = loads(raw)
+                        except orjson.JSONDecodeError:
+                            pass  # invalid UTF-8 inside a string, or a number too large
+                        else:
+                            fast_records += 1
+                            if not quick(obj, lineno):
+                                line = Line(lineno, raw)
+                                self.report(line, self.semantic(obj, line))
+                            continue
+                elif len(raw) == limit:
+                    while (rest := readline(limit)) and rest[-1:] != b"\n":
+                        pass
+                    self.records += 1
+                    self.unparsed += 1
+                    self.unidentified()
+                    self.diagnostics.extend(syntax.too_long(self.rel, lineno, limit))
+                    continue
+                self.line(lineno, raw)
+        self.records += fast_records
+        self.diagnostics.extend(syntax.crlf_lines(self.rel, self.crlf_lines, self.first_crlf))
+        self.finish()
+
+    def line(self, lineno: int, raw: bytes) -> None:
+        if not raw or raw.isspace():
+            return  # blank lines hold no record; fmt drops them
+        self.records += 1
+        self.slow(lineno, raw)
+
+    def slow(self, lineno: int, raw: bytes) -> None:
+        """The precise path: every syntax-level problem, then pydantic, then the same checks."""
+        line = Line(lineno, raw)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self.diagnostics.extend(syntax.invalid_utf8(self.rel, line, exc))
+            self._recover(line)
+            return
+        problems: list[Problem] = []
+        if lineno == 1 and text.startswith(BOM):
+            problems.extend(syntax.byte_order_mark())
+        if text.endswith("\r"):
+            if not self.crlf_lines:
+                self.first_crlf = lineno
+            self.crlf_lines += 1
+        text = line.text
+        if not text.strip():
+            self.report(line, problems)
+            return
+        obj = self._parse(line, problems)
+        if obj is None:
+            return
+        problems.extend(self.semantic(obj, line))
+        self.report(line, problems)
+
+    def _parse(self, line: Line, problems: list[Problem]) -> dict[str, Any] | None:
+        """The line's record with its structural problems, or None (then all is reported)."""
+        try:
+            obj = json.loads(line.text)  # permissive: NaN and duplicate keys: the scanner's
+        except json.JSONDecodeError as exc:
+            self.report(line, problems)
+            self.diagnostics.extend(syntax.json_syntax(self.rel, line, exc))
+            self._unparsed()
+            return None
+        except RecursionError:
+            problems.extend(syntax.too_deep())
+            self.report(line, problems)
+            self._unparsed()
+            return None
+        problems.extend(syntax.duplicate_keys(line))
+        constants = syntax.non_finite_numbers(line)
+        strings = syntax.lone_surrogates(obj)
+        problems.extend(constants)
+        problems.extend(strings)
+        not_object = syntax.not_an_object(obj)
+        if not_object:
+            problems.extend(not_object)
+            self.report(line, problems)
+            self._unparsed()
+            return None
+        # Already reported: pydantic would repeat them, rawly.
+        skip: set[JsonPath] = {p.path for p in constants} | {p.path for p in strings}
+        problems.extend(structure(self.model, obj, skip, self.actors))
+        return obj  # type: ignore[no-any-return]
+
+    def _unparsed(self) -> None:
+        self.unparsed += 1
+        self.unidentified()
+
+    def _recover(self, line: Line) -> None:
+        """After an encoding error: learn the line's sentence id, if any, for later lines.
+
+        Its problems are not reported: they would repeat the encoding error in other words.
+        """
+        try:
+            obj = json.loads(line.text)
+        except (ValueError, RecursionError):
+            obj = None
+        if isinstance(obj, dict):
+            self.semantic(self.repaired(obj), line)
+        else:
+            self._unparsed()
+
+    # -- hooks
+
+    def repaired(self, obj: dict[str, Any]) -> dict[str, Any]:
+        """A record read with U+FFFD for invalid bytes, made fit to stand in for later checks."""
+        return obj
+
+    def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        """Checks across fields and records; `obj` may be structurally invalid."""
+        return []
+
+    def unidentified(self) -> None:
+        """Note a line whose record cannot be known (unparsable, or not an object)."""
+
+    def finish(self) -> None:
+        """Checks that need the whole file."""

@@ -1,0 +1,254 @@
+"""The runner: which files to check, one document at a time (or in worker processes).
+
+Memory grows with one document at a time (its seed, its sentence ids), not with the corpus.
+No input makes this module raise anything but a ClaimsetError for a bad command line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..diagnostics import Diagnostic, Report
+from ..errors import SeedDecodeError
+from ..models import SentenceRecord
+from ..project import Project, read_seed
+from .checks import documents as checks
+from .checks.structure import structure
+from .files import ActorFile, AnnotationFile, DocRecord, DocumentFile
+from .positions import json_path
+from .problems import ActorIndex
+
+
+@dataclass
+class _DocTask:
+    """Everything one worker needs to check one document's annotation file."""
+
+    doc_id: str
+    annotation: Path | None
+    annotation_rel: str
+    seed: Path | None
+    record: DocRecord | None
+    documents_rel: str
+    annotation_exists: bool  # even when out of scope: then the seed is not "not split"
+
+
+@dataclass
+class _DocResult:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    records: int = 0
+    checked: bool = False
+
+
+@dataclass
+class _Seed:
+    """What the checks learnt of a document's seed."""
+
+    text: str | None = None
+    sha256: str | None = None
+    unreadable: str = ""  # why it cannot be read, if so
+
+
+def _check_seed(task: _DocTask, seed_rel: str, out: list[Diagnostic]) -> _Seed:
+    found = _Seed()
+    if task.seed is None:
+        return found
+    try:
+        seed = read_seed(task.seed, task.doc_id)
+    except SeedDecodeError as exc:
+        cause = exc.__cause__
+        index = cause.start if isinstance(cause, UnicodeDecodeError) else 0
+        out.extend(checks.seed_encoding(seed_rel, task.seed.read_bytes(), index))
+        found.unreadable = f"{seed_rel} is not valid UTF-8"
+    except OSError as exc:
+        found.unreadable = f"{seed_rel} cannot be read ({exc.strerror})"
+    else:
+        found.text, found.sha256 = seed.text, seed.sha256
+        if seed.had_bom:
+            out.extend(checks.seed_bom(seed_rel))
+    out.extend(checks.document_name(seed_rel, task.doc_id))
+    if not task.annotation_exists:
+        out.extend(checks.not_split(seed_rel))
+    return found
+
+
+def _check_document(task: _DocTask, actors: ActorIndex) -> _DocResult:
+    """The checks of one document: its seed, its record, and its annotation file."""
+    result = _DocResult()
+    seed_rel = f"seeds/{task.doc_id}.txt"
+    seed = _check_seed(task, seed_rel, result.diagnostics)
+    record = task.record
+    if record is not None and task.seed is None:
+        result.diagnostics.extend(
+            checks.record_without_seed(task.documents_rel, record.line, task.doc_id, seed_rel)
+        )
+    stale = (
+        record is not None
+        and seed.sha256 is not None
+        and isinstance(record.sha256, str)
+        and record.sha256 != seed.sha256
+    )
+    if task.annotation is None:
+        if stale and record is not None:
+            result.diagnostics.extend(
+                checks.stale_record(task.documents_rel, record.line, seed_rel)
+            )
+        return result
+    check = AnnotationFile(task.annotation, task.annotation_rel, actors, task.doc_id, seed.text)
+    rel = task.annotation_rel
+    if task.seed is None or seed.unreadable:
+        check.diagnostics.extend(checks.annotation_without_seed(rel, seed_rel, seed.unreadable))
+    check.diagnostics.extend(checks.document_name(rel, task.doc_id))
+    if stale and record is not None and seed.sha256 is not None:
+        check.diagnostics.extend(
+            checks.stale_seed(
+                rel, seed_rel, seed.sha256, task.documents_rel, record.line, record.sha256
+            )
+        )
+    elif record is None and task.seed is not None:
+        check.diagnostics.extend(checks.unknown_document(rel, task.doc_id, task.documents_rel))
+    check.run()
+    if (
+        record is not None
+        and not stale
+        and not check.unparsed
+        and isinstance(record.sentence_count, int)
+    ):
+        check.diagnostics.extend(
+            checks.sentence_count(
+                rel, check.state.sentences, task.documents_rel, record.line, record.sentence_count
+            )
+        )
+    result.diagnostics.extend(check.diagnostics)
+    result.records = check.records
+    result.checked = True
+    return result
+
+
+_worker_actors: ActorIndex | None = None
+
+
+def _init_worker(actors: ActorIndex) -> None:
+    global _worker_actors
+    _worker_actors = actors
+
+
+def _run_task(task: _DocTask) -> _DocResult:
+    assert _worker_actors is not None
+    return _check_document(task, _worker_actors)
+
+
+def _scope(project: Project, paths: list[Path]) -> set[Path]:
+    """The data files named by `paths` (folders expand to the data files inside)."""
+    known = {
+        *project.annotation_paths(),
+        *project.seed_paths(),
+        *(p for p in (project.actors_path, project.documents_path) if p.is_file()),
+    }
+    what = (
+        "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
+        "corpus/documents.jsonl, seeds/*.txt)"
+    )
+    return set(project.select(paths, {p.resolve() for p in known}, what))
+
+
+def validate(
+    project: Project, paths: list[Path] | None = None, *, strict: bool = False, jobs: int = 1
+) -> Report:
+    """Check the project's data files and report every problem.
+
+    With `paths` (files or folders inside the project), only those files are reported on, but
+    the actor registry, documents.jsonl and the seeds are still read, since the checks need
+    them. `strict` turns warnings into errors. `jobs` > 1 checks annotation files in that many
+    processes (0: one per CPU). Raises UsageError for a path that is not a data file.
+    """
+    scope = _scope(project, paths) if paths is not None else None
+    scope_rel = {project.relative(p) for p in scope} if scope is not None else None
+
+    def in_scope(path: Path) -> bool:
+        return scope is None or path.resolve() in scope
+
+    report = Report()
+    actors = ActorIndex()
+    diagnostics: list[Diagnostic] = []
+    actor_file = ActorFile(project.actors_path, project.relative(project.actors_path), actors)
+    documents = DocumentFile(
+        project.documents_path, project.relative(project.documents_path), actors
+    )
+    for registry_file in (actor_file, documents):  # actors first: the index the others need
+        if registry_file.path.is_file():
+            registry_file.run()
+            if in_scope(registry_file.path):
+                report.files += 1
+                report.records += registry_file.records
+                diagnostics.extend(registry_file.diagnostics)
+
+    seeds = {p.stem: p for p in project.seed_paths()}
+    annotations = {p.stem: p for p in project.annotation_paths()}
+    # Computed once: resolving paths per document would cost more than checking small files.
+    documents_path = project.documents_path
+    documents_rel = project.relative(documents_path)
+    annotations_rel = project.relative(project.annotations_dir)
+
+    def tasks() -> Iterator[_DocTask]:
+        for doc_id in sorted(set(seeds) | set(annotations) | set(documents.documents)):
+            annotation = annotations.get(doc_id)
+            seed = seeds.get(doc_id)
+            record = documents.documents.get(doc_id)
+            wanted = [p for p in (annotation, seed) if p is not None]
+            if record is not None:
+                wanted.append(documents_path)
+            if scope is not None and not any(in_scope(p) for p in wanted):
+                continue
+            yield _DocTask(
+                doc_id,
+                annotation if annotation is not None and in_scope(annotation) else None,
+                f"{annotations_rel}/{annotation.name}" if annotation else "",
+                seed,
+                record,
+                documents_rel,
+                annotation is not None,
+            )
+
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    results: Iterator[_DocResult]
+    if jobs > 1:
+        todo = list(tasks())
+        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(actors,))
+        with pool:
+            chunk = max(1, len(todo) // (jobs * 8))
+            results = iter(list(pool.map(_run_task, todo, chunksize=chunk)))
+    else:
+        # One document at a time: memory does not grow with the corpus.
+        results = (_check_document(task, actors) for task in tasks())
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        if result.checked:
+            report.files += 1
+            report.records += result.records
+    if scope is not None:  # a seed named on the command line is a file checked too
+        report.files += sum(1 for p in seeds.values() if p.resolve() in scope)
+    if scope_rel is not None:
+        diagnostics = [d for d in diagnostics if d.file in scope_rel]
+    report.diagnostics = sorted(diagnostics, key=lambda d: (d.file, d.line, d.column))
+    if strict:
+        report.promote_warnings()
+    return report
+
+
+def schema_errors(obj: Any, model: type[BaseModel] = SentenceRecord) -> list[tuple[str, str]]:
+    """The structural problems of one parsed record as (path, code): what JSON Schema checks.
+
+    For comparing claimset with other validators; `validate` gives the full diagnostics.
+    """
+    if not isinstance(obj, dict):
+        return [("", "type")]
+    problems = structure(model, obj, set(), ActorIndex())
+    return [(json_path(p.path), p.code) for p in problems]
