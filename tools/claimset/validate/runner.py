@@ -144,18 +144,70 @@ def _run_task(task: _DocTask) -> _DocResult:
     return _check_document(task, _worker_actors)
 
 
-def _scope(project: Project, paths: list[Path]) -> set[Path]:
-    """The data files named by `paths` (folders expand to the data files inside)."""
-    known = {
-        *project.annotation_paths(),
-        *project.seed_paths(),
-        *(p for p in (project.actors_path, project.documents_path) if p.is_file()),
-    }
-    what = (
-        "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
-        "corpus/documents.jsonl, seeds/*.txt)"
-    )
-    return set(project.select(paths, {p.resolve() for p in known}, what))
+class _Scope:
+    """The files reported on: every data file, or those that PATHs name."""
+
+    def __init__(self, project: Project, paths: list[Path] | None) -> None:
+        self.paths: set[Path] | None = None
+        self.rel: set[str] | None = None
+        if paths is not None:
+            known = {
+                *project.annotation_paths(),
+                *project.seed_paths(),
+                *(p for p in (project.actors_path, project.documents_path) if p.is_file()),
+            }
+            what = (
+                "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
+                "corpus/documents.jsonl, seeds/*.txt)"
+            )
+            self.paths = set(project.select(paths, {p.resolve() for p in known}, what))
+            self.rel = {project.relative(p) for p in self.paths}
+
+    def __contains__(self, path: Path) -> bool:
+        return self.paths is None or path.resolve() in self.paths
+
+
+def _tasks(
+    project: Project, scope: _Scope, documents: dict[str, DocRecord], seeds: dict[str, Path]
+) -> Iterator[_DocTask]:
+    """One task per document in scope: with a seed, an annotation file or a record."""
+    annotations = {p.stem: p for p in project.annotation_paths()}
+    # Computed once: resolving paths per document would cost more than checking small files.
+    documents_path = project.documents_path
+    documents_rel = project.relative(documents_path)
+    annotations_rel = project.relative(project.annotations_dir)
+    for doc_id in sorted(set(seeds) | set(annotations) | set(documents)):
+        annotation = annotations.get(doc_id)
+        seed = seeds.get(doc_id)
+        record = documents.get(doc_id)
+        wanted = [p for p in (annotation, seed) if p is not None]
+        if record is not None:
+            wanted.append(documents_path)
+        if scope.paths is not None and not any(p in scope for p in wanted):
+            continue
+        yield _DocTask(
+            doc_id,
+            annotation if annotation is not None and annotation in scope else None,
+            f"{annotations_rel}/{annotation.name}" if annotation else "",
+            seed,
+            record,
+            documents_rel,
+            annotation is not None,
+        )
+
+
+def _results(tasks: Iterator[_DocTask], actors: ActorIndex, jobs: int) -> Iterator[_DocResult]:
+    """The tasks' results, in their order: here, or in `jobs` processes (0: one per CPU)."""
+    if jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1:
+        # One document at a time: memory does not grow with the corpus.
+        return (_check_document(task, actors) for task in tasks)
+    todo = list(tasks)
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(actors,))
+    with pool:
+        chunk = max(1, len(todo) // (jobs * 8))
+        return iter(list(pool.map(_run_task, todo, chunksize=chunk)))
 
 
 def validate(
@@ -168,12 +220,7 @@ def validate(
     them. `strict` turns warnings into errors. `jobs` > 1 checks annotation files in that many
     processes (0: one per CPU). Raises UsageError for a path that is not a data file.
     """
-    scope = _scope(project, paths) if paths is not None else None
-    scope_rel = {project.relative(p) for p in scope} if scope is not None else None
-
-    def in_scope(path: Path) -> bool:
-        return scope is None or path.resolve() in scope
-
+    scope = _Scope(project, paths)
     report = Report()
     actors = ActorIndex()
     diagnostics: list[Diagnostic] = []
@@ -184,59 +231,20 @@ def validate(
     for registry_file in (actor_file, documents):  # actors first: the index the others need
         if registry_file.path.is_file():
             registry_file.run()
-            if in_scope(registry_file.path):
+            if registry_file.path in scope:
                 report.files += 1
                 report.records += registry_file.records
                 diagnostics.extend(registry_file.diagnostics)
-
     seeds = {p.stem: p for p in project.seed_paths()}
-    annotations = {p.stem: p for p in project.annotation_paths()}
-    # Computed once: resolving paths per document would cost more than checking small files.
-    documents_path = project.documents_path
-    documents_rel = project.relative(documents_path)
-    annotations_rel = project.relative(project.annotations_dir)
-
-    def tasks() -> Iterator[_DocTask]:
-        for doc_id in sorted(set(seeds) | set(annotations) | set(documents.documents)):
-            annotation = annotations.get(doc_id)
-            seed = seeds.get(doc_id)
-            record = documents.documents.get(doc_id)
-            wanted = [p for p in (annotation, seed) if p is not None]
-            if record is not None:
-                wanted.append(documents_path)
-            if scope is not None and not any(in_scope(p) for p in wanted):
-                continue
-            yield _DocTask(
-                doc_id,
-                annotation if annotation is not None and in_scope(annotation) else None,
-                f"{annotations_rel}/{annotation.name}" if annotation else "",
-                seed,
-                record,
-                documents_rel,
-                annotation is not None,
-            )
-
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
-    results: Iterator[_DocResult]
-    if jobs > 1:
-        todo = list(tasks())
-        pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(actors,))
-        with pool:
-            chunk = max(1, len(todo) // (jobs * 8))
-            results = iter(list(pool.map(_run_task, todo, chunksize=chunk)))
-    else:
-        # One document at a time: memory does not grow with the corpus.
-        results = (_check_document(task, actors) for task in tasks())
-    for result in results:
+    for result in _results(_tasks(project, scope, documents.documents, seeds), actors, jobs):
         diagnostics.extend(result.diagnostics)
         if result.checked:
             report.files += 1
             report.records += result.records
-    if scope is not None:  # a seed named on the command line is a file checked too
-        report.files += sum(1 for p in seeds.values() if p.resolve() in scope)
-    if scope_rel is not None:
-        diagnostics = [d for d in diagnostics if d.file in scope_rel]
+    if scope.paths is not None:  # a seed named on the command line is a file checked too
+        report.files += sum(1 for p in seeds.values() if p.resolve() in scope.paths)
+    if scope.rel is not None:
+        diagnostics = [d for d in diagnostics if d.file in scope.rel]
     report.diagnostics = sorted(diagnostics, key=lambda d: (d.file, d.line, d.column))
     if strict:
         report.promote_warnings()
