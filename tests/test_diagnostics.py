@@ -140,7 +140,7 @@ def test_the_docs_name_the_checks_of_each_code() -> None:
         assert named == [", ".join(f"`{name}`" for name in expected)], code.group(1)
 
 
-def test_the_registry_refuses_an_unknown_code_a_duplicate_or_a_check_without_doc() -> None:
+def test_the_registry_refuses_a_bad_name_an_unknown_code_a_duplicate_or_no_doc() -> None:
     def documented() -> list[Diagnostic]:
         """A check."""
         return []
@@ -151,8 +151,10 @@ def test_the_registry_refuses_an_unknown_code_a_duplicate_or_a_check_without_doc
     before = dict(CHECKS)
     with pytest.raises(RegistryError, match="unknown code"):
         check("test-unknown", {"no-such-code": "error"})(documented)
-    with pytest.raises(RegistryError, match="unknown code"):
+    with pytest.raises(RegistryError, match="declares no code"):
         check("test-nothing", {})(documented)
+    with pytest.raises(RegistryError, match="not lowercase words"):
+        check("Test_Name", {"value": "error"})(documented)
     with pytest.raises(RegistryError, match="registered twice"):
         check("span", {"value": "error"})(documented)
     with pytest.raises(RegistryError, match="no docstring"):
@@ -171,9 +173,10 @@ def test_a_check_reporting_what_it_does_not_declare_fails_the_tests() -> None:
 
     try:
         for func in (reports_type, reports_a_warning):
-            checked = check(f"test-{func.__name__}", {"value": "error"})(func)
-            with pytest.raises(UndeclaredCode, match=f"test-{func.__name__}"):
+            name = "test-" + func.__name__.replace("_", "-")
+            checked = check(name, {"value": "error"})(func)
+            with pytest.raises(UndeclaredCode, match=name):
                 checked()
     finally:
-        CHECKS.pop("test-reports_type", None)
-        CHECKS.pop("test-reports_a_warning", None)
+        CHECKS.pop("test-reports-type", None)
+        CHECKS.pop("test-reports-a-warning", None)

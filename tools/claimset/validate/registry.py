@@ -2,15 +2,16 @@
 
 A check is a function registered with `@check(name, codes)`, where `codes` maps each
 diagnostic code it may report to its severity, and whose docstring's first line says what it
-checks. Registration fails at import on a duplicate name, a code that is not in the table of
-codes (`claimset.diagnostics.CODES`), or a missing docstring. Every problem a check returns is
-compared with its declaration: an undeclared code or severity is a `ClaimsetWarning`, which the
-test suite turns into an error (a user still gets the report).
+checks. Registration fails at import on a malformed or duplicate name, a code that is not in
+the table of codes (`claimset.diagnostics.CODES`), or a missing docstring. Every problem a check
+returns is compared with its declaration: an undeclared code or severity is a
+`ClaimsetWarning`, which the test suite turns into an error (a user still gets the report).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ class Check:
     module: str
 
 
+_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
 #: Every registered check, by name, in registration order.
 CHECKS: dict[str, Check] = {}
 
@@ -59,13 +62,20 @@ def check(name: str, codes: Mapping[str, Severity]) -> Callable[[F], F]:
 
     def register(func: F) -> F:
         doc = (func.__doc__ or "").strip().splitlines()
+        if not _NAME.fullmatch(name):
+            raise RegistryError(f"check name {name!r} is not lowercase words joined by '-'")
         if not doc:
             raise RegistryError(f"check {name!r} has no docstring to say what it checks")
         if name in CHECKS:
             raise RegistryError(f"check {name!r} is registered twice")
+        if not codes:
+            raise RegistryError(f"check {name!r} declares no code")
         unknown = sorted(set(codes) - set(CODES))
-        if unknown or not codes:
-            raise RegistryError(f"check {name!r} declares unknown code(s) {unknown or '(none)'}")
+        if unknown:
+            raise RegistryError(
+                f"check {name!r} declares unknown code(s) {', '.join(unknown)}: the codes are "
+                "listed in claimset.diagnostics.CODES (and docs/diagnostics.md)"
+            )
         unit = Check(name, dict(codes), doc[0], func.__module__)
         CHECKS[name] = unit
 
