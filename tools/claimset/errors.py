@@ -46,6 +46,14 @@ class DataProtected(ClaimsetError):
     "The operation would lose human annotations, so it was refused and nothing changed."
 
 
+class ChangedOnDisk(DataProtected):
+    "A file changed on disk after a command read it (an editor saved it): it is not overwritten."
+
+
+class ProjectLocked(DataProtected):
+    "Another claimset command is writing this project (it holds the project's lock)."
+
+
 class InvalidCorpus(ClaimsetError):
     "The corpus has validation errors; carries the report."
 

@@ -232,7 +232,7 @@ def fmt(
         rel = project.relative(path)
         outcome = FileFormat(rel)
         result.files.append(outcome)
-        data = path.read_bytes()
+        data = jsonio.read_bytes(path)
         new, outcome.messages = format_text(data, model, rel)
         if new is None:
             outcome.refused = True

@@ -16,6 +16,7 @@ from .errors import (
     UsageError,
 )
 from .models import DOC_ID_PATTERN
+from .paths import check_inside, check_project
 
 _DOC_ID = re.compile(DOC_ID_PATTERN)
 
@@ -27,7 +28,7 @@ REGISTRY_FILES = frozenset({"actors.jsonl", "documents.jsonl"})
 
 def check_doc_id(doc_id: str) -> str:
     """Return doc_id if it is a valid document id, else raise InvalidDocumentId."""
-    if not _DOC_ID.match(doc_id):
+    if not _DOC_ID.fullmatch(doc_id):  # `$` alone accepts a final newline
         raise InvalidDocumentId(
             f"invalid document id {doc_id!r}: ids match {DOC_ID_PATTERN} "
             "(letters, digits, '.', '_', '-'; starting with a letter or digit); rename the file"
@@ -35,9 +36,13 @@ def check_doc_id(doc_id: str) -> str:
     return doc_id
 
 
-def _visible_files(paths: Iterable[Path]) -> list[Path]:
-    """The regular files among `paths`, sorted, without hidden ones (names starting with `.`)."""
-    return sorted(p for p in paths if p.is_file() and not p.name.startswith("."))
+def _visible_files(paths: Iterable[Path], root: Path) -> list[Path]:
+    """The regular files among `paths`, sorted, without hidden ones (names starting with `.`).
+
+    Raises OutsideProject for a symbolic link that leads out of `root` (the path policy)."""
+    return sorted(
+        check_inside(root, p) for p in paths if p.is_file() and not p.name.startswith(".")
+    )
 
 
 @dataclass(frozen=True)
@@ -90,6 +95,7 @@ class Project:
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
             if (folder / "corpus").is_dir():
+                check_project(folder)
                 return cls(folder)
         raise ProjectNotFound(
             f"no claimset project at or above {here} (no corpus/ folder); "
@@ -134,13 +140,13 @@ class Project:
         """Every seed essay, sorted by name; hidden files (`.x.txt`, macOS `._x.txt`) are not."""
         if not self.seeds_dir.is_dir():
             return []
-        return _visible_files(self.seeds_dir.glob("*.txt"))
+        return _visible_files(self.seeds_dir.glob("*.txt"), self.root)
 
     def annotation_paths(self) -> list[Path]:
         """Every annotation file, sorted by name; hidden files (editor temp files) are not."""
         if not self.annotations_dir.is_dir():
             return []
-        return _visible_files(self.annotations_dir.glob("*.jsonl"))
+        return _visible_files(self.annotations_dir.glob("*.jsonl"), self.root)
 
     def resolve(self, path: str | Path) -> Path:
         """An absolute path for a user-given path, which must exist and lie inside the project.
@@ -155,7 +161,7 @@ class Project:
             raise OutsideProject(f"{path}: lies outside the project {self.root}")
         if not resolved.exists():
             raise UsageError(f"{path}: no such file or folder")
-        return resolved
+        return check_inside(self.root, resolved)
 
     def select(self, paths: list[Path], candidates: Iterable[Path], what: str) -> list[Path]:
         """The candidates that user-given paths name, sorted: a file must be one of them, a
@@ -184,7 +190,7 @@ class Project:
         files: list[Path] = []
         for path in paths:
             if path.is_dir():
-                found = _visible_files(path.rglob("*.jsonl"))
+                found = _visible_files(path.rglob("*.jsonl"), self.root)
                 files.extend(p for p in found if p.name not in REGISTRY_FILES)
             elif path.suffix == ".jsonl" and path.name not in REGISTRY_FILES:
                 files.append(path)

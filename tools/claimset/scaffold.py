@@ -72,7 +72,8 @@ jobs:
       - run: claimset fmt --check
 """
 
-GITIGNORE = "dist/\n.venv/\n"
+#: The export, the environment, claimset's lock and the temp files of an interrupted write.
+GITIGNORE = "dist/\n.venv/\n.claimset.lock\n.claimset-tmp-*\n"
 
 
 def scaffold_files(name: str) -> dict[str, bytes]:

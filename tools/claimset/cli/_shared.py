@@ -9,6 +9,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -62,6 +63,13 @@ def find_project() -> Project:
     from ..project import Project
 
     return Project.find()
+
+
+def writing(project: Project, command: str) -> AbstractContextManager[None]:
+    """The project's write lock (see locking.py), held by every command that writes."""
+    from ..locking import project_lock
+
+    return project_lock(project.root, command)
 
 
 def resolve_paths(project: Project, paths: tuple[str, ...]) -> list[Path] | None:

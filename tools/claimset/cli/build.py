@@ -17,6 +17,7 @@ from ._shared import (
     out_option,
     stderr,
     stdout,
+    writing,
 )
 from .fmt import render_fmt
 from .split import render_split
@@ -38,7 +39,7 @@ def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
     from ..build import build
 
     project = find_project()
-    with stderr().status("building…") as status:
+    with writing(project, "build"), stderr().status("building…") as status:
         result = build(
             project,
             out_dir=out_dir,

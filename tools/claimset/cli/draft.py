@@ -9,7 +9,15 @@ import click
 from rich.markup import escape
 
 from ..words import plural
-from ._shared import EXIT_INVALID, find_project, handle_errors, resolve_paths, stderr, stdout
+from ._shared import (
+    EXIT_INVALID,
+    find_project,
+    handle_errors,
+    resolve_paths,
+    stderr,
+    stdout,
+    writing,
+)
 
 if TYPE_CHECKING:
     from ..draft import DraftResult
@@ -29,7 +37,8 @@ def draft_cli(files: tuple[str, ...], redo: bool) -> None:
     from ..draft import draft
 
     project = find_project()
-    result = draft(project, resolve_paths(project, files), redo=redo)
+    with writing(project, "draft"):
+        result = draft(project, resolve_paths(project, files), redo=redo)
     render_draft(result)
     if not result.ok:
         sys.exit(EXIT_INVALID)

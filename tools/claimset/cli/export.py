@@ -15,6 +15,7 @@ from ._shared import (
     out_option,
     stderr,
     stdout,
+    writing,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def export_cli(out_dir: Path | None, include_drafts: bool) -> None:
     project = find_project()
     err = stderr()
     try:
-        with err.status("exporting…") as status:
+        with writing(project, "export"), err.status("exporting…") as status:
             result = export(
                 project,
                 out_dir,

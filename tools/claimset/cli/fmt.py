@@ -3,13 +3,22 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
 
 from ..words import plural
-from ._shared import EXIT_INVALID, find_project, handle_errors, resolve_paths, stderr, stdout
+from ._shared import (
+    EXIT_INVALID,
+    find_project,
+    handle_errors,
+    resolve_paths,
+    stderr,
+    stdout,
+    writing,
+)
 
 if TYPE_CHECKING:
     from ..fmt import FmtResult
@@ -34,7 +43,8 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     from ..fmt import fmt
 
     project = find_project()
-    result = fmt(project, resolve_paths(project, paths), check=check, diff=diff)
+    with nullcontext() if check or diff else writing(project, "fmt"):
+        result = fmt(project, resolve_paths(project, paths), check=check, diff=diff)
     render_fmt(result, check=check, diff=diff)
     if result.refused or (check and result.changed):
         sys.exit(EXIT_INVALID)

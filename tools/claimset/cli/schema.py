@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 import click
 from rich.markup import escape
 
 from ..words import plural
-from ._shared import EXIT_INVALID, find_project, handle_errors, stderr, stdout
+from ._shared import EXIT_INVALID, find_project, handle_errors, stderr, stdout, writing
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -29,7 +30,8 @@ def schema_cli(check: bool) -> None:
     from ..schema import write_schemas
 
     project = find_project()
-    result = write_schemas(project.schema_dir, check=check)
+    with nullcontext() if check else writing(project, "schema"):
+        result = write_schemas(project.schema_dir, check=check)
     render_schema(project, result, check=check)
     if check and result.changed:
         sys.exit(EXIT_INVALID)

@@ -9,7 +9,15 @@ import click
 from rich.markup import escape
 
 from ..words import plural
-from ._shared import EXIT_INVALID, find_project, handle_errors, resolve_paths, stderr, stdout
+from ._shared import (
+    EXIT_INVALID,
+    find_project,
+    handle_errors,
+    resolve_paths,
+    stderr,
+    stdout,
+    writing,
+)
 
 if TYPE_CHECKING:
     from ..split import SplitResult
@@ -28,7 +36,8 @@ def split_cli(seeds: tuple[str, ...]) -> None:
     from ..split import split
 
     project = find_project()
-    result = split(project, resolve_paths(project, seeds))
+    with writing(project, "split"):
+        result = split(project, resolve_paths(project, seeds))
     render_split(result)
     if not result.ok:
         sys.exit(EXIT_INVALID)
