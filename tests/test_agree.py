@@ -10,7 +10,7 @@ import krippendorff
 import numpy as np
 import pytest
 from claimset.agree import agree, agree_records, cohen_kappa, krippendorff_alpha
-from claimset.models import SentenceRecord
+from claimset.models import Cue, SentenceRecord
 from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
@@ -168,3 +168,14 @@ def test_the_seed_second_annotation() -> None:
     assert report.claims == {"ann1": 53, "ann2": 54}
     assert report.fields["target"].kappa == pytest.approx(0.9725, abs=1e-4)
     assert report.fields["expectation_type"].alpha == 1.0
+
+
+def test_evidence_and_cue_differences_are_listed() -> None:
+    a = _record("d:0001", TEXT, [("south_korea", "Moscow will help", "desire")])
+    b = a.model_copy(deep=True)
+    b.claims[0].hedge.cues.append(
+        Cue.model_validate({"quote": "hopes", "start": 6, "end": 11, "kind": "hedge"})
+    )
+    report = agree_records([{"d:0001": a}, {"d:0001": b}], ["ann1", "ann2"])
+    [disagreement] = report.disagreements
+    assert disagreement.fields == ["cues"]

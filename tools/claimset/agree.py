@@ -40,6 +40,13 @@ FIELDS: dict[str, Callable[[Claim], Any]] = {
     "polarity": lambda c: c.polarity,
 }
 
+#: Fields compared as sets on aligned claims, for the disagreement list (not for kappa/alpha:
+#: evidence links and cues are spans, scored by `claimset eval` as F1).
+SET_FIELDS: dict[str, Callable[[Claim], frozenset[Any]]] = {
+    "evidence": lambda c: frozenset((e.sentence, " ".join(e.quote.split())) for e in c.evidence),
+    "cues": lambda c: frozenset((" ".join(q.quote.split()), q.kind) for q in c.hedge.cues),
+}
+
 Span = tuple[int, int] | None
 
 
@@ -245,6 +252,9 @@ def agree_records(
             spans = {_span(c, records[0].text) for c in unit if c is not None}
             if len(spans) > 1:
                 differing.add("span")
+            for name, read_set in SET_FIELDS.items():
+                if len({read_set(c) for c in unit if c is not None}) > 1:
+                    differing.add(name)
         if differing:
             report.disagreements.append(
                 Disagreement(

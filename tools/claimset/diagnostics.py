@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "missing-seed": "no readable seed for a document",
     "not-split": "a seed without an annotation file",
     "status": "a sentence's status contradicts its content",
+    "conflict": "a record holds a conflict left by `claimset merge` (a field changed two ways)",
 }
 
 

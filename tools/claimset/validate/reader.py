@@ -24,6 +24,7 @@ from ..models import SentenceRecord
 from ..project import BOM
 from . import fast_path
 from .checks import syntax
+from .checks.conflicts import recorded_conflicts, without_conflicts
 from .checks.structure import structure
 from .lines import Line
 from .positions import Path as JsonPath
@@ -194,6 +195,9 @@ class JsonlFile:
             self.report(line, problems)
             self._unparsed()
             return None
+        # A merge's conflicts list is reported as such, and the record checked without it.
+        problems.extend(recorded_conflicts(obj))
+        obj = without_conflicts(obj)
         # Already reported: pydantic would repeat them, rawly.
         skip: set[JsonPath] = {p.path for p in constants} | {p.path for p in strings}
         problems.extend(structure(self.model, obj, skip, self.actors))

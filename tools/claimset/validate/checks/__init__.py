@@ -2,13 +2,25 @@
 
 Importing this package registers them all: syntax (reading a line), structure (the models),
 ids and offsets (sentences), status, claims and spans (annotations), registries (actors.jsonl,
-documents.jsonl) and documents (seeds and files together).
+documents.jsonl), documents (seeds and files together) and conflicts (left by a merge).
 """
 
-from . import claims, documents, ids, offsets, registries, spans, status, structure, syntax
+from . import (
+    claims,
+    conflicts,
+    documents,
+    ids,
+    offsets,
+    registries,
+    spans,
+    status,
+    structure,
+    syntax,
+)
 
 __all__ = [
     "claims",
+    "conflicts",
     "documents",
     "ids",
     "offsets",
