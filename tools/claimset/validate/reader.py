@@ -201,7 +201,7 @@ class JsonlFile:
         # Already reported: pydantic would repeat them, rawly.
         skip: set[JsonPath] = {p.path for p in constants} | {p.path for p in strings}
         problems.extend(structure(self.model, obj, skip, self.actors))
-        return obj  # type: ignore[no-any-return]
+        return obj
 
     def _unparsed(self) -> None:
         self.unparsed += 1
