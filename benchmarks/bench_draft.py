@@ -76,35 +76,17 @@ def reset_copy(root: Path, dest: Path) -> Project:
     return Project(dest)
 
 
-def baseline(project: Project) -> None:
-    """Every sentence is one author belief spanning the sentence: the trivial reference."""
-    for path in project.annotation_paths():
-        records = jsonio.read_jsonl(path)
-        for r in records:
-            text = r["text"].rstrip(".?!")
-            r["status"] = "draft"
-            r["claims"] = [
-                {
-                    "actor": {"ref": "author"},
-                    "expectation": {"quote": text, "start": 0, "end": len(text), "type": "belief"},
-                    "hedge": {"certainty": "certain", "cues": []},
-                    "origin": "auto",
-                }
-            ]
-        jsonio.write_jsonl(path, records)
-
-
 def quality() -> list[tuple[str, EvalReport, EvalReport]]:
     rows = []
     for label, root in gold_projects():
         with tempfile.TemporaryDirectory() as tmp:
             drafted = reset_copy(root, Path(tmp) / "drafted")
             draft(drafted)
-            report = evaluate([root / "corpus" / "annotations"], [drafted.annotations_dir])
-            base = reset_copy(root, Path(tmp) / "baseline")
-            baseline(base)
-            base_report = evaluate([root / "corpus" / "annotations"], [base.annotations_dir])
-        rows.append((label, report, base_report))
+            report = evaluate(
+                [root / "corpus" / "annotations"], [drafted.annotations_dir], baseline=True
+            )
+        assert report.baseline is not None
+        rows.append((label, report, report.baseline))
     return rows
 
 

@@ -260,3 +260,79 @@ def test_a_sentence_given_twice_is_an_error_not_a_silent_choice(tmp_path: Path) 
     result = CliRunner().invoke(cli, ["eval", str(tmp_path), str(one)])
     assert result.exit_code == 1
     assert f"{two}:1:" in result.stderr and "'d:0000' appears twice" in result.stderr
+
+
+def test_errors_list_each_field_gold_beside_prediction() -> None:
+    g = {"d:0000": record("d:0000", TEXT, GOLD), "d:0001": record("d:0001", OTHER, [])}
+    pred = [
+        claim("that Moscow will help it", typ="prediction", target=None, certainty="probable"),
+        claim("Russia", ref="russia", typ="belief"),
+        claim("clearly wants calm", ref="author", cues=(("clearly", "hedge"),)),
+    ]
+    p = {"d:0000": record("d:0000", TEXT, pred, "draft"), "d:0001": record("d:0001", OTHER, [])}
+    report = evaluate_records(g, p, errors=True)
+    assert report.errors is not None and [s.id for s in report.errors] == ["d:0000"]
+    found = {(e.field, e.gold, e.predicted) for e in report.errors[0].errors}
+    assert ("span", "Moscow will help it", "that Moscow will help it") in found
+    assert ('type of "Moscow will help it"', "desire", "prediction") in found
+    assert ('target of "Moscow will help it"', "russia", "none") in found
+    assert ('certainty of "Moscow will help it"', "certain", "probable") in found
+    assert ('actor of "calm"', "russia", "author") in found
+    assert ("claim", None, 'russia belief "Russia" (certain)') in found
+    assert ("cue", '"clearly" booster', None) in found and ("cue", None, '"clearly" hedge') in found
+    assert (
+        'evidence of "Moscow will help it"',
+        'event "Moscow did not side with Seoul" (d:0001)',
+        None,
+    ) in found
+    # Unpaired claims come first, cues and evidence last; a perfect sentence is not listed.
+    assert report.errors[0].errors[0].field == "claim"
+    perfect = evaluate_records(
+        g, {k: v.model_copy(update={"status": "draft"}) for k, v in g.items()}, errors=True
+    )
+    assert perfect.errors == []
+
+
+def test_baseline_is_one_author_belief_per_sentence_and_gives_the_margin() -> None:
+    g = {"d:0000": record("d:0000", TEXT, GOLD), "d:0001": record("d:0001", OTHER, [])}
+    data = evaluate_records(g, {k: v for k, v in g.items()}, baseline=True).to_dict()
+    base = data["baseline"]["scores"]
+    # One belief per sentence: the claim sentence is found, the report sentence is a false one.
+    assert base["claim_sentences"] == {
+        "precision": 0.5,
+        "recall": 1.0,
+        "f1": 0.6667,
+        "tp": 1,
+        "fp": 1,
+        "fn": 0,
+    }
+    assert base["cues"]["f1"] == 0.0 and base["target"]["f1"] == 0.0
+    assert data["margin"]["claim_sentences"] == round(1.0 - 0.6667, 4)
+    assert "errors" not in data
+
+
+def test_cli_errors_and_baseline(tmp_path: Path) -> None:
+    gold = write(
+        tmp_path / "gold.jsonl", [record("d:0000", TEXT, GOLD), record("d:0001", OTHER, [])]
+    )
+    pred = write(
+        tmp_path / "pred.jsonl",
+        [record("d:0000", TEXT, GOLD[:1], "draft"), record("d:0001", OTHER, [], "draft")],
+    )
+    runner = CliRunner()
+    text = runner.invoke(cli, ["eval", str(gold), str(pred), "--errors", "--baseline"])
+    assert text.exit_code == 0, text.output
+    assert "d:0000" in text.stdout and 'gold: russia desire "calm"' in text.stdout
+    assert "d:0001" not in text.stdout  # nothing wrong there
+    assert "1 sentences with errors (claim 1, cue 1)" in text.stdout
+    assert "baseline F1" in text.stdout and "margin" in text.stdout
+    data = runner.invoke(
+        cli, ["eval", str(gold), str(pred), "--errors", "--baseline", "--format", "json"]
+    )
+    parsed = json.loads(data.stdout)
+    assert parsed == evaluate([gold], [pred], errors=True, baseline=True).to_dict()
+    assert parsed["errors"][0]["errors"][0] == {
+        "field": "claim",
+        "gold": 'russia desire "calm" (certain)',
+        "predicted": None,
+    }

@@ -17,6 +17,9 @@ Measures (micro-averaged over all scored sentences):
 - certainty: accuracy and confusion matrix over paired claims.
 - evidence: links of paired claims; right when in the same sentence and overlapping.
 - polarity: accuracy over paired claims, and P/R/F1 of the `negative` class.
+
+With `errors=True` the report also lists every disagreement per sentence (`eval_errors`); with
+`baseline=True` it also scores the trivial baseline on the same gold and gives the margin.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pydantic import ValidationError
 
 from . import jsonio
 from .errors import InvalidLine, UsageError
+from .eval_errors import SentenceErrors, baseline_records, margins, sentence_errors
 from .models import CERTAINTIES, HUMAN_STATUSES, SentenceRecord, first_error
 from .project import REGISTRY_FILES
 
@@ -123,8 +127,22 @@ class EvalReport:
     gold_claims: int = 0
     pred_claims: int = 0
     paired: int = 0
+    #: Every disagreement per sentence, when asked for (`errors=True`).
+    errors: list[SentenceErrors] | None = None
+    #: The trivial baseline scored on the same gold, when asked for (`baseline=True`).
+    baseline: EvalReport | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        data = self._numbers()
+        if self.baseline is not None:
+            base = self.baseline.to_dict()
+            data["baseline"] = {"scores": base["scores"], "accuracy": base["accuracy"]}
+            data["margin"] = margins(data["scores"], base["scores"])
+        if self.errors is not None:
+            data["errors"] = [e.to_dict() for e in self.errors]
+        return data
+
+    def _numbers(self) -> dict[str, Any]:
         return {
             "sentences": {
                 "scored": self.sentences,
@@ -265,9 +283,17 @@ def evaluate_records(
     gold: dict[str, SentenceRecord],
     pred: dict[str, SentenceRecord],
     texts: dict[str, str] | None = None,
+    *,
+    errors: bool = False,
+    baseline: bool = False,
 ) -> EvalReport:
-    """Score predicted records against gold records (both keyed by sentence id)."""
-    report = EvalReport()
+    """Score predicted records against gold records (both keyed by sentence id).
+
+    `errors`: also list every disagreement per sentence; `baseline`: also score the trivial
+    baseline (`eval_errors.baseline_records`) on the same gold."""
+    report = EvalReport(errors=[] if errors else None)
+    if baseline:
+        report.baseline = evaluate_records(gold, baseline_records(gold), texts)
     all_text = {k: r.text for k, r in {**pred, **gold}.items()}
     if texts:
         all_text.update(texts)
@@ -295,6 +321,7 @@ def evaluate_records(
         for name, kind in (("cues", True), ("cues_span", False)):
             gold_cues, pred_cues = _cue_set(g, kind), _cue_set(p, kind)
             s[name].add(len(gold_cues & pred_cues), len(pred_cues), len(gold_cues))
+        kinded = (_cue_set(g, True), _cue_set(p, True))
         gspans = [
             _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, g.text)
             for c in g.claims
@@ -348,7 +375,23 @@ def evaluate_records(
         s["polarity_negative"].fp += neg.fp
         s["polarity_negative"].fn += neg.fn
         _score_evidence(report, g, p, pairs, all_text)
+        if report.errors is not None:
+            found = sentence_errors(g, p, pairs, kinded, lambda r, i: _links(r, i, all_text))
+            if found.errors:
+                report.errors.append(found)
     return report
+
+
+def _links(
+    record: SentenceRecord, index: int, texts: dict[str, str]
+) -> list[tuple[str, tuple[int, int] | None, str, str]]:
+    """(sentence, where, type, quote) of each evidence link of a record's claim."""
+    out: list[tuple[str, tuple[int, int] | None, str, str]] = []
+    for ev in record.claims[index].evidence:
+        sid = ev.sentence or record.id
+        text = texts.get(sid, "")
+        out.append((sid, _offsets(ev.quote, ev.start, ev.end, text), ev.type, ev.quote))
+    return out
 
 
 def _score_evidence(
@@ -358,20 +401,12 @@ def _score_evidence(
     pairs: list[tuple[int, int]],
     texts: dict[str, str],
 ) -> None:
-    def links(record: SentenceRecord, index: int) -> list[tuple[str, tuple[int, int] | None, str]]:
-        out: list[tuple[str, tuple[int, int] | None, str]] = []
-        for ev in record.claims[index].evidence:
-            sid = ev.sentence or record.id
-            text = texts.get(sid, "")
-            out.append((sid, _offsets(ev.quote, ev.start, ev.end, text), ev.type))
-        return out
-
     tp = 0
     for gi, pi in pairs:
-        gold_links, pred_links = links(g, gi), links(p, pi)
+        gold_links, pred_links = _links(g, gi, texts), _links(p, pi, texts)
         used: set[int] = set()
-        for sid, where, typ in pred_links:
-            for k, (gsid, gwhere, gtyp) in enumerate(gold_links):
+        for sid, where, typ, _ in pred_links:
+            for k, (gsid, gwhere, gtyp, _) in enumerate(gold_links):
                 if k not in used and sid == gsid and _overlap(where, gwhere) > 0:
                     used.add(k)
                     tp += 1
@@ -383,9 +418,18 @@ def _score_evidence(
     report.scores["evidence"].add(tp, predicted, gold)
 
 
-def evaluate(gold_paths: Sequence[Path], pred_paths: Sequence[Path]) -> EvalReport:
-    """Score the annotation files (or folders of them) in `pred_paths` against `gold_paths`.
+def evaluate(
+    gold_paths: Sequence[Path],
+    pred_paths: Sequence[Path],
+    *,
+    errors: bool = False,
+    baseline: bool = False,
+) -> EvalReport:
+    """Score the annotation files (or folders of them) in `pred_paths` against `gold_paths`
+    (with `errors`, list every disagreement; with `baseline`, score the trivial baseline too).
 
     Raises UsageError for a path that does not exist and InvalidLine for a bad record.
     """
-    return evaluate_records(_records(gold_paths), _records(pred_paths))
+    return evaluate_records(
+        _records(gold_paths), _records(pred_paths), errors=errors, baseline=baseline
+    )

@@ -11,15 +11,30 @@ from rich.markup import escape
 from ._shared import handle_errors, print_numbers, stderr, stdout, text_or_json
 
 if TYPE_CHECKING:
+    from ..eval_errors import SentenceErrors
     from ..evaluate import EvalReport
 
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(path_type=Path))
 @click.argument("pred", type=click.Path(path_type=Path))
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="Also list every false positive and negative, per sentence and field, gold beside "
+    "prediction.",
+)
+@click.option(
+    "--baseline",
+    "with_baseline",
+    is_flag=True,
+    help="Also score the trivial baseline (one certain author belief spanning each sentence) on "
+    "the same gold, and show PRED's margin over it.",
+)
 @text_or_json
 @handle_errors
-def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
+def eval_cli(gold: Path, pred: Path, show_errors: bool, with_baseline: bool, fmt_: str) -> None:
     """Precision, recall and F1 of PRED's claims against GOLD's, per field.
 
     GOLD and PRED are annotation files or folders of them; only `done` and `reviewed` gold
@@ -28,7 +43,7 @@ def eval_cli(gold: Path, pred: Path, fmt_: str) -> None:
     """
     from ..evaluate import evaluate
 
-    report = evaluate([gold], [pred])
+    report = evaluate([gold], [pred], errors=show_errors, baseline=with_baseline)
     if not report.sentences:
         stderr().print(
             f"[yellow]warning:[/] no sentence scored: {escape(str(gold))} holds no `done` or "
@@ -51,22 +66,21 @@ def render_eval(report: EvalReport) -> None:
         f"prediction, {sents['text_mismatch']} with another text skipped); "
         f"{claims['gold']} gold claims, {claims['predicted']} predicted, {claims['paired']} paired"
     )
+    if report.errors is not None:
+        render_errors(report.errors)
+    base = data.get("baseline", {}).get("scores")
     t = Table(show_edge=False)
     for name, justify in (("measure", "left"), ("P", "right"), ("R", "right"), ("F1", "right")):
         t.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for name in ("TP", "FP", "FN"):
+    for name in ("TP", "FP", "FN") + (("baseline F1", "margin") if base else ()):
         t.add_column(name, justify="right")
     for key, label in MEASURES.items():
         s = data["scores"][key]
-        t.add_row(
-            label,
-            f"{s['precision']:.3f}",
-            f"{s['recall']:.3f}",
-            f"{s['f1']:.3f}",
-            str(s["tp"]),
-            str(s["fp"]),
-            str(s["fn"]),
-        )
+        cells = [f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}"]
+        cells += [str(s["tp"]), str(s["fp"]), str(s["fn"])]
+        if base:
+            cells += [f"{base[key]['f1']:.3f}", f"{data['margin'][key]:+.3f}"]
+        t.add_row(label, *cells)
     out.print(t)
     acc = Table(show_edge=False)
     acc.add_column("on paired claims")
@@ -84,3 +98,30 @@ def render_eval(report: EvalReport) -> None:
         row = data["certainty_confusion"][label]
         conf.add_row(label, *(str(row[p]) for p in labels))
     out.print(conf)
+
+
+def render_errors(errors: list[SentenceErrors]) -> None:
+    """Each sentence with a disagreement: its id and text, then field | gold | predicted."""
+    from rich.table import Table
+
+    from ..eval_errors import count_fields
+
+    out = stdout()
+    for sentence in errors:
+        out.print(f"[bold]{escape(sentence.id)}[/]  {escape(sentence.text)}")
+        t = Table(show_edge=False, show_header=False, padding=(0, 1))
+        t.add_column("field", style="cyan")
+        t.add_column("gold", overflow="fold", ratio=1)
+        t.add_column("predicted", overflow="fold", ratio=1)
+        for e in sentence.errors:
+            t.add_row(
+                escape(e.field),
+                escape(f"gold: {e.gold}") if e.gold is not None else "[dim]gold: —[/]",
+                escape(f"pred: {e.predicted}") if e.predicted is not None else "[dim]pred: —[/]",
+            )
+        out.print(t)
+        out.print()
+    counts = count_fields(errors)
+    summary = ", ".join(f"{field} {n}" for field, n in sorted(counts.items(), key=lambda x: -x[1]))
+    out.print(f"{len(errors)} sentences with errors ({summary or 'none'})")
+    out.print()
