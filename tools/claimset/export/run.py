@@ -63,7 +63,16 @@ def _card_data(written: Written, include_drafts: bool) -> CardData:
                 rows[config][split] = w.rows
                 num_bytes[config][split] = w.nbytes
                 sizes[w.rel] = w.path.stat().st_size
+    example = None
+    claims = next(
+        (w for k, w in written.writers.items() if k.startswith("claims/") and w.rows), None
+    )
+    if claims is not None:
+        import pyarrow.parquet as pq
+
+        example = pq.read_table(claims.path).slice(0, 1).to_pylist()[0]
     return CardData(
+        example=example,
         rows=rows,
         num_bytes=num_bytes,
         file_sizes=sizes,

@@ -18,6 +18,7 @@ from importlib import resources
 import yaml
 
 from ... import __version__
+from ...about import read_about
 from ...project import Project
 from ...words import plural
 from ..paths import EXPORT_MARKER
@@ -25,6 +26,7 @@ from . import sections
 from .agreement import agreement_section
 from .guidelines import GUIDELINES, label_definitions
 from .inputs import CardData
+from .licensing import licensing
 from .markdown import table
 from .metadata import metadata
 
@@ -64,6 +66,9 @@ def render(project: Project, data: CardData) -> str:
     guidelines = guidelines_path.read_text(encoding="utf-8") if guidelines_path.is_file() else ""
     status = stats["sentences_by_status"]
     agreement = agreement_section(project)
+    about = read_about(project.root)
+    rights = licensing(data.documents)
+    corpus = sections.corpus_hash(project)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
     fields = {
         "front_matter": front.rstrip(),
@@ -101,7 +106,11 @@ def render(project: Project, data: CardData) -> str:
         "actor_kinds": sections.actor_kinds(data.actors),
         # Bias, Risks, and Limitations; Citation
         "essays": plural(stats["documents"], "essay"),
-        "citation_key": sections.citation_key(name),
+        "bibtex": sections.bibtex(name, about, __version__, corpus),
+        "license_summary": rights.summary,
+        "corpus_hash": corpus,
+        "repository": sections.repository(about),
+        "example_row": sections.example_row(data.example),
     }
     return fill("card.md.tmpl", fields)
 
@@ -113,7 +122,11 @@ def license_note(data: CardData) -> str:
         for d in data.documents
     ]
     return fill(
-        "license.md.tmpl", {"documents_table": table(["document", "license", "source"], rows)}
+        "license.md.tmpl",
+        {
+            "intro": licensing(data.documents).intro,
+            "documents_table": table(["document", "license", "source"], rows),
+        },
     )
 
 

@@ -18,6 +18,7 @@ class CardData:
         actors: The actor registry's records.
         stats: The corpus counts the export gathered (see `ExportResult.stats`).
         include_drafts: Whether the claims config holds machine drafts.
+        example: The first row of the claims config, shown in the card.
     """
 
     rows: dict[str, dict[str, int]]
@@ -27,3 +28,4 @@ class CardData:
     actors: list[dict[str, Any]]
     stats: dict[str, Any]
     include_drafts: bool = False
+    example: dict[str, Any] | None = None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...about import read_about
 from ...features import CONFIGS, features
 from ...project import Project
 from ..paths import data_path
 from .inputs import CardData
+from .licensing import licensing
 
 _SIZE_CATEGORIES = (
     (1_000, "n<1K"),
@@ -20,7 +22,10 @@ _SIZE_CATEGORIES = (
 
 
 def project_name(project: Project) -> str:
-    """The project's name: the first `# ` heading of its README, else the folder name."""
+    """The project's name: claimset.toml's, else the README's first heading, else the folder's."""
+    about = read_about(project.root)
+    if about.name:
+        return about.name
     readme = project.root / "README.md"
     if readme.is_file():
         for line in readme.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -68,11 +73,13 @@ def metadata(project: Project, data: CardData) -> dict[str, Any]:
                 "dataset_size": sum(data.num_bytes[config].values()),
             }
         )
+    rights = licensing(data.documents)
+    licence: dict[str, Any] = {"license": rights.license}
+    if rights.license_name:
+        licence.update(license_name=rights.license_name, license_link=rights.license_link)
     return {
         "pretty_name": project_name(project),
-        "license": "other",
-        "license_name": "essay-rights-unknown",
-        "license_link": "LICENSE.md",
+        **licence,
         "language": languages,
         "multilinguality": "monolingual" if len(languages) == 1 else "multilingual",
         "task_categories": ["token-classification", "text-classification"],

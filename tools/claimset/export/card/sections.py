@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections import Counter
 from typing import Any
 
+from ...about import About
 from ...features import CLASS_LABELS, CONFIGS, config_columns, walk
+from ...project import Project
 from ..paths import data_path
 from .guidelines import label_definitions
 from .inputs import CardData
@@ -186,3 +189,56 @@ def actor_kinds(actors: list[dict[str, Any]]) -> str:
 def citation_key(name: str) -> str:
     """A BibTeX key from the project's name."""
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "claimset"
+
+
+def bibtex(name: str, about: About, version: str, corpus: str) -> str:
+    """The citation entry: the authors, year and URL claimset.toml records, else a reminder."""
+    fields = [("title", f"{{{name}}}: a corpus of claims in argumentative essays")]
+    if about.authors:
+        fields.append(("author", " and ".join(about.authors)))
+    if about.year is not None:
+        fields.append(("year", str(about.year)))
+    if about.url:
+        fields.append(("howpublished", f"\\url{{{about.url}}}"))
+    fields.append(("note", f"Exported with claimset {version}; corpus sha256 {corpus[:16]}"))
+    key = citation_key(name) + (f"_{about.year}" if about.year is not None else "")
+    body = ",\n".join(f"  {k:<12} = {{{v}}}" for k, v in fields)
+    missing = [
+        k
+        for k, v in (("authors", about.authors), ("year", about.year), ("url", about.url))
+        if not v
+    ]
+    note = ""
+    if missing:
+        note = f"\n% {', '.join(missing)}: not recorded (add them to claimset.toml, [dataset])"
+    return f"@misc{{{key},\n{body},\n}}{note}"
+
+
+def repository(about: About) -> str:
+    """Where the corpus lives: claimset.toml's url, else the project it was exported from."""
+    if about.url:
+        return f"<{about.url}>"
+    return "the claimset project this folder was exported from (no URL recorded in claimset.toml)"
+
+
+#: The project files whose bytes make up the corpus version.
+_CORPUS_GLOBS = ("seeds/*.txt", "corpus/*.jsonl", "corpus/annotations/*.jsonl")
+
+
+def corpus_hash(project: Project) -> str:
+    """sha256 over the corpus files' names and contents: one version id for citing."""
+    digest = hashlib.sha256()
+    for pattern in _CORPUS_GLOBS:
+        for path in sorted(project.root.glob(pattern)):
+            if path.is_file():
+                digest.update(path.relative_to(project.root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def example_row(example: dict[str, Any] | None) -> str:
+    """The first row of the claims config, as it loads (ClassLabels as their ids)."""
+    if example is None:
+        return "No claim yet, so no example row."
+    text = json.dumps(example, ensure_ascii=False, indent=1)
+    return f"An example row of the `claims` config:\n\n```json\n{text}\n```"
