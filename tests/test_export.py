@@ -271,11 +271,24 @@ def export_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
 
 def test_features_cover_every_model_field() -> None:
     from claimset.features import model_fields_covered
+    from claimset.models import input_only
 
     def names(*models: type[Any]) -> set[str]:
-        return {f"{m.__name__}.{f}" for m in models for f in m.model_fields}
+        return {
+            f"{m.__name__}.{f}"
+            for m in models
+            for f, info in m.model_fields.items()
+            if not input_only(info)
+        }
 
     nested = (ActorSpan, Expectation, Evidence, Hedge, Cue, Claim)
+    # `occurrence` is input only (fmt turns it into offsets): never a column.
+    exported = model_fields_covered("sentences") | model_fields_covered("claims")
+    assert "Expectation.occurrence" not in exported
+    assert "Evidence.occurrence" not in exported
+    assert names(Expectation) == {f"Expectation.{f}" for f in Expectation.model_fields} - {
+        "Expectation.occurrence"
+    }
     assert names(SentenceRecord, *nested) <= model_fields_covered("sentences")
     # The claims config flattens the actor, expectation and hedge structs into columns.
     flattened = {"Claim.actor", "Claim.expectation", "Claim.hedge"}

@@ -87,9 +87,11 @@ def test_ambiguous_and_missing_quotes_are_left_alone() -> None:
     assert out["claims"][0]["expectation"]["start"] is None
     assert out["claims"][0]["actor"]["start"] is None
     assert notes[1:] == [
-        "claims[0].actor: quote 'Beijing' not found: left as it is",
-        "claims[0].expectation: 'welcome' occurs 2 times (start 12, 63): not anchored; add "
-        '"start" to pick one',
+        "claims[0].actor: quote 'Beijing' not found in the sentence: left unanchored",
+        "claims[0].expectation: the quote occurs 2 times as a word in the sentence: "
+        "1) 'Tokyo would [welcome] a stronger Russia in…' (start 12), "
+        "2) '…Asia, and Seoul would [welcome] it too.' (start 63): "
+        'add "occurrence": 1 or 2 (or "start"), or quote more words: left unanchored',
     ]
 
 

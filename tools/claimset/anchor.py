@@ -1,8 +1,10 @@
 """Finding annotators' quotes in sentence text, whitespace-tolerantly, and anchoring them.
 
 A quote matches the text with any run of whitespace in the quote standing for any run of
-whitespace in the text (quotes typed across line breaks), and may start or end inside a word.
-Offsets are code points (Python `str` indices), end-exclusive (SPEC, "Offsets").
+whitespace in the text (quotes typed across line breaks). Whole words win: an occurrence that
+starts or ends inside a word ("he" in "the") counts only when the quote occurs nowhere as whole
+words, and then the anchor names the word it sits in, for a warning. Offsets are code points
+(Python `str` indices), end-exclusive (SPEC, "Offsets").
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 _WHITESPACE = re.compile(r"\s+")
 
-AnchorStatus = Literal["found", "moved", "ambiguous", "not-found"]
+AnchorStatus = Literal["found", "moved", "ambiguous", "not-found", "no-such-occurrence"]
 
 
 @functools.lru_cache(maxsize=4096)
@@ -46,14 +49,52 @@ def find_quote(text: str, quote: str, *, ignore_case: bool = False) -> list[tupl
     return found
 
 
+def _is_word(char: str) -> bool:
+    """Whether a character belongs to a word: a letter, digit, underscore or combining mark."""
+    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` splits no word at either edge (Unicode word boundaries)."""
+    if start < end:
+        if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+            return False
+        if end < len(text) and _is_word(text[end - 1]) and _is_word(text[end]):
+            return False
+    return True
+
+
+def word_around(text: str, start: int, end: int) -> str:
+    """The whole word(s) that `text[start:end]` lies in, extended to word boundaries."""
+    while start > 0 and _is_word(text[start - 1]):
+        start -= 1
+    while end < len(text) and _is_word(text[end]):
+        end += 1
+    return text[start:end]
+
+
+def candidates(text: str, quote: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    """The occurrences a quote can be anchored to, and whether they are whole words.
+
+    The whole-word occurrences when there is any; otherwise every occurrence (inside words).
+    These are what `occurrence` numbers (from 1) and what `quote-ambiguous` lists.
+    """
+    every = find_quote(text, quote)
+    words = tuple(occ for occ in every if is_whole_word(text, *occ))
+    return (words, True) if words else (tuple(every), False)
+
+
 @dataclass(frozen=True)
 class Anchor:
     """Where a quote sits in a text.
 
-    `status` is `found` (unique, or at the hinted start), `moved` (a start hint was given but no
-    occurrence starts there: the occurrence nearest the hint was taken), `ambiguous` (several
-    occurrences and no hint) or `not-found`. `start`/`end`/`text` are set for found and moved;
-    `text` is the exact text at those offsets (what `fmt` writes as the quote).
+    `status` is `found` (unique, or the given occurrence, or at the hinted start), `moved` (a
+    start hint was given but no occurrence starts there: the candidate nearest the hint was
+    taken), `ambiguous` (several candidates and no hint), `not-found`, or `no-such-occurrence`
+    (an `occurrence` number beyond the candidates). `occurrences` are the candidates (see
+    `candidates`). `start`/`end`/`text` are set for found and moved; `text` is the exact text
+    at those offsets (what `fmt` writes as the quote). `in_word` names the word the anchored
+    occurrence lies inside, when it is not a whole-word match.
     """
 
     status: AnchorStatus
@@ -61,24 +102,43 @@ class Anchor:
     start: int | None = None
     end: int | None = None
     text: str | None = None
+    in_word: str | None = None
 
 
-def anchor(text: str, quote: str, start_hint: int | None = None) -> Anchor:
-    """Anchor `quote` in `text`, preferring the occurrence at (or else nearest) `start_hint`."""
-    occurrences = tuple(find_quote(text, quote))
+def _at(
+    status: AnchorStatus, text: str, occurrences: tuple[tuple[int, int], ...], span: tuple[int, int]
+) -> Anchor:
+    start, end = span
+    inside = None if is_whole_word(text, start, end) else word_around(text, start, end)
+    return Anchor(status, occurrences, start, end, text[start:end], inside)
+
+
+def anchor(
+    text: str, quote: str, start_hint: int | None = None, occurrence: int | None = None
+) -> Anchor:
+    """Anchor `quote` in `text`: the `occurrence`-th candidate (from 1) when given, else the
+    one at (or else nearest) `start_hint`, else the only candidate.
+
+    An explicit start is honoured even inside a word; the candidates otherwise prefer whole
+    words (see `candidates`).
+    """
+    occurrences, _ = candidates(text, quote)
     if not occurrences:
         return Anchor("not-found")
+    if occurrence is not None:
+        if not 1 <= occurrence <= len(occurrences):
+            return Anchor("no-such-occurrence", occurrences)
+        return _at("found", text, occurrences, occurrences[occurrence - 1])
     if start_hint is None:
         if len(occurrences) > 1:
             return Anchor("ambiguous", occurrences)
-        start, end = occurrences[0]
-        return Anchor("found", occurrences, start, end, text[start:end])
-    for start, end in occurrences:
-        if start == start_hint:
-            return Anchor("found", occurrences, start, end, text[start:end])
+        return _at("found", text, occurrences, occurrences[0])
+    for span in find_quote(text, quote):
+        if span[0] == start_hint:
+            return _at("found", text, occurrences, span)
     # Nearest to the old start; on a tie the earlier one, so the result is deterministic.
-    start, end = min(occurrences, key=lambda occ: (abs(occ[0] - start_hint), occ[0]))
-    return Anchor("moved", occurrences, start, end, text[start:end])
+    nearest = min(occurrences, key=lambda occ: (abs(occ[0] - start_hint), occ[0]))
+    return _at("moved", text, occurrences, nearest)
 
 
 def closest_passage(text: str, quote: str) -> tuple[int, int] | None:

@@ -15,6 +15,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from .models import input_only
+
 #: The shape of a field's value, as far as the canonical form and the fast checks care.
 Kind = Literal["str", "int", "bool", "literal", "model", "list"]
 
@@ -35,12 +37,17 @@ class Shape:
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """One field of a model: its name, whether it is required, its default, its shape."""
+    """One field of a model: its name, whether it is required, its default, its shape.
+
+    An `input_only` field (`occurrence`) is kept where an annotator wrote it but never written
+    out by default: canonical records do not have it.
+    """
 
     name: str
     required: bool
     info: FieldInfo
     shape: Shape
+    input_only: bool = False
 
     def default(self) -> Any:
         """A fresh copy of the default, as JSON data."""
@@ -95,7 +102,7 @@ def shape_of(annotation: Any, info: FieldInfo | None = None) -> Shape:
 def fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     """The fields of a model in schema order."""
     return tuple(
-        FieldSpec(name, info.is_required(), info, shape_of(info.annotation, info))
+        FieldSpec(name, info.is_required(), info, shape_of(info.annotation, info), input_only(info))
         for name, info in model.model_fields.items()
     )
 
@@ -119,11 +126,14 @@ def canonical(obj: Any, model: type[BaseModel]) -> Any:
 
     Never changes meaning: a missing required field stays missing, and values of the wrong
     shape are kept as they are (validate reports both). Non-dict input is returned unchanged.
+    Input-only fields are never filled in, and dropped when null.
     """
     if not isinstance(obj, dict):
         return obj
     out: dict[str, Any] = {}
     for field in fields(model):
+        if field.input_only and obj.get(field.name) is None:
+            continue  # absent or null: nothing to keep
         if field.name in obj:
             out[field.name] = _canonical_value(obj[field.name], field.shape)
         elif not field.required:

@@ -32,6 +32,7 @@ from .models import (
     Expectation,
     Hedge,
     SentenceRecord,
+    input_only,
 )
 
 if TYPE_CHECKING:
@@ -139,8 +140,12 @@ def field_column(model: type[BaseModel], name: str, rename: str | None = None) -
 
 
 def model_columns(model: type[BaseModel]) -> tuple[Column, ...]:
-    """The columns of every field of a model, in field order."""
-    return tuple(field_column(model, name) for name in model.model_fields)
+    """The columns of every field of a model, in field order (input-only ones are not data)."""
+    return tuple(
+        field_column(model, name)
+        for name, info in model.model_fields.items()
+        if not input_only(info)
+    )
 
 
 def _described(column: Column, description: str) -> Column:

@@ -21,6 +21,7 @@ from .anchor import anchor
 from .canonical import canonical
 from .models import Actor, Document, Record, SentenceRecord
 from .project import BOM, Project
+from .quotes import ambiguous_message, not_found_message, occurrences_listing
 from .validate.positions import Path as JsonPath
 from .validate.positions import json_path
 
@@ -35,6 +36,7 @@ class FileFormat:
     changed: bool = False
     refused: bool = False
     messages: list[str] = field(default_factory=list)
+    unanchored: int = 0  # spans whose quote fmt could not anchor (ambiguous or not found)
     diff: str = ""
 
 
@@ -53,41 +55,75 @@ class FmtResult:
         return [f for f in self.files if f.refused]
 
     @property
+    def unanchored(self) -> int:
+        """Spans left without offsets: `validate` will report them."""
+        return sum(f.unanchored for f in self.files)
+
+    @property
     def ok(self) -> bool:
         return not self.refused
 
 
-def _anchor_span(
-    span: dict[str, Any], text: str | None, path: JsonPath, messages: list[str]
-) -> None:
-    """Fill a span's offsets from its quote; rewrite the quote to the exact text."""
+def _anchor_span(span: dict[str, Any], text: str | None, path: JsonPath, notes: Notes) -> None:
+    """Fill a span's offsets from its quote (and `occurrence`); rewrite the quote to the exact
+    text. A span left without offsets is recorded in `notes.unanchored`."""
     quote = span.get("quote")
     if type(quote) is not str or text is None or not quote.strip():
         return
     start, end = span.get("start"), span.get("end")
     start = start if type(start) is int else None
     end = end if type(end) is int else None
-    if start is not None and end is not None and text[start:end] == quote:
-        return
-    found = anchor(text, quote, start)
+    occurrence = span.get("occurrence")
+    if type(occurrence) is not int or occurrence < 1:
+        if occurrence is not None:
+            return  # not a number: validate says so; nothing to anchor by
+        occurrence = None
+        if start is not None and end is not None and text[start:end] == quote:
+            return
+    found = anchor(text, quote, start, occurrence)
     where = json_path(path)
+    messages = notes.messages
     if found.status in ("found", "moved"):
         if found.status == "moved":
             messages.append(
                 f"{where}: re-anchored {quote!r} from {start}..{end} to "
                 f"{found.start}..{found.end} (the occurrence nearest the old start)"
             )
+        if occurrence is not None:
+            messages.append(
+                f"{where}: occurrence {occurrence} of {quote!r} anchored at "
+                f"{found.start}..{found.end}"
+            )
+            del span["occurrence"]
+        if found.in_word is not None:
+            messages.append(
+                f"{where}: warning: {quote!r} occurs only inside the word {found.in_word!r}: "
+                "anchored there; check that this is the span you mean"
+            )
         if found.text != quote:
             messages.append(f"{where}: quote rewritten to the exact text {found.text!r}")
         span["quote"], span["start"], span["end"] = found.text, found.start, found.end
-    elif found.status == "ambiguous":
-        starts = ", ".join(str(a) for a, _ in found.occurrences)
-        messages.append(
-            f"{where}: {quote!r} occurs {len(found.occurrences)} times (start {starts}): "
-            'not anchored; add "start" to pick one'
+        return
+    sentence = "the sentence"
+    if found.status == "ambiguous":
+        note = f"{where}: {ambiguous_message(text, quote, sentence)}"
+    elif found.status == "no-such-occurrence":
+        note = (
+            f"{where}: there is no occurrence {occurrence} of {quote!r}: it occurs "
+            f"{len(found.occurrences)} time(s): {occurrences_listing(text, found.occurrences)}"
         )
     else:
-        messages.append(f"{where}: quote {quote!r} not found: left as it is")
+        note = f"{where}: {not_found_message(text, quote, sentence, repr(quote))}"
+    messages.append(f"{note}: left unanchored")
+    notes.unanchored += 1
+
+
+@dataclass
+class Notes:
+    """What fmt says about one record, in order, and how many spans it could not anchor."""
+
+    messages: list[str] = field(default_factory=list)
+    unanchored: int = 0
 
 
 def format_record(
@@ -100,15 +136,23 @@ def format_record(
     without an id get the next free `c<n>` (one past the highest; nothing is renumbered).
     Pure: `record` is not modified.
     """
+    out, notes = _format_record(record, texts, model)
+    return out, notes.messages
+
+
+def _format_record(
+    record: Any, texts: Mapping[str, str] | None, model: type[Record]
+) -> tuple[Any, Notes]:
     out = canonical(json.loads(json.dumps(record)), model)
-    messages: list[str] = []
+    notes = Notes()
+    messages = notes.messages
     if model is not SentenceRecord or not isinstance(out, dict):
-        return out, messages
+        return out, notes
     rid = out.get("id") if isinstance(out.get("id"), str) else None
     text = out.get("text") if isinstance(out.get("text"), str) else None
     claims = out.get("claims")
     if not isinstance(claims, list):
-        return out, messages
+        return out, notes
     used = [
         int(match.group(1))
         for claim in claims
@@ -127,10 +171,10 @@ def format_record(
             next_number += 1
         actor = claim.get("actor")
         if isinstance(actor, dict) and actor.get("quote") is not None:
-            _anchor_span(actor, text, (*base, "actor"), messages)
+            _anchor_span(actor, text, (*base, "actor"), notes)
         expectation = claim.get("expectation")
         if isinstance(expectation, dict):
-            _anchor_span(expectation, text, (*base, "expectation"), messages)
+            _anchor_span(expectation, text, (*base, "expectation"), notes)
         evidence = claim.get("evidence")
         for number, item in enumerate(evidence if isinstance(evidence, list) else []):
             if not isinstance(item, dict):
@@ -140,27 +184,32 @@ def format_record(
             sentence = item.get("sentence")
             other = texts.get(sentence) if texts and isinstance(sentence, str) else None
             _anchor_span(
-                item, text if sentence == rid else other, (*base, "evidence", number), messages
+                item, text if sentence == rid else other, (*base, "evidence", number), notes
             )
         hedge = claim.get("hedge")
         cues = hedge.get("cues") if isinstance(hedge, dict) else None
         for number, cue in enumerate(cues if isinstance(cues, list) else []):
             if isinstance(cue, dict):
-                _anchor_span(cue, text, (*base, "hedge", "cues", number), messages)
-    return out, messages
+                _anchor_span(cue, text, (*base, "hedge", "cues", number), notes)
+    return out, notes
 
 
-def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | None, list[str]]:
-    """The canonical bytes of a JSONL file, or None when it cannot be parsed; and notes."""
+def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | None, list[str], int]:
+    """The canonical bytes of a JSONL file, or None when it cannot be parsed; notes; and the
+    number of spans left unanchored."""
     messages: list[str] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_line, column = jsonio.byte_position(data, exc.start)
-        return None, [
-            f"{rel}:{bad_line}:{column}: invalid UTF-8 (byte 0x{data[exc.start]:02x}): "
-            "fix the file first"
-        ]
+        return (
+            None,
+            [
+                f"{rel}:{bad_line}:{column}: invalid UTF-8 (byte 0x{data[exc.start]:02x}): "
+                "fix the file first"
+            ],
+            0,
+        )
     if text.startswith(BOM):
         text = text[1:]
         messages.append(f"{rel}: removed the byte order mark")
@@ -180,10 +229,11 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
         except (ValueError, RecursionError) as exc:
             errors.append(f"{rel}:{lineno}: {exc}")
     if errors:
-        return None, [
-            *errors,
-            f"{rel}: not formatted: fix the lines above (see `claimset validate`)",
-        ]
+        return (
+            None,
+            [*errors, f"{rel}: not formatted: fix the lines above (see `claimset validate`)"],
+            0,
+        )
     if crlf:
         messages.append(f"{rel}: converted CRLF line endings to LF")
     texts = {
@@ -192,14 +242,17 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
         if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("text"), str)
     }
     lines = []
+    unanchored = 0
     for lineno, record in records:
-        formatted, notes = format_record(record, texts, model)
-        messages.extend(f"{rel}:{lineno}: {note}" for note in notes)
+        formatted, notes = _format_record(record, texts, model)
+        messages.extend(f"{rel}:{lineno}: {note}" for note in notes.messages)
+        unanchored += notes.unanchored
         lines.append(jsonio.dumps(formatted) + "\n")
     try:
-        return "".join(lines).encode("utf-8"), messages
+        return "".join(lines).encode("utf-8"), messages, unanchored
     except UnicodeEncodeError:
-        return None, [*messages, f"{rel}: a string holds a lone surrogate (\\ud800-\\udfff escape)"]
+        surrogate = f"{rel}: a string holds a lone surrogate (\\ud800-\\udfff escape)"
+        return None, [*messages, surrogate], 0
 
 
 def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, type[Record]]]:
@@ -233,7 +286,7 @@ def fmt(
         outcome = FileFormat(rel)
         result.files.append(outcome)
         data = jsonio.read_bytes(path)
-        new, outcome.messages = format_text(data, model, rel)
+        new, outcome.messages, outcome.unanchored = format_text(data, model, rel)
         if new is None:
             outcome.refused = True
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic.fields import FieldInfo
 
 # Label sets, in the order SPEC gives them; the export's ClassLabel ids follow this order.
 ExpectationType = Literal[
@@ -76,12 +77,32 @@ def _end_field() -> Any:
     )
 
 
+def _occurrence_field() -> Any:
+    return Field(
+        default=None,
+        ge=1,
+        # Written by annotators and consumed by `fmt`: never in the canonical form, never
+        # exported. JSON Schema's `writeOnly` says just that (see `input_only`).
+        json_schema_extra={"writeOnly": True},
+        description="Which occurrence of the quote to anchor (1 = the first), instead of typing "
+        "`start`; occurrences are counted as whole words when the quote occurs as one. `fmt` "
+        "turns it into start/end and removes it.",
+    )
+
+
+def input_only(info: FieldInfo) -> bool:
+    """Whether a field is written by annotators only and consumed by `fmt` (`occurrence`)."""
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get("writeOnly") is True
+
+
 class Span(Record):
     """A quoted stretch of a sentence: annotators type `quote`, `fmt` fills the offsets."""
 
     quote: str = _quote_field()
     start: int | None = _start_field()
     end: int | None = _end_field()
+    occurrence: int | None = _occurrence_field()
 
 
 class ActorSpan(Record):
@@ -102,6 +123,7 @@ class ActorSpan(Record):
     end: int | None = Field(
         default=None, ge=0, description="End of the actor quote in the sentence (exclusive)."
     )
+    occurrence: int | None = _occurrence_field()
 
 
 class Expectation(Span):
@@ -133,6 +155,7 @@ class Evidence(Record):
     )
     start: int | None = _start_field()
     end: int | None = _end_field()
+    occurrence: int | None = _occurrence_field()
     type: EvidenceType = Field(
         description="statistic, event, statement, expert, example, reasoning or other."
     )

@@ -34,11 +34,12 @@ if TYPE_CHECKING:
 def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     """Anchor quotes to offsets and rewrite data files in canonical form, atomically.
 
-    Fills span start/end from the quotes (re-anchoring stale offsets to the nearest
-    occurrence), writes evidence sentence ids and missing claim ids, orders keys as the schema
-    does, one record per line. With no PATHS, formats every annotation file, actors.jsonl and
-    documents.jsonl. Never changes meaning or deletes anything: a file with a line it cannot
-    parse is left untouched (exit 1).
+    Fills span start/end from the quotes (whole-word occurrences first; `occurrence` picks one;
+    stale offsets move to the nearest occurrence), writes evidence sentence ids and missing
+    claim ids, orders keys as the schema does, one record per line. With no PATHS, formats
+    every annotation file, actors.jsonl and documents.jsonl. Never changes meaning or deletes
+    anything: a file with a line it cannot parse is left untouched (exit 1). Exits 1 too when
+    it leaves a quote unanchored (ambiguous or not found), saying why.
     """
     from ..fmt import fmt
 
@@ -46,7 +47,7 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     with nullcontext() if check or diff else writing(project, "fmt"):
         result = fmt(project, resolve_paths(project, paths), check=check, diff=diff)
     render_fmt(result, check=check, diff=diff)
-    if result.refused or (check and result.changed):
+    if result.refused or result.unanchored or (check and result.changed):
         sys.exit(EXIT_INVALID)
 
 
@@ -60,10 +61,13 @@ def render_fmt(result: FmtResult, *, check: bool, diff: bool) -> None:
             for message in outcome.messages:
                 err.print(f"[red]error:[/] {escape(message)}")
             continue
-        if not outcome.changed:
+        if not (outcome.changed or outcome.unanchored):
             continue
-        verb = "would reformat" if check or diff else "reformatted"
-        out.print(f"{verb} {escape(outcome.path)}")
+        if outcome.changed:
+            verb = "would reformat" if check or diff else "reformatted"
+            out.print(f"{verb} {escape(outcome.path)}")
+        else:
+            out.print(f"{escape(outcome.path)}: unchanged")
         for message in outcome.messages:
             out.print(f"  [dim]{escape(message)}[/]")
         if diff and outcome.diff:
@@ -77,3 +81,8 @@ def render_fmt(result: FmtResult, *, check: bool, diff: bool) -> None:
     if refused:
         parts.append(f"{refused} refused (cannot be parsed)")
     err.print(", ".join(parts))
+    if result.unanchored:
+        err.print(
+            f"[red]error:[/] {plural(result.unanchored, 'span')} left unanchored (see above): "
+            'fix the quotes, or add "occurrence", and run `claimset fmt` again'
+        )

@@ -86,7 +86,13 @@ def _value(shape: Shape) -> str:
 
 
 def _object(model: type[BaseModel]) -> str:
-    members = (f"{_literal(spec.name)}: {_value(spec.shape)}" for spec in fields(model))
+    # Input-only fields (`occurrence`) are never in canonical lines: lines with one take the
+    # precise path.
+    members = (
+        f"{_literal(spec.name)}: {_value(spec.shape)}"
+        for spec in fields(model)
+        if not spec.input_only
+    )
     return r"\{" + ", ".join(members) + r"\}"
 
 

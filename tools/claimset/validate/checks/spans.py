@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...anchor import closest_passage, find_quote
+from ...anchor import anchor, candidates, find_quote
 from ...diagnostics import Severity
+from ...quotes import ambiguous_message, not_found_message, occurrences_listing
 from ..positions import Path as JsonPath
 from ..problems import Problem, quote
 from ..registry import check
@@ -34,42 +35,63 @@ def span(item: dict[str, Any], path: JsonPath, text: str, sentence: str | None) 
     quoted: Any = item.get("quote")
     start: Any = item.get("start")
     end: Any = item.get("end")
+    occurrence: Any = item.get("occurrence")
     if type(quoted) is not str:
         return []
     has_start, has_end = type(start) is int, type(end) is int
-    if has_start and has_end and text[start:end] == quoted:
+    if has_start and has_end and occurrence is None and text[start:end] == quoted:
         return []  # the common case: anchored and exact
     if (start is not None and not has_start) or (end is not None and not has_end):
         return []  # offsets of the wrong type: a `type` problem already
+    if occurrence is not None and (type(occurrence) is not int or occurrence < 1):
+        return []  # a `type` or `value` problem already
     if not quoted.strip():
         return [Problem((*path, "quote"), "value", "the quote is blank")] if quoted else []
     where = f"sentence {sentence}" if sentence else "the sentence"
     occurrences = find_quote(text, quoted)
     if not occurrences:
         return [_not_found(path, text, quoted, where)]
+    if occurrence is not None:
+        return _by_occurrence(path, text, quoted, occurrence, (start, end), where)
     if has_start and has_end:
         return [_misplaced(path, text, start, end, occurrences)]
     if has_start or has_end:
         return [_half_anchored(path, start if has_start else end, has_start, occurrences)]
-    if len(occurrences) == 1:
+    found = anchor(text, quoted)
+    if found.status == "found":
         message = "the quote has no offsets: run `claimset fmt` to fill start and end"
+        if found.in_word is not None:
+            message += f" (it occurs only inside the word {quote(found.in_word)}: check it)"
         return [Problem((*path, "quote"), "unanchored", message, "warning")]
-    listing = ", ".join(str(a) for a, _ in occurrences[:20])
-    message = (
-        f"the quote occurs {len(occurrences)} times in {where}, at start "
-        f'{listing}: add "start": <one of these>, or quote more words'
-    )
-    return [Problem((*path, "quote"), "quote-ambiguous", message)]
+    return [Problem((*path, "quote"), "quote-ambiguous", ambiguous_message(text, quoted, where))]
 
 
 def _not_found(path: JsonPath, text: str, quoted: str, where: str) -> Problem:
-    closest = closest_passage(text, quoted)
-    hint = ""
-    if closest is not None:
-        a, b = closest
-        hint = f"; closest passage: {quote(text[a:b])} at {a}..{b}"
-    message = f"quote {quote(quoted)} not found in {where}{hint}"
+    message = not_found_message(text, quoted, where, quote(quoted))
     return Problem((*path, "quote"), "quote-not-found", message)
+
+
+def _by_occurrence(
+    path: JsonPath, text: str, quoted: str, number: int, offsets: tuple[Any, Any], where: str
+) -> list[Problem]:
+    """`occurrence` given: it must exist; fmt then writes its offsets."""
+    found = anchor(text, quoted, occurrence=number)
+    if found.status == "no-such-occurrence":
+        occurrences, whole = candidates(text, quoted)
+        how = "as a word " if whole else ""
+        message = (
+            f"there is no occurrence {number}: the quote occurs {len(occurrences)} "
+            f"time{'s' if len(occurrences) > 1 else ''} {how}in {where}: "
+            f"{occurrences_listing(text, occurrences)}"
+        )
+        return [Problem((*path, "occurrence"), "offset-mismatch", message)]
+    if offsets == (found.start, found.end):
+        return []
+    message = (
+        f"occurrence {number} of the quote is at {found.start}..{found.end}: run `claimset fmt` "
+        "to write its start and end"
+    )
+    return [Problem((*path, "occurrence"), "unanchored", message, "warning")]
 
 
 def _misplaced(
