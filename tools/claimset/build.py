@@ -30,6 +30,7 @@ def build(
     out_dir: Path | None = None,
     include_drafts: bool = False,
     on_step: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> BuildResult:
     """Run the pipeline on the whole project; never raises for invalid data, reports it instead."""
     from .errors import InvalidCorpus
@@ -55,7 +56,9 @@ def build(
         return result
     # export validates first (refusing an invalid corpus), so validation is not run twice here.
     try:
-        exported = export(project, out_dir, include_drafts=include_drafts, on_step=on_step)
+        exported = export(
+            project, out_dir, include_drafts=include_drafts, on_step=on_step, force=force
+        )
     except InvalidCorpus as exc:
         result.results["validate"] = exc.report
         result.stopped_at = "validate"

@@ -115,6 +115,12 @@ out_option = click.option(
     default=None,
     help="Dataset folder (default: dist/claimset under the project root).",
 )
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Write into a --out folder that is not a previous export; files with the export's "
+    "names are replaced, everything else is kept.",
+)
 include_drafts_option = click.option(
     "--include-drafts",
     is_flag=True,

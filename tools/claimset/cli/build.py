@@ -12,6 +12,7 @@ from ..words import plural
 from ._shared import (
     EXIT_INVALID,
     find_project,
+    force_option,
     handle_errors,
     include_drafts_option,
     out_option,
@@ -29,8 +30,9 @@ if TYPE_CHECKING:
 @click.command("build")
 @out_option
 @include_drafts_option
+@force_option
 @handle_errors
-def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
+def build_cli(out_dir: Path | None, include_drafts: bool, force: bool) -> None:
     """The main job: split → fmt → validate → export, with progress and a summary.
 
     Stops at the first step that fails (exit 1) and shows why: a seed that changed under
@@ -44,6 +46,7 @@ def build_cli(out_dir: Path | None, include_drafts: bool) -> None:
             project,
             out_dir=out_dir,
             include_drafts=include_drafts,
+            force=force,
             on_step=lambda name: status.update(f"{name}…"),
         )
     render_build(result)

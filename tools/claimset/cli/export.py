@@ -10,6 +10,7 @@ from rich.markup import escape
 
 from ._shared import (
     find_project,
+    force_option,
     handle_errors,
     include_drafts_option,
     out_option,
@@ -25,15 +26,18 @@ if TYPE_CHECKING:
 @click.command("export")
 @out_option
 @include_drafts_option
+@force_option
 @handle_errors
-def export_cli(out_dir: Path | None, include_drafts: bool) -> None:
+def export_cli(out_dir: Path | None, include_drafts: bool, force: bool) -> None:
     """Export the validated corpus as a Hugging Face dataset folder.
 
     Writes Parquet files for the configs sentences (default), claims, documents and actors,
     split by document, and a dataset card (README.md) that `datasets.load_dataset(DIR, CONFIG)`
     and the Hub read directly. Validates first and refuses (exit 1, with the diagnostics) an
-    invalid corpus. The folder is built aside and swapped in at the end; an existing folder is
-    only replaced if it is a previous export.
+    invalid corpus. The folder is built aside and swapped in at the end. A re-export replaces
+    only the files the previous one wrote (listed in its .claimset-export.json) and keeps
+    anything else there (a .git, notes); a folder that is not an export is refused unless
+    --force.
     """
     from ..errors import InvalidCorpus
     from ..export import export
@@ -46,6 +50,7 @@ def export_cli(out_dir: Path | None, include_drafts: bool) -> None:
                 project,
                 out_dir,
                 include_drafts=include_drafts,
+                force=force,
                 on_step=lambda name: status.update(f"{name}…"),
             )
     except InvalidCorpus as exc:

@@ -16,7 +16,7 @@ from ..models import SPLITS
 from ..project import Project
 from . import card
 from .card import CardData
-from .folder import check_out_dir, clean_stale, swap_in
+from .folder import check_out_dir, clean_stale, swap_in, write_manifest
 from .validation import Validation, concurrent_validation
 from .writer import Written, write_tables
 
@@ -89,6 +89,7 @@ def export(
     *,
     include_drafts: bool = False,
     on_step: Callable[[str], None] | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """Validate the corpus and write it as a Hugging Face dataset folder.
 
@@ -100,6 +101,8 @@ def export(
         include_drafts: Also put the claims of `draft` sentences (machine suggestions) in the
             `claims` config.
         on_step: Called with the name of each step (validate, tables, card), for progress.
+        force: Write into an out_dir that is not a previous export, replacing only files with
+            the export's names (everything else in it is kept, as in any re-export).
 
     Raises:
         InvalidCorpus: The corpus has validation errors, or spans `fmt` has not anchored (the
@@ -108,7 +111,7 @@ def export(
         UsageError: out_dir would hold the project or lie inside its data folders.
     """
     out_dir = Path(os.path.abspath(out_dir if out_dir is not None else project.default_export_dir))
-    check_out_dir(project, out_dir)
+    check_out_dir(project, out_dir, force)
     clean_stale(out_dir)
     timings: dict[str, float] = {}
     if on_step is not None:
@@ -144,6 +147,7 @@ def export(
         extra = card.card_files(project, data)
         for rel, content in extra.items():
             (tmp / rel).write_bytes(content)
+        write_manifest(tmp, [*data.file_sizes, *extra])
         os.chmod(tmp, 0o755)
         swap_in(tmp, out_dir)
         timings["card"] = time.perf_counter() - clock

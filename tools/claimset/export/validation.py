@@ -9,6 +9,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from ..errors import InvalidCorpus
+from ..lifeline import die_with_parent
 from ..project import Project
 from ..words import plural
 
@@ -45,7 +46,9 @@ class Validation:
         self._future: Future[tuple[Any, float]] | None = None
         self._result: tuple[Any, float] | None = None
         if concurrent:
-            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=die_with_parent
+            )
             self._future = self._pool.submit(_validation_report, project, 0)
         else:
             self._result = _validation_report(project, 1)

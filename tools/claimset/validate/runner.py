@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Report
 from ..errors import SeedDecodeError
+from ..lifeline import die_with_parent
 from ..models import SentenceRecord
 from ..project import Project, read_seed
 from .checks import documents as checks
@@ -136,6 +137,7 @@ _worker_actors: ActorIndex | None = None
 
 def _init_worker(actors: ActorIndex) -> None:
     global _worker_actors
+    die_with_parent()  # a killed `claimset validate -j N` leaves no worker behind
     _worker_actors = actors
 
 
@@ -198,12 +200,16 @@ def _tasks(
 
 def _results(tasks: Iterator[_DocTask], actors: ActorIndex, jobs: int) -> Iterator[_DocResult]:
     """The tasks' results, in their order: here, or in `jobs` processes (0: one per CPU)."""
-    if jobs == 0:
-        jobs = os.cpu_count() or 1
+    todo: list[_DocTask] = []
+    if jobs != 1:
+        todo = list(tasks)
+        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+        # Never more processes than CPUs or documents (`-j 200` for 3 files forked 200).
+        jobs = min(jobs or cpus or 1, cpus or 1, len(todo))
+        tasks = iter(todo)
     if jobs <= 1:
         # One document at a time: memory does not grow with the corpus.
         return (_check_document(task, actors) for task in tasks)
-    todo = list(tasks)
     pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(actors,))
     with pool:
         chunk = max(1, len(todo) // (jobs * 8))

@@ -19,6 +19,7 @@ import yaml
 
 from ... import __version__
 from ...about import read_about
+from ...paths import check_inside
 from ...project import Project
 from ...words import plural
 from ..paths import EXPORT_MARKER
@@ -138,5 +139,5 @@ def card_files(project: Project, data: CardData) -> dict[str, bytes]:
     }
     guidelines = project.root / GUIDELINES
     if guidelines.is_file():
-        files["guidelines.md"] = guidelines.read_bytes()
+        files["guidelines.md"] = check_inside(project.root, guidelines).read_bytes()
     return files
