@@ -89,8 +89,9 @@ def _record(path: Path, stat: os.stat_result, digest: str) -> None:
     _snapshots[os.path.realpath(path)] = Snapshot(stat.st_size, stat.st_mtime_ns, digest)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: str | Path) -> bytes:
     """A file's bytes, remembered (size, mtime, hash) so a later rewrite can check them."""
+    path = Path(path)
     with path.open("rb") as handle:
         stat = os.fstat(handle.fileno())
         data = handle.read()
@@ -98,12 +99,14 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def iter_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+def iter_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
     """Yield (1-based line number, raw line without its newline) for each line of a file.
 
     Streams: memory does not grow with the file. A final line without newline is yielded too.
-    A file read to the end is remembered like `read_bytes` does.
+    A file read to the end is remembered like `read_bytes` does. Every reader here takes a
+    `str` or a `Path`.
     """
+    path = Path(path)
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         stat = os.fstat(handle.fileno())
@@ -147,7 +150,7 @@ def _check_unchanged(path: Path) -> None:
         )
 
 
-def iter_jsonl_lenient(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
+def iter_jsonl_lenient(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
     """Yield (1-based line number, record, problem) for each non-blank line, never refusing one.
 
     For commands that look at unfinished files (stats, show): `record` is None and `problem`
@@ -168,7 +171,7 @@ def iter_jsonl_lenient(path: Path) -> Iterator[tuple[int, dict[str, Any] | None,
             yield lineno, None, "not a JSON object"
 
 
-def read_jsonl(path: Path, display: str | None = None) -> list[Any]:
+def read_jsonl(path: str | Path, display: str | None = None) -> list[Any]:
     """Read every record of a JSONL file strictly; raise InvalidLine on the first bad line.
 
     For commands that need well-formed input (split, export); `validate` reports every problem.
@@ -176,7 +179,7 @@ def read_jsonl(path: Path, display: str | None = None) -> list[Any]:
     return [record for _, record in read_jsonl_numbered(path, display)]
 
 
-def read_jsonl_numbered(path: Path, display: str | None = None) -> list[tuple[int, Any]]:
+def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tuple[int, Any]]:
     """Like `read_jsonl`, with each record's 1-based line number (blank lines are skipped)."""
     name = display or str(path)
     records: list[tuple[int, Any]] = []

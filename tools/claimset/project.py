@@ -56,11 +56,12 @@ class Seed:
     had_bom: bool
 
 
-def read_seed(path: Path, doc_id: str | None = None) -> Seed:
+def read_seed(path: str | Path, doc_id: str | None = None) -> Seed:
     """Read a seed file as UTF-8; a leading BOM is removed and flagged, line ends are untouched.
 
     Raises SeedDecodeError (with the byte offset) on invalid UTF-8.
     """
+    path = Path(path)
     data = path.read_bytes()
     try:
         text = data.decode("utf-8")

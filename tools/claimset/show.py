@@ -20,6 +20,15 @@ from .project import Project
 #: What each kind of span is, in the order they are painted (later ones on top).
 SPAN_KINDS = ("evidence", "expectation", "actor", "hedge", "booster")
 
+#: The letter that marks each kind of span in plain text: `[A Seoul]`.
+LETTERS = {"actor": "A", "expectation": "E", "hedge": "H", "booster": "B", "evidence": "V"}
+
+#: The legend printed on top of plain-text output.
+LEGEND = (
+    "[A actor] [E expectation] [H hedge cue] [B booster cue] [V evidence]; in a sentence with "
+    "several claims the claim id follows the letter: [E:c2 …]"
+)
+
 
 @dataclass(frozen=True)
 class Mark:
@@ -42,7 +51,9 @@ class Highlight:
     annotator: str | None
     text: str
     marks: list[Mark] = field(default_factory=list)
+    claim_ids: list[str] = field(default_factory=list)  # one per claim, in order
     claims: list[str] = field(default_factory=list)  # one summary line per claim
+    quotes: list[str] = field(default_factory=list)  # each claim's quotes, one line per claim
     problems: list[str] = field(default_factory=list)  # spans that could not be located
 
 
@@ -90,6 +101,7 @@ def highlight(record: dict[str, Any], texts: dict[str, str], file: str, line: in
         )
         spans: list[tuple[str, dict[str, Any]]] = [("actor", actor), ("expectation", expectation)]
         spans += [(str(_dict(c).get("kind")), _dict(c)) for c in hedge.get("cues") or []]
+        quoted = [f"{kind} {_quoted(span)}" for kind, span in spans if span.get("quote")]
         links = []
         for ev in claim.get("evidence") or []:
             ev = _dict(ev)
@@ -97,7 +109,9 @@ def highlight(record: dict[str, Any], texts: dict[str, str], file: str, line: in
             if where == out.id:
                 spans.append(("evidence", ev))
                 links.append(f"{ev.get('type')}")
+                quoted.append(f"evidence {_quoted(ev)}")
             else:
+                quoted.append(f"evidence ({str(where).rsplit(':', 1)[-1]}) {_quoted(ev)}")
                 other = texts.get(str(where), "")
                 ok = _locate(other, ev) is not None
                 links.append(f"{ev.get('type')} in {str(where).rsplit(':', 1)[-1]}")
@@ -121,8 +135,53 @@ def highlight(record: dict[str, Any], texts: dict[str, str], file: str, line: in
             summary += " · evidence: " + ", ".join(links)
         if claim.get("origin") == "auto":
             summary += " · auto"
+        out.claim_ids.append(cid)
         out.claims.append(summary)
+        out.quotes.append(" · ".join(quoted))
     return out
+
+
+def _quoted(span: dict[str, Any]) -> str:
+    return f'"{" ".join(str(span.get("quote")).split())}"'
+
+
+def marked_text(item: Highlight) -> str:
+    """The sentence with its spans marked in plain text: `[A Seoul] hopes that [E Moscow …]`.
+
+    Marks nest; when two spans cross, the inner one is closed and reopened so brackets always
+    pair up. With several claims in the sentence, each mark carries its claim id (`[E:c2 …]`).
+    """
+    several = len({mark.claim for mark in item.marks}) > 1 or len(item.claims) > 1
+    marks = [m for m in item.marks if m.start < m.end]
+
+    def opening(mark: Mark) -> str:
+        return f"[{LETTERS[mark.kind]}{f':{mark.claim}' if several else ''} "
+
+    order = {kind: index for index, kind in enumerate(SPAN_KINDS)}
+    marks.sort(key=lambda m: (m.start, -m.end, order[m.kind]))
+    text, pos = item.text, 0
+    out: list[str] = []
+    stack: list[Mark] = []
+    for boundary in sorted({m.start for m in marks} | {m.end for m in marks}):
+        out.append(text[pos:boundary])
+        pos = boundary
+        closing = [m for m in stack if m.end == boundary]
+        reopen: list[Mark] = []
+        while closing:
+            top = stack.pop()
+            out.append("]")
+            if top in closing:
+                closing.remove(top)
+            else:
+                reopen.append(top)
+        for mark in reversed(reopen):
+            out.append(opening(mark))
+            stack.append(mark)
+        for mark in (m for m in marks if m.start == boundary):
+            out.append(opening(mark))
+            stack.append(mark)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def iter_highlights(

@@ -13,11 +13,14 @@ from ._shared import find_project, handle_errors, resolve_paths, stderr, stdout
 if TYPE_CHECKING:
     from ..show import Highlight
 
-#: The terminal style of each span kind.
+#: One colour per claim of a sentence (in claim order), for its actor, expectation and id.
+CLAIM_COLOURS = ("green", "yellow", "cyan", "blue", "bright_green", "bright_yellow", "bright_cyan")
+
+#: The terminal style of each span kind; `{colour}` is the claim's colour.
 SHOW_STYLES = {
     "evidence": "on grey23",
-    "expectation": "underline bold green",
-    "actor": "bold cyan",
+    "expectation": "underline bold {colour}",
+    "actor": "bold reverse {colour}",
     "hedge": "bold magenta",
     "booster": "bold red",
 }
@@ -40,12 +43,14 @@ SHOW_STYLES = {
 )
 @handle_errors
 def show_cli(paths: tuple[str, ...], statuses: tuple[str, ...], ids: tuple[str, ...]) -> None:
-    """Show sentences with their annotations highlighted in the terminal.
+    """Show sentences with their annotations highlighted.
 
-    Actors are cyan, expectations green and underlined, hedge cues magenta, boosters red,
-    evidence in the same sentence shaded; each claim gets a summary line (actor, type,
-    target, certainty, evidence). Works on unfinished files: spans without offsets are
-    located from their quotes, and unreadable lines are reported and skipped.
+    On a terminal each claim has its colour (its actor in reverse, its expectation
+    underlined), hedge cues are magenta, boosters red, evidence in the same sentence shaded.
+    Piped or in a CI log, spans are marked in plain text, `[A Seoul] hopes that [E Moscow
+    …]`, under a legend. Each claim gets a summary line (actor, type, target, certainty,
+    evidence) and a line with its quotes. Works on unfinished files: spans without offsets
+    are located from their quotes, and unreadable lines are reported and skipped.
     """
     from ..show import iter_highlights
 
@@ -61,31 +66,48 @@ def show_cli(paths: tuple[str, ...], statuses: tuple[str, ...], ids: tuple[str, 
 
 
 def render_show(items: Iterable[Highlight | str]) -> None:
-    """Each sentence painted, with its claim lines; unreadable lines as warnings on stderr."""
+    """Each sentence painted (plain marks when not on a colour terminal), with its claim lines;
+    unreadable lines as warnings on stderr."""
     from rich.text import Text
 
-    from ..show import SPAN_KINDS
+    from ..show import LEGEND, SPAN_KINDS, marked_text
 
     out, err = stdout(), stderr()
+    plain = not out.is_terminal or out.color_system is None
     shown = 0
     for item in items:
         if isinstance(item, str):
             err.print(f"[yellow]warning:[/] {escape(item)}", markup=True, highlight=False)
             continue
+        if not shown and plain:
+            out.print(Text(f"legend: {LEGEND}"))
+            out.print()
         shown += 1
         who = f" {item.annotator}" if item.annotator else ""
         out.print(
             f"[bold]{escape(item.id)}[/] [dim]{escape(f'{item.status}{who} · {item.file}')}"
             f":{item.line}[/]"
         )
-        text = Text(item.text)
-        for kind in SPAN_KINDS:  # paint in a fixed order so overlaps look the same every time
-            for mark in item.marks:
-                if mark.kind == kind:
-                    text.stylize(SHOW_STYLES[kind], mark.start, mark.end)
-        out.print(text)
-        for line in item.claims:
-            out.print(f"  {escape(line)}", highlight=False)
+        colour = {
+            cid: CLAIM_COLOURS[i % len(CLAIM_COLOURS)] for i, cid in enumerate(item.claim_ids)
+        }
+        if plain:
+            out.print(Text(marked_text(item)))
+        else:
+            text = Text(item.text)
+            for kind in SPAN_KINDS:  # paint in a fixed order so overlaps look the same every time
+                for mark in item.marks:
+                    if mark.kind == kind:
+                        style = SHOW_STYLES[kind].format(colour=colour.get(mark.claim, "green"))
+                        text.stylize(style, mark.start, mark.end)
+            out.print(text)
+        for cid, line, quotes in zip(item.claim_ids, item.claims, item.quotes, strict=True):
+            summary = Text("  ")
+            summary.append(cid, style="" if plain else f"bold {colour[cid]}")
+            summary.append(line[len(cid) :])
+            out.print(summary)
+            if quotes:
+                out.print(Text(f"      {quotes}", style="" if plain else "dim"))
         for problem in item.problems:
             err.print(f"  [yellow]warning:[/] {escape(problem)}", markup=True, highlight=False)
         out.print()
