@@ -101,3 +101,26 @@ def test_the_card_shows_an_example_claim_row(
     card = (out / "README.md").read_text(encoding="utf-8")
     assert "An example row of the `claims` config:" in card
     assert '"expectation":' in card and '"sentence_id": "eu_turkey:' in card
+
+
+def test_annotators_come_from_the_registry(seeded_project: Project) -> None:
+    assert CliRunner().invoke(cli, ["split"]).exit_code == 0
+    path = seeded_project.annotation_path(seeded_project.seed_paths()[0].stem)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    records[0].update(status="done", annotator="kim")
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    front, card = _export(seeded_project)
+    assert front["annotations_creators"] == ["other"]
+    assert "not in corpus/annotators.jsonl, so unknown" in card
+    registry = seeded_project.root / "corpus" / "annotators.jsonl"
+    registry.write_text('{"id": "kim", "kind": "human", "description": "A linguist."}\n')
+    front, card = _export(seeded_project)
+    assert front["annotations_creators"] == ["expert-generated"]
+    assert "1 annotated: 1 by people" in card and "A linguist." in card
+    registry.write_text('{"id": "kim", "kind": "model"}\n')
+    front, card = _export(seeded_project)
+    assert front["annotations_creators"] == ["machine-generated"]
+    assert "by language-model annotators" in card and "annotated by a person" not in card
+    registry.write_text('{"id": "kim", "kind": "robot"}\n')
+    result = CliRunner().invoke(cli, ["export"])
+    assert result.exit_code == 1 and "corpus/annotators.jsonl:1" in result.output

@@ -260,8 +260,8 @@ def _claim_columns() -> tuple[Column, ...]:
         field_column(Claim, "origin"),
         _described(
             field_column(SentenceRecord, "status"),
-            "Status of the claim's sentence: done (annotated by a person), reviewed (checked "
-            "by a second person) or, with `--include-drafts`, draft (machine suggestions).",
+            "Status of the claim's sentence: done (annotated by an annotator), reviewed "
+            "(checked by a second one) or, with `--include-drafts`, draft (machine suggestions).",
         ),
         _described(
             field_column(SentenceRecord, "annotator"),

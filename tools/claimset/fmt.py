@@ -19,7 +19,7 @@ from typing import Any
 from . import jsonio
 from .anchor import anchor
 from .canonical import canonical
-from .models import Actor, Document, Record, SentenceRecord
+from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
 from .quotes import ambiguous_message, not_found_message, occurrences_listing
 from .validate.positions import Path as JsonPath
@@ -259,14 +259,20 @@ def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, typ
     kinds: dict[Path, type[Record]] = {
         p.resolve(): SentenceRecord for p in project.annotation_paths()
     }
-    for path, model in ((project.actors_path, Actor), (project.documents_path, Document)):
+    registries: tuple[tuple[Path, type[Record]], ...] = (
+        (project.actors_path, Actor),
+        (project.documents_path, Document),
+        (project.annotators_path, Annotator),
+    )
+    for path, model in registries:
         if path.is_file():
             kinds[path.resolve()] = model
     if paths is None:
         return sorted(kinds.items(), key=lambda item: str(item[0]))
     what = (
         "a file claimset formats "
-        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
+        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl, "
+        "corpus/annotators.jsonl)"
     )
     return [(path, kinds[path]) for path in project.select(paths, kinds, what)]
 

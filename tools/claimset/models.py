@@ -25,6 +25,7 @@ Polarity = Literal["positive", "negative"]
 Origin = Literal["human", "auto"]
 Status = Literal["todo", "draft", "done", "reviewed"]
 ActorKind = Literal["author", "state", "government", "person", "organization", "group", "other"]
+AnnotatorKind = Literal["human", "model", "machine"]
 Split = Literal["train", "validation", "test"]
 
 EXPECTATION_TYPES: tuple[str, ...] = get_args(ExpectationType)
@@ -44,6 +45,7 @@ DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SENTENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*:[0-9]{4,9}$"
 CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 ACTOR_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ANNOTATOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
@@ -214,8 +216,8 @@ class SentenceRecord(Record):
     end: int = Field(ge=0, description="End of the sentence in the seed text (exclusive).")
     text: str = Field(description="The sentence, exactly `seed_text[start:end]`.")
     status: Status = Field(
-        description="todo (unseen), draft (machine suggestions only), done (annotated by a "
-        "person), reviewed (checked by a second person)."
+        description="todo (unseen), draft (machine suggestions only), done (annotated "
+        "completely by an annotator), reviewed (checked by a second annotator)."
     )
     annotator: str | None = Field(
         default=None,
@@ -225,6 +227,24 @@ class SentenceRecord(Record):
     claims: list[Claim] = Field(
         default_factory=list,
         description="The claims in this sentence; empty on a done sentence means no claim.",
+    )
+
+
+class Annotator(Record):
+    """An entry of the annotator registry, corpus/annotators.jsonl: who the `annotator` ids are."""
+
+    id: str = Field(
+        pattern=ANNOTATOR_ID_PATTERN,
+        description="The id annotators write in `annotator` (`ann1`); a pseudonym, not an e-mail.",
+    )
+    kind: AnnotatorKind = Field(
+        description="human (a person), model (a language-model annotator) or machine (a rule "
+        "system or other program)."
+    )
+    description: str | None = Field(
+        default=None,
+        description="Who or what this is and how they worked (expertise, tool, guidelines "
+        "version), as the dataset card should say it.",
     )
 
 
@@ -272,4 +292,5 @@ MODELS: dict[str, type[Record]] = {
     "sentence": SentenceRecord,
     "actor": Actor,
     "document": Document,
+    "annotator": Annotator,
 }

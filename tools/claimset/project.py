@@ -23,7 +23,7 @@ _DOC_ID = re.compile(DOC_ID_PATTERN)
 BOM = "\ufeff"
 
 #: The files of corpus/ that hold no sentence records.
-REGISTRY_FILES = frozenset({"actors.jsonl", "documents.jsonl"})
+REGISTRY_FILES = frozenset({"actors.jsonl", "documents.jsonl", "annotators.jsonl"})
 
 
 def check_doc_id(doc_id: str) -> str:
@@ -118,6 +118,10 @@ class Project:
     @property
     def actors_path(self) -> Path:
         return self.corpus_dir / "actors.jsonl"
+
+    @property
+    def annotators_path(self) -> Path:
+        return self.corpus_dir / "annotators.jsonl"
 
     @property
     def documents_path(self) -> Path:

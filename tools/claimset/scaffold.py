@@ -26,7 +26,9 @@ A corpus of claims in argumentative essays, built with
    `claimset validate` checks everything.
 6. `claimset build` runs split, fmt, validate and export; the dataset lands in `dist/claimset`.
 
-Register every actor (who holds an expectation) in `corpus/actors.jsonl`.
+Register every actor (who holds an expectation) in `corpus/actors.jsonl`, and every annotator id
+(with its kind: human, model or machine) in `corpus/annotators.jsonl`: the dataset card says who
+annotated from it.
 """
 
 SEEDS_README = """\
@@ -88,6 +90,7 @@ def scaffold_files(name: str) -> dict[str, bytes]:
         "seeds/README.md": SEEDS_README.encode(),
         "corpus/actors.jsonl": jsonl_bytes([author.model_dump(mode="json")]),
         "corpus/documents.jsonl": b"",
+        "corpus/annotators.jsonl": b"",
         "corpus/annotations/.gitkeep": b"",
     }
     for schema_name, schema in json_schemas().items():

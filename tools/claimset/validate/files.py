@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import Actor, Document, SentenceRecord
+from ..models import Actor, Annotator, Document, SentenceRecord
 from . import fast_path
 from .checks import claims, ids, offsets, registries
 from .checks import status as status_check
@@ -33,6 +33,23 @@ class ActorFile(JsonlFile):
             return []
         first = self.ids.setdefault(actor_id, line.lineno)
         return registries.repeated_actor(actor_id, first, line.lineno)
+
+
+class AnnotatorFile(JsonlFile):
+    """corpus/annotators.jsonl: who the annotator ids are (optional; read by the card)."""
+
+    model = Annotator
+
+    def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
+        super().__init__(path, rel, actors)
+        self.ids: dict[str, int] = {}
+
+    def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        annotator_id = obj.get("id")
+        if not isinstance(annotator_id, str):
+            return []
+        first = self.ids.setdefault(annotator_id, line.lineno)
+        return registries.repeated_annotator(annotator_id, first, line.lineno)
 
 
 @dataclass(frozen=True)

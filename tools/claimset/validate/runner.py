@@ -22,7 +22,7 @@ from ..models import SentenceRecord
 from ..project import Project, read_seed
 from .checks import documents as checks
 from .checks.structure import structure
-from .files import ActorFile, AnnotationFile, DocRecord, DocumentFile
+from .files import ActorFile, AnnotationFile, AnnotatorFile, DocRecord, DocumentFile
 from .positions import json_path
 from .problems import ActorIndex
 
@@ -156,11 +156,15 @@ class _Scope:
             known = {
                 *project.annotation_paths(),
                 *project.seed_paths(),
-                *(p for p in (project.actors_path, project.documents_path) if p.is_file()),
+                *(
+                    p
+                    for p in (project.actors_path, project.documents_path, project.annotators_path)
+                    if p.is_file()
+                ),
             }
             what = (
                 "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
-                "corpus/documents.jsonl, seeds/*.txt)"
+                "corpus/documents.jsonl, corpus/annotators.jsonl, seeds/*.txt)"
             )
             self.paths = set(project.select(paths, {p.resolve() for p in known}, what))
             self.rel = {project.relative(p) for p in self.paths}
@@ -234,7 +238,11 @@ def validate(
     documents = DocumentFile(
         project.documents_path, project.relative(project.documents_path), actors
     )
-    for registry_file in (actor_file, documents):  # actors first: the index the others need
+    annotators = AnnotatorFile(
+        project.annotators_path, project.relative(project.annotators_path), actors
+    )
+    # Actors first: the index the others need.
+    for registry_file in (actor_file, documents, annotators):
         if registry_file.path.is_file():
             registry_file.run()
             if registry_file.path in scope:

@@ -25,6 +25,7 @@ from ...words import plural
 from ..paths import EXPORT_MARKER
 from . import sections
 from .agreement import agreement_section
+from .annotators import read_annotators
 from .guidelines import GUIDELINES, label_definitions
 from .inputs import CardData
 from .licensing import licensing
@@ -61,13 +62,14 @@ def fill(template: str, fields: Mapping[str, object]) -> str:
 def render(project: Project, data: CardData) -> str:
     """The whole README.md: YAML front matter, then the card sections."""
     stats = data.stats
-    meta = metadata(project, data)
+    meta = metadata(project, data, read_annotators(project, data.stats["annotators"]))
     name = meta["pretty_name"]
     guidelines_path = project.root / GUIDELINES
     guidelines = guidelines_path.read_text(encoding="utf-8") if guidelines_path.is_file() else ""
     status = stats["sentences_by_status"]
     agreement = agreement_section(project)
     about = read_about(project.root)
+    who = read_annotators(project, stats["annotators"])
     rights = licensing(data.documents)
     corpus = sections.corpus_hash(project)
     front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
@@ -102,7 +104,8 @@ def render(project: Project, data: CardData) -> str:
         "evidence": stats["evidence"],
         "cross_sentence_evidence": stats["cross_sentence_evidence"],
         "actors_table": sections.actors_table(stats),
-        "annotators": sections.annotators(stats),
+        "annotators": who.section(),
+        "annotated_by": who.by_kind(),
         "agreement": agreement or "No inter-annotator agreement figures are available yet.",
         "actor_kinds": sections.actor_kinds(data.actors),
         # Bias, Risks, and Limitations; Citation

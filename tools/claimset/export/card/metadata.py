@@ -8,6 +8,7 @@ from ...about import read_about
 from ...features import CONFIGS, features
 from ...project import Project
 from ..paths import data_path
+from .annotators import Annotators
 from .inputs import CardData
 from .licensing import licensing
 
@@ -42,7 +43,7 @@ def size_category(n: int) -> str:
     return "n>100M"
 
 
-def metadata(project: Project, data: CardData) -> dict[str, Any]:
+def metadata(project: Project, data: CardData, who: Annotators) -> dict[str, Any]:
     """The card's YAML metadata: Hub fields, the `configs` block and `dataset_info`."""
     languages = sorted({str(d.get("language") or "en") for d in data.documents}) or ["en"]
     configs = []
@@ -93,9 +94,7 @@ def metadata(project: Project, data: CardData) -> dict[str, Any]:
             "span-extraction",
             "claimset",
         ],
-        "annotations_creators": ["expert-generated", "machine-generated"]
-        if data.include_drafts
-        else ["expert-generated"],
+        "annotations_creators": who.creators(data.include_drafts),
         "source_datasets": ["original"],
         "size_categories": [size_category(data.stats.get("sentences", 0))],
         "configs": configs,

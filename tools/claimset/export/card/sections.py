@@ -168,17 +168,6 @@ def actors_table(stats: dict[str, Any]) -> str:
     return table(["actor", "claims"], rows)
 
 
-def annotators(stats: dict[str, Any]) -> str:
-    """The annotators with the sentences each finished, or that nobody has annotated yet."""
-    if not stats["annotators"]:
-        return "No sentence has been annotated by a person yet."
-    rows = [[f"`{k}`", v] for k, v in stats["annotators"].items()]
-    return (
-        "Annotator ids as recorded in the corpus, with the sentences each marked `done` or "
-        "`reviewed`:\n\n" + table(["annotator", "sentences"], rows)
-    )
-
-
 def actor_kinds(actors: list[dict[str, Any]]) -> str:
     """`9 actors: 5 state, 1 person, ...` (most frequent kind first), or `empty`."""
     kinds = Counter(str(a.get("kind")) for a in actors)
