@@ -94,7 +94,7 @@ def test_init_refuses_a_non_empty_folder_unless_forced(tmp_path: Path) -> None:
 
 
 def test_schema_check_detects_drift(new_project: Project) -> None:
-    assert run("schema", "--check") == (0, "schema/: 3 files up to date\n", "")
+    assert run("schema", "--check") == (0, "schema/: 4 files up to date\n", "")
     path = new_project.schema_dir / "sentence.schema.json"
     path.write_text(path.read_text().replace("Document id", "Doc id"))
     code, out, err = run("schema", "--check")
