@@ -497,3 +497,41 @@ def test_evidence() -> None:
     (claim, reason) = draft_sentence("Russia intends to win, because its army is larger.", PARTIES)
     assert [e["quote"] for e in claim["evidence"]] == ["its army is larger"]
     assert claim["evidence"][0]["type"] == "reasoning" and reason["evidence"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # An abbreviation's full stop ends no clause (the splitter's abbreviations, acronyms,
+        # initials); a number keeps its separators.
+        (
+            "The government led by Mr. Khan has done it to calm Moscow.",
+            "The government led by Mr. Khan has done it to calm Moscow",
+        ),
+        ("The U.S. will not agree.", "The U.S. will not agree"),
+        ("Moscow will send over 10,000 troops.", "Moscow will send over 10,000 troops"),
+        (
+            "Seoul will back the act that Gen. W. Park drafted.",
+            "Seoul will back the act that Gen. W. Park drafted",
+        ),
+        # A bracketed insertion and a comma pair between subject and verb interrupt the clause.
+        (
+            "Russia may be deepening ties with Seoul (as well as Beijing) partly to win leverage.",
+            "Russia may be deepening ties with Seoul (as well as Beijing) partly to win leverage",
+        ),
+        (
+            "In fact, the proposals, drafted last spring and revised twice, were never tabled.",
+            "the proposals, drafted last spring and revised twice, were never tabled",
+        ),
+        ("The deal, a compromise, will hold.", "The deal, a compromise, will hold"),
+    ],
+)
+def test_sentence_boundaries_respect_abbreviations_and_insertions(text: str, quote: str) -> None:
+    assert [c[2] for c in summary(text)] == [quote]
+
+
+def test_a_comma_after_a_subject_with_its_verb_is_still_a_boundary() -> None:
+    s = Sentence("Moscow, which wants calm, will wait, and Seoul agrees.")
+    assert s.stop[s.low.index(",")]  # a relative clause: cut as before
+    s = Sentence("Seoul agreed, the talks resumed, and trade grew.")
+    assert s.stop[s.low.index(",")]

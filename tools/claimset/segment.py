@@ -46,7 +46,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
-__all__ = ["Segment", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "Segment", "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +162,9 @@ _PLACE_FOLLOWERS = _words(
 _NUMBER_WORDS = _words("no nos nr num")
 
 _ABBREVIATIONS = _TITLES | _NEVER_END | _NUMERIC | _AMBIGUOUS | _TIME
+#: Every abbreviation the splitter knows (lower case, without the final full stop); the drafter
+#: reads each as one word with its full stop, so that no clause ends inside it.
+ABBREVIATIONS = _ABBREVIATIONS
 
 # After "a.m."/"p.m." these capitalised words continue the sentence ("at 9 a.m. Monday").
 _TIME_FOLLOWERS = _words(

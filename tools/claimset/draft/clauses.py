@@ -140,6 +140,8 @@ def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         (not s.low[j - 1][:1].isalnum() and s.low[j - 1] not in ("'s", "’s", "%"))
         or s.low[j - 1] in ("and", "or", "but")
     ):
+        if s.low[j - 1] == ")" and s.low[i:j].count("(") >= s.low[i:j].count(")"):
+            break  # the bracket closes an insertion the span holds: "(PRC, or China)"
         j -= 1
     return _balance_quotes(s, i, j)
 

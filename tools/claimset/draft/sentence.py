@@ -67,10 +67,14 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     coord = [False] * (n + 1)
     opens[0] = True
     parenthetical = _parentheticals(s)
+    inserted = _insertions(s)
+    parenthetical |= inserted
     subordinators = lexicons().subordinators
     finite_seen = negated = False
     for i in range(n):
         tok = low[i]
+        if i in inserted:
+            continue  # "(as well as China)", ", drafted last spring and revised twice,"
         if opens[i]:
             finite_seen = negated = False
         if tok in ("not", "n't"):
@@ -250,6 +254,59 @@ def _parentheticals(s: Sentence) -> set[int]:
         if m is not None and i + 1 + m[0] < s.n and s.low[i + 1 + m[0]] == ",":
             out.update((i, i + 1 + m[0]))
     return out
+
+
+def _insertions(s: Sentence) -> set[int]:
+    """Tokens of insertions that interrupt a clause without ending it: a bracketed stretch
+    (*ties with North Korea (as well as China and Iran) partly to ...*) and a comma pair
+    between a subject and its verb (*the proposals, drafted last spring and revised twice, were
+    never tabled*). Their commas and words bound no clause (guidelines §7.2)."""
+    out: set[int] = set()
+    low, n = s.low, s.n
+    i = 0
+    while i < n:
+        if low[i] == "(":
+            close = next((k for k in range(i + 1, min(n, i + 40)) if low[k] == ")"), -1)
+            if close > 0 and (i > 0 or close + 1 < n):
+                out.update(range(i, close + 1))
+                i = close + 1
+                continue
+        elif low[i] == "," and (k := _subject_insertion(s, i)):
+            out.update(range(i, k + 1))
+            i = k + 1
+            continue
+        i += 1
+    return out
+
+
+# Words that begin a finite predicate after a subject: the verb an insertion interrupts.
+_PREDICATE_STARTS = FINITE | frozenset(["never", "also", "still", "not", "only"])
+
+
+def _subject_insertion(s: Sentence, i: int) -> int:
+    """The closing comma of an insertion opened by the comma at token i, or 0: the clause before
+    i is a subject without a verb (a determiner or name opens it), the insertion is a
+    participle or appositive phrase with no finite verb, and a finite verb follows it."""
+    low, n = s.low, s.n
+    start = i - 1
+    while start > 0 and low[start - 1] not in (",", ";", ":", "(", ")"):
+        start -= 1
+    start = skip_connectives(s, start, i)
+    head = low[start:i]
+    if not head or len(head) > 8 or any(w in FINITE or not w[:1].isalnum() for w in head):
+        return 0
+    if not (head[0] in DETERMINERS or s.toks[start][:1].isupper()):
+        return 0
+    first = low[i + 1] if i + 1 < n else ""
+    if not (first.endswith(("ed", "en")) or first in ("a", "an", "the", "once", "long")):
+        return 0
+    for k in range(i + 2, min(n, i + 20)):
+        w = low[k]
+        if w in FINITE or w in WH or w in (";", ":", "(", ")", "that"):
+            return 0
+        if w == ",":
+            return k if k + 1 < n and low[k + 1] in _PREDICATE_STARTS else 0
+    return 0
 
 
 def _suppressed(s: Sentence) -> list[bool]:

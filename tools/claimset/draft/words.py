@@ -10,11 +10,28 @@ from __future__ import annotations
 import functools
 import re
 
+from ..segment import ABBREVIATIONS
+
 # -- tokens and shapes ----------------------------------------------------------------------------
 
 # Words, "'s" and "n't" as tokens of their own (so "Russia's" yields the name "Russia"), and any
 # other non-space character as a one-character token.
-TOKEN = re.compile(r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)|\w+|[^\w\s]")
+#
+# A full stop inside an abbreviation is part of its word, as the splitter read it: dotted
+# acronyms (*U.S.*, *H.R.*, *e.g.*), the splitter's abbreviations (*Mr.*, *No.*, *Gen.*) and a
+# capital initial before another word (*George W. Bush*, *S. 1883*); and a number keeps its
+# separators (*10,000*, *3.5*). Otherwise a clause would end at *Mr* or at the comma of *10,000*.
+_ABBREVIATED = "|".join(
+    sorted((re.escape(a) for a in ABBREVIATIONS if "." not in a), key=len, reverse=True)
+)
+TOKEN = re.compile(
+    r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)"
+    r"|(?:[A-Za-z]\.){2,}"
+    rf"|\b(?i:{_ABBREVIATED})\.(?=\s*[\w(\"“‘'])"
+    r"|\b[A-Z]\.(?=\s+[\w(])"
+    r"|\d+(?:[.,]\d+)+"
+    r"|\w+|[^\w\s]"
+)
 YEAR = re.compile(r"^(1[6-9]|20)\d\d(s|ies)?$")
 NUMBER = re.compile(r"^\d[\d,.]*$")
 MONTHS = frozenset(
