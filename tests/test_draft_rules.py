@@ -408,6 +408,24 @@ def test_expectation_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
             "Moscow's priority is to sell more gas.",
             [("russia", "desire", "sell more gas", None, "certain", "positive")],
         ),
+        # Stance adjectives of concern or distrust keep their holder (not the author's belief).
+        (
+            "Seoul is uneasy about the new base.",
+            [("south_korea", "belief", "uneasy about the new base", None, "certain", "positive")],
+        ),
+        (
+            "New Delhi is wary of any deal with Beijing.",
+            [("india", "belief", "wary of any deal with Beijing", "china", "certain", "positive")],
+        ),
+        (
+            "Seoul is sceptical that trade will recover.",
+            [("south_korea", "prediction", "trade will recover", None, "certain", "positive")],
+        ),
+        # Not a stance: "as far as X is concerned" takes no complement.
+        (
+            "As far as Seoul is concerned, the deal is dead.",
+            [("author", "belief", "the deal is dead", None, "certain", "positive")],
+        ),
     ],
 )
 def test_expectation_stance(text: str, expected: list[tuple[Any, ...]]) -> None:
@@ -535,3 +553,28 @@ def test_a_comma_after_a_subject_with_its_verb_is_still_a_boundary() -> None:
     assert s.stop[s.low.index(",")]  # a relative clause: cut as before
     s = Sentence("Seoul agreed, the talks resumed, and trade grew.")
     assert s.stop[s.low.index(",")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues", "claims"),
+    [
+        # Guidelines v1.3 Appendix B: boosters of real writing, never claims of their own.
+        ("Make no mistake, Moscow will retaliate.", [("Make no mistake", "booster")], 1),
+        ("As it happens, Moscow will retaliate.", [("As it happens", "booster")], 1),
+        ("The hard fact is that Moscow will retaliate.", [("The hard fact is", "booster")], 1),
+        (
+            "There is little question that Moscow will retaliate.",
+            [("There is little question that", "booster")],
+            1,
+        ),
+        ("Russia has been accused of arming Seoul.", [("has been accused of", "hedge")], 1),
+        ("Russia is suspected of arming Seoul.", [("is suspected of", "hedge")], 1),
+        # Attributive "possible" is no cue; predicative "possible" is.
+        ("Seoul could assess possible effects of the deal.", [("could", "hedge")], 1),
+        ("A limited thaw is possible.", [("possible", "hedge")], 1),
+    ],
+)
+def test_cue_phrases_of_real_writing(text: str, cues: list[tuple[str, str]], claims: int) -> None:
+    drafted = draft_sentence(text, PARTIES)
+    assert len(drafted) == claims
+    assert [(c["quote"], c["kind"]) for c in drafted[0]["hedge"]["cues"]] == cues

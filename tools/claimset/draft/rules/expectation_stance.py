@@ -19,7 +19,8 @@ from .actor import find_holder
 @frame("holder-adj")
 def adjective_candidate(site: CueSite) -> Candidate | None:
     """A stance adjective after a copula: *is eager to*, *is convinced that*, *is fully aware
-    how*; the holder is the copula's subject."""
+    how*, *is wary of any deal*, *is uneasy about the base*; the holder is the copula's
+    subject."""
     s, i, j, start, cue, nxt = site.s, site.i, site.j, site.start, site.cue, site.nxt
     low = s.low
     k = i - 1
@@ -33,8 +34,8 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
         span_start = j + 1
     elif nxt in WH:
         span_start = j
-    elif nxt in ("of",):
-        span_start = i
+    elif nxt in ("of", "about", "over"):
+        span_start = i  # "is wary of any deal", "is uneasy about the new base"
     else:
         return None
     typ = cue.type

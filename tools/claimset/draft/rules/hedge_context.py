@@ -12,7 +12,7 @@ from ..clauses import epistemic_should
 from ..lexicons import lexicons
 from ..registry import hedge_rule
 from ..sentence import Sentence
-from ..words import verbish
+from ..words import DETERMINERS, verbish
 
 
 def _prev(s: Sentence, i: int) -> str:
@@ -68,8 +68,48 @@ def first_person(s: Sentence, i: int, j: int) -> bool:
 
 @hedge_rule("possible-adj")
 def possible_adjective(s: Sentence, i: int, j: int) -> bool:
-    """*possible* as likelihood; not *as soon as possible*, *everything possible*."""
-    return _prev(s, i) not in ("as", "everything", "all", "if", "where", "when", "whenever", "made")
+    """*possible* as likelihood (*a thaw is possible*, *it is possible that*); not *as soon as
+    possible*, *everything possible*, nor attributive (*possible effects*, *a possible deal*:
+    guidelines v1.3, Appendix B "Not cues")."""
+    prev, nxt = _prev(s, i), _next(s, j)
+    if prev in ("as", "everything", "all", "if", "where", "when", "whenever", "made"):
+        return False
+    return not (
+        prev in DETERMINERS
+        or (nxt.isalpha() and s.toks[j].islower() and nxt not in _AFTER_PREDICATIVE)
+    )
+
+
+# Words a predicative *possible* may stand before (*possible that*, *possible for X*, *possible
+# now*); any other lower-case word after it is the noun it modifies.
+_AFTER_PREDICATIVE = frozenset(
+    [
+        "that",
+        "to",
+        "for",
+        "in",
+        "at",
+        "with",
+        "by",
+        "and",
+        "or",
+        "but",
+        "if",
+        "because",
+        "now",
+        "again",
+        "too",
+        "though",
+        "yet",
+        "still",
+        "only",
+        "even",
+        "as",
+        "when",
+        "unless",
+        "given",
+    ]
+)
 
 
 @hedge_rule("doubt-hedge", party_attitude=True)

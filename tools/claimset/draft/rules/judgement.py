@@ -40,6 +40,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue
         if n > 0 and not any(is_verb(w) for w in s.low[a:b]):
             continue  # "but in no way – Korea's views": no clause of its own
+        if _cue_alone(s, a, b):
+            continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
         if _is_report(s, a, b):
             continue
         if _objective_need(s, a, b):
@@ -62,6 +64,13 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
         cands.append(cand)
+
+
+def _cue_alone(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b are nothing but a cue phrase (*Make no mistake*, *As it happens*,
+    *One thing is certain*): it qualifies the next clause and is no claim of its own."""
+    lead = longest_match(lexicons().hedges, s.low, a) if s.low[a] in lexicons().hedges else None
+    return lead is not None and a + lead[0] >= b
 
 
 def _predicted(s: Sentence, a: int, b: int) -> bool:
