@@ -184,6 +184,7 @@ def test_pipeline_steps_declare_real_fields_in_the_documented_order() -> None:
         "actors",
         "expectations",
         "coordination",
+        "coordinated-holders",
         "outermost-cues",
         "experiencers",
         "judgements",
@@ -578,3 +579,39 @@ def test_cue_phrases_of_real_writing(text: str, cues: list[tuple[str, str]], cla
     drafted = draft_sentence(text, PARTIES)
     assert len(drafted) == claims
     assert [(c["quote"], c["kind"]) for c in drafted[0]["hedge"]["cues"]] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "holders"),
+    [
+        # Coordinated parties as the subject: one claim each, with its own actor quote (§14.3).
+        ("Moscow and Beijing feared that the deal would collapse.", ["Moscow", "Beijing"]),
+        ("Russia, China, and India want calm.", ["Russia", "China", "India"]),
+        # Not a list: a comma after an adjunct, a joint phrase after "between".
+        ("In the end, Beijing, Seoul wants calm.", ["Seoul"]),
+        ("Talks between Russia and China want calm.", ["China"]),
+    ],
+)
+def test_coordinated_holders(text: str, holders: list[str]) -> None:
+    drafted = draft_sentence(text, PARTIES)
+    assert [c["actor"]["quote"] for c in drafted] == holders
+    assert len({c["expectation"]["quote"] for c in drafted}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # An attitude word heading a noun phrase is no verb.
+        ("No detailed plan has been published.", []),
+        ("The demands were ignored.", []),
+        ("Moscow's plan to sell gas failed.", []),
+        # Verbs stay verbs, also after a demonym and an agent noun.
+        ("Seoul plans to expand trade.", [("south_korea", "intention", "expand trade")]),
+        (
+            "A Russian official told reporters that Moscow would retaliate.",
+            [("russia", "intention", "Moscow would retaliate")],
+        ),
+    ],
+)
+def test_nouns_are_not_read_as_verbs(text: str, claims: list[tuple[str, str, str]]) -> None:
+    assert [c[:3] for c in summary(text)] == claims

@@ -58,6 +58,8 @@ class Candidate:
     recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
     certainty: str = "certain"  # from the hedges (guidelines §12)
     target: str | None = None  # the party it is directed at or about (guidelines §9)
+    # Each holder's own naming phrase when several parties hold the claim ("Paris and Berlin").
+    holder_tokens: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def build_candidate(

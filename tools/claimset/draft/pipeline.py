@@ -14,7 +14,7 @@ from typing import Any
 from ..models import Actor
 from .actors import AUTHOR, ActorIndex, Context, Mention, find_mentions, resolve_anaphor
 from .candidate import Candidate
-from .rules.actor import experiencer, first_person
+from .rules.actor import coordinated_holders, experiencer, first_person
 from .rules.coordination import coordinated
 from .rules.evidence import Fact, evidence_link, sentence_facts
 from .rules.expectation import expectation_candidates
@@ -68,6 +68,11 @@ def _expectations(a: Analysis) -> None:
 def _coordination(a: Analysis) -> None:
     """Coordinated predicates become sibling claims sharing holder, type and target."""
     a.candidates = coordinated(a.s, a.candidates)
+
+
+def _coordinated_holders(a: Analysis) -> None:
+    """Parties coordinated as an attitude's subject each hold the claim (one claim each)."""
+    coordinated_holders(a.s, a.candidates, a.mentions)
 
 
 def _outermost_cues(a: Analysis) -> None:
@@ -149,6 +154,11 @@ STEPS = (
         _coordination,
         ("Analysis.candidates", "Candidate.parent", "Candidate.own_subject"),
     ),
+    Step(
+        "coordinated-holders",
+        _coordinated_holders,
+        ("Candidate.holder", "Candidate.holder_tokens"),
+    ),
     Step("outermost-cues", _outermost_cues, ("Analysis.candidates",)),
     Step("experiencers", _experiencers, ("Analysis.candidates",)),
     Step("judgements", _judgements, ("Analysis.candidates",)),
@@ -202,7 +212,7 @@ def _actor_record(s: Sentence, cand: Candidate, ref: str) -> dict[str, Any]:
     """The actor of a claim: the naming phrase, or the author's first-person pronoun."""
     actor: dict[str, Any] = {"ref": ref, "quote": None, "start": None, "end": None}
     if cand.actor_tokens is not None and ref != AUTHOR:
-        a, b = s.chars(*cand.actor_tokens)
+        a, b = s.chars(*cand.holder_tokens.get(ref, cand.actor_tokens))
         actor.update(quote=s.text[a:b], start=a, end=b)
     elif ref == AUTHOR and (me := first_person(s, cand)) is not None:
         a, b = s.chars(me, me + 1)  # "In my view, ...": the pronoun only (§6.1)

@@ -77,10 +77,12 @@ def _not_a_verb(site: CueSite) -> bool:
     low = s.low
     if (
         prev in DETERMINERS
-        or prev == "no"
+        or prev in ("no", "'s", "’s")
         or (prev == "to" and low[i] in ("demand", "plan", "hope"))
     ):
-        return True  # a noun: "the hope", "a push", "no doubt"
+        return True  # a noun: "the hope", "a push", "no doubt", "Moscow's plan"
+    if _noun_phrase_head(s, i, site.j):
+        return True  # "No detailed plan has been published", "The demands were ignored"
     if start > 0 and low[start - 1] == "," and low[start] in ("a", "an"):
         return True  # ", a promise they regard as long overdue": an apposition (§4.3)
     if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in WH):
@@ -89,6 +91,28 @@ def _not_a_verb(site: CueSite) -> bool:
         return True  # "it would be naive to think that ...": the author's judgement
     # No subject before the verb: "Hopes were running high" is a noun.
     return i == start and not low[i].endswith("ing")
+
+
+# Endings of adjectives that may stand between a determiner and a noun (*no detailed plan*,
+# *the ambitious plan*, *a formal demand* is left out: -al also ends nouns such as *official*).
+_ATTRIBUTIVE = ("ed", "ive", "ous", "ful", "less")
+
+
+def _noun_phrase_head(s: Sentence, i: int, j: int) -> bool:
+    """Whether the cue word (tokens i..j) heads a noun phrase rather than being a verb: a finite
+    verb follows it directly (*plan has been published*, *hopes were running high*: the noun is
+    the subject), or adjectives lead back to a determiner (*no detailed plan*, *the bold
+    demand*). A verb in -ed or -ing is never read as a noun here."""
+    low = s.low
+    word = low[i]
+    if word.endswith(("ed", "ing")):
+        return False
+    if j < s.n and low[j] in FINITE and low[j] not in ("do", "does", "did"):
+        return True
+    k = i - 1
+    while k >= 0 and low[k].endswith(_ATTRIBUTIVE) and s.toks[k].islower() and low[k] not in FINITE:
+        k -= 1  # not -al, -an, -ese: "a Chinese official told reporters" has a verb
+    return k < i - 1 and k >= 0 and (low[k] in DETERMINERS or low[k] == "no")
 
 
 def _passive(s: Sentence, i: int) -> bool:
