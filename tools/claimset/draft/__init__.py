@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import lexicons as _lexicons
 from . import rules as _rules  # noqa: F401  (importing the rules registers them)
 from .actors import ActorIndex, load_actors
-from .document import EVIDENCE_WINDOW, draft_document
+from .document import draft_document
 from .files import DraftOutcome, DraftResult, draft, draft_file
 from .pipeline import draft_sentence
 
@@ -16,7 +16,6 @@ from .pipeline import draft_sentence
 _lexicons.lexicons()
 
 __all__ = [
-    "EVIDENCE_WINDOW",
     "ActorIndex",
     "DraftOutcome",
     "DraftResult",
