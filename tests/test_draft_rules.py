@@ -615,3 +615,42 @@ def test_coordinated_holders(text: str, holders: list[str]) -> None:
 )
 def test_nouns_are_not_read_as_verbs(text: str, claims: list[tuple[str, str, str]]) -> None:
     assert [c[:3] for c in summary(text)] == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An epistemic modal about the past or present is a belief (§8.1), about the future a
+        # prediction.
+        ("Russia may have gained useful information.", ("author", "belief")),
+        ("Russia may be strengthening ties with Seoul.", ("author", "belief")),
+        ("The partnership may reflect Russia's attempt to return.", ("author", "belief")),
+        ("The missiles may not be as accurate as Russia's.", ("author", "belief")),
+        ("Russia may win the war.", ("author", "prediction")),
+        # "will need to" is the need's obligation; an optative "may" is no claim.
+        ("Seoul and Moscow will also need to ensure calm.", ("author", "obligation")),
+        ("Mr. Park was honoured in 2010, may he rest in peace.", None),
+        # A modal inside an embedded question says nothing of the claim's time.
+        ("These are truths about how our democracies will grow.", ("author", "belief")),
+        # "consider" + a course of action deliberates: the author's prediction (v1.3 #19).
+        ("Seoul could consider examining the response.", ("author", "prediction")),
+        ("Seoul considers the pact a threat.", ("south_korea", "belief")),
+    ],
+)
+def test_author_modal_types(text: str, expected: tuple[str, str] | None) -> None:
+    got = summary(text)
+    assert (got[0][:2] if got else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A clause-opening "as" with its comma is a frame, not asserted.
+        ("As we take these steps, Seoul must act.", ["Seoul must act"]),
+        ("As part of the deal, Seoul will act.", ["Seoul will act"]),
+        # Not a cue phrase, not "as well as".
+        ("As it happens, Seoul will act.", ["Seoul will act"]),
+    ],
+)
+def test_an_opening_as_clause_is_not_asserted(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in summary(text)] == spans

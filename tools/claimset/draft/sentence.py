@@ -320,6 +320,8 @@ def _suppressed(s: Sentence) -> list[bool]:
         if s.opens[i] or i == first:
             k = skip_connectives(s, i, s.n)
             m = longest_match(lex.concessive, s.low, k) if k < s.n else None
+            if m is not None and s.low[k] == "as" and not _as_clause(s, k):
+                m = None
             if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
                 end = k + m[0]
                 while end < s.n and s.low[end] != ",":
@@ -330,6 +332,17 @@ def _suppressed(s: Sentence) -> list[bool]:
                 continue
         i += 1
     return out
+
+
+def _as_clause(s: Sentence, k: int) -> bool:
+    """Whether the *as* at token k opens an adverbial clause or phrase closed by a comma (*As we
+    take these steps, ...*, *As part of the compact, ...*): its time, cause or frame is not
+    asserted. Not a cue phrase (*As it happens*), nor *as well as*."""
+    lex = lexicons()
+    cue = longest_match(lex.hedges, s.low, k)
+    if (cue is not None and cue[0] > 1) or s.low[k + 1 : k + 2] == ["well"]:
+        return False
+    return "," in s.low[k + 1 :]
 
 
 def clause_start(s: Sentence, i: int) -> int:

@@ -80,6 +80,8 @@ QUANTIFIERS = frozenset(["a", "an", "most", "many", "some", "several", "senior",
 SUBJECTS = frozenset(
     ["the", "this", "these", "those", "it", "they", "he", "she", "we", "such", "both", "neither"]
 )
+#: Subjects after which *may* is an optative (*may he rest in peace*), not a modal of possibility.
+OPTATIVE_SUBJECTS = frozenset(["he", "she", "they", "we", "you", "i", "it", "god"])
 #: Conjunctions that join two items or two clauses (a clause boundary only when they join
 #: predicates or clauses, or after a comma).
 COORDINATORS = frozenset(["and", "or"])

@@ -97,6 +97,24 @@ def naming(v: VerbSite) -> bool:
     return not v.passive and names_object(v.s, v.j, v.end)
 
 
+def _judges(s: Sentence, j: int, stop: int) -> bool:
+    low = s.low
+    nxt = low[j] if j < s.n else ""
+    if nxt == "that" or nxt == "it" or "as" in low[j:stop] or bare_clause(s, j, stop):
+        return True
+    return names_object(s, j, stop) or "to be" in " ".join(low[j : min(stop, j + 6)])
+
+
+@complement("judging", bare_clause=True, in_conjunct=_judges)
+def judging(v: VerbSite) -> bool:
+    """A judgement, not a deliberation (guidelines v1.3, §4.4: *consider* + one's own course is
+    an intention, *Congress could consider* the author's prediction): *considers that ...*,
+    *considers Cairo will ...*, *considers the pact a threat*, *considers it unwise*, *Y as Z*,
+    *is considered (to be) a partner*; not *could consider examining ...*, *consider measures
+    to codify ...*, *consider several areas for oversight*."""
+    return v.passive or _judges(v.s, v.j, v.end)
+
+
 @complement("gerund", in_conjunct=_always)
 def gerund(v: VerbSite) -> bool:
     """A gerund (*speaks of stabilising the relationship*, not *speaks of a crisis*)."""

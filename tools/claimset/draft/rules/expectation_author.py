@@ -13,7 +13,7 @@ from ..clauses import epistemic_should, has_verb, opens_infinitive, trim_span
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
-from ..words import DETERMINERS, INTEREST, PARTICIPLES, WH, verbish
+from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, PARTICIPLES, WH, verbish
 from .coordination import attitude_at
 from .judgement import skip_shell
 
@@ -54,6 +54,10 @@ def _modal_type(site: CueSite) -> str | None:
         return None  # the noun "will"
     if word == "may" and s.toks[i] == "May" and i > 0:
         return None  # the month
+    if word == "may" and nxt in OPTATIVE_SUBJECTS:
+        return None  # an optative, "may he rest in peace": no claim about the future
+    if word in ("will", "shall", "would") and _need_follows(s, j):
+        return None  # "will need to", "will also have to": the need's obligation
     if word == "could" and nxt in ("not", "n't"):
         return None  # past inability: a report
     if word in ("need", "needs") and prev in DETERMINERS:
@@ -71,11 +75,22 @@ def _modal_type(site: CueSite) -> str | None:
         typ = predicted
     if (low[start] in WH and low[start] != "whether") or low[start] == "that":
         return None  # "what reasons they have to regard ...": inside a noun phrase
+    if any(low[k] in ("how", "why", "what") for k in range(start + 1, i)):
+        return None  # "truths about how our democracies will grow": an embedded question
     if site.cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
         typ = "belief"  # "the real figure is sure to be much higher": now, not the future
     if low[start : start + 3] == ["it", "would", "be"] and i > start + 3:
         return None  # "it would be naive to think that P": the author's judgement of P (§6.1)
     return typ
+
+
+def _need_follows(s: Sentence, j: int) -> bool:
+    """Whether *need to* or *have to* follows token j, past adverbs (*will also need to*)."""
+    low = s.low
+    k = j
+    while k < s.n and (low[k] in ("also", "still", "now", "then") or low[k].endswith("ly")):
+        k += 1
+    return k + 1 < s.n and low[k] in ("need", "have") and low[k + 1] == "to"
 
 
 def _prediction_type(s: Sentence, j: int, word: str) -> str | None:

@@ -12,7 +12,7 @@ from ..clauses import epistemic_should
 from ..lexicons import lexicons
 from ..registry import hedge_rule
 from ..sentence import Sentence
-from ..words import DETERMINERS, verbish
+from ..words import DETERMINERS, OPTATIVE_SUBJECTS, verbish
 
 
 def _prev(s: Sentence, i: int) -> str:
@@ -25,8 +25,9 @@ def _next(s: Sentence, j: int) -> str:
 
 @hedge_rule("not-month")
 def not_month(s: Sentence, i: int, j: int) -> bool:
-    """*may*, not the month *May* (*Russia may agree*; not *talks in May*)."""
-    return not (s.toks[i] == "May" and i > 0)
+    """*may*, not the month *May* (*Russia may agree*; not *talks in May*), nor an optative
+    (*may he rest in peace*)."""
+    return not (s.toks[i] == "May" and i > 0) and _next(s, j) not in OPTATIVE_SUBJECTS
 
 
 @hedge_rule("could-epistemic")

@@ -58,12 +58,22 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue
         region_start = region[0]
         fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
-        typ = "prediction" if fear or is_future(s, a, b) or _predicted(s, a, b) else "belief"
+        future = is_future(s, a, _embedded_question(s, a, b))
+        typ = "prediction" if fear or future or _predicted(s, a, b) else "belief"
         if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
             typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
         cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
         cands.append(cand)
+
+
+def _embedded_question(s: Sentence, a: int, b: int) -> int:
+    """Where an embedded question starts in the clause a..b (*truths about how our democracies
+    will grow*), else b: its modal says nothing of the claim's time (guidelines v1.3, §4.3)."""
+    for k in range(a + 1, b):
+        if s.low[k] in ("how", "whether", "why", "what") and s.low[k - 1] != ",":
+            return k
+    return b
 
 
 def _cue_alone(s: Sentence, a: int, b: int) -> bool:
