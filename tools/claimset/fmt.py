@@ -22,6 +22,8 @@ from .canonical import canonical
 from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
 from .quotes import ambiguous_message, not_found_message, occurrences_listing
+from .rejoin import find_spread
+from .validate.checks.syntax import unescaped_quote
 from .validate.positions import Path as JsonPath
 from .validate.positions import json_path
 
@@ -214,7 +216,10 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
         text = text[1:]
         messages.append(f"{rel}: removed the byte order mark")
     records: list[tuple[int, Any]] = []
-    errors: list[str] = []
+    # Lines holding no record alone (not JSON, or not an object): maybe one record an editor
+    # spread over lines, which is rejoined; any other such line refuses the file.
+    loose: list[tuple[int, str]] = []
+    errors: dict[int, str] = {}
     crlf = False
     for lineno, raw_line in enumerate(text.split("\n"), start=1):
         line = raw_line
@@ -223,15 +228,40 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
         if not line.strip():
             continue
         try:
-            records.append((lineno, jsonio.loads_strict(line)))
+            value = jsonio.loads_strict(line)
         except json.JSONDecodeError as exc:
-            errors.append(f"{rel}:{lineno}:{exc.colno}: invalid JSON: {exc.msg}")
+            hint = " (an unescaped quote?)" if unescaped_quote(line, exc.pos, exc.msg) else ""
+            errors[lineno] = f"{rel}:{lineno}:{exc.colno}: invalid JSON: {exc.msg}{hint}"
+            loose.append((lineno, line))
+            continue
         except (ValueError, RecursionError) as exc:
-            errors.append(f"{rel}:{lineno}: {exc}")
+            errors[lineno] = f"{rel}:{lineno}: {exc}"
+            loose.append((lineno, line))
+            continue
+        records.append((lineno, value))
+        if not isinstance(value, dict):
+            loose.append((lineno, line))
+    if errors:
+        for spread in find_spread(loose, jsonio.loads_strict):
+            covered = range(spread.first, spread.last + 1)
+            if not any(n in errors for n in covered):
+                continue
+            for lineno in covered:
+                errors.pop(lineno, None)
+            records = [r for r in records if r[0] not in covered]
+            records.append((spread.first, spread.value))
+            messages.append(
+                f"{rel}:{spread.first}: rejoined lines {spread.first}-{spread.last} into one "
+                "record (an editor had spread it over several lines)"
+            )
+        records.sort(key=lambda record: record[0])
     if errors:
         return (
             None,
-            [*errors, f"{rel}: not formatted: fix the lines above (see `claimset validate`)"],
+            [
+                *errors.values(),
+                f"{rel}: not formatted: fix the lines above (see `claimset validate`)",
+            ],
             0,
         )
     if crlf:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from .lines import Line
 from .problems import SENTENCE_ID, ActorIndex, Problem
 from .reader import JsonlFile
 from .state import AnnotationState
+
+#: A sentence id still legible on a line that is not valid JSON.
+_LEGIBLE_ID = re.compile(r'"id"\s*:\s*"([^"\\]+)"')
 
 
 class ActorFile(JsonlFile):
@@ -97,6 +101,13 @@ class AnnotationFile(JsonlFile):
 
     def unidentified(self) -> None:
         self.state.unidentified()
+
+    def unreadable(self, line: Line) -> None:
+        # Evidence citing the sentence this broken line holds is not reported as well: the
+        # line's own syntax error is the cause (see `claims.evidence_exists`).
+        found = _LEGIBLE_ID.search(line.text)
+        if found and SENTENCE_ID.fullmatch(found.group(1)):
+            self.state.unreadable_ids.add(found.group(1))
 
     def repaired(self, obj: dict[str, Any]) -> dict[str, Any]:
         # Evidence elsewhere may quote this sentence: check it against the seed's text, not

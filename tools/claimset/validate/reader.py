@@ -22,6 +22,7 @@ from ..diagnostics import Diagnostic
 from ..errors import ClaimsetError
 from ..models import SentenceRecord
 from ..project import BOM
+from ..rejoin import find_spread
 from . import fast_path
 from .checks import syntax
 from .checks.conflicts import recorded_conflicts, without_conflicts
@@ -53,6 +54,9 @@ class JsonlFile:
         self.crlf_lines = 0
         self.first_crlf = 0
         self.unparsed = 0  # lines that are not JSON objects
+        # Consecutive lines holding no record, with their diagnostics: maybe one record an
+        # editor spread over lines, reported once (`syntax.spread_record`) when the run ends.
+        self.broken: list[tuple[Line, list[Diagnostic]]] = []
         compiled = fast_path.pattern(self.model)
         self.canonical_and_valid = compiled.fullmatch if compiled is not None else None
         #: For a structurally valid record: True if `semantic` would find nothing. Then it
@@ -135,6 +139,7 @@ class JsonlFile:
                     continue
                 self.line(lineno, raw)
         self.records += fast_records
+        self._end_broken_run()
         self.diagnostics.extend(syntax.crlf_lines(self.rel, self.crlf_lines, self.first_crlf))
         self.finish()
 
@@ -175,9 +180,10 @@ class JsonlFile:
         try:
             obj = json.loads(line.text)  # permissive: NaN and duplicate keys: the scanner's
         except json.JSONDecodeError as exc:
-            self.report(line, problems)
-            self.diagnostics.extend(syntax.json_syntax(self.rel, line, exc))
+            located = [self.locate(line, problem) for problem in problems]
+            self._broken(line, [*located, *syntax.json_syntax(self.rel, line, exc)])
             self._unparsed()
+            self.unreadable(line)
             return None
         except RecursionError:
             problems.extend(syntax.too_deep())
@@ -192,7 +198,7 @@ class JsonlFile:
         not_object = syntax.not_an_object(obj)
         if not_object:
             problems.extend(not_object)
-            self.report(line, problems)
+            self._broken(line, [self.locate(line, problem) for problem in problems])
             self._unparsed()
             return None
         # A merge's conflicts list is reported as such, and the record checked without it.
@@ -202,6 +208,26 @@ class JsonlFile:
         skip: set[JsonPath] = {p.path for p in constants} | {p.path for p in strings}
         problems.extend(structure(self.model, obj, skip, self.actors))
         return obj
+
+    def _broken(self, line: Line, diagnostics: list[Diagnostic]) -> None:
+        """Hold a line that holds no record: it may be part of a spread record."""
+        if self.broken and self.broken[-1][0].lineno != line.lineno - 1:
+            self._end_broken_run()
+        self.broken.append((line, diagnostics))
+
+    def _end_broken_run(self) -> None:
+        """Report the held lines: a spread record once, every other line as it is."""
+        if not self.broken:
+            return
+        run, self.broken = self.broken, []
+        spreads = find_spread([(line.lineno, line.text) for line, _ in run], json.loads)
+        inside = {n: spread for spread in spreads for n in range(spread.first, spread.last + 1)}
+        for line, diagnostics in run:
+            spread = inside.get(line.lineno)
+            if spread is None:
+                self.diagnostics.extend(diagnostics)
+            elif spread.first == line.lineno:
+                self.diagnostics.extend(syntax.spread_record(self.rel, line, spread))
 
     def _unparsed(self) -> None:
         self.unparsed += 1
@@ -233,6 +259,9 @@ class JsonlFile:
 
     def unidentified(self) -> None:
         """Note a line whose record cannot be known (unparsable, or not an object)."""
+
+    def unreadable(self, line: Line) -> None:
+        """Note a line that is not valid JSON (its id may still be legible)."""
 
     def finish(self) -> None:
         """Checks that need the whole file."""

@@ -30,6 +30,9 @@ class AnnotationState:
         # sentences they hold are not "missing", and evidence may point at them.
         self.anonymous_since = 0
         self.anonymous = 0
+        # Sentence ids legible on lines that are not valid JSON: evidence citing them is not
+        # reported twice (the line's syntax error says it all).
+        self.unreadable_ids: set[str] = set()
         self.sentences = 0
 
     def unidentified(self) -> None:

@@ -77,8 +77,12 @@ def evidence_from_other_document(
 
 @check("evidence-exists", {"unknown-sentence": "error"})
 def evidence_exists(state: AnnotationState, sentence: str, path: JsonPath) -> list[Problem]:
-    """Evidence names a sentence of the file (checked once the file has been read)."""
-    if sentence in state.texts:
+    """Evidence names a sentence of the file (checked once the file has been read).
+
+    A sentence on a line that is not valid JSON counts as there: that line's own error is the
+    one to fix, and this one would only repeat it.
+    """
+    if sentence in state.texts or sentence in state.unreadable_ids:
         return []
     known = f" ({min(state.ids)}..{max(state.ids)})" if state.ids else ""
     if state.anonymous:
@@ -154,7 +158,7 @@ def pending_evidence(state: AnnotationState) -> list[tuple[Line, list[Problem]]]
     found = []
     for line, path, sentence, item in state.pending:
         out = evidence_exists(state, sentence, path)
-        if not out:
+        if not out and sentence in state.texts:  # (not when its line is unreadable)
             out = span(item, path, state.text_of(sentence), sentence)
         found.append((line, out))
     state.pending.clear()

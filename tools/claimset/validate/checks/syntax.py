@@ -6,10 +6,12 @@ of these problems.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ...diagnostics import Diagnostic
+from ...rejoin import Spread
 from ..lines import Line
 from ..positions import Path as JsonPath
 from ..problems import Problem, json_type
@@ -57,10 +59,40 @@ def byte_order_mark() -> list[Problem]:
     return [Problem((), "bom", message, at="line")]
 
 
+_DELIMITERS = ("Expecting ',' delimiter", "Expecting ':' delimiter")
+_LITERALS = re.compile(r"(?:true|false|null)\b|[-0-9\"\[{]")
+
+
+def unescaped_quote(text: str, pos: int, msg: str) -> int | None:
+    """Where a `"` inside a string was likely left unescaped, or None.
+
+    The parser read a string that ended early, at a `"` the annotator meant as text, and then
+    found more words where a `,` or `:` should be: `"quote": "he said "no" to"`.
+    """
+    if msg not in _DELIMITERS or pos >= len(text):
+        return None
+    before = text[:pos].rstrip()
+    if not before.endswith('"') or _LITERALS.match(text, pos):
+        return None  # a value after a string: more likely a missing comma
+    return len(before) - 1
+
+
 @check("json-syntax", {"json-syntax": "error"})
 def json_syntax(rel: str, line: Line, exc: json.JSONDecodeError) -> list[Diagnostic]:
-    """The line is valid JSON; the column is where the parser stopped."""
+    """The line is valid JSON; the column is where the parser stopped.
+
+    When an unescaped quote is the likely cause, the column is that of the `"` that ended the
+    string early.
+    """
     column = exc.pos + line.offset + 1
+    message = f"invalid JSON: {exc.msg}{_HINTS.get(exc.msg, '')}"
+    quote_at = unescaped_quote(line.text, exc.pos, exc.msg)
+    if quote_at is not None:
+        column = quote_at + line.offset + 1
+        message = (
+            f'invalid JSON: {exc.msg} (an unescaped quote? this " ends the string early: '
+            'inside a string, write it as \\")'
+        )
     return [
         Diagnostic(
             rel,
@@ -68,11 +100,24 @@ def json_syntax(rel: str, line: Line, exc: json.JSONDecodeError) -> list[Diagnos
             column,
             "",
             "json-syntax",
-            f"invalid JSON: {exc.msg}{_HINTS.get(exc.msg, '')}",
+            message,
             end_column=column + 1,
             source=line.source[:10000],
         )
     ]
+
+
+@check("spread-record", {"json-syntax": "error"})
+def spread_record(rel: str, line: Line, spread: Spread) -> list[Diagnostic]:
+    """A record is on one line: one spread over several (pretty-printed) is one problem.
+
+    `line` is the first line of the record; the lines after it are not reported on their own.
+    """
+    message = (
+        f"a record spread over lines {spread.first}-{spread.last} (pretty-printed by an "
+        "editor?): each record goes on one line; `claimset fmt` rejoins it"
+    )
+    return [Diagnostic(rel, line.lineno, 1, "", "json-syntax", message, source=line.source)]
 
 
 @check("nesting-limit", {"limit": "error"})
