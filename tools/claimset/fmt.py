@@ -19,6 +19,7 @@ from typing import Any
 from . import jsonio
 from .anchor import anchor
 from .canonical import canonical
+from .limits import MAX_LINE_BYTES, too_long
 from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
 from .quotes import ambiguous_message, not_found_message, occurrences_listing
@@ -278,6 +279,8 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
         messages.extend(f"{rel}:{lineno}: {note}" for note in notes.messages)
         unanchored += notes.unanchored
         lines.append(jsonio.dumps(formatted) + "\n")
+        if len(lines[-1]) > MAX_LINE_BYTES // 4 and len(lines[-1].encode()) > MAX_LINE_BYTES:
+            return None, [f"{rel}:{lineno}: formatted, {too_long()}; not formatted"], 0
     try:
         return "".join(lines).encode("utf-8"), messages, unanchored
     except UnicodeEncodeError:
@@ -321,6 +324,11 @@ def fmt(
         rel = project.relative(path)
         outcome = FileFormat(rel)
         result.files.append(outcome)
+        long_line = jsonio.first_long_line(path)  # before reading it whole: bounded memory
+        if long_line is not None:
+            outcome.refused = True
+            outcome.messages = [f"{rel}:{long_line}: {too_long()}; not formatted"]
+            continue
         data = jsonio.read_bytes(path)
         new, outcome.messages, outcome.unanchored = format_text(data, model, rel)
         if new is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ChangedOnDisk, ClaimsetError, InvalidLine
+from .limits import MAX_LINE_BYTES, too_long
 from .paths import TEMP_PREFIX, write_target
 
 #: Separators of the canonical form: readable in diffs, like the SPEC's examples.
@@ -40,15 +42,36 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-_decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):  # 1e400: valid JSON, but no JSON writer can write it back
+        raise ValueError(f"the number {text[:40]} is out of range")
+    return value
+
+
+_decoder = json.JSONDecoder(
+    object_pairs_hook=_no_duplicates, parse_constant=_reject_constant, parse_float=_finite_float
+)
 
 
 def loads_strict(text: str) -> Any:
-    """Parse one JSON value, refusing duplicate keys and NaN/Infinity.
+    """Parse one JSON value, refusing duplicate keys, NaN/Infinity and out-of-range numbers.
 
-    Raises json.JSONDecodeError, DuplicateKeyError or ValueError.
+    Raises json.JSONDecodeError, DuplicateKeyError or ValueError (also for an integer of more
+    digits than Python converts, or a value nested too deeply to parse).
     """
-    return _decoder.decode(text)
+    try:
+        return _decoder.decode(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to be a record") from None
+
+
+def loads_lenient(text: bytes | str) -> Any:
+    """Parse one JSON value as json.loads does; ValueError for what it cannot (too deep)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to be a record") from None
 
 
 def dumps(obj: Any) -> str:
@@ -99,21 +122,39 @@ def read_bytes(path: str | Path) -> bytes:
     return data
 
 
-def iter_lines(path: str | Path) -> Iterator[tuple[int, bytes]]:
+def iter_lines(path: str | Path) -> Iterator[tuple[int, bytes | None]]:
     """Yield (1-based line number, raw line without its newline) for each line of a file.
 
-    Streams: memory does not grow with the file. A final line without newline is yielded too.
-    A file read to the end is remembered like `read_bytes` does. Every reader here takes a
-    `str` or a `Path`.
+    Streams: memory does not grow with the file, nor with a line: a line longer than
+    MAX_LINE_BYTES is skipped and yielded as None (the callers report it, as validate does). A
+    final line without newline is yielded too. A file read to the end is remembered like
+    `read_bytes` does. Every reader here takes a `str` or a `Path`.
     """
     path = Path(path)
     digest = hashlib.sha256()
+    limit = MAX_LINE_BYTES
     with path.open("rb") as handle:
         stat = os.fstat(handle.fileno())
-        for lineno, raw in enumerate(handle, start=1):
+        lineno = 0
+        while raw := handle.readline(limit):
+            lineno += 1
             digest.update(raw)
-            yield lineno, raw.rstrip(b"\n")
+            if raw[-1:] == b"\n" or len(raw) < limit:
+                yield lineno, raw.rstrip(b"\n")
+                continue
+            while (rest := handle.readline(limit)) and rest[-1:] != b"\n":
+                digest.update(rest)
+            digest.update(rest)
+            yield lineno, None
     _record(path, stat, digest.hexdigest())
+
+
+def first_long_line(path: Path) -> int | None:
+    """The number of the first line longer than MAX_LINE_BYTES, or None; in bounded memory."""
+    for lineno, raw in iter_lines(path):
+        if raw is None:
+            return lineno
+    return None
 
 
 def _shown(path: Path) -> str:
@@ -158,11 +199,14 @@ def iter_jsonl_lenient(path: str | Path) -> Iterator[tuple[int, dict[str, Any] |
     `validate` explains such lines in detail.
     """
     for lineno, raw in iter_lines(path):
+        if raw is None:
+            yield lineno, None, too_long()
+            continue
         if not raw.strip():
             continue
         try:
-            record = json.loads(raw)
-        except ValueError:
+            record = loads_lenient(raw)
+        except ValueError:  # invalid JSON, too deep, or a number of too many digits
             yield lineno, None, "not readable JSON"
             continue
         if isinstance(record, dict):
@@ -184,6 +228,8 @@ def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tu
     name = display or str(path)
     records: list[tuple[int, Any]] = []
     for lineno, raw in iter_lines(path):
+        if raw is None:
+            raise InvalidLine(too_long(), file=name, line=lineno)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -270,14 +316,39 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _line_bytes(record: Any) -> bytes:
+    try:
+        return (dumps(record) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate has no UTF-8 form: keep it as a \u escape
+        return (json.dumps(record, separators=SEPARATORS, allow_nan=False) + "\n").encode()
+
+
+class LineTooLong(ClaimsetError):
+    "A record would be written as a line longer than the limit every command reads."
+
+
 def jsonl_bytes(records: Iterable[Any]) -> bytes:
-    """Serialize records one per line in canonical form, with a final newline."""
-    return "".join(dumps(record) + "\n" for record in records).encode("utf-8")
+    """Serialize records one per line in canonical form, with a final newline.
+
+    Raises LineTooLong for a record longer than MAX_LINE_BYTES: no command writes what
+    `validate` would refuse.
+    """
+    lines = [_line_bytes(record) for record in records]
+    for number, line in enumerate(lines, start=1):
+        if len(line) > MAX_LINE_BYTES:
+            raise LineTooLong(
+                f"record {number} would be a line of {len(line)} bytes, over the limit of "
+                f"{MAX_LINE_BYTES} that every claimset command reads; nothing was written"
+            )
+    return b"".join(lines)
 
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> bool:
     """Atomically write records; return False (and touch nothing) if the bytes are unchanged."""
-    data = jsonl_bytes(records)
+    try:
+        data = jsonl_bytes(records)
+    except LineTooLong as exc:
+        raise LineTooLong(f"{_shown(path)}: {exc}") from None
     if path.exists() and path.read_bytes() == data:  # not `read_bytes()`: this read is no base
         return False
     atomic_write_bytes(path, data)

@@ -69,6 +69,11 @@ def read_seed(path: str | Path, doc_id: str | None = None) -> Seed:
         raise SeedDecodeError(
             f"{path}: invalid UTF-8 at byte {exc.start} ({exc.reason}); save the file as UTF-8"
         ) from exc
+    nul = data.find(b"\0")
+    if nul >= 0:  # a binary file, or a disk image: no essay holds a NUL character
+        raise SeedDecodeError(
+            f"{path}: a NUL byte at byte {nul}: not a text file; save the essay as UTF-8 text"
+        )
     had_bom = text.startswith(BOM)
     if had_bom:
         text = text[1:]

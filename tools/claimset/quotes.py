@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from .anchor import candidates, closest_passage
 
@@ -209,9 +210,27 @@ def _cut(theirs: list[str], marked: set[int], words: int = CONTEXT_WORDS) -> str
     return ("… " if lo > 0 else "") + " ".join(shown) + (" …" if hi < len(theirs) else "")
 
 
+def _normalization(quoted: str, text: str) -> str | None:
+    """A note for a quote that differs from the text only in Unicode normalization (an accent
+    typed as a letter and a combining mark, NFD, where the text has one character, NFC)."""
+    nfc_quote, nfc_text = unicodedata.normalize("NFC", quoted), unicodedata.normalize("NFC", text)
+    if (nfc_quote, nfc_text) == (quoted, text) or not candidates(nfc_text, nfc_quote)[0]:
+        return None
+    form = "decomposed (NFD)" if nfc_quote != quoted else "composed (NFC)"
+    other = "composed (NFC)" if nfc_quote != quoted else "decomposed (NFD)"
+    return (
+        f"; it differs from the text only in Unicode normalization: the quote's accented "
+        f"letters are {form}, the text's {other}. Copy the quote from the text, or set your "
+        "editor to save NFC"
+    )
+
+
 def not_found_message(text: str, quoted: str, where: str, shown_quote: str) -> str:
     """Why a quote is not in its text, with the passage most like it and what differs."""
     head = f"quote {shown_quote} not found in {where}"
+    normalization = _normalization(quoted, text)
+    if normalization is not None:
+        return head + normalization
     typographic = _typographic(quoted, text)
     if typographic is not None:
         return head + typographic

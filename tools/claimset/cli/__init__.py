@@ -62,4 +62,11 @@ for command in COMMANDS:
 
 def main() -> None:
     """Console-script entry point."""
+    import io
+    import sys
+
+    # A terminal or pipe that cannot encode a character (LANG=C) gets an escape, not a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     cli(prog_name="claimset")

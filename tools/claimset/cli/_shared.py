@@ -8,14 +8,15 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, ConsoleRenderable, RenderHook
 from rich.markup import escape
+from rich.segment import Segment
 
 from ..errors import ClaimsetError
 
@@ -28,14 +29,44 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+class _EscapeControls(RenderHook):
+    """Shows control and format characters of whatever is printed as escapes (`\\x1b`): text
+    from the data (seeds, annotator ids, file names) never acts on the terminal."""
+
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Escaped(r) for r in renderables]
+
+
+class _Escaped:
+    """A renderable whose text segments are escaped (style and control segments kept)."""
+
+    def __init__(self, inner: ConsoleRenderable) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        from ..safetext import escape_controls
+
+        for segment in console.render(self.inner, options):
+            if segment.control or (segment.text.isascii() and segment.text.isprintable()):
+                yield segment
+            else:
+                yield Segment(escape_controls(segment.text), segment.style)
+
+
+def _console(stderr: bool) -> Console:
+    console = Console(stderr=stderr, soft_wrap=True, highlight=False)
+    console.push_render_hook(_EscapeControls())
+    return console
+
+
 def stdout() -> Console:
-    """A console for results."""
-    return Console(soft_wrap=True, highlight=False)
+    """A console for results (control characters shown escaped)."""
+    return _console(stderr=False)
 
 
 def stderr() -> Console:
-    """A console for warnings, errors and progress."""
-    return Console(stderr=True, soft_wrap=True, highlight=False)
+    """A console for warnings, errors and progress (control characters shown escaped)."""
+    return _console(stderr=True)
 
 
 def handle_errors(func: F) -> F:
@@ -102,7 +133,9 @@ N = TypeVar("N", bound=Numbers)
 def print_numbers(result: N, fmt_: str, render: Callable[[N], None]) -> None:
     """Print `result` as one JSON object (`--format json`), or as `render` draws it."""
     if fmt_ == "json":
-        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        from ..safetext import safe_json
+
+        click.echo(safe_json(json.dumps(result.to_dict(), indent=2, ensure_ascii=False)))
     else:
         render(result)
 

@@ -54,10 +54,11 @@ def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) 
 def render_validate(report: Report, format_: str) -> None:
     """The report on stdout, by the reporter `--format` names."""
     from ..reporters import render_github, render_json, render_text
+    from ..safetext import escape_controls, safe_json
 
     if format_ == "json":
-        click.echo(render_json(report))
+        click.echo(safe_json(render_json(report)))
     elif format_ == "github":
-        click.echo(render_github(report), nl=False)
+        click.echo(escape_controls(render_github(report)), nl=False)
     else:
         render_text(report, stdout())

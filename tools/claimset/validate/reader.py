@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 from pydantic import BaseModel
 
+from .. import limits
 from ..diagnostics import Diagnostic
 from ..errors import ClaimsetError
 from ..models import SentenceRecord
@@ -32,8 +33,9 @@ from .positions import Path as JsonPath
 from .positions import Place, json_path
 from .problems import ActorIndex, Problem
 
-#: Longer lines are not parsed (no sentence record comes near): reported as `limit`.
-MAX_LINE_BYTES = 1 << 20
+#: Longer lines are not parsed (no sentence record comes near): reported as `limit`. The same
+#: limit for every command (limits.py).
+MAX_LINE_BYTES = limits.MAX_LINE_BYTES
 
 
 def _never(obj: dict[str, Any], lineno: int) -> bool:
@@ -187,6 +189,11 @@ class JsonlFile:
             return None
         except RecursionError:
             problems.extend(syntax.too_deep())
+            self.report(line, problems)
+            self._unparsed()
+            return None
+        except ValueError as exc:  # an integer of more digits than Python converts
+            problems.extend(syntax.number_too_long(str(exc)))
             self.report(line, problems)
             self._unparsed()
             return None

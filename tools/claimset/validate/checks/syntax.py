@@ -126,6 +126,15 @@ def too_deep() -> list[Problem]:
     return [Problem((), "limit", "nested too deeply to be a record", at="line")]
 
 
+@check("number-limit", {"limit": "error"})
+def number_too_long(reason: str) -> list[Problem]:
+    """A number is short enough to read (Python converts integers of up to 4,300 digits)."""
+    digits = reason.split("value has ")[-1].split(" digits")[0] if "value has" in reason else ""
+    size = f" ({digits} digits)" if digits.isdigit() else ""
+    message = f"a number too long to be read{size}: no offset or count comes near; fix the value"
+    return [Problem((), "limit", message, at="line")]
+
+
 @check("line-limit", {"limit": "error"})
 def too_long(rel: str, lineno: int, limit: int) -> list[Diagnostic]:
     """A line is at most MAX_LINE_BYTES long (no record comes near)."""
