@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .evaluate import _offsets, _pairs, _records, evaluate_records
+from .evaluate import _offsets, _pairs, evaluate_records, read_records
 from .models import HUMAN_STATUSES, Claim, SentenceRecord
 
 #: The categorical fields compared on aligned claims, with how to read each from a claim.
@@ -291,7 +291,7 @@ def agree_records(
 
 def agree(paths: Sequence[Path], names: Sequence[str] | None = None) -> AgreementReport:
     """Agreement between the annotators whose files (or folders) are `paths`, in that order."""
-    annotations = [_records([path]) for path in paths]
+    annotations = [read_records([path]) for path in paths]
     labels = list(names) if names else [_label(p) for p in paths]
     return agree_records(annotations, labels)
 

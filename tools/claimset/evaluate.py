@@ -201,7 +201,11 @@ _JSON_KINDS = {
 }
 
 
-def _records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
+def read_records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
+    """The sentence records of annotation files (or folders of them), by sentence id.
+
+    Raises UsageError for a path that does not exist, InvalidLine for a bad or repeated record.
+    """
     out: dict[str, SentenceRecord] = {}
     for path in _files(paths):
         for lineno, item in jsonio.read_jsonl_numbered(path):
@@ -431,5 +435,5 @@ def evaluate(
     Raises UsageError for a path that does not exist and InvalidLine for a bad record.
     """
     return evaluate_records(
-        _records(gold_paths), _records(pred_paths), errors=errors, baseline=baseline
+        read_records(gold_paths), read_records(pred_paths), errors=errors, baseline=baseline
     )

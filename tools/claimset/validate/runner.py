@@ -17,9 +17,10 @@ from pydantic import BaseModel
 
 from ..diagnostics import Diagnostic, Report
 from ..errors import SeedDecodeError
+from ..jsonio import iter_jsonl_lenient
 from ..lifeline import die_with_parent
 from ..models import SentenceRecord
-from ..project import Project, read_seed
+from ..project import REGISTRY_FILES, Project, read_seed
 from .checks import documents as checks
 from .checks.structure import structure
 from .files import ActorFile, AnnotationFile, AnnotatorFile, DocRecord, DocumentFile
@@ -132,6 +133,54 @@ def _check_document(task: _DocTask, actors: ActorIndex) -> _DocResult:
     return result
 
 
+def agreement_paths(project: Project) -> list[Path]:
+    """Second annotations for agreement studies: agreement/<annotator>/<doc>.jsonl."""
+    root = project.root / "agreement"
+    if not root.is_dir():
+        return []
+    return sorted(
+        p
+        for p in root.rglob("*.jsonl")
+        if p.is_file() and not p.name.startswith(".") and p.name not in REGISTRY_FILES
+    )
+
+
+def _check_agreement(
+    project: Project, path: Path, seeds: dict[str, Path], actors: ActorIndex
+) -> _DocResult:
+    """An agreement file is checked like an annotation file of the document it is named after
+    (against that seed), except the sentence count: a second annotation may cover part of it.
+
+    Its actor ids are those of the corpus registry plus, when the folder has one, the
+    annotator's own `actors.jsonl` (second annotators often kept their own registry). A file of
+    a document the project does not have is a study kept for reference: not checked.
+    """
+    result = _DocResult()
+    seed_path = seeds.get(path.stem)
+    if seed_path is None:
+        return result
+    result.checked = True
+    own = path.parent / "actors.jsonl"
+    if own.is_file():
+        merged = ActorIndex()
+        merged.ids, merged.names = set(actors.ids), dict(actors.names)
+        for _, record, _ in iter_jsonl_lenient(own):
+            if record is not None:
+                merged.add(record)
+        actors = merged
+    text = None
+    if seed_path is not None:
+        try:
+            text = read_seed(seed_path, path.stem).text
+        except (SeedDecodeError, OSError):
+            text = None  # the seed's own check reports it
+    check = AnnotationFile(path, project.relative(path), actors, path.stem, text)
+    check.run()
+    result.diagnostics = check.diagnostics
+    result.records = check.records
+    return result
+
+
 _worker_actors: ActorIndex | None = None
 
 
@@ -161,10 +210,12 @@ class _Scope:
                     for p in (project.actors_path, project.documents_path, project.annotators_path)
                     if p.is_file()
                 ),
+                *agreement_paths(project),
             }
             what = (
                 "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
-                "corpus/documents.jsonl, corpus/annotators.jsonl, seeds/*.txt)"
+                "corpus/documents.jsonl, corpus/annotators.jsonl, agreement/**/*.jsonl, "
+                "seeds/*.txt)"
             )
             self.paths = set(project.select(paths, {p.resolve() for p in known}, what))
             self.rel = {project.relative(p) for p in self.paths}
@@ -255,6 +306,13 @@ def validate(
         if result.checked:
             report.files += 1
             report.records += result.records
+    for path in agreement_paths(project):
+        if path in scope:
+            found = _check_agreement(project, path, seeds, actors)
+            diagnostics.extend(found.diagnostics)
+            if found.checked:
+                report.files += 1
+                report.records += found.records
     if scope.paths is not None:  # a seed named on the command line is a file checked too
         report.files += sum(1 for p in seeds.values() if p.resolve() in scope.paths)
     if scope.rel is not None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...project import Project
+
+if TYPE_CHECKING:
+    from ...agree import AgreementReport, FieldAgreement
 from .markdown import table
 
 #: Second annotations for agreement studies: folders of annotation files, one per annotator
@@ -45,9 +48,14 @@ def agreement_section(project: Project) -> str | None:
 
 
 def _scored_agreement(project: Project) -> list[str]:
-    """`claimset eval` of each `agreement/<annotator>/` folder against the corpus (as gold)."""
+    """`claimset agree` of each `agreement/<annotator>/` folder with the corpus annotations.
+
+    `claimset validate` (and so the export) has already checked these files; a file that still
+    cannot be read is named by its project-relative path, never an absolute one.
+    """
+    from ...agree import agree_records
     from ...errors import ClaimsetError
-    from ...evaluate import evaluate
+    from ...evaluate import read_records
 
     root = project.root / AGREEMENT_DIR
     if not root.is_dir():
@@ -61,17 +69,43 @@ def _scored_agreement(project: Project) -> list[str]:
         rel = project.relative(folder)
         docs = ", ".join(f"`{p.stem}`" for p in other)
         try:
-            report = evaluate([gold[p.stem] for p in other], other).to_dict()
-        except ClaimsetError as exc:
-            blocks.append(f"`{rel}/` could not be scored: {exc}")
+            report = agree_records(
+                [read_records([gold[p.stem] for p in other]), read_records(other)],
+                ["gold", folder.name],
+            )
+        except ClaimsetError:
+            blocks.append(f"`{rel}/` could not be scored: run `claimset validate` on it")
             continue
-        scored = report.get("sentences", {}).get("scored", "?")
-        header = (
-            f"`{rel}/` ({docs}) scored with `claimset eval` against the corpus annotations as "
-            f"gold, over {scored} sentences annotated in both:"
-        )
-        blocks.append(_agreement_json(report, header))
+        blocks.append(_agreement_table(report, f"`{rel}/` ({docs})"))
     return blocks
+
+
+def _agreement_table(report: AgreementReport, what: str) -> str:
+    """One annotator's agreement with the corpus annotations: kappa/alpha per field, span F1."""
+    other = report.annotators[1]
+    lines = [
+        f"{what} compared with the corpus annotations (`claimset agree`), over "
+        f"{report.sentences} sentences annotated in both; claims: "
+        f"{report.claims.get('gold', 0)} in the corpus, {report.claims.get(other, 0)} in "
+        f"`{other}`. Kappa is Cohen's, alpha Krippendorff's (nominal), over the claims both "
+        "made (aligned by expectation span); n/a where there is nothing to measure.",
+        "",
+    ]
+    rows = [
+        ["claim-bearing sentence", *_cells(report.claim_sentences)],
+        *([name.replace("_", " "), *_cells(f)] for name, f in report.fields.items()),
+    ]
+    lines.append(table(["field", "units", "observed", "kappa", "alpha"], rows))
+    lines += [
+        "",
+        f"Expectation span F1: exact {_number(report.span_exact_f1)}, overlap "
+        f"{_number(report.span_overlap_f1)}.",
+    ]
+    return "\n".join(lines)
+
+
+def _cells(f: FieldAgreement) -> list[str]:
+    return [str(f.units), _number(f.observed), _number(f.kappa), _number(f.alpha)]
 
 
 def _agreement_json(data: Any, header: str) -> str:
@@ -111,4 +145,4 @@ def _agreement_json(data: Any, header: str) -> str:
 def _number(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
-    return "" if value is None else str(value)
+    return "n/a" if value is None else str(value)

@@ -1,0 +1,74 @@
+"""agreement/<annotator>/<doc>.jsonl files are validated like annotations, and feed the card."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from claimset.cli import cli
+from click.testing import CliRunner
+
+ESSAY = Path(__file__).resolve().parent / "data" / "essays" / "eu_turkey"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "eu_turkey"
+    shutil.copytree(ESSAY, root)
+    monkeypatch.chdir(root)
+    return root
+
+
+def second_annotation(root: Path, name: str = "ann9") -> Path:
+    folder = root / "agreement" / name
+    folder.mkdir(parents=True)
+    path = folder / "eu_turkey.jsonl"
+    shutil.copy(root / "corpus" / "annotations" / "eu_turkey.jsonl", path)
+    return path
+
+
+def test_an_invalid_agreement_file_is_located_and_blocks_the_export(project: Path) -> None:
+    path = second_annotation(project)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace('"status": "done"', '"status": 7')
+    path.write_text("\n".join([*lines, "{broken"]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert "agreement/ann9/eu_turkey.jsonl:2:" in result.output
+    assert f"agreement/ann9/eu_turkey.jsonl:{len(lines) + 1}:2: invalid JSON" in result.output
+    export = CliRunner().invoke(cli, ["export"])
+    assert export.exit_code == 1 and "export refused" in export.output
+    assert str(project) not in export.output
+
+
+def test_unknown_actors_of_a_second_annotator_come_from_their_own_registry(project: Path) -> None:
+    path = second_annotation(project)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    claimed = next(r for r in records if r["claims"])
+    claimed["claims"][0]["actor"]["ref"] = "turkish_government"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "agreement"])
+    assert result.exit_code == 1 and "unknown actor 'turkish_government'" in result.output
+    (path.parent / "actors.jsonl").write_text(
+        '{"id": "turkish_government", "name": "the Turkish government", "kind": "government"}\n'
+    )
+    assert CliRunner().invoke(cli, ["validate", "agreement"]).exit_code == 0
+
+
+def test_studies_of_other_documents_are_kept_but_not_checked(project: Path) -> None:
+    folder = project / "agreement" / "old"
+    folder.mkdir(parents=True)
+    (folder / "elsewhere.jsonl").write_text("{not even json\n")
+    assert CliRunner().invoke(cli, ["validate"]).exit_code == 0
+
+
+def test_the_card_reports_kappa_and_alpha_with_n_a(project: Path) -> None:
+    second_annotation(project)
+    result = CliRunner().invoke(cli, ["export"])
+    assert result.exit_code == 0, result.output
+    card = (project / "dist" / "claimset" / "README.md").read_text(encoding="utf-8")
+    assert "`agreement/ann9/` (`eu_turkey`) compared with the corpus annotations" in card
+    assert "| claim-bearing sentence |" in card and "| kappa | alpha |" in card
+    assert "0.000" not in card.split("#### Agreement")[1].split("####")[0]
