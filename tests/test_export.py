@@ -563,8 +563,9 @@ def test_cli_export_with_drafts(export_project: Project, tmp_path: Path) -> None
     assert "unchecked machine drafts included" in card
     assert "| actor refs | 0.900 | 0.800 | 0.847 |" in card
     assert "| certainty | 0.750 | 6/8 |" in card
-    assert "`agreement/ann2/` (`alpha`) scored with `claimset eval`" in card
-    assert "| certainty | 0.500 | 1/2 |" in card
+    assert "`agreement/ann2/` (`alpha`) compared with the corpus annotations" in card
+    assert "| certainty | 2 | 0.500 | 0.333 | 0.400 |" in card  # one of two certainties differs
+    assert "| target | 2 | 1.000 | n/a | n/a |" in card  # one label throughout: kappa is 0/0
     assert "machine-generated" in yaml.safe_load(card.split("---\n")[1])["annotations_creators"]
 
 
