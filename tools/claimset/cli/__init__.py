@@ -16,6 +16,7 @@ from .. import __version__
 from .agree import agree_cli
 from .build import build_cli
 from .draft import draft_cli
+from .edit import edit_cli
 from .eval import eval_cli
 from .export import export_cli
 from .fmt import fmt_cli
@@ -53,6 +54,7 @@ COMMANDS = (
     draft_cli,
     eval_cli,
     show_cli,
+    edit_cli,
     merge_cli,
     agree_cli,
 )

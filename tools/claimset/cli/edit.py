@@ -1,0 +1,62 @@
+"""`claimset edit`: one sentence record in $EDITOR as YAML, checked before it is written back."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from rich.markup import escape
+
+from ._shared import EXIT_INVALID, find_project, handle_errors, stderr, writing
+
+
+@click.command("edit")
+@click.argument("target")
+@handle_errors
+def edit_cli(target: str) -> None:
+    """Edit one sentence record in $EDITOR as YAML, checked before it is written back.
+
+    TARGET is DOC:N, the N-th sentence of a document counting from 0 (`essay:3`), or a
+    sentence id (`essay:0003`). The record opens as YAML with the sentence text as a comment
+    on top. On save its quotes are anchored and it is checked as `validate` would; if there
+    is a problem, the editor opens again with the problems listed on top, until the record is
+    valid (then its one line is replaced atomically) or you quit without saving (then nothing
+    is written; exit 1). Uses $VISUAL or $EDITOR (default: vi).
+    """
+    from ..edit import open_session
+
+    project = find_project()
+    session = open_session(project, target)
+    err = stderr()
+    handle, name = tempfile.mkstemp(prefix=f"claimset-edit-{session.path.stem}-", suffix=".yaml")
+    os.close(handle)
+    path = Path(name)
+    document = session.document()
+    problems: list[str] = []
+    while True:
+        path.write_text(document, encoding="utf-8")
+        click.edit(filename=str(path), editor=os.environ.get("VISUAL") or None)
+        edited = path.read_text(encoding="utf-8")
+        if edited == document:  # quit without saving (or saved it unchanged)
+            if problems:
+                err.print(
+                    f"[red]not saved:[/] {escape(session.rel)}:{session.lineno} is unchanged; "
+                    f"your last version is kept in {escape(str(path))}"
+                )
+                sys.exit(EXIT_INVALID)
+            path.unlink()
+            err.print(f"{escape(session.rel)}:{session.lineno}: no change")
+            return
+        record, problems = session.apply(edited)
+        if record is None:
+            document = session.document(problems, edited)
+            continue
+        with writing(project, "edit"):
+            changed = session.save(record)
+        path.unlink()
+        verb = "saved" if changed else "no change to"
+        err.print(f"{verb} {escape(session.rel)}:{session.lineno} ({escape(str(record['id']))})")
+        return
