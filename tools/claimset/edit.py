@@ -222,6 +222,8 @@ def open_session(project: Project, target: str) -> EditSession:
     records = []
     found = None
     for lineno, raw in jsonio.iter_lines(path):
+        if raw is None:
+            continue  # longer than any record: validate reports it
         text = raw.decode("utf-8", "replace")
         try:
             record = json.loads(text)
