@@ -124,3 +124,25 @@ def test_annotators_come_from_the_registry(seeded_project: Project) -> None:
     registry.write_text('{"id": "kim", "kind": "robot"}\n')
     result = CliRunner().invoke(cli, ["export"])
     assert result.exit_code == 1 and "corpus/annotators.jsonl:1" in result.output
+
+
+def test_the_readme_s_pandas_recipe_keeps_integer_offsets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pandas as pd
+
+    monkeypatch.chdir(Path(__file__).resolve().parent / "data" / "essays" / "eu_turkey")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["export", "--out", str(out)]).exit_code == 0
+    path = next((out / "claims").glob("train-*.parquet"))
+    claims = pd.read_parquet(path, dtype_backend="pyarrow")
+    assert str(claims["actor_start"].dtype) == "int32[pyarrow]"
+    assert claims["actor_start"].isna().any()  # implicit actors stay null, not NaN floats
+
+
+def test_init_writes_starter_guidelines_with_the_label_definitions(tmp_path: Path) -> None:
+    from claimset.labels import markdown
+
+    assert CliRunner().invoke(cli, ["init", str(tmp_path / "p")]).exit_code == 0
+    text = (tmp_path / "p" / "docs" / "guidelines.md").read_text(encoding="utf-8")
+    assert text.startswith("# p: annotation guidelines") and markdown() in text

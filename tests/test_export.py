@@ -623,66 +623,6 @@ def test_a_failure_while_writing_keeps_the_old_export(
     assert sorted(p.name for p in first.out_dir.parent.iterdir()) == ["claimset"]
 
 
-# -- the card's label definitions ------------------------------------------------------------------
-
-GUIDELINES = """\
-# Guidelines
-
-| field | values | one-line definition |
-|---|---|---|
-| `expectation.type` | `desire` | the actor *wants* a state of affairs |
-| | `other` | an attitude that fits none of the above |
-| `polarity` | `positive`, `negative` | negative when the clause is negated |
-
-## Expectation type
-
-#### `intention`
-- **Is**: the actor is committed to its own
-  course of action.
-- **Is not**: a desire.
-
-## Evidence
-
-| order | type | is |
-|---|---|---|
-| 7 | `other` | support of none of these kinds |
-
-- **statistic**: a number | or a share
-"""
-
-
-def test_label_definitions_come_from_the_guidelines() -> None:
-    from claimset.export.card import label_definitions
-
-    found = label_definitions(GUIDELINES)
-    assert found["expectation type"]["desire"] == "the actor wants a state of affairs"
-    assert (
-        found["expectation type"]["intention"]
-        == "the actor is committed to its own course of action."
-    )
-    assert found["expectation type"]["other"] == "an attitude that fits none of the above"
-    assert found["evidence type"]["other"] == "support of none of these kinds"
-    assert found["evidence type"]["statistic"] == "a number \\| or a share"
-    assert found["polarity"] == {
-        "positive": "negative when the clause is negated",
-        "negative": "negative when the clause is negated",
-    }
-    assert found["certainty"]["certain"] == ""
-
-
-def test_the_project_guidelines_define_every_label() -> None:
-    from claimset.export.card import label_definitions
-
-    path = Path(__file__).resolve().parents[1] / "docs" / "guidelines.md"
-    if not path.is_file():
-        pytest.skip("no docs/guidelines.md")
-    found = label_definitions(path.read_text(encoding="utf-8"))
-    undefined = [
-        f"{s}: {label}" for s, labels in found.items() for label, d in labels.items() if not d
-    ]
-    assert not undefined
-
-
 def _dead_pid() -> int:
     proc = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .errors import ClaimsetError
 from .jsonio import atomic_write_bytes, jsonl_bytes
+from .labels import markdown
 from .merge import GITATTRIBUTES
 from .models import Actor
 from .schema import json_schemas, schema_bytes
@@ -75,6 +76,32 @@ jobs:
 """
 
 #: The export, the environment, claimset's lock and the temp files of an interrupted write.
+GUIDELINES = """\
+# {name}: annotation guidelines
+
+*Version 0.1. A starter written by `claimset init`: make these rules your own, raise the version
+when they change (the dataset card names the version and the file's sha256).*
+
+## 1. What we annotate
+
+A **claim**: an actor (a state, a government, a person, the author…) holds an expectation (a
+desire, intention, prediction, belief, demand or obligation), possibly directed at a target,
+possibly supported by evidence, stated with some certainty. One JSONL line per sentence in
+`corpus/annotations/<doc>.jsonl`; type quotes, `claimset fmt` computes the offsets.
+
+## 2. The labels
+
+<!-- labels:start -->
+{labels}
+<!-- labels:end -->
+
+## 3. Decisions of this project
+
+Write down each case you decide (with the sentence id), so that every annotator decides it the
+same way: who counts as an actor (and its id in `corpus/actors.jsonl`), where a span starts and
+ends, when a fact is linked as evidence, which words are cues.
+"""
+
 GITIGNORE = "dist/\n.venv/\n.claimset.lock\n.claimset-tmp-*\n"
 
 
@@ -88,6 +115,7 @@ def scaffold_files(name: str) -> dict[str, bytes]:
         ".pre-commit-config.yaml": PRE_COMMIT.encode(),
         ".github/workflows/corpus.yml": WORKFLOW.encode(),
         "seeds/README.md": SEEDS_README.encode(),
+        "docs/guidelines.md": GUIDELINES.format(name=name, labels=markdown()).encode(),
         "corpus/actors.jsonl": jsonl_bytes([author.model_dump(mode="json")]),
         "corpus/documents.jsonl": b"",
         "corpus/annotators.jsonl": b"",

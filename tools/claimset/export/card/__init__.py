@@ -26,13 +26,13 @@ from ..paths import EXPORT_MARKER
 from . import sections
 from .agreement import agreement_section
 from .annotators import read_annotators
-from .guidelines import GUIDELINES, label_definitions
+from .guidelines import GUIDELINES
 from .inputs import CardData
 from .licensing import licensing
 from .markdown import table
 from .metadata import metadata
 
-__all__ = ["CardData", "card_files", "label_definitions", "license_note", "render"]
+__all__ = ["CardData", "card_files", "license_note", "render"]
 
 # Starts with the export's marker, by which a later export knows the folder is its own.
 MARKER = (
@@ -92,7 +92,7 @@ def render(project: Project, data: CardData) -> str:
         # Dataset Structure
         "configs_table": sections.configs_table(data),
         "column_tables": sections.column_tables(),
-        "label_tables": sections.label_tables(guidelines),
+        "label_tables": sections.label_tables(),
         # Dataset Creation
         "documents_table": sections.documents_table(data),
         "guidelines_note": sections.guidelines_note(guidelines),

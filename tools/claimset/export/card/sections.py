@@ -10,9 +10,10 @@ from typing import Any
 
 from ...about import About
 from ...features import CLASS_LABELS, CONFIGS, config_columns, walk
+from ...labels import DEFINITIONS
 from ...project import Project
 from ..paths import data_path
-from .guidelines import label_definitions
+from .guidelines import guidelines_version
 from .inputs import CardData
 from .markdown import one_line, table
 
@@ -75,23 +76,12 @@ def _column_table(config: str) -> str:
     return table(["column", "type", "meaning"], rows)
 
 
-def label_tables(guidelines: str) -> str:
-    """A section per ClassLabel set: ids, names and the guidelines' definitions."""
-    definitions = label_definitions(guidelines)
+def label_tables() -> str:
+    """A section per ClassLabel set: ids, names and definitions (claimset.labels)."""
     sections = []
     for set_name, labels in CLASS_LABELS.items():
-        texts = definitions[set_name]
+        rows = [[i, f"`{label}`", DEFINITIONS[set_name][label]] for i, label in enumerate(labels)]
         heading = f"#### {set_name.capitalize()}"
-        if len(set(texts.values())) == 1 and all(texts.values()):
-            # One definition for the whole set (`| positive, negative | ... |`).
-            text = texts[labels[0]]
-            ids = table(["id", "label"], [[i, f"`{x}`"] for i, x in enumerate(labels)])
-            sections.append(f"{heading}\n\n{text[0].upper()}{text[1:]}.\n\n{ids}")
-            continue
-        rows = [
-            [i, f"`{label}`", texts[label] or "see the guidelines"]
-            for i, label in enumerate(labels)
-        ]
         sections.append(f"{heading}\n\n{table(['id', 'label', 'definition'], rows)}")
     return "\n\n".join(sections)
 
@@ -119,9 +109,11 @@ def guidelines_note(guidelines: str) -> str:
     if not guidelines:
         return "The project has no `docs/guidelines.md`; the label definitions are above."
     digest = hashlib.sha256(guidelines.encode("utf-8")).hexdigest()
+    version = guidelines_version(guidelines)
+    which = f"version {version} of " if version else ""
     return (
-        "Annotators follow the guidelines in [guidelines.md](guidelines.md) (a copy of the "
-        f"project's `docs/guidelines.md`, sha256 `{digest}`): definitions, decision tests "
+        f"Annotators follow {which}the guidelines in [guidelines.md](guidelines.md) (a copy of "
+        f"the project's `docs/guidelines.md`, sha256 `{digest}`): definitions, decision tests "
         "and worked examples."
     )
 
