@@ -24,7 +24,7 @@ def edit_cli(target: str) -> None:
     on top. On save its quotes are anchored and it is checked as `validate` would; if there
     is a problem, the editor opens again with the problems listed on top, until the record is
     valid (then its one line is replaced atomically) or you quit without saving (then nothing
-    is written; exit 1). Uses $VISUAL or $EDITOR (default: vi).
+    is written; exit 1). Uses $VISUAL or $EDITOR (else sensible-editor, vim, nano or vi).
     """
     from ..edit import open_session
 
@@ -38,7 +38,7 @@ def edit_cli(target: str) -> None:
     problems: list[str] = []
     while True:
         path.write_text(document, encoding="utf-8")
-        click.edit(filename=str(path), editor=os.environ.get("VISUAL") or None)
+        click.edit(filename=str(path))  # $VISUAL, $EDITOR, else the system's editor
         edited = path.read_text(encoding="utf-8")
         if edited == document:  # quit without saving (or saved it unchanged)
             if problems:
