@@ -290,3 +290,22 @@ def test_fmt_then_validate_never_asks_for_an_offset_when_the_word_is_unique(
         assert codes == []
     elif len(whole_word_hits) > 1:
         assert span["start"] is None and codes == ["quote-ambiguous"]
+
+
+def test_a_non_breaking_space_matches_and_fmt_says_the_text_has_one() -> None:
+    record = {
+        "id": "t:0000",
+        "doc": "t",
+        "start": 0,
+        "end": 20,
+        "text": "It rose by 10\u00a0per cent.",
+        "status": "done",
+        "annotator": "a",
+        "claims": [claim({"quote": "10 per cent"})],
+    }
+    out, notes = format_record(record)
+    assert out["claims"][0]["expectation"]["quote"] == "10\u00a0per cent"
+    assert notes[-1] == (
+        "claims[0].expectation: quote rewritten to the exact text '10\\xa0per cent' (the text "
+        "has a non-breaking space)"
+    )

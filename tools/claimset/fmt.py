@@ -22,7 +22,7 @@ from .canonical import canonical
 from .limits import MAX_LINE_BYTES, too_long
 from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
-from .quotes import ambiguous_message, not_found_message, occurrences_listing
+from .quotes import ambiguous_message, not_found_message, occurrences_listing, spacing_note
 from .rejoin import find_spread
 from .validate.checks.syntax import unescaped_quote
 from .validate.positions import Path as JsonPath
@@ -104,7 +104,10 @@ def _anchor_span(span: dict[str, Any], text: str | None, path: JsonPath, notes: 
                 "anchored there; check that this is the span you mean"
             )
         if found.text != quote:
-            messages.append(f"{where}: quote rewritten to the exact text {found.text!r}")
+            messages.append(
+                f"{where}: quote rewritten to the exact text {found.text!r}"
+                f"{spacing_note(quote, found.text or '')}"
+            )
         span["quote"], span["start"], span["end"] = found.text, found.start, found.end
         return
     sentence = "the sentence"

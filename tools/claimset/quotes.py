@@ -139,6 +139,17 @@ def ambiguous_message(text: str, quoted: str, where: str) -> str:
     )
 
 
+def spacing_note(quoted: str, exact: str) -> str:
+    """Names the special spaces the text has where the quote has plain ones, e.g.
+    ` (the text has a non-breaking space)`; empty when there are none."""
+    names = [
+        _NAMES[char]
+        for char in dict.fromkeys(exact)
+        if char.isspace() and char in _NAMES and char != " " and char not in quoted
+    ]
+    return f" (the text has {' and '.join(names)})" if names else ""
+
+
 def _char_difference(quoted: str, found: str) -> list[str]:
     """What differs between two strings that are equal once folded: typography, case."""
     notes: list[str] = []

@@ -10,7 +10,7 @@ from typing import Any
 
 from ...anchor import anchor, candidates, find_quote
 from ...diagnostics import Severity
-from ...quotes import ambiguous_message, not_found_message, occurrences_listing
+from ...quotes import ambiguous_message, not_found_message, occurrences_listing, spacing_note
 from ..positions import Path as JsonPath
 from ..problems import Problem, quote
 from ..registry import check
@@ -54,7 +54,7 @@ def span(item: dict[str, Any], path: JsonPath, text: str, sentence: str | None) 
     if occurrence is not None:
         return _by_occurrence(path, text, quoted, occurrence, (start, end), where)
     if has_start and has_end:
-        return [_misplaced(path, text, start, end, occurrences)]
+        return [_misplaced(path, text, start, end, occurrences, quoted)]
     if has_start or has_end:
         return [_half_anchored(path, start if has_start else end, has_start, occurrences)]
     found = anchor(text, quoted)
@@ -95,13 +95,14 @@ def _by_occurrence(
 
 
 def _misplaced(
-    path: JsonPath, text: str, start: int, end: int, occurrences: Occurrences
+    path: JsonPath, text: str, start: int, end: int, occurrences: Occurrences, quoted: str
 ) -> Problem:
     """Both offsets given, not holding the quote exactly."""
     if (start, end) in occurrences:
         message = (
-            f"the quote differs from the text at {start}..{end} in whitespace: "
-            f"`claimset fmt` rewrites it to {quote(text[start:end])}"
+            f"the quote differs from the text at {start}..{end} in whitespace"
+            f"{spacing_note(quoted, text[start:end])}: `claimset fmt` rewrites it to "
+            f"{quote(text[start:end])}"
         )
         return Problem((*path, "quote"), "unanchored", message, "warning")
     held = text[start:end] if 0 <= start <= end else ""
