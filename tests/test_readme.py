@@ -26,6 +26,9 @@ def cli_block() -> str:
     parts = ["```console", "$ claimset --help", help_text().rstrip(), "```"]
     for name in sorted(cli.commands):  # type: ignore[attr-defined]
         parts += ["", "```console", f"$ claimset {name} --help", help_text(name).rstrip(), "```"]
+        for sub in sorted(getattr(cli.commands[name], "commands", {})):  # type: ignore[attr-defined]
+            usage = help_text(name, sub).rstrip()
+            parts += ["", "```console", f"$ claimset {name} {sub} --help", usage, "```"]
     return "\n".join(parts)
 
 

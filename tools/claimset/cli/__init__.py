@@ -20,8 +20,10 @@ from .edit import edit_cli
 from .eval import eval_cli
 from .export import export_cli
 from .fmt import fmt_cli
+from .import_ import import_cli
 from .init import init_cli
 from .merge import merge_cli
+from .render import render_cli
 from .schema import schema_cli
 from .show import show_cli
 from .split import split_cli
@@ -57,6 +59,8 @@ COMMANDS = (
     edit_cli,
     merge_cli,
     agree_cli,
+    import_cli,
+    render_cli,
 )
 for command in COMMANDS:
     cli.add_command(command)

@@ -24,12 +24,22 @@ if TYPE_CHECKING:
 
 
 @click.command("export")
+@click.option(
+    "--format",
+    "fmt_",
+    type=click.Choice(["hf", "label-studio", "brat", "spacy"]),
+    default="hf",
+    show_default=True,
+    help="hf: the Hugging Face dataset folder; label-studio: tasks.json + config.xml; brat: "
+    ".txt/.ann files + annotation.conf; spacy: a DocBin file (needs claimset[spacy]). "
+    "See docs/formats.md.",
+)
 @out_option
 @include_drafts_option
 @force_option
 @handle_errors
-def export_cli(out_dir: Path | None, include_drafts: bool, force: bool) -> None:
-    """Export the validated corpus as a Hugging Face dataset folder.
+def export_cli(out_dir: Path | None, include_drafts: bool, force: bool, fmt_: str) -> None:
+    """Export the corpus as a Hugging Face dataset, or for Label Studio, brat or spaCy.
 
     Writes Parquet files for the configs sentences (default), claims, documents and actors,
     split by document, and a dataset card (README.md) that `datasets.load_dataset(DIR, CONFIG)`
@@ -37,12 +47,18 @@ def export_cli(out_dir: Path | None, include_drafts: bool, force: bool) -> None:
     invalid corpus. The folder is built aside and swapped in at the end. A re-export replaces
     only the files the previous one wrote (listed in its .claimset-export.json) and keeps
     anything else there (a .git, notes); a folder that is not an export is refused unless
-    --force.
+    --force. With --format label-studio, brat or spacy, writes dist/label-studio, dist/brat or
+    dist/claimset.spacy instead (or --out).
     """
     from ..errors import InvalidCorpus
     from ..export import export
 
     project = find_project()
+    if fmt_ != "hf":
+        from ._formats import export_other
+
+        export_other(project, fmt_, out_dir, include_drafts, force)
+        return
     err = stderr()
     try:
         with writing(project, "export"), err.status("exporting…") as status:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ..errors import ClaimsetError, DataProtected, InvalidLine
-from ..jsonio import atomic_write_bytes, jsonl_bytes, read_jsonl_numbered, write_jsonl
+from ..jsonio import jsonl_bytes, read_jsonl_numbered, write_jsonl
 from ..models import HUMAN_STATUSES, Actor, SentenceRecord, first_error
 from ..project import Project, read_seed
 
@@ -115,9 +115,6 @@ def write_documents(
         raise DataProtected("; ".join(refusals))
     changed_files: list[str] = []
     for doc in docs:
-        seed_path = project.seed_path(doc.id)
-        if not seed_path.exists():
-            atomic_write_bytes(seed_path, doc.text.encode("utf-8"))
         ann = project.annotation_path(doc.id)
         if write_jsonl(ann, _dump(doc.sentences)):
             changed_files.append(project.relative(ann))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..anchor import anchor
@@ -412,7 +412,7 @@ def from_task(
 def from_tasks(
     tasks: Any,
     *,
-    fallbacks: dict[str, Sequence[SentenceMeta]] | None = None,
+    fallbacks: Mapping[str, Sequence[SentenceMeta]] | None = None,
     annotator: str | None = None,
 ) -> tuple[list[CorpusDocument], list[Problem]]:
     """Every task of a Label Studio JSON export (a list of tasks) as documents."""
