@@ -210,3 +210,23 @@ def test_pages_in_a_real_browser(site: Path) -> None:
         assert not quiet.locator("form.filters").is_visible()
         browser.close()
     assert (ARTIFACTS / "report-document.png").stat().st_size > 10_000
+
+
+def test_the_export_carries_the_report_and_its_card_links_it(tmp_path: Path) -> None:
+    from claimset.export import export
+    from formats_samples import DATA
+
+    root = tmp_path / "proj"
+    shutil.copytree(DATA / "blind" / "egypt_ethiopia", root)
+    project = Project(root)
+    export(project, root / "out")
+    assert "report/index.html" not in (root / "out" / "README.md").read_text(encoding="utf-8")
+    assert not (root / "out" / "report").exists()
+
+    render(project)
+    result = export(project, root / "out")
+    card = (root / "out" / "README.md").read_text(encoding="utf-8")
+    assert "- **Report:** [report/index.html](report/index.html)" in card
+    assert "report/index.html" in result.files and "report/egypt_ethiopia.html" in result.files
+    built = root / "dist" / "report" / "egypt_ethiopia.html"
+    assert (root / "out" / "report" / "egypt_ethiopia.html").read_bytes() == built.read_bytes()

@@ -146,6 +146,7 @@ def export(
         data = _card_data(written, include_drafts)
         extra = card.card_files(project, data)
         for rel, content in extra.items():
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)  # report/ pages
             (tmp / rel).write_bytes(content)
         write_manifest(tmp, [*data.file_sizes, *extra])
         os.chmod(tmp, 0o755)

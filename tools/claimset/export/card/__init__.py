@@ -31,6 +31,7 @@ from .inputs import CardData
 from .licensing import licensing
 from .markdown import table
 from .metadata import metadata
+from .report import report_files, report_link
 
 __all__ = ["CardData", "card_files", "license_note", "render"]
 
@@ -59,8 +60,11 @@ def fill(template: str, fields: Mapping[str, object]) -> str:
     return string.Template(text).substitute(fields)
 
 
-def render(project: Project, data: CardData) -> str:
-    """The whole README.md: YAML front matter, then the card sections."""
+def render(project: Project, data: CardData, report: dict[str, bytes] | None = None) -> str:
+    """The whole README.md: YAML front matter, then the card sections.
+
+    `report` holds the export's HTML report files, if it has one (`report_files`).
+    """
     stats = data.stats
     meta = metadata(project, data, read_annotators(project, data.stats["annotators"]))
     name = meta["pretty_name"]
@@ -89,6 +93,7 @@ def render(project: Project, data: CardData) -> str:
         "annotator_names": ", ".join(stats["annotators"]) or "none yet",
         "languages": ", ".join(meta["language"]),
         "guidelines_source": sections.guidelines_source(guidelines),
+        "report_link": report_link(report or {}),
         # Dataset Structure
         "configs_table": sections.configs_table(data),
         "column_tables": sections.column_tables(),
@@ -135,10 +140,13 @@ def license_note(data: CardData) -> str:
 
 
 def card_files(project: Project, data: CardData) -> dict[str, bytes]:
-    """The non-Parquet files of the export: README.md (the card), LICENSE.md, guidelines.md."""
+    """The non-Parquet files of the export: README.md (the card), LICENSE.md, guidelines.md,
+    and the HTML report (`report/`) when `claimset render` has built one."""
+    report = report_files(project)
     files = {
-        "README.md": render(project, data).encode("utf-8"),
+        "README.md": render(project, data, report).encode("utf-8"),
         "LICENSE.md": license_note(data).encode("utf-8"),
+        **report,
     }
     guidelines = project.root / GUIDELINES
     if guidelines.is_file():
