@@ -57,7 +57,8 @@ def export_cli(out_dir: Path | None, include_drafts: bool, force: bool, fmt_: st
     if fmt_ != "hf":
         from ._formats import export_other
 
-        export_other(project, fmt_, out_dir, include_drafts, force)
+        with writing(project, "export"):
+            export_other(project, fmt_, out_dir, include_drafts, force)
         return
     err = stderr()
     try:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from rich.markup import escape
 
-from ._shared import find_project, handle_errors, stdout
+from ._shared import find_project, handle_errors, stdout, writing
 
 if TYPE_CHECKING:
     from ..formats.files import FormatResult
@@ -79,13 +79,13 @@ def label_studio_cmd(export: Path, annotator: str | None, force: bool, allow_los
     from ._formats import run_conversion
 
     project = find_project()
-    _report(
-        run_conversion(
+    with writing(project, "import"):
+        result = run_conversion(
             lambda: import_label_studio(
                 project, export, annotator=annotator, force=force, allow_loss=allow_loss
             )
         )
-    )
+    _report(result)
 
 
 @import_cli.command("brat")
@@ -103,10 +103,10 @@ def brat_cmd(folder: Path, annotator: str | None, force: bool, allow_loss: bool)
     from ._formats import run_conversion
 
     project = find_project()
-    _report(
-        run_conversion(
+    with writing(project, "import"):
+        result = run_conversion(
             lambda: import_brat(
                 project, folder, annotator=annotator, force=force, allow_loss=allow_loss
             )
         )
-    )
+    _report(result)

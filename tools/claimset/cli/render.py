@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 from rich.markup import escape
 
-from ._shared import find_project, handle_errors, stdout
+from ._shared import find_project, handle_errors, stdout, writing
 
 
 @click.command("render")
@@ -30,7 +30,9 @@ def render_cli(out_dir: Path | None) -> None:
     from ..render import render
     from ._formats import print_problems
 
-    result = render(find_project(), out_dir)
+    project = find_project()
+    with writing(project, "render"):
+        result = render(project, out_dir)
     print_problems(result.problems, "warning")
     index = result.out / "index.html"
     stdout().print(f"Wrote {escape(str(index))} and {len(result.pages) - 1} document page(s)")
