@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from claimset.errors import UsageError
-from claimset.formats.corpus import CorpusDocument
+from claimset.formats.corpus import CorpusDocument, record_json
 from claimset.jsonio import write_jsonl
 from claimset.project import Project
 from claimset.render import INDEX, build_site, page_name, render
@@ -103,9 +103,7 @@ def test_index_lists_documents_progress_annotators_and_charts() -> None:
 def test_render_writes_pages_and_refuses_a_foreign_folder(seeded_project: Project) -> None:
     doc = unicode_document("essay")
     (seeded_project.seeds_dir / "essay.txt").write_text(doc.text, encoding="utf-8")
-    write_jsonl(
-        seeded_project.annotation_path("essay"), [s.model_dump(mode="json") for s in doc.sentences]
-    )
+    write_jsonl(seeded_project.annotation_path("essay"), [record_json(s) for s in doc.sentences])
     result = render(seeded_project)
     assert result.out == seeded_project.root / "dist" / "report"
     assert "essay.html" in result.pages and (result.out / "essay.html").is_file()

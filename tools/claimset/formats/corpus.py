@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
+from ..canonical import canonical
 from ..errors import ClaimsetError, DataProtected, InvalidLine
 from ..jsonio import jsonl_bytes, read_jsonl_numbered, write_jsonl
 from ..models import HUMAN_STATUSES, Actor, SentenceRecord, first_error
@@ -76,8 +78,16 @@ def load_actors(project: Project) -> list[Actor]:
     return actors
 
 
-def _dump(records: list[SentenceRecord]) -> list[dict[str, object]]:
-    return [r.model_dump(mode="json") for r in records]
+def record_json(record: SentenceRecord) -> dict[str, Any]:
+    """A record as canonical JSON data: what `fmt` writes (no input-only fields)."""
+    data: dict[str, Any] = canonical(
+        record.model_dump(mode="json", exclude_unset=True), SentenceRecord
+    )
+    return data
+
+
+def _dump(records: list[SentenceRecord]) -> list[dict[str, Any]]:
+    return [record_json(r) for r in records]
 
 
 def write_documents(

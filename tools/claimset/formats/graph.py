@@ -19,6 +19,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..anchor import anchor
+from ..canonical import canonical
 from ..jsonio import dumps
 from ..models import (
     ACTOR_ID_PATTERN,
@@ -103,7 +104,12 @@ class Graph:
 
 def claims_digest(claims: Sequence[Claim] | Sequence[dict[str, Any]]) -> str:
     """sha256 of a sentence's claims in canonical JSON: tells whether a tool changed them."""
-    data = [c.model_dump(mode="json") if isinstance(c, Claim) else c for c in claims]
+    data = [
+        canonical(c.model_dump(mode="json", exclude_unset=True), Claim)
+        if isinstance(c, Claim)
+        else c
+        for c in claims
+    ]
     return hashlib.sha256(dumps(data).encode("utf-8")).hexdigest()
 
 

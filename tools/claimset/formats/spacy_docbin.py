@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ClaimsetError
-from .corpus import CorpusDocument
+from .corpus import CorpusDocument, record_json
 from .graph import Problem, to_graph
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def to_doc(nlp: Language, doc: CorpusDocument) -> tuple[Doc, list[Problem]]:
         sdoc.spans[key] = spans
     sdoc.user_data["claimset"] = {
         "doc": doc.id,
-        "sentences": [s.model_dump(mode="json") for s in doc.sentences],
+        "sentences": [record_json(s) for s in doc.sentences],
     }
     return sdoc, problems
 
