@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .jsonio import iter_jsonl_lenient
-from .models import STATUSES
+from .models import HUMAN_STATUSES, STATUSES
 from .project import Project
 
 
@@ -35,6 +35,10 @@ class Stats:
     evidence: int = 0
     cross_sentence_evidence: int = 0
     implicit_actors: int = 0
+    #: Per document: sentences by status, and claims.
+    documents: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Per annotator id (of done and reviewed sentences): sentences, and claims in them.
+    annotators: dict[str, Counter[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """The numbers as plain JSON data (what `--format json` prints)."""
@@ -62,7 +66,25 @@ class Stats:
             "evidence": self.evidence,
             "evidence_types": ordered(self.evidence_types),
             "cross_sentence_evidence": self.cross_sentence_evidence,
+            "documents": {
+                doc: {
+                    "sentences": sum(c[s] for s in STATUSES),
+                    **{s: c[s] for s in STATUSES},
+                    "progress": _progress(c),
+                    "claims": c["claims"],
+                }
+                for doc, c in sorted(self.documents.items())
+            },
+            "annotators": {
+                who: {"sentences": c["sentences"], "claims": c["claims"]}
+                for who, c in sorted(self.annotators.items())
+            },
         }
+
+
+def _progress(counts: Counter[str]) -> float:
+    total = sum(counts[s] for s in STATUSES)
+    return round((counts["done"] + counts["reviewed"]) / total, 4) if total else 0.0
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -77,6 +99,13 @@ def _add_record(stats: Stats, record: dict[str, Any]) -> None:
     stats.sentences += 1
     stats.status[str(record.get("status"))] += 1
     claims = _dicts(record.get("claims"))
+    document = stats.documents.setdefault(str(record.get("doc")), Counter())
+    document[str(record.get("status"))] += 1
+    document["claims"] += len(claims)
+    if record.get("status") in HUMAN_STATUSES:
+        who = stats.annotators.setdefault(str(record.get("annotator")), Counter())
+        who["sentences"] += 1
+        who["claims"] += len(claims)
     stats.claims += len(claims)
     stats.claim_sentences += bool(claims)
     for claim in claims:

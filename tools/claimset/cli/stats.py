@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 def stats_cli(paths: tuple[str, ...], fmt_: str) -> None:
     """Annotation progress and counts: status, actors, types, certainty, cues, evidence.
 
+    Progress is also shown per document, and the work per annotator (done and reviewed
+    sentences, and their claims).
+
     With no PATHS, counts every corpus/annotations/*.jsonl.
     """
     from ..stats import compute_stats
@@ -82,6 +85,30 @@ def render_stats(stats: Stats) -> None:
     for kind, cues in data["cues"].items():
         table(f"Most frequent {kind} cues", cues, limit=10)
     table("Evidence types", data["evidence_types"])
+    progress = Table(title="Progress by document", title_justify="left", show_edge=False)
+    widest = max((len(doc) for doc in data["documents"]), default=8)
+    progress.add_column("document", no_wrap=True, min_width=widest)
+    for column in ("sentences", "todo", "draft", "done", "reviewed", "done %"):
+        progress.add_column(column, justify="right")
+    progress.add_column("claims", justify="right")
+    for doc, row in data["documents"].items():
+        progress.add_row(
+            Text(doc),
+            *(str(row[k]) for k in ("sentences", "todo", "draft", "done", "reviewed")),
+            f"{row['progress']:.0%}",
+            str(row["claims"]),
+        )
+    if data["documents"]:
+        out.print(progress)
+    people = Table(
+        title="By annotator (done and reviewed sentences)", title_justify="left", show_edge=False
+    )
+    for column in ("annotator", "sentences", "claims"):
+        people.add_column(column, justify="left" if column == "annotator" else "right")
+    for who, row in data["annotators"].items():
+        people.add_row(Text(who), str(row["sentences"]), str(row["claims"]))
+    if data["annotators"]:
+        out.print(people)
     out.print(
         f"{data['evidence']} evidence links, {data['cross_sentence_evidence']} to other "
         f"sentences; {data['implicit_actors']} implicit (unnamed, non-author) actors"
