@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import heapq
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -141,29 +142,72 @@ def anchor(
     return _at("moved", text, occurrences, nearest)
 
 
+#: The closest-passage search gives up on longer quotes (no message needs one): the note says so.
+MAX_SEARCH_QUOTE = 2000
+
+#: Window starts scored in full by difflib, after the k-gram count has ranked them all.
+_CANDIDATES = 12
+
+#: Quotes up to this long are compared character by character; longer ones word by word.
+_CHARACTER_COMPARISON = 300
+
+#: Characters per gram of the ranking: short enough to survive typos, long enough to be rare.
+_K = 3
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased character for character (offsets stay valid)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _ranked_starts(text: str, needle: str, size: int) -> list[int]:
+    """Word starts of `text`, best first by how many of the needle's k-grams the window of
+    `size` characters there holds: linear in the text, whatever the quote's length."""
+    grams = {needle[i : i + _K] for i in range(len(needle) - _K + 1)}
+    folded = _folded(text)
+    prefix = [0]
+    for i in range(len(folded)):
+        prefix.append(prefix[-1] + (folded[i : i + _K] in grams))
+    starts = [m.start() for m in re.finditer(r"\S+", text)]
+    last = len(prefix) - 1
+
+    def score(start: int) -> int:
+        return prefix[min(last, start + max(size - _K + 1, 1))] - prefix[start]
+
+    return heapq.nlargest(_CANDIDATES, starts, key=lambda s: (score(s), -s))
+
+
 def closest_passage(text: str, quote: str) -> tuple[int, int] | None:
     """The stretch of `text` most like `quote` (for "did you mean" messages), or None.
 
-    A case-insensitive match wins outright; otherwise windows of the quote's length starting at
-    each word are scored with difflib, and the best is extended to whole words.
+    A case-insensitive match wins outright. Otherwise the word starts are ranked by the quote's
+    character 3-grams their window holds (one pass over the text), and the best few windows of
+    the quote's length are scored with difflib (by character, or by word for long quotes); the
+    best is extended to whole words. Linear in the text; quotes longer than MAX_SEARCH_QUOTE are
+    not searched (None).
     """
     folded = find_quote(text, quote, ignore_case=True)
     if folded:
         return folded[0]
     size = len(quote.strip())
-    if not size or not text:
+    if not size or not text or size > MAX_SEARCH_QUOTE:
         return None
     needle = " ".join(quote.split()).lower()
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(needle)
+    # difflib compares characters in quadratic time: long quotes are compared word by word.
+    by_word = size > _CHARACTER_COMPARISON
+    matcher: difflib.SequenceMatcher[Any] = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(needle.split() if by_word else needle)
     best: tuple[float, int] = (0.0, 0)
-    starts = [m.start() for m in re.finditer(r"\S+", text)][:2000]
-    for start in starts:
-        matcher.set_seq1(" ".join(text[start : start + size].split()).lower())
+    for start in _ranked_starts(text, needle, size):
+        window = " ".join(text[start : start + size].split()).lower()
+        matcher.set_seq1(window.split() if by_word else window)
         if matcher.real_quick_ratio() <= best[0] or matcher.quick_ratio() <= best[0]:
             continue
         ratio = matcher.ratio()
-        if ratio > best[0]:
+        if ratio > best[0] or (ratio == best[0] and start < best[1]):
             best = (ratio, start)
     if best[0] < 0.6:
         return None

@@ -12,7 +12,7 @@ import difflib
 import re
 import unicodedata
 
-from .anchor import candidates, closest_passage
+from .anchor import MAX_SEARCH_QUOTE, candidates, closest_passage
 
 #: Typographic characters and the plain keyboard character people type for them.
 _PLAIN = {
@@ -247,6 +247,8 @@ def not_found_message(text: str, quoted: str, where: str, shown_quote: str) -> s
         return head + typographic
     closest = closest_passage(text, quoted)
     if closest is None:
+        if len(quoted.strip()) > MAX_SEARCH_QUOTE:  # the search gave up: say so
+            return f"{head}; no closest passage searched (quote over {MAX_SEARCH_QUOTE} chars)"
         return head
     a, b = closest
     passage = text[a:b]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..actors import AUTHOR, ActorIndex, Context, Mention, resolve_anaphor
 from ..candidate import Candidate
 from ..clauses import is_negated, trim_span
@@ -117,20 +119,37 @@ def experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) ->
         cands.append(cand)
 
 
+def _first_person_tokens(s: Sentence) -> list[int]:
+    """The first-person pronouns of a sentence outside quotation marks, in order (computed once
+    per sentence: a scan per candidate made long sentences quadratic)."""
+    cached: list[int] | None = getattr(s, "_first_person", None)
+    if cached is not None:
+        return cached
+    found: list[int] = []
+    quoted = False
+    for k in range(s.n):
+        if s.low[k] in ('"', "“", "”"):
+            quoted = not quoted
+        elif not quoted and (s.toks[k] == "I" or s.low[k] in ("my", "we", "our")):
+            found.append(k)
+    s._first_person = found  # type: ignore[attr-defined]
+    return found
+
+
 def first_person(s: Sentence, cand: Candidate) -> int | None:
     """A first-person pronoun naming the author in the claim's clause (*In my view*, *I
     think*, *we should*), outside quotation marks."""
-    quoted = False
-    for k in range(min(cand.region[1], s.n)):
-        if s.low[k] in ('"', "“", "”"):
-            quoted = not quoted
-        elif (
-            not quoted
-            and (s.toks[k] == "I" or s.low[k] in ("my", "we", "our"))
-            and (k >= clause_start(s, cand.region[0]) or k < cand.region[0] <= k + 4)
-        ):
-            return k
-    return None
+    tokens = _first_person_tokens(s)
+    start, end = cand.region[0], min(cand.region[1], s.n)
+    found: list[int] = []
+    # Just before the region (*I think* + claim), or anywhere from the clause's start.
+    k = bisect.bisect_left(tokens, max(0, start - 4))
+    if k < len(tokens) and tokens[k] < min(start, end):
+        found.append(tokens[k])
+    k = bisect.bisect_left(tokens, clause_start(s, start))
+    if k < len(tokens) and tokens[k] < end:
+        found.append(tokens[k])
+    return min(found, default=None)
 
 
 def coordinated_holders(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
