@@ -23,7 +23,7 @@ from ...paths import check_inside
 from ...project import Project
 from ...words import plural
 from ..paths import EXPORT_MARKER
-from . import sections
+from . import markdown, sections
 from .agreement import agreement_section
 from .annotators import read_annotators
 from .guidelines import GUIDELINES
@@ -80,7 +80,7 @@ def render(project: Project, data: CardData, report: dict[str, bytes] | None = N
     fields = {
         "front_matter": front.rstrip(),
         "marker": MARKER,
-        "name": name,
+        "name": markdown.text(name),
         "version": __version__,
         # the opening paragraph and the loading example
         "documents": plural(stats["documents"], "document"),
@@ -127,7 +127,11 @@ def render(project: Project, data: CardData, report: dict[str, bytes] | None = N
 def license_note(data: CardData) -> str:
     """LICENSE.md of the export: the essays' rights per document, the tool's license."""
     rows = [
-        [f"`{d['id']}`", d.get("license") or "unknown", d.get("source") or "unknown"]
+        [
+            markdown.code(d["id"]),
+            markdown.text(d.get("license") or "unknown"),
+            markdown.text(d.get("source") or "unknown"),
+        ]
         for d in data.documents
     ]
     return fill(

@@ -11,7 +11,7 @@ from ...project import Project
 
 if TYPE_CHECKING:
     from ...agree import AgreementReport, FieldAgreement
-from .markdown import table
+from .markdown import code, table
 
 #: Second annotations for agreement studies: folders of annotation files, one per annotator
 #: (`agreement/ann2/<doc>.jsonl`), scored against the corpus with `claimset eval` at export.
@@ -36,14 +36,15 @@ def agreement_section(project: Project) -> str | None:
             continue
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".json":
-            header = f"From `{rel.as_posix()}` (`claimset eval` of one annotation against another):"
+            where = code(rel.as_posix(), cell=False)
+            header = f"From {where} (`claimset eval` of one annotation against another):"
             blocks.append(_agreement_json(json.loads(text), header))
         else:
             # Demote headings so that they nest under the card's own.
             body = re.sub(
                 r"^(#{1,4}) ", lambda m: "#" * min(len(m.group(1)) + 3, 6) + " ", text, flags=re.M
             )
-            blocks.append(f"From `{rel.as_posix()}`:\n\n{body.strip()}")
+            blocks.append(f"From {code(rel.as_posix(), cell=False)}:\n\n{body.strip()}")
     return "\n\n".join(blocks) if blocks else None
 
 
@@ -74,9 +75,11 @@ def _scored_agreement(project: Project) -> list[str]:
                 ["gold", folder.name],
             )
         except ClaimsetError:
-            blocks.append(f"`{rel}/` could not be scored: run `claimset validate` on it")
+            blocks.append(
+                f"{code(f'{rel}/', cell=False)} could not be scored: run `claimset validate` on it"
+            )
             continue
-        blocks.append(_agreement_table(report, f"`{rel}/` ({docs})"))
+        blocks.append(_agreement_table(report, f"{code(f'{rel}/', cell=False)} ({docs})"))
     return blocks
 
 

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .markdown import code
+
 #: Licence ids the Hugging Face Hub knows, used as `license:` as they are when every document
 #: carries the same one (anything else is `other`, named and explained in LICENSE.md).
 HUB_LICENSES = frozenset(
@@ -44,10 +46,10 @@ def licensing(documents: list[dict[str, Any]]) -> Licensing:
         if only.lower() in HUB_LICENSES:
             summary = f"`{only.lower()}`, the licence every document states (see LICENSE.md)"
             return Licensing(only.lower(), None, None, summary, _intro(counts))
-        summary = f"`{only}`, the licence every document states (see LICENSE.md)"
+        summary = f"{code(only, cell=False)}, the licence every document states (see LICENSE.md)"
         return Licensing("other", _slug(only), "LICENSE.md", summary, _intro(counts))
     parts = ", ".join(
-        f"{n} {'document' if n == 1 else 'documents'} `{lic}`"
+        f"{n} {'document' if n == 1 else 'documents'} {code(lic, cell=False)}"
         for lic, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     summary = f"`other`: the documents' licences differ ({parts}); see LICENSE.md"

@@ -12,10 +12,12 @@ from ...about import About
 from ...features import CLASS_LABELS, CONFIGS, config_columns, walk
 from ...labels import DEFINITIONS
 from ...project import Project
+from ...safetext import has_controls, safe_json
 from ..paths import data_path
 from .guidelines import guidelines_version
 from .inputs import CardData
-from .markdown import one_line, table
+from .markdown import bibtex as bibtex_text
+from .markdown import code, fenced, one_line, table, text
 
 #: What each config holds, for the table of configs and splits.
 CONFIG_SUMMARY = {
@@ -90,13 +92,13 @@ def documents_table(data: CardData) -> str:
     """Every document's metadata, with the sha256 of its seed."""
     rows = [
         [
-            f"`{d['id']}`",
-            d.get("title") or "unknown",
-            d.get("source") or "unknown",
-            d.get("license") or "unknown",
-            d.get("split"),
-            d.get("sentence_count"),
-            f"`{d.get('sha256')}`",
+            code(d["id"]),
+            text(d.get("title") or "unknown"),
+            text(d.get("source") or "unknown"),
+            text(d.get("license") or "unknown"),
+            text(d.get("split")),
+            text(d.get("sentence_count")),
+            code(d.get("sha256")),
         ]
         for d in data.documents
     ]
@@ -174,13 +176,13 @@ def citation_key(name: str) -> str:
 
 def bibtex(name: str, about: About, version: str, corpus: str) -> str:
     """The citation entry: the authors, year and URL claimset.toml records, else a reminder."""
-    fields = [("title", f"{{{name}}}: a corpus of claims in argumentative essays")]
+    fields = [("title", f"{{{bibtex_text(name)}}}: a corpus of claims in argumentative essays")]
     if about.authors:
-        fields.append(("author", " and ".join(about.authors)))
+        fields.append(("author", " and ".join(bibtex_text(a) for a in about.authors)))
     if about.year is not None:
-        fields.append(("year", str(about.year)))
+        fields.append(("year", bibtex_text(about.year)))
     if about.url:
-        fields.append(("howpublished", f"\\url{{{about.url}}}"))
+        fields.append(("howpublished", f"\\url{{{bibtex_text(about.url)}}}"))
     fields.append(("note", f"Exported with claimset {version}; corpus sha256 {corpus[:16]}"))
     key = citation_key(name) + (f"_{about.year}" if about.year is not None else "")
     body = ",\n".join(f"  {k:<12} = {{{v}}}" for k, v in fields)
@@ -198,7 +200,10 @@ def bibtex(name: str, about: About, version: str, corpus: str) -> str:
 def repository(about: About) -> str:
     """Where the corpus lives: claimset.toml's url, else the project it was exported from."""
     if about.url:
-        return f"<{about.url}>"
+        url = str(about.url)
+        if re.fullmatch(r"https?://[^\s<>`\\]+", url) and not has_controls(url):
+            return f"<{url}>"
+        return text(url)
     return "the claimset project this folder was exported from (no URL recorded in claimset.toml)"
 
 
@@ -221,5 +226,5 @@ def example_row(example: dict[str, Any] | None) -> str:
     """The first row of the claims config, as it loads (ClassLabels as their ids)."""
     if example is None:
         return "No claim yet, so no example row."
-    text = json.dumps(example, ensure_ascii=False, indent=1)
-    return f"An example row of the `claims` config:\n\n```json\n{text}\n```"
+    row = safe_json(json.dumps(example, ensure_ascii=False, indent=1))
+    return f"An example row of the `claims` config:\n\n{fenced(row, 'json')}"
