@@ -1,6 +1,6 @@
 """A real Label Studio: project from claimset's config, tasks in, a person's annotation, export
-out, import back. Starts `label-studio` on 127.0.0.1 (about a minute), so it runs in
-`make test-integration` (`pytest -m integration`), not in `make test`.
+out, import back. Starts `label-studio` on 127.0.0.1 (about a minute), so it is marked
+`integration` and runs with `pytest -m integration`, not in `make test`.
 
 The server is not in the test extras (its pinned Django stack is heavy): put its `label-studio`
 command on PATH, or name it in LABEL_STUDIO_BIN.
