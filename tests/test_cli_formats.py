@@ -127,3 +127,15 @@ def test_a_foreign_out_folder_is_refused_unless_forced(project: Path) -> None:
     assert forced.exit_code == 0, forced.output
     assert (project / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep"
     assert (project / "mine" / "egypt_ethiopia.ann").is_file()
+
+
+def test_the_spacy_export_without_spacy_says_which_extra(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "spacy", None)  # what `import spacy` does when absent
+    result = run("export", "--format", "spacy")
+    assert result.exit_code == 1
+    assert "pip install 'claimset[spacy]'" in result.output
+    assert not (project / "dist" / "claimset.spacy").exists()

@@ -104,9 +104,9 @@ def _span(
 
 def to_docbin(docs: Sequence[CorpusDocument]) -> tuple[DocBin, list[Problem]]:
     """Every document in one DocBin (user data kept), and what could not be placed exactly."""
+    nlp = blank_english()  # first: without spaCy, a clear error rather than an ImportError
     from spacy.tokens import DocBin
 
-    nlp = blank_english()
     docbin = DocBin(attrs=["ORTH", "SENT_START"], store_user_data=True)
     problems: list[Problem] = []
     for doc in docs:
