@@ -9,9 +9,17 @@ JSON Schema stays a faithful description of the structure.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    ValidationError,
+    model_serializer,
+)
 from pydantic.fields import FieldInfo
 
 # Label sets, in the order SPEC gives them; the export's ClassLabel ids follow this order.
@@ -54,6 +62,16 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True)
 
+    @model_serializer(mode="wrap")
+    def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # An input-only field (`occurrence`) left null is not data: a dump, like the canonical
+        # form, leaves it out, so no writer puts `"occurrence": null` into a corpus file.
+        data: dict[str, Any] = handler(self)
+        for name in _input_only_fields(type(self)):
+            if data.get(name, 0) is None:
+                del data[name]
+        return data
+
 
 def _quote_field() -> Any:
     return Field(
@@ -90,6 +108,11 @@ def _occurrence_field() -> Any:
         "`start`; occurrences are counted as whole words when the quote occurs as one. `fmt` "
         "turns it into start/end and removes it.",
     )
+
+
+@functools.cache
+def _input_only_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model.model_fields.items() if input_only(info))
 
 
 def input_only(info: FieldInfo) -> bool:
