@@ -61,55 +61,44 @@ def test_hand_edited_document_fields_survive(seeded_project: Project) -> None:
     assert after["sha256"] != doc["sha256"]
 
 
-def test_split_refuses_when_seed_changed_under_done_sentences(seeded_project: Project) -> None:
+def test_split_carries_done_sentences_over_a_changed_seed(seeded_project: Project) -> None:
     run("split")
     path = seeded_project.annotation_path(DOC)
     recs = records(path)
     recs[0].update(status="done", annotator="ann1")
     path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
-    annotated = path.read_bytes()
     seed = seeded_project.seed_path(DOC)
     seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
-    docs_before = seeded_project.documents_path.read_bytes()
-    code, _, err = run("split")
-    assert code == 1
-    assert f"corpus/annotations/{DOC}.jsonl" in err and "under 1 sentence with human" in err
-    assert path.read_bytes() == annotated
-    assert seeded_project.documents_path.read_bytes() == docs_before
+    code, out, err = run("split")
+    assert code == 0, err
+    assert "(updated)" in out
+    assert f"{len(recs)} unchanged, 0 edited, 1 new (todo), 0 removed" in err
+    after = records(path)
+    assert after[0]["text"] == "A new first sentence." and after[0]["status"] == "todo"
+    assert after[0]["id"] == f"{DOC}:{len(recs):04d}"  # a new id: nothing else renumbered
+    assert [r["id"] for r in after[1:]] == [r["id"] for r in recs]
+    assert (after[1]["status"], after[1]["annotator"]) == ("done", "ann1")
+    assert after[1]["start"] == recs[0]["start"] + len("A new first sentence. ")
+    assert records(seeded_project.documents_path)[0]["sentence_count"] == len(after)
 
 
-def test_split_discards_drafts_on_changed_seed(seeded_project: Project) -> None:
+@pytest.mark.parametrize("origin", ["auto", "human"])
+def test_split_carries_claims_over_a_changed_seed(seeded_project: Project, origin: str) -> None:
+    # Machine drafts and a person's claims alike: re-splitting discards nothing.
     run("split")
     path = seeded_project.annotation_path(DOC)
     recs = records(path)
-    recs[1]["status"] = "draft"
-    recs[1]["claims"] = [{"actor": {"ref": "author"}, "origin": "auto"}]
+    claim = {"actor": {"ref": "author"}, "origin": origin}
+    recs[1].update(status="draft", claims=[claim])
     path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
     seed = seeded_project.seed_path(DOC)
     seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
     code, _, err = run("split")
-    assert code == 0
-    assert "discarded machine drafts on 1 sentence " in err
-    assert all(r["status"] == "todo" for r in records(path))
-    assert records(path)[0]["text"] == "A new first sentence."
-
-
-@pytest.mark.parametrize("status", ["todo", "draft"])
-def test_split_refuses_when_seed_changed_under_human_claims(
-    seeded_project: Project, status: str
-) -> None:
-    # A claim without `origin` is a person's (the default): not a machine draft to discard.
-    run("split")
-    path = seeded_project.annotation_path(DOC)
-    recs = records(path)
-    recs[1].update(status=status, claims=[{"actor": {"ref": "author"}}])
-    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
-    annotated = path.read_bytes()
-    seed = seeded_project.seed_path(DOC)
-    seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
-    code, _, err = run("split")
-    assert code == 1 and path.read_bytes() == annotated
-    assert "changed under 1 sentence with human annotations (done, reviewed, or " in err
+    assert code == 0, err
+    after = {r["id"]: r for r in records(path)}
+    assert after[recs[1]["id"]]["claims"] == [claim]
+    assert after[recs[1]["id"]]["status"] == "draft"
+    assert "claims: 1 before, 1 carried over, 0 orphaned" in err
 
 
 def test_invalid_utf8_seed_is_an_error_with_byte_offset(new_project: Project) -> None:

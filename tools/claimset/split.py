@@ -8,10 +8,11 @@ from typing import Any
 
 from . import jsonio
 from .errors import ClaimsetError, DataProtected, InvalidLine
-from .models import HUMAN_STATUSES, Document, SentenceRecord
+from .models import Document, SentenceRecord
+from .orphans import orphan_bytes, orphans_path, read_orphans
 from .project import Project, Seed, read_seed
+from .reanchor import NewSentence, Reanchored, ordinal_of, reanchor
 from .segment import split_sentences
-from .words import plural
 
 
 @dataclass
@@ -22,7 +23,12 @@ class SplitOutcome:
     path: str
     action: str  # created | updated | unchanged | refused | error
     sentences: int = 0
+    reanchored: Reanchored | None = None
     messages: list[tuple[str, str]] = field(default_factory=list)  # (level, text)
+
+    @property
+    def orphaned(self) -> int:
+        return len(self.reanchored.orphans) if self.reanchored else 0
 
 
 @dataclass
@@ -37,7 +43,7 @@ class SplitResult:
 
 
 def sentence_records(seed: Seed) -> list[dict[str, Any]]:
-    """The `todo` sentence records of a seed, in canonical form."""
+    """The `todo` sentence records of a seed split for the first time, in canonical form."""
     return [
         SentenceRecord(
             id=f"{seed.doc_id}:{ordinal:04d}",
@@ -51,24 +57,33 @@ def sentence_records(seed: Seed) -> list[dict[str, Any]]:
     ]
 
 
-def _same_boundaries(old: list[Any], new: list[dict[str, Any]]) -> bool:
-    if len(old) != len(new):
-        return False
-    for a, b in zip(old, new, strict=True):
-        if not isinstance(a, dict):
-            return False
-        if (a.get("id"), a.get("start"), a.get("end"), a.get("text")) != (
-            b["id"],
-            b["start"],
-            b["end"],
-            b["text"],
-        ):
-            return False
-    return True
+def _same_boundaries(old: list[Any], new: list[NewSentence]) -> bool:
+    return len(old) == len(new) and all(
+        isinstance(a, dict)
+        and (a.get("start"), a.get("end"), a.get("text")) == (b.start, b.end, b.text)
+        for a, b in zip(old, new, strict=True)
+    )
+
+
+def _not_a_sentence(old: list[tuple[int, Any]]) -> int | None:
+    """The line of the first record re-anchoring cannot read (no object, no text, or claims
+    that are not a list)."""
+    for lineno, record in old:
+        if not (isinstance(record, dict) and isinstance(record.get("text"), str)):
+            return lineno
+        if not isinstance(record.get("claims", []), list):
+            return lineno
+    return None
 
 
 def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | None]:
-    """Segment one seed into corpus/annotations/<doc>.jsonl (atomic; idempotent)."""
+    """Segment one seed into corpus/annotations/<doc>.jsonl, carrying annotations over.
+
+    Atomic per file and idempotent. Claims that cannot be placed in the new text go to
+    corpus/orphans/<doc>.jsonl (written before the annotation file, so that a run killed in
+    between loses nothing: the next run places the same claims again, and an orphan already
+    recorded is not written twice).
+    """
     rel = project.relative(seed_path)
     outcome = SplitOutcome(doc_id=seed_path.stem, path=rel, action="error")
     try:
@@ -80,63 +95,98 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         outcome.messages.append(
             ("warning", f"{rel}: byte order mark removed from the text (offsets ignore it)")
         )
-    new = sentence_records(seed)
+    new = [NewSentence(s.start, s.end, s.text) for s in split_sentences(seed.text)]
     outcome.sentences = len(new)
     if not new:
         outcome.messages.append(("warning", f"{rel}: empty or whitespace-only: zero sentences"))
     target = project.annotation_path(seed.doc_id)
     target_rel = project.relative(target)
+    old: list[tuple[int, Any]] = []
     if target.exists():
         try:
-            old = jsonio.read_jsonl(target, display=target_rel)
+            old = jsonio.read_jsonl_numbered(target, display=target_rel)
         except InvalidLine as exc:
             outcome.action = "refused"
             outcome.messages.append(
                 ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
             )
             return outcome, seed
-        if _same_boundaries(old, new):
+        if _same_boundaries([r for _, r in old], new):
             outcome.action = "unchanged"
             return outcome, seed
-        human = [r for r in old if isinstance(r, dict) and _human_work(r)]
-        if human:
+        bad = _not_a_sentence(old)
+        if bad is not None:
             outcome.action = "refused"
             outcome.messages.append(
                 (
                     "error",
-                    f"{target_rel}: the seed {rel} changed under {plural(len(human), 'sentence')} "
-                    "with human annotations (done, reviewed, or holding claims whose origin is "
-                    "not auto); nothing was changed. Restore the seed, or move the annotations "
-                    "aside and re-split.",
+                    f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
+                    "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
                 )
             )
             return outcome, seed
-        drafts = sum(1 for r in old if isinstance(r, dict) and r.get("claims"))
-        if drafts:
-            outcome.messages.append(
-                (
-                    "warning",
-                    f"{target_rel}: the seed changed; discarded machine drafts on "
-                    f"{plural(drafts, 'sentence')} (run `claimset draft` again)",
-                )
-            )
-        jsonio.write_jsonl(target, new)
+    orphan_file = orphans_path(project, seed.doc_id)
+    try:
+        known_orphans = read_orphans(project, seed.doc_id)
+    except InvalidLine as exc:
+        outcome.action = "refused"
+        outcome.messages.append(
+            ("error", f"{exc}; fix the orphans file before re-splitting (nothing was changed)")
+        )
+        return outcome, seed
+    retired = {
+        ordinal
+        for o in known_orphans
+        if isinstance(o, dict)
+        and (ordinal := ordinal_of(o.get("sentence"), seed.doc_id)) is not None
+    }
+    carried = reanchor(seed.doc_id, [r for _, r in old], new, retired)
+    outcome.reanchored = carried
+    if not carried.claims_kept:  # a bug, never a user's problem: refuse rather than lose a claim
+        outcome.action = "refused"
+        outcome.messages.append(("error", f"{target_rel}: claims would be lost; nothing changed"))
+        return outcome, seed
+    if carried.orphans:
+        records = [o.record(seed.doc_id) for o in carried.orphans]
+        jsonio.atomic_write_bytes(orphan_file, orphan_bytes(known_orphans, records))
+    if target.exists():
+        _report(outcome, carried, target_rel, project.relative(orphan_file))
+        jsonio.write_jsonl(target, carried.records)
         outcome.action = "updated"
     else:
-        jsonio.write_jsonl(target, new)
+        jsonio.write_jsonl(target, carried.records)
         outcome.action = "created"
     return outcome, seed
 
 
-def _human_work(record: dict[str, Any]) -> bool:
-    """Whether re-splitting would lose a person's work: a done or reviewed sentence, or a
-    claim that is not a machine suggestion (`origin` defaults to human)."""
-    if record.get("status") in HUMAN_STATUSES:
-        return True
-    claims = record.get("claims")
-    return isinstance(claims, list) and any(
-        not (isinstance(c, dict) and c.get("origin") == "auto") for c in claims
+def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans_rel: str) -> None:
+    """What re-anchoring did, as messages: a summary, then each fuzzy match, move and orphan."""
+    parts = [
+        f"{carried.unchanged} unchanged",
+        f"{carried.changed} edited",
+        f"{carried.added} new (todo)",
+        f"{carried.removed} removed",
+    ]
+    orphaned = len(carried.orphans)
+    outcome.messages.append(
+        (
+            "info",
+            f"{target_rel}: the seed changed; sentences: {', '.join(parts)}; claims: "
+            f"{carried.claims_before} before, {carried.claims_after} carried over, "
+            f"{orphaned} orphaned",
+        )
     )
+    for note in carried.notes:
+        outcome.messages.append(("info", f"{target_rel}: {note}"))
+    for orphan in carried.orphans:
+        claim_id = orphan.claim.get("id") if isinstance(orphan.claim, dict) else None
+        outcome.messages.append(
+            (
+                "warning",
+                f"{orphans_rel}: claim {orphan.sentence}/{claim_id} orphaned ({orphan.reason}): "
+                "move it back into a sentence, or delete it",
+            )
+        )
 
 
 def update_documents(project: Project, seeds: list[tuple[Seed, int]]) -> bool:

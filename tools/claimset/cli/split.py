@@ -30,8 +30,11 @@ def split_cli(seeds: tuple[str, ...]) -> None:
     """Segment seed essays into corpus/annotations/<doc>.jsonl.
 
     With no SEEDS, splits every seeds/*.txt. Idempotent: an unchanged seed leaves its file
-    byte-identical. Refuses (exit 1, nothing changed) when a seed changed under done or
-    reviewed sentences; machine drafts on a changed seed are discarded and reported.
+    byte-identical. When a seed changed, its annotations are carried over: unchanged sentences
+    keep their record and id, edited ones keep their claims where every quote is found again
+    (fuzzy matches are reported), new sentences come as todo with new ids. A claim that fits
+    nowhere goes to corpus/orphans/<doc>.jsonl, never lost. Refuses (exit 1, nothing changed)
+    an annotation or orphans file it cannot parse.
     """
     from ..split import split
 
@@ -48,10 +51,14 @@ def render_split(result: SplitResult) -> None:
     out, err = stdout(), stderr()
     for outcome in result.outcomes:
         for level, text in outcome.messages:
+            if level == "info":
+                err.print(escape(text), markup=True, highlight=False)
+                continue
             style = "red" if level == "error" else "yellow"
             err.print(f"[{style}]{level}:[/] {escape(text)}", markup=True, highlight=False)
         if outcome.action in ("created", "updated", "unchanged"):
             count = plural(outcome.sentences, "sentence")
-            out.print(f"{escape(outcome.path)}: {count} ({outcome.action})")
+            orphaned = f", {plural(outcome.orphaned, 'claim')} orphaned" if outcome.orphaned else ""
+            out.print(f"{escape(outcome.path)}: {count} ({outcome.action}{orphaned})")
     if not result.outcomes:
         err.print("[yellow]warning:[/] no seeds to split (put essays in seeds/*.txt)")

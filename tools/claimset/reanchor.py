@@ -1,0 +1,492 @@
+"""Carrying a document's annotations over to a new segmentation of its (edited) seed.
+
+`reanchor` takes the old sentence records and the new sentences and returns the new records and
+the claims that could not be placed (orphans), with a report. Nothing is dropped:
+
+1. Sentences are aligned by text. Unchanged sentences (also when moved) keep their record: id,
+   status, annotator and claims, with new offsets.
+2. Changed sentences are paired with the most similar new sentence in the same stretch of the
+   document (between two unchanged ones); a paired sentence keeps the old id.
+3. Each claim of a changed or removed sentence is placed where all its quotes resolve (see
+   `textquote`): in the paired sentence (exact, by context, or a bounded fuzzy match), else in
+   another new or changed sentence (exact only: a sentence split in two, two merged). Evidence is
+   resolved in the sentence its id now names, else anywhere in the document, and the id is
+   rewritten to where it was found.
+4. A claim that fits nowhere becomes an orphan, with the reason. A sentence whose claims moved,
+   changed or left drops from done/reviewed to `draft`, so that a person looks again.
+5. New sentences get an id that is free and, when possible, between their neighbours' ordinals;
+   otherwise one past the highest ordinal the document ever used (see docs: "Sentence ids").
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .models import HUMAN_STATUSES, SENTENCE_ID_PATTERN, SentenceRecord
+from .textquote import Resolution, Selector, resolve
+
+#: Two sentences this similar (difflib ratio) are one sentence edited, not two different ones.
+PAIRING_RATIO = 0.5
+
+_SENTENCE_ID = re.compile(SENTENCE_ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class NewSentence:
+    """A sentence of the new segmentation."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Orphan:
+    """A claim that could not be placed in the new text, with where it was and why."""
+
+    sentence: str
+    text: str
+    status: str | None
+    annotator: str | None
+    reason: str
+    claim: Any
+
+    def record(self, doc_id: str) -> dict[str, Any]:
+        """The line written to corpus/orphans/<doc>.jsonl."""
+        return {
+            "doc": doc_id,
+            "sentence": self.sentence,
+            "text": self.text,
+            "status": self.status,
+            "annotator": self.annotator,
+            "reason": self.reason,
+            "claim": self.claim,
+        }
+
+
+@dataclass
+class Reanchored:
+    """The new records, the orphans, and what happened (for the split report)."""
+
+    records: list[dict[str, Any]]
+    orphans: list[Orphan] = field(default_factory=list)
+    unchanged: int = 0  # sentences whose text is the same (maybe at new offsets)
+    changed: int = 0  # sentences whose text was edited (paired with an old one)
+    added: int = 0  # new sentences (todo)
+    removed: int = 0  # old sentences with no counterpart
+    claims_before: int = 0
+    claims_after: int = 0
+    notes: list[str] = field(default_factory=list)  # fuzzy matches, moves, status drops
+
+    @property
+    def claims_kept(self) -> bool:
+        """The invariant: every claim is in a record or an orphan."""
+        return self.claims_after + len(self.orphans) >= self.claims_before
+
+
+def ordinal_of(rid: Any, doc_id: str) -> int | None:
+    if isinstance(rid, str) and _SENTENCE_ID.fullmatch(rid):
+        prefix, _, digits = rid.rpartition(":")
+        if prefix == doc_id:
+            return int(digits)
+    return None
+
+
+def align(old: Sequence[str], new: Sequence[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """Match old sentences to new ones: (same text, paired as edited), each old index -> new.
+
+    Same text: the longest in-order matches first, then moved sentences (same text elsewhere).
+    Edited: within each stretch between in-order matches, the most similar pairs first.
+    """
+    same: dict[int, int] = {}
+    matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
+    blocks = matcher.get_matching_blocks()
+    for a, b, size in blocks:
+        for k in range(size):
+            same[a + k] = b + k
+    # Moved sentences: the same text in another place.
+    free_new: dict[str, list[int]] = {}
+    taken = set(same.values())
+    for j, text in enumerate(new):
+        if j not in taken:
+            free_new.setdefault(text, []).append(j)
+    for i, text in enumerate(old):
+        if i not in same and free_new.get(text):
+            same[i] = free_new[text].pop(0)
+    taken = set(same.values())
+    # Edited sentences: pair within the stretches between in-order matches.
+    edited: dict[int, int] = {}
+    prev_a = prev_b = 0
+    for a, b, size in blocks:
+        olds = [i for i in range(prev_a, a) if i not in same]
+        news = [j for j in range(prev_b, b) if j not in taken]
+        scored = []
+        for i in olds:
+            for j in news:
+                sm = difflib.SequenceMatcher(None, old[i], new[j], autojunk=False)
+                if sm.real_quick_ratio() >= PAIRING_RATIO and sm.quick_ratio() >= PAIRING_RATIO:
+                    ratio = sm.ratio()
+                    if ratio >= PAIRING_RATIO:
+                        scored.append((-ratio, abs((i - prev_a) - (j - prev_b)), i, j))
+        used: set[int] = set()
+        for _, _, i, j in sorted(scored):
+            if i not in edited and j not in used:
+                edited[i] = j
+                used.add(j)
+        prev_a, prev_b = a + size, b + size
+    return same, edited
+
+
+class _Placer:
+    """Places the claims of old records in the new sentences."""
+
+    def __init__(self, doc_id: str, old: list[dict[str, Any]], new: list[NewSentence]) -> None:
+        self.doc_id = doc_id
+        self.old = old
+        self.new = new
+        old_texts = [r["text"] for r in old]
+        self.same, self.edited = align(old_texts, [s.text for s in new])
+        self.target = {**self.same, **self.edited}  # old index -> new index
+        self.old_by_id = {r.get("id"): i for i, r in enumerate(old) if isinstance(r.get("id"), str)}
+        # The new index that each old id names after re-splitting (ids follow their sentence).
+        self.id_target = {
+            rid: self.target[i] for rid, i in self.old_by_id.items() if i in self.target
+        }
+        self.free = [j for j in range(len(new)) if j not in set(self.same.values())]
+
+    def expected_position(self, i: int) -> int:
+        """Where old sentence i would be in the new document (after its nearest kept neighbour)."""
+        for k in range(i - 1, -1, -1):
+            if k in self.target:
+                return self.target[k] + 1
+        return 0
+
+    def resolve_spans(
+        self, claim: dict[str, Any], old_text: str, new_index: int, fuzzy: bool
+    ) -> tuple[dict[str, Any], list[Resolution]] | str:
+        """The claim with its own spans resolved in new sentence `new_index`, or why not."""
+        out = copy.deepcopy(claim)
+        text = self.new[new_index].text
+        found: list[Resolution] = []
+        spans: list[tuple[str, dict[str, Any]]] = []
+        actor = out.get("actor")
+        if isinstance(actor, dict) and isinstance(actor.get("quote"), str):
+            spans.append(("actor", actor))
+        expectation = out.get("expectation")
+        if isinstance(expectation, dict):
+            spans.append(("expectation", expectation))
+        hedge = out.get("hedge")
+        cues = hedge.get("cues") if isinstance(hedge, dict) else None
+        for number, cue in enumerate(cues if isinstance(cues, list) else []):
+            if isinstance(cue, dict):
+                spans.append((f"hedge cue {number}", cue))
+        for name, span in spans:
+            quote = span.get("quote")
+            if not isinstance(quote, str) or not quote.strip():
+                return f"its {name} has no quote"
+            start, end = span.get("start"), span.get("end")
+            selector = Selector.of(
+                old_text,
+                quote,
+                start if type(start) is int else None,
+                end if type(end) is int else None,
+            )
+            hit = resolve(selector, text, fuzzy=fuzzy)
+            if hit is None:
+                if not selector.located and fuzzy:
+                    continue  # broken before the edit too: carried as it was, validate says so
+                return f"{name} {quote!r} is not in the new text"
+            span["quote"], span["start"], span["end"] = hit.quote, hit.start, hit.end
+            found.append(hit)
+        return out, found
+
+    def resolve_evidence(
+        self, claim: dict[str, Any], own_old_id: str | None, host: int
+    ) -> tuple[list[Resolution], list[str]] | str:
+        """Resolve the claim's evidence in place (sentence ids rewritten); moves, or why not."""
+        found: list[Resolution] = []
+        moves: list[str] = []
+        evidence = claim.get("evidence")
+        for number, item in enumerate(evidence if isinstance(evidence, list) else []):
+            if not isinstance(item, dict):
+                continue
+            quote = item.get("quote")
+            named = item.get("sentence")
+            named = own_old_id if named is None else named
+            if not isinstance(quote, str) or not quote.strip() or named not in self.old_by_id:
+                continue  # not this document's sentence, or no quote: validate reports it
+            old_index = self.old_by_id[named]
+            old_text = self.old[old_index]["text"]
+            start, end = item.get("start"), item.get("end")
+            selector = Selector.of(
+                old_text,
+                quote,
+                start if type(start) is int else None,
+                end if type(end) is int else None,
+            )
+            first = self.id_target.get(named)
+            if first is not None and self.new[first].text == old_text:
+                if named != item.get("sentence"):
+                    item["sentence"] = named
+                continue
+            hit = None
+            place = None
+            if first is not None:
+                hit = resolve(selector, self.new[first].text, fuzzy=True)
+                place = first
+            if hit is None:
+                anchor = first if first is not None else self.expected_position(old_index)
+                for j in sorted(range(len(self.new)), key=lambda j: (abs(j - anchor), j)):
+                    if j == first:
+                        continue
+                    hit = resolve(selector, self.new[j].text)
+                    if hit is not None:
+                        place = j
+                        break
+            if hit is None or place is None:
+                if not selector.located:
+                    continue
+                return f"evidence {number} {quote!r} is nowhere in the new text"
+            if place != first:
+                hit = Resolution(hit.start, hit.end, hit.quote, "context", hit.edits)
+                moves.append(f"evidence {number} now in another sentence")
+            item["sentence"] = ("", place)  # placeholder: the new id is known only at the end
+            item["quote"], item["start"], item["end"] = hit.quote, hit.start, hit.end
+            found.append(hit)
+        return found, moves
+
+
+def _assign_ids(records: list[dict[str, Any]], doc_id: str, used: set[int]) -> None:
+    """Give records without an id a free ordinal: between the neighbours' when one is free,
+    else one past the highest ordinal ever used (so no other sentence is renumbered)."""
+    ordinals = [ordinal_of(r.get("id"), doc_id) for r in records]
+    taken = set(used) | {o for o in ordinals if o is not None}
+    high = max(taken, default=-1)
+    for k, record in enumerate(records):
+        if ordinals[k] is not None:
+            continue
+        before = next((o for o in reversed(ordinals[:k]) if o is not None), -1)
+        after = next((o for o in ordinals[k + 1 :] if o is not None), None)
+        choice = before + 1
+        if choice in taken or (after is not None and choice >= after):
+            high += 1
+            choice = high
+        ordinals[k] = choice
+        taken.add(choice)
+        high = max(high, choice)
+        record["id"] = f"{doc_id}:{choice:04d}"
+
+
+def _count_claims(records: Sequence[dict[str, Any]]) -> int:
+    return sum(len(r["claims"]) for r in records if isinstance(r.get("claims"), list))
+
+
+def _claim_number(claims: list[Any]) -> int:
+    numbers = [
+        int(c["id"][1:])
+        for c in claims
+        if isinstance(c, dict)
+        and isinstance(c.get("id"), str)
+        and re.fullmatch(r"c[0-9]+", c["id"])
+    ]
+    return max(numbers, default=0) + 1
+
+
+def reanchor(
+    doc_id: str,
+    old: list[dict[str, Any]],
+    new: list[NewSentence],
+    retired: set[int] | None = None,
+) -> Reanchored:
+    """The records of the new sentences, carrying over the old records' annotations.
+
+    `old` are the current records (dicts with a string `text`), `retired` the ordinals that
+    must not be reused (sentences named by orphans). Pure: `old` is not modified.
+    """
+    placer = _Placer(doc_id, old, new)
+    n = len(new)
+    records: list[dict[str, Any] | None] = [None] * n
+    dropped: dict[int, str] = {}  # new index -> why its status drops to draft
+    donors: dict[int, dict[str, Any]] = {}  # new index -> the old record its moved claims left
+    result = Reanchored(records=[])
+    result.claims_before = _count_claims(old)
+    seen_ids: set[str] = set()
+
+    def base(i: int, j: int) -> dict[str, Any]:
+        record = copy.deepcopy(old[i])
+        sentence = new[j]
+        record["start"], record["end"], record["text"] = sentence.start, sentence.end, sentence.text
+        rid = record.get("id")
+        if not isinstance(rid, str) or ordinal_of(rid, doc_id) is None or rid in seen_ids:
+            record["id"] = None  # malformed or duplicate: a fresh one below
+        else:
+            seen_ids.add(rid)
+        record["claims"] = []
+        return record
+
+    # Kept sentences first, so that claims moving elsewhere find their hosts.
+    for i, j in sorted(placer.target.items()):
+        records[j] = base(i, j)
+        if i in placer.same:
+            result.unchanged += 1
+        else:
+            result.changed += 1
+            result.notes.append(f"{old[i].get('id')}: text edited, now {new[j].text[:60]!r}")
+
+    pending_evidence: list[dict[str, Any]] = []
+
+    for i, record in enumerate(old):
+        claims = record.get("claims")
+        if not isinstance(claims, list):
+            continue
+        old_id = record.get("id") if isinstance(record.get("id"), str) else None
+        home = placer.target.get(i)
+        unchanged = i in placer.same
+        for claim in claims:
+            label = f"{old_id}/{claim.get('id')}" if isinstance(claim, dict) else f"{old_id}"
+            if not isinstance(claim, dict):
+                if home is not None:
+                    records[home]["claims"].append(copy.deepcopy(claim))  # type: ignore[index]
+                    continue
+                result.orphans.append(
+                    Orphan(
+                        old_id or "",
+                        record["text"],
+                        record.get("status"),
+                        record.get("annotator"),
+                        "not a claim object",
+                        claim,
+                    )
+                )
+                continue
+            candidates: list[tuple[int, bool]] = []  # (new index, fuzzy allowed)
+            if home is not None:
+                candidates.append((home, not unchanged))
+            anchor = home if home is not None else placer.expected_position(i)
+            if not unchanged:  # a claim of an unchanged sentence stays there or is orphaned
+                for j in sorted(placer.free, key=lambda j: (abs(j - anchor), j)):
+                    if j != home:
+                        candidates.append((j, False))
+            reasons: list[str] = []
+            placed = False
+            for j, fuzzy in candidates:
+                if j == home and unchanged:
+                    attempt: tuple[dict[str, Any], list[Resolution]] | str = (
+                        copy.deepcopy(claim),
+                        [],
+                    )
+                else:
+                    attempt = placer.resolve_spans(claim, record["text"], j, fuzzy)
+                if isinstance(attempt, str):
+                    reasons.append(attempt)
+                    continue
+                moved_claim, hits = attempt
+                evidence = placer.resolve_evidence(moved_claim, old_id, j)
+                if isinstance(evidence, str):
+                    reasons.append(evidence)
+                    continue
+                ev_hits, moves = evidence
+                host = records[j]
+                if host is None:
+                    host = records[j] = {
+                        "id": None,
+                        "doc": doc_id,
+                        "start": new[j].start,
+                        "end": new[j].end,
+                        "text": new[j].text,
+                        "status": "todo",
+                        "annotator": None,
+                        "claims": [],
+                    }
+                notes = [
+                    f"{h.how} match {h.quote!r}" + (f" ({h.edits} edits)" if h.edits else "")
+                    for h in (*hits, *ev_hits)
+                    if h.how == "fuzzy"
+                ]
+                for note in notes:
+                    result.notes.append(f"{label}: fuzzy {note.removeprefix('fuzzy ')}, reported")
+                if j != home:
+                    dropped[j] = f"{label} moved here from a changed sentence"
+                    donors.setdefault(j, record)
+                    result.notes.append(f"{label}: moved to the sentence {new[j].text[:50]!r}")
+                    if home is not None:
+                        dropped.setdefault(home, f"{label} moved out")
+                elif any(h.moved_or_changed for h in (*hits, *ev_hits)) or moves:
+                    dropped[j] = f"{label}: a span moved or changed"
+                existing = host["claims"]
+                if isinstance(moved_claim.get("id"), str) and any(
+                    isinstance(c, dict) and c.get("id") == moved_claim["id"] for c in existing
+                ):
+                    moved_claim["id"] = f"c{_claim_number(existing)}"
+                existing.append(moved_claim)
+                if any(
+                    isinstance(e, dict) and isinstance(e.get("sentence"), tuple)
+                    for e in moved_claim.get("evidence") or []
+                ):
+                    pending_evidence.append(moved_claim)
+                placed = True
+                break
+            if not placed:
+                why = reasons[0] if reasons else "its sentence was removed"
+                if home is None and not reasons:
+                    why = "its sentence was removed and no new sentence holds its quotes"
+                result.orphans.append(
+                    Orphan(
+                        old_id or "",
+                        record["text"],
+                        record.get("status"),
+                        record.get("annotator"),
+                        why,
+                        copy.deepcopy(claim),
+                    )
+                )
+                if home is not None:
+                    dropped.setdefault(home, f"{label} could not be placed")
+
+    for j in range(n):
+        if records[j] is None:
+            result.added += 1
+            records[j] = {
+                "id": None,
+                "doc": doc_id,
+                "start": new[j].start,
+                "end": new[j].end,
+                "text": new[j].text,
+                "status": "todo",
+                "annotator": None,
+                "claims": [],
+            }
+    result.removed = len(old) - len(placer.target)
+    final: list[dict[str, Any]] = [r for r in records if r is not None]
+    used = {o for r in old if (o := ordinal_of(r.get("id"), doc_id)) is not None} | (
+        retired or set()
+    )
+    _assign_ids(final, doc_id, used)
+    for moved_claim in pending_evidence:
+        for item in moved_claim.get("evidence") or []:
+            if isinstance(item, dict) and isinstance(item.get("sentence"), tuple):
+                item["sentence"] = final[item["sentence"][1]]["id"]
+    for j, why in sorted(dropped.items()):
+        record = final[j]
+        before = record["status"]
+        if before in HUMAN_STATUSES or (before == "todo" and record["claims"]):
+            record["status"] = "draft"
+            if record.get("annotator") is None and j in donors:
+                record["annotator"] = donors[j].get("annotator")
+            result.notes.append(f"{record['id']}: status {before} -> draft ({why})")
+    result.records = [_canonical(r) for r in final]
+    result.claims_after = _count_claims(result.records)
+    return result
+
+
+def _canonical(record: dict[str, Any]) -> dict[str, Any]:
+    """Key order as the schema's (unknown keys kept after), so `fmt` has nothing to reorder."""
+    known = list(SentenceRecord.model_fields)
+    out = {key: record[key] for key in known if key in record}
+    out.update((key, value) for key, value in record.items() if key not in out)
+    return out
