@@ -14,24 +14,32 @@ REPO = Path(__file__).resolve().parents[1]
 def test_published_hooks() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     by_id = {hook["id"]: hook for hook in hooks}
-    assert set(by_id) == {"claimset-validate", "claimset-fmt"}
+    # fmt first: it fills in offsets and ids, so validate then sees the canonical form.
+    assert list(by_id) == ["claimset-fmt", "claimset-validate", "claimset-validate-project"]
     for hook_id, hook in by_id.items():
         assert hook["language"] == "python"
-        assert hook["files"] == r"^corpus/.*\.jsonl$"
         program, command = hook["entry"].split()
         assert program == "claimset" and command in cli.commands  # type: ignore[attr-defined]
-        assert hook_id == f"claimset-{command}"
-        pattern = re.compile(hook["files"])
-        assert pattern.search("corpus/annotations/x.jsonl") and pattern.search(
-            "corpus/actors.jsonl"
-        )
-        assert not pattern.search("seeds/x.txt")
+        assert hook_id.startswith(f"claimset-{command}")
+    fmt = re.compile(by_id["claimset-fmt"]["files"])
+    assert fmt.search("corpus/annotations/x.jsonl") and fmt.search("corpus/actors.jsonl")
+    assert not fmt.search("seeds/x.txt")
+    changed = re.compile(by_id["claimset-validate"]["files"])
+    assert changed.search("corpus/annotations/x.jsonl")
+    # What every annotation file depends on validates the whole project, as CI does.
+    project = by_id["claimset-validate-project"]
+    assert project["pass_filenames"] is False
+    for path in ("seeds/x.txt", "corpus/actors.jsonl", "corpus/documents.jsonl"):
+        assert re.compile(project["files"]).search(path), path
 
 
 def test_this_repository_uses_them_and_ruff() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     local = next(r for r in config["repos"] if r["repo"] == "local")
-    assert [h["id"] for h in local["hooks"]] == ["claimset-fmt", "claimset-validate"]
+    published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [h["id"] for h in local["hooks"]] == [h["id"] for h in published]
+    for ours, theirs in zip(local["hooks"], published, strict=True):
+        assert ours["files"] == theirs["files"] and ours.get("exclude") == theirs.get("exclude")
     ruff = next(r for r in config["repos"] if "ruff" in r["repo"])
     assert {h["id"] for h in ruff["hooks"]} == {"ruff-check", "ruff-format"}
 

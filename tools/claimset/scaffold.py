@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .errors import ClaimsetError
@@ -41,20 +42,39 @@ essay comes from and its license in `corpus/documents.jsonl`.
 """
 
 PRE_COMMIT = """\
-# Validate and format the corpus on every commit (claimset must be installed: pip install claimset).
+# The checks CI runs, before each commit: `pip install pre-commit`, then `pre-commit install`
+# (`pre-commit run --all-files` runs them now). fmt first: it fills in offsets and claim ids, so
+# validate then sees the canonical form. A change to seeds/, actors.jsonl, documents.jsonl or an
+# orphans file validates the whole project, since every annotation file depends on them.
+# pre-commit installs claimset into an environment of its own from the source below, so no
+# activated virtual environment is needed; to share this file, use a source every machine can
+# reach (a git URL such as "claimset @ git+https://…/claimset@<tag>", or "claimset==<version>").
 repos:
   - repo: local
     hooks:
-      - id: claimset-validate
-        name: claimset validate
-        entry: claimset validate
-        language: system
-        files: ^corpus/.*\\.jsonl$
       - id: claimset-fmt
         name: claimset fmt
         entry: claimset fmt
-        language: system
+        language: python
+        additional_dependencies: [{source}]
         files: ^corpus/.*\\.jsonl$
+        exclude: ^corpus/orphans/
+        require_serial: true
+      - id: claimset-validate
+        name: claimset validate (changed annotation files)
+        entry: claimset validate
+        language: python
+        additional_dependencies: [{source}]
+        files: ^corpus/annotations/.*\\.jsonl$
+        require_serial: true
+      - id: claimset-validate-project
+        name: claimset validate (whole project)
+        entry: claimset validate
+        language: python
+        additional_dependencies: [{source}]
+        files: ^(seeds/|corpus/(actors\\.jsonl|documents\\.jsonl|orphans/))
+        pass_filenames: false
+        require_serial: true
 """
 
 WORKFLOW = """\
@@ -69,11 +89,42 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install claimset
+{note}      - run: pip install {source}
       - run: claimset schema --check
       - run: claimset validate --format github
       - run: claimset fmt --check
 """
+
+LOCAL_SOURCE_NOTE = """\
+      # claimset was installed from a folder on the machine that ran `claimset init`, which CI
+      # runners cannot reach: replace it with a git URL or a released version.
+"""
+
+
+def install_source() -> str:
+    """Where this claimset was installed from, as a pip requirement (PEP 610's direct_url.json):
+    a git URL at the installed commit, a local folder or archive, else this version."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    from . import __version__
+
+    try:
+        raw = distribution("claimset").read_text("direct_url.json")
+    except PackageNotFoundError:
+        raw = None
+    info = json.loads(raw) if raw else {}
+    url = info.get("url") if isinstance(info, dict) else None
+    if isinstance(url, str):
+        vcs = info.get("vcs_info")
+        if isinstance(vcs, dict) and vcs.get("vcs") and vcs.get("commit_id"):
+            return f"claimset @ {vcs['vcs']}+{url}@{vcs['commit_id']}"
+        return f"claimset @ {url}"
+    return f"claimset=={__version__}"
+
+
+def _yaml_string(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a YAML double-quoted scalar
+
 
 #: The export, the environment, claimset's lock and the temp files of an interrupted write.
 GUIDELINES = """\
@@ -105,15 +156,20 @@ ends, when a fact is linked as evidence, which words are cues.
 GITIGNORE = "dist/\n.venv/\n.claimset.lock\n.claimset-tmp-*\n"
 
 
-def scaffold_files(name: str) -> dict[str, bytes]:
-    """The files of a new project, by relative path."""
+def scaffold_files(name: str, source: str | None = None) -> dict[str, bytes]:
+    """The files of a new project, by relative path; `source` is the pip requirement that
+    pre-commit and CI install claimset from (default: where this claimset came from)."""
+    source = source or install_source()
+    note = LOCAL_SOURCE_NOTE if source.startswith("claimset @ file:") else ""
     author = Actor(id="author", name="The essay's author", kind="author")
     files = {
         "README.md": README.format(name=name).encode(),
         ".gitignore": GITIGNORE.encode(),
         ".gitattributes": GITATTRIBUTES.encode(),
-        ".pre-commit-config.yaml": PRE_COMMIT.encode(),
-        ".github/workflows/corpus.yml": WORKFLOW.encode(),
+        ".pre-commit-config.yaml": PRE_COMMIT.format(source=_yaml_string(source)).encode(),
+        ".github/workflows/corpus.yml": WORKFLOW.format(
+            note=note, source=_yaml_string(source)
+        ).encode(),
         "seeds/README.md": SEEDS_README.encode(),
         "docs/guidelines.md": GUIDELINES.format(name=name, labels=markdown()).encode(),
         "corpus/actors.jsonl": jsonl_bytes([author.model_dump(mode="json")]),
@@ -126,10 +182,11 @@ def scaffold_files(name: str) -> dict[str, bytes]:
     return files
 
 
-def init(directory: Path, *, force: bool = False) -> list[Path]:
+def init(directory: Path, *, force: bool = False, source: str | None = None) -> list[Path]:
     """Create a project in `directory`; return the files written.
 
     Refuses a non-empty directory unless `force`; even then no existing file is overwritten.
+    `source`: where pre-commit and CI install claimset from (see `scaffold_files`).
     """
     if directory.exists() and not directory.is_dir():
         raise ClaimsetError(f"{directory} exists and is not a folder")
@@ -139,7 +196,7 @@ def init(directory: Path, *, force: bool = False) -> list[Path]:
             "(existing files are kept)"
         )
     written = []
-    for relative, data in scaffold_files(directory.resolve().name).items():
+    for relative, data in scaffold_files(directory.resolve().name, source).items():
         path = directory / relative
         if path.exists():
             continue
