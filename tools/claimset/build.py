@@ -45,7 +45,8 @@ def build(
             on_step(name)
 
     step("split")
-    result.results["split"] = split_result = split(project)
+    # All or nothing: a seed split would refuse stops the build before any file is written.
+    result.results["split"] = split_result = split(project, all_or_nothing=True)
     if not split_result.ok:
         result.stopped_at = "split"
         return result

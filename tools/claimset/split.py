@@ -76,13 +76,35 @@ def _not_a_sentence(old: list[tuple[int, Any]]) -> int | None:
     return None
 
 
-def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | None]:
-    """Segment one seed into corpus/annotations/<doc>.jsonl, carrying annotations over.
+@dataclass
+class _Plan:
+    """What splitting one seed would write: (path, bytes) in order, and the outcome."""
 
-    Atomic per file and idempotent. Claims that cannot be placed in the new text go to
-    corpus/orphans/<doc>.jsonl (written before the annotation file, so that a run killed in
+    outcome: SplitOutcome
+    seed: Seed | None
+    writes: list[tuple[Path, bytes]] = field(default_factory=list)
+
+
+def _write(plan: _Plan) -> None:
+    for path, data in plan.writes:
+        _write_if_changed(path, data)
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    """Replace a file atomically, unless it already holds these bytes (then touch nothing)."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    jsonio.atomic_write_bytes(path, data)
+    return True
+
+
+def plan_seed(project: Project, seed_path: Path) -> _Plan:
+    """What splitting one seed would do, without writing anything.
+
+    Each file is replaced atomically. Claims that cannot be placed in the new text go to
+    corpus/orphans/<doc>.jsonl, written before the annotation file, so that a run killed in
     between loses nothing: the next run places the same claims again, and an orphan already
-    recorded is not written twice).
+    recorded is not written twice.
     """
     rel = project.relative(seed_path)
     outcome = SplitOutcome(doc_id=seed_path.stem, path=rel, action="error")
@@ -90,7 +112,7 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         seed = read_seed(seed_path)
     except ClaimsetError as exc:
         outcome.messages.append(("error", str(exc).replace(str(seed_path), rel)))
-        return outcome, None
+        return _Plan(outcome, None)
     if seed.had_bom:
         outcome.messages.append(
             ("warning", f"{rel}: byte order mark removed from the text (offsets ignore it)")
@@ -110,10 +132,10 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
             outcome.messages.append(
                 ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
             )
-            return outcome, seed
+            return _Plan(outcome, seed)
         if _same_boundaries([r for _, r in old], new):
             outcome.action = "unchanged"
-            return outcome, seed
+            return _Plan(outcome, seed)
         bad = _not_a_sentence(old)
         if bad is not None:
             outcome.action = "refused"
@@ -124,7 +146,7 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
                     "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
                 )
             )
-            return outcome, seed
+            return _Plan(outcome, seed)
     orphan_file = orphans_path(project, seed.doc_id)
     try:
         known_orphans = read_orphans(project, seed.doc_id)
@@ -133,7 +155,7 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
         outcome.messages.append(
             ("error", f"{exc}; fix the orphans file before re-splitting (nothing was changed)")
         )
-        return outcome, seed
+        return _Plan(outcome, seed)
     retired = {
         ordinal
         for o in known_orphans
@@ -145,18 +167,18 @@ def split_seed(project: Project, seed_path: Path) -> tuple[SplitOutcome, Seed | 
     if not carried.claims_kept:  # a bug, never a user's problem: refuse rather than lose a claim
         outcome.action = "refused"
         outcome.messages.append(("error", f"{target_rel}: claims would be lost; nothing changed"))
-        return outcome, seed
+        return _Plan(outcome, seed)
+    plan = _Plan(outcome, seed)
     if carried.orphans:
         records = [o.record(seed.doc_id) for o in carried.orphans]
-        jsonio.atomic_write_bytes(orphan_file, orphan_bytes(known_orphans, records))
+        plan.writes.append((orphan_file, orphan_bytes(known_orphans, records)))
+    plan.writes.append((target, jsonio.jsonl_bytes(carried.records)))
     if target.exists():
         _report(outcome, carried, target_rel, project.relative(orphan_file))
-        jsonio.write_jsonl(target, carried.records)
         outcome.action = "updated"
     else:
-        jsonio.write_jsonl(target, carried.records)
         outcome.action = "created"
-    return outcome, seed
+    return plan
 
 
 def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans_rel: str) -> None:
@@ -180,21 +202,24 @@ def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans
         outcome.messages.append(("info", f"{target_rel}: {note}"))
     for orphan in carried.orphans:
         claim_id = orphan.claim.get("id") if isinstance(orphan.claim, dict) else None
+        which = (
+            f"claim {orphan.sentence}/{claim_id}" if claim_id else f"a claim of {orphan.sentence}"
+        )
         outcome.messages.append(
             (
                 "warning",
-                f"{orphans_rel}: claim {orphan.sentence}/{claim_id} orphaned ({orphan.reason}): "
+                f"{orphans_rel}: {which} orphaned ({orphan.reason}): "
                 "move it back into a sentence, or delete it",
             )
         )
 
 
-def update_documents(project: Project, seeds: list[tuple[Seed, int]]) -> bool:
+def documents_bytes(project: Project, seeds: list[tuple[Seed, int]]) -> bytes:
     """Create or update corpus/documents.jsonl records for the seeds.
 
     A new document gets a full record (unknown fields null, language "en", split "train"); an
     existing one has only `sha256` and `sentence_count` updated, so hand-edited fields survive.
-    Returns True if the file changed.
+    Raises InvalidLine when the file cannot be parsed.
     """
     path = project.documents_path
     records: list[Any] = jsonio.read_jsonl(path, project.relative(path)) if path.exists() else []
@@ -208,7 +233,7 @@ def update_documents(project: Project, seeds: list[tuple[Seed, int]]) -> bool:
         else:
             existing["sha256"] = seed.sha256
             existing["sentence_count"] = count
-    return jsonio.write_jsonl(path, records)
+    return jsonio.jsonl_bytes(records)
 
 
 def _chosen_seeds(project: Project, paths: list[Path]) -> list[Path]:
@@ -217,24 +242,41 @@ def _chosen_seeds(project: Project, paths: list[Path]) -> list[Path]:
     return project.select(paths, project.seed_paths(), "a seed (seeds/*.txt)")
 
 
-def split(project: Project, seed_paths: list[Path] | None = None) -> SplitResult:
+def split(
+    project: Project, seed_paths: list[Path] | None = None, *, all_or_nothing: bool = False
+) -> SplitResult:
     """Segment the given seeds (default: all of seeds/*.txt) and update documents.jsonl.
 
-    Raises UsageError for a path that is neither a seed nor a folder.
+    Every seed is planned before anything is written. A seed that is refused (or cannot be
+    read) is left alone and the others are split; with `all_or_nothing` (as `build` runs it)
+    nothing at all is written then. documents.jsonl is written last. Raises UsageError for a
+    path that is neither a seed nor a folder, DataProtected (nothing written) when
+    documents.jsonl cannot be parsed.
     """
     paths = project.seed_paths() if seed_paths is None else _chosen_seeds(project, seed_paths)
     result = SplitResult()
-    good: list[tuple[Seed, int]] = []
-    for path in paths:
-        outcome, seed = split_seed(project, path)
-        result.outcomes.append(outcome)
-        if seed is not None and outcome.action in ("created", "updated", "unchanged"):
-            good.append((seed, outcome.sentences))
+    plans = [plan_seed(project, path) for path in paths]
+    result.outcomes = [plan.outcome for plan in plans]
+    good = [
+        (plan.seed, plan.outcome.sentences)
+        for plan in plans
+        if plan.seed is not None and plan.outcome.action in ("created", "updated", "unchanged")
+    ]
+    documents = None
     if good:
         try:
-            update_documents(project, good)
+            documents = documents_bytes(project, good)
         except InvalidLine as exc:
             raise DataProtected(
-                f"{exc}; corpus/documents.jsonl cannot be parsed, so it was not updated"
+                f"{exc}; corpus/documents.jsonl cannot be parsed, so nothing was split"
             ) from exc
+    if all_or_nothing and not result.ok:
+        for outcome in result.outcomes:
+            if outcome.action in ("created", "updated"):
+                outcome.action = "not written"
+        return result
+    for plan in plans:
+        _write(plan)
+    if documents is not None:
+        _write_if_changed(project.documents_path, documents)
     return result

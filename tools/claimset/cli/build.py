@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from rich.markup import escape
 
 from ..words import plural
 from ._shared import (
@@ -20,11 +21,11 @@ from ._shared import (
     stdout,
     writing,
 )
-from .fmt import render_fmt
-from .split import render_split
+from .split import render_split_messages
 
 if TYPE_CHECKING:
     from ..build import BuildResult
+    from ..fmt import FmtResult
 
 
 @click.command("build")
@@ -35,8 +36,10 @@ if TYPE_CHECKING:
 def build_cli(out_dir: Path | None, include_drafts: bool, force: bool) -> None:
     """The main job: split → fmt → validate → export, with progress and a summary.
 
-    Stops at the first step that fails (exit 1) and shows why: a seed that changed under
-    annotated sentences, a file fmt cannot parse, or the validation errors.
+    Shows every warning of every step (claims re-anchored or orphaned by split, quotes fmt
+    could not anchor, validation warnings). Stops at the first step that fails (exit 1) and
+    shows why: a seed or annotation file split cannot read (then nothing at all is written),
+    a file fmt cannot parse, or the validation errors.
     """
     from ..build import build
 
@@ -52,6 +55,18 @@ def build_cli(out_dir: Path | None, include_drafts: bool, force: bool) -> None:
     render_build(result)
     if not result.ok:
         sys.exit(EXIT_INVALID)
+
+
+def render_fmt_messages(result: FmtResult) -> None:
+    """fmt's notes on the files it changed or refused (quotes moved, not found, ambiguous)."""
+    err = stderr()
+    for outcome in result.files:
+        if outcome.refused:
+            for message in outcome.messages:
+                err.print(f"[red]error:[/] {escape(message)}", highlight=False)
+        elif outcome.changed:
+            for message in outcome.messages:
+                err.print(f"fmt: {escape(message)}", highlight=False)
 
 
 def render_build(result: BuildResult) -> None:
@@ -72,24 +87,36 @@ def render_build(result: BuildResult) -> None:
         else:
             summary.add_row(name, "[dim]not run[/]")
     stdout().print(summary)
+    # Every step's messages, also when the build succeeds: nothing is hidden.
+    if "split" in result.results:
+        render_split_messages(result.results["split"])
+    if "fmt" in result.results:
+        render_fmt_messages(result.results["fmt"])
+    report = result.results.get("validate")
+    if report is not None and report.diagnostics:
+        from ..reporters import render_text
+
+        render_text(report, err)
     if not result.ok:
         stopped = result.stopped_at
         if stopped == "split":
-            render_split(result.results["split"])
-        elif stopped == "fmt":
-            render_fmt(result.results["fmt"], check=False, diff=False)
+            err.print("[bold red]Error:[/] build stopped at split; nothing was written")
         else:
-            from ..reporters import render_text
-
-            render_text(result.results["validate"], err)
-        err.print(f"[bold red]Error:[/] build stopped at {stopped}")
+            err.print(f"[bold red]Error:[/] build stopped at {stopped}")
 
 
 def describe_step(name: str, value: Any) -> str:
     """One line per build step for the summary table."""
     if name == "split":
         n = sum(o.sentences for o in value.outcomes)
-        return f"{plural(len(value.outcomes), 'seed')}, {plural(n, 'sentence')}"
+        text = f"{plural(len(value.outcomes), 'seed')}, {plural(n, 'sentence')}"
+        updated = sum(1 for o in value.outcomes if o.action == "updated")
+        orphaned = sum(o.orphaned for o in value.outcomes)
+        if updated:
+            text += f", {plural(updated, 'seed')} re-split"
+        if orphaned:
+            text += f", {plural(orphaned, 'claim')} orphaned"
+        return text
     if name == "fmt":
         return f"{plural(len(value.changed), 'file')} reformatted"
     if name == "validate":

@@ -46,9 +46,9 @@ def split_cli(seeds: tuple[str, ...]) -> None:
         sys.exit(EXIT_INVALID)
 
 
-def render_split(result: SplitResult) -> None:
-    """Messages on stderr, then one line per split seed."""
-    out, err = stdout(), stderr()
+def render_split_messages(result: SplitResult) -> None:
+    """What split has to say (errors, warnings, what re-anchoring did), on stderr."""
+    err = stderr()
     for outcome in result.outcomes:
         for level, text in outcome.messages:
             if level == "info":
@@ -56,6 +56,13 @@ def render_split(result: SplitResult) -> None:
                 continue
             style = "red" if level == "error" else "yellow"
             err.print(f"[{style}]{level}:[/] {escape(text)}", markup=True, highlight=False)
+
+
+def render_split(result: SplitResult) -> None:
+    """Messages on stderr, then one line per split seed."""
+    out, err = stdout(), stderr()
+    render_split_messages(result)
+    for outcome in result.outcomes:
         if outcome.action in ("created", "updated", "unchanged"):
             count = plural(outcome.sentences, "sentence")
             orphaned = f", {plural(outcome.orphaned, 'claim')} orphaned" if outcome.orphaned else ""
