@@ -1,8 +1,9 @@
 """Sample files for the validator and formatter tests, and the fixture project they live in.
 
 tests/data/project/ is a small valid project (one seed, `demo`). A sample named
-`actors_*.jsonl` replaces its corpus/actors.jsonl, `documents_*.jsonl` its documents.jsonl, and
-any other sample its corpus/annotations/demo.jsonl. Each sample's `.expected` file beside it
+`actors_*.jsonl` replaces its corpus/actors.jsonl, `documents_*.jsonl` its documents.jsonl,
+`orphans_*.jsonl` becomes corpus/orphans/demo.jsonl, and any other sample replaces its
+corpus/annotations/demo.jsonl. Each sample's `.expected` file beside it
 holds the exact diagnostic lines `claimset validate` prints for the project.
 """
 
@@ -32,13 +33,17 @@ def target(project: Project, sample: Path) -> Path:
         return project.actors_path
     if sample.name.startswith("documents_"):
         return project.documents_path
+    if sample.name.startswith("orphans_"):
+        return project.corpus_dir / "orphans" / "demo.jsonl"
     return project.annotation_path("demo")
 
 
 def sample_project(tmp_path: Path, sample: Path) -> Project:
     """The fixture project with `sample` in its place."""
     project = copy_fixture(tmp_path)
-    target(project, sample).write_bytes(sample.read_bytes())
+    path = target(project, sample)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(sample.read_bytes())
     return project
 
 

@@ -420,7 +420,7 @@ def test_the_fast_path_refuses_evidence_from_another_document(tmp_path: Path) ->
 
 def test_the_fast_path_refuses_what_the_sentence_checks_find(tmp_path: Path) -> None:
     cases: list[tuple[int, dict[str, Any], list[tuple[str, str]]]] = [
-        (1, {"id": "demo:0002"}, [("id", "order")]),
+        (2, {"id": "demo:0001"}, [("id", "duplicate-id")]),
         (1, {"id": "other:0001"}, [("id", "doc-mismatch")]),
         (
             1,
@@ -517,8 +517,9 @@ def test_the_sentence_count_is_checked_in_both_directions(tmp_path: Path, counte
         == precise
         == [
             f"corpus/annotations/demo.jsonl:1:1: 4 sentence records, but corpus/documents.jsonl "
-            f"line 1 counts {counted}: sentences were added or removed by hand (restore them from "
-            "git, or re-run `claimset split`) [sentence-count]"
+            f"line 1 counts {counted}: lines were deleted or added by hand; `claimset split` "
+            "brings deleted sentences back as todo and sets the count (or restore the file "
+            "from git) [sentence-count]"
         ]
     )
 

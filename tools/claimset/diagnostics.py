@@ -18,6 +18,7 @@ CODES: dict[str, str] = {
     "crlf": "CRLF (Windows) line endings in a JSONL file",
     "limit": "a line too long or nested too deeply to be a record",
     "json-syntax": "the line is not valid JSON",
+    "merge-conflict": "git's conflict markers (<<<<<<< ======= >>>>>>>) left in a file",
     "duplicate-key": "an object has the same key twice",
     "unknown-field": "a field the schema does not have",
     "missing-field": "a required field is absent",
@@ -41,6 +42,7 @@ CODES: dict[str, str] = {
     "not-split": "a seed without an annotation file",
     "status": "a sentence's status contradicts its content",
     "conflict": "a record holds a conflict left by `claimset merge` (a field changed two ways)",
+    "orphan": "a claim split could not place after the seed changed (corpus/orphans/)",
 }
 
 

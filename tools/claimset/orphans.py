@@ -12,8 +12,24 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pydantic import Field
+
 from . import jsonio
+from .models import Record, Status
 from .project import Project
+
+
+class OrphanRecord(Record):
+    """One line of corpus/orphans/<doc>.jsonl: a claim split could not place, and why."""
+
+    doc: str = Field(description="The document.")
+    sentence: str = Field(description="Id of the sentence the claim was annotated on.")
+    text: str = Field(description="That sentence's text then.")
+    status: Status | None = Field(description="That sentence's status then.")
+    annotator: str | None = Field(description="That sentence's annotator then.")
+    reason: str = Field(description="Why the claim could not be placed in the new text.")
+    claim: dict[str, Any] = Field(description="The claim, as it was.")
+
 
 FOLDER = "orphans"
 
@@ -67,7 +83,7 @@ def count_orphans(project: Project) -> dict[str, int]:
     """Orphaned claims per document (non-blank lines of each orphans file)."""
     counts: dict[str, int] = {}
     for path in orphan_paths(project):
-        n = sum(1 for _, raw in jsonio.iter_lines(path) if raw.strip())
+        n = sum(1 for _, raw in jsonio.iter_lines(path) if raw is None or raw.strip())
         if n:
             counts[path.stem] = n
     return counts

@@ -128,7 +128,7 @@ def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
 def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
     """True if the checks would find nothing in this record; then its sentence is recorded."""
     rid: str = obj["id"]
-    prefix, _, digits = rid.rpartition(":")
+    prefix = rid.rpartition(":")[0]
     start, end, text = obj["start"], obj["end"], obj["text"]
     seed = state.seed_text
     if (
@@ -140,9 +140,6 @@ def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
         or seed[start:end] != text
         or rid in state.ids
     ):
-        return False
-    ordinal = int(digits)
-    if ordinal != state.prev_ordinal + 1:
         return False
     status, claims = obj["status"], obj["claims"]
     if obj["annotator"] is None and status in HUMAN_STATUSES:
@@ -157,8 +154,8 @@ def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
                 return False
     state.sentences += 1
     state.ids[rid] = lineno
-    state.prev_ordinal, state.prev_id, state.anonymous_since = ordinal, rid, 0
-    state.prev_end, state.prev_end_line = end, lineno
+    state.prev_start, state.prev_end, state.prev_end_line = start, end, lineno
+    state.spans.append((start, end, lineno))
     state.texts[rid] = (start, end)
     return True
 

@@ -1,4 +1,4 @@
-"""The three kinds of JSONL file and the record checks each runs on every record."""
+"""The four kinds of JSONL file and the record checks each runs on every record."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from ..models import Actor, Annotator, Document, SentenceRecord
+from ..orphans import OrphanRecord
 from . import fast_path
-from .checks import claims, ids, offsets, registries
+from .checks import claims, ids, offsets, orphans, registries
 from .checks import status as status_check
 from .lines import Line
 from .problems import SENTENCE_ID, ActorIndex, Problem
@@ -54,6 +55,19 @@ class AnnotatorFile(JsonlFile):
             return []
         first = self.ids.setdefault(annotator_id, line.lineno)
         return registries.repeated_annotator(annotator_id, first, line.lineno)
+
+
+class OrphanFile(JsonlFile):
+    """corpus/orphans/<doc>.jsonl: claims split could not place; each one is reported."""
+
+    model = OrphanRecord
+
+    def __init__(self, path: Path, rel: str, actors: ActorIndex, annotations_rel: str) -> None:
+        super().__init__(path, rel, actors)
+        self.annotations_rel = annotations_rel
+
+    def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        return orphans.orphan(obj, self.annotations_rel)
 
 
 @dataclass(frozen=True)
@@ -165,8 +179,14 @@ class AnnotationFile(JsonlFile):
             state.unidentified()  # its text must not stand in for the first one's
             return out + repeated, None
         state.ids[rid] = line.lineno
-        return out + ids.sentence_ordinal(state, rid), rid
+        return out, rid
 
     def finish(self) -> None:
         for line, problems in claims.pending_evidence(self.state):
             self.report(line, problems)
+        state = self.state
+        # Only when every record was read with its offsets: a line that was not may hold the
+        # sentence that looks missing.
+        complete = not self.unparsed and not state.misplaced and len(state.spans) == state.sentences
+        if state.seed_text is not None and complete:
+            self.diagnostics.extend(offsets.seed_coverage(self.rel, state))

@@ -19,13 +19,14 @@ import orjson
 from pydantic import BaseModel
 
 from .. import limits
+from ..conflict_markers import marker
 from ..diagnostics import Diagnostic
 from ..errors import ClaimsetError
 from ..models import SentenceRecord
 from ..project import BOM
 from ..rejoin import find_spread
 from . import fast_path
-from .checks import syntax
+from .checks import markers, syntax
 from .checks.conflicts import recorded_conflicts, without_conflicts
 from .checks.structure import structure
 from .lines import Line
@@ -40,6 +41,21 @@ MAX_LINE_BYTES = limits.MAX_LINE_BYTES
 
 def _never(obj: dict[str, Any], lineno: int) -> bool:
     return False
+
+
+class _Conflict:
+    """An open git conflict block: where it starts, its labels, where each side is."""
+
+    def __init__(self, start: int, label: str, source: str) -> None:
+        self.start = start
+        self.label = label
+        self.source = source
+        self.ours_end: int | None = None
+        self.theirs_start: int | None = None
+
+    def ours(self, here: int) -> tuple[str, tuple[int, int]]:
+        end = self.ours_end if self.ours_end is not None else here
+        return self.label, (self.start + 1, end)
 
 
 class JsonlFile:
@@ -59,6 +75,8 @@ class JsonlFile:
         # Consecutive lines holding no record, with their diagnostics: maybe one record an
         # editor spread over lines, reported once (`syntax.spread_record`) when the run ends.
         self.broken: list[tuple[Line, list[Diagnostic]]] = []
+        # An open git conflict block: [first line, ours label, ours lines, theirs start line].
+        self.conflict: _Conflict | None = None
         compiled = fast_path.pattern(self.model)
         self.canonical_and_valid = compiled.fullmatch if compiled is not None else None
         #: For a structurally valid record: True if `semantic` would find nothing. Then it
@@ -120,7 +138,11 @@ class JsonlFile:
                 lineno += 1
                 if raw[-1] == 10:  # b"\n"
                     raw = raw[:-1]
-                    if canonical_and_valid is not None and canonical_and_valid(raw) is not None:
+                    if (
+                        canonical_and_valid is not None
+                        and self.conflict is None
+                        and canonical_and_valid(raw) is not None
+                    ):
                         try:
                             obj = loads(raw)
                         except orjson.JSONDecodeError:
@@ -142,6 +164,13 @@ class JsonlFile:
                 self.line(lineno, raw)
         self.records += fast_records
         self._end_broken_run()
+        if self.conflict is not None:  # never closed
+            block = self.conflict
+            self.diagnostics.extend(
+                markers.merge_conflict(
+                    self.rel, block.start, None, block.ours(lineno), None, block.source
+                )
+            )
         self.diagnostics.extend(syntax.crlf_lines(self.rel, self.crlf_lines, self.first_crlf))
         self.finish()
 
@@ -168,6 +197,8 @@ class JsonlFile:
                 self.first_crlf = lineno
             self.crlf_lines += 1
         text = line.text
+        if (text[:1] in "<|=>" or self.conflict is not None) and self._in_conflict(line):
+            return
         if not text.strip():
             self.report(line, problems)
             return
@@ -235,6 +266,50 @@ class JsonlFile:
                 self.diagnostics.extend(diagnostics)
             elif spread.first == line.lineno:
                 self.diagnostics.extend(syntax.spread_record(self.rel, line, spread))
+
+    def _in_conflict(self, line: Line) -> bool:
+        """Follow git's conflict markers; True for a line that belongs to a conflict block
+        (a marker, or a line of one side: not checked, but it may hold any sentence)."""
+        found = marker(line.text)
+        block = self.conflict
+        if block is None:
+            if found is None or found[0] != "ours":
+                return False  # a stray marker is reported as the JSON error it is
+            self.conflict = _Conflict(line.lineno, found[1], line.source)
+            return True
+        if found is None:
+            # A record of one side: not checked, but learnt (evidence elsewhere may cite it);
+            # counted as unreadable, so that the sentence count and coverage wait for the fix.
+            if line.text.strip():
+                try:
+                    obj = json.loads(line.text)
+                except (ValueError, RecursionError):
+                    obj = None
+                if isinstance(obj, dict):
+                    self.semantic(obj, line)
+                self._unparsed()
+            return True
+        kind, label = found
+        if kind == "base" and block.ours_end is None:
+            block.ours_end = line.lineno - 1
+        elif kind == "theirs" and block.theirs_start is None:
+            if block.ours_end is None:
+                block.ours_end = line.lineno - 1
+            block.theirs_start = line.lineno + 1
+        elif kind == "end":
+            theirs = (label, (block.theirs_start or line.lineno, line.lineno - 1))
+            self.diagnostics.extend(
+                markers.merge_conflict(
+                    self.rel,
+                    block.start,
+                    line.lineno,
+                    block.ours(line.lineno),
+                    theirs,
+                    block.source,
+                )
+            )
+            self.conflict = None
+        return True
 
     def _unparsed(self) -> None:
         self.unparsed += 1

@@ -20,10 +20,18 @@ from ..errors import SeedDecodeError
 from ..jsonio import iter_jsonl_lenient
 from ..lifeline import die_with_parent
 from ..models import SentenceRecord
+from ..orphans import orphan_paths
 from ..project import REGISTRY_FILES, Project, read_seed
 from .checks import documents as checks
 from .checks.structure import structure
-from .files import ActorFile, AnnotationFile, AnnotatorFile, DocRecord, DocumentFile
+from .files import (
+    ActorFile,
+    AnnotationFile,
+    AnnotatorFile,
+    DocRecord,
+    DocumentFile,
+    OrphanFile,
+)
 from .positions import json_path
 from .problems import ActorIndex
 
@@ -211,11 +219,12 @@ class _Scope:
                     if p.is_file()
                 ),
                 *agreement_paths(project),
+                *orphan_paths(project),
             }
             what = (
                 "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
-                "corpus/documents.jsonl, corpus/annotators.jsonl, agreement/**/*.jsonl, "
-                "seeds/*.txt)"
+                "corpus/documents.jsonl, corpus/annotators.jsonl, corpus/orphans/*.jsonl, "
+                "agreement/**/*.jsonl, seeds/*.txt)"
             )
             self.paths = set(project.select(paths, {p.resolve() for p in known}, what))
             self.rel = {project.relative(p) for p in self.paths}
@@ -313,6 +322,14 @@ def validate(
             if found.checked:
                 report.files += 1
                 report.records += found.records
+    for path in orphan_paths(project):
+        if path in scope:
+            annotations_rel = project.relative(project.annotations_dir / path.name)
+            orphan_file = OrphanFile(path, project.relative(path), actors, annotations_rel)
+            orphan_file.run()
+            report.files += 1
+            report.records += orphan_file.records
+            diagnostics.extend(orphan_file.diagnostics)
     if scope.paths is not None:  # a seed named on the command line is a file checked too
         report.files += sum(1 for p in seeds.values() if p.resolve() in scope.paths)
     if scope.rel is not None:

@@ -22,13 +22,14 @@ class AnnotationState:
         self.texts: dict[str, tuple[int, int] | str] = {}
         # Evidence citing a sentence not read yet: checked when the file has been read.
         self.pending: list[tuple[Line, JsonPath, str, dict[str, Any]]] = []
-        self.prev_ordinal = -1
-        self.prev_id: str | None = None
+        self.prev_start = 0
         self.prev_end = 0
         self.prev_end_line = 0
+        # (start, end, line) of every sentence: the seed text none of them covers is missing.
+        self.spans: list[tuple[int, int, int]] = []
+        self.misplaced = 0  # sentences whose offsets are wrong: their text may be the "gap"
         # Lines without a usable sentence id (unparsable, not an object, a malformed id): the
         # sentences they hold are not "missing", and evidence may point at them.
-        self.anonymous_since = 0
         self.anonymous = 0
         # Sentence ids legible on lines that are not valid JSON: evidence citing them is not
         # reported twice (the line's syntax error says it all).
@@ -37,7 +38,6 @@ class AnnotationState:
 
     def unidentified(self) -> None:
         """Note a line whose sentence id cannot be known."""
-        self.anonymous_since += 1
         self.anonymous += 1
 
     def text_of(self, sentence: str) -> str:

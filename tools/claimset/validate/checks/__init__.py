@@ -1,8 +1,9 @@
 """The checks, one registered unit each (see `..registry`), grouped by what they look at.
 
-Importing this package registers them all: syntax (reading a line), structure (the models),
-ids and offsets (sentences), status, claims and spans (annotations), registries (actors.jsonl,
-documents.jsonl), documents (seeds and files together) and conflicts (left by a merge).
+Importing this package registers them all: syntax (reading a line), markers (git's conflict
+markers), structure (the models), ids and offsets (sentences), status, claims and spans
+(annotations), registries (actors.jsonl, documents.jsonl), documents (seeds and files together),
+conflicts (left by a merge) and orphans (claims split could not place).
 """
 
 from . import (
@@ -10,7 +11,9 @@ from . import (
     conflicts,
     documents,
     ids,
+    markers,
     offsets,
+    orphans,
     registries,
     spans,
     status,
@@ -23,7 +26,9 @@ __all__ = [
     "conflicts",
     "documents",
     "ids",
+    "markers",
     "offsets",
+    "orphans",
     "registries",
     "spans",
     "status",

@@ -104,8 +104,8 @@ def sentence_count(
     if counted == sentences:
         return []
     message = (
-        f"{sentences} sentence records, but {documents_rel} line {line} "
-        f"counts {counted}: sentences were added or removed by hand (restore "
-        "them from git, or re-run `claimset split`)"
+        f"{sentences} sentence records, but {documents_rel} line {line} counts {counted}: "
+        "lines were deleted or added by hand; `claimset split` brings deleted sentences back "
+        "as todo and sets the count (or restore the file from git)"
     )
     return [Diagnostic(rel, 1, 1, "", "sentence-count", message)]

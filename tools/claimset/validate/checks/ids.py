@@ -1,4 +1,9 @@
-"""Sentence ids and documents: each sentence once, in order, in its document's file."""
+"""Sentence ids and documents: each sentence once, in its document's file.
+
+Ids are identifiers, not positions: a sentence added by a later edit of the seed gets a free
+ordinal, so ordinals need not be consecutive nor increasing (see the README, "Sentence ids").
+Document order is the order of the offsets (`offsets.py`).
+"""
 
 from __future__ import annotations
 
@@ -27,38 +32,6 @@ def repeated_sentence(state: AnnotationState, rid: str) -> list[Problem]:
     if first is None:
         return []
     return [Problem(("id",), "duplicate-id", f"sentence {rid!r} already on line {first}")]
-
-
-def _order_message(state: AnnotationState, rid: str, ordinal: int, expected: int) -> str:
-    if state.prev_id is None:
-        return (
-            f"the first sentence is {rid!r}: ordinals start at 0 "
-            f"({state.doc_id}:{0:04d}); sentences are missing"
-        )
-    if ordinal < expected:
-        return (
-            f"sentence {rid!r} comes after {state.prev_id!r}: sentences must be in document order"
-        )
-    gap = ordinal - expected
-    return (
-        f"sentence {rid!r} follows {state.prev_id!r}: {gap} sentence"
-        f"{'s are' if gap > 1 else ' is'} missing (restore from git, or re-run "
-        "`claimset split`)"
-    )
-
-
-@check("sentence-ordinals", {"order": "error"})
-def sentence_ordinal(state: AnnotationState, rid: str) -> list[Problem]:
-    """Ordinals count from 0 with no gap (lines that cannot be read may hold the missing ones)."""
-    ordinal = int(rid.rpartition(":")[2])
-    expected = state.prev_ordinal + 1
-    anonymous, state.anonymous_since = state.anonymous_since, 0
-    out = []
-    if ordinal != expected and not (expected < ordinal <= expected + anonymous):
-        out.append(Problem(("id",), "order", _order_message(state, rid, ordinal, expected)))
-    state.prev_ordinal = ordinal
-    state.prev_id = rid
-    return out
 
 
 @check("record-document", {"doc-mismatch": "error"})
