@@ -13,6 +13,7 @@ from claimset import jsonio
 from claimset.cli import cli
 from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
 from claimset.draft.lexicons import lexicons
+from claimset.fingerprint import fingerprint
 from claimset.models import (
     CERTAINTIES,
     CUE_KINDS,
@@ -759,7 +760,7 @@ def test_draft_fills_todo_and_leaves_human_work_alone(tmp_path: Path) -> None:
     assert [r["status"] for r in after] == ["draft", "draft", "done", "reviewed"]
     assert after[1]["claims"] == []  # a report: drafted, nothing found
     claim = after[0]["claims"][0]
-    assert claim["origin"] == "auto" and claim["id"] == "c1"
+    assert claim["origin"] == "auto" and claim["id"] == f"c1-{fingerprint(claim)}"
     assert claim["evidence"][0]["sentence"] == "doc:0001"  # the fact that follows
     for r in after:
         SentenceRecord.model_validate(r)

@@ -156,6 +156,15 @@ def test_build_shows_split_warnings_and_orphans(seeded_project: Project) -> None
     assert f"corpus/orphans/{DOC}.jsonl" in err and "orphaned" in err
     assert len(records(seeded_project.corpus_dir / "orphans" / f"{DOC}.jsonl")) == 1
     assert code == 0, err  # an orphan is a warning (an error under validate --strict)
+    assert "[orphan]" in err
+    # The export leaves the orphan out, and its card says so.
+    card = (seeded_project.default_export_dir / "README.md").read_text(encoding="utf-8")
+    assert "1 claim that `claimset split` could not place" in card
+    assert (
+        f"wait in `corpus/orphans/` for a person and are left out of this export: `{DOC}` (1)"
+        in (" ".join(card.split()))
+    )
+    assert run("validate", "--strict")[0] == 1
 
 
 def test_a_deleted_line_comes_back_as_todo(seeded_project: Project) -> None:
@@ -168,3 +177,94 @@ def test_a_deleted_line_comes_back_as_todo(seeded_project: Project) -> None:
     assert code == 0, err
     back = records(path)[7]
     assert (back["id"], back["status"], back["text"]) == (gone["id"], "todo", gone["text"])
+
+
+def test_fmt_restores_the_document_order_that_validate_asks_for(seeded_project: Project) -> None:
+    assert run("split")[0] == 0
+    path = seeded_project.annotation_path(DOC)
+    original = path.read_bytes()
+    lines = original.decode("utf-8").splitlines(keepends=True)
+    lines.insert(2, lines.pop(30))  # moved up by an editor
+    lines.append(lines.pop(5))  # and another moved to the end
+    path.write_text("".join(lines), encoding="utf-8")
+    code, out, _ = run("validate")
+    assert code == 1 and "out of document order; `claimset fmt` puts them back in order" in out
+    code, out, err = run("fmt")
+    assert code == 0 and "lines back in document order" in out + err
+    assert path.read_bytes() == original
+    assert run("validate")[0] == 0
+
+
+def test_a_deleted_line_is_located_and_split_restores_it(seeded_project: Project) -> None:
+    assert run("split")[0] == 0
+    path = seeded_project.annotation_path(DOC)
+    original = path.read_bytes()
+    lines = original.decode("utf-8").splitlines(keepends=True)
+    del lines[12]
+    path.write_text("".join(lines), encoding="utf-8")
+    code, out, _ = run("validate")
+    assert code == 1 and "[sentence-count]" in out
+    assert "is in no sentence record" in out and "`claimset split` brings it back" in out
+    assert run("split")[0] == 0
+    assert path.read_bytes() == original  # the same id, todo, as before
+    assert run("validate")[0] == 0
+
+
+def test_inserted_sentences_keep_a_valid_corpus_on_both_paths(seeded_project: Project) -> None:
+    assert run("split")[0] == 0
+    seed = seeded_project.seed_path(DOC)
+    text = seed.read_text("utf-8")
+    seed.write_text(text.replace(". ", ". A sentence was added here. ", 3), encoding="utf-8")
+    assert run("split")[0] == 0
+    ids = [r["id"] for r in records(seeded_project.annotation_path(DOC))]
+    assert ids != sorted(ids)  # new ids where they were inserted: nothing renumbered
+    code, out, err = run("validate")
+    assert code == 0, out + err
+    from claimset.validate import fast_path, validate
+
+    original = fast_path.pattern
+    try:
+        fast_path.pattern = lambda model: None  # type: ignore[assignment]
+        assert validate(seeded_project).valid
+    finally:
+        fast_path.pattern = original
+
+
+def test_a_merge_conflict_is_named_by_validate_fmt_and_split(seeded_project: Project) -> None:
+    assert run("split")[0] == 0
+    path = seeded_project.annotation_path(DOC)
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    ours = lines[3]
+    theirs = ours.replace('"status": "todo"', '"status": "todo", "x": 1')
+    lines[3:4] = ["<<<<<<< HEAD\n", ours, "=======\n", theirs, ">>>>>>> ann2\n"]
+    path.write_text("".join(lines), encoding="utf-8")
+    code, out, _ = run("validate")
+    assert code == 1 and "[merge-conflict]" in out
+    assert "ours 'HEAD' (line 5) and theirs 'ann2' (line 7)" in out
+    assert "json-syntax" not in out
+    code, out, err = run("fmt")
+    assert code == 1 and "unresolved merge conflict ('<<<<<<< HEAD')" in out + err
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text(seed.read_text("utf-8") + "\nOne more.", encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 1 and "unresolved merge conflict" in err
+
+
+def test_an_edited_suggestion_is_human_work_whatever_its_origin(seeded_project: Project) -> None:
+    from claimset.fingerprint import machine_made
+
+    path, corrected = drafted_and_corrected(seeded_project)
+    recs = records(path)
+    drafted = [c for r in recs for c in r["claims"]]
+    edited = next(r for r in recs if r["id"] == corrected["id"])["claims"][0]
+    assert edited["origin"] == "auto" and not machine_made(edited)
+    assert sum(machine_made(c) for c in drafted) == len(drafted) - 1
+    # Offsets moved by split or fmt are not an edit.
+    moved = json.loads(json.dumps(drafted[1]))
+    moved["expectation"]["start"] += 3
+    assert machine_made(drafted[1]) and machine_made(moved)
+    code, _, err = run("draft", "--redo")
+    assert code == 0, err
+    assert f"{corrected['id']} left alone: it holds human claims" in err
+    after = next(r for r in records(path) if r["id"] == corrected["id"])
+    assert after["claims"][0] == edited

@@ -25,9 +25,10 @@ def marker(line: str) -> tuple[str, str] | None:
     return KINDS[match.group(1)[0]], (match.group(2) or "").strip()
 
 
-def explain(label: str) -> str:
-    """The fix, for messages."""
+def explain(line: str) -> str:
+    """What a `<<<<<<<` line means and how to fix it, for messages."""
     return (
-        f"an unresolved merge conflict ({label}): keep the lines you want, delete the others and "
-        "the marker lines; `claimset merge --setup` lets git merge these files by record"
+        f"unresolved merge conflict ({line.strip()!r}): keep the lines you want, delete the "
+        "other side and the marker lines; `claimset merge --setup` lets git merge these files "
+        "by record"
     )

@@ -19,6 +19,7 @@ from typing import Any
 from . import jsonio
 from .anchor import anchor
 from .canonical import canonical
+from .conflict_markers import explain, marker
 from .limits import MAX_LINE_BYTES, too_long
 from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
@@ -231,6 +232,12 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
             line, crlf = line[:-1], True
         if not line.strip():
             continue
+        conflict = marker(line)
+        if conflict is not None and conflict[0] == "ours":
+            errors[lineno] = f"{rel}:{lineno}: {explain(line)}"
+            continue
+        if conflict is not None:
+            continue  # the rest of a conflict block: reported once, at its start
         try:
             value = jsonio.loads_strict(line)
         except json.JSONDecodeError as exc:
@@ -275,6 +282,8 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
         for _, r in records
         if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("text"), str)
     }
+    if model is SentenceRecord:
+        records = _in_document_order(records, rel, messages)
     lines = []
     unanchored = 0
     for lineno, record in records:
@@ -289,6 +298,26 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
     except UnicodeEncodeError:
         surrogate = f"{rel}: a string holds a lone surrogate (\\ud800-\\udfff escape)"
         return None, [*messages, surrogate], 0
+
+
+def _in_document_order(
+    records: list[tuple[int, Any]], rel: str, messages: list[str]
+) -> list[tuple[int, Any]]:
+    """Sentence records sorted by their offsets (lines an editor or a merge moved), when every
+    record has integer offsets; otherwise as they are (validate reports the offsets)."""
+    keys = []
+    for _, record in records:
+        start = record.get("start") if isinstance(record, dict) else None
+        end = record.get("end") if isinstance(record, dict) else None
+        if type(start) is not int or type(end) is not int:
+            return records
+        keys.append((start, end))
+    order = sorted(range(len(records)), key=lambda k: keys[k])
+    if order == list(range(len(records))):
+        return records
+    moved = sum(1 for position, k in enumerate(order) if k != position)
+    messages.append(f"{rel}: put {moved} lines back in document order (by their offsets)")
+    return [records[k] for k in order]
 
 
 def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, type[Record]]]:

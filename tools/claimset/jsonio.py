@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .conflict_markers import explain, marker
 from .errors import ChangedOnDisk, ClaimsetError, InvalidLine
 from .limits import MAX_LINE_BYTES, too_long
 from .paths import TEMP_PREFIX, write_target
@@ -249,6 +250,8 @@ def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tu
         try:
             records.append((lineno, loads_strict(text)))
         except json.JSONDecodeError as exc:
+            if marker(text) is not None:
+                raise InvalidLine(explain(text), file=name, line=lineno) from exc
             raise InvalidLine(exc.msg, file=name, line=lineno, column=exc.colno) from exc
         except ValueError as exc:
             raise InvalidLine(str(exc), file=name, line=lineno) from exc

@@ -191,17 +191,23 @@ class Project:
     def annotation_files(self, paths: Iterable[Path] | None) -> list[Path]:
         """The annotation files user-given paths name (default: every annotation file).
 
-        A folder names the `*.jsonl` files inside it (at any depth), except hidden files and
-        the registry files; a file must be a `*.jsonl` that is not actors.jsonl or
-        documents.jsonl. Raises UsageError otherwise.
+        A folder names the `*.jsonl` files inside it (at any depth), except hidden files, the
+        registry files and corpus/orphans/ (claims waiting to be placed, not sentences); a file
+        must be a `*.jsonl` that is not actors.jsonl or documents.jsonl. Raises UsageError
+        otherwise.
         """
         if paths is None:
             return self.annotation_paths()
         files: list[Path] = []
+        orphans = (self.corpus_dir / "orphans").resolve()
         for path in paths:
             if path.is_dir():
                 found = _visible_files(path.rglob("*.jsonl"), self.root)
-                files.extend(p for p in found if p.name not in REGISTRY_FILES)
+                files.extend(
+                    p
+                    for p in found
+                    if p.name not in REGISTRY_FILES and p.resolve().parent != orphans
+                )
             elif path.suffix == ".jsonl" and path.name not in REGISTRY_FILES:
                 files.append(path)
             else:

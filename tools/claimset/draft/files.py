@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from .. import jsonio
 from ..errors import ClaimsetError, InvalidLine
+from ..fingerprint import machine_made, stamp
 from ..models import SentenceRecord, first_error
 from ..project import Project, read_seed
 from .actors import ActorIndex, load_actors
@@ -82,9 +83,12 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
                 line=lineno,
             ) from exc
     todo = [r.status == "todo" or (redo and r.status == "draft") for r in records]
-    # A person's claims are never replaced by machine suggestions, whatever the status says.
+    # A person's claims are never replaced by machine suggestions, whatever the status says;
+    # an edited suggestion is a person's claim too (see fingerprint.py).
     protected = [
-        k for k, r in enumerate(records) if todo[k] and any(c.origin == "human" for c in r.claims)
+        k
+        for k, item in enumerate(raw)
+        if todo[k] and not all(machine_made(c) for c in item.get("claims") or [])
     ]
     for k in protected:
         todo[k] = False
@@ -114,7 +118,9 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
         # Built through the model, so nothing invalid is ever written.
         fields = record.model_dump(mode="json")
         fields.update(status="draft", claims=claims)
-        out.append(SentenceRecord.model_validate(fields).model_dump(mode="json"))
+        written = SentenceRecord.model_validate(fields).model_dump(mode="json")
+        stamp(written["claims"])  # what was drafted, to tell an edit from it later
+        out.append(written)
         outcome.drafted += 1
         outcome.claims += len(claims)
     if jsonio.write_jsonl(path, out):

@@ -19,6 +19,7 @@ import yaml
 
 from ... import __version__
 from ...about import read_about
+from ...orphans import count_orphans
 from ...paths import check_inside
 from ...project import Project
 from ...words import plural
@@ -102,6 +103,7 @@ def render(project: Project, data: CardData, report: dict[str, bytes] | None = N
         "documents_table": sections.documents_table(data),
         "guidelines_note": sections.guidelines_note(guidelines),
         "drafts_note": sections.drafts_note(data.include_drafts),
+        "orphans_note": sections.orphans_note(count_orphans(project)),
         "status_table": sections.status_table(stats),
         "origin_table": sections.origin_table(stats),
         "label_counts_table": sections.label_counts_table(stats),

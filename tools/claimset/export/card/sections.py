@@ -13,6 +13,7 @@ from ...features import CLASS_LABELS, CONFIGS, config_columns, walk
 from ...labels import DEFINITIONS
 from ...project import Project
 from ...safetext import has_controls, safe_json
+from ...words import plural
 from ..paths import data_path
 from .guidelines import guidelines_version
 from .inputs import CardData
@@ -125,6 +126,18 @@ def drafts_note(include_drafts: bool) -> str:
     if include_drafts:
         return " (exported with `--include-drafts`: unchecked machine drafts included)."
     return "; machine drafts stay in the `sentences` config only."
+
+
+def orphans_note(orphaned: dict[str, int]) -> str:
+    """How many claims wait in corpus/orphans/ (left out of this export), and where."""
+    total = sum(orphaned.values())
+    if not total:
+        return "No claim is waiting in `corpus/orphans/`."
+    docs = ", ".join(f"{code(doc, cell=False)} ({n})" for doc, n in sorted(orphaned.items()))
+    return (
+        f"{plural(total, 'claim')} that `claimset split` could not place after an essay was "
+        f"edited wait in `corpus/orphans/` for a person and are left out of this export: {docs}."
+    )
 
 
 def status_table(stats: dict[str, Any]) -> str:

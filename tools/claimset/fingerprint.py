@@ -1,0 +1,52 @@
+"""Which claims are still exactly what the drafter made: a fingerprint in the claim id.
+
+`claimset draft` gives each suggested claim the id `c<n>-<fingerprint>`, where the fingerprint
+is the first 8 hex digits of the sha256 of the claim as drafted (its canonical JSON without the
+id and without span offsets, which `split` and `fmt` may move). A claim is a machine draft only
+while its content still hashes to the fingerprint in its id; any edit (a type, a target, a cue,
+evidence added or removed) makes it human work, whatever its `origin` says, and no command
+replaces it: `draft --redo` leaves its sentence alone. Claims without a fingerprint (written by
+a person, or drafted before fingerprints existed) are human work too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+_STAMPED = re.compile(r"c([0-9]+)-([0-9a-f]{8})")
+_OFFSETS = ("start", "end")
+
+
+def _content(value: Any) -> Any:
+    """The claim without its id and without offsets, at any depth."""
+    if isinstance(value, Mapping):
+        return {k: _content(v) for k, v in value.items() if k not in _OFFSETS}
+    if isinstance(value, list):
+        return [_content(v) for v in value]
+    return value
+
+
+def fingerprint(claim: Mapping[str, Any]) -> str:
+    """8 hex digits of the sha256 of the claim's content (id and offsets left out)."""
+    body = {k: v for k, v in claim.items() if k != "id"}
+    data = json.dumps(_content(body), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
+
+
+def stamp(claims: list[dict[str, Any]]) -> None:
+    """Give drafted claims their ids, `c1-<fingerprint>`, `c2-…`, in order."""
+    for number, claim in enumerate(claims, start=1):
+        claim["id"] = f"c{number}-{fingerprint(claim)}"
+
+
+def machine_made(claim: Any) -> bool:
+    """True only for a claim the drafter made and nobody has changed since."""
+    if not isinstance(claim, Mapping) or claim.get("origin") != "auto":
+        return False
+    claim_id = claim.get("id")
+    match = _STAMPED.fullmatch(claim_id) if isinstance(claim_id, str) else None
+    return match is not None and match.group(2) == fingerprint(claim)
