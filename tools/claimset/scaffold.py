@@ -44,8 +44,9 @@ essay comes from and its license in `corpus/documents.jsonl`.
 PRE_COMMIT = """\
 # The checks CI runs, before each commit: `pip install pre-commit`, then `pre-commit install`
 # (`pre-commit run --all-files` runs them now). fmt first: it fills in offsets and claim ids, so
-# validate then sees the canonical form. A change to seeds/, actors.jsonl, documents.jsonl or an
-# orphans file validates the whole project, since every annotation file depends on them.
+# validate then sees the canonical form. A change to seeds/, actors.jsonl, annotators.jsonl,
+# documents.jsonl or an orphans file validates the whole project (every annotation file depends
+# on them).
 # pre-commit installs claimset into an environment of its own from the source below, so no
 # activated virtual environment is needed; to share this file, use a source every machine can
 # reach (a git URL such as "claimset @ git+https://…/claimset@<tag>", or "claimset==<version>").
@@ -72,7 +73,7 @@ repos:
         entry: claimset validate
         language: python
         additional_dependencies: [{source}]
-        files: ^(seeds/|corpus/(actors\\.jsonl|documents\\.jsonl|orphans/))
+        files: ^(seeds/|corpus/(actors\\.jsonl|annotators\\.jsonl|documents\\.jsonl|orphans/))
         pass_filenames: false
         require_serial: true
 """
