@@ -111,7 +111,8 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
     try:
         seed = read_seed(seed_path)
     except ClaimsetError as exc:
-        outcome.messages.append(("error", str(exc).replace(str(seed_path), rel)))
+        message = str(exc).replace(str(seed_path), rel)
+        outcome.messages.append(("error", message if rel in message else f"{rel}: {message}"))
         return _Plan(outcome, None)
     if seed.had_bom:
         outcome.messages.append(
@@ -169,10 +170,15 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
         outcome.messages.append(("error", f"{target_rel}: claims would be lost; nothing changed"))
         return _Plan(outcome, seed)
     plan = _Plan(outcome, seed)
-    if carried.orphans:
-        records = [o.record(seed.doc_id) for o in carried.orphans]
-        plan.writes.append((orphan_file, orphan_bytes(known_orphans, records)))
-    plan.writes.append((target, jsonio.jsonl_bytes(carried.records)))
+    try:
+        if carried.orphans:
+            records = [o.record(seed.doc_id) for o in carried.orphans]
+            plan.writes.append((orphan_file, orphan_bytes(known_orphans, records)))
+        plan.writes.append((target, jsonio.jsonl_bytes(carried.records)))
+    except jsonio.LineTooLong as exc:
+        outcome.action = "refused"
+        outcome.messages.append(("error", f"{target_rel}: {exc}"))
+        return _Plan(outcome, seed)
     if target.exists():
         _report(outcome, carried, target_rel, project.relative(orphan_file))
         outcome.action = "updated"
