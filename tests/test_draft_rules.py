@@ -654,3 +654,37 @@ def test_author_modal_types(text: str, expected: tuple[str, str] | None) -> None
 )
 def test_an_opening_as_clause_is_not_asserted(text: str, spans: list[str]) -> None:
     assert [c[2] for c in summary(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # Lists stay in the span (§7.2), with a serial comma too; so do inclusions and a
+        # repeated preposition.
+        (
+            "Seoul could authorize, prohibit, or condition the sale.",
+            "Seoul could authorize, prohibit, or condition the sale",
+        ),
+        (
+            "Seoul could review the sanctions, as well as efforts to enforce them.",
+            "Seoul could review the sanctions, as well as efforts to enforce them",
+        ),
+        (
+            "Seoul will back the talks, including a ban on arms sales.",
+            "Seoul will back the talks, including a ban on arms sales",
+        ),
+        (
+            "The partnership is one of intention, of choice.",
+            "The partnership is one of intention, of choice",
+        ),
+    ],
+)
+def test_lists_and_inclusions_stay_in_the_span(text: str, quote: str) -> None:
+    assert [c[2] for c in summary(text)] == [quote]
+
+
+def test_clauses_after_a_serial_comma_are_still_clauses() -> None:
+    spans = [c[2] for c in summary("Seoul will act, Beijing will wait, and Moscow will watch.")]
+    assert spans == ["Seoul will act", "Beijing will wait", "Moscow will watch"]
+    # Infinitives of a recommendation are one claim each.
+    assert len(summary("The sensible course for Seoul is to talk, to wait, and to trade.")) == 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicons import lexicons, longest_match
+from .lexicons import build_trie, lexicons, longest_match, words_of
 from .words import (
     ADJECTIVE_ENDINGS,
     ADVERSATIVES,
@@ -143,11 +143,23 @@ def _list_comma(s: Sentence, i: int) -> bool:
         return False
     if low[i + 1] in FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
         return True
+    if longest_match(_INCLUSIONS, low, i + 1) is not None:
+        return True  # ", including ...", ", such as ...", ", as well as ..." (§7.2: kept)
+    nxt = low[i + 1]
+    if nxt in COORDINATORS:
+        # The serial comma of a list whose earlier comma is a list comma ("authorize,
+        # prohibit, or condition").
+        before = next((p for p in range(i - 1, max(0, i - 6), -1) if not low[p].isalnum()), None)
+        return before is not None and low[before] == "," and _list_comma(s, before)
+    if nxt != "to" and nxt in lexicons().prepositions and nxt in low[max(0, i - 5) : i]:
+        return True  # "one of intention, of choice", "across generations, across parties"
     k = i + 1
-    item = 0
+    item = last = 0
     while k < n and k - i <= 12:
         w = low[k]
         if w in COORDINATORS:
+            if item == 0 and low[k - 1] == ",":
+                item = last  # the serial comma: "authorize, prohibit, or condition"
             if item == 0 or item > 4 or k + 1 >= n or not low[k + 1][:1].isalnum():
                 return False
             # the last item: a short noun phrase closed by the end, a comma or a preposition
@@ -160,7 +172,7 @@ def _list_comma(s: Sentence, i: int) -> bool:
         if w == ",":
             if item == 0:
                 return False
-            item = 0
+            item, last = 0, item
         elif (
             not w[:1].isalnum()
             or is_verb(w)
@@ -173,6 +185,13 @@ def _list_comma(s: Sentence, i: int) -> bool:
             item += 1
         k += 1
     return False
+
+
+# Phrases after a comma that extend the noun phrase before it rather than open a clause.
+_INCLUSIONS = build_trie(
+    (words_of(phrase), phrase)
+    for phrase in ("including", "notably", "particularly", "such as", "as well as", "along with")
+)
 
 
 def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
