@@ -688,3 +688,43 @@ def test_clauses_after_a_serial_comma_are_still_clauses() -> None:
     assert spans == ["Seoul will act", "Beijing will wait", "Moscow will watch"]
     # Infinitives of a recommendation are one claim each.
     assert len(summary("The sensible course for Seoul is to talk, to wait, and to trade.")) == 3
+
+
+SPEAKERS = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {"id": "putin", "name": "Vladimir Putin", "kind": "person"},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # The speaker before the opening mark, or after the closing one.
+        ["Putin said: “We will not stop.", "The West could still change course.”"],
+        ["“We will not stop.", "The West could still change course,” Putin said."],
+    ],
+)
+def test_a_quotation_over_sentences_keeps_its_speaker(texts: list[str]) -> None:
+    from claimset.draft import draft_document
+
+    out = draft_document([*texts, "Seoul will wait."], SPEAKERS)
+    inside = [c for claims in out[:2] for c in claims or []]
+    assert inside and {c["actor"]["ref"] for c in inside} == {"putin"}
+    # The speaker's "could" is no cue of the author's; "we" is not the author.
+    assert all(c["hedge"] == {"certainty": "certain", "cues": []} for c in inside)
+    after = out[2]
+    assert after is not None and after[0]["actor"]["ref"] == "author"  # the quotation closed
+
+
+def test_a_party_named_inside_a_quotation_keeps_its_claim_and_no_speaker_no_change() -> None:
+    from claimset.draft import draft_document
+
+    out = draft_document(["Putin said: “Seoul wants calm.", "Talks may resume.”"], SPEAKERS)
+    assert out[0] is not None and out[0][-1]["actor"]["ref"] == "south_korea"
+    # Without a speech verb or a named speaker the author keeps the claims.
+    out = draft_document(["“Talks may resume.", "Seoul may agree.”"], SPEAKERS)
+    assert all(c["actor"]["ref"] == "author" for claims in out for c in claims or [])

@@ -6,10 +6,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .actors import AUTHOR, ActorIndex, Context, salience
+from .actors import AUTHOR, ActorIndex, Context, Mention, salience
 from .candidate import Candidate
 from .lexicons import lexicons
 from .pipeline import analyse, claim_records
+from .quotations import attribute_to_speaker, quoted_runs, speaker_of
 from .rules.evidence import Fact, enumeration, evidence_link, item_fact, opens_with, sentence_facts
 from .sentence import Sentence
 
@@ -42,6 +43,7 @@ def draft_document(
         ids,
     )
     doc.analyse(texts, actors, fixed_claims or {})
+    doc.quotations()
     anchor: int | None = None  # the claim an enumeration answers
     for k in range(n):
         anchor = doc.link_enumeration(k, anchor)
@@ -64,6 +66,7 @@ class _Document:
     ids: Sequence[str] | None
     results: list[list[dict[str, Any]] | None] = field(default_factory=list)
     analysed: list[tuple[Sentence, list[Candidate]]] = field(default_factory=list)
+    mentions: list[list[Mention]] = field(default_factory=list)
     facts: list[list[Fact]] = field(default_factory=list)
     para: list[int] = field(default_factory=list)  # paragraph number of each sentence
     claims_at: list[list[dict[str, Any]] | None] = field(default_factory=list)
@@ -81,6 +84,7 @@ class _Document:
             claimless = not (cands if todo[k] else fixed.get(k))
             found = sentence_facts(s, cands, claimless) if text.strip() else []
             self.analysed.append((s, cands))
+            self.mentions.append(mentions)
             self.facts.append(found)
             self.results.append(claim_records(s, cands, found) if todo[k] else None)
             ctx.recent = salience(mentions, cands, ctx)
@@ -90,6 +94,23 @@ class _Document:
         self.claims_at = [self.results[k] if todo[k] else fixed.get(k, []) for k in range(n)]
         self.author = [any(c["actor"]["ref"] == AUTHOR for c in cl or []) for cl in self.claims_at]
         self.speech = [todo[k] and any(c.speech for c in self.analysed[k][1]) for k in range(n)]
+
+    def quotations(self) -> None:
+        """A quotation over several sentences keeps its speaker up to the closing mark: the
+        drafted claims inside it are the speaker's (guidelines v1.3, §4.5)."""
+        sentences = [s for s, _ in self.analysed]
+        for run in quoted_runs(sentences):
+            speaker = speaker_of(run, sentences, self.mentions)
+            if speaker is None:
+                continue
+            for k in range(run.first, run.last + 1):
+                claims, s = self.results[k], sentences[k]
+                if self.todo[k] and claims:
+                    start = s.ends[run.open_at] if k == run.first else 0
+                    end = s.starts[run.close_at] if k == run.last else len(s.text)
+                    attribute_to_speaker(claims, s, speaker, (start, end))
+            for k in range(run.first, run.last + 1):
+                self.author[k] = any(c["actor"]["ref"] == AUTHOR for c in self.claims_at[k] or [])
 
     def attach(self, target: int, source: int, fact: Fact) -> None:
         """Link a fact of sentence `source` to every drafted claim of sentence `target`."""
