@@ -728,3 +728,40 @@ def test_a_party_named_inside_a_quotation_keeps_its_claim_and_no_speaker_no_chan
     # Without a speech verb or a named speaker the author keeps the claims.
     out = draft_document(["“Talks may resume.", "Seoul may agree.”"], SPEAKERS)
     assert all(c["actor"]["ref"] == "author" for claims in out for c in claims or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "cues"),
+    [
+        # Epistemic "must" (a conclusion) is a booster on the author's belief, not an obligation.
+        (
+            "Moscow must be calculating that Seoul will not respond.",
+            ("author", "belief", "Moscow must be calculating that Seoul will not respond"),
+            [("must", "booster")],
+        ),
+        (
+            "Moscow must be nervous.",
+            ("author", "belief", "Moscow must be nervous"),
+            [("must", "booster")],
+        ),
+        ("Moscow must withdraw.", ("author", "obligation", "Moscow must withdraw"), []),
+        (
+            "Moscow must be ready to talk.",
+            ("author", "obligation", "Moscow must be ready to talk"),
+            [],
+        ),
+        # "My view would be that P": a frame; P is judged alone.
+        ("My view would be that Seoul is right.", ("author", "belief", "Seoul is right"), []),
+        (
+            "My view would be that Seoul will agree.",
+            ("author", "prediction", "Seoul will agree"),
+            [],
+        ),
+    ],
+)
+def test_epistemic_must_and_view_frames(
+    text: str, expected: tuple[str, str, str], cues: list[tuple[str, str]]
+) -> None:
+    drafted = draft_sentence(text, PARTIES)
+    assert summary(text)[0][:3] == expected
+    assert [(c["quote"], c["kind"]) for c in drafted[0]["hedge"]["cues"]] == cues

@@ -131,6 +131,23 @@ def epistemic_should(s: Sentence, j: int) -> bool:
     )
 
 
+def epistemic_must(s: Sentence, j: int) -> bool:
+    """ "must be calculating", "must have known", "must be nervous": a conclusion of the
+    author's (a booster), not an obligation. "must be paid" (passive), "must be ready to" (a
+    requirement) and "must do" are deontic."""
+    low = s.low
+    if j + 1 >= s.n:
+        return False
+    nxt = low[j + 1]
+    if low[j] == "have":
+        return nxt.endswith(("ed", "en", "wn")) or nxt == "been"
+    if low[j] != "be":
+        return False
+    if nxt.endswith("ing") and nxt not in ("willing",):
+        return True  # the progressive: "must be calculating that ..."
+    return nxt in ("aware", "nervous", "worried", "pleased", "uneasy", "wary", "tempted", "right")
+
+
 def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     """A token span without edge punctuation and conjunctions, quotation marks balanced."""
     i, j = span

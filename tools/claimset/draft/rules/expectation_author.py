@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..actors import AUTHOR
 from ..candidate import Candidate, CueSite, build_candidate
-from ..clauses import epistemic_should, has_verb, opens_infinitive, trim_span
+from ..clauses import epistemic_must, epistemic_should, has_verb, opens_infinitive, trim_span
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
@@ -64,8 +64,15 @@ def _modal_type(site: CueSite) -> str | None:
         return None
     if word == "should" and epistemic_should(s, j):
         typ = "prediction"
-    if word == "must" and nxt == "have" and j + 1 < s.n and low[j + 1].endswith(("ed", "en", "wn")):
-        typ = "belief"  # epistemic "they must have known"
+    if word == "must" and epistemic_must(s, j):
+        # Epistemic "they must have known", "Ankara must be calculating that ...": the author's
+        # conclusion (a booster), or the party's attitude when an attitude verb follows.
+        k = j + 1
+        if attitude_at(s, k, clause_end(s, k)) is not None:
+            return None
+        typ = "belief"
+    if word in ("would", "will") and low[j : j + 2] == ["be", "that"]:
+        return None  # "My view would be that P": a frame, P is judged alone
     if j >= s.n or (not verbish(low[j]) and low[j] not in ("not", "n't")):
         return None
     if typ == "prediction":

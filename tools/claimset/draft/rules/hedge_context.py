@@ -8,7 +8,7 @@ an unregistered name fails when the lexicons load.
 
 from __future__ import annotations
 
-from ..clauses import epistemic_should
+from ..clauses import epistemic_must, epistemic_should
 from ..lexicons import lexicons
 from ..registry import hedge_rule
 from ..sentence import Sentence
@@ -45,8 +45,9 @@ def should_epistemic(s: Sentence, i: int, j: int) -> bool:
 
 @hedge_rule("must-epistemic")
 def must_epistemic(s: Sentence, i: int, j: int) -> bool:
-    """*must have known* (a conclusion); *must withdraw* is deontic, no cue."""
-    return _next(s, j) == "have" and j + 1 < s.n and s.low[j + 1].endswith(("ed", "en", "wn"))
+    """*must have known*, *must be calculating* (a conclusion); *must withdraw* is deontic, no
+    cue."""
+    return epistemic_must(s, j)
 
 
 @hedge_rule("appear-epistemic")

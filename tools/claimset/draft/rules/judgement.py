@@ -115,13 +115,15 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
         )
         if adverb and after[:1].isalnum():
             return a + lead[0], False
-    if low[a] in ("the", "a", "one", "another"):
+    if low[a] in ("the", "a", "one", "another", "my", "our"):
         # "The danger is that ...", "The real problem for Cairo is that ...": a frame noun
         # phrase whose predicate is the that-clause.
         for k in range(a + 1, min(b - 2, a + 8)):
             w = low[k]
             if w in ("is", "was", "remains") and low[k + 1] == "that":
                 return k + 2, False
+            if w in ("would", "will") and low[k + 1 : k + 3] == ["be", "that"]:
+                return k + 3, False  # "My view would be that ..."
             if not w.isalpha() or w in FINITE or w in ("that", "which", "who"):
                 break
     return a, False
