@@ -16,7 +16,7 @@ from ..project import Project
 from .lexicons import build_trie, lexicons, longest_match, words_of
 from .registry import demonym_rule
 from .sentence import Sentence
-from .words import GENERIC, QUANTIFIERS, TOKEN
+from .words import GENERIC, QUANTIFIERS, tokenize
 
 if TYPE_CHECKING:
     from .candidate import Candidate
@@ -121,7 +121,7 @@ class ActorIndex:
 
     @staticmethod
     def _key(form: str) -> tuple[str, ...]:
-        words = [m.group() for m in TOKEN.finditer(form)]
+        words = [form[a:b] for a, b in tokenize(form)]
         if words and words[0].lower() == "the":
             words[0] = "the"
         while len(words) > 1 and words[-1] in (".", ",", ";", ":") and len(words[-2]) > 1:

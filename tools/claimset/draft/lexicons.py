@@ -19,7 +19,7 @@ from .registry import (
     HedgeRule,
     Registry,
 )
-from .words import TOKEN
+from .words import tokenize
 
 if TYPE_CHECKING:
     from .candidate import Candidate, CueSite
@@ -37,7 +37,7 @@ def _read_lexicon(folder: Traversable, name: str) -> Any:
 
 def words_of(text: str) -> tuple[str, ...]:
     """The lower-cased tokens of a lexicon form."""
-    return tuple(m.group().lower() for m in TOKEN.finditer(text))
+    return tuple(text[a:b].lower() for a, b in tokenize(text))
 
 
 @dataclass(frozen=True)
@@ -208,6 +208,9 @@ def longest_match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | N
     """The longest entry of `trie` starting at token i: (token count, value)."""
     for words, value in trie.get(low[i], ()):
         n = len(words)
-        if tuple(low[i : i + n]) == words:
+        # The last word first: most multi-word entries fail there, without building a tuple.
+        if n == 1 or (
+            i + n <= len(low) and low[i + n - 1] == words[-1] and tuple(low[i : i + n]) == words
+        ):
             return n, value
     return None

@@ -38,6 +38,8 @@ def _marks(s: Sentence) -> list[tuple[int, bool]]:
     """The quotation marks of a sentence: (token, opens). A straight quote opens when it is
     not closing a quotation opened earlier in the sentence."""
     out: list[tuple[int, bool]] = []
+    if '"' not in s.text and "“" not in s.text and "”" not in s.text:
+        return out
     inside = False
     for k, w in enumerate(s.low):
         if w == "“":

@@ -13,9 +13,9 @@ from .words import (
     DETERMINERS,
     FINITE,
     FOCUS,
-    TOKEN,
     WH,
     is_verb,
+    tokenize,
 )
 
 _GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
@@ -26,32 +26,32 @@ class Sentence:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        matches = list(TOKEN.finditer(text))
-        self.toks = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
+        spans = tokenize(text)
+        self.toks = [text[a:b] for a, b in spans]
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
         if any(len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks):
-            self._split_glued(matches)
+            self._split_glued(spans)
         self.low = [t.lower() for t in self.toks]
         self.n = len(self.toks)
         self.opens, self.stop, self.coord = _boundaries(self)
         self.suppressed = _suppressed(self)
 
-    def _split_glued(self, matches: list[re.Match[str]]) -> None:
+    def _split_glued(self, spans: list[tuple[int, int]]) -> None:
         self.toks, self.starts, self.ends = [], [], []
-        for m in matches:
-            tok, at = m.group(), m.start()
+        for at, end in spans:
+            tok = self.text[at:end]
             glued = _GLUED.match(tok) if len(tok) > 7 and tok[0].isupper() else None
             if glued:
                 # "Russiashould" (a missing space, SPEC's own example): two tokens.
                 cut = glued.end(1)
                 self.toks += [tok[:cut], tok[cut:]]
                 self.starts += [at, at + cut]
-                self.ends += [at + cut, m.end()]
+                self.ends += [at + cut, end]
             else:
                 self.toks.append(tok)
                 self.starts.append(at)
-                self.ends.append(m.end())
+                self.ends.append(end)
 
     def chars(self, i: int, j: int) -> tuple[int, int]:
         """The character offsets [start, end) of tokens [i, j)."""

@@ -16,22 +16,69 @@ from ..segment import ABBREVIATIONS
 
 # Words, "'s" and "n't" as tokens of their own (so "Russia's" yields the name "Russia"), and any
 # other non-space character as a one-character token.
-#
+TOKEN = re.compile(r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)|\w+|[^\w\s]")
+
 # A full stop inside an abbreviation is part of its word, as the splitter read it: dotted
 # acronyms (*U.S.*, *H.R.*, *e.g.*), the splitter's abbreviations (*Mr.*, *No.*, *Gen.*) and a
 # capital initial before another word (*George W. Bush*, *S. 1883*); and a number keeps its
 # separators (*10,000*, *3.5*). Otherwise a clause would end at *Mr* or at the comma of *10,000*.
-_ABBREVIATED = "|".join(
-    sorted((re.escape(a) for a in ABBREVIATIONS if "." not in a), key=len, reverse=True)
-)
-TOKEN = re.compile(
-    r"n['’]t\b|['’]s\b|\w+?(?=n['’]t\b)"
-    r"|(?:[A-Za-z]\.){2,}"
-    rf"|\b(?i:{_ABBREVIATED})\.(?=\s*[\w(\"“‘'])"
-    r"|\b[A-Z]\.(?=\s+[\w(])"
-    r"|\d+(?:[.,]\d+)+"
-    r"|\w+|[^\w\s]"
-)
+# Most sentences have neither: a cheap test skips the merging pass for them.
+_MAY_MERGE = re.compile(r"\w\.(?=\s*[\w(\"“‘'])|\d,\d")
+_ABBREVIATED = frozenset(a for a in ABBREVIATIONS if "." not in a)
+_AFTER_ABBREVIATION = re.compile(r"\s*[\w(\"“‘']")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the tokens of `text` (see TOKEN), with abbreviations and
+    numbers kept whole."""
+    spans = [m.span() for m in TOKEN.finditer(text)]
+    if not _MAY_MERGE.search(text):
+        return spans
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(spans)
+    while i < n:
+        a, b = spans[i]
+        word = text[a:b]
+        k = i + 1
+        if word.isdigit():
+            # "10,000", "3.5": a separator between digits, no space around it.
+            while (
+                k + 1 < n
+                and text[spans[k][0] : spans[k][1]] in (",", ".")
+                and spans[k][0] == b
+                and spans[k + 1][0] == spans[k][1]
+                and text[spans[k + 1][0] : spans[k + 1][1]].isdigit()
+            ):
+                b = spans[k + 1][1]
+                k += 2
+        elif (
+            word.isalpha() and k < n and text[spans[k][0] : spans[k][1]] == "." and spans[k][0] == b
+        ):
+            # "U.S.", "H.R.", "e.g.": single letters and full stops, at least two of each.
+            j, pairs = i, 0
+            while (
+                j + 1 < n
+                and len(text[spans[j][0] : spans[j][1]]) == 1
+                and text[spans[j][0] : spans[j][1]].isalpha()
+                and text[spans[j + 1][0] : spans[j + 1][1]] == "."
+                and spans[j + 1][0] == spans[j][1]
+                and (j == i or spans[j][0] == spans[j - 1][1])
+            ):
+                pairs += 1
+                j += 2
+            rest = text[spans[k][1] :]
+            if pairs >= 2:
+                b, k = spans[j - 1][1], j
+            elif _AFTER_ABBREVIATION.match(rest) and (
+                word.lower() in _ABBREVIATED
+                or (len(word) == 1 and word.isupper() and rest[:1].isspace())
+            ):
+                b, k = spans[k][1], k + 1  # "Mr. Khan", "No. 5", "George W. Bush"
+        out.append((a, b))
+        i = k
+    return out
+
+
 YEAR = re.compile(r"^(1[6-9]|20)\d\d(s|ies)?$")
 NUMBER = re.compile(r"^\d[\d,.]*$")
 MONTHS = frozenset(
