@@ -282,19 +282,20 @@ def _insertions(s: Sentence) -> set[int]:
     never tabled*). Their commas and words bound no clause (guidelines §7.2)."""
     out: set[int] = set()
     low, n = s.low, s.n
-    i = 0
-    while i < n:
+    if "(" not in s.text and "," not in s.text:
+        return out
+    done = -1  # the last token of the insertion found last
+    for i in [k for k, w in enumerate(low) if w == "(" or w == ","]:
+        if i <= done:
+            continue
         if low[i] == "(":
             close = next((k for k in range(i + 1, min(n, i + 40)) if low[k] == ")"), -1)
             if close > 0 and (i > 0 or close + 1 < n):
                 out.update(range(i, close + 1))
-                i = close + 1
-                continue
-        elif low[i] == "," and (k := _subject_insertion(s, i)):
+                done = close
+        elif k := _subject_insertion(s, i):
             out.update(range(i, k + 1))
-            i = k + 1
-            continue
-        i += 1
+            done = k
     return out
 
 
@@ -379,7 +380,7 @@ def skip_connectives(s: Sentence, k: int, limit: int) -> int:
         if s.low[k] in (",", "–", "—"):
             k += 1
             continue
-        m = longest_match(lex.connectives, s.low, k)
+        m = longest_match(lex.connectives, s.low, k) if s.low[k] in lex.connectives else None
         if m is not None and k + m[0] <= limit:
             k += m[0]
             continue
