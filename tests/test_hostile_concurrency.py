@@ -239,3 +239,29 @@ def test_a_full_disk_names_the_file_and_changes_nothing(annotated: Path) -> None
     assert annotated.name in proc.stderr and "was not changed" in proc.stderr
     assert annotated.read_bytes() == before
     assert not list(annotated.parent.glob(".claimset-tmp-*"))
+
+
+INIT_ON_FULL_DISK = textwrap.dedent(
+    """
+    import resource, signal, sys
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
+    from claimset.cli import main
+    sys.argv = ["claimset", "init", sys.argv[1]]
+    main()
+    """
+)
+
+
+def test_init_on_a_full_disk_leaves_no_half_project(tmp_path: Path) -> None:
+    """`init` on a full disk left an empty folder."""
+    target = tmp_path / "new"
+    proc = subprocess.run(
+        [sys.executable, "-c", INIT_ON_FULL_DISK, str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "nothing was left behind" in proc.stderr and "Traceback" not in proc.stderr
+    assert not target.exists()

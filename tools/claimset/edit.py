@@ -226,8 +226,8 @@ def open_session(project: Project, target: str) -> EditSession:
             continue  # longer than any record: validate reports it
         text = raw.decode("utf-8", "replace")
         try:
-            record = json.loads(text)
-        except ValueError:
+            record = jsonio.loads_lenient(text)
+        except ValueError:  # not JSON, too deep, or a number of too many digits
             record = None
         if not isinstance(record, dict):
             continue

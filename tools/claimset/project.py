@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -77,8 +78,13 @@ def read_seed(path: str | Path, doc_id: str | None = None) -> Seed:
     had_bom = text.startswith(BOM)
     if had_bom:
         text = text[1:]
+    try:
+        doc_id = doc_id or check_doc_id(path.stem)
+    except InvalidDocumentId as exc:  # located: which file to rename
+        shown = json.dumps(f"{path.parent.name}/{path.name}", ensure_ascii=False)[1:-1]
+        raise InvalidDocumentId(f"{shown}: {exc}") from None
     return Seed(
-        doc_id=doc_id or check_doc_id(path.stem),
+        doc_id=doc_id,
         path=path,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),

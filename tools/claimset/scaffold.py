@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 
@@ -196,11 +197,25 @@ def init(directory: Path, *, force: bool = False, source: str | None = None) -> 
             f"{directory} is not empty; use --force to add the missing project files "
             "(existing files are kept)"
         )
-    written = []
-    for relative, data in scaffold_files(directory.resolve().name, source).items():
-        path = directory / relative
-        if path.exists():
-            continue
-        atomic_write_bytes(path, data)
-        written.append(path)
+    written: list[Path] = []
+    folders: list[Path] = []  # the folders this init creates, outermost first
+    try:
+        for relative, data in scaffold_files(directory.resolve().name, source).items():
+            path = directory / relative
+            if path.exists():
+                continue
+            missing = [p for p in reversed(path.parents) if not p.exists()]
+            folders.extend(p for p in missing if p not in folders)
+            atomic_write_bytes(path, data)
+            written.append(path)
+    except (ClaimsetError, OSError) as exc:
+        # A full disk or a permission: take back what was made, so no half project remains.
+        for path in written:
+            path.unlink(missing_ok=True)
+        for folder in reversed(folders):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise ClaimsetError(
+            f"{directory}: the project could not be created ({exc}); nothing was left behind"
+        ) from exc
     return written
