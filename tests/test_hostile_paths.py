@@ -117,3 +117,20 @@ def test_seed_and_document_ids_match_whole_names(new_project: Project) -> None:
     assert list(new_project.annotations_dir.glob("*.jsonl")) == []
     code, out, err = run("build")
     assert code == 1 and "invalid document id" in err, (out, err)
+
+
+def test_validate_reports_a_seed_id_with_a_final_newline(new_project: Project) -> None:
+    (new_project.seeds_dir / "evil\n.txt").write_text("An essay. It has two sentences.\n")
+    code, out, _ = run("validate")
+    assert code == 1 and "is not a document id" in out
+
+
+@pytest.mark.parametrize("folder", ["corpus/orphans", "docs", "agreement"])
+def test_links_out_of_other_read_folders_are_refused(
+    split_project: Project, outside: Path, folder: str
+) -> None:
+    where = split_project.root / folder
+    where.mkdir(parents=True, exist_ok=True)
+    (where / "x.jsonl").symlink_to(outside)
+    code, _, err = run("validate")
+    assert code == 2 and f"{folder}/x.jsonl" in err

@@ -17,7 +17,15 @@ from pathlib import Path
 from .errors import OutsideProject
 
 #: The folders of a project whose files claimset reads or writes, relative to its root.
-DATA_FOLDERS = ("seeds", "corpus", "corpus/annotations", "schema")
+DATA_FOLDERS = (
+    "seeds",
+    "corpus",
+    "corpus/annotations",
+    "corpus/orphans",
+    "schema",
+    "docs",
+    "agreement",
+)
 
 #: The prefix of every temporary file or folder claimset creates beside its target.
 TEMP_PREFIX = ".claimset-tmp-"

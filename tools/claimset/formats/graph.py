@@ -213,9 +213,9 @@ def _check_attrs(region: Region, problems: list[Problem]) -> bool:
             continue
         values = allowed[name]
         if values is None:
-            valid = bool(_ACTOR_ID.match(value))
+            valid = bool(_ACTOR_ID.fullmatch(value))
         elif values == ():
-            valid = bool(_CLAIM_ID.match(value))
+            valid = bool(_CLAIM_ID.fullmatch(value))
         else:
             valid = value in values
         if not valid:

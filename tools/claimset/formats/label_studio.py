@@ -305,7 +305,7 @@ def _graph(
                 problems.append(Problem(at, f"text {quote!r} is {placed.status} in the document"))
                 continue
             regions[rid] = Region(rid, str(labels[0]), placed.start, placed.end, where=at)
-            match = _EXPECTATION_ID.match(rid)
+            match = _EXPECTATION_ID.fullmatch(rid)
             if match and labels[0] == "Expectation":
                 attrs.setdefault(rid, {}).setdefault("claim", match.group(1))
         elif name in REGION_CHOICES and isinstance(choices, list) and len(choices) == 1:

@@ -34,7 +34,7 @@ def seed_bom(seed_rel: str) -> list[Diagnostic]:
 @check("document-name", {"value": "error"})
 def document_name(rel: str, doc_id: str) -> list[Diagnostic]:
     """A seed's or an annotation file's name is a valid document id."""
-    if DOC_ID.match(doc_id):
+    if DOC_ID.fullmatch(doc_id):  # `$` alone accepts a final newline
         return []
     message = f"{doc_id!r} is not {PATTERN_NAMES[DOC_ID_PATTERN]}: rename the file"
     return [Diagnostic(rel, 1, 1, "", "value", message)]
