@@ -1,10 +1,10 @@
-# The two commands: `make run` and `make test`.
+# The two commands: `make run` and `make test`. The others are described in docs/testing.md.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test bench clean
+.PHONY: run test test-integration coverage mutation bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,26 @@ test: $(STAMP)
 	@# pytest exits 5 when it collected nothing: treat that as a failure, not a pass.
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo 'pytest collected no tests' >&2; exit 1; fi; exit $$rc
 
+## make test-integration: the tests marked `integration` (services, browsers); none yet
+test-integration: $(STAMP)
+	@# Count first: a run that selects nothing would end on pytest's "no tests ran" line.
+	@n=$$($(BIN)/python -m pytest -m integration --collect-only -q 2>/dev/null | grep -c '::' || true); \
+	if [ "$$n" -eq 0 ]; then echo 'test-integration: no tests are marked integration yet'; exit 0; fi; \
+	$(BIN)/python -m pytest -m integration
+
+## make coverage: the whole suite under coverage (subprocesses too), branch coverage per module
+coverage: $(STAMP)
+	rm -f .coverage .coverage.*
+	$(BIN)/coverage run -m pytest -q
+	$(BIN)/coverage combine --quiet
+	$(BIN)/coverage report
+
+## make mutation MODULE=fmt: mutmut on one module with the tests that guard it (tests/mutation.py)
+MODULE ?=
+mutation: $(STAMP)
+	@if [ -z "$(MODULE)" ]; then $(BIN)/python tests/mutation.py; exit 2; fi
+	$(BIN)/python tests/mutation.py $(MODULE) $(MUTANTS)
+
 ## make bench: side-by-side benchmarks against the peers; rewrites docs/benchmarks.md
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
@@ -38,4 +58,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_agreement.py
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .mutation .coverage .coverage.* htmlcov

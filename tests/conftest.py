@@ -1,13 +1,73 @@
-"""Shared fixtures: a fresh claimset project in a temporary folder, and the seed essay."""
+"""Shared fixtures (a fresh claimset project, the seed essay) and the suite's settings.
+
+Property tests run under a hypothesis profile: `ci` (the default) is derandomized, so a run
+finds the same examples every time and a failure reproduces; `thorough` (for local runs:
+`pytest --hypothesis-profile=thorough`) draws fresh random examples, ten times as many per test.
+See docs/testing.md.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
+import warnings
 from pathlib import Path
 
 import pytest
-from claimset.project import Project
-from claimset.scaffold import init
+from hypothesis import HealthCheck, settings
+
+_HERE = Path(__file__).resolve().parent
+if _HERE.parent.name == "mutants":
+    # Under mutmut (tests/mutation.py) the suite runs in a copy of the tree whose src/claimset
+    # holds the mutated code: import that one, here and in every subprocess a test starts.
+    _MUTATED = str(_HERE.parent / "src")
+    sys.path.insert(0, _MUTATED)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        p for p in (_MUTATED, os.environ.get("PYTHONPATH")) if p
+    )
+
+settings.register_profile(
+    "ci",
+    derandomize=True,  # the same examples on every run: CI is reproducible
+    database=None,  # nothing learnt on one machine changes what another runs
+    deadline=None,  # timing on a shared 2-core machine is noise, not a bug
+    print_blob=True,
+)
+settings.register_profile(
+    "thorough",
+    derandomize=False,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+#: How many more examples each property test draws under the `thorough` profile.
+THOROUGH_FACTOR = 10
+
+from claimset.project import Project  # noqa: E402  (after the path set-up above)
+from claimset.scaffold import init  # noqa: E402
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """claimset's own warnings are errors (imported here, once coverage is measuring)."""
+    from claimset.errors import ClaimsetWarning
+
+    warnings.filterwarnings("error", category=ClaimsetWarning)
+    config.addinivalue_line("filterwarnings", "error::claimset.errors.ClaimsetWarning")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under the `thorough` profile, multiply each property test's own `max_examples`."""
+    if settings.get_current_profile_name() != "thorough":
+        return
+    for item in items:
+        test = getattr(item, "obj", None)
+        own = getattr(test, "_hypothesis_internal_use_settings", None)
+        if own is not None:
+            test._hypothesis_internal_use_settings = settings(  # type: ignore[union-attr]
+                own, max_examples=own.max_examples * THOROUGH_FACTOR
+            )
+
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_PATH = REPO / "seeds" / "000_a59439a6f7a726ad.txt"

@@ -282,10 +282,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600): give it the mode the file had, or the one a
+        # new file gets from the user's umask, as with any other program.
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
-            os.chmod(tmp, 0o644)
+            os.chmod(tmp, 0o666 & ~_UMASK)
         _check_unchanged(path)
         os.replace(tmp, path)
     except BaseException as exc:
@@ -303,6 +305,16 @@ def _write_failed(path: Path, exc: OSError) -> WriteFailed:
         exc.errno or 0, exc.strerror or str(exc)
     )
     return WriteFailed(f"{_shown(path)}: could not be written ({reason}); it was not changed")
+
+
+def _read_umask() -> int:
+    # The umask can only be read by setting it; done once, at import.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _read_umask()
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,0 +1,105 @@
+"""Run mutmut on one claimset module with the tests that guard it, and print its score.
+
+Usage: `python tests/mutation.py MODULE [MUTANT...]` (what `make mutation MODULE=fmt` runs).
+
+mutmut imports the code it mutates from `src/` or the project root, while claimset lives in
+`tools/claimset`; so each module gets a small work folder, `.mutation/<module>/`, where `src`
+points at `tools` and the tests and data the suite reads are linked in. mutmut copies that into
+`mutants/` (the suite's conftest then imports the mutated copy, in subprocesses too) and keeps
+its results there, so a second run only retests what changed. One worker: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: The test files that guard each module (and only them run, for speed).
+TESTS: dict[str, list[str]] = {
+    "jsonio": [
+        "tests/test_fmt.py",
+        "tests/test_split_command.py",
+        "tests/test_atomic_writes.py",
+        "tests/test_jsonio.py",
+    ],
+    "anchor": ["tests/test_anchor.py", "tests/test_fmt.py"],
+    "fmt": ["tests/test_fmt.py", "tests/test_fmt_files.py"],
+    "split": ["tests/test_split_command.py", "tests/test_split_bookkeeping.py"],
+    "evaluate": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
+    "build": ["tests/test_build_steps.py"],
+}
+
+#: What the tests read besides themselves, linked into the work folder.
+LINKED = ["tests", "seeds", "schema", "corpus", "docs", "README.md", "benchmarks", "LICENSE"]
+
+
+def _config(module: str, tests: list[str]) -> str:
+    """pyproject.toml for the work folder: the project's own, with this module's mutmut table."""
+    text = (ROOT / "pyproject.toml").read_text("utf-8")
+    text = re.sub(r"\n\[tool\.mutmut\]\n(?:[^\[].*\n|\n)*", "\n", text)
+    extra = [p for p in LINKED if p != "tests"]
+    return (
+        text.rstrip("\n")
+        + "\n\n[tool.mutmut]\n"
+        + 'source_paths = ["src/claimset"]\n'
+        + f'only_mutate = ["src/claimset/{module}.py"]\n'
+        + f"also_copy = {extra!r}\n".replace("'", '"')
+        + f"pytest_add_cli_args_test_selection = {tests!r}\n".replace("'", '"')
+        + 'pytest_add_cli_args = ["-p", "no:cacheprovider", "-q"]\n'
+    )
+
+
+def _prepare(module: str) -> Path:
+    work = ROOT / ".mutation" / module
+    work.mkdir(parents=True, exist_ok=True)
+    links = {"src": "tools", **{name: name for name in LINKED}}
+    for name, target in links.items():
+        link = work / name
+        if not link.is_symlink():
+            link.symlink_to(Path("..") / ".." / target)
+    tests = [t for t in TESTS[module] if (ROOT / t).exists()]
+    (work / "pyproject.toml").write_text(_config(module, tests), "utf-8")
+    return work
+
+
+def score(work: Path) -> tuple[int, int, list[str]]:
+    """(killed, total, surviving mutant names) from mutmut's results."""
+    out = subprocess.run(
+        [str(Path(sys.executable).parent / "mutmut"), "results", "--all", "true"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    statuses = dict(
+        line.strip().rsplit(": ", 1) for line in out.splitlines() if ": " in line.strip()
+    )
+    survivors = sorted(name for name, status in statuses.items() if status != "killed")
+    return len(statuses) - len(survivors), len(statuses), survivors
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in TESTS:
+        print(f"usage: mutation.py MODULE [MUTANT...]; MODULE is one of {', '.join(TESTS)}")
+        return 2
+    module, mutants = argv[0], argv[1:]
+    work = _prepare(module)
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "ci"}
+    mutmut = str(Path(sys.executable).parent / "mutmut")
+    run = subprocess.run([mutmut, "run", "--max-children", "1", *mutants], cwd=work, env=env)
+    if run.returncode:
+        return run.returncode
+    killed, total, survivors = score(work)
+    print(f"\n{module}: {killed}/{total} mutants killed ({100 * killed / max(total, 1):.1f}%)")
+    for name in survivors:
+        print(f"  survived: {name}   (see: cd {work.relative_to(ROOT)} && mutmut show {name})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
