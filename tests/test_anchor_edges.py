@@ -1,0 +1,81 @@
+"""Anchoring at the edges: quotes with outer whitespace, case, hints, and the passage finder."""
+
+from __future__ import annotations
+
+from claimset.anchor import Anchor, anchor, closest_passage, find_quote
+from claimset.fmt import format_record
+
+TEXT = "Russia  will win the war."
+
+
+def test_a_quote_with_leading_whitespace_is_found_once() -> None:
+    # " will" could start at either space before "will": one occurrence, the longer one.
+    assert find_quote(TEXT, " will win") == [(6, 16)]
+    assert anchor(TEXT, " will win") == Anchor("found", ((6, 16),), 6, 16, "  will win")
+    assert find_quote("a\n\n\tb", "\tb") == [(1, 5)]
+
+
+def test_a_quote_with_trailing_whitespace_is_found() -> None:
+    assert find_quote(TEXT, "Russia ") == [(0, 8)]  # the whole run of spaces
+    assert find_quote(TEXT, "war. ") == []
+
+
+def test_several_occurrences_after_whitespace_are_each_kept() -> None:
+    text = "a b a  b"
+    assert find_quote(text, " b") == [(1, 3), (5, 8)]
+    assert anchor(text, " b").status == "ambiguous"
+    assert anchor(text, " b", 5) == Anchor("found", ((1, 3), (5, 8)), 5, 8, "  b")
+    assert anchor(text, " b", 6) == Anchor("moved", ((1, 3), (5, 8)), 5, 8, "  b")
+
+
+def test_matching_is_case_sensitive_unless_asked() -> None:
+    assert find_quote(TEXT, "russia") == []
+    assert find_quote(TEXT, "russia", ignore_case=True) == [(0, 6)]
+    assert find_quote(TEXT, "RUSSIA  WILL", ignore_case=True) == [(0, 12)]
+
+
+def test_the_nearest_occurrence_is_taken_on_either_side_of_the_hint() -> None:
+    text = "ab....ab..ab"
+    assert anchor(text, "ab", 9).start == 10
+    assert anchor(text, "ab", 5).start == 6
+    assert anchor(text, "ab", 1).start == 0
+    assert anchor(text, "ab", 100) == Anchor("moved", ((0, 2), (6, 8), (10, 12)), 10, 12, "ab")
+
+
+def test_fmt_anchors_a_quote_typed_with_a_leading_space() -> None:
+    record = {
+        "id": "d:0000",
+        "doc": "d",
+        "start": 0,
+        "end": len(TEXT),
+        "text": TEXT,
+        "status": "done",
+        "annotator": "ann",
+        "claims": [
+            {
+                "actor": {"ref": "russia", "quote": "Russia"},
+                "expectation": {"quote": " will win", "type": "prediction"},
+                "hedge": {"certainty": "certain"},
+            }
+        ],
+    }
+    out, messages = format_record(record)
+    expectation = out["claims"][0]["expectation"]
+    assert (expectation["start"], expectation["end"], expectation["quote"]) == (
+        6,
+        16,
+        "  will win",
+    )
+    assert messages == [
+        "claims[0]: assigned id c1",
+        "claims[0].expectation: quote rewritten to the exact text '  will win'",
+    ]
+
+
+def test_closest_passage_edges() -> None:
+    assert closest_passage("", "anything") is None
+    assert closest_passage(TEXT, "   ") is None
+    # Not found as typed: the nearest stretch, whole words, without the sentence's full stop.
+    assert closest_passage(TEXT, "wil win the wars") == (8, 24)
+    assert closest_passage("It will rain, surely.", "will rains") == (3, 12)
+    assert closest_passage("It will rain, surely.", "rain, surly") == (8, 20)
