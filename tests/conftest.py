@@ -22,8 +22,17 @@ if _HERE.parent.name == "mutants":
     # holds the mutated code: import that one, here and in every subprocess a test starts.
     _MUTATED = str(_HERE.parent / "src")
     sys.path.insert(0, _MUTATED)
+    # A subprocess started while mutmut only records which tests reach which function runs
+    # the code unmutated (it could not record anything, and mutmut's set-up would fail there).
+    _CHILD = _HERE.parent / "child-site"
+    _CHILD.mkdir(exist_ok=True)
+    (_CHILD / "sitecustomize.py").write_text(
+        "import os\n"
+        "if os.environ.get('MUTANT_UNDER_TEST') in ('stats', 'list_all_tests'):\n"
+        "    os.environ['MUTANT_UNDER_TEST'] = ''\n"
+    )
     os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (_MUTATED, os.environ.get("PYTHONPATH")) if p
+        p for p in (_MUTATED, str(_CHILD), os.environ.get("PYTHONPATH")) if p
     )
 
 settings.register_profile(

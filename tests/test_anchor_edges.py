@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from claimset.anchor import Anchor, anchor, closest_passage, find_quote
 from claimset.fmt import format_record
 
@@ -79,3 +81,45 @@ def test_closest_passage_edges() -> None:
     assert closest_passage(TEXT, "wil win the wars") == (8, 24)
     assert closest_passage("It will rain, surely.", "will rains") == (3, 12)
     assert closest_passage("It will rain, surely.", "rain, surly") == (8, 20)
+
+
+def test_a_second_occurrence_after_a_whitespace_run_is_kept() -> None:
+    assert find_quote("a  b a b", " b") == [(1, 4), (6, 8)]
+
+
+def test_closest_passage_prefers_a_case_insensitive_match() -> None:
+    assert closest_passage("abc", "B") == (1, 2)  # too short for the fuzzy search
+
+
+def test_closest_passage_fuzzy_search() -> None:
+    # Several words with typos: the window is scored on words joined by single spaces.
+    assert closest_passage("one two three four five six", "two thre fuor") == (4, 18)
+    # A tie goes to the earlier window; a first window with nothing in common is skipped.
+    assert closest_passage("abcd xx abcd", "abce") == (0, 4)
+    assert closest_passage("zzz qqq abcd", "abce") == (8, 12)
+    # Exactly 0.6 alike is enough; less is not.
+    assert closest_passage("abcde", "abcxy") == (0, 5)
+    assert closest_passage("abcde", "abxyz") is None
+
+
+def test_closest_passage_ends_on_a_whole_word() -> None:
+    assert closest_passage("It will rain today", "wil rain") == (3, 12)
+    assert closest_passage("It will rain", "wil rain") == (3, 12)  # up to the very end
+    assert closest_passage("We saw MAX", "we sa max") == (0, 10)
+
+
+def test_closest_passage_keeps_punctuation_the_quote_has() -> None:
+    assert closest_passage("It will rain. Yes", "wil rain. ") == (3, 13)
+    assert closest_passage("It will rain. Yes", "wil rain.") == (3, 13)
+    assert closest_passage("It will rain. Yes", "wil rain") == (3, 12)
+
+
+def test_closest_passage_of_a_long_quote() -> None:
+    # Long quotes must not fall to difflib's "popular characters" heuristic (autojunk).
+    chance = random.Random(1)
+    text = " ".join(
+        "".join(chance.choice("etaoinshr") for _ in range(chance.randint(2, 7))) for _ in range(60)
+    )
+    quote = text[40:300].replace("e", "E", 1)
+    quote = (quote[:100] + "zz" + quote[102:]).lower()
+    assert closest_passage(text, quote) == (40, 303)

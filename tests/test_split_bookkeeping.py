@@ -7,7 +7,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from claimset.cli import cli
+from claimset.errors import DataProtected
 from claimset.project import Project
 from claimset.split import split
 from click.testing import CliRunner
@@ -106,3 +108,112 @@ def test_unchanged_outcome_when_nothing_changed(seeded_project: Project) -> None
     assert [(o.action, o.sentences) for o in result.outcomes] == [
         ("unchanged", _document(seeded_project)["sentence_count"])
     ]
+
+
+def test_every_message_has_its_level_and_a_relative_path(new_project: Project) -> None:
+    seeds = new_project.seeds_dir
+    (seeds / "bad.txt").write_bytes(b"caf\xe9\n")
+    (seeds / "bom.txt").write_bytes("\ufeffHello there. Bye.\n".encode())
+    (seeds / "empty.txt").write_text("  \n", "utf-8")
+    outcome = CliRunner().invoke(cli, ["split"])
+    assert outcome.exit_code == 1
+    assert outcome.stdout.splitlines() == [
+        "seeds/bom.txt: 2 sentences (created)",
+        "seeds/empty.txt: 0 sentences (created)",
+    ]
+    assert outcome.stderr.splitlines() == [
+        "error: seeds/bad.txt: invalid UTF-8 at byte 3 (invalid continuation byte); save the "
+        "file as UTF-8",
+        "warning: seeds/bom.txt: byte order mark removed from the text (offsets ignore it)",
+        "warning: seeds/empty.txt: empty or whitespace-only: zero sentences",
+    ]
+    result = split(new_project, [seeds / "bad.txt"])
+    assert [(o.doc_id, o.action) for o in result.outcomes] == [("bad", "error")]
+
+
+def test_refusals_and_discarded_drafts_are_explained(seeded_project: Project) -> None:
+    split(seeded_project)
+    path = seeded_project.annotation_path(DOC)
+    records = _records(path)
+    records[1]["status"] = "draft"
+    records[1]["claims"] = [
+        {
+            "actor": {"ref": "author"},
+            "expectation": {"quote": records[1]["text"], "type": "belief"},
+            "hedge": {"certainty": "certain"},
+            "origin": "auto",
+        }
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    seed = _seed(seeded_project)
+    seed.write_text(seed.read_text("utf-8") + "\nOne more.\n", "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    assert outcome.action == "updated"
+    assert outcome.messages == [
+        (
+            "warning",
+            f"corpus/annotations/{DOC}.jsonl: the seed changed; discarded machine drafts on "
+            "1 sentence (run `claimset draft` again)",
+        )
+    ]
+    records = _records(path)
+    records[0]["status"] = "reviewed"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    seed.write_text(seed.read_text("utf-8") + "\nAnd more.\n", "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    assert (outcome.action, outcome.messages) == (
+        "refused",
+        [
+            (
+                "error",
+                f"corpus/annotations/{DOC}.jsonl: the seed seeds/{DOC}.txt changed under "
+                "1 sentence with human annotations (done, reviewed, or holding claims whose "
+                "origin is not auto); nothing was changed. Restore the seed, or move the "
+                "annotations aside and re-split.",
+            )
+        ],
+    )
+    path.write_text("{oops\n", "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    assert (outcome.action, outcome.messages) == (
+        "refused",
+        [
+            (
+                "error",
+                f"corpus/annotations/{DOC}.jsonl:1:2: Expecting property name enclosed in "
+                "double quotes; fix the file (see `claimset validate`) before re-splitting",
+            )
+        ],
+    )
+
+
+def test_a_line_that_is_not_an_object_means_the_file_changed(seeded_project: Project) -> None:
+    split(seeded_project)
+    path = seeded_project.annotation_path(DOC)
+    lines = path.read_text("utf-8").splitlines(keepends=True)
+    path.write_text("".join(["[]\n", *lines[1:]]), "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    assert outcome.action == "updated"
+    assert path.read_text("utf-8").splitlines(keepends=True) == lines
+
+
+def test_an_unchanged_seed_still_gets_its_document_record(seeded_project: Project) -> None:
+    split(seeded_project)
+    expected = seeded_project.documents_path.read_bytes()
+    seeded_project.documents_path.write_text("", "utf-8")
+    assert [o.action for o in split(seeded_project).outcomes] == ["unchanged"]
+    assert seeded_project.documents_path.read_bytes() == expected
+    seeded_project.documents_path.unlink()
+    assert [o.action for o in split(seeded_project).outcomes] == ["unchanged"]
+    assert seeded_project.documents_path.read_bytes() == expected
+
+
+def test_an_unparseable_documents_file_is_protected(seeded_project: Project) -> None:
+    seeded_project.documents_path.write_text('{"x": oops\n', "utf-8")
+    with pytest.raises(DataProtected) as caught:
+        split(seeded_project)
+    assert str(caught.value) == (
+        "corpus/documents.jsonl:1:7: Expecting value; corpus/documents.jsonl cannot be parsed, "
+        "so it was not updated"
+    )
+    assert seeded_project.documents_path.read_text("utf-8") == '{"x": oops\n'

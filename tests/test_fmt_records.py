@@ -1,0 +1,215 @@
+"""fmt record by record: what it fills, what it leaves alone, and the notes it writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from claimset.errors import UsageError
+from claimset.fmt import fmt, format_record, format_text
+from claimset.models import Actor, SentenceRecord
+from claimset.project import Project
+
+TEXT = "Russia will win the war, says Russia."
+
+
+def sentence(claims: list[Any], text: Any = TEXT, sid: str = "d:0000") -> dict[str, Any]:
+    return {
+        "id": sid,
+        "doc": "d",
+        "start": 0,
+        "end": len(text) if isinstance(text, str) else 0,
+        "text": text,
+        "status": "done",
+        "annotator": "ann",
+        "claims": claims,
+    }
+
+
+def claim(**fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": "c1",
+        "actor": {"ref": "russia"},
+        "expectation": {"quote": "will win the war", "type": "prediction"},
+        "hedge": {"certainty": "certain"},
+    }
+    return {**base, **fields}
+
+
+def expectation(out: Any) -> tuple[Any, Any, Any]:
+    e = out["claims"][0]["expectation"]
+    return e["quote"], e["start"], e["end"]
+
+
+def test_offsets_that_are_not_numbers_are_ignored_and_refilled() -> None:
+    record = sentence([claim(expectation={"quote": "will win", "start": "7", "type": "belief"})])
+    out, messages = format_record(record)
+    assert expectation(out) == ("will win", 7, 15)
+    assert messages == []
+
+
+def test_a_missing_start_or_end_is_filled_even_when_the_other_matches() -> None:
+    out, _ = format_record(sentence([claim(expectation={"quote": "Russia", "end": 6})]))
+    # "Russia" occurs twice: without a start it is ambiguous, and nothing is filled.
+    assert expectation(out) == ("Russia", None, 6)
+    out, _ = format_record(
+        sentence([claim(expectation={"quote": "Russia will", "end": 11, "type": "belief"})])
+    )
+    assert expectation(out) == ("Russia will", 0, 11)
+    out, _ = format_record(
+        sentence([claim(expectation={"quote": "says Russia.", "start": 25, "type": "belief"})])
+    )
+    assert expectation(out) == ("says Russia.", 25, 37)
+
+
+@pytest.mark.parametrize("quote", ["   ", 5, None])
+def test_blank_or_non_string_quotes_are_left_alone(quote: Any) -> None:
+    record = sentence([claim(expectation={"quote": quote, "type": "belief"})])
+    out, messages = format_record(record)
+    assert out["claims"][0]["expectation"]["quote"] == quote
+    assert messages == []
+
+
+def test_evidence_gets_its_sentence_and_is_anchored_in_it() -> None:
+    other = "Tanks crossed the border."
+    record = sentence(
+        [
+            claim(
+                evidence=[
+                    5,  # not an object: kept, skipped
+                    {"quote": "says Russia", "type": "statement"},
+                    {"quote": "crossed", "sentence": "d:0001", "type": "event"},
+                    {"quote": "border", "sentence": "d:0009", "type": "event"},
+                ]
+            )
+        ]
+    )
+    out, messages = format_record(record, {"d:0001": other})
+    evidence = out["claims"][0]["evidence"]
+    assert evidence[0] == 5
+    assert evidence[1] == {
+        "quote": "says Russia",
+        "sentence": "d:0000",
+        "start": 25,
+        "end": 36,
+        "type": "statement",
+    }
+    assert (evidence[2]["start"], evidence[2]["end"]) == (6, 13)
+    assert (evidence[3]["start"], evidence[3]["end"]) == (None, None)  # unknown sentence
+    assert messages == []
+    # Without the other sentences' texts, own-sentence evidence is still anchored.
+    out, _ = format_record(record)
+    evidence = out["claims"][0]["evidence"]
+    assert (evidence[1]["start"], evidence[2]["start"]) == (25, None)
+
+
+def test_notes_name_the_span_they_are_about() -> None:
+    record = sentence(
+        [
+            claim(
+                evidence=[{"quote": "Russia", "start": 29, "end": 35, "type": "statement"}],
+                hedge={
+                    "certainty": "certain",
+                    "cues": [{"quote": "will  win", "kind": "booster", "start": 1, "end": 2}],
+                },
+            )
+        ]
+    )
+    _, messages = format_record(record)
+    assert messages == [
+        "claims[0].evidence[0]: re-anchored 'Russia' from 29..35 to 30..36 (the occurrence "
+        "nearest the old start)",
+        "claims[0].hedge.cues[0]: re-anchored 'will  win' from 1..2 to 7..15 (the occurrence "
+        "nearest the old start)",
+        "claims[0].hedge.cues[0]: quote rewritten to the exact text 'will win'",
+    ]
+
+
+def test_odd_shapes_are_kept_for_validate_to_report() -> None:
+    record = sentence([5, claim(id=None, actor="russia", evidence=None)], text=7)
+    out, messages = format_record(record)
+    assert out["claims"][0] == 5
+    assert out["claims"][1]["id"] == "c1"
+    assert out["claims"][1]["actor"] == "russia"
+    assert out["claims"][1]["evidence"] is None
+    assert messages == ["claims[1]: assigned id c1"]
+
+
+def test_records_of_other_kinds_get_no_claim_treatment() -> None:
+    actor = {"id": "x", "name": "X", "claims": [{"actor": {"ref": "x"}}]}
+    out, messages = format_record(actor, model=Actor)
+    assert out["claims"] == [{"actor": {"ref": "x"}}]
+    assert messages == []
+    assert format_record([1, 2], model=SentenceRecord) == ([1, 2], [])
+
+
+def _line(record: dict[str, Any]) -> str:
+    return json.dumps(record, sort_keys=True)
+
+
+def test_format_text_numbers_its_notes_and_keeps_every_line() -> None:
+    one = sentence([claim(id=None)])
+    two = sentence([claim(id=None)], sid="d:0001")
+    data = f"{_line(one)}\n\n{_line(two)}\n".encode()
+    new, messages = format_text(data, SentenceRecord, "a.jsonl")
+    assert new is not None
+    assert [json.loads(line)["id"] for line in new.decode().splitlines()] == ["d:0000", "d:0001"]
+    assert messages == [
+        "a.jsonl:1: claims[0]: assigned id c1",
+        "a.jsonl:3: claims[0]: assigned id c1",
+    ]
+
+
+def test_format_text_says_what_it_normalized() -> None:
+    record = _line(sentence([]))
+    new, messages = format_text(f"\ufeff{record}\r\n{record}\r\n".encode(), SentenceRecord, "a")
+    assert messages == ["a: removed the byte order mark", "a: converted CRLF line endings to LF"]
+    assert new is not None and b"\r" not in new and not new.startswith(b"\xef")
+    _, messages = format_text(f"{record}\n".encode(), SentenceRecord, "a")
+    assert messages == []
+
+
+def test_diff_shows_exactly_the_changed_lines(new_project: Project) -> None:
+    record = sentence([])
+    path = new_project.annotations_dir / "d.jsonl"
+    canonical, _ = format_text(json.dumps(record).encode(), SentenceRecord, "x")
+    assert canonical is not None
+    path.write_bytes("\ufeff".encode() + canonical + _line(record).encode() + b"\n")
+    result = fmt(new_project, diff=True)
+    (changed,) = result.changed
+    new_line = canonical.decode()
+    assert changed.diff == (
+        "--- a/corpus/annotations/d.jsonl\n"
+        "+++ b/corpus/annotations/d.jsonl\n"
+        "@@ -1,2 +1,2 @@\n"
+        f" {new_line}"
+        f"-{_line(record)}\n"
+        f"+{new_line}"
+    )
+
+
+def test_files_are_formatted_in_path_order(new_project: Project) -> None:
+    (new_project.annotations_dir / "b.jsonl").write_text(_line(sentence([])) + "\n", "utf-8")
+    (new_project.annotations_dir / "a.jsonl").write_text(_line(sentence([])) + "\n", "utf-8")
+    new_project.documents_path.write_text('{"sha256": null, "id": "d"}\n', "utf-8")
+    new_project.actors_path.write_text('{"name": "X", "id": "x"}\n', "utf-8")
+    result = fmt(new_project, check=True)
+    assert [f.path for f in result.files] == [
+        "corpus/actors.jsonl",
+        "corpus/annotations/a.jsonl",
+        "corpus/annotations/b.jsonl",
+        "corpus/documents.jsonl",
+    ]
+
+
+def test_a_path_that_is_not_a_data_file_is_a_usage_error(new_project: Project) -> None:
+    seed = new_project.seeds_dir / "x.txt"
+    seed.write_text("Text.\n", "utf-8")
+    with pytest.raises(UsageError) as caught:
+        fmt(new_project, [Path(seed)])
+    assert str(caught.value) == (
+        "seeds/x.txt: not a file claimset formats "
+        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
+    )

@@ -1,0 +1,163 @@
+"""jsonio: strict reading with located errors, the canonical serialization, lenient reading."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from claimset import jsonio
+from claimset.errors import InvalidLine
+
+
+def _file(tmp_path: Path, data: bytes, name: str = "a.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def _error(path: Path, display: str | None = None) -> InvalidLine:
+    with pytest.raises(InvalidLine) as caught:
+        jsonio.read_jsonl(path, display)
+    return caught.value
+
+
+def _where(error: InvalidLine) -> tuple[str | None, int | None, int | None]:
+    return error.file, error.line, error.column
+
+
+def test_records_come_with_their_line_numbers_blank_lines_skipped(tmp_path: Path) -> None:
+    path = _file(tmp_path, b'{"a": 1}\n\n  \n[2]\n"x"')
+    assert jsonio.read_jsonl_numbered(path) == [(1, {"a": 1}), (4, [2]), (5, "x")]
+    assert jsonio.read_jsonl(path) == [{"a": 1}, [2], "x"]
+    assert jsonio.read_jsonl(_file(tmp_path, b"", "empty.jsonl")) == []
+
+
+def test_invalid_utf8_is_located_by_line_and_column(tmp_path: Path) -> None:
+    path = _file(tmp_path, b'{"a": 1}\n{"b": "\xc3\xa9\xff"}\n')
+    error = _error(path, "corpus/x.jsonl")
+    assert _where(error) == ("corpus/x.jsonl", 2, 9)
+    assert error.reason == "invalid UTF-8 (byte 0xff)"
+    assert _error(path).file == str(path)
+
+
+def test_a_bom_is_refused_on_the_first_line_only(tmp_path: Path) -> None:
+    error = _error(_file(tmp_path, '\ufeff{"a": 1}\n'.encode()))
+    assert _where(error)[1:] == (1, 1)
+    assert "byte order mark" in error.reason
+    # Further down, U+FEFF is a character like any other (inside a string).
+    path = _file(tmp_path, '{"a": 1}\n{"b": "\ufeff"}\n'.encode(), "b.jsonl")
+    assert jsonio.read_jsonl(path) == [{"a": 1}, {"b": "\ufeff"}]
+
+
+def test_crlf_is_located(tmp_path: Path) -> None:
+    error = _error(_file(tmp_path, b'{"a": 1}\n{"bb": 2}\r\n'))
+    assert _where(error)[1:] == (2, 10)
+    assert error.reason == "CRLF line ending (use LF)"
+
+
+def test_invalid_json_is_located_by_the_parser(tmp_path: Path) -> None:
+    error = _error(_file(tmp_path, b'{"a": 1}\n\n{"a": tru}\n'))
+    assert _where(error)[1:] == (3, 7)
+    assert error.reason == "Expecting value"
+    assert isinstance(error.__cause__, json.JSONDecodeError)
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        (b'{"a": 1, "a": 2}', "duplicate key 'a': JSON parsers silently keep only the last one"),
+        (b'{"a": {"b": 1, "b": 1}}', "duplicate key 'b'"),
+        (b'{"a": NaN}', "NaN is not valid JSON"),
+        (b"[Infinity]", "Infinity is not valid JSON"),
+        (b"-Infinity", "-Infinity is not valid JSON"),
+    ],
+)
+def test_duplicate_keys_and_non_numbers_are_refused(
+    tmp_path: Path, line: bytes, message: str
+) -> None:
+    error = _error(_file(tmp_path, b"{}\n" + line + b"\n"))
+    assert _where(error)[1:] == (2, 1)
+    assert error.reason.startswith(message)
+
+
+def test_duplicate_key_error_names_the_key() -> None:
+    with pytest.raises(jsonio.DuplicateKeyError) as caught:
+        jsonio.loads_strict('{"x": 1, "y": 2, "x": 3}')
+    assert caught.value.key == "x"
+    assert isinstance(caught.value, ValueError)
+    assert jsonio.loads_strict('{"x": {"x": 1}}') == {"x": {"x": 1}}
+
+
+def test_the_canonical_serialization() -> None:
+    assert jsonio.dumps({"b": 1, "a": [1, 2], "é": "𝔸\n"}) == '{"b": 1, "a": [1, 2], "é": "𝔸\\n"}'
+    assert jsonio.jsonl_bytes([{"a": 1}, [None]]) == b'{"a": 1}\n[null]\n'
+    assert jsonio.jsonl_bytes([]) == b""
+    with pytest.raises(ValueError):
+        jsonio.dumps({"a": math.nan})
+
+
+@pytest.mark.parametrize(
+    ("data", "index", "expected"),
+    [
+        (b"abc", 0, (1, 1)),
+        (b"abc", 2, (1, 3)),
+        (b"ab\ncd", 3, (2, 1)),
+        (b"ab\ncd", 4, (2, 2)),
+        ("a\né\n€x".encode(), 8, (3, 2)),  # columns count code points, not bytes
+        (b"\n\n\n", 3, (4, 1)),
+    ],
+)
+def test_byte_position(data: bytes, index: int, expected: tuple[int, int]) -> None:
+    assert jsonio.byte_position(data, index) == expected
+
+
+def test_iter_lines_streams_raw_lines(tmp_path: Path) -> None:
+    path = _file(tmp_path, b"a\n\nb\r\nc")
+    assert list(jsonio.iter_lines(path)) == [(1, b"a"), (2, b""), (3, b"b\r"), (4, b"c")]
+
+
+def test_lenient_reading_explains_and_goes_on(tmp_path: Path) -> None:
+    path = _file(tmp_path, b'{"a": 1}\n\n{oops\n[1]\n  \n{"a": 1, "a": 2}\n"s"\n')
+    assert list(jsonio.iter_jsonl_lenient(path)) == [
+        (1, {"a": 1}, ""),
+        (3, None, "not readable JSON"),
+        (4, None, "not a JSON object"),
+        (6, {"a": 2}, ""),
+        (7, None, "not a JSON object"),
+    ]
+    bad_utf8 = _file(tmp_path, b'{"a": "\xff"}\n', "b.jsonl")
+    assert list(jsonio.iter_jsonl_lenient(bad_utf8)) == [(1, None, "not readable JSON")]
+
+
+def test_write_jsonl_reports_whether_it_wrote(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "a.jsonl"
+    assert jsonio.write_jsonl(path, [{"a": 1}]) is True
+    assert path.read_bytes() == b'{"a": 1}\n'
+    assert jsonio.write_jsonl(path, [{"a": 1}]) is False
+    assert jsonio.write_jsonl(path, [{"a": 2}]) is True
+    assert path.read_bytes() == b'{"a": 2}\n'
+    assert sorted(p.name for p in path.parent.iterdir()) == ["a.jsonl"]
+
+
+def test_atomic_write_keeps_the_mode_and_cleans_up_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    path.chmod(0o640)
+    jsonio.atomic_write_bytes(path, b"new\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert path.read_bytes() == b"new\n"
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        jsonio.atomic_write_bytes(path, b"newer\n")
+    assert path.read_bytes() == b"new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
