@@ -3,8 +3,8 @@
 Usage: `python tests/mutation.py MODULE [MUTANT...]` (what `make mutation MODULE=fmt` runs).
 
 mutmut imports the code it mutates from `src/` or the project root, while claimset lives in
-`tools/claimset`; so each module gets a small work folder, `.mutation/<module>/`, where `src`
-points at `tools` and the tests and data the suite reads are linked in. mutmut copies that into
+`tools/claimset`; so each module gets a small work folder, `.mutation/<module>/`, with a copy of
+the package in `src/` and of the tests and the data they read. mutmut copies that into
 `mutants/` (the suite's conftest then imports the mutated copy, in subprocesses too) and keeps
 its results there, so a second run only retests what changed. One worker: the machine is shared.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,7 +35,7 @@ TESTS: dict[str, list[str]] = {
     "build": ["tests/test_build_steps.py"],
 }
 
-#: What the tests read besides themselves, linked into the work folder.
+#: What the tests read besides themselves, copied into the work folder.
 LINKED = ["tests", "seeds", "schema", "corpus", "docs", "README.md", "benchmarks", "LICENSE"]
 
 
@@ -57,11 +58,21 @@ def _config(module: str, tests: list[str]) -> str:
 def _prepare(module: str) -> Path:
     work = ROOT / ".mutation" / module
     work.mkdir(parents=True, exist_ok=True)
-    links = {"src": "tools", **{name: name for name in LINKED}}
-    for name, target in links.items():
-        link = work / name
-        if not link.is_symlink():
-            link.symlink_to(Path("..") / ".." / target)
+    # Copies, not links: a link back into the tree would make hatchling leave `tools/` out of
+    # the sdist. copy2 keeps modification times, which mutmut uses to skip unchanged files.
+    copies = {"src/claimset": "tools/claimset", **{name: name for name in LINKED}}
+    for name, source in copies.items():
+        target, origin = work / name, ROOT / source
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+        elif target.is_dir():
+            shutil.rmtree(target)
+        if origin.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", ".hypothesis")
+            shutil.copytree(origin, target, ignore=ignore)
+        elif origin.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(origin, target)
     tests = [t for t in TESTS[module] if (ROOT / t).exists()]
     (work / "pyproject.toml").write_text(_config(module, tests), "utf-8")
     return work

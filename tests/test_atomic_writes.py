@@ -37,9 +37,15 @@ WRITING = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 EVENTS = {"os.rename", "os.remove", "os.chmod", "os.truncate", "os.rmdir", "shutil.rmtree"}
 steps = 0
 armed = False
+ROOT = os.getcwd() + os.sep
 
 def hook(event, args):
     global steps, armed
+    # Only the project's files: not a coverage data file, nor a bare file descriptor.
+    if not args or not isinstance(args[0], (str, bytes, os.PathLike)):
+        return
+    if not os.path.abspath(os.fsdecode(args[0])).startswith(ROOT):
+        return
     if event == "open":
         mode, flags = args[1], args[2] or 0
         if not ((isinstance(mode, str) and set(mode) & set("wax+")) or flags & WRITING):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from claimset.errors import InvalidLine
 from claimset.evaluate import evaluate, evaluate_records
 from claimset.models import SentenceRecord
 
@@ -21,7 +22,10 @@ OTHER = "Tanks crossed the border in May."
 
 
 def _span(text: str, quote: str) -> dict[str, Any]:
-    start = text.index(quote)
+    """The quote with its offsets in `text` (none when it is not there)."""
+    start = text.find(quote)
+    if start < 0:
+        return {"quote": quote, "start": None, "end": None}
     return {"quote": quote, "start": start, "end": start + len(quote)}
 
 
@@ -213,3 +217,257 @@ def test_stale_offsets_fall_back_to_the_quote(tmp_path: Path) -> None:
         files[name] = path
     report = evaluate([files["gold"]], [files["pred"]]).to_dict()
     assert counts(report, "expectation_exact") == (1, 0, 0)
+
+
+OTHER2 = "China will not fight, Iran might."
+
+
+def _gold_and_pred() -> tuple[dict[str, SentenceRecord], dict[str, SentenceRecord]]:
+    """Seven gold sentences: two scored with claims, two without a prediction (one bearing a
+    claim), one `todo` (not scored), two whose prediction has another text (skipped)."""
+    gold0 = [dict(c) for c in GOLD]
+    gold0[1] = claim("china", "China will stay out", polarity="negative")
+    pred0 = [dict(c) for c in PRED]
+    pred0[0] = claim("russia", "will win the war", polarity="negative")
+    pred0[1] = claim("china", "stay out, but", "belief", polarity="negative")
+    nothing = "Nothing here."
+    gold = {
+        "s:0000": record(gold0),
+        "s:0001": record(
+            [
+                claim(
+                    "china",
+                    "China will not fight",
+                    text=OTHER2,
+                    polarity="negative",
+                    certainty="possible",
+                )
+            ],
+            OTHER2,
+            "s:0001",
+        ),
+        "s:0002": record(
+            [claim("author", "Nothing here", "belief", text=nothing)], nothing, "s:0002"
+        ),
+        "s:0003": record(
+            [claim("author", "Nothing", "belief", text=nothing)], nothing, "s:0003"
+        ).model_copy(update={"status": "todo"}),
+        "s:0004": record([], nothing, "s:0004"),
+        "s:0005": record([], nothing, "s:0005"),
+        "s:0006": record([], nothing, "s:0006"),
+    }
+    pred = {
+        "s:0000": record(pred0),
+        "s:0001": record(
+            [
+                claim(
+                    "china",
+                    "will not fight",
+                    text=OTHER2,
+                    polarity="negative",
+                    certainty="probable",
+                )
+            ],
+            OTHER2,
+            "s:0001",
+        ),
+        "s:0003": record([], nothing, "s:0003"),
+        "s:0004": record([], "Something else.", "s:0004"),
+        "s:0006": record([], "Nothing here!", "s:0006"),
+    }
+    return gold, pred
+
+
+def test_figures_add_up_over_sentences() -> None:
+    gold, pred = _gold_and_pred()
+    report = evaluate_records(gold, pred).to_dict()
+    assert report["sentences"] == {"scored": 4, "missing_prediction": 2, "text_mismatch": 2}
+    assert report["claims"] == {"gold": 5, "predicted": 4, "paired": 3}
+    assert counts(report, "claim_sentences") == (2, 0, 1)
+    assert counts(report, "expectation_overlap") == (3, 1, 2)
+    assert report["accuracy"]["expectation_type"] == {"accuracy": 0.6667, "correct": 2, "total": 3}
+    assert report["accuracy"]["target"] == {"accuracy": 1.0, "correct": 3, "total": 3}
+    assert report["accuracy"]["certainty"] == {"accuracy": 0.6667, "correct": 2, "total": 3}
+    assert report["certainty_confusion"]["certain"] == {
+        "certain": 2,
+        "probable": 0,
+        "possible": 0,
+        "underspecified": 0,
+    }
+    assert report["certainty_confusion"]["possible"]["probable"] == 1
+    assert report["accuracy"]["polarity"] == {"accuracy": 0.6667, "correct": 2, "total": 3}
+    assert counts(report, "polarity_negative") == (2, 1, 0)
+    assert report["scores"]["expectation_overlap"] == {
+        "precision": 0.75,
+        "recall": 0.6,
+        "f1": 0.6667,
+        "tp": 3,
+        "fp": 1,
+        "fn": 2,
+    }
+    assert report["scores"]["claim_sentences"]["recall"] == 0.6667
+
+
+def test_spans_found_nowhere_are_never_paired() -> None:
+    report = score([claim("russia", "Moscow will win")], [claim("russia", "Kyiv will win")])
+    assert report["claims"]["paired"] == 0
+    report = score([claim("russia", "Moscow will win")], [claim("russia", "Russia will win")])
+    assert report["claims"]["paired"] == 0
+    report = score([claim("russia", "Russia will win")], [claim("russia", "Kyiv")])
+    assert report["claims"]["paired"] == 0
+
+
+def test_one_code_point_of_overlap_is_enough() -> None:
+    report = score([claim("russia", "Russia will")], [claim("russia", "l win")])
+    assert report["claims"]["paired"] == 1
+
+
+REPEAT = "Russia will win the war, says Russia."
+
+
+def score_in(text: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, Any]:
+    return evaluate_records(
+        {"s:0000": record(gold, text)}, {"s:0000": record(pred, text)}
+    ).to_dict()
+
+
+def test_offsets_decide_between_repeated_words() -> None:
+    # In REPEAT, "Russia" is at 0..6 and at 30..36; spans given by offsets are taken as given.
+    def at(quote: str, start: int | None, end: int | None) -> dict[str, Any]:
+        made = claim("russia", "Russia", text=REPEAT)
+        made["expectation"] = {"quote": quote, "start": start, "end": end, "type": "prediction"}
+        return made
+
+    first = claim("russia", "Russia will", text=REPEAT)
+    assert score_in(REPEAT, [at("Russia", 30, 36)], [first])["claims"]["paired"] == 0
+    # Offsets that do not match are ignored: the quote's first occurrence counts.
+    assert score_in(REPEAT, [at("Russia", 29, 35)], [first])["claims"]["paired"] == 1
+    # Half the offsets: the quote decides.
+    report = score_in(
+        REPEAT,
+        [at("Russia", None, 6), at("says Russia.", 25, None)],
+        [at("Russia", 0, 6), at("says", 25, 29)],
+    )
+    assert report["claims"]["paired"] == 2
+    assert counts(report, "expectation_exact") == (1, 1, 1)
+    # Cues are placed by their offsets too.
+    gold_cue = claim("russia", "Russia will win the war", text=REPEAT)
+    gold_cue["hedge"]["cues"] = [{"quote": "Russia", "start": 30, "end": 36, "kind": "hedge"}]
+    pred_cue = claim("russia", "Russia will win the war", text=REPEAT, cues=[("Russia", "hedge")])
+    assert counts(score_in(REPEAT, [gold_cue], [pred_cue]), "cues") == (0, 1, 1)
+    halves = claim("russia", "Russia will win the war", text=REPEAT)
+    halves["hedge"]["cues"] = [
+        {"quote": "says Russia.", "start": 25, "kind": "hedge"},
+        {"quote": "Russia w", "end": 8, "kind": "hedge"},
+    ]
+    both = claim(
+        "russia",
+        "Russia will win the war",
+        text=REPEAT,
+        cues=[("says Russia.", "hedge"), ("Russia w", "hedge")],
+    )
+    assert counts(score_in(REPEAT, [halves], [both]), "cues") == (2, 0, 0)
+    # Expectations at the second "Russia" on both sides agree exactly.
+    report = score_in(REPEAT, [at("Russia", 30, 36)], [at("Russia", 30, 36)])
+    assert counts(report, "expectation_exact") == (1, 0, 0)
+    # Evidence too.
+    linked = [
+        claim("russia", "Russia will win", text=REPEAT, evidence=[("s:0000", "Russia", "event")])
+        for _ in range(2)
+    ]
+    linked[0]["evidence"][0].update(start=30, end=36)
+    report = evaluate_records(
+        {"s:0000": record(linked[:1], REPEAT)}, {"s:0000": record(linked[1:], REPEAT)}
+    ).to_dict()
+    assert counts(report, "evidence") == (0, 1, 1)
+
+
+def test_evidence_links_are_matched_once_and_by_overlap() -> None:
+    def linked(expectation: str, *links: tuple[str, str, str]) -> dict[str, Any]:
+        return claim("russia", expectation, evidence=list(links))
+
+    gold = [
+        linked("Russia will win", ("s:0001", "Tanks crossed", "event")),
+        linked("Iran will arm them", ("s:0001", "the border", "event")),
+    ]
+    pred = [
+        # Two links over one gold link: one is right, the other a false positive.
+        linked("Russia will win", ("s:0001", "Tanks", "event"), ("s:0001", "crossed", "event")),
+        # One code point of overlap ("r" of "border"... "r in May" starts at 23) is enough;
+        # touching ("in May" starts where "the border" ends + 1) is not.
+        linked("Iran will arm", ("s:0001", "r in May", "statistic"), ("s:0001", " in", "event")),
+    ]
+    gold_records = {"s:0000": record(gold), "s:0001": record([], OTHER, "s:0001")}
+    pred_records = {"s:0000": record(pred), "s:0001": record([], OTHER, "s:0001")}
+    report = evaluate_records(gold_records, pred_records).to_dict()
+    assert counts(report, "evidence") == (2, 2, 0)
+    assert report["accuracy"]["evidence_type"] == {"accuracy": 0.5, "correct": 1, "total": 2}
+
+
+def test_texts_of_sentences_outside_the_scored_set_place_evidence() -> None:
+    gold = [claim("russia", "Russia will win", evidence=[("s:0001", "crossed", "event")])]
+    pred = [claim("russia", "Russia will win", evidence=[("s:0001", "crossed", "event")])]
+    for item in (*gold[0]["evidence"], *pred[0]["evidence"]):
+        item["start"] = item["end"] = None
+    report = evaluate_records(
+        {"s:0000": record(gold)}, {"s:0000": record(pred)}, texts={"s:0001": OTHER}
+    ).to_dict()
+    assert counts(report, "evidence") == (1, 0, 0)
+    report = evaluate_records({"s:0000": record(gold)}, {"s:0000": record(pred)}).to_dict()
+    assert counts(report, "evidence") == (0, 1, 1)  # nowhere to find the quotes
+
+
+def _write(path: Path, lines: list[str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(line + "\n" for line in lines), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("[1]", "an array"),
+        ('"s"', "a string"),
+        ("3", "a number"),
+        ("2.5", "a number"),
+        ("true", "a boolean"),
+        ("null", "null"),
+    ],
+)
+def test_a_line_that_is_not_a_record_is_located(tmp_path: Path, line: str, kind: str) -> None:
+    good = json.dumps(record([]).model_dump(mode="json"))
+    path = _write(tmp_path / "a.jsonl", [good.replace("s:0000", "s:0009"), line])
+    with pytest.raises(InvalidLine) as caught:
+        evaluate([path], [path])
+    assert str(caught.value) == (
+        f"{path}:2:1: not a valid sentence record (the record must be a JSON object, not "
+        f"{kind}); run `claimset validate` on it"
+    )
+
+
+def test_a_sentence_given_twice_is_located(tmp_path: Path) -> None:
+    line = json.dumps(record([]).model_dump(mode="json"))
+    first = _write(tmp_path / "a.jsonl", [line])
+    second = _write(tmp_path / "b.jsonl", ["", line])
+    with pytest.raises(InvalidLine) as caught:
+        evaluate([first, second], [first])
+    assert str(caught.value) == (
+        f"{second}:2:1: sentence 's:0000' appears twice among the files given (each sentence "
+        "may be scored once)"
+    )
+
+
+def test_folders_mean_their_annotation_files(tmp_path: Path) -> None:
+    line = json.dumps(record(GOLD).model_dump(mode="json"))
+    registry = '{"id": "russia", "name": "Russia", "aliases": [], "kind": "state"}'
+    project = tmp_path / "project"
+    _write(project / "corpus" / "annotations" / "s.jsonl", [line])
+    _write(project / "corpus" / "actors.jsonl", [registry])
+    _write(project / "notes" / "s.jsonl", ["not even JSON"])  # outside corpus/annotations
+    loose = tmp_path / "loose"
+    _write(loose / "s.jsonl", [line])
+    _write(loose / "actors.jsonl", [registry])
+    _write(loose / "documents.jsonl", ['{"id": "s"}'])
+    report = evaluate([project], [loose]).to_dict()
+    assert report["sentences"]["scored"] == 1
+    assert counts(report, "expectation_exact") == (3, 0, 0)

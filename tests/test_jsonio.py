@@ -6,6 +6,8 @@ import json
 import math
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,17 +47,17 @@ def test_invalid_utf8_is_located_by_line_and_column(tmp_path: Path) -> None:
 
 
 def test_a_bom_is_refused_on_the_first_line_only(tmp_path: Path) -> None:
-    error = _error(_file(tmp_path, '\ufeff{"a": 1}\n'.encode()))
-    assert _where(error)[1:] == (1, 1)
-    assert "byte order mark" in error.reason
+    error = _error(_file(tmp_path, '\ufeff{"a": 1}\n'.encode()), "x.jsonl")
+    assert _where(error) == ("x.jsonl", 1, 1)
+    assert error.reason == "byte order mark (BOM) at the start of the file"
     # Further down, U+FEFF is a character like any other (inside a string).
     path = _file(tmp_path, '{"a": 1}\n{"b": "\ufeff"}\n'.encode(), "b.jsonl")
     assert jsonio.read_jsonl(path) == [{"a": 1}, {"b": "\ufeff"}]
 
 
 def test_crlf_is_located(tmp_path: Path) -> None:
-    error = _error(_file(tmp_path, b'{"a": 1}\n{"bb": 2}\r\n'))
-    assert _where(error)[1:] == (2, 10)
+    error = _error(_file(tmp_path, b'{"a": 1}\n{"bb": 2}\r\n'), "x.jsonl")
+    assert _where(error) == ("x.jsonl", 2, 10)
     assert error.reason == "CRLF line ending (use LF)"
 
 
@@ -79,8 +81,8 @@ def test_invalid_json_is_located_by_the_parser(tmp_path: Path) -> None:
 def test_duplicate_keys_and_non_numbers_are_refused(
     tmp_path: Path, line: bytes, message: str
 ) -> None:
-    error = _error(_file(tmp_path, b"{}\n" + line + b"\n"))
-    assert _where(error)[1:] == (2, 1)
+    error = _error(_file(tmp_path, b"{}\n" + line + b"\n"), "x.jsonl")
+    assert _where(error) == ("x.jsonl", 2, 1)
     assert error.reason.startswith(message)
 
 
@@ -116,8 +118,14 @@ def test_byte_position(data: bytes, index: int, expected: tuple[int, int]) -> No
 
 
 def test_iter_lines_streams_raw_lines(tmp_path: Path) -> None:
-    path = _file(tmp_path, b"a\n\nb\r\nc")
-    assert list(jsonio.iter_lines(path)) == [(1, b"a"), (2, b""), (3, b"b\r"), (4, b"c")]
+    path = _file(tmp_path, b"a\n\nb\r\ncX\nX")
+    assert list(jsonio.iter_lines(path)) == [
+        (1, b"a"),
+        (2, b""),
+        (3, b"b\r"),
+        (4, b"cX"),
+        (5, b"X"),
+    ]
 
 
 def test_lenient_reading_explains_and_goes_on(tmp_path: Path) -> None:
@@ -161,3 +169,12 @@ def test_atomic_write_keeps_the_mode_and_cleans_up_on_failure(
         jsonio.atomic_write_bytes(path, b"newer\n")
     assert path.read_bytes() == b"new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
+
+
+def test_reading_the_umask_leaves_it_as_it_was(tmp_path: Path) -> None:
+    # jsonio reads the umask once, at import, by setting it; it must put it back.
+    probe = "import os; os.umask(0o077); import claimset.jsonio; print(oct(os.umask(0)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    assert done.stdout.strip() == "0o77"
