@@ -123,3 +123,12 @@ def test_closest_passage_of_a_long_quote() -> None:
     quote = text[40:300].replace("e", "E", 1)
     quote = (quote[:100] + "zz" + quote[102:]).lower()
     assert closest_passage(text, quote) == (40, 303)
+
+
+def test_closest_passage_of_many_short_words() -> None:
+    assert closest_passage("x a b c d e g", "a b c d e f") == (2, 13)
+
+
+def test_closest_passage_extends_a_cut_word_letter_by_letter() -> None:
+    assert closest_passage("It will rainfall today", "wil rainfal") == (3, 16)
+    assert closest_passage("It will rainfall today", "wil rainfa") == (3, 16)

@@ -48,6 +48,15 @@ def test_offsets_that_are_not_numbers_are_ignored_and_refilled() -> None:
     out, messages = format_record(record)
     assert expectation(out) == ("will win", 7, 15)
     assert messages == []
+    record = sentence([claim(expectation={"quote": "will win", "start": 7, "end": "15"})])
+    assert expectation(format_record(record)[0]) == ("will win", 7, 15)
+
+
+def test_evidence_takes_the_sentence_id_only_when_it_is_a_string() -> None:
+    record = sentence([claim(evidence=[{"quote": "says Russia", "type": "statement"}])])
+    record["id"] = 5
+    out, _ = format_record(record)
+    assert out["claims"][0]["evidence"][0]["sentence"] is None
 
 
 def test_a_missing_start_or_end_is_filled_even_when_the_other_matches() -> None:
