@@ -222,3 +222,26 @@ def test_a_path_that_is_not_a_data_file_is_a_usage_error(new_project: Project) -
         "seeds/x.txt: not a file claimset formats "
         "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
     )
+
+
+def test_shapes_that_hold_no_spans_pass_through() -> None:
+    record = sentence([claim(expectation="will win", hedge={"certainty": "certain", "cues": [3]})])
+    out, messages = format_record(record)
+    assert out["claims"][0]["expectation"] == "will win"
+    assert out["claims"][0]["hedge"]["cues"] == [3]
+    assert messages == []
+    record = sentence([])
+    record["claims"] = {"not": "a list"}
+    assert format_record(record) == (record, [])
+
+
+def test_a_lone_surrogate_is_refused() -> None:
+    line = json.dumps(sentence([]))[:-1] + ', "note": "\\ud800"}'
+    new, messages = format_text(line.encode(), SentenceRecord, "a.jsonl")
+    assert new is None
+    assert messages == ["a.jsonl: a string holds a lone surrogate (\\ud800-\\udfff escape)"]
+
+
+def test_a_missing_registry_file_is_not_a_target(new_project: Project) -> None:
+    new_project.documents_path.unlink()
+    assert [f.path for f in fmt(new_project).files] == ["corpus/actors.jsonl"]

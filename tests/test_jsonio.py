@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from claimset import jsonio
@@ -178,3 +179,25 @@ def test_reading_the_umask_leaves_it_as_it_was(tmp_path: Path) -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=tmp_path
     )
     assert done.stdout.strip() == "0o77"
+
+
+def test_syncing_the_folder_is_best_effort(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some file systems cannot open or fsync a folder: the write still succeeds."""
+    real_open, real_fsync = os.open, os.fsync
+
+    def fsync(fd: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(22, "Invalid argument")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    jsonio.atomic_write_bytes(tmp_path / "a.jsonl", b"one\n")
+
+    def no_folders(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(path) == tmp_path:
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", no_folders)
+    jsonio.atomic_write_bytes(tmp_path / "a.jsonl", b"two\n")
+    assert (tmp_path / "a.jsonl").read_bytes() == b"two\n"
