@@ -100,7 +100,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "cues_span.recall": 0.99,
         "cues_span.f1": 0.99,
         "evidence.precision": 0.49,
-        "evidence.recall": 0.89,
+        "evidence.recall": 0.79,  # lowered from 0.89: see docs/testing.md
         "evidence.f1": 0.63,
         "polarity_negative.precision": 0.99,
         "polarity_negative.recall": 0.79,
@@ -109,7 +109,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "accuracy.target": 0.67,
         "accuracy.certainty": 0.99,
         "accuracy.polarity": 0.94,
-        "accuracy.evidence_type": 0.76,
+        "accuracy.evidence_type": 0.74,  # lowered from 0.76: see docs/testing.md
     },
     "blind/egypt_ethiopia": {
         "claim_sentences.precision": 0.99,
@@ -322,8 +322,8 @@ FLOORS: dict[str, dict[str, float]] = {
         "cues_span.recall": 0.99,
         "cues_span.f1": 0.99,
         "evidence.precision": 0.76,
-        "evidence.recall": 0.57,
-        "evidence.f1": 0.65,
+        "evidence.recall": 0.49,  # lowered from 0.57: see docs/testing.md
+        "evidence.f1": 0.62,  # lowered from 0.65: see docs/testing.md
         "polarity_negative.precision": 0.99,
         "polarity_negative.recall": 0.65,
         "polarity_negative.f1": 0.79,
@@ -358,9 +358,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "cues_span.precision": 0.99,
         "cues_span.recall": 0.99,
         "cues_span.f1": 0.99,
-        "evidence.precision": 0.43,
-        "evidence.recall": 0.41,
-        "evidence.f1": 0.42,
+        "evidence.precision": 0.39,  # lowered from 0.43: see docs/testing.md
+        "evidence.recall": 0.27,  # lowered from 0.41: see docs/testing.md
+        "evidence.f1": 0.32,  # lowered from 0.42: see docs/testing.md
         "polarity_negative.precision": 0.99,
         "polarity_negative.recall": 0.79,
         "polarity_negative.f1": 0.87,

@@ -162,7 +162,7 @@ def test_format_text_numbers_its_notes_and_keeps_every_line() -> None:
     one = sentence([claim(id=None)])
     two = sentence([claim(id=None)], sid="d:0001")
     data = f"{_line(one)}\n\n{_line(two)}\n".encode()
-    new, messages = format_text(data, SentenceRecord, "a.jsonl")
+    new, messages, _ = format_text(data, SentenceRecord, "a.jsonl")
     assert new is not None
     assert [json.loads(line)["id"] for line in new.decode().splitlines()] == ["d:0000", "d:0001"]
     assert messages == [
@@ -173,17 +173,17 @@ def test_format_text_numbers_its_notes_and_keeps_every_line() -> None:
 
 def test_format_text_says_what_it_normalized() -> None:
     record = _line(sentence([]))
-    new, messages = format_text(f"\ufeff{record}\r\n{record}\r\n".encode(), SentenceRecord, "a")
+    new, messages, _ = format_text(f"\ufeff{record}\r\n{record}\r\n".encode(), SentenceRecord, "a")
     assert messages == ["a: removed the byte order mark", "a: converted CRLF line endings to LF"]
     assert new is not None and b"\r" not in new and not new.startswith(b"\xef")
-    _, messages = format_text(f"{record}\n".encode(), SentenceRecord, "a")
+    _, messages, _ = format_text(f"{record}\n".encode(), SentenceRecord, "a")
     assert messages == []
 
 
 def test_diff_shows_exactly_the_changed_lines(new_project: Project) -> None:
     record = sentence([])
     path = new_project.annotations_dir / "d.jsonl"
-    canonical, _ = format_text(json.dumps(record).encode(), SentenceRecord, "x")
+    canonical, _, _ = format_text(json.dumps(record).encode(), SentenceRecord, "x")
     assert canonical is not None
     path.write_bytes("\ufeff".encode() + canonical + _line(record).encode() + b"\n")
     result = fmt(new_project, diff=True)
@@ -209,6 +209,7 @@ def test_files_are_formatted_in_path_order(new_project: Project) -> None:
         "corpus/actors.jsonl",
         "corpus/annotations/a.jsonl",
         "corpus/annotations/b.jsonl",
+        "corpus/annotators.jsonl",
         "corpus/documents.jsonl",
     ]
 
@@ -220,7 +221,8 @@ def test_a_path_that_is_not_a_data_file_is_a_usage_error(new_project: Project) -
         fmt(new_project, [Path(seed)])
     assert str(caught.value) == (
         "seeds/x.txt: not a file claimset formats "
-        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl)"
+        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl, "
+        "corpus/annotators.jsonl)"
     )
 
 
@@ -237,11 +239,14 @@ def test_shapes_that_hold_no_spans_pass_through() -> None:
 
 def test_a_lone_surrogate_is_refused() -> None:
     line = json.dumps(sentence([]))[:-1] + ', "note": "\\ud800"}'
-    new, messages = format_text(line.encode(), SentenceRecord, "a.jsonl")
+    new, messages, _ = format_text(line.encode(), SentenceRecord, "a.jsonl")
     assert new is None
     assert messages == ["a.jsonl: a string holds a lone surrogate (\\ud800-\\udfff escape)"]
 
 
 def test_a_missing_registry_file_is_not_a_target(new_project: Project) -> None:
     new_project.documents_path.unlink()
+    files = ["corpus/actors.jsonl", "corpus/annotators.jsonl"]
+    assert [f.path for f in fmt(new_project).files] == files
+    new_project.annotators_path.unlink()
     assert [f.path for f in fmt(new_project).files] == ["corpus/actors.jsonl"]

@@ -166,7 +166,7 @@ def test_atomic_write_keeps_the_mode_and_cleans_up_on_failure(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(OSError):
+    with pytest.raises(jsonio.WriteFailed, match=r"the disk is full\); it was not changed"):
         jsonio.atomic_write_bytes(path, b"newer\n")
     assert path.read_bytes() == b"new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]

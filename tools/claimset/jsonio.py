@@ -183,7 +183,7 @@ def _check_unchanged(path: Path) -> None:
                     and hashlib.sha256(handle.read()).hexdigest() == before.sha256
                 )
     except FileNotFoundError:
-        same = False
+        return  # deleted since: writing it again overwrites no newer save
     if not same:
         raise ChangedOnDisk(
             f"{_shown(path)}: changed on disk since this command read it (saved in an editor, or "
