@@ -765,3 +765,33 @@ def test_epistemic_must_and_view_frames(
     drafted = draft_sentence(text, PARTIES)
     assert summary(text)[0][:3] == expected
     assert [(c["quote"], c["kind"]) for c in drafted[0]["hedge"]["cues"]] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a law, bill or resolution does or would do is its content, a report (v1.3 #16).
+        ("These resolutions broadly restrict trade with Seoul.", []),
+        ("The bill would require the executive branch to act.", []),
+        ("The law will collapse.", [("author", "prediction", "The law will collapse")]),
+        # Evaluative verbs are beliefs; support and opposition are desires (v1.3 #20).
+        (
+            "Seoul has criticized Moscow's policies publicly.",
+            [("south_korea", "belief", "criticized Moscow's policies publicly")],
+        ),
+        (
+            "Seoul opposed unilateral military actions.",
+            [("south_korea", "desire", "opposed unilateral military actions")],
+        ),
+        (
+            "Seoul assessed that Moscow would not respond.",
+            [("south_korea", "prediction", "Moscow would not respond")],
+        ),
+        (
+            "Seoul interpreted the move as a threat.",
+            [("south_korea", "belief", "interpreted the move as a threat")],
+        ),
+    ],
+)
+def test_instruments_and_evaluative_verbs(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [c[:3] for c in summary(text)] == expected

@@ -5,7 +5,17 @@ from __future__ import annotations
 
 from .lexicons import lexicons, longest_match
 from .sentence import Sentence, clause_end, skip_connectives
-from .words import DETERMINERS, FINITE, FUTURE_FRAMES, FUTURE_MODALS, QUOTES, SUBJECTS, WH, is_verb
+from .words import (
+    DETERMINERS,
+    FINITE,
+    FUTURE_FRAMES,
+    FUTURE_MODALS,
+    INSTRUMENTS,
+    QUOTES,
+    SUBJECTS,
+    WH,
+    is_verb,
+)
 
 
 def subject_end(s: Sentence, a: int, b: int) -> int:
@@ -15,6 +25,33 @@ def subject_end(s: Sentence, a: int, b: int) -> int:
         if is_verb(w):
             return k
     return b
+
+
+def instrument_subject(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b says what a law, bill or resolution does or would do (*The UNSC
+    resolutions prohibit ...*, *The act ... would expand sanctions*): the subject, up to the first
+    verb, is headed by a legal instrument (guidelines v1.3 change 16: its content is a report)."""
+    low = s.low
+    for k in range(a, min(b, a + 10)):
+        if is_verb(low[k]):
+            return False
+        if low[k] in INSTRUMENTS:
+            n = k + 1
+            while n < b and (low[n].endswith("ly") or low[n] in ("also", "still", "now")):
+                n += 1
+            if n >= b:
+                return False
+            verb = low[n]
+            if verb in FINITE:
+                return verb == "would"  # "would require": the bill's content; "will fail" is not
+            return (
+                s.toks[n].isalpha()
+                and s.toks[n].islower()
+                and verb not in DETERMINERS
+                and verb not in lexicons().prepositions
+                and verb not in ("and", "or", "that", "which", "who")
+            )
+    return False
 
 
 def is_negated(s: Sentence, i: int, j: int) -> bool:

@@ -127,6 +127,30 @@ QUANTIFIERS = frozenset(["a", "an", "most", "many", "some", "several", "senior",
 SUBJECTS = frozenset(
     ["the", "this", "these", "those", "it", "they", "he", "she", "we", "such", "both", "neither"]
 )
+#: Legal instruments: as a clause's subject, what they restrict, require or would do is their
+#: content, a report, not the author's judgement (guidelines v1.3 change 16: laws, bills,
+#: treaties are never holders).
+INSTRUMENTS = frozenset(
+    [
+        "resolution",
+        "resolutions",
+        "act",
+        "bill",
+        "bills",
+        "law",
+        "laws",
+        "legislation",
+        "statute",
+        "statutes",
+        "provision",
+        "provisions",
+        "amendment",
+        "amendments",
+        "directive",
+        "directives",
+        "ndaa",
+    ]
+)
 #: Subjects after which *may* is an optative (*may he rest in peace*), not a modal of possibility.
 OPTATIVE_SUBJECTS = frozenset(["he", "she", "they", "we", "you", "i", "it", "god"])
 #: Conjunctions that join two items or two clauses (a clause boundary only when they join

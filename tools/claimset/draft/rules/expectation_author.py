@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from ..actors import AUTHOR
 from ..candidate import Candidate, CueSite, build_candidate
-from ..clauses import epistemic_must, epistemic_should, has_verb, opens_infinitive, trim_span
+from ..clauses import (
+    epistemic_must,
+    epistemic_should,
+    has_verb,
+    instrument_subject,
+    opens_infinitive,
+    trim_span,
+)
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
@@ -56,6 +63,8 @@ def _modal_type(site: CueSite) -> str | None:
         return None  # the month
     if word == "may" and nxt in OPTATIVE_SUBJECTS:
         return None  # an optative, "may he rest in peace": no claim about the future
+    if word == "would" and instrument_subject(s, start, j):
+        return None  # "The act would expand sanctions": what the bill says, not a prediction
     if word in ("will", "shall", "would") and _need_follows(s, j):
         return None  # "will need to", "will also have to": the need's obligation
     if word == "could" and nxt in ("not", "n't"):

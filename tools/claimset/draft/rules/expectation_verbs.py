@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ..actors import AUTHOR, Context, Mention, resolve_anaphor
 from ..candidate import Candidate, CueSite, build_candidate
-from ..clauses import bare_clause, is_future, opens_infinitive, states_fact
+from ..clauses import bare_clause, instrument_subject, is_future, opens_infinitive, states_fact
 from ..lexicons import lexicons
 from ..registry import Complement, frame
 from ..sentence import Sentence, clause_end
@@ -43,6 +43,8 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     s, i = site.s, site.i
     if _not_a_verb(site):
         return None
+    if instrument_subject(s, site.start, site.j):
+        return None  # "The bill would require ...": laws are never holders (v1.3 change 16)
     passive = _passive(s, i)
     if passive and i > 1 and s.low[i - 2] == "to":
         return None  # "leaves much to be desired"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from ..actors import AUTHOR
 from ..candidate import Candidate
-from ..clauses import is_future, is_negated, main_clauses, skip_complementizer, trim_span
+from ..clauses import (
+    instrument_subject,
+    is_future,
+    is_negated,
+    main_clauses,
+    skip_complementizer,
+    trim_span,
+)
 from ..lexicons import lexicons, longest_match
 from ..sentence import Sentence
 from ..words import DETERMINERS, FEAR_FRAMES, FINITE, SENTENCE_ADVERBS, is_verb
@@ -40,6 +47,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue
         if n > 0 and not any(is_verb(w) for w in s.low[a:b]):
             continue  # "but in no way – Korea's views": no clause of its own
+        if instrument_subject(s, a, b):
+            continue  # "These resolutions restrict trade ...": the instrument's content, a report
         if _cue_alone(s, a, b):
             continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
         if _is_report(s, a, b):
