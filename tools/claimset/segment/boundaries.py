@@ -1,0 +1,264 @@
+"""Candidate boundaries inside a block, and the rules that decide each one.
+
+One compiled regex finds the places where a sentence may end: a run of terminal punctuation
+(``.``, ``!``, ``?``, ``…``, spaced ellipses ``. . .``) with any closing quotes, brackets and
+footnote markers glued to it (``disputed.[3]``; a marker after a space, ``disputed. [3]``, is
+attached in Python); a ``)`` that may close a list marker (``2)``); inline bullets (``•``); CJK
+full stops. Each candidate is then decided by O(1) rules on the token before it and the word
+after it (see :mod:`.abbreviations` and :mod:`.lists`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .abbreviations import ABBREVIATIONS, CORPORATE, NUMBERED_NOUNS, STARTERS, period_ends_sentence
+from .chars import (
+    BULLETS,
+    CLOSERS,
+    FIRST_TOKEN,
+    OPENERS,
+    QUESTION_MARKS,
+    SUPERSCRIPTS,
+    TERMINALS,
+    NextWord,
+    WordKind,
+    char_class,
+    content_start,
+    next_word,
+    previous_word,
+    token_start,
+)
+from .lists import ListMarker, Marker, classify_list_marker, opens_numbered_heading
+
+# Named groups: "terminal" (a spaced ellipsis ". . ." counts as one run) and "closing" (closers
+# and footnote markers glued to it; the last group of a terminal match), "paren" (a ")", maybe
+# ending a list marker), "bullet", "cjk". No look-ahead: whether whitespace follows is checked
+# in Python, so the regex never backtracks over a long run of dots.
+_CANDIDATE = re.compile(
+    rf"(?P<terminal>[{char_class(TERMINALS)}]+(?:[ \u00a0][.…][{char_class(TERMINALS)}]*)*)"
+    rf"(?P<closing>[{char_class(CLOSERS)}]*"
+    rf"(?:(?:\[[^\[\]\n]{{1,24}}\]|[{SUPERSCRIPTS}]+)[{char_class(CLOSERS)}]*)*)"
+    rf"|(?P<paren>\))"
+    rf"|(?P<bullet>[{char_class(BULLETS)}])"
+    rf"|(?P<cjk>[。！？｡]+[{char_class(CLOSERS)}]*)"
+)
+# Footnote markers set off by a space after the full stop ("disputed. [3] Officials").
+_SPACED_NOTE = re.compile(
+    r"[ \t\u00a0]{1,3}(?:\[(?:\d{1,3}(?:[,–-] ?\d{1,3}){0,4}|[a-z]|[a-z][a-z ]{1,22}[a-z])\]"
+    rf"|[{SUPERSCRIPTS}]+)+(?=\s|\Z)"
+)
+_GLUED_ELLIPSIS = re.compile(r"\.{3,}|…\.?")
+_GLUED_NUMBER = re.compile(r"\d{2,}[%s]?|\d%")
+
+# Emoji sequences: symbols, skin-tone modifiers, variation selectors, zero-width joiners.
+_EMOJI_CATEGORIES = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
+
+
+def sentence_cuts(block: str) -> list[int]:
+    """Positions in block where one sentence ends and the next may begin, in order."""
+    n = len(block)
+    cuts: list[int] = []
+    sent_start = 0
+    content = content_start(block, 0)
+    markers: set[Marker] = set()  # list markers seen in this block
+
+    for m in _CANDIDATE.finditer(block):
+        found = m.lastgroup
+        p0 = m.start()
+        end = m.end()
+        cut: int | None = None
+
+        if found == "closing":  # terminal punctuation
+            if end < n and not block[end].isspace():
+                cut = _decide_glued(block, m, p0, end)
+            else:
+                note = _SPACED_NOTE.match(block, end)
+                if note:  # the footnote belongs to the sentence it follows
+                    end = note.end()
+                cut = _decide_spaced(block, m, p0, end, sent_start, content, markers)
+                if cut == end:
+                    cut = _past_emoji(block, end)
+        elif found == "paren":  # ")" ending a list marker such as "2)"
+            if p0 and block[p0 - 1].isalnum() and (end == n or block[end].isspace()):
+                tstart = token_start(block, p0)
+                item = classify_list_marker(block, tstart, p0, end, content, markers)
+                if item is ListMarker.NEW_ITEM:
+                    cut = tstart
+        elif found == "bullet":  # inline bullet: "• 9. The first item • 10. The second item"
+            if p0 > content and block[p0 - 1].isspace():
+                cut = p0
+        else:  # CJK full stop, question or exclamation mark: always a boundary
+            cut = _past_emoji(block, end)
+
+        if cut is not None and cut > sent_start:
+            cuts.append(cut)
+            sent_start = cut
+            content = content_start(block, cut)
+    return cuts
+
+
+def _past_emoji(block: str, pos: int) -> int:
+    """Move a boundary past emoji that trail the sentence ("I love it! 😍 See you")."""
+    n = len(block)
+    i = pos
+    while i < n and i - pos < 4 and block[i].isspace():
+        i += 1
+    # Emoji proper (symbols from U+2600 up), not "©", "°" or the bullets that open list items.
+    if i == n or block[i] < "\u2600" or block[i] in BULLETS:
+        return pos
+    j = i
+    while j < n and j - i < 16 and unicodedata.category(block[j]) in _EMOJI_CATEGORIES:
+        j += 1
+    if j == i or (j < n and not block[j].isspace()):
+        return pos
+    return j
+
+
+def _decide_spaced(
+    block: str,
+    m: re.Match[str],
+    p0: int,
+    end: int,
+    sent_start: int,
+    content: int,
+    markers: set[Marker],
+) -> int | None:
+    """Decide a run of terminal punctuation followed by whitespace or the end of the block.
+
+    Returns where the next sentence starts (usually ``end``; the token's start for a list marker
+    in mid-sentence), or None if the sentence goes on.
+    """
+    punct = m.group("terminal")
+    nxt = next_word(block, end)
+    if nxt.kind is WordKind.END:
+        return end
+    if punct == ".":
+        return _decide_full_stop(
+            block, p0, end, m.group("closing"), nxt, sent_start, content, markers
+        )
+    if any(ch in QUESTION_MARKS for ch in punct):
+        return _decide_question(block, end, nxt)
+    return _decide_ellipsis(block, p0, end, punct, m.group("closing"), nxt)
+
+
+def _decide_full_stop(
+    block: str,
+    p0: int,
+    end: int,
+    close: str,
+    nxt: NextWord,
+    sent_start: int,
+    content: int,
+    markers: set[Marker],
+) -> int | None:
+    """A single full stop: list markers, numbered headings, abbreviations."""
+    tstart = token_start(block, p0)
+    if close in ("", ")") and (tstart == 0 or block[tstart - 1].isspace()):
+        item = classify_list_marker(block, tstart, p0, end, content, markers)
+        if item is ListMarker.NEW_ITEM:
+            return tstart
+        if item is ListMarker.OPENS_SENTENCE:
+            return None
+    core = block[tstart:p0].lstrip(OPENERS + BULLETS)
+    at_start = tstart <= content
+    if (
+        nxt.kind is WordKind.UPPER
+        and not close
+        and opens_numbered_heading(block, core, tstart, end, content)
+    ):
+        return None
+    if period_ends_sentence(core, nxt.kind, nxt.word, nxt.end, at_start, block, sent_start, tstart):
+        return end
+    return None
+
+
+def _decide_question(block: str, end: int, nxt: NextWord) -> int | None:
+    """ "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said', "Yahoo! Inc." do not."""
+    if nxt.kind is WordKind.LOWER:
+        return None
+    if nxt.word.lower() in CORPORATE and nxt.end < len(block) and block[nxt.end] in ".,":
+        return None
+    return end
+
+
+def _decide_ellipsis(
+    block: str, p0: int, end: int, punct: str, close: str, nxt: NextWord
+) -> int | None:
+    """Ellipses, plain ("Wait... What?") and MLA-spaced (". . ."), and doubled stops ("end..")."""
+    dots = punct.count(".") + 3 * punct.count("…")
+    if dots < 3:  # "end.. Next" is a doubled full stop
+        return None if nxt.kind is WordKind.LOWER else end
+    if nxt.kind is WordKind.LOWER:
+        return None
+    if p0 and block[p0 - 1] in "[(" and close[:1] in ("]", ")"):
+        return None  # "[...]" marks an omission inside a quotation
+    if " " in punct or "\u00a0" in punct:
+        # MLA spaced ellipses. Three dots mark an omission inside a sentence; four dots are an
+        # ellipsis plus a full stop. Glued to a word ("compounds. . . . The"), the first dot is the
+        # full stop and the remaining ". . ." opens the next sentence.
+        if dots == 3:
+            # An omission inside a sentence, unless a capitalised function word shows that a new
+            # sentence starts ("on . . . The end"; but "the thing is . . . I didn't", rule 47).
+            word = nxt.word
+            starts = nxt.kind is WordKind.UPPER and word != "I" and word.lower() in STARTERS
+            return end if starts else None
+        attached = p0 > 0 and not block[p0 - 1].isspace()
+        return p0 + 1 if attached else end
+    return end  # "I never meant that.... She left", "Wait... What?"
+
+
+def _decide_glued(block: str, m: re.Match[str], p0: int, end: int) -> int | None:
+    """Decide terminal punctuation followed directly by a non-space character.
+
+    Mostly not a boundary ("U.S.A", "3.50", "example.com", "mean...see"). Exceptions: a missing
+    space between two words ("ended.The", "said...Then"), a plain-digit footnote ("disputed.3
+    Officials") and CJK text.
+    """
+    punct = m.group("terminal")
+    if (len(punct) != 1 and not _GLUED_ELLIPSIS.fullmatch(punct)) or m.group("closing") or p0 < 2:
+        return None
+    after = block[end]
+    before = block[p0 - 1]
+    if after.isalpha() and not after.isupper() and not after.islower():
+        # A caseless script such as CJK: "这是句子.这是" has no spaces to wait for.
+        return end if before.isalpha() and not before.islower() and not before.isupper() else None
+    tstart = token_start(block, p0)
+    tok = block[tstart:p0].lstrip(OPENERS)
+    # "in 1990.The", "the 1990s.The", "5%.The", "see section 2.The"
+    number = "A" <= after <= "Z" and (
+        _GLUED_NUMBER.fullmatch(tok)
+        or (tok.isdigit() and previous_word(block, tstart) in NUMBERED_NOUNS)
+    )
+    # A plain lower-case word, not an abbreviation ("Mrs.Smith") or code ("jQuery.Ajax").
+    word = "a" <= before <= "z" and tok.isalpha() and tok[1:].islower()
+    if not (number or (word and tok.lower() not in ABBREVIATIONS)):
+        return None
+    if "A" <= after <= "Z":
+        return _glued_word_start(block, end)
+    if punct == "." and after.isdigit():
+        return _past_glued_footnote(block, end)
+    return None
+
+
+def _glued_word_start(block: str, end: int) -> int | None:
+    """ "ended.The next": the word after must be a plain word, not part of a URL or a file name."""
+    if end + 1 >= len(block) or not ("a" <= block[end + 1] <= "z"):
+        return None
+    nm = FIRST_TOKEN.match(block, end)
+    assert nm is not None
+    nxt = nm.group(1).rstrip(CLOSERS + ".,;:!?")
+    if any(ch in nxt for ch in "./@:_\\"):
+        return None
+    return end
+
+
+def _past_glued_footnote(block: str, end: int) -> int | None:
+    """ "disputed.3 Officials": one to three digits, a space, a capitalised word."""
+    j = end
+    while j < len(block) and j - end < 4 and block[j].isdigit():
+        j += 1
+    if j - end > 3 or j >= len(block) or not block[j].isspace():
+        return None
+    return j if next_word(block, j).kind is WordKind.UPPER else None
