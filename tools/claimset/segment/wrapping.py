@@ -1,0 +1,234 @@
+"""Wrapping: whether a single newline is soft (the text is hard-wrapped) or ends a paragraph.
+
+Decided per document, from the evidence that wrapping leaves in a text rather than from blank
+lines alone (SPEC "Segmentation", refined in docs/segmentation.md):
+
+1. **Wrap width.** A wrapped text has a dominant line width: most lines end within a word's
+   length of it. The width is the longest line length near which at least 40% of the lines end,
+   ignoring a few longer lines (a URL, a table row); a text whose lines are paragraphs of very
+   different lengths, or longer than any usual wrap width, has none.
+2. **Wrapped or not.** The text is wrapped when enough lines are *filled*: the next line's first
+   word would not have fitted on them, and they stop in mid-sentence. One paragraph per line
+   fills no line that way. A blank line between paragraphs still counts as a sign of wrapping.
+3. **Each newline.** In a wrapped text a newline is soft unless wrapping cannot explain it: the
+   next word would have fitted, and the line ends a sentence (the short last line of a
+   paragraph), looks like a heading, or the next line starts a list item; a Markdown heading, or
+   a more deeply indented next line after a finished sentence, also ends a paragraph. Where blank
+   lines separate paragraphs, a short line ending a sentence does not end a paragraph as well.
+   In a text that is not wrapped every line is a paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .abbreviations import word_set
+from .chars import CLOSERS, FIRST_TOKEN, LAST_WORD, TERMINALS
+
+# A line ending in one of these is not a heading: it continues on the next line.
+CONTINUING = word_set(
+    """
+    a an the of to in on at by for with from and or but nor that which who whom whose as is are
+    was were be been than this these those its their his her our your my into onto upon via not
+    """
+)
+
+# Words left lower-case in Title Case headings ("The Rise of China").
+HEADING_LOWER = word_set(
+    """
+    a an the of to in on at by for with from and or but nor vs vs. v. via into onto upon over per
+    as about between among against through without within de la du del von van der
+    """
+)
+
+_LIST_ITEM = re.compile(r"(?:[-*+•‣⁃◦▪▫●○■□➢➤►]|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\)|\([a-z]\))\s")
+_ATX_HEADING = re.compile(r"#{1,6}\s")
+
+# Lines end within this many characters of the wrap width (a long word and its space).
+_WIDTH_BAND = 20
+# Share of lines that must end near the width for it to be a wrap width.
+_NEAR_WIDTH_SHARE = 0.4
+# Wider than this, a line is a paragraph, not a wrapped line (usual widths are 60-100); narrower,
+# short lines are a list or a poem, not a wrapped text.
+_MAX_WIDTH = 160
+_MIN_WIDTH = 50
+# Share of newlines (inside runs of lines) after a filled, unfinished line that marks a text as
+# wrapped; a paragraph of two wrapped lines has one of two, one paragraph per line has none.
+_FILLED_SHARE = 0.2
+# Wrap width assumed for lists when no line is longer (text is rarely wrapped narrower).
+_MIN_LIST_WIDTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a document's lines were written.
+
+    Attributes:
+        wrapped: Whether single newlines are soft unless something marks them as meant.
+        width: The wrap width (0 when the text is not wrapped).
+        blank_lines: Whether blank lines separate paragraphs (then a short line that ends a
+            sentence does not also end a paragraph: "the U.S.\nArmy" is one sentence).
+        paragraph_indent: In a text whose paragraphs start with an indented first line and go
+            on flush, the indentation of continuation lines: a line indented more starts a
+            paragraph. None for other texts.
+    """
+
+    wrapped: bool
+    width: int
+    blank_lines: bool = False
+    paragraph_indent: int | None = None
+
+
+def _first_token(line: str) -> str:
+    m = FIRST_TOKEN.match(line)
+    assert m is not None  # the pattern matches the empty string
+    return m.group(1)
+
+
+def _needed(line: str, nxt: str) -> int:
+    """The line's length had the next line's first word been put on it."""
+    return len(line.rstrip()) + 1 + len(_first_token(nxt))
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends with terminal punctuation (maybe followed by closing quotes)."""
+    return line.rstrip().rstrip(CLOSERS)[-1:] in TERMINALS
+
+
+def wrap_width(lengths: list[int]) -> int:
+    """The dominant line width of a text, or 0 if its lines were not wrapped to a width."""
+    if len(lengths) < 2:
+        return 0
+    counts = Counter(lengths)
+    # At most this many lines may stick out past the width (each one tried costs a pass over
+    # the distinct lengths, which are few: O(sqrt(text length))).
+    outliers = max(1, len(lengths) // 20)
+    above = 0
+    distinct = sorted(counts, reverse=True)
+    for width in distinct:
+        if above > outliers:
+            break
+        if _MIN_WIDTH <= width <= _MAX_WIDTH:
+            near = sum(counts[n] for n in distinct if width - _WIDTH_BAND <= n <= width)
+            if near >= 2 and near >= _NEAR_WIDTH_SHARE * len(lengths):
+                return width
+        above += counts[width]
+    return 0
+
+
+def detect_layout(contents: list[str], groups: list[list[int]], blank_between: bool) -> Layout:
+    """Decide whether the text is wrapped, and at which width.
+
+    Args:
+        contents: The text of every line, without its line break.
+        groups: Runs of line indices that only single newlines separate.
+        blank_between: Whether a blank line separates two paragraphs somewhere.
+    """
+    pairs = [(contents[a], contents[b]) for g in groups for a, b in pairwise(g)]
+    lengths = [len(contents[i].rstrip()) for g in groups for i in g]
+    if not pairs:
+        return Layout(wrapped=False, width=0)
+    width = wrap_width(lengths)
+    if width:
+        filled = sum(1 for a, b in pairs if _needed(a, b) > width and not ends_sentence(a))
+        if filled and filled >= _FILLED_SHARE * len(pairs):
+            return Layout(
+                wrapped=True,
+                width=width,
+                blank_lines=blank_between,
+                paragraph_indent=_continuation_indent(pairs),
+            )
+    if blank_between:
+        # Blank lines between paragraphs, and lines inside them: the lines are wrapped, if not
+        # to one width.
+        return Layout(wrapped=True, width=width or max(lengths), blank_lines=True)
+    return Layout(wrapped=False, width=0)
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _continuation_indent(pairs: list[tuple[str, str]]) -> int | None:
+    """The indentation of continuation lines, if paragraphs start with a deeper first line.
+
+    Most lines then go on at the indentation of continuation lines, and most lines indented
+    deeper are followed by a line at that indentation (a block quote is indented throughout).
+    """
+    counts = Counter(_indent(b) for _, b in pairs)
+    base = min(counts, default=0)
+    deeper = [(a, b) for a, b in pairs if _indent(a) > base]
+    if len(deeper) < 2 or counts[base] < len(pairs) / 2:
+        return None
+    first_lines = sum(1 for a, b in deeper if _indent(b) == base)
+    return base if first_lines >= len(deeper) / 2 else None
+
+
+def list_width(layout: Layout, lines: list[str]) -> int:
+    """The width to test list items against in one run of lines.
+
+    A run with two or more list items is a list even if no line in the document is long enough
+    to estimate the wrap width from ("Reasons\\n- money\\n- time").
+    """
+    items = sum(1 for line in lines[1:] if _LIST_ITEM.match(line.lstrip()))
+    return max(layout.width, _MIN_LIST_WIDTH) if items > 1 else layout.width
+
+
+def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool:
+    """Whether the newline between two lines is meant (ends a paragraph), not wrapped."""
+    if not layout.wrapped:
+        return True
+    indent = len(line) - len(line.lstrip())
+    next_indent = len(nxt) - len(nxt.lstrip())
+    line = line.strip()
+    nxt = nxt.lstrip()
+    needed = indent + len(line) + 1 + len(_first_token(nxt))
+    if _ATX_HEADING.match(line) or _ATX_HEADING.match(nxt):
+        return True  # Markdown "## Heading" is a line of its own
+    if _LIST_ITEM.match(nxt):
+        return needed <= items_width
+    if next_indent > indent and ends_sentence(line):
+        return True  # the next paragraph's first line is indented
+    if layout.paragraph_indent is not None and next_indent > layout.paragraph_indent:
+        return True  # paragraphs start with an indented first line, and the next line is one
+    if needed > layout.width:
+        return False  # the line was full: wrapping explains the newline
+    # The next word would have fitted: the line was ended on purpose.
+    if ends_sentence(line) and not layout.blank_lines:
+        return True  # the short last line of a paragraph
+    return _looks_like_heading(line, nxt, indent, next_indent)
+
+
+def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> bool:
+    """Whether a line that ends before the wrap width is a heading above the next line.
+
+    No final punctuation, capitalised, next line capitalised. A line ending in a capitalised
+    word may be wrapped inside a name ("He met President\\nObama"); it is a heading only if it is
+    written like one ("The Rise of China"), or a table row ("Public class:      IMAP4"), or the
+    next line is indented under it.
+    """
+    last = line[-1]
+    if not (last.isalnum() or last in CLOSERS):
+        return False
+    if not (nxt[0].isupper() and (line[0].isupper() or line[0].isdigit())):
+        return False
+    w = LAST_WORD.search(line)
+    if w is None:
+        return True
+    last_word = w.group(1)
+    if last_word.lower() in CONTINUING:
+        return False
+    return (
+        not last_word[0].isupper() or is_title_case(line) or "   " in line or next_indent > indent
+    )
+
+
+def is_title_case(line: str) -> bool:
+    """Whether every word of the line is capitalised, a number or a small function word."""
+    words = line.split()
+    return len(words) <= 12 and all(
+        not w[0].isalpha() or w[0].isupper() or w.lower() in HEADING_LOWER for w in words
+    )
