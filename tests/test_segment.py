@@ -557,7 +557,9 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ("One.\n* * *\nTwo.", ["One.", "Two."]),
         ("One.\n\n* * *\n\nTwo.\n\n---\n\n~~~", ["One.", "Two."]),
         ("Some text\n\n\n\nMore text\n\n", ["Some text", "More text"]),
-        ("A line\u2028another line\u2029Third one.", ["A line", "another line", "Third one."]),
+        ("A line\u2028Another line\u2029Third one.", ["A line", "Another line", "Third one."]),
+        # A line cut off in mid-sentence goes on on the next line, also after U+2028.
+        ("A line\u2028another line\u2029Third one.", ["A line\u2028another line", "Third one."]),
         ("  Leading space. Trailing.   ", ["Leading space.", "Trailing."]),
         ("Tab\tseparated. Sentence\ttwo.", ["Tab\tseparated.", "Sentence\ttwo."]),
         (
@@ -1124,7 +1126,12 @@ MORE_CASES: dict[str, list[tuple[str, list[str]]]] = {
             ["First para line one\r\nline two.", "Second para."],
         ),
         ("Title\r\n\r\nBody one. Body two.\r\n", ["Title", "Body one.", "Body two."]),
-        ("He said\nthat it was fine.", ["He said", "that it was fine."]),
+        # A line that does not end a sentence, before a lower-case line, is cut off mid-sentence.
+        ("He said\nthat it was fine.", ["He said\nthat it was fine."]),
+        ("He said\nThat it was fine.", ["He said", "That it was fine."]),
+        ("Done.\nthat was it.", ["Done.", "that was it."]),
+        ("Reasons:\n- money\n- time", ["Reasons:", "- money", "- time"]),
+        ("It was a cold \nnight in the city.", ["It was a cold \nnight in the city."]),
         ("One.\n***\nTwo.", ["One.", "Two."]),
         ("Intro text.\n\n—\n\nMore text.", ["Intro text.", "More text."]),
         ("One.\n· · ·\nTwo.", ["One.", "Two."]),
@@ -1316,10 +1323,13 @@ def test_essay_like_text_gives_valid_offsets(text: str) -> None:
     for seg in segments:
         assert all(line.strip() for line in seg.text.splitlines())
     # ... and without blank lines, in lines too short to be wrapped text (a wrap width is at
-    # least 50 columns), every line is a paragraph.
+    # least 50 columns), every line is a paragraph unless it is cut off in mid-sentence: a
+    # sentence goes on across a line break only to a line that does not start with a capital.
     short = all(len(line) < 50 for line in lines)
     if short and nonblank and all(lines[i].strip() for i in range(nonblank[0], nonblank[-1] + 1)):
-        assert all(len(seg.text.splitlines()) == 1 for seg in segments)
+        for seg in segments:
+            for line in seg.text.splitlines()[1:]:
+                assert not line.lstrip()[:1].isupper(), seg
 
 
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])

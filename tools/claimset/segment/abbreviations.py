@@ -21,7 +21,7 @@ def word_set(text: str) -> frozenset[str]:
 TITLES = word_set(
     """
     mr mrs ms mx messrs mmes mme mlle dr prof rev revd fr msgr hon pres gov sen rep amb supt insp
-    det gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr comdr brig lieut ens mt ste
+    det gen lt col maj capt cpt sgt cpl pvt adm cmdr cdr comdr brig lieut ens mt ste sra srta dra
     """
 )
 
@@ -33,6 +33,7 @@ NUMERIC = word_set(
     """
     no nos nr num p pp para paras par sec secs sect ch chap chaps art arts fig figs tab tbl eq eqs
     ex vol vols pt pts ed eds ref refs tel fax ext c ca cca circa n° nº op opp cap bk ln l ll ver
+    rs
     jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
@@ -51,17 +52,17 @@ AMBIGUOUS = word_set(
 
 TIME = word_set("a.m p.m")
 
-# Roman numerals that number list items ("i. The first point ii. The second point").
-
 # Company suffixes: after a company name ("Apple Inc.") a capitalised word that is not a job title
 # or another suffix starts a new sentence ("He founded Apple Inc. Steve Jobs returned.").
 CORPORATE = word_set("inc corp ltd llc plc llp co s.a n.v a.g l.p l.l.c p.l.c")
 
-# Words that continue a sentence after a company suffix ("Apple Inc. Chief Executive Tim Cook").
+# Words that continue a sentence after a company suffix ("Apple Inc. Chief Executive Tim Cook"),
+# among them other legal forms ("GmbH & Co. KG").
 CORPORATE_FOLLOWERS = word_set(
     """
     ceo cfo coo cto chairman chairwoman chair chief executive president founder cofounder vice
     spokesman spokeswoman spokesperson director head board managing senior deputy
+    kg gmbh ag sa nv bv spa srl sarl pty pte bhd oy asa kgaa llc lp llp plc ltd inc co corp
     """
 )
 
@@ -151,6 +152,9 @@ NUMBERED_NOUNS = word_set(
     """
 )
 
+# Chapter and verse after an abbreviated book name ("Phil. 4:8", "Gen. 1:1-3").
+_VERSE = re.compile(r"\d{1,3}:\d{1,3}\b")
+
 # Words that list items are numbered with and that may open a sentence ("1. The first item").
 LIST_TOKEN = re.compile(r"\(?(?:\d{1,3}|[A-Za-z]|[ivxlcdm]{1,6}|[IVXLCDM]{1,6})")
 
@@ -175,8 +179,9 @@ def ends_before_name(
         return False
     if abbreviation_follows(block, word, wend):
         return False
-    if block[wend - len(word) - 1] == "(":
-        return False  # "Acme Inc. (NYSE: ACM) rose"
+    word_start = wend - len(word)
+    if "(" in block[max(0, word_start - 3) : word_start]:
+        return False  # "Acme Inc. (NYSE: ACM) rose", "Acme Inc. (“Acme”)"
     low = word.lower()
     if key in PLACES:
         return not (low in PLACE_FOLLOWERS or (len(word) > 1 and word.isupper()))
@@ -234,8 +239,11 @@ def period_ends_sentence(
     if key in NUMERIC and (
         kind is WordKind.DIGIT
         or (ROMAN.fullmatch(word) and (len(word) > 1 or key not in NUMBER_WORDS))
+        or any(ch.isdigit() for ch in word)
     ):
-        return False  # "p. 55", "Art. I", "Vol. IV"; but "No. I refuse."
+        return False  # "p. 55", "Art. I", "Vol. IV", "No. A13"; but "No. I refuse."
+    if kind is WordKind.DIGIT and core[:1].isupper() and _VERSE.match(block, wend - len(word)):
+        return False  # a book and its chapter and verse: "(Phil. 4:8)"
     if key in TIME:
         return _time_abbreviation_ends(kind, word, block, sent_start, tstart)
     if (

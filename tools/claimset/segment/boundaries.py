@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
 from .abbreviations import ABBREVIATIONS, CORPORATE, NUMBERED_NOUNS, STARTERS, period_ends_sentence
 from .chars import (
@@ -30,7 +31,13 @@ from .chars import (
     previous_word,
     token_start,
 )
-from .lists import ListMarker, Marker, classify_list_marker, opens_numbered_heading
+from .lists import (
+    ListMarker,
+    Marker,
+    classify_list_marker,
+    item_marker_follows,
+    opens_numbered_heading,
+)
 
 # Named groups: "terminal" (a spaced ellipsis ". . ." counts as one run) and "closing" (closers
 # and footnote markers glued to it; the last group of a terminal match), "paren" (a ")", maybe
@@ -42,27 +49,50 @@ _CANDIDATE = re.compile(
     rf"(?:(?:\[[^\[\]\n]{{1,24}}\]|[{SUPERSCRIPTS}]+)[{char_class(CLOSERS)}]*)*)"
     rf"|(?P<paren>\))"
     rf"|(?P<bullet>[{char_class(BULLETS)}])"
-    rf"|(?P<cjk>[。！？｡]+[{char_class(CLOSERS)}]*)"
+    rf"|(?P<cjk>[。！？｡．]+[{char_class(CLOSERS)}]*)"
 )
 # Footnote markers set off by a space after the full stop ("disputed. [3] Officials").
 _SPACED_NOTE = re.compile(
     r"[ \t\u00a0]{1,3}(?:\[(?:\d{1,3}(?:[,–-] ?\d{1,3}){0,4}|[a-z]|[a-z][a-z ]{1,22}[a-z])\]"
     rf"|[{SUPERSCRIPTS}]+)+(?=\s|\Z)"
 )
+_SPACED_DOTS = re.compile(r"\.(?:[ \u00a0]\.)+")
 _GLUED_ELLIPSIS = re.compile(r"\.{3,}|…\.?")
-_GLUED_NUMBER = re.compile(r"\d{2,}[%s]?|\d%")
+_GLUED_NUMBER = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d{2,})[%s]?|\d%")
+_FOOTNOTE_NUMBERS = re.compile(r"\d{1,3}(?:[ ,]\d{1,3}){0,4}(?!\d)")
+# Closing brackets and quotes before a full stop that footnote numbers may follow ("(1987).1").
+_NOTE_AFTER = frozenset(")]”’\"'")
+
+# ASCII emoticons trailing a sentence: ":)", ";-)", ":D", ":'(", "<3", "^_^".
+_EMOTICON = re.compile(r"(?:[:;=][-'^]?[()\[\]DPpOo3/\\|*]+|<3+|\^_*\^)(?=\s|\Z)")
+# "i" written for "I" ("i think", "i'm"): the text does not capitalise sentence starts either.
+_LOWER_CASE_I = re.compile(r"(?<![\w'’.-])i(?:['’](?:m|ll|ve|d)\b| (?=[a-z]))")
 
 # Emoji sequences: symbols, skin-tone modifiers, variation selectors, zero-width joiners.
 _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What the left-to-right scan of one block knows so far."""
+
+    block: str
+    informal: bool  # the block writes "i" for "I": sentences may start in lower case
+    sent_start: int = 0  # where the current sentence starts
+    content: int = 0  # where its text starts (past whitespace and bullets)
+    markers: set[Marker] = field(default_factory=set)  # list markers seen in this block
+
+    def cut_at(self, cut: int) -> None:
+        self.sent_start = cut
+        self.content = content_start(self.block, cut)
 
 
 def sentence_cuts(block: str) -> list[int]:
     """Positions in block where one sentence ends and the next may begin, in order."""
     n = len(block)
     cuts: list[int] = []
-    sent_start = 0
-    content = content_start(block, 0)
-    markers: set[Marker] = set()  # list markers seen in this block
+    scan = _Scan(block, informal=_LOWER_CASE_I.search(block) is not None)
+    scan.cut_at(0)
 
     for m in _CANDIDATE.finditer(block):
         found = m.lastgroup
@@ -77,34 +107,37 @@ def sentence_cuts(block: str) -> list[int]:
                 note = _SPACED_NOTE.match(block, end)
                 if note:  # the footnote belongs to the sentence it follows
                     end = note.end()
-                cut = _decide_spaced(block, m, p0, end, sent_start, content, markers)
+                cut = _decide_spaced(scan, m, p0, end)
                 if cut == end:
                     cut = _past_emoji(block, end)
         elif found == "paren":  # ")" ending a list marker such as "2)"
             if p0 and block[p0 - 1].isalnum() and (end == n or block[end].isspace()):
                 tstart = token_start(block, p0)
-                item = classify_list_marker(block, tstart, p0, end, content, markers)
+                item = classify_list_marker(block, tstart, p0, end, scan.content, scan.markers)
                 if item is ListMarker.NEW_ITEM:
                     cut = tstart
         elif found == "bullet":  # inline bullet: "• 9. The first item • 10. The second item"
-            if p0 > content and block[p0 - 1].isspace():
+            if p0 > scan.content and block[p0 - 1].isspace():
                 cut = p0
-        else:  # CJK full stop, question or exclamation mark: always a boundary
-            cut = _past_emoji(block, end)
+        elif end == n or not block[end].isdigit():  # CJK full stop, question or exclamation
+            cut = _past_emoji(block, end)  # mark: a boundary, except in a number ("３．５")
 
-        if cut is not None and cut > sent_start:
+        if cut is not None and cut > scan.sent_start:
             cuts.append(cut)
-            sent_start = cut
-            content = content_start(block, cut)
+            scan.cut_at(cut)
     return cuts
 
 
 def _past_emoji(block: str, pos: int) -> int:
-    """Move a boundary past emoji that trail the sentence ("I love it! 😍 See you")."""
+    """Move a boundary past emoji and emoticons that trail the sentence ("I love it! 😍 See
+    you", "Great! :) See you")."""
     n = len(block)
     i = pos
     while i < n and i - pos < 4 and block[i].isspace():
         i += 1
+    emoticon = _EMOTICON.match(block, i)
+    if emoticon:
+        return emoticon.end()
     # Emoji proper (symbols from U+2600 up), not "©", "°" or the bullets that open list items.
     if i == n or block[i] < "\u2600" or block[i] in BULLETS:
         return pos
@@ -116,95 +149,92 @@ def _past_emoji(block: str, pos: int) -> int:
     return j
 
 
-def _decide_spaced(
-    block: str,
-    m: re.Match[str],
-    p0: int,
-    end: int,
-    sent_start: int,
-    content: int,
-    markers: set[Marker],
-) -> int | None:
+def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | None:
     """Decide a run of terminal punctuation followed by whitespace or the end of the block.
 
     Returns where the next sentence starts (usually ``end``; the token's start for a list marker
     in mid-sentence), or None if the sentence goes on.
     """
+    block = scan.block
     punct = m.group("terminal")
+    if p0 and block[p0 - 1] in "[(" and m.group("closing")[:1] in ("]", ")"):
+        return None  # "[...]" marks an omission, "(?)" or "[sic!]" a doubt, not an end
     nxt = next_word(block, end)
     if nxt.kind is WordKind.END:
         return end
     if punct == ".":
-        return _decide_full_stop(
-            block, p0, end, m.group("closing"), nxt, sent_start, content, markers
-        )
+        return _decide_full_stop(scan, p0, end, m.group("closing"), nxt)
     if any(ch in QUESTION_MARKS for ch in punct):
-        return _decide_question(block, end, nxt)
-    return _decide_ellipsis(block, p0, end, punct, m.group("closing"), nxt)
+        return _decide_question(scan, end, nxt)
+    return _decide_ellipsis(block, p0, end, punct, nxt)
 
 
-def _decide_full_stop(
-    block: str,
-    p0: int,
-    end: int,
-    close: str,
-    nxt: NextWord,
-    sent_start: int,
-    content: int,
-    markers: set[Marker],
-) -> int | None:
+def _decide_full_stop(scan: _Scan, p0: int, end: int, close: str, nxt: NextWord) -> int | None:
     """A single full stop: list markers, numbered headings, abbreviations."""
-    tstart = token_start(block, p0)
+    block = scan.block
+    # The token starts at the sentence at the latest ("Tuesday.Mr. Smith": the token is "Mr").
+    tstart = max(token_start(block, p0), scan.sent_start)
     if close in ("", ")") and (tstart == 0 or block[tstart - 1].isspace()):
-        item = classify_list_marker(block, tstart, p0, end, content, markers)
+        item = classify_list_marker(block, tstart, p0, end, scan.content, scan.markers)
         if item is ListMarker.NEW_ITEM:
             return tstart
         if item is ListMarker.OPENS_SENTENCE:
             return None
     core = block[tstart:p0].lstrip(OPENERS + BULLETS)
-    at_start = tstart <= content
+    if nxt.kind is WordKind.LOWER:
+        # A plain word ends a sentence before a lower-case list item ("world. (b) Hello"), and
+        # in text that writes "i" for "I", before any lower-case word ("ok. thanks anyway").
+        plain = len(core) > 1 and core.isalpha() and core.lower() not in ABBREVIATIONS
+        ends = plain and (scan.informal or item_marker_follows(block, end))
+        return end if ends else None
+    at_start = tstart <= scan.content
     if (
         nxt.kind is WordKind.UPPER
         and not close
-        and opens_numbered_heading(block, core, tstart, end, content)
+        and opens_numbered_heading(block, core, tstart, end, scan.content)
     ):
         return None
-    if period_ends_sentence(core, nxt.kind, nxt.word, nxt.end, at_start, block, sent_start, tstart):
+    if period_ends_sentence(
+        core, nxt.kind, nxt.word, nxt.end, at_start, block, scan.sent_start, tstart
+    ):
         return end
     return None
 
 
-def _decide_question(block: str, end: int, nxt: NextWord) -> int | None:
-    """ "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said', "Yahoo! Inc." do not."""
+def _decide_question(scan: _Scan, end: int, nxt: NextWord) -> int | None:
+    """ "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said', "Yahoo! Inc." do not.
+
+    In text that writes "i" for "I", a lower-case word after "?" or "!" starts a sentence
+    ("really? i think so").
+    """
+    block = scan.block
     if nxt.kind is WordKind.LOWER:
-        return None
+        return end if scan.informal and block[end - 1] in QUESTION_MARKS else None
     if nxt.word.lower() in CORPORATE and nxt.end < len(block) and block[nxt.end] in ".,":
         return None
     return end
 
 
-def _decide_ellipsis(
-    block: str, p0: int, end: int, punct: str, close: str, nxt: NextWord
-) -> int | None:
+def _decide_ellipsis(block: str, p0: int, end: int, punct: str, nxt: NextWord) -> int | None:
     """Ellipses, plain ("Wait... What?") and MLA-spaced (". . ."), and doubled stops ("end..")."""
     dots = punct.count(".") + 3 * punct.count("…")
     if dots < 3:  # "end.. Next" is a doubled full stop
         return None if nxt.kind is WordKind.LOWER else end
     if nxt.kind is WordKind.LOWER:
         return None
-    if p0 and block[p0 - 1] in "[(" and close[:1] in ("]", ")"):
-        return None  # "[...]" marks an omission inside a quotation
     if " " in punct or "\u00a0" in punct:
         # MLA spaced ellipses. Three dots mark an omission inside a sentence; four dots are an
         # ellipsis plus a full stop. Glued to a word ("compounds. . . . The"), the first dot is the
         # full stop and the remaining ". . ." opens the next sentence.
+        attached = p0 > 0 and not block[p0 - 1].isspace()
+        if attached and not _SPACED_DOTS.fullmatch(punct):
+            return p0 + 1  # a full stop and stray dots: "Sentence. .. Next sentence."
         if dots == 3:
             # An omission inside a sentence, unless a capitalised function word shows that a new
             # sentence starts ("on . . . The end"; but "the thing is . . . I didn't", rule 47).
             word = nxt.word
             starts = nxt.kind is WordKind.UPPER and word != "I" and word.lower() in STARTERS
             return end if starts else None
-        attached = p0 > 0 and not block[p0 - 1].isspace()
         return p0 + 1 if attached else end
     return end  # "I never meant that.... She left", "Wait... What?"
 
@@ -219,14 +249,18 @@ def _decide_glued(block: str, m: re.Match[str], p0: int, end: int) -> int | None
     punct = m.group("terminal")
     if (len(punct) != 1 and not _GLUED_ELLIPSIS.fullmatch(punct)) or m.group("closing") or p0 < 2:
         return None
+    if block[p0 - 1] in "[(":
+        return None  # "[?][note]"
     after = block[end]
     before = block[p0 - 1]
     if after.isalpha() and not after.isupper() and not after.islower():
         # A caseless script such as CJK: "这是句子.这是" has no spaces to wait for.
         return end if before.isalpha() and not before.islower() and not before.isupper() else None
+    if punct == "." and after.isdigit() and before in _NOTE_AFTER:
+        return _past_glued_footnote(block, end)  # "(Smith 1987).1 According"
     tstart = token_start(block, p0)
     tok = block[tstart:p0].lstrip(OPENERS)
-    # "in 1990.The", "the 1990s.The", "5%.The", "see section 2.The"
+    # "in 1990.The", "the 1990s.The", "5%.The", "bought 1,000.That", "see section 2.The"
     number = "A" <= after <= "Z" and (
         _GLUED_NUMBER.fullmatch(tok)
         or (tok.isdigit() and previous_word(block, tstart) in NUMBERED_NOUNS)
@@ -244,8 +278,11 @@ def _decide_glued(block: str, m: re.Match[str], p0: int, end: int) -> int | None
 
 def _glued_word_start(block: str, end: int) -> int | None:
     """ "ended.The next": the word after must be a plain word, not part of a URL or a file name."""
-    if end + 1 >= len(block) or not ("a" <= block[end + 1] <= "z"):
+    if end + 1 >= len(block):
         return None
+    second = block[end + 1]
+    if not ("a" <= second <= "z" or (block[end] in "IA" and (second.isspace() or second in "'’"))):
+        return None  # "Any news?I have none", "Thanks!I'm"; not "U.S.A.F", "report.PDF"
     nm = FIRST_TOKEN.match(block, end)
     assert nm is not None
     nxt = nm.group(1).rstrip(CLOSERS + ".,;:!?")
@@ -255,10 +292,12 @@ def _glued_word_start(block: str, end: int) -> int | None:
 
 
 def _past_glued_footnote(block: str, end: int) -> int | None:
-    """ "disputed.3 Officials": one to three digits, a space, a capitalised word."""
-    j = end
-    while j < len(block) and j - end < 4 and block[j].isdigit():
-        j += 1
-    if j - end > 3 or j >= len(block) or not block[j].isspace():
+    """Footnote numbers glued to a full stop: "disputed.3 Officials", "consultation.11 12 Take".
+
+    One to three digits, up to four more such numbers after a space or a comma, then a space and
+    a capitalised word.
+    """
+    m = _FOOTNOTE_NUMBERS.match(block, end)
+    if m is None or m.end() >= len(block) or not block[m.end()].isspace():
         return None
-    return j if next_word(block, j).kind is WordKind.UPPER else None
+    return m.end() if next_word(block, m.end()).kind is WordKind.UPPER else None

@@ -27,8 +27,11 @@ def char_class(chars: str) -> str:
     return "".join(re.escape(ch) for ch in chars)
 
 
-# After a candidate: optional whitespace, opening quotes/brackets or dashes, then the next word.
-_NEXT = re.compile(rf"\s*[{char_class(OPENERS)}—–-]*(\w*)")
+# After a candidate: optional whitespace, opening quotes/brackets or dashes (maybe spaced:
+# "voila! -- you"), then the next word.
+_NEXT = re.compile(
+    rf"\s*[{char_class(OPENERS)}—–-]*(?:(?<=[—–-])\s+[{char_class(OPENERS)}]*)?(\w*)"
+)
 _CONTENT = re.compile(rf"[^\s{char_class(BULLETS)}]")
 _LAST_WORD = re.compile(r"(\w+)\W*\Z")
 ROMAN = re.compile(r"[IVXLC]+")

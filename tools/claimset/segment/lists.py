@@ -73,23 +73,33 @@ def classify_list_marker(
         return ListMarker.OPENS_SENTENCE
     # A new item continues a sequence ("first item 2) The second"), or a first item follows a
     # colon ("Steps: 1. Open the box.").
-    found = [
-        v
-        for v in values
-        if (v[0], v[1] - 1) in markers
-        or (v[1] == _first_value(v[0]) and follows_colon(block, tstart))
+    in_sequence = [v for v in values if (v[0], v[1] - 1) in markers]
+    found = in_sequence or [
+        v for v in values if v[1] == _first_value(v[0]) and follows_colon(block, tstart)
     ]
     if not found:
         return ListMarker.NONE
     kind = next_word(block, end).kind
-    # Items after "1." may be lower-case ("Items: 1. apples 2. pears"); after "1)" a lower-case
-    # word is an enumeration inside a sentence ("reasons: 1) money and 2) time").
-    if not (kind is WordKind.UPPER or (kind is WordKind.LOWER and block[p0] == ".")):
+    # Items after "1." may be lower-case ("Items: 1. apples 2. pears"), and so may items after
+    # "b)" that continue a list whose items open sentences ("a) here it is b) another"); but after
+    # a colon "1)" and a lower-case word are an enumeration inside a sentence ("reasons: 1) money
+    # and 2) time").
+    lower_ok = block[p0] == "." or bool(in_sequence)
+    if not (kind is WordKind.UPPER or (kind is WordKind.LOWER and lower_ok)):
         return ListMarker.NONE
     if previous_word(block, tstart) in NUMBERED_NOUNS:
         return ListMarker.NONE
     markers.update(found)
     return ListMarker.NEW_ITEM
+
+
+# A list marker that opens an item after a finished sentence: "a.", "b)", "(c)", "[d]", "(iv)".
+_ITEM_AHEAD = re.compile(r"\s+(?:[a-z][.)]|\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)|\[[a-z]\])\s")
+
+
+def item_marker_follows(block: str, end: int) -> bool:
+    """Whether a list marker written in lower case follows end ("world. (b) Hello")."""
+    return _ITEM_AHEAD.match(block, end) is not None
 
 
 def opens_numbered_heading(block: str, core: str, tstart: int, end: int, content: int) -> bool:

@@ -15,7 +15,8 @@ lines alone (SPEC "Segmentation", refined in docs/segmentation.md):
    paragraph), looks like a heading, or the next line starts a list item; a Markdown heading, or
    a more deeply indented next line after a finished sentence, also ends a paragraph. Where blank
    lines separate paragraphs, a short line ending a sentence does not end a paragraph as well.
-   In a text that is not wrapped every line is a paragraph.
+   In a text that is not wrapped every line is a paragraph, unless it is cut off in mid-sentence:
+   it does not end a sentence and the next line starts in lower case.
 """
 
 from __future__ import annotations
@@ -180,7 +181,7 @@ def list_width(layout: Layout, lines: list[str]) -> int:
 def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool:
     """Whether the newline between two lines is meant (ends a paragraph), not wrapped."""
     if not layout.wrapped:
-        return True
+        return not _continues(line, nxt)
     indent = len(line) - len(line.lstrip())
     next_indent = len(nxt) - len(nxt.lstrip())
     line = line.strip()
@@ -224,6 +225,23 @@ def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> b
     return (
         not last_word[0].isupper() or is_title_case(line) or "   " in line or next_indent > indent
     )
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """Whether, in a text that is not wrapped, a line is cut off in mid-sentence.
+
+    The line does not end a sentence, and the next line starts in lower case ("This is a
+    sentence\ncut off in the middle"), or the line ends in a space, which marks a soft line
+    break (as in format=flowed mail), before anything but a capital or a list item.
+    """
+    if ends_sentence(line):
+        return False
+    nxt = nxt.lstrip()
+    if _LIST_ITEM.match(nxt) or _ATX_HEADING.match(nxt):
+        return False
+    if nxt[0].islower():
+        return True
+    return line[-1:] in (" ", "\t") and not nxt[0].isupper()
 
 
 def is_title_case(line: str) -> bool:
