@@ -557,9 +557,7 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         ("One.\n* * *\nTwo.", ["One.", "Two."]),
         ("One.\n\n* * *\n\nTwo.\n\n---\n\n~~~", ["One.", "Two."]),
         ("Some text\n\n\n\nMore text\n\n", ["Some text", "More text"]),
-        ("A line\u2028Another line\u2029Third one.", ["A line", "Another line", "Third one."]),
-        # A line cut off in mid-sentence goes on on the next line, also after U+2028.
-        ("A line\u2028another line\u2029Third one.", ["A line\u2028another line", "Third one."]),
+        ("A line\u2028another line\u2029Third one.", ["A line", "another line", "Third one."]),
         ("  Leading space. Trailing.   ", ["Leading space.", "Trailing."]),
         ("Tab\tseparated. Sentence\ttwo.", ["Tab\tseparated.", "Sentence\ttwo."]),
         (
@@ -1126,12 +1124,16 @@ MORE_CASES: dict[str, list[tuple[str, list[str]]]] = {
             ["First para line one\r\nline two.", "Second para."],
         ),
         ("Title\r\n\r\nBody one. Body two.\r\n", ["Title", "Body one.", "Body two."]),
-        # A line that does not end a sentence, before a lower-case line, is cut off mid-sentence.
-        ("He said\nthat it was fine.", ["He said\nthat it was fine."]),
-        ("He said\nThat it was fine.", ["He said", "That it was fine."]),
-        ("Done.\nthat was it.", ["Done.", "that was it."]),
-        ("Reasons:\n- money\n- time", ["Reasons:", "- money", "- time"]),
+        ("He said\nthat it was fine.", ["He said", "that it was fine."]),
+        # A space before the line break marks it soft (format=flowed), before anything but a
+        # capital or a list item.
         ("It was a cold \nnight in the city.", ["It was a cold \nnight in the city."]),
+        ("It was a cold \nNight came.", ["It was a cold", "Night came."]),
+        ("Reasons: \n- money \n- time", ["Reasons:", "- money", "- time"]),
+        (
+            "features\ncontact manager\nevents, activities",
+            ["features", "contact manager", "events, activities"],
+        ),
         ("One.\n***\nTwo.", ["One.", "Two."]),
         ("Intro text.\n\n—\n\nMore text.", ["Intro text.", "More text."]),
         ("One.\n· · ·\nTwo.", ["One.", "Two."]),

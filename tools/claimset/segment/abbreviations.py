@@ -97,9 +97,14 @@ PLACE_FOLLOWERS = word_set(
     citizenship refugee development programme program children world climate conference met
     independence mayor police metro united peacekeeping rapporteur digital green single common
     emissions directive regulation treaty summit referendum accession budget competition indo
-    pentagon white
+    pentagon white panel committee institute board authority service services company
+    corporation federation association academy university college museum library
     """
 )
+
+# After the word that follows a place acronym: a hyphen or another capitalised word shows a
+# compound or a longer name ("U.S. Virginia-class submarines", "the U.S. Central Command").
+_NAME_GOES_ON = re.compile(r"-\s?\w| [A-Z][a-z]")
 
 # Abbreviations of "number" itself: "No. I refuse" is two sentences, "Art. I" is one.
 NUMBER_WORDS = word_set("no nos nr num")
@@ -184,7 +189,11 @@ def ends_before_name(
         return False  # "Acme Inc. (NYSE: ACM) rose", "Acme Inc. (“Acme”)"
     low = word.lower()
     if key in PLACES:
-        return not (low in PLACE_FOLLOWERS or (len(word) > 1 and word.isupper()))
+        return not (
+            low in PLACE_FOLLOWERS
+            or (len(word) > 1 and word.isupper())
+            or _NAME_GOES_ON.match(block, wend)  # "U.S. Virginia-class", "U.S. Central Command"
+        )
     prev = "" if at_start else token_before(block, tstart)
     if prev.lower() in STARTERS or not (
         prev[:1].isupper() or prev[:1].isdigit() or prev == "&" or prev.endswith("!")

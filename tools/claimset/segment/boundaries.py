@@ -68,6 +68,9 @@ _EMOTICON = re.compile(r"(?:[:;=][-'^]?[()\[\]DPpOo3/\\|*]+|<3+|\^_*\^)(?=\s|\Z)
 # "i" written for "I" ("i think", "i'm"): the text does not capitalise sentence starts either.
 _LOWER_CASE_I = re.compile(r"(?<![\w'’.-])i(?:['’](?:m|ll|ve|d)\b| (?=[a-z]))")
 
+# How far a parenthetical may reach on either side of a full stop inside it.
+_PARENTHETICAL = 120
+
 # Emoji sequences: symbols, skin-tone modifiers, variation selectors, zero-width joiners.
 _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
 
@@ -162,11 +165,28 @@ def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | No
     nxt = next_word(block, end)
     if nxt.kind is WordKind.END:
         return end
+    if _inside_parenthetical(scan, p0):
+        return None  # "This is (Proc. ABC with Abs. Reg. Compliance) not here."
     if punct == ".":
         return _decide_full_stop(scan, p0, end, m.group("closing"), nxt)
     if any(ch in QUESTION_MARKS for ch in punct):
         return _decide_question(scan, end, nxt)
     return _decide_ellipsis(block, p0, end, punct, nxt)
+
+
+def _inside_parenthetical(scan: _Scan, p0: int) -> bool:
+    """Whether p0 lies inside brackets opened and closed in mid-sentence, the sentence going on
+    after them in lower case or after a comma (bounded look-around, in C: str.rfind/find)."""
+    block = scan.block
+    lo = max(scan.content + 1, p0 - _PARENTHETICAL)
+    opening = block.rfind("(", lo, p0)
+    if opening < 0 or block.find(")", opening, p0) >= 0:
+        return False
+    closing = block.find(")", p0, p0 + _PARENTHETICAL)
+    if closing < 0 or block.find("(", p0, closing) >= 0:
+        return False
+    after = block[closing + 1 : closing + 3].lstrip()[:1]
+    return after.islower() or after in (",", ";")
 
 
 def _decide_full_stop(scan: _Scan, p0: int, end: int, close: str, nxt: NextWord) -> int | None:

@@ -15,8 +15,8 @@ lines alone (SPEC "Segmentation", refined in docs/segmentation.md):
    paragraph), looks like a heading, or the next line starts a list item; a Markdown heading, or
    a more deeply indented next line after a finished sentence, also ends a paragraph. Where blank
    lines separate paragraphs, a short line ending a sentence does not end a paragraph as well.
-   In a text that is not wrapped every line is a paragraph, unless it is cut off in mid-sentence:
-   it does not end a sentence and the next line starts in lower case.
+   In a text that is not wrapped every line is a paragraph, unless a space at its end marks the
+   break soft (format=flowed) and the line does not end a sentence.
 """
 
 from __future__ import annotations
@@ -228,20 +228,17 @@ def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> b
 
 
 def _continues(line: str, nxt: str) -> bool:
-    """Whether, in a text that is not wrapped, a line is cut off in mid-sentence.
+    """Whether, in a text that is not wrapped, a line break is marked soft.
 
-    The line does not end a sentence, and the next line starts in lower case ("This is a
-    sentence\ncut off in the middle"), or the line ends in a space, which marks a soft line
-    break (as in format=flowed mail), before anything but a capital or a list item.
+    A space at the end of the line marks it (as in format=flowed mail and text taken from PDF),
+    if the line does not end a sentence and the next line starts neither with a capital nor a
+    list item ("It was a cold \\nnight in the city"). Without it, lines in lower case are
+    separate (a menu: "features\\ncontact manager").
     """
-    if ends_sentence(line):
+    if line[-1:] not in (" ", "\t") or ends_sentence(line):
         return False
     nxt = nxt.lstrip()
-    if _LIST_ITEM.match(nxt) or _ATX_HEADING.match(nxt):
-        return False
-    if nxt[0].islower():
-        return True
-    return line[-1:] in (" ", "\t") and not nxt[0].isupper()
+    return not (nxt[0].isupper() or _LIST_ITEM.match(nxt) or _ATX_HEADING.match(nxt))
 
 
 def is_title_case(line: str) -> bool:
