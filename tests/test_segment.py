@@ -66,6 +66,167 @@ def test_golden_rule(text: str, expected: list[str]) -> None:
     assert [_collapse(s) for s in sentences(text)] == [_collapse(s) for s in expected]
 
 
+# --- The peers' own test suites (pySBD's English suite, syntok's segmenter tests) -------------
+
+SEGMENT_DATA = Path(__file__).parent / "data" / "segment"
+
+_QUOTES = "pySBD never splits inside quotation marks; edited-prose annotation splits there"
+_MARKUP = "pySBD's clean=True removes markup; claimset never rewrites the text"
+# Cases claimset fails, each with the reason; every other case must pass.
+SUITE_FAILURES = {
+    "pysbd": {
+        **dict.fromkeys(
+            [
+                "clean-2",
+                "clean-4",
+                "clean-45",
+                "clean-73",
+                "clean-91",
+                "clean-92",
+                "clean-93",
+                "clean-107",
+                "clean-116",
+                "pdf-5",
+                "pdf-6",
+            ],
+            _QUOTES,
+        ),
+        **dict.fromkeys(["clean-41", "clean-49", "clean-64", "clean-72"], _MARKUP),
+        "clean-9": "a table of contents with dot leaders",
+        "clean-28": "the letters of one word on separate lines ('W\\nA\\nRN')",
+        "clean-59": "short lines between blank lines read as one wrapped paragraph",
+        "clean-70": "list numbering that restarts (1. 2. 1. 2.) inside one paragraph",
+        "clean-79": "a literal '\\ r \\ n' in the text",
+        "clean-88": "'?' inside brackets before a number",
+        "issue#31": "mathematical notation (ℓ) before a capital",
+        "issue#37": "'Yahoo!' before a capitalised word",
+        "issue#53-span": "pySBD keeps 'information.As' (no space) together",
+        "pdf-1": "pySBD's doc_type=pdf joins every line; a line break without a trailing space "
+        "stays a break in text that is not wrapped",
+    },
+    "syntok": {
+        "test_segmenter (OSPL)": "syntok's conventions: no split after 'U.S.' before any word, "
+        "none inside parentheses, German dates, splits at semicolons",
+        "test_do_not_split_bible_citation": "syntok makes '(Phil. 4:8)' a sentence of its own",
+        "test_split_long_text_inside_parenthesis2": "syntok splits before an opening bracket",
+    },
+}
+
+
+def _letters_and_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _suite_cases(suite: str, filename: str) -> list[Any]:
+    rows = [json.loads(line) for line in (SEGMENT_DATA / filename).read_text("utf-8").splitlines()]
+    cases = []
+    for row in rows:
+        reason = SUITE_FAILURES[suite].get(row["id"])
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        cases.append(pytest.param(row["text"], row["expected"], marks=marks, id=row["id"]))
+    return cases
+
+
+def _same_boundaries(text: str, expected: list[str]) -> None:
+    """The sentences' letters and digits, so that the peers' text rewriting does not count."""
+    got = [_letters_and_digits(s) for s in sentences(text)]
+    want = [_letters_and_digits(s) for s in expected]
+    assert [g for g in got if g] == [w for w in want if w]
+
+
+def test_suites_are_complete() -> None:
+    assert len(_suite_cases("pysbd", "pysbd_suite_en.jsonl")) == 204
+    assert len(_suite_cases("syntok", "syntok_suite.jsonl")) == 50
+    # At least 179/204 and 47/50: the failures above are all the failures there are.
+    assert len(SUITE_FAILURES["pysbd"]) <= 25
+    assert len(SUITE_FAILURES["syntok"]) <= 3
+
+
+@pytest.mark.parametrize(("text", "expected"), _suite_cases("pysbd", "pysbd_suite_en.jsonl"))
+def test_pysbd_suite(text: str, expected: list[str]) -> None:
+    _same_boundaries(text, expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), _suite_cases("syntok", "syntok_suite.jsonl"))
+def test_syntok_suite(text: str, expected: list[str]) -> None:
+    _same_boundaries(text, expected)
+
+
+# --- Real prose: bugs seen on annotated text, web and informal writing --------------------------
+
+REAL_PROSE = [
+    ("It was Tuesday.Mr. Smith left.", ["It was Tuesday.", "Mr. Smith left."]),
+    ("I will be paid Rs. 16720 in total.", ["I will be paid Rs. 16720 in total."]),
+    (
+        "The parties are Acme Inc. (“Company A”), and Bolt Inc. (“Company B”).",
+        ["The parties are Acme Inc. (“Company A”), and Bolt Inc. (“Company B”)."],
+    ),
+    (
+        "The U.K. Panel on climate said it was true. Finally he left the U.K. He went home.",
+        [
+            "The U.K. Panel on climate said it was true.",
+            "Finally he left the U.K.",
+            "He went home.",
+        ],
+    ),
+    (
+        "Australia may buy 3-5 U.S. Virginia-class submarines.",
+        ["Australia may buy 3-5 U.S. Virginia-class submarines."],
+    ),
+    ("The GmbH & Co. KG is a partnership.", ["The GmbH & Co. KG is a partnership."]),
+    (
+        "It creates a gap in a consultation.11 12 Take the common cold.",
+        ["It creates a gap in a consultation.11 12", "Take the common cold."],
+    ),
+    (
+        "It is a sample from the Journal (1987).1 According to it, all count.",
+        ["It is a sample from the Journal (1987).1", "According to it, all count."],
+    ),
+    (
+        "(a) Hello world. (b) Hello world. (c) Hello world.",
+        ["(a) Hello world.", "(b) Hello world.", "(c) Hello world."],
+    ),
+    (
+        "His name is Mark E. Smith. a. here it is b. another c. one more",
+        ["His name is Mark E. Smith.", "a. here it is", "b. another", "c. one more"],
+    ),
+    ("a) here it is b) another", ["a) here it is", "b) another"]),
+    ("Any news?I have none.", ["Any news?", "I have none."]),
+    ("Thanks!I will call.", ["Thanks!", "I will call."]),
+    ("Great! :) See you soon.", ["Great! :)", "See you soon."]),
+    ("Bad news. :( We lost.", ["Bad news. :(", "We lost."]),
+    ("Mix it, and -- voila! -- you have cake.", ["Mix it, and -- voila! -- you have cake."]),
+    ("This is (Proc. ABC with Abs. Reg. Compliance) not here.", None),
+    ("This is a bible quote (Phil. 4:8) and more.", None),
+    ("This is no. A13 here.", None),
+    ("This is abcf. 123 here.", None),
+    ("He ate it in 1990. 1991 was worse.", ["He ate it in 1990.", "1991 was worse."]),
+    (
+        "Test strange period．Does it segment correctly．",
+        ["Test strange period．", "Does it segment correctly．"],
+    ),
+    ("Sentence. .. Next sentence.", ["Sentence.", ".. Next sentence."]),
+    ("[?][footnoteRef:6] This is a footnote.", None),
+    ("He was (?) there. It is odd.", ["He was (?) there.", "It is odd."]),
+    # Lower-case sentence starts, only in text that writes "i" for "I".
+    (
+        "ok. thanks anyway, i will try again tomorrow.",
+        ["ok.", "thanks anyway, i will try again tomorrow."],
+    ),
+    ("really? i think so. no way", ["really?", "i think so.", "no way"]),
+    (
+        "Apples, pears, etc. are fruit. I like them.",
+        ["Apples, pears, etc. are fruit.", "I like them."],
+    ),
+    ("She works at Yahoo! in Seoul. I know.", ["She works at Yahoo! in Seoul.", "I know."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REAL_PROSE)
+def test_real_prose(text: str, expected: list[str] | None) -> None:
+    assert sentences(text) == (expected or [text])
+
+
 # --- The seed essay ----------------------------------------------------------------------------
 
 
@@ -1187,11 +1348,18 @@ def test_known_limitation(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
 
 
-@pytest.mark.parametrize(
-    "text", ["", " ", "\n\n\n", "\r\n \t\r\n", "* * *", "---\n***", "!!! ??", "😀"]
-)
+@pytest.mark.parametrize("text", ["", " ", "\n\n\n", "\r\n \t\r\n", "* * *", "---\n***", "😀"])
 def test_nothing_to_split(text: str) -> None:
     assert split_sentences(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("?", ["?"]), ("!!! ??", ["!!! ??"]), (" ...\n\n?!\n", ["...", "?!"]), ("* * *\n?", ["?"])],
+)
+def test_punctuation_alone_is_a_sentence(text: str, expected: list[str]) -> None:
+    # A reply that is only "?" is a sentence; separator lines and emoji alone are not.
+    assert sentences(text) == expected
 
 
 def test_offsets_are_code_points() -> None:

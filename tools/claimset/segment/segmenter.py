@@ -7,13 +7,17 @@ left-to-right pass with bounded look-around: time is linear in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
 from .boundaries import sentence_cuts
-from .chars import ALNUM
+from .chars import ALNUM, TERMINALS
 from .paragraphs import paragraph_blocks
+
+# A line: a run of characters without a line break.
+_LINE = re.compile("[^\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +45,27 @@ def split_sentences(text: str) -> list[Segment]:
         The sentences (and headings) in document order; ``text[s.start:s.end] == s.text``.
         Separator lines and whitespace produce no segment.
     """
+    if not ALNUM.search(text):
+        return _punctuation_lines(text)
     out: list[Segment] = []
     for bstart, bend in paragraph_blocks(text):
         for s, e in _trimmed_sentences(text, bstart, bend):
             out.append(Segment(s, e, text[s:e]))
+    return out
+
+
+def _punctuation_lines(text: str) -> list[Segment]:
+    """A text without letters or digits: its lines with terminal punctuation ("?", "!!! ??").
+
+    Separator lines ("* * *", "---") and emoji alone still give nothing.
+    """
+    out = []
+    for m in _LINE.finditer(text):
+        if any(ch in TERMINALS for ch in m.group()):
+            line = m.group()
+            start = m.start() + len(line) - len(line.lstrip())
+            end = m.end() - len(line) + len(line.rstrip())
+            out.append(Segment(start, end, text[start:end]))
     return out
 
 

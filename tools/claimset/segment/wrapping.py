@@ -214,7 +214,10 @@ def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> b
     last = line[-1]
     if not (last.isalnum() or last in CLOSERS):
         return False
-    if not (nxt[0].isupper() and (line[0].isupper() or line[0].isdigit())):
+    item = _LIST_ITEM.match(line)
+    if item:  # a numbered or lettered heading: "d. Compliance Log", "2. Methods"
+        line = line[item.end() :]
+    if not (nxt[0].isupper() and line and (line[0].isupper() or line[0].isdigit())):
         return False
     w = LAST_WORD.search(line)
     if w is None:
