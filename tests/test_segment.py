@@ -219,6 +219,17 @@ REAL_PROSE = [
         ["Apples, pears, etc. are fruit.", "I like them."],
     ),
     ("She works at Yahoo! in Seoul. I know.", ["She works at Yahoo! in Seoul.", "I know."]),
+    # Lines of a post that stop near the same column are not wrapped text: one filled line is no
+    # evidence.
+    (
+        "hey guys i have a problem with my printer it wont print anything\n"
+        "i tried restarting it and reinstalling the drivers but nothing works\nany ideas",
+        [
+            "hey guys i have a problem with my printer it wont print anything",
+            "i tried restarting it and reinstalling the drivers but nothing works",
+            "any ideas",
+        ],
+    ),
 ]
 
 
@@ -296,7 +307,7 @@ ESSAY_PATHS = sorted(
 def _paragraphs(text: str) -> list[str]:
     """The paragraphs of an essay, unwrapped: lines, or blank-line blocks if it is wrapped."""
     blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
-    if any("\n" in b.strip() for b in blocks):
+    if len(blocks) > 1 and any("\n" in b.strip() for b in blocks):
         return [" ".join(b.split()) for b in blocks]
     return [line for line in text.split("\n") if line.strip()]
 

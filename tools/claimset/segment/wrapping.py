@@ -59,6 +59,10 @@ _MIN_WIDTH = 50
 # Share of newlines (inside runs of lines) after a filled, unfinished line that marks a text as
 # wrapped; a paragraph of two wrapped lines has one of two, one paragraph per line has none.
 _FILLED_SHARE = 0.2
+# Lines near the width needed to call it a width, and lines filled in mid-sentence needed to call
+# a text wrapped: one line of a forum post that stops where the next word would not fit is no
+# evidence.
+_MIN_EVIDENCE = 2
 # Wrap width assumed for lists when no line is longer (text is rarely wrapped narrower).
 _MIN_LIST_WIDTH = 60
 
@@ -114,7 +118,7 @@ def wrap_width(lengths: list[int]) -> int:
             break
         if _MIN_WIDTH <= width <= _MAX_WIDTH:
             near = sum(counts[n] for n in distinct if width - _WIDTH_BAND <= n <= width)
-            if near >= 2 and near >= _NEAR_WIDTH_SHARE * len(lengths):
+            if near >= _MIN_EVIDENCE and near >= _NEAR_WIDTH_SHARE * len(lengths):
                 return width
         above += counts[width]
     return 0
@@ -135,7 +139,7 @@ def detect_layout(contents: list[str], groups: list[list[int]], blank_between: b
     width = wrap_width(lengths)
     if width:
         filled = sum(1 for a, b in pairs if _needed(a, b) > width and not ends_sentence(a))
-        if filled and filled >= _FILLED_SHARE * len(pairs):
+        if filled >= _MIN_EVIDENCE and filled >= _FILLED_SHARE * len(pairs):
             return Layout(
                 wrapped=True,
                 width=width,
