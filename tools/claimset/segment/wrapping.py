@@ -163,6 +163,8 @@ def _continuation_indent(pairs: list[tuple[str, str]]) -> int | None:
     Most lines then go on at the indentation of continuation lines, and most lines indented
     deeper are followed by a line at that indentation (a block quote is indented throughout).
     """
+    if not any(b[:1] in (" ", "\t") for _, b in pairs):
+        return None  # no line is indented
     counts = Counter(_indent(b) for _, b in pairs)
     base = min(counts, default=0)
     deeper = [(a, b) for a, b in pairs if _indent(a) > base]
