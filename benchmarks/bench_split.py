@@ -4,21 +4,30 @@ Run from the repository root (``make bench`` installs the peers from the ``bench
 
     python benchmarks/bench_split.py [--rounds 3] [--no-write]
 
-All splitters see the same ~1 MB of English prose in one run: the prose of Python's own
-documentation (``pydoc_data.topics`` and the standard library's docstrings, read with ``ast``,
-never imported) plus the seed essay, cut at line breaks into essay-sized pieces of 5-10k
-characters. Reported per splitter:
+All splitters see the same inputs in one run. Reported per splitter:
 
 - Golden Rules: how many of the 48 pySBD Golden Rules it passes (whitespace collapsed).
+- pySBD suite, syntok suite: how many of pySBD's 204 English test cases and syntok's 50 segmenter
+  cases it passes on sentence boundaries (the letters and digits of each sentence are compared,
+  so the peers' text rewriting does not count).
 - seed / wrapped: sentences found in the seed essay and in the same essay hard-wrapped at 72
   columns with blank lines between paragraphs (46 is right for both).
-- chars/s: median over ``--rounds`` rounds of splitting every piece; x pySBD is the ratio.
+- Layouts: for every essay of the project (``seeds/``, the test projects' seeds and
+  ``tests/data/segment/essays/``), the essay as given, one paragraph per line, hard-wrapped at
+  72 columns with and without blank lines between paragraphs, and wrapped at 60 and 100 columns
+  without blank lines: how many essays give the same sentences (whitespace ignored) as the
+  unwrapped text (one paragraph per line, blank lines between).
+- chars/s: median over ``--rounds`` rounds of splitting (in CPU time of this process, so that
+  other load on the machine does not skew the ratio) about 1 MB of English prose (the prose
+  of Python's own documentation, ``pydoc_data.topics`` and the standard library's docstrings
+  read with ``ast``, plus the seed essay, cut at line breaks into pieces of 5-10k characters);
+  x pySBD is the ratio.
 - exact offsets: the share of sentences whose reported offsets index the input exactly
   (``text[start:end]`` equals the sentence the splitter returns), and text covered: the share of
   the input's letters and digits that lie inside some sentence span.
 
 A linearity check times claimset on a 1 MB and a 10 MB single text. A peer that is not installed
-is skipped with a note. The markdown table is printed and written into ``docs/benchmarks.md``
+is skipped with a note. The markdown tables are printed and written into ``docs/benchmarks.md``
 between ``<!-- bench_split:start -->`` and ``<!-- bench_split:end -->`` (other sections of that
 file are left alone).
 """
@@ -43,8 +52,21 @@ from pathlib import Path
 from claimset.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLDEN = ROOT / "tests" / "data" / "segment" / "golden_rules_en.jsonl"
+SEGMENT_DATA = ROOT / "tests" / "data" / "segment"
+GOLDEN = SEGMENT_DATA / "golden_rules_en.jsonl"
+SUITES = {
+    "pySBD suite": SEGMENT_DATA / "pysbd_suite_en.jsonl",
+    "syntok suite": SEGMENT_DATA / "syntok_suite.jsonl",
+}
 SEED = ROOT / "seeds" / "000_a59439a6f7a726ad.txt"
+LAYOUTS = [
+    "as given",
+    "one per line",
+    "wrapped 72, blank lines",
+    "wrapped 72",
+    "wrapped 60",
+    "wrapped 100",
+]
 DOC = ROOT / "docs" / "benchmarks.md"
 START, END = "<!-- bench_split:start -->", "<!-- bench_split:end -->"
 
@@ -208,6 +230,66 @@ def golden_score(peer: Peer) -> int:
     return passed
 
 
+def _letters_and_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def suite_score(peer: Peer, path: Path) -> tuple[int, int]:
+    """Cases passed on sentence boundaries (letters and digits of each sentence), and the total."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    passed = 0
+    for row in rows:
+        got = [_letters_and_digits(s) for _, _, s in peer.split(row["text"])]
+        want = [_letters_and_digits(s) for s in row["expected"]]
+        passed += [g for g in got if g] == [w for w in want if w]
+    return passed, len(rows)
+
+
+def essays() -> list[Path]:
+    """Every essay of the project: the seed, the test projects' seeds, the real essays."""
+    data = ROOT / "tests" / "data"
+    return sorted(
+        [
+            *ROOT.glob("seeds/*.txt"),
+            *data.glob("*/seeds/*.txt"),
+            *data.glob("*/*/seeds/*.txt"),
+            *(SEGMENT_DATA / "essays").glob("*.txt"),
+        ]
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    """An essay's paragraphs, unwrapped: its lines, or its blank-line blocks if it is wrapped."""
+    blocks = [b for b in re.split(r"\n\s*\n", text) if b.strip()]
+    if len(blocks) > 1 and any("\n" in b.strip() for b in blocks):
+        return [" ".join(b.split()) for b in blocks]
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def layout(text: str, name: str) -> str:
+    """The essay in one of LAYOUTS."""
+    paras = paragraphs(text)
+    if name == "as given":
+        return text
+    if name == "one per line":
+        return "\n".join(paras)
+    width = int(name.split()[1].rstrip(","))
+    joiner = "\n\n" if name.endswith("blank lines") else "\n"
+    return joiner.join(textwrap.fill(p, width) for p in paras)
+
+
+def layout_scores(peer: Peer, paths: list[Path]) -> dict[str, int]:
+    """Per layout, the essays whose sentences equal those of the unwrapped text."""
+    same = dict.fromkeys(LAYOUTS, 0)
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        unwrapped = [re.sub(r"\s+", "", s) for _, _, s in peer.split("\n\n".join(paragraphs(text)))]
+        for name in LAYOUTS:
+            got = [re.sub(r"\s+", "", s) for _, _, s in peer.split(layout(text, name))]
+            same[name] += got == unwrapped
+    return same
+
+
 def seed_counts(peer: Peer) -> tuple[int, int]:
     seed = SEED.read_text(encoding="utf-8")
     paragraphs = [p for p in seed.split("\n") if p.strip()]
@@ -220,10 +302,10 @@ def speed(peer: Peer, pieces: list[str], rounds: int) -> float:
     chars = sum(map(len, pieces))
     times = []
     for _ in range(rounds):
-        started = time.perf_counter()
+        started = time.process_time()
         for piece in pieces:
             run(piece)
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     return chars / statistics.median(times)
 
 
@@ -251,9 +333,9 @@ def linearity(pieces: list[str]) -> tuple[float, float]:
     for sample in (one, ten):
         best = float("inf")
         for _ in range(3):
-            started = time.perf_counter()
+            started = time.process_time()
             split_sentences(sample)
-            best = min(best, time.perf_counter() - started)
+            best = min(best, time.process_time() - started)
         timings.append(best)
     return timings[0], timings[1]
 
@@ -263,36 +345,55 @@ def linearity(pieces: list[str]) -> tuple[float, float]:
 
 def report(peers: list[Peer], skipped: list[str], pieces: list[str], rounds: int) -> str:
     chars = sum(map(len, pieces))
+    n_essays = len(essays())
     baseline = next((float(p.results["rate"]) for p in peers if p.name == "pySBD"), None)
     rows = [
-        "| splitter | version | Golden Rules | seed (46) | wrapped seed (46) | chars/s "
-        "| x pySBD | exact offsets | text covered |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| splitter | version | Golden Rules | pySBD suite | syntok suite | seed (46) "
+        "| wrapped seed (46) | chars/s | x pySBD | exact offsets | text covered |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    layout_rows = [
+        "| splitter | " + " | ".join(LAYOUTS) + " |",
+        "|---|" + "---|" * len(LAYOUTS),
     ]
     for p in peers:
         rate = float(p.results["rate"])
         ratio = f"{rate / baseline:.1f}x" if baseline else "n/a"
         name = f"{p.name} ({p.note})" if p.note else p.name
         rows.append(
-            f"| {name} | {p.version} | {p.results['golden']}/48 | {p.results['seed']} "
-            f"| {p.results['wrapped']} | {rate / 1e6:.2f}M | {ratio} | {p.results['exact']} "
-            f"| {p.results['covered']} |"
+            f"| {name} | {p.version} | {p.results['golden']}/48 | {p.results['pySBD suite']} "
+            f"| {p.results['syntok suite']} | {p.results['seed']} | {p.results['wrapped']} "
+            f"| {rate / 1e6:.2f}M | {ratio} | {p.results['exact']} | {p.results['covered']} |"
+        )
+        layout_rows.append(
+            f"| {p.name} | "
+            + " | ".join(f"{p.results[name]}/{n_essays}" for name in LAYOUTS)
+            + " |"
         )
     one, ten = linearity(pieces)
     lines = [
         "## Sentence splitting (`benchmarks/bench_split.py`)",
         "",
-        f"Corpus: {chars:,} characters of English prose (Python's `pydoc_data.topics`, standard "
-        f"library docstrings and the seed essay) in {len(pieces)} pieces of 5-10k characters. "
-        f"Speed is the median of {rounds} rounds over all pieces. "
+        f"Corpus for speed: {chars:,} characters of English prose (Python's `pydoc_data.topics`, "
+        f"standard library docstrings and the seed essay) in {len(pieces)} pieces of 5-10k "
+        f"characters. Speed is the median of {rounds} rounds over all pieces, in CPU time. "
         f"Python {platform.python_version()} on {platform.machine()}, {platform.system()}.",
         "",
         *rows,
         "",
+        f"Layouts: of {n_essays} essays, how many give the same sentences (whitespace ignored) as "
+        "their unwrapped text (one paragraph per line, blank lines between) when given in each "
+        "layout. *wrapped N* is hard-wrapped at N columns (Python's `textwrap`); without "
+        "*blank lines*, paragraphs follow each other on consecutive lines.",
+        "",
+        *layout_rows,
+        "",
         f"Linearity (claimset, one text): 1 MB in {one:.2f} s, 10 MB in {ten:.2f} s "
         f"(x{ten / one:.1f} for 10x the text).",
         "",
-        "Golden Rules compare sentences with whitespace collapsed. *seed* counts sentences in "
+        "Golden Rules compare sentences with whitespace collapsed; the pySBD and syntok suites "
+        "(`tests/data/segment/`) compare the letters and digits of each sentence, so that text "
+        "the peers rewrite does not count. *seed* counts sentences in "
         "`seeds/000_a59439a6f7a726ad.txt`; *wrapped seed* counts them in the same essay wrapped "
         "at 72 columns with blank lines between paragraphs. *exact offsets* is the share of "
         "sentences for which `text[start:end]` is exactly the sentence the splitter returns; "
@@ -324,11 +425,16 @@ def main(argv: list[str] | None = None) -> int:
 
     pieces = corpus()
     peers, skipped = load_peers()
+    paths = essays()
     for peer in peers:
         print(f"{peer.name}...", file=sys.stderr, flush=True)
         seed, wrapped = seed_counts(peer)
         exact, covered = exactness(peer, pieces)
+        suites = {name: "{}/{}".format(*suite_score(peer, path)) for name, path in SUITES.items()}
+        layouts = {name: str(n) for name, n in layout_scores(peer, paths).items()}
         peer.results = {
+            **suites,
+            **layouts,
             "golden": str(golden_score(peer)),
             "seed": str(seed),
             "wrapped": str(wrapped),

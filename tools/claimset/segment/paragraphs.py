@@ -8,28 +8,39 @@ one, or is soft (the text is hard-wrapped), is decided by :mod:`.wrapping` from 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from .chars import ALNUM
 from .wrapping import detect_layout, is_hard_break, list_width
 
-_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# The line breaks of str.splitlines (and of SPEC): CRLF counts as one.
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 # A line: its start, its end without the line break, and whether its break ends a paragraph
 # (U+2029 PARAGRAPH SEPARATOR).
 Line = tuple[int, int, bool]
 
 
-def _lines(text: str) -> list[Line]:
+def _lines(text: str) -> tuple[list[Line], list[str]]:
+    """The lines of text and their contents (without the line break).
+
+    ``str.splitlines`` knows the same line breaks as SPEC (CRLF as one) and runs in C.
+    """
     lines: list[Line] = []
+    contents: list[str] = []
     pos = 0
-    for m in _LINE_BREAK.finditer(text):
-        lines.append((pos, m.start(), m.group() == "\u2029"))
-        pos = m.end()
-    lines.append((pos, len(text), False))
-    return lines
+    brk = 1
+    for chunk in text.splitlines(True):
+        n = len(chunk)
+        brk = 2 if chunk.endswith("\r\n") else int(chunk[-1] in _BREAKS)
+        lines.append((pos, pos + n - brk, chunk[-1] == "\u2029"))
+        contents.append(chunk[: n - brk])
+        pos += n
+    if brk:  # the text is empty or ends with a line break: an empty last line
+        lines.append((pos, pos, False))
+        contents.append("")
+    return lines, contents
 
 
 def _blank_line_between_paragraphs(blank: list[bool]) -> bool:
@@ -69,13 +80,15 @@ def _line_groups(lines: list[Line], contents: list[str], blank: list[bool]) -> l
 
 def paragraph_blocks(text: str) -> Iterator[tuple[int, int]]:
     """Yield the (start, end) ranges that sentences may not cross, in order."""
-    lines = _lines(text)
-    contents = [text[s:e] for s, e, _ in lines]
+    lines, contents = _lines(text)
     blank = [not c.strip() for c in contents]
     groups = _line_groups(lines, contents, blank)
     layout = detect_layout(contents, groups, _blank_line_between_paragraphs(blank))
     for group in groups:
-        items_width = list_width(layout, [contents[i] for i in group])
+        # Only a run of three or more lines can hold two list items after its first line.
+        items_width = (
+            list_width(layout, [contents[i] for i in group]) if len(group) > 2 else layout.width
+        )
         first = group[0]
         for prev, cur in pairwise(group):
             if is_hard_break(contents[prev], contents[cur], layout, items_width):

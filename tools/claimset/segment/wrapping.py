@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .abbreviations import word_set
-from .chars import CLOSERS, FIRST_TOKEN, LAST_WORD, TERMINALS
+from .chars import CLOSERS, LAST_WORD, TERMINALS
 
 # A line ending in one of these is not a heading: it continues on the next line.
 CONTINUING = word_set(
@@ -88,9 +88,8 @@ class Layout:
 
 
 def _first_token(line: str) -> str:
-    m = FIRST_TOKEN.match(line)
-    assert m is not None  # the pattern matches the empty string
-    return m.group(1)
+    words = line.split(None, 1)
+    return words[0] if words else ""
 
 
 def _needed(line: str, nxt: str) -> int:
@@ -124,6 +123,18 @@ def wrap_width(lengths: list[int]) -> int:
     return 0
 
 
+def _enough_filled(pairs: list[tuple[str, str]], width: int) -> bool:
+    """Whether enough lines are filled in mid-sentence (stops counting once there are)."""
+    enough = max(_MIN_EVIDENCE, _FILLED_SHARE * len(pairs))
+    filled = 0
+    for a, b in pairs:
+        if _needed(a, b) > width and not ends_sentence(a):
+            filled += 1
+            if filled >= enough:
+                return True
+    return False
+
+
 def detect_layout(contents: list[str], groups: list[list[int]], blank_between: bool) -> Layout:
     """Decide whether the text is wrapped, and at which width.
 
@@ -137,15 +148,13 @@ def detect_layout(contents: list[str], groups: list[list[int]], blank_between: b
     if not pairs:
         return Layout(wrapped=False, width=0)
     width = wrap_width(lengths)
-    if width:
-        filled = sum(1 for a, b in pairs if _needed(a, b) > width and not ends_sentence(a))
-        if filled >= _MIN_EVIDENCE and filled >= _FILLED_SHARE * len(pairs):
-            return Layout(
-                wrapped=True,
-                width=width,
-                blank_lines=blank_between,
-                paragraph_indent=_continuation_indent(pairs),
-            )
+    if width and _enough_filled(pairs, width):
+        return Layout(
+            wrapped=True,
+            width=width,
+            blank_lines=blank_between,
+            paragraph_indent=_continuation_indent(pairs),
+        )
     if blank_between:
         # Blank lines between paragraphs, and lines inside them: the lines are wrapped, if not
         # to one width.
