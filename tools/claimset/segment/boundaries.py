@@ -71,9 +71,6 @@ _EMOTICON = re.compile(r"(?:[:;=][-'^]?[()\[\]DPpOo3/\\|*]+|<3+|\^_*\^)(?=\s|\Z)
 # "i" written for "I" ("i think", "i'm"): the text does not capitalise sentence starts either.
 _LOWER_CASE_I = re.compile(r"(?<![\w'’.-])i(?:['’](?:m|ll|ve|d)\b| (?=[a-z]))")
 
-# A number that is not a year, then a lower-case word: " 123 here", " (123) in".
-_NUMBER_IN_SENTENCE = re.compile(r"\s+\(?(?!(?:1\d|20)\d\d\b)\d[\d,.]*\)?\s+[a-z]")
-
 # How far a parenthetical may reach on either side of a full stop inside it.
 _PARENTHETICAL = 120
 
@@ -224,16 +221,6 @@ def _decide_full_stop(scan: _Scan, p0: int, end: int, close: str, nxt: NextWord)
         plain = len(core) > 1 and core.isalpha() and core.lower() not in ABBREVIATIONS
         ends = plain and (scan.informal or item_marker_follows(block, end))
         return end if ends else None
-    if (
-        nxt.kind is WordKind.DIGIT
-        and core.isalpha()
-        and core.islower()
-        and _NUMBER_IN_SENTENCE.match(block, end)
-        and not scan.informal
-    ):
-        # Edited prose does not start a sentence with a numeral other than a year: after a
-        # lower-case word, "abcf. 123 here" is an abbreviation and a number.
-        return None
     at_start = tstart <= scan.content
     if (
         nxt.kind is WordKind.UPPER
