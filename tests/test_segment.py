@@ -248,6 +248,21 @@ def test_real_prose(text: str, expected: list[str] | None) -> None:
     assert sentences(text) == (expected or [text])
 
 
+# Paragraphs of a review, one per line, of about the same length and without final punctuation,
+# are not wrapped text: no line runs on into a line that starts in lower case.
+REVIEW = [
+    "Great product and fast shipping, I would definitely buy from this seller again",
+    "Works exactly as described in the listing and the price was really good too",
+    "The packaging could be better though, one corner of the box was slightly crushed",
+    "Customer service answered my question about the warranty within a single day",
+    "Overall very happy with this purchase and I recommend it to my friends and family",
+]
+
+
+def test_review_lines_of_one_length_stay_paragraphs() -> None:
+    assert sentences("\n".join(REVIEW)) == REVIEW
+
+
 # --- The seed essay ----------------------------------------------------------------------------
 
 

@@ -8,8 +8,9 @@ lines alone (SPEC "Segmentation", refined in docs/segmentation.md):
    ignoring a few longer lines (a URL, a table row); a text whose lines are paragraphs of very
    different lengths, or longer than any usual wrap width, has none.
 2. **Wrapped or not.** The text is wrapped when enough lines are *filled*: the next line's first
-   word would not have fitted on them, and they stop in mid-sentence. One paragraph per line
-   fills no line that way. A blank line between paragraphs still counts as a sign of wrapping.
+   word would not have fitted on them, and they stop in mid-sentence (one of them before a line
+   in lower case). One paragraph per line fills no line that way. A blank line between
+   paragraphs still counts as a sign of wrapping.
 3. **Each newline.** In a wrapped text a newline is soft unless wrapping cannot explain it: the
    next word would have fitted, and the line ends a sentence (the short last line of a
    paragraph), looks like a heading, or the next line starts a list item; a Markdown heading, or
@@ -124,13 +125,20 @@ def wrap_width(lengths: list[int]) -> int:
 
 
 def _enough_filled(pairs: list[tuple[str, str]], width: int) -> bool:
-    """Whether enough lines are filled in mid-sentence (stops counting once there are)."""
+    """Whether enough lines are filled in mid-sentence (stops counting once there are).
+
+    At least one of them must run on into a line that starts in lower case: paragraphs of a post,
+    one per line, that stop near the same column without final punctuation each start the next
+    line with a capital.
+    """
     enough = max(_MIN_EVIDENCE, _FILLED_SHARE * len(pairs))
     filled = 0
+    runs_on = False
     for a, b in pairs:
         if _needed(a, b) > width and not ends_sentence(a):
             filled += 1
-            if filled >= enough:
+            runs_on = runs_on or b.lstrip()[:1].islower()
+            if filled >= enough and runs_on:
                 return True
     return False
 
