@@ -388,6 +388,16 @@ def test_one_paragraph_essay_wrapped_without_blank_lines(seed_text: str, width: 
     assert [_squeeze(s) for s in sentences(textwrap.fill(one, width))] == expected
 
 
+@pytest.mark.parametrize("path", ESSAY_PATHS[:6], ids=lambda p: p.stem)
+def test_ragged_wrapping_gives_the_same_sentences(path: Path) -> None:
+    # Each paragraph wrapped at its own width (62-72), as by hand or by a wrapper that balances
+    # lines: lines stop short of the width in mid-sentence, and still run on.
+    paragraphs = _paragraphs(path.read_text(encoding="utf-8"))
+    ragged = "\n".join(textwrap.fill(p, 62 + i % 11) for i, p in enumerate(paragraphs))
+    expected = [_squeeze(s) for s in sentences("\n\n".join(paragraphs))]
+    assert [_squeeze(s) for s in sentences(ragged)] == expected
+
+
 def test_seed_wrapped_without_blank_lines_keeps_46_sentences(seed_text: str) -> None:
     wrapped = "\n".join(textwrap.fill(p, 72) for p in seed_text.split("\n") if p.strip())
     assert "\n\n" not in wrapped

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .abbreviations import word_set
-from .chars import CLOSERS, LAST_WORD, TERMINALS
+from .chars import CLOSERS, LAST_WORD, OPENERS, TERMINALS
 
 # A line ending in one of these is not a heading: it continues on the next line.
 CONTINUING = word_set(
@@ -64,6 +64,8 @@ _FILLED_SHARE = 0.2
 # a text wrapped: one line of a forum post that stops where the next word would not fit is no
 # evidence.
 _MIN_EVIDENCE = 2
+# In ragged wrapping, a heading takes at most this share of the width.
+_RAGGED_HEADING_SHARE = 2 / 3
 # Wrap width assumed for lists when no line is longer (text is rarely wrapped narrower).
 _MIN_LIST_WIDTH = 60
 
@@ -80,12 +82,15 @@ class Layout:
         paragraph_indent: In a text whose paragraphs start with an indented first line and go
             on flush, the indentation of continuation lines: a line indented more starts a
             paragraph. None for other texts.
+        ragged: Whether lines stop short of the width in mid-sentence (the wrapper was not
+            greedy): then only a line shorter than two thirds of the width may be a heading.
     """
 
     wrapped: bool
     width: int
     blank_lines: bool = False
     paragraph_indent: int | None = None
+    ragged: bool = False
 
 
 def _first_token(line: str) -> str:
@@ -124,23 +129,29 @@ def wrap_width(lengths: list[int]) -> int:
     return 0
 
 
-def _enough_filled(pairs: list[tuple[str, str]], width: int) -> bool:
-    """Whether enough lines are filled in mid-sentence (stops counting once there are).
+def _wrap_evidence(pairs: list[tuple[str, str]], width: int) -> tuple[bool, bool]:
+    """Whether enough lines are filled in mid-sentence, and whether the wrapping is ragged.
 
-    At least one of them must run on into a line that starts in lower case: paragraphs of a post,
-    one per line, that stop near the same column without final punctuation each start the next
-    line with a capital.
+    Wrapped: at least two lines, and a fifth of the newlines, follow lines filled in
+    mid-sentence, and one of them runs on into a line that starts in lower case (paragraphs of a
+    post, one per line, that stop near the same column without final punctuation each start the
+    next line with a capital). Ragged: two or more lines stop in mid-sentence although the next
+    word would have fitted, which a greedy wrapper (``textwrap``, ``fmt -g``, an editor's fill)
+    never does; then a short line is no sign of a heading.
     """
     enough = max(_MIN_EVIDENCE, _FILLED_SHARE * len(pairs))
-    filled = 0
+    filled = early = 0
     runs_on = False
     for a, b in pairs:
-        if _needed(a, b) > width and not ends_sentence(a):
+        if ends_sentence(a):
+            continue
+        lower = b.lstrip()[:1].islower()
+        if _needed(a, b) > width:
             filled += 1
-            runs_on = runs_on or b.lstrip()[:1].islower()
-            if filled >= enough and runs_on:
-                return True
-    return False
+            runs_on = runs_on or lower
+        elif lower:
+            early += 1
+    return filled >= enough and runs_on, early >= _MIN_EVIDENCE
 
 
 def detect_layout(contents: list[str], groups: list[list[int]], blank_between: bool) -> Layout:
@@ -156,12 +167,14 @@ def detect_layout(contents: list[str], groups: list[list[int]], blank_between: b
     if not pairs:
         return Layout(wrapped=False, width=0)
     width = wrap_width(lengths)
-    if width and _enough_filled(pairs, width):
+    wrapped, ragged = _wrap_evidence(pairs, width) if width else (False, False)
+    if wrapped:
         return Layout(
             wrapped=True,
             width=width,
             blank_lines=blank_between,
             paragraph_indent=_continuation_indent(pairs),
+            ragged=ragged,
         )
     if blank_between:
         # Blank lines between paragraphs, and lines inside them: the lines are wrapped, if not
@@ -221,9 +234,19 @@ def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool
     if needed > layout.width:
         return False  # the line was full: wrapping explains the newline
     # The next word would have fitted: the line was ended on purpose.
-    if ends_sentence(line) and not layout.blank_lines:
+    if ends_sentence(line) and not layout.blank_lines and _starts_paragraph(nxt):
         return True  # the short last line of a paragraph
+    if line[-1] == ":" and nxt[0].isupper():
+        return True  # a label or the lead-in to a list: "Background:", "Dear Ms. Lee:"
+    if layout.ragged and len(line) > _RAGGED_HEADING_SHARE * layout.width:
+        return False  # in ragged wrapping, a line this long stopped short: it is no heading
     return _looks_like_heading(line, nxt, indent, next_indent)
+
+
+def _starts_paragraph(line: str) -> bool:
+    """Whether a line may open a paragraph: it starts (after quotes or brackets) with a capital,
+    not with a word or number that goes on ("the U.S.\\ndemands", "(H.R.\\n2913)")."""
+    return line.lstrip(OPENERS)[:1].isupper()
 
 
 def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> bool:
