@@ -182,6 +182,18 @@ REAL_PROSE = [
     ),
     ("The GmbH & Co. KG is a partnership.", ["The GmbH & Co. KG is a partnership."]),
     (
+        "The annual Australia-U.S. Ministerial (AUSMIN) consultations are central.",
+        ["The annual Australia-U.S. Ministerial (AUSMIN) consultations are central."],
+    ),
+    (
+        "Trade rose with Australia-U.S. Farmers lost.",
+        ["Trade rose with Australia-U.S.", "Farmers lost."],
+    ),
+    (
+        "It wants submarines (a step backed in S.Rept. 119-127); and ROK agreed.",
+        ["It wants submarines (a step backed in S.Rept. 119-127); and ROK agreed."],
+    ),
+    (
         "It creates a gap in a consultation.11 12 Take the common cold.",
         ["It creates a gap in a consultation.11 12", "Take the common cold."],
     ),
@@ -1559,6 +1571,14 @@ def test_separator_lines_are_never_segments(text: str) -> None:
 # --- Speed -------------------------------------------------------------------------------------
 
 
+def test_lines_of_every_length_are_linear() -> None:
+    # The wrap width is estimated from the lines' lengths: many different lengths stay linear.
+    text = "\n".join(("word " * (i % 40 + 1)).strip() for i in range(30_000))
+    started = time.perf_counter()
+    assert_valid(text, split_sentences(text))
+    assert time.perf_counter() - started < 10
+
+
 def test_ten_megabyte_essay_is_fast(seed_text: str) -> None:
     big = seed_text * (10_000_000 // len(seed_text) + 1)
     started = time.perf_counter()
@@ -1598,6 +1618,13 @@ def test_ten_megabyte_essay_is_fast(seed_text: str) -> None:
         "on . . . The ",
         "1990s.The ",
         "Title Case\n",
+        "(a. b) c ",
+        "i am. ok. ",
+        "word \nword ",
+        "Yes! :) ",
+        "news?I ",
+        "ab．",
+        "(a) x. (b) y. ",
     ],
 )
 def test_pathological_input_is_linear(unit: str) -> None:

@@ -102,9 +102,10 @@ PLACE_FOLLOWERS = word_set(
     """
 )
 
-# After the word that follows a place acronym: a hyphen or another capitalised word shows a
-# compound or a longer name ("U.S. Virginia-class submarines", "the U.S. Central Command").
-_NAME_GOES_ON = re.compile(r"-\s?\w| [A-Z][a-z]")
+# After the word that follows a place acronym: a hyphen, another capitalised word or an acronym in
+# brackets shows a compound or a longer name ("U.S. Virginia-class submarines", "the U.S. Central
+# Command", "Australia-U.S. Ministerial (AUSMIN)").
+_NAME_GOES_ON = re.compile(r"-\s?\w| [A-Z][a-z]| \([A-Z]{2,}\)")
 
 # Abbreviations of "number" itself: "No. I refuse" is two sentences, "Art. I" is one.
 NUMBER_WORDS = word_set("no nos nr num")
@@ -239,6 +240,9 @@ def period_ends_sentence(
     if kind is WordKind.END:
         return True
     key = core.lower()
+    if "-" in key:  # "Australia-U.S. Ministerial": the acronym ends the compound
+        last = key.rsplit("-", 1)[1]
+        key = last if last in PLACES or last in CORPORATE else key
     if at_start and LIST_TOKEN.fullmatch(core):
         return False  # "1. The first item", "a. The first item", "II. Methods"
     if key in TITLES and core[0].isupper():
@@ -261,6 +265,7 @@ def period_ends_sentence(
         or key in CORPORATE
         or (len(core) == 1 and core.isalpha())
         or ACRONYM.fullmatch(core)
+        or key in PLACES
     ):
         if kind is WordKind.UPPER:
             if word.lower() in STARTERS:
