@@ -224,6 +224,45 @@ def _time_abbreviation_ends(
     return True
 
 
+def _lexicon_key(core: str) -> str:
+    """The token as the lexicons spell it: lower case, and for a hyphenated compound that ends in
+    an acronym or a company suffix, that last part ("Australia-U.S." → "u.s")."""
+    key = core.lower()
+    if "-" in key:
+        last = key.rsplit("-", 1)[1]
+        key = last if last in PLACES or last in CORPORATE else key
+    return key
+
+
+def _number_follows(key: str, core: str, kind: WordKind, word: str, block: str, wend: int) -> bool:
+    """Whether the token takes the number after it: "p. 55", "Art. I", "Vol. IV", "No. A13" (but
+    "No. I refuse."), and a book before its chapter and verse ("(Phil. 4:8)")."""
+    if key in NUMERIC and (
+        kind is WordKind.DIGIT
+        or (ROMAN.fullmatch(word) and (len(word) > 1 or key not in NUMBER_WORDS))
+        or any(ch.isdigit() for ch in word)
+    ):
+        return True
+    return (
+        kind is WordKind.DIGIT
+        and core[:1].isupper()
+        and _VERSE.match(block, wend - len(word)) is not None
+    )
+
+
+def _may_end(key: str, core: str) -> bool:
+    """Whether the token is an abbreviation that may or may not end a sentence (``AMBIGUOUS``,
+    titles written in lower case, company suffixes, initials, acronyms)."""
+    return (
+        key in AMBIGUOUS
+        or key in TITLES
+        or key in CORPORATE
+        or key in PLACES
+        or (len(core) == 1 and core.isalpha())
+        or ACRONYM.fullmatch(core) is not None
+    )
+
+
 def period_ends_sentence(
     core: str,
     kind: WordKind,
@@ -239,37 +278,19 @@ def period_ends_sentence(
         return False
     if kind is WordKind.END:
         return True
-    key = core.lower()
-    if "-" in key:  # "Australia-U.S. Ministerial": the acronym ends the compound
-        last = key.rsplit("-", 1)[1]
-        key = last if last in PLACES or last in CORPORATE else key
+    key = _lexicon_key(core)
     if at_start and LIST_TOKEN.fullmatch(core):
         return False  # "1. The first item", "a. The first item", "II. Methods"
-    if key in TITLES and core[0].isupper():
+    if (key in TITLES and core[0].isupper()) or key in NEVER_END:
+        return False  # "Gen. Smith", "e.g. Russia"
+    if _number_follows(key, core, kind, word, block, wend):
         return False
-    if key in NEVER_END:
-        return False
-    if key in NUMERIC and (
-        kind is WordKind.DIGIT
-        or (ROMAN.fullmatch(word) and (len(word) > 1 or key not in NUMBER_WORDS))
-        or any(ch.isdigit() for ch in word)
-    ):
-        return False  # "p. 55", "Art. I", "Vol. IV", "No. A13"; but "No. I refuse."
-    if kind is WordKind.DIGIT and core[:1].isupper() and _VERSE.match(block, wend - len(word)):
-        return False  # a book and its chapter and verse: "(Phil. 4:8)"
     if key in TIME:
         return _time_abbreviation_ends(kind, word, block, sent_start, tstart)
-    if (
-        key in AMBIGUOUS
-        or key in TITLES
-        or key in CORPORATE
-        or (len(core) == 1 and core.isalpha())
-        or ACRONYM.fullmatch(core)
-        or key in PLACES
-    ):
-        if kind is WordKind.UPPER:
-            if word.lower() in STARTERS:
-                return True
-            return ends_before_name(core, key, word, at_start, block, tstart, wend)
-        return kind is WordKind.OTHER and word[:1].isalpha()  # CJK, not "Smith Bros. & Co."
-    return True
+    if not _may_end(key, core):
+        return True
+    if kind is WordKind.UPPER:
+        if word.lower() in STARTERS:
+            return True
+        return ends_before_name(core, key, word, at_start, block, tstart, wend)
+    return kind is WordKind.OTHER and word[:1].isalpha()  # CJK, not "Smith Bros. & Co."
