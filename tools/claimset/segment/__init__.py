@@ -10,6 +10,7 @@ Modules, one per phenomenon, in the order the splitter uses them:
 - :mod:`.segmenter`: :func:`split_sentences`, which runs them.
 """
 
+from .abbreviations import ABBREVIATIONS
 from .segmenter import Segment, split_sentences
 
-__all__ = ["Segment", "split_sentences"]
+__all__ = ["ABBREVIATIONS", "Segment", "split_sentences"]

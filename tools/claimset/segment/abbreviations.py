@@ -110,6 +110,8 @@ _NAME_GOES_ON = re.compile(r"-\s?\w| [A-Z][a-z]| \([A-Z]{2,}\)")
 # Abbreviations of "number" itself: "No. I refuse" is two sentences, "Art. I" is one.
 NUMBER_WORDS = word_set("no nos nr num")
 
+#: Every abbreviation the splitter knows (lower case, without the final full stop); the drafter
+#: reads each as one word with its full stop, so that no clause ends inside it.
 ABBREVIATIONS = TITLES | NEVER_END | NUMERIC | AMBIGUOUS | TIME
 
 # After "a.m."/"p.m." these capitalised words continue the sentence ("at 9 a.m. Monday").
