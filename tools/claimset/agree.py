@@ -211,6 +211,49 @@ def _field_agreement(values: list[list[Any]], coders: int) -> FieldAgreement:
 _ABSENT: Any = object()
 
 
+def _common_sentences(annotations: Sequence[dict[str, SentenceRecord]]) -> list[str]:
+    """Sentences every annotator finished (done or reviewed), with one and the same text."""
+    finished = [
+        {sid for sid, r in records.items() if r.status in HUMAN_STATUSES} for records in annotations
+    ]
+    common = sorted(set.intersection(*finished))
+    return [sid for sid in common if len({a[sid].text for a in annotations}) == 1]
+
+
+def _unit_differences(unit: list[Claim | None], text: str) -> set[str]:
+    """The fields on which the claims of one aligned unit differ ("claims": someone has none)."""
+    present = [c for c in unit if c is not None]
+    differing = {"claims"} if len(present) < len(unit) else set()
+    for name, read in FIELDS.items():
+        if len({repr(read(c)) for c in present}) > 1:
+            differing.add(name)
+    if len({_span(c, text) for c in present}) > 1:
+        differing.add("span")
+    for name, read_set in SET_FIELDS.items():
+        if len({read_set(c) for c in present}) > 1:
+            differing.add(name)
+    return differing
+
+
+def _span_f1(
+    annotations: Sequence[dict[str, SentenceRecord]], common: list[str]
+) -> tuple[float, float] | None:
+    """Exact and overlap span F1, averaged over pairs of annotators (None: no span anywhere)."""
+    exact: list[float] = []
+    overlap: list[float] = []
+    for i, j in combinations(range(len(annotations)), 2):
+        gold = {sid: annotations[i][sid] for sid in common}
+        other = {sid: annotations[j][sid] for sid in common}
+        scores = evaluate_records(gold, other).scores
+        spans = scores["expectation_exact"]
+        if spans.tp + spans.fn + spans.fp:
+            exact.append(spans.f1)
+            overlap.append(scores["expectation_overlap"].f1)
+    if not exact:
+        return None
+    return sum(exact) / len(exact), sum(overlap) / len(overlap)
+
+
 def agree_records(
     annotations: Sequence[dict[str, SentenceRecord]], names: Sequence[str]
 ) -> AgreementReport:
@@ -218,15 +261,7 @@ def agree_records(
     if len(annotations) < 2:
         raise UsageError("agreement needs at least two annotators")
     report = AgreementReport(annotators=list(names))
-    common = sorted(
-        set.intersection(
-            *(
-                {sid for sid, r in records.items() if r.status in HUMAN_STATUSES}
-                for records in annotations
-            )
-        )
-    )
-    common = [sid for sid in common if len({a[sid].text for a in annotations}) == 1]
+    common = _common_sentences(annotations)
     report.sentences = len(common)
     report.claims = {
         name: sum(len(a[sid].claims) for sid in common)
@@ -237,55 +272,26 @@ def agree_records(
     for sid in common:
         records = [a[sid] for a in annotations]
         bearing.append([bool(r.claims) for r in records])
-        units = align([r.claims for r in records], records[0].text)
-        differing: set[str] = set()
-        if len({bool(r.claims) for r in records}) > 1:
-            differing.add("claim_sentence")
-        for unit in units:
-            if None in unit:
-                differing.add("claims")
+        differing = {"claim_sentence"} if len({bool(r.claims) for r in records}) > 1 else set()
+        for unit in align([r.claims for r in records], records[0].text):
             for name, read in FIELDS.items():
-                labels = [_ABSENT if c is None else read(c) for c in unit]
-                per_field[name].append(labels)
-                if len({repr(v) for v in labels if v is not _ABSENT}) > 1:
-                    differing.add(name)
-            spans = {_span(c, records[0].text) for c in unit if c is not None}
-            if len(spans) > 1:
-                differing.add("span")
-            for name, read_set in SET_FIELDS.items():
-                if len({read_set(c) for c in unit if c is not None}) > 1:
-                    differing.add(name)
+                per_field[name].append([_ABSENT if c is None else read(c) for c in unit])
+            differing |= _unit_differences(unit, records[0].text)
         if differing:
+            versions = {
+                name: [c.model_dump(mode="json") for c in r.claims]
+                for name, r in zip(names, records, strict=True)
+            }
             report.disagreements.append(
-                Disagreement(
-                    sid,
-                    records[0].text,
-                    sorted(differing),
-                    {
-                        name: [c.model_dump(mode="json") for c in r.claims]
-                        for name, r in zip(names, records, strict=True)
-                    },
-                )
+                Disagreement(sid, records[0].text, sorted(differing), versions)
             )
     report.claim_sentences = _field_agreement(bearing, len(annotations))
     report.fields = {
         name: _field_agreement(values, len(annotations)) for name, values in per_field.items()
     }
-    exact: list[float] = []
-    overlap: list[float] = []
-    for i, j in combinations(range(len(annotations)), 2):
-        gold = {sid: annotations[i][sid] for sid in common}
-        other = {sid: annotations[j][sid] for sid in common}
-        scores = evaluate_records(gold, other).scores
-        if (
-            scores["expectation_exact"].tp
-            + scores["expectation_exact"].fn
-            + scores["expectation_exact"].fp
-        ):
-            exact.append(scores["expectation_exact"].f1)
-            overlap.append(scores["expectation_overlap"].f1)
-    report.span_exact_f1 = sum(exact) / len(exact) if exact else None
-    report.span_overlap_f1 = sum(overlap) / len(overlap) if overlap else None
+    spans = _span_f1(annotations, common)
+    if spans is not None:
+        report.span_exact_f1, report.span_overlap_f1 = spans
     return report
 
 

@@ -301,7 +301,6 @@ def evaluate_records(
     all_text = {k: r.text for k, r in {**pred, **gold}.items()}
     if texts:
         all_text.update(texts)
-    s = report.scores
     for sid in sorted(gold):
         g = gold[sid]
         if g.status not in HUMAN_STATUSES:
@@ -313,77 +312,83 @@ def evaluate_records(
         elif p.text != g.text:
             report.mismatched += 1
             continue
-        report.sentences += 1
-        report.gold_claims += len(g.claims)
-        report.pred_claims += len(p.claims)
-        s["claim_sentences"].add(
-            int(bool(g.claims) and bool(p.claims)), int(bool(p.claims)), int(bool(g.claims))
-        )
-        ga = Counter(c.actor.ref for c in g.claims)
-        pa = Counter(c.actor.ref for c in p.claims)
-        s["actors"].add(sum((ga & pa).values()), len(p.claims), len(g.claims))
-        for name, kind in (("cues", True), ("cues_span", False)):
-            gold_cues, pred_cues = _cue_set(g, kind), _cue_set(p, kind)
-            s[name].add(len(gold_cues & pred_cues), len(pred_cues), len(gold_cues))
-        kinded = (_cue_set(g, True), _cue_set(p, True))
-        gspans = [
-            _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, g.text)
-            for c in g.claims
-        ]
-        pspans = [
-            _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, p.text)
-            for c in p.claims
-        ]
-        pairs = _pairs(gspans, pspans)
-        report.paired += len(pairs)
-        exact = sum(1 for gi, pi in pairs if gspans[gi] == pspans[pi])
-        s["expectation_exact"].add(exact, len(p.claims), len(g.claims))
-        s["expectation_overlap"].add(len(pairs), len(p.claims), len(g.claims))
-        same_type = sum(
-            1 for gi, pi in pairs if g.claims[gi].expectation.type == p.claims[pi].expectation.type
-        )
-        s["expectation_type"].add(same_type, len(p.claims), len(g.claims))
-        report.type_accuracy.correct += same_type
-        report.type_accuracy.total += len(pairs)
-        same_target = sum(
-            1
-            for gi, pi in pairs
-            if g.claims[gi].expectation.target is not None
-            and g.claims[gi].expectation.target == p.claims[pi].expectation.target
-        )
-        s["target"].add(
-            same_target,
-            sum(1 for c in p.claims if c.expectation.target is not None),
-            sum(1 for c in g.claims if c.expectation.target is not None),
-        )
-        report.target_accuracy.correct += sum(
-            1
-            for gi, pi in pairs
-            if g.claims[gi].expectation.target == p.claims[pi].expectation.target
-        )
-        report.target_accuracy.total += len(pairs)
-        neg = Score()
-        for gi, pi in pairs:
-            gc, pc = g.claims[gi], p.claims[pi]
-            report.certainty.total += 1
-            report.certainty.correct += gc.hedge.certainty == pc.hedge.certainty
-            report.confusion[gc.hedge.certainty][pc.hedge.certainty] += 1
-            report.polarity.total += 1
-            report.polarity.correct += gc.polarity == pc.polarity
-            neg.add(
-                int(gc.polarity == pc.polarity == "negative"),
-                int(pc.polarity == "negative"),
-                int(gc.polarity == "negative"),
-            )
-        s["polarity_negative"].tp += neg.tp
-        s["polarity_negative"].fp += neg.fp
-        s["polarity_negative"].fn += neg.fn
-        _score_evidence(report, g, p, pairs, all_text)
-        if report.errors is not None:
-            found = sentence_errors(g, p, pairs, kinded, lambda r, i: _links(r, i, all_text))
-            if found.errors:
-                report.errors.append(found)
+        _score_sentence(report, g, p, all_text)
     return report
+
+
+def _spans(record: SentenceRecord) -> list[tuple[int, int] | None]:
+    return [
+        _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, record.text)
+        for c in record.claims
+    ]
+
+
+def _score_sentence(
+    report: EvalReport, g: SentenceRecord, p: SentenceRecord, all_text: dict[str, str]
+) -> None:
+    """Add one gold sentence and its prediction to every measure of the report."""
+    s = report.scores
+    report.sentences += 1
+    report.gold_claims += len(g.claims)
+    report.pred_claims += len(p.claims)
+    s["claim_sentences"].add(
+        int(bool(g.claims) and bool(p.claims)), int(bool(p.claims)), int(bool(g.claims))
+    )
+    ga = Counter(c.actor.ref for c in g.claims)
+    pa = Counter(c.actor.ref for c in p.claims)
+    s["actors"].add(sum((ga & pa).values()), len(p.claims), len(g.claims))
+    for name, kind in (("cues", True), ("cues_span", False)):
+        gold_cues, pred_cues = _cue_set(g, kind), _cue_set(p, kind)
+        s[name].add(len(gold_cues & pred_cues), len(pred_cues), len(gold_cues))
+    gspans, pspans = _spans(g), _spans(p)
+    pairs = _pairs(gspans, pspans)
+    report.paired += len(pairs)
+    exact = sum(1 for gi, pi in pairs if gspans[gi] == pspans[pi])
+    s["expectation_exact"].add(exact, len(p.claims), len(g.claims))
+    s["expectation_overlap"].add(len(pairs), len(p.claims), len(g.claims))
+    _score_labels(report, g, p, pairs)
+    _score_evidence(report, g, p, pairs, all_text)
+    if report.errors is not None:
+        kinded = (_cue_set(g, True), _cue_set(p, True))
+        found = sentence_errors(g, p, pairs, kinded, lambda r, i: _links(r, i, all_text))
+        if found.errors:
+            report.errors.append(found)
+
+
+def _score_labels(
+    report: EvalReport, g: SentenceRecord, p: SentenceRecord, pairs: list[tuple[int, int]]
+) -> None:
+    """Type, target, certainty and polarity of the paired claims."""
+    s = report.scores
+    same_type = sum(
+        1 for gi, pi in pairs if g.claims[gi].expectation.type == p.claims[pi].expectation.type
+    )
+    s["expectation_type"].add(same_type, len(p.claims), len(g.claims))
+    report.type_accuracy.correct += same_type
+    report.type_accuracy.total += len(pairs)
+    targets = [
+        (g.claims[gi].expectation.target, p.claims[pi].expectation.target) for gi, pi in pairs
+    ]
+    s["target"].add(
+        sum(1 for gt, pt in targets if gt is not None and gt == pt),
+        sum(1 for c in p.claims if c.expectation.target is not None),
+        sum(1 for c in g.claims if c.expectation.target is not None),
+    )
+    report.target_accuracy.correct += sum(1 for gt, pt in targets if gt == pt)
+    report.target_accuracy.total += len(pairs)
+    negative = s["polarity_negative"]
+    for gi, pi in pairs:
+        gc, pc = g.claims[gi], p.claims[pi]
+        report.certainty.total += 1
+        report.certainty.correct += gc.hedge.certainty == pc.hedge.certainty
+        report.confusion[gc.hedge.certainty][pc.hedge.certainty] += 1
+        report.polarity.total += 1
+        report.polarity.correct += gc.polarity == pc.polarity
+        negative.add(
+            int(gc.polarity == pc.polarity == "negative"),
+            int(pc.polarity == "negative"),
+            int(gc.polarity == "negative"),
+        )
 
 
 def _links(

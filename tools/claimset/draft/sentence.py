@@ -153,6 +153,12 @@ def _list_comma(s: Sentence, i: int) -> bool:
         return before is not None and low[before] == "," and _list_comma(s, before)
     if nxt != "to" and nxt in lexicons().prepositions and nxt in low[max(0, i - 5) : i]:
         return True  # "one of intention, of choice", "across generations, across parties"
+    return _list_follows(s, i)
+
+
+def _list_follows(s: Sentence, i: int) -> bool:
+    """Whether short items, then a coordinator and a last short item, follow the comma at i."""
+    low, n = s.low, s.n
     k = i + 1
     item = last = 0
     while k < n and k - i <= 12:
@@ -162,29 +168,40 @@ def _list_comma(s: Sentence, i: int) -> bool:
                 item = last  # the serial comma: "authorize, prohibit, or condition"
             if item == 0 or item > 4 or k + 1 >= n or not low[k + 1][:1].isalnum():
                 return False
-            # the last item: a short noun phrase closed by the end, a comma or a preposition
-            e = k + 1
-            while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in FINITE:
-                if e > k + 1 and low[e] in lexicons().prepositions:
-                    return True
-                e += 1
-            return e >= n or not low[e][:1].isalnum() or low[e] in lexicons().prepositions
+            return _last_item(s, k)
         if w == ",":
             if item == 0:
                 return False
             item, last = 0, item
-        elif (
-            not w[:1].isalnum()
-            or is_verb(w)
-            or w in WH
-            or w in ("that", "to", "but", "if", "as", "than")
-            or w in lexicons().connectives
-        ):
+        elif _ends_list_item(w):
             return False
         else:
             item += 1
         k += 1
     return False
+
+
+def _ends_list_item(word: str) -> bool:
+    """A word no item of a list of noun phrases holds: a verb, a wh-word, a conjunction."""
+    return (
+        not word[:1].isalnum()
+        or is_verb(word)
+        or word in WH
+        or word in ("that", "to", "but", "if", "as", "than")
+        or word in lexicons().connectives
+    )
+
+
+def _last_item(s: Sentence, k: int) -> bool:
+    """After the coordinator at k: a short noun phrase closed by the end, a comma or a
+    preposition."""
+    low, n = s.low, s.n
+    e = k + 1
+    while e < n and e - k <= 4 and low[e][:1].isalnum() and low[e] not in FINITE:
+        if e > k + 1 and low[e] in lexicons().prepositions:
+            return True
+        e += 1
+    return e >= n or not low[e][:1].isalnum() or low[e] in lexicons().prepositions
 
 
 # Phrases after a comma that extend the noun phrase before it rather than open a clause.

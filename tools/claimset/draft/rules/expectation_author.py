@@ -54,50 +54,68 @@ def author_candidate(site: CueSite) -> Candidate | None:
 def _modal_type(site: CueSite) -> str | None:
     """The type of the author's claim a modal makes here, or None when the word is no modal of
     the author's (the noun *will*, the month *May*, past *could not*, a party's attitude)."""
-    s, i, j, prev, nxt, start = site.s, site.i, site.j, site.prev, site.nxt, site.start
-    low, word = s.low, site.cue.words[0]
-    typ: str = site.cue.type
-    if word in ("will", "shall", "wo") and (prev in DETERMINERS or prev in ("political", "good")):
-        return None  # the noun "will"
-    if word == "may" and s.toks[i] == "May" and i > 0:
-        return None  # the month
-    if word == "may" and nxt in OPTATIVE_SUBJECTS:
-        return None  # an optative, "may he rest in peace": no claim about the future
-    if word == "would" and instrument_subject(s, start, j):
-        return None  # "The act would expand sanctions": what the bill says, not a prediction
-    if word in ("will", "shall", "would") and _need_follows(s, j):
-        return None  # "will need to", "will also have to": the need's obligation
-    if word == "could" and nxt in ("not", "n't"):
-        return None  # past inability: a report
-    if word in ("need", "needs") and prev in DETERMINERS:
+    if _other_use(site) or _no_claim_here(site):
         return None
+    s, j, word = site.s, site.j, site.cue.words[0]
+    typ = _epistemic_type(site)
+    if typ == "prediction":
+        typ = _prediction_type(s, j, word)
+    if typ is None:
+        return None
+    if site.cue.type == "prediction" and word in ("is", "are", "was", "were") and site.nxt == "be":
+        typ = "belief"  # "the real figure is sure to be much higher": now, not the future
+    return typ
+
+
+def _other_use(site: CueSite) -> bool:
+    """The word is not the author's modal here: a noun, a month, an optative, a bill's words."""
+    s, i, j, prev, nxt, start = site.s, site.i, site.j, site.prev, site.nxt, site.start
+    word = site.cue.words[0]
+    return (
+        # the noun "will"
+        (word in ("will", "shall", "wo") and (prev in DETERMINERS or prev in ("political", "good")))
+        or (word == "may" and s.toks[i] == "May" and i > 0)  # the month
+        # an optative, "may he rest in peace": no claim about the future
+        or (word == "may" and nxt in OPTATIVE_SUBJECTS)
+        # "The act would expand sanctions": what the bill says, not a prediction
+        or (word == "would" and instrument_subject(s, start, j))
+        # "will need to", "will also have to": the need's obligation
+        or (word in ("will", "shall", "would") and _need_follows(s, j))
+        or (word == "could" and nxt in ("not", "n't"))  # past inability: a report
+        or (word in ("need", "needs") and prev in DETERMINERS)
+    )
+
+
+def _no_claim_here(site: CueSite) -> bool:
+    """The modal heads no claim of the author's: a frame, no verb, a noun phrase, a question."""
+    s, i, j, start = site.s, site.i, site.j, site.start
+    low, word = s.low, site.cue.words[0]
+    return (
+        # "My view would be that P": a frame, P is judged alone
+        (word in ("would", "will") and low[j : j + 2] == ["be", "that"])
+        or j >= s.n
+        or (not verbish(low[j]) and low[j] not in ("not", "n't"))
+        # "what reasons they have to regard ...": inside a noun phrase
+        or (low[start] in WH and low[start] != "whether")
+        or low[start] == "that"
+        # "truths about how our democracies will grow": an embedded question
+        or any(low[k] in ("how", "why", "what") for k in range(start + 1, i))
+        # "it would be naive to think that P": the author's judgement of P (§6.1)
+        or (low[start : start + 3] == ["it", "would", "be"] and i > start + 3)
+    )
+
+
+def _epistemic_type(site: CueSite) -> str | None:
+    """The cue's type, or what an epistemic should/must makes of it (None: a party's attitude)."""
+    s, j, word = site.s, site.j, site.cue.words[0]
     if word == "should" and epistemic_should(s, j):
-        typ = "prediction"
+        return "prediction"
     if word == "must" and epistemic_must(s, j):
         # Epistemic "they must have known", "Ankara must be calculating that ...": the author's
         # conclusion (a booster), or the party's attitude when an attitude verb follows.
         k = j + 1
-        if attitude_at(s, k, clause_end(s, k)) is not None:
-            return None
-        typ = "belief"
-    if word in ("would", "will") and low[j : j + 2] == ["be", "that"]:
-        return None  # "My view would be that P": a frame, P is judged alone
-    if j >= s.n or (not verbish(low[j]) and low[j] not in ("not", "n't")):
-        return None
-    if typ == "prediction":
-        predicted = _prediction_type(s, j, word)
-        if predicted is None:
-            return None
-        typ = predicted
-    if (low[start] in WH and low[start] != "whether") or low[start] == "that":
-        return None  # "what reasons they have to regard ...": inside a noun phrase
-    if any(low[k] in ("how", "why", "what") for k in range(start + 1, i)):
-        return None  # "truths about how our democracies will grow": an embedded question
-    if site.cue.type == "prediction" and word in ("is", "are", "was", "were") and nxt == "be":
-        typ = "belief"  # "the real figure is sure to be much higher": now, not the future
-    if low[start : start + 3] == ["it", "would", "be"] and i > start + 3:
-        return None  # "it would be naive to think that P": the author's judgement of P (§6.1)
-    return typ
+        return None if attitude_at(s, k, clause_end(s, k)) is not None else "belief"
+    return str(site.cue.type)
 
 
 def _need_follows(s: Sentence, j: int) -> bool:
