@@ -234,56 +234,7 @@ def from_brat(
     """
     name = ann_name or f"{doc_id}.ann"
     problems: list[Problem] = []
-    entities: dict[str, _Entity] = {}
-    links: list[tuple[str, str]] = []
-    notes: list[tuple[str, str, str]] = []
-    for lineno, line in enumerate(ann.split("\n"), start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{lineno}"
-        fields = line.split("\t")
-        kind = fields[0][:1]
-        if kind == "T" and len(fields) >= 3:
-            entity = _read_entity(fields[0], fields[1], fields[2], text, where, problems)
-            if entity is not None:
-                entities[entity.tid] = entity
-        elif kind in "AM" and len(fields) >= 2:
-            parts = fields[1].split()
-            spec = ATTRIBUTE_NAMES.get(parts[0])
-            target = entities.get(parts[1]) if len(parts) > 1 else None
-            if (
-                spec is None
-                or target is None
-                or len(parts) != 3
-                or spec[0] != target.role
-                or parts[2] not in spec[2]
-            ):
-                problems.append(Problem(where, f"attribute {fields[1]!r} does not apply here"))
-            else:
-                target.attrs[spec[1]] = parts[2]
-        elif kind == "R" and len(fields) >= 2:
-            args = dict(p.split(":", 1) for p in fields[1].split()[1:] if ":" in p)
-            if "Arg1" in args and "Arg2" in args:
-                links.append((args["Arg1"], args["Arg2"]))
-            else:
-                problems.append(Problem(where, f"cannot read the relation {fields[1]!r}"))
-        elif kind == "#" and len(fields) >= 3:
-            notes.append((where, fields[1].split()[-1], fields[2]))
-        else:
-            problems.append(Problem(where, f"a line claimset does not use: {line[:60]!r}"))
-    for where, tid, note in notes:
-        target = entities.get(tid)
-        if target is None:
-            problems.append(Problem(where, f"note on unknown annotation {tid}"))
-            continue
-        for key, value in _parse_note(note).items():
-            if key in NOTE_KEYS.get(target.role, ()) or (
-                target.role == "Sentence" and key == "annotator"
-            ):
-                target.attrs[key] = value
-            else:
-                problems.append(Problem(where, f"note field {key!r} means nothing on {tid}"))
-
+    entities, links = _read_ann(ann, name, text, problems)
     sentence_entities = [e for e in entities.values() if e.role == "Sentence"]
     metas = _sentences(doc_id, sentence_entities, problems) if sentence_entities else []
     if not sentence_entities:
@@ -304,6 +255,76 @@ def from_brat(
             for m in metas
         ]
     return CorpusDocument(doc_id, text, records(doc_id, text, metas, claims)), problems
+
+
+def _read_ann(
+    ann: str, name: str, text: str, problems: list[Problem]
+) -> tuple[dict[str, _Entity], list[tuple[str, str]]]:
+    """The entities (with their attributes and notes) and the relations of an `.ann` file."""
+    entities: dict[str, _Entity] = {}
+    links: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, str]] = []
+    for lineno, line in enumerate(ann.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        fields = line.split("\t")
+        kind = fields[0][:1]
+        if kind == "T" and len(fields) >= 3:
+            entity = _read_entity(fields[0], fields[1], fields[2], text, where, problems)
+            if entity is not None:
+                entities[entity.tid] = entity
+        elif kind in "AM" and len(fields) >= 2:
+            _read_attribute(fields[1], entities, where, problems)
+        elif kind == "R" and len(fields) >= 2:
+            args = dict(p.split(":", 1) for p in fields[1].split()[1:] if ":" in p)
+            if "Arg1" in args and "Arg2" in args:
+                links.append((args["Arg1"], args["Arg2"]))
+            else:
+                problems.append(Problem(where, f"cannot read the relation {fields[1]!r}"))
+        elif kind == "#" and len(fields) >= 3:
+            notes.append((where, fields[1].split()[-1], fields[2]))
+        else:
+            problems.append(Problem(where, f"a line claimset does not use: {line[:60]!r}"))
+    for where, tid, note in notes:
+        _apply_note(entities, where, tid, note, problems)
+    return entities, links
+
+
+def _read_attribute(
+    spec_text: str, entities: dict[str, _Entity], where: str, problems: list[Problem]
+) -> None:
+    """An `A`/`M` line: one attribute of one entity, if it applies to that entity."""
+    parts = spec_text.split()
+    spec = ATTRIBUTE_NAMES.get(parts[0])
+    target = entities.get(parts[1]) if len(parts) > 1 else None
+    if (
+        spec is None
+        or target is None
+        or len(parts) != 3
+        or spec[0] != target.role
+        or parts[2] not in spec[2]
+    ):
+        problems.append(Problem(where, f"attribute {spec_text!r} does not apply here"))
+    else:
+        target.attrs[spec[1]] = parts[2]
+
+
+def _apply_note(
+    entities: dict[str, _Entity], where: str, tid: str, note: str, problems: list[Problem]
+) -> None:
+    """A `#` note's fields (ids, status) onto its entity; unknown fields are reported."""
+    target = entities.get(tid)
+    if target is None:
+        problems.append(Problem(where, f"note on unknown annotation {tid}"))
+        return
+    for key, value in _parse_note(note).items():
+        if key in NOTE_KEYS.get(target.role, ()) or (
+            target.role == "Sentence" and key == "annotator"
+        ):
+            target.attrs[key] = value
+        else:
+            problems.append(Problem(where, f"note field {key!r} means nothing on {tid}"))
 
 
 def _sentences(doc_id: str, entities: list[_Entity], problems: list[Problem]) -> list[SentenceMeta]:

@@ -291,28 +291,53 @@ def _graph(
         at = f"{where} region {rid}"
         choices = value.get("choices") if kind == "choices" else None
         if kind == "labels" and name == LABELS_NAME:
-            labels = value.get("labels") or []
-            if len(labels) != 1:
-                problems.append(Problem(at, f"needs exactly one label, has {labels}"))
-                continue
-            quote = value.get("text")
-            if not isinstance(quote, str) or not quote.strip():
-                problems.append(Problem(at, "has no text to anchor"))
-                continue
-            hint = value.get("start")
-            placed = anchor(text, quote, utf16.to_index(hint) if isinstance(hint, int) else None)
-            if placed.start is None or placed.end is None:
-                problems.append(Problem(at, f"text {quote!r} is {placed.status} in the document"))
-                continue
-            regions[rid] = Region(rid, str(labels[0]), placed.start, placed.end, where=at)
-            match = _EXPECTATION_ID.fullmatch(rid)
-            if match and labels[0] == "Expectation":
-                attrs.setdefault(rid, {}).setdefault("claim", match.group(1))
+            region = _region(rid, value, text, utf16, at, problems)
+            if region is not None:
+                regions[rid] = region
+                match = _EXPECTATION_ID.fullmatch(rid)
+                if match and region.role == "Expectation":
+                    attrs.setdefault(rid, {}).setdefault("claim", match.group(1))
         elif name in REGION_CHOICES and isinstance(choices, list) and len(choices) == 1:
             _, attr, _ = REGION_CHOICES[name]
             attrs.setdefault(rid, {})[attr] = str(choices[0])
         else:
             problems.append(Problem(at, f"a {kind} result from {name!r} claimset does not use"))
+    _attach_choices(regions, attrs, where, problems)
+    graph = Graph(list(regions.values()), [])
+    for a, b in links:
+        if a in regions and regions[a].role == "Actor":
+            a, b = b, a  # holds is drawn actor → expectation
+        graph.links.append((a, b))
+    return graph, doc_status
+
+
+def _region(
+    rid: str, value: dict[str, Any], text: str, utf16: Utf16, at: str, problems: list[Problem]
+) -> Region | None:
+    """A labelled region placed by its text (the tool's UTF-16 offset only picks a repeat)."""
+    labels = value.get("labels") or []
+    if len(labels) != 1:
+        problems.append(Problem(at, f"needs exactly one label, has {labels}"))
+        return None
+    quote = value.get("text")
+    if not isinstance(quote, str) or not quote.strip():
+        problems.append(Problem(at, "has no text to anchor"))
+        return None
+    hint = value.get("start")
+    placed = anchor(text, quote, utf16.to_index(hint) if isinstance(hint, int) else None)
+    if placed.start is None or placed.end is None:
+        problems.append(Problem(at, f"text {quote!r} is {placed.status} in the document"))
+        return None
+    return Region(rid, str(labels[0]), placed.start, placed.end, where=at)
+
+
+def _attach_choices(
+    regions: dict[str, Region],
+    attrs: dict[str, dict[str, str]],
+    where: str,
+    problems: list[Problem],
+) -> None:
+    """Per-region choices onto their regions; choices of a lost region or role are reported."""
     for rid, values in attrs.items():
         region = regions.get(rid)
         if region is None:
@@ -325,12 +350,6 @@ def _graph(
                 region.attrs[attr] = value
             else:
                 problems.append(Problem(region.where, f"{attr} does not apply to {region.role}"))
-    graph = Graph(list(regions.values()), [])
-    for a, b in links:
-        if a in regions and regions[a].role == "Actor":
-            a, b = b, a  # holds is drawn actor → expectation
-        graph.links.append((a, b))
-    return graph, doc_status
 
 
 def _metas(task: dict[str, Any], fallback: Sequence[SentenceMeta]) -> list[SentenceMeta]:
