@@ -305,12 +305,3 @@ def agree(paths: Sequence[Path], names: Sequence[str] | None = None) -> Agreemen
 def _label(path: Path) -> str:
     parts = [p for p in path.parts if p not in ("corpus", "annotations")]
     return parts[-1] if parts else str(path)
-
-
-def accepted(
-    gold: dict[str, SentenceRecord], other: SentenceRecord, reviewer: str
-) -> SentenceRecord:
-    """`other`'s version of a sentence accepted into the gold, marked reviewed by `reviewer`."""
-    if other.id not in gold:
-        raise UsageError(f"{other.id}: not in the gold")
-    return other.model_copy(update={"status": "reviewed", "annotator": reviewer})

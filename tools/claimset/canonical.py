@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from .models import input_only
+from .models import input_only, omitted_when_absent
 
 #: The shape of a field's value, as far as the canonical form and the fast checks care.
 Kind = Literal["str", "int", "bool", "literal", "model", "list"]
@@ -48,6 +48,7 @@ class FieldSpec:
     info: FieldInfo
     shape: Shape
     input_only: bool = False
+    omitted: bool = False  # left out when absent or null (input-only fields, `note`, `reviewer`)
 
     def default(self) -> Any:
         """A fresh copy of the default, as JSON data."""
@@ -102,7 +103,14 @@ def shape_of(annotation: Any, info: FieldInfo | None = None) -> Shape:
 def fields(model: type[BaseModel]) -> tuple[FieldSpec, ...]:
     """The fields of a model in schema order."""
     return tuple(
-        FieldSpec(name, info.is_required(), info, shape_of(info.annotation, info), input_only(info))
+        FieldSpec(
+            name,
+            info.is_required(),
+            info,
+            shape_of(info.annotation, info),
+            input_only(info),
+            omitted_when_absent(info),
+        )
         for name, info in model.model_fields.items()
     )
 
@@ -126,13 +134,14 @@ def canonical(obj: Any, model: type[BaseModel]) -> Any:
 
     Never changes meaning: a missing required field stays missing, and values of the wrong
     shape are kept as they are (validate reports both). Non-dict input is returned unchanged.
-    Input-only fields are never filled in, and dropped when null.
+    Omitted-when-absent fields (`occurrence`, `note`, `reviewer`) are never filled in, and
+    dropped when null.
     """
     if not isinstance(obj, dict):
         return obj
     out: dict[str, Any] = {}
     for field in fields(model):
-        if field.input_only and obj.get(field.name) is None:
+        if field.omitted and obj.get(field.name) is None:
             continue  # absent or null: nothing to keep
         if field.name in obj:
             out[field.name] = _canonical_value(obj[field.name], field.shape)

@@ -267,6 +267,11 @@ def _claim_columns() -> tuple[Column, ...]:
             field_column(SentenceRecord, "annotator"),
             "Who annotated the claim's sentence (null on draft sentences).",
         ),
+        _described(
+            field_column(SentenceRecord, "reviewer"),
+            "Who reviewed the claim's sentence (null when nobody recorded a review).",
+        ),
+        _lead(field_column(Claim, "note"), "The annotator's note on the claim:"),
     )
 
 

@@ -64,10 +64,10 @@ class Record(BaseModel):
 
     @model_serializer(mode="wrap")
     def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        # An input-only field (`occurrence`) left null is not data: a dump, like the canonical
-        # form, leaves it out, so no writer puts `"occurrence": null` into a corpus file.
+        # An optional field left null (`occurrence`, `note`, `reviewer`) is not written: a dump,
+        # like the canonical form, leaves it out, so no writer puts `"note": null` into a file.
         data: dict[str, Any] = handler(self)
-        for name in _input_only_fields(type(self)):
+        for name in _omitted_fields(type(self)):
             if data.get(name, 0) is None:
                 del data[name]
         return data
@@ -111,8 +111,29 @@ def _occurrence_field() -> Any:
 
 
 @functools.cache
-def _input_only_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(name for name, info in model.model_fields.items() if input_only(info))
+def _omitted_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(name for name, info in model.model_fields.items() if omitted_when_absent(info))
+
+
+def _optional_text(info: dict[str, Any]) -> None:
+    """The JSON Schema marker of an optional free-text field (`note`, `reviewer`): the identity
+    of this function is what `omitted_when_absent` recognises; the schema itself is unchanged."""
+
+
+def omitted_when_absent(info: FieldInfo) -> bool:
+    """Whether a field is left out of the canonical form and of dumps when null: input-only
+    fields (`occurrence`) and the optional texts `note` and `reviewer` (which are exported)."""
+    return input_only(info) or info.json_schema_extra is _optional_text
+
+
+def _note_field(what: str) -> Any:
+    return Field(
+        default=None,
+        min_length=1,
+        json_schema_extra=_optional_text,
+        description=f"Free text for the reviewer about {what} (a doubt: `desire or belief?`); "
+        "optional, omitted when absent, exported.",
+    )
 
 
 def input_only(info: FieldInfo) -> bool:
@@ -225,6 +246,7 @@ class Claim(Record):
         default="human",
         description="human, or auto when suggested by `claimset draft` (possibly edited since).",
     )
+    note: str | None = _note_field("this claim")
 
 
 class SentenceRecord(Record):
@@ -250,6 +272,14 @@ class SentenceRecord(Record):
     claims: list[Claim] = Field(
         default_factory=list,
         description="The claims in this sentence; empty on a done sentence means no claim.",
+    )
+    note: str | None = _note_field("this sentence")
+    reviewer: str | None = Field(
+        default=None,
+        min_length=1,
+        json_schema_extra=_optional_text,
+        description="Who reviewed the sentence (set by `claimset agree --accept`); optional, "
+        "omitted when absent, exported.",
     )
 
 

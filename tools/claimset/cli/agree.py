@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 from rich.markup import escape
 
-from ._shared import handle_errors, print_numbers, stdout, text_or_json
+from ._shared import find_project, handle_errors, print_numbers, stdout, text_or_json, writing
 
 if TYPE_CHECKING:
     from ..agree import AgreementReport
@@ -27,20 +30,45 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Also list every sentence where the annotators differ, with each one's claims.",
 )
+@click.option(
+    "--accept",
+    "accept_ids",
+    multiple=True,
+    metavar="SENTENCE_ID",
+    help="Adjudicate: put the second path's version of this sentence into the first path "
+    "(the project's annotation files), status reviewed; repeatable.",
+)
+@click.option(
+    "--reviewer",
+    metavar="ID",
+    help="With --accept: who reviewed (written as `reviewer`; the annotator is kept).",
+)
 @text_or_json
 @handle_errors
 def agree_cli(
-    paths: tuple[Path, ...], names: tuple[str, ...], disagreements: bool, fmt_: str
+    paths: tuple[Path, ...],
+    names: tuple[str, ...],
+    disagreements: bool,
+    accept_ids: tuple[str, ...],
+    reviewer: str | None,
+    fmt_: str,
 ) -> None:
     """Cohen's kappa (2 annotators) and Krippendorff's alpha per field, span F1, disagreements.
 
     Each PATH is one annotator's annotation file or folder (two or more). Only sentences that
     all of them marked done or reviewed, with the same text, are compared. Claims are aligned
     by expectation-span overlap as in `claimset eval`; a measure with nothing to measure is n/a.
+
+    With --accept (exactly two paths, GOLD then OTHER): OTHER's version of each named sentence
+    replaces GOLD's, atomically under the project lock, status reviewed, `reviewer` set; ids
+    not in both are refused and nothing is written.
     """
     from ..agree import agree
     from ..errors import UsageError
 
+    if accept_ids or reviewer:
+        _accept(paths, accept_ids, reviewer, fmt_)
+        return
     if len(paths) < 2:
         raise UsageError("give at least two annotators' files or folders")
     if names and len(names) != len(paths):
@@ -49,6 +77,34 @@ def agree_cli(
     if not disagreements:
         report.disagreements = []
     print_numbers(report, fmt_, render_agree)
+
+
+def _accept(paths: tuple[Path, ...], ids: tuple[str, ...], reviewer: str | None, fmt_: str) -> None:
+    from ..adjudicate import accept
+    from ..errors import UsageError
+    from ..models import ANNOTATOR_ID_PATTERN
+
+    if not ids or not reviewer:
+        raise UsageError("--accept and --reviewer go together")
+    if not re.fullmatch(ANNOTATOR_ID_PATTERN, reviewer):
+        raise UsageError(f"--reviewer {reviewer!r}: an annotator id such as `ann1`")
+    if len(paths) != 2:
+        raise UsageError("--accept takes exactly two paths: GOLD (the project's) and OTHER")
+    project = find_project()
+    gold, other = project.resolve(paths[0]), paths[1]  # OTHER may lie anywhere
+    with writing(project, "agree --accept"):
+        done = accept(project, gold, other, ids, reviewer)
+    if fmt_ == "json":
+        click.echo(json.dumps({"accepted": [asdict(item) for item in done]}, indent=2))
+        return
+    out = stdout()
+    for item in done:
+        out.print(
+            escape(
+                f"{item.file}: {item.sentence} now {item.annotator}'s version "
+                f"(was {item.was}), reviewed by {reviewer}"
+            )
+        )
 
 
 def _number(value: float | None) -> str:

@@ -86,12 +86,10 @@ def _value(shape: Shape) -> str:
 
 
 def _object(model: type[BaseModel]) -> str:
-    # Input-only fields (`occurrence`) are never in canonical lines: lines with one take the
-    # precise path.
+    # Fields omitted when absent (`occurrence`, `note`, `reviewer`) are not in the pattern:
+    # lines with one take the precise path.
     members = (
-        f"{_literal(spec.name)}: {_value(spec.shape)}"
-        for spec in fields(model)
-        if not spec.input_only
+        f"{_literal(spec.name)}: {_value(spec.shape)}" for spec in fields(model) if not spec.omitted
     )
     return r"\{" + ", ".join(members) + r"\}"
 
