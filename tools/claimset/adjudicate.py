@@ -50,9 +50,8 @@ def accept(
     for sid in dict.fromkeys(ids):  # in the order given, once each
         mine, their = ours.get(sid), theirs.get(sid)
         if mine is None or their is None:
-            where = " and ".join(
-                str(path) for path, rec in ((gold, mine), (other, their)) if rec is None
-            )
+            shown = ((project.relative(gold), mine), (str(other), their))
+            where = " and ".join(path for path, rec in shown if rec is None)
             problems.append(f"{sid}: not in {where}")
         elif (mine.start, mine.end, mine.text) != (their.start, their.end, their.text):
             problems.append(f"{sid}: the two versions are not the same sentence (text or offsets)")

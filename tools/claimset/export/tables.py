@@ -179,6 +179,8 @@ def build_claims(sentences: pa.Table, statuses: Iterable[str]) -> pa.Table:
         "origin": _member(claims, "origin"),
         "status": of_sentence("status"),
         "annotator": of_sentence("annotator"),
+        "reviewer": of_sentence("reviewer"),
+        "note": _member(claims, "note"),
     }
     schema = arrow_schema("claims")
     return pa.Table.from_arrays([values[name] for name in schema.names], schema=schema)
