@@ -5,9 +5,13 @@ evidence, cues and offsets), then times on the same files, in the same run: orjs
 json.loads with a duplicate-key hook, pydantic's validate_json, fastjsonschema and jsonschema
 (Draft 2020-12) with schema/sentence.schema.json, and claimset's full validation (every check:
 schema, offsets against the seeds, quotes, actors, evidence sentences, ids, order, stale seeds),
-in one process and with --jobs 2. Peak memory is measured in fresh processes on a corpus of 20k
-and of the full size. The table goes into docs/benchmarks.md between
-`<!-- bench_validate:start -->` and `<!-- bench_validate:end -->`, and is printed.
+in one process and with --jobs 2. The same records are then rewritten as a script or an
+annotator types them (`as_typed.py`: keys in another order, defaults left out, other spacing)
+and timed again; and whole processes are timed on both corpora: `claimset validate` and
+`claimset fmt` against a process that only parses every line with orjson (the floor). Peak
+memory is measured in fresh processes on a corpus of 20k and of the full size. The table goes
+into docs/benchmarks.md between `<!-- bench_validate:start -->` and
+`<!-- bench_validate:end -->`, and is printed.
 
     python benchmarks/bench_validate.py [--records 200000] [--no-write]
 """
@@ -20,6 +24,7 @@ import json
 import os
 import platform
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,6 +39,7 @@ import orjson
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tools"))
 
+from as_typed import rewrite_as_typed  # noqa: E402
 from claimset.canonical import canonical  # noqa: E402
 from claimset.jsonio import dumps, loads_strict  # noqa: E402
 from claimset.models import SentenceRecord  # noqa: E402
@@ -230,6 +236,60 @@ else:
     return float(runs[0].stdout), float(runs[1].stdout)
 
 
+FLOOR = """
+import sys
+from pathlib import Path
+import orjson
+for path in sorted(Path(sys.argv[1], "corpus", "annotations").glob("*.jsonl")):
+    with path.open("rb") as handle:
+        for line in handle:
+            orjson.loads(line)
+"""
+
+
+def process_seconds(command: list[str], cwd: Path, before: Callable[[], None] | None) -> float:
+    """The median wall time of 3 runs of a command (`before` runs untimed before each)."""
+    times = []
+    for _ in range(3):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def whole_processes(root: Path, fmt: bool) -> dict[str, float]:
+    """Seconds of whole processes on the corpus at root: the orjson floor, validate, fmt."""
+    found = {
+        "orjson": process_seconds([sys.executable, "-c", FLOOR, str(root)], root, None),
+        "validate": process_seconds([sys.executable, "-m", "claimset", "validate"], root, None),
+    }
+    if fmt:
+        annotations = root / "corpus" / "annotations"
+        keep = root.parent / "annotations-as-typed"
+        shutil.copytree(annotations, keep)
+
+        def restore() -> None:  # each fmt run starts from the unformatted files
+            shutil.rmtree(annotations)
+            shutil.copytree(keep, annotations)
+
+        found["fmt"] = process_seconds([sys.executable, "-m", "claimset", "fmt"], root, restore)
+        restore()
+        shutil.rmtree(keep)
+    return found
+
+
+def process_rows(corpus: str, seconds: dict[str, float], targets: dict[str, str]) -> list[str]:
+    base = seconds["orjson"]
+    names = {"orjson": "orjson parse of every line", "validate": "`claimset validate`"}
+    names["fmt"] = "`claimset fmt` (rewrites every file)"
+    return [
+        f"| {corpus} | {names[k]} | {v:.2f} | {v / base:.2f}x | {targets.get(k, '')} |"
+        for k, v in seconds.items()
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=200_000)
@@ -296,6 +356,13 @@ def main() -> None:
             ("**claimset validate (all checks)**", timed(claimset_full), n),
             ("claimset validate --jobs 2 (all checks)", timed(claimset_jobs), n),
         ]
+        canonical_processes = whole_processes(project.root, fmt=False)
+        rewrite_as_typed(project.annotation_paths())
+        typed = [
+            ("orjson.loads only, as typed", timed(orjson_only), n),
+            ("**claimset validate, as typed (all checks)**", timed(claimset_full), n),
+        ]
+        typed_processes = whole_processes(project.root, fmt=True)
         memory = {n: peak_memory(Path(folder))}
     small = min(20_000, args.records // 10)
     with tempfile.TemporaryDirectory() as folder:
@@ -333,6 +400,28 @@ def main() -> None:
         "",
         "Records are checked one document at a time (its seed, sentence ids and texts); what "
         "grows is the index of documents (paths and documents.jsonl entries, about 1 KB each).",
+    ]
+    typed_base = typed[0][1] / typed[0][2]
+    lines += [
+        "",
+        "The same records as typed (keys in another order, defaults left out, other spacing; "
+        "`benchmarks/as_typed.py`), in one process:",
+        "",
+        "| validator | records/s | time per record | vs orjson parse of the same lines |",
+        "|---|---:|---:|---:|",
+        *(
+            f"| {name} | {count / seconds:,.0f} | {seconds / count * 1e6:.1f} µs | "
+            f"{seconds / count / typed_base:.2f}x |"
+            for name, seconds, count in typed
+        ),
+        "",
+        "Whole processes (interpreter start and imports included; median of 3), against a "
+        "process that only parses every line of the same files with orjson:",
+        "",
+        "| corpus | command | seconds | vs the orjson process | target |",
+        "|---|---|---:|---:|---:|",
+        *process_rows("canonical", canonical_processes, {"validate": "≤ 3x"}),
+        *process_rows("as typed", typed_processes, {"validate": "≤ 6x", "fmt": "≤ 8x"}),
     ]
     table = "\n".join(lines)
     print(table)

@@ -302,3 +302,5 @@ def test_the_fast_path_reports_what_the_slow_path_reports(tmp_path: Path, data: 
         assert [d.format() for d in validate(project).diagnostics] == fast
         patch.setattr(fast_path, "pattern", lambda model: None)
         assert [d.format() for d in validate(project).diagnostics] == fast
+        patch.setattr(fast_path, "valid_record", lambda model, raw: None)
+        assert [d.format() for d in validate(project).diagnostics] == fast

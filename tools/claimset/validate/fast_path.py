@@ -1,6 +1,15 @@
-"""The validator's fast path: a regular expression, compiled from the pydantic models, that
-matches exactly the canonical lines of structurally valid records, and the record checks
-written flat for the records it matches.
+"""The validator's fast path: the structural check of a line without pydantic's error
+machinery, and the record checks written flat for the records that pass it.
+
+Two ways onto it, both only ever saying "valid" when the precise path (pydantic, through
+`checks.structure`) would:
+
+- `pattern`: a regular expression, compiled from the pydantic models, that matches exactly the
+  canonical lines of structurally valid records (what `claimset fmt` writes). Cheapest.
+- `valid_record`: any other spelling (keys in any order, any spacing, defaults left out, as
+  scripts and annotators write): orjson parses, a repeated key is detected by counting colons
+  (see `valid_record`), and pydantic's own compiled validator checks the structure. Only its
+  error reporting is skipped; a record it refuses takes the precise path.
 
 Most lines of a corpus are valid and already in `claimset fmt`'s canonical form. For those,
 running pydantic and a position-tracking parser is wasted work. The canonical form is rigid
@@ -12,17 +21,18 @@ checks the structure, the key order, and that no key is repeated (a JSON parser 
 the last of two), all at C speed. Anything it does not match takes the slow, precise path
 (pydantic), so the fast path can only ever say "valid" when pydantic would; the tests check that
 on generated records. A model with a constraint this module cannot express gets no pattern,
-and all its lines take the slow path.
+and all its canonical lines take `valid_record`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from ..canonical import Shape, fields
 from ..models import HUMAN_STATUSES
@@ -113,10 +123,45 @@ def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
     return compiled is not None and compiled.fullmatch(line) is not None
 
 
+# -- any other spelling of a valid record ----------------------------------------------------------
+
+
+@functools.cache
+def _validator(model: type[BaseModel]) -> Any:
+    return model.__pydantic_validator__.validate_python
+
+
+def valid_record(model: type[BaseModel], raw: bytes) -> dict[str, Any] | None:
+    """The record on a line (without its newline) if it is structurally valid, else None.
+
+    None sends the line to the precise path, which explains it; so None is always safe, and
+    is also the answer for everything the precise path reports before pydantic runs: a CR
+    line end (kept for the CRLF check), a BOM, invalid UTF-8, NaN, lone surrogates (orjson
+    refuses the last four), and a repeated key. orjson keeps the last of two equal keys
+    silently; the pair it drops takes its colon with it, so a line whose colons outnumber
+    those of orjson's own serialization of the record had a repeated key. Strings spell
+    their colons literally in orjson's output; a line spelling one as an escape (`\\u003a`)
+    is left to the precise path, so that the counts can only differ by a dropped key.
+    """
+    if raw[-1:] == b"\r" or b"\\u003" in raw:
+        return None
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return None
+    if type(obj) is not dict or raw.count(b":") != orjson.dumps(obj).count(b":"):
+        return None
+    try:
+        _validator(model)(obj)
+    except ValidationError:
+        return None
+    return obj
+
+
 # -- the record checks, for a record the pattern accepted -----------------------------------------
 #
 # `accepts` mirrors the annotation file's record checks (`files.AnnotationFile.semantic`) for
-# records the compiled pattern accepted (every field present and well-typed), answering only
+# structurally valid records (well-typed; fields with a default may be absent), answering only
 # "no problem at all?"; written flat because it runs for nearly every line. It may be stricter
 # than the checks (which then run, and find nothing), never more lenient. The tests run every
 # sample, canonical versions of them and fuzzed files with and without it and require the same
@@ -139,13 +184,13 @@ def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
         or rid in state.ids
     ):
         return False
-    status, claims = obj["status"], obj["claims"]
-    if obj["annotator"] is None and status in HUMAN_STATUSES:
+    status, claims = obj["status"], obj.get("claims")
+    if obj.get("annotator") is None and status in HUMAN_STATUSES:
         return False
     if claims:
         if status == "todo":
             return False
-        if len(claims) > 1 and len({claim["id"] for claim in claims}) < len(claims):
+        if len(claims) > 1 and len({claim.get("id") for claim in claims}) < len(claims):
             return False  # a repeated claim id
         for claim in claims:
             if not _claim_accepted(state, claim, rid, text, seed):
@@ -162,40 +207,46 @@ def _claim_accepted(
     state: AnnotationState, claim: dict[str, Any], rid: str, text: str, seed: str
 ) -> bool:
     actors = state.actor_ids
-    if claim["id"] is None:
+    if claim.get("id") is None:
         return False
     span = claim["actor"]
     if span["ref"] not in actors:
         return False
-    quote, a, b = span["quote"], span["start"], span["end"]
+    # An `occurrence` (input-only: fmt resolves it) is always reported: never on this path.
+    # Only records off the canonical pattern can hold one.
+    quote, a, b = span.get("quote"), span.get("start"), span.get("end")
+    if span.get("occurrence") is not None:
+        return False
     if quote is None:
         if a is not None or b is not None:
             return False
     elif a is None or b is None or text[a:b] != quote:
         return False
     span = claim["expectation"]
-    a, b = span["start"], span["end"]
-    if a is None or b is None or text[a:b] != span["quote"]:
+    a, b = span.get("start"), span.get("end")
+    if a is None or b is None or text[a:b] != span["quote"] or span.get("occurrence") is not None:
         return False
-    target = span["target"]
+    target = span.get("target")
     if target is not None and target not in actors:
         return False
-    for span in claim["hedge"]["cues"]:
-        a, b = span["start"], span["end"]
-        if a is None or b is None or text[a:b] != span["quote"]:
+    for span in claim["hedge"].get("cues", ()):
+        a, b = span.get("start"), span.get("end")
+        if a is None or b is None or span.get("occurrence") is not None:
             return False
-    return _evidence_accepted(state, claim["evidence"], rid, text, seed)
+        if text[a:b] != span["quote"]:
+            return False
+    return _evidence_accepted(state, claim.get("evidence", ()), rid, text, seed)
 
 
 def _evidence_accepted(
-    state: AnnotationState, evidence: list[dict[str, Any]], rid: str, text: str, seed: str
+    state: AnnotationState, evidence: Iterable[dict[str, Any]], rid: str, text: str, seed: str
 ) -> bool:
     texts, doc_id = state.texts, state.doc_id
     for span in evidence:
-        a, b = span["start"], span["end"]
-        if a is None or b is None:
+        a, b = span.get("start"), span.get("end")
+        if a is None or b is None or span.get("occurrence") is not None:
             return False
-        sentence = span["sentence"]
+        sentence = span.get("sentence")
         if sentence is None or sentence == rid:
             if text[a:b] != span["quote"]:
                 return False

@@ -1,11 +1,13 @@
 """Reading one JSONL file line by line, on the fast path or the precise one.
 
-The fast path (most lines) is for a line that the pattern compiled from the models
-(`fast_path.pattern`) recognizes as the canonical form of a structurally valid record, which
-also rules out duplicate keys; orjson then parses it, and the file's record checks run (or their
-fast equivalent, `quick`). Every other line takes the precise path: strict decoding, json's
-error positions, a scanner for duplicate keys and columns, pydantic for the structural
-messages, then the same record checks. One bad line never stops the others from being checked.
+The fast path (most lines) is for a structurally valid record: a line that the pattern compiled
+from the models (`fast_path.pattern`) recognizes as the canonical form of one, which also rules
+out duplicate keys, then parsed by orjson; or any other spelling that `fast_path.valid_record`
+vouches for (orjson, a repeated-key test, pydantic's compiled validator). The file's record
+checks then run (or their fast equivalent, `quick`). Every other line takes the precise path:
+strict decoding, json's error positions, a scanner for duplicate keys and columns, pydantic for
+the structural messages, then the same record checks. One bad line never stops the others from
+being checked.
 """
 
 from __future__ import annotations
@@ -130,6 +132,7 @@ class JsonlFile:
         limit = MAX_LINE_BYTES
         # Locals for the fast path, which runs for nearly every line.
         canonical_and_valid, quick, loads = self.canonical_and_valid, self.quick, orjson.loads
+        model, valid_record = self.model, fast_path.valid_record
         fast_records = 0
         with handle:
             lineno = 0
@@ -138,21 +141,22 @@ class JsonlFile:
                 lineno += 1
                 if raw[-1] == 10:  # b"\n"
                     raw = raw[:-1]
-                    if (
-                        canonical_and_valid is not None
-                        and self.conflict is None
-                        and canonical_and_valid(raw) is not None
-                    ):
-                        try:
+                    obj = None
+                    if self.conflict is not None:
+                        pass  # inside a merge conflict: every line takes the precise path
+                    elif canonical_and_valid is not None and canonical_and_valid(raw) is not None:
+                        try:  # noqa: SIM105 (a with-block costs more, on nearly every line)
                             obj = loads(raw)
                         except orjson.JSONDecodeError:
                             pass  # invalid UTF-8 inside a string, or a number too large
-                        else:
-                            fast_records += 1
-                            if not quick(obj, lineno):
-                                line = Line(lineno, raw)
-                                self.report(line, self.semantic(obj, line))
-                            continue
+                    elif raw:
+                        obj = valid_record(model, raw)
+                    if obj is not None:
+                        fast_records += 1
+                        if not quick(obj, lineno):
+                            line = Line(lineno, raw)
+                            self.report(line, self.semantic(obj, line))
+                        continue
                 elif len(raw) == limit:
                     while (rest := readline(limit)) and rest[-1:] != b"\n":
                         pass
