@@ -1,6 +1,8 @@
 """Run mutmut on one claimset module with the tests that guard it, and print its score.
 
 Usage: `python tests/mutation.py MODULE [MUTANT...]` (what `make mutation MODULE=fmt` runs).
+MODULE is a path under `tools/claimset` without `.py`: `fmt`, or a module of a package such as
+`validate/fast_path` (its mutants are then named `claimset.validate.fast_path.…`).
 
 mutmut imports the code it mutates from `src/` or the project root, while claimset lives in
 `tools/claimset`; so each module gets a small work folder, `.mutation/<module>/`, with a copy of
@@ -33,6 +35,12 @@ TESTS: dict[str, list[str]] = {
     "split": ["tests/test_split_command.py", "tests/test_split_bookkeeping.py"],
     "evaluate": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
     "build": ["tests/test_build_steps.py"],
+    # Modules of packages: the key is the path under tools/claimset, without `.py`.
+    "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
+    "validate/checks/claims": ["tests/test_validate.py"],
+    "validate/checks/spans": ["tests/test_validate.py"],
+    "export/folder": ["tests/test_export_failures.py", "tests/test_export.py"],
+    "draft/candidate": ["tests/test_draft_claims.py", "tests/test_draft_rules.py"],
 }
 
 #: What the tests read besides themselves, copied into the work folder.
