@@ -73,3 +73,9 @@ def test_facts_support_a_claim_within_its_paragraph_only(new_project: Project) -
     ]
     apart = drafted(new_project, "Russia will win the war.\n\nThe army grew by 40% in 2020.\n", "e")
     assert only_claim(apart[0])["evidence"] == []
+
+
+def test_a_negative_cue_makes_the_claim_negative(new_project: Project) -> None:
+    # "is unlikely to" is negative in the lexicon: no "not" needed for a negative claim.
+    (record,) = drafted(new_project, "Russia is unlikely to win the war.")
+    assert only_claim(record)["polarity"] == "negative"

@@ -23,6 +23,13 @@ from samples import FIXTURE, INVALID, copy_fixture, sample_project, target
 from test_validate_fuzz import RECORDS, mutated_record
 
 
+@pytest.fixture(autouse=True)
+def fresh_patterns() -> None:
+    """Compile the patterns anew for each test: a pattern cached by an earlier test (or by the
+    process that started this one) would hide a fault in the code that builds it."""
+    fast_path.pattern.cache_clear()
+
+
 def pydantic_accepts(record: object, model: type[BaseModel] = SentenceRecord) -> bool:
     try:
         model.model_validate(record)
