@@ -715,3 +715,49 @@ def test_a_quote_with_leading_whitespace_is_not_ambiguous(tmp_path: Path) -> Non
             "quote has no offsets: run `claimset fmt` to fill start and end [unanchored]"
         ]
     )
+
+
+def test_the_fast_path_refuses_an_open_span_whose_quote_runs_to_the_end(tmp_path: Path) -> None:
+    # text[start:None] is the quote: only the missing end is wrong.
+    spans = [
+        (3, ("claims", 0, "actor")),
+        (3, ("claims", 0, "expectation")),
+        (2, ("claims", 0, "hedge", "cues", 0)),
+    ]
+    for index, path in spans:
+        records = fixture_records()
+        span: Any = records[index]
+        for part in path:
+            span = span[part]
+        span.update(quote=records[index]["text"][span["start"] :], end=None)
+        project = with_records(tmp_path / f"{index}{path}", records)
+        found = rejected_by_the_fast_path(project, index + 1)
+        assert [code for _, code in found] == ["unanchored"], (path, found)
+
+
+def test_the_fast_path_checks_every_evidence_span(tmp_path: Path) -> None:
+    # A good span in the claim's own sentence first, then a wrong one.
+    records = fixture_records()
+    good = {"quote": "Tokyo", "sentence": None, "start": 0, "end": 5, "type": "event"}
+    records[3]["claims"][0]["evidence"] = [good, {**good, "start": 1, "end": 6}]
+    project = with_records(tmp_path, records)
+    assert [c for _, c in rejected_by_the_fast_path(project, 4)] == ["offset-mismatch"]
+
+
+def test_the_fast_path_checks_evidence_inside_a_later_sentence(tmp_path: Path) -> None:
+    # Sentence 2 cites sentence 1, which does not start at 0 in the seed.
+    records = fixture_records()
+    cited = records[1]["text"]
+    assert records[1]["start"] > 0
+    evidence = {"quote": cited[1:6], "sentence": "demo:0001", "start": 1, "end": 6}
+    records[2]["claims"][0]["evidence"] = [{**evidence, "type": "event"}]
+    project = with_records(tmp_path / "inside", records)
+    assert (3, True) in quick_calls(project) and validate(project).valid
+    seed = (FIXTURE / "seeds" / "demo.txt").read_text(encoding="utf-8")
+    at, n = records[1]["start"], len(cited)
+    past = {"quote": seed[at + n - 5 : at + n + 5], "start": n - 5, "end": n + 5}
+    records[2]["claims"][0]["evidence"] = [{**evidence, **past, "type": "event"}]
+    project = with_records(tmp_path / "past", records)
+    assert rejected_by_the_fast_path(project, 3) == [
+        ("claims[0].evidence[0].quote", "quote-not-found")
+    ]
