@@ -3,6 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The Label Studio server for `make test-integration`, in a virtual environment of its own: its
+# pinned Django stack must not mix with claimset's. Stamped with the pin, so re-runs are quick.
+LABEL_STUDIO ?= label-studio==1.23.2
+LS_VENV      := .venv-label-studio
+LS_STAMP     := $(LS_VENV)/.installed-$(shell echo '$(LABEL_STUDIO)' | cksum | cut -d' ' -f1)
 
 .PHONY: run test test-integration coverage mutation bench clean
 
@@ -28,12 +33,21 @@ test: $(STAMP)
 	@# pytest exits 5 when it collected nothing: treat that as a failure, not a pass.
 	$(BIN)/python -m pytest; rc=$$?; if [ $$rc -eq 5 ]; then echo 'pytest collected no tests' >&2; exit 1; fi; exit $$rc
 
-## make test-integration: the tests marked `integration` (services, browsers); none yet
-test-integration: $(STAMP)
-	@# Count first: a run that selects nothing would end on pytest's "no tests ran" line.
-	@n=$$($(BIN)/python -m pytest -m integration --collect-only -q 2>/dev/null | grep -c '::' || true); \
-	if [ "$$n" -eq 0 ]; then echo 'test-integration: no tests are marked integration yet'; exit 0; fi; \
-	$(BIN)/python -m pytest -m integration
+## make test-integration: the tests marked `integration`, against a real Label Studio server
+test-integration: $(STAMP) $(LS_STAMP)
+	@# pytest exits 5 when no test is marked integration: say so and succeed. Any other failure
+	@# (a failed test, a collection error) fails the target; -rs prints why a test skipped.
+	LABEL_STUDIO_BIN=$(CURDIR)/$(LS_VENV)/bin/label-studio $(BIN)/python -m pytest -m integration -rs; \
+	rc=$$?; if [ $$rc -eq 5 ]; then echo 'test-integration: no tests are marked integration'; exit 0; fi; exit $$rc
+
+$(LS_VENV)/bin/python:
+	$(PYTHON) -m venv $(LS_VENV)
+	$(LS_VENV)/bin/python -m pip install --quiet --upgrade pip
+
+$(LS_STAMP): $(LS_VENV)/bin/python
+	$(LS_VENV)/bin/python -m pip install --quiet '$(LABEL_STUDIO)'
+	rm -f $(LS_VENV)/.installed-*
+	touch $(LS_STAMP)
 
 ## make coverage: the whole suite under coverage (subprocesses too), branch coverage per module
 # The segmenter's linear-time bounds are left out: tracing makes every line several times slower.
@@ -58,4 +72,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_agreement.py
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache .mutation .coverage .coverage.* htmlcov
+	rm -rf $(VENV) $(LS_VENV) dist build .pytest_cache .mypy_cache .ruff_cache .mutation .coverage .coverage.* htmlcov
