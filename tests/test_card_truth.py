@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,8 @@ def test_the_card_follows_the_data(seeded_project: Project) -> None:
 def test_the_card_shows_an_example_claim_row(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = Path(__file__).resolve().parent / "data" / "essays" / "eu_turkey"
+    project = tmp_path / "eu_turkey"  # a copy: the export takes the project's lock file
+    shutil.copytree(Path(__file__).resolve().parent / "data" / "essays" / "eu_turkey", project)
     monkeypatch.chdir(project)
     out = tmp_path / "out"
     result = CliRunner().invoke(cli, ["export", "--out", str(out)])
@@ -131,7 +133,9 @@ def test_the_readme_s_pandas_recipe_keeps_integer_offsets(
 ) -> None:
     import pandas as pd
 
-    monkeypatch.chdir(Path(__file__).resolve().parent / "data" / "essays" / "eu_turkey")
+    project = tmp_path / "eu_turkey"  # a copy: the export takes the project's lock file
+    shutil.copytree(Path(__file__).resolve().parent / "data" / "essays" / "eu_turkey", project)
+    monkeypatch.chdir(project)
     out = tmp_path / "out"
     assert CliRunner().invoke(cli, ["export", "--out", str(out)]).exit_code == 0
     path = next((out / "claims").glob("train-*.parquet"))
