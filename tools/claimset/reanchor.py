@@ -297,6 +297,20 @@ def _claim_number(claims: list[Any]) -> int:
     return max(numbers, default=0) + 1
 
 
+def _todo_record(doc_id: str, sentence: NewSentence) -> dict[str, Any]:
+    """A new sentence's record: nobody has looked at it yet (its id is assigned later)."""
+    return {
+        "id": None,
+        "doc": doc_id,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "status": "todo",
+        "annotator": None,
+        "claims": [],
+    }
+
+
 def reanchor(
     doc_id: str,
     old: list[dict[str, Any]],
@@ -393,16 +407,7 @@ def reanchor(
                 ev_hits, moves = evidence
                 host = records[j]
                 if host is None:
-                    host = records[j] = {
-                        "id": None,
-                        "doc": doc_id,
-                        "start": new[j].start,
-                        "end": new[j].end,
-                        "text": new[j].text,
-                        "status": "todo",
-                        "annotator": None,
-                        "claims": [],
-                    }
+                    host = records[j] = _todo_record(doc_id, new[j])
                 notes = [
                     f"{h.how} match {h.quote!r}" + (f" ({h.edits} edits)" if h.edits else "")
                     for h in (*hits, *ev_hits)
@@ -451,16 +456,7 @@ def reanchor(
     for j in range(n):
         if records[j] is None:
             result.added += 1
-            records[j] = {
-                "id": None,
-                "doc": doc_id,
-                "start": new[j].start,
-                "end": new[j].end,
-                "text": new[j].text,
-                "status": "todo",
-                "annotator": None,
-                "claims": [],
-            }
+            records[j] = _todo_record(doc_id, new[j])
     result.removed = len(old) - len(placer.target)
     final: list[dict[str, Any]] = [r for r in records if r is not None]
     used = {o for r in old if (o := ordinal_of(r.get("id"), doc_id)) is not None} | (
