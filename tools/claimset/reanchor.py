@@ -322,162 +322,233 @@ def reanchor(
     `old` are the current records (dicts with a string `text`), `retired` the ordinals that
     must not be reused (sentences named by orphans). Pure: `old` is not modified.
     """
-    placer = _Placer(doc_id, old, new)
-    n = len(new)
-    records: list[dict[str, Any] | None] = [None] * n
-    dropped: dict[int, str] = {}  # new index -> why its status drops to draft
-    donors: dict[int, dict[str, Any]] = {}  # new index -> the old record its moved claims left
-    result = Reanchored(records=[])
-    result.claims_before = _count_claims(old)
-    seen_ids: set[str] = set()
+    run = _Reanchoring(doc_id, old, new)
+    # Kept sentences first, so that claims moving elsewhere find their hosts.
+    run.keep_sentences()
+    for i, record in enumerate(old):
+        run.carry_claims(i, record)
+    return run.records_with_ids(retired or set())
 
-    def base(i: int, j: int) -> dict[str, Any]:
-        record = copy.deepcopy(old[i])
-        sentence = new[j]
+
+@dataclass
+class _Placement:
+    """A claim resolved in new sentence `sentence`: its quotes' matches and evidence moves."""
+
+    claim: dict[str, Any]
+    sentence: int
+    hits: list[Resolution]
+    moves: list[str]
+
+
+class _Reanchoring:
+    """One run of `reanchor`: the new records as they fill, and why their statuses drop."""
+
+    def __init__(self, doc_id: str, old: list[dict[str, Any]], new: list[NewSentence]) -> None:
+        self.doc_id = doc_id
+        self.old = old
+        self.new = new
+        self.placer = _Placer(doc_id, old, new)
+        self.records: list[dict[str, Any] | None] = [None] * len(new)
+        self.dropped: dict[int, str] = {}  # new index -> why its status drops to draft
+        self.donors: dict[int, dict[str, Any]] = {}  # new index -> the record its claims left
+        self.result = Reanchored(records=[], claims_before=_count_claims(old))
+        self.seen_ids: set[str] = set()
+        # Claims whose evidence names a new sentence by index: ids are known only at the end.
+        self.pending_evidence: list[dict[str, Any]] = []
+
+    # -- the sentences that stay --------------------------------------------------------------
+
+    def keep_sentences(self) -> None:
+        """A record for each new sentence paired with an old one (same text or edited)."""
+        for i, j in sorted(self.placer.target.items()):
+            self.records[j] = self._kept_record(i, j)
+            if i in self.placer.same:
+                self.result.unchanged += 1
+            else:
+                self.result.changed += 1
+                self.result.notes.append(
+                    f"{self.old[i].get('id')}: text edited, now {self.new[j].text[:60]!r}"
+                )
+
+    def _kept_record(self, i: int, j: int) -> dict[str, Any]:
+        """Old record i at new sentence j, without its claims (they are placed one by one)."""
+        record = copy.deepcopy(self.old[i])
+        sentence = self.new[j]
         record["start"], record["end"], record["text"] = sentence.start, sentence.end, sentence.text
         rid = record.get("id")
-        if not isinstance(rid, str) or ordinal_of(rid, doc_id) is None or rid in seen_ids:
-            record["id"] = None  # malformed or duplicate: a fresh one below
+        if not isinstance(rid, str) or ordinal_of(rid, self.doc_id) is None or rid in self.seen_ids:
+            record["id"] = None  # malformed or duplicate: a fresh one at the end
         else:
-            seen_ids.add(rid)
+            self.seen_ids.add(rid)
         record["claims"] = []
         return record
 
-    # Kept sentences first, so that claims moving elsewhere find their hosts.
-    for i, j in sorted(placer.target.items()):
-        records[j] = base(i, j)
-        if i in placer.same:
-            result.unchanged += 1
-        else:
-            result.changed += 1
-            result.notes.append(f"{old[i].get('id')}: text edited, now {new[j].text[:60]!r}")
+    def _host(self, j: int) -> dict[str, Any]:
+        """The record of new sentence j, a todo one if no old sentence was paired with it."""
+        host = self.records[j]
+        if host is None:
+            host = self.records[j] = _todo_record(self.doc_id, self.new[j])
+        return host
 
-    pending_evidence: list[dict[str, Any]] = []
+    # -- the claims ---------------------------------------------------------------------------
 
-    for i, record in enumerate(old):
+    def carry_claims(self, i: int, record: dict[str, Any]) -> None:
+        """Place each claim of old record i in the new sentences, or orphan it."""
         claims = record.get("claims")
         if not isinstance(claims, list):
-            continue
+            return
         old_id = record.get("id") if isinstance(record.get("id"), str) else None
-        home = placer.target.get(i)
-        unchanged = i in placer.same
+        home = self.placer.target.get(i)
         for claim in claims:
-            label = f"{old_id}/{claim.get('id')}" if isinstance(claim, dict) else f"{old_id}"
-            if not isinstance(claim, dict):
-                if home is not None:
-                    records[home]["claims"].append(copy.deepcopy(claim))  # type: ignore[index]
-                    continue
-                result.orphans.append(
-                    Orphan(
-                        old_id or "",
-                        record["text"],
-                        record.get("status"),
-                        record.get("annotator"),
-                        "not a claim object",
-                        claim,
-                    )
-                )
-                continue
-            candidates: list[tuple[int, bool]] = []  # (new index, fuzzy allowed)
-            if home is not None:
-                candidates.append((home, not unchanged))
-            anchor = home if home is not None else placer.expected_position(i)
-            if not unchanged:  # a claim of an unchanged sentence stays there or is orphaned
-                for j in sorted(placer.free, key=lambda j: (abs(j - anchor), j)):
-                    if j != home:
-                        candidates.append((j, False))
-            reasons: list[str] = []
-            placed = False
-            for j, fuzzy in candidates:
-                if j == home and unchanged:
-                    attempt: tuple[dict[str, Any], list[Resolution]] | str = (
-                        copy.deepcopy(claim),
-                        [],
-                    )
-                else:
-                    attempt = placer.resolve_spans(claim, record["text"], j, fuzzy)
-                if isinstance(attempt, str):
-                    reasons.append(attempt)
-                    continue
-                moved_claim, hits = attempt
-                evidence = placer.resolve_evidence(moved_claim, old_id, j)
-                if isinstance(evidence, str):
-                    reasons.append(evidence)
-                    continue
-                ev_hits, moves = evidence
-                host = records[j]
-                if host is None:
-                    host = records[j] = _todo_record(doc_id, new[j])
-                notes = [
-                    f"{h.how} match {h.quote!r}" + (f" ({h.edits} edits)" if h.edits else "")
-                    for h in (*hits, *ev_hits)
-                    if h.how == "fuzzy"
-                ]
-                for note in notes:
-                    result.notes.append(f"{label}: fuzzy {note.removeprefix('fuzzy ')}, reported")
-                if j != home:
-                    dropped[j] = f"{label} moved here from a changed sentence"
-                    donors.setdefault(j, record)
-                    result.notes.append(f"{label}: moved to the sentence {new[j].text[:50]!r}")
-                    if home is not None:
-                        dropped.setdefault(home, f"{label} moved out")
-                elif any(h.moved_or_changed for h in (*hits, *ev_hits)) or moves:
-                    dropped[j] = f"{label}: a span moved or changed"
-                existing = host["claims"]
-                if isinstance(moved_claim.get("id"), str) and any(
-                    isinstance(c, dict) and c.get("id") == moved_claim["id"] for c in existing
-                ):
-                    moved_claim["id"] = f"c{_claim_number(existing)}"
-                existing.append(moved_claim)
-                if any(
-                    isinstance(e, dict) and isinstance(e.get("sentence"), tuple)
-                    for e in moved_claim.get("evidence") or []
-                ):
-                    pending_evidence.append(moved_claim)
-                placed = True
-                break
-            if not placed:
-                why = reasons[0] if reasons else "its sentence was removed"
-                if home is None and not reasons:
-                    why = "its sentence was removed and no new sentence holds its quotes"
-                result.orphans.append(
-                    Orphan(
-                        old_id or "",
-                        record["text"],
-                        record.get("status"),
-                        record.get("annotator"),
-                        why,
-                        copy.deepcopy(claim),
-                    )
-                )
-                if home is not None:
-                    dropped.setdefault(home, f"{label} could not be placed")
+            if isinstance(claim, dict):
+                self.place_claim(i, record, old_id, claim)
+            elif home is not None:  # not a claim object: carried as it is, validate reports it
+                self._host(home)["claims"].append(copy.deepcopy(claim))
+            else:
+                self.result.orphans.append(_orphan(record, old_id, "not a claim object", claim))
 
-    for j in range(n):
-        if records[j] is None:
-            result.added += 1
-            records[j] = _todo_record(doc_id, new[j])
-    result.removed = len(old) - len(placer.target)
-    final: list[dict[str, Any]] = [r for r in records if r is not None]
-    used = {o for r in old if (o := ordinal_of(r.get("id"), doc_id)) is not None} | (
-        retired or set()
+    def place_claim(
+        self, i: int, record: dict[str, Any], old_id: str | None, claim: dict[str, Any]
+    ) -> None:
+        """Put the claim in the first candidate sentence that holds its quotes, else orphan it."""
+        home = self.placer.target.get(i)
+        unchanged = i in self.placer.same
+        label = f"{old_id}/{claim.get('id')}"
+        reasons: list[str] = []
+        for j, fuzzy in self._candidates(i, home, unchanged):
+            kept = j == home and unchanged
+            placement = self._resolve(claim, record["text"], old_id, j, fuzzy, kept)
+            if isinstance(placement, str):
+                reasons.append(placement)
+                continue
+            self._accept(placement, home, record, label)
+            return
+        why = reasons[0] if reasons else "its sentence was removed"
+        if home is None and not reasons:
+            why = "its sentence was removed and no new sentence holds its quotes"
+        self.result.orphans.append(_orphan(record, old_id, why, copy.deepcopy(claim)))
+        if home is not None:
+            self.dropped.setdefault(home, f"{label} could not be placed")
+
+    def _candidates(self, i: int, home: int | None, unchanged: bool) -> list[tuple[int, bool]]:
+        """Where old sentence i's claims may go, in order: (new index, fuzzy match allowed).
+
+        Its own sentence first (fuzzy if edited); then, unless its text is unchanged (a claim of
+        an unchanged sentence stays there or is orphaned), the unpaired new sentences nearest to
+        where it was, exact matches only.
+        """
+        candidates: list[tuple[int, bool]] = []
+        if home is not None:
+            candidates.append((home, not unchanged))
+        if not unchanged:
+            anchor = home if home is not None else self.placer.expected_position(i)
+            for j in sorted(self.placer.free, key=lambda j: (abs(j - anchor), j)):
+                if j != home:
+                    candidates.append((j, False))
+        return candidates
+
+    def _resolve(
+        self,
+        claim: dict[str, Any],
+        old_text: str,
+        old_id: str | None,
+        j: int,
+        fuzzy: bool,
+        kept: bool,
+    ) -> _Placement | str:
+        """The claim resolved in new sentence j (a copy, spans and evidence rewritten), or why
+        not. A `kept` claim (its sentence's text unchanged) keeps its own spans as they are."""
+        hits: list[Resolution] = []
+        if kept:
+            moved_claim = copy.deepcopy(claim)
+        else:
+            spans = self.placer.resolve_spans(claim, old_text, j, fuzzy)
+            if isinstance(spans, str):
+                return spans
+            moved_claim, hits = spans
+        evidence = self.placer.resolve_evidence(moved_claim, old_id, j)
+        if isinstance(evidence, str):
+            return evidence
+        evidence_hits, moves = evidence
+        return _Placement(moved_claim, j, [*hits, *evidence_hits], moves)
+
+    def _accept(
+        self, placement: _Placement, home: int | None, donor: dict[str, Any], label: str
+    ) -> None:
+        """Add a resolved claim to its new sentence; note fuzzy matches and moves, and mark the
+        sentences whose status must drop (the claim moved in or out, or its spans changed)."""
+        j = placement.sentence
+        host = self._host(j)
+        for hit in placement.hits:
+            if hit.how == "fuzzy":
+                edits = f" ({hit.edits} edits)" if hit.edits else ""
+                self.result.notes.append(f"{label}: fuzzy match {hit.quote!r}{edits}, reported")
+        if j != home:
+            self.dropped[j] = f"{label} moved here from a changed sentence"
+            self.donors.setdefault(j, donor)
+            self.result.notes.append(f"{label}: moved to the sentence {self.new[j].text[:50]!r}")
+            if home is not None:
+                self.dropped.setdefault(home, f"{label} moved out")
+        elif any(hit.moved_or_changed for hit in placement.hits) or placement.moves:
+            self.dropped[j] = f"{label}: a span moved or changed"
+        claim = placement.claim
+        existing = host["claims"]
+        if isinstance(claim.get("id"), str) and any(
+            isinstance(c, dict) and c.get("id") == claim["id"] for c in existing
+        ):
+            claim["id"] = f"c{_claim_number(existing)}"
+        existing.append(claim)
+        if any(
+            isinstance(e, dict) and isinstance(e.get("sentence"), tuple)
+            for e in claim.get("evidence") or []
+        ):
+            self.pending_evidence.append(claim)
+
+    # -- the end: new sentences, ids, statuses -----------------------------------------------
+
+    def records_with_ids(self, retired: set[int]) -> Reanchored:
+        """The result: todo records for the new sentences, every id assigned, evidence naming
+        its sentence by id, statuses dropped where claims changed, keys in schema order."""
+        for j in range(len(self.new)):
+            if self.records[j] is None:
+                self.result.added += 1
+                self._host(j)
+        self.result.removed = len(self.old) - len(self.placer.target)
+        final: list[dict[str, Any]] = [r for r in self.records if r is not None]
+        used = {o for r in self.old if (o := ordinal_of(r.get("id"), self.doc_id)) is not None}
+        _assign_ids(final, self.doc_id, used | retired)
+        for claim in self.pending_evidence:
+            for item in claim.get("evidence") or []:
+                if isinstance(item, dict) and isinstance(item.get("sentence"), tuple):
+                    item["sentence"] = final[item["sentence"][1]]["id"]
+        self._drop_statuses(final)
+        self.result.records = [_canonical(r) for r in final]
+        self.result.claims_after = _count_claims(self.result.records)
+        return self.result
+
+    def _drop_statuses(self, final: list[dict[str, Any]]) -> None:
+        """Done/reviewed sentences whose claims moved, changed or left go back to `draft` (and
+        a todo sentence that received claims becomes a draft), so that a person looks again."""
+        for j, why in sorted(self.dropped.items()):
+            record = final[j]
+            before = record["status"]
+            if before in HUMAN_STATUSES or (before == "todo" and record["claims"]):
+                record["status"] = "draft"
+                if record.get("annotator") is None and j in self.donors:
+                    record["annotator"] = self.donors[j].get("annotator")
+                self.result.notes.append(f"{record['id']}: status {before} -> draft ({why})")
+
+
+def _orphan(record: dict[str, Any], old_id: str | None, why: str, claim: Any) -> Orphan:
+    """An orphan of old `record`'s claim: where it was (sentence, text, status) and why."""
+    return Orphan(
+        old_id or "",
+        record["text"],
+        record.get("status"),
+        record.get("annotator"),
+        why,
+        claim,
     )
-    _assign_ids(final, doc_id, used)
-    for moved_claim in pending_evidence:
-        for item in moved_claim.get("evidence") or []:
-            if isinstance(item, dict) and isinstance(item.get("sentence"), tuple):
-                item["sentence"] = final[item["sentence"][1]]["id"]
-    for j, why in sorted(dropped.items()):
-        record = final[j]
-        before = record["status"]
-        if before in HUMAN_STATUSES or (before == "todo" and record["claims"]):
-            record["status"] = "draft"
-            if record.get("annotator") is None and j in donors:
-                record["annotator"] = donors[j].get("annotator")
-            result.notes.append(f"{record['id']}: status {before} -> draft ({why})")
-    result.records = [_canonical(r) for r in final]
-    result.claims_after = _count_claims(result.records)
-    return result
 
 
 def _canonical(record: dict[str, Any]) -> dict[str, Any]:
