@@ -67,7 +67,8 @@ def summary(text: str) -> list[tuple[Any, ...]]:
 
 def lexicon_entries(data: Any, group: str | None) -> list[dict[str, Any]]:
     entries = data["entries"]
-    return list(entries[group] if group is not None else entries)
+    chosen = entries[group] if group is not None else entries
+    return list(chosen["items"] if isinstance(chosen, dict) else chosen)
 
 
 def lexicon_names(registry: Registry[Any]) -> set[str]:
@@ -550,8 +551,8 @@ def test_sentence_boundaries_respect_abbreviations_and_insertions(text: str, quo
 
 
 def test_a_comma_after_a_subject_with_its_verb_is_still_a_boundary() -> None:
-    s = Sentence("Moscow, which wants calm, will wait, and Seoul agrees.")
-    assert s.stop[s.low.index(",")]  # a relative clause: cut as before
+    s = Sentence("Seoul trusts Moscow, which wants calm, and Beijing agrees.")
+    assert s.stop[s.low.index(",")]  # a relative clause after the verb's object: cut
     s = Sentence("Seoul agreed, the talks resumed, and trade grew.")
     assert s.stop[s.low.index(",")]
 

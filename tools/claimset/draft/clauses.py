@@ -11,6 +11,7 @@ from .words import (
     FUTURE_FRAMES,
     FUTURE_MODALS,
     INSTRUMENTS,
+    PARTICIPLES,
     QUOTES,
     SUBJECTS,
     WH,
@@ -84,6 +85,50 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
             and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
         )
         for k, w in enumerate(low[a:b], start=a)
+    )
+
+
+# Verbs of relation and interpretation: after an epistemic modal they say how things are
+# (*The partnership may reflect Russia's attempt ...*), not what will happen.
+_RELATION_VERBS = frozenset(
+    ["reflect", "reflects", "indicate", "mean", "represent", "imply", "explain", "stem", "owe"]
+)
+
+
+def conjecture_now(s: Sentence, j: int) -> bool:
+    """Whether the epistemic modal before token j conjectures about the past or present, a
+    `belief` (guidelines §8.1: a view of how things are or were), not a prediction: *may have
+    spurred* (a perfect), *may be strengthening* (a progressive), *may reflect* (a relation)."""
+    low = s.low
+    k = j
+    while k < s.n and (low[k] in ("not", "n't", "also", "well", "still") or low[k].endswith("ly")):
+        k += 1
+    if k + 1 >= s.n:
+        return False
+    word, nxt = low[k], low[k + 1]
+    if word == "have" and (nxt.endswith(("ed", "en", "wn")) or nxt in PARTICIPLES or nxt == "been"):
+        return True
+    if word == "be" and nxt.endswith("ing") and nxt not in ("going",):
+        return True
+    if word == "be" and (nxt == "as" or nxt.endswith(_STATE_ADJECTIVE)) and nxt != "able":
+        return True  # "may not be as accurate", "may be reluctant": a state now
+    return word in _RELATION_VERBS
+
+
+_STATE_ADJECTIVE = ("ant", "ent", "ful", "ous", "ive", "ic", "al", "ate", "ible", "able")
+
+
+def content_predicts(s: Sentence, a: int, b: int) -> bool:
+    """Whether a party's reported content (tokens a..b) is about the future: *will, would*, or
+    an epistemic *may, might, could* that conjectures no present state (*Seoul said Moscow may
+    accept*: a prediction, guidelines §8.1; *may have known* is a belief)."""
+    if is_future(s, a, b):
+        return True
+    low = s.low
+    return any(
+        w in ("may", "might", "could") and not conjecture_now(s, k + 1)
+        for k, w in enumerate(low[a:b], start=a)
+        if k + 1 < b and not (w == "could" and low[k + 1] in ("not", "n't"))
     )
 
 

@@ -15,6 +15,7 @@ from .registry import (
     DEMONYM_RULES,
     FRAMES,
     HEDGE_RULES,
+    INSERTIONS,
     Complement,
     HedgeRule,
     Registry,
@@ -23,6 +24,7 @@ from .words import tokenize
 
 if TYPE_CHECKING:
     from .candidate import Candidate, CueSite
+    from .sentence import Sentence
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
 else:  # pragma: no cover
@@ -147,6 +149,8 @@ class Lexicons:
     prepositions: frozenset[str]
     copulas: frozenset[str]
     auxiliaries: frozenset[str]
+    #: the registered insertion rules syntax.json names, in the order they are tried
+    insertions: tuple[Callable[[Sentence, int], int], ...] = ()
 
 
 @functools.cache
@@ -201,6 +205,10 @@ def load_lexicons(folder: Traversable) -> Lexicons:
         prepositions=single("prepositions"),
         copulas=single("copulas"),
         auxiliaries=single("auxiliaries"),
+        insertions=tuple(
+            _registered(INSERTIONS, e["rule"], n, e["example"])
+            for n, e in enumerate(syntax["insertions"]["items"], start=1)
+        ),
     )
 
 

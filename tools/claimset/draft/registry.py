@@ -101,7 +101,11 @@ HEDGE_RULES: Registry[HedgeRule] = Registry("hedge rule", "hedges.json", "rule")
 DEMONYM_RULES: Registry[Callable[[str], list[str]]] = Registry(
     "demonym rule", "actors.json", "rule", group="demonyms"
 )
-REGISTRIES = (FRAMES, COMPLEMENTS, HEDGE_RULES, DEMONYM_RULES)
+#: syntax.json "insertions" `rule`: a stretch that interrupts a clause without ending it.
+INSERTIONS: Registry[Callable[[Sentence, int], int]] = Registry(
+    "insertion rule", "syntax.json", "rule", group="insertions"
+)
+REGISTRIES = (FRAMES, COMPLEMENTS, HEDGE_RULES, DEMONYM_RULES, INSERTIONS)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -122,6 +126,17 @@ def demonym_rule(name: str) -> Callable[[F], F]:
     def register(derive: F) -> F:
         DEMONYM_RULES.add(name, derive)
         return derive
+
+    return register
+
+
+def insertion(name: str) -> Callable[[F], F]:
+    """Register an insertion rule `(sentence, i) -> last token of the insertion opened at
+    token i, or 0` under `name`."""
+
+    def register(find: F) -> F:
+        INSERTIONS.add(name, find)
+        return find
 
     return register
 

@@ -34,6 +34,9 @@ class Sentence:
             self._split_glued(spans)
         self.low = [t.lower() for t in self.toks]
         self.n = len(self.toks)
+        # Insertions (rules/insertion.py): all their tokens, and those between commas (a side
+        # statement whose attitude words are no claim's cue, guidelines §4.3).
+        self.inserted, self.asides = _insertions(self)
         self.opens, self.stop, self.coord = _boundaries(self)
         self.suppressed = _suppressed(self)
 
@@ -67,7 +70,7 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     coord = [False] * (n + 1)
     opens[0] = True
     parenthetical = _parentheticals(s)
-    inserted = _insertions(s)
+    inserted = s.inserted
     parenthetical |= inserted
     subordinators = lexicons().subordinators
     finite_seen = negated = False
@@ -292,58 +295,29 @@ def _parentheticals(s: Sentence) -> set[int]:
     return out
 
 
-def _insertions(s: Sentence) -> set[int]:
-    """Tokens of insertions that interrupt a clause without ending it: a bracketed stretch
-    (*ties with North Korea (as well as China and Iran) partly to ...*) and a comma pair
-    between a subject and its verb (*the proposals, drafted last spring and revised twice, were
-    never tabled*). Their commas and words bound no clause (guidelines §7.2)."""
+def _insertions(s: Sentence) -> tuple[set[int], set[int]]:
+    """Tokens of insertions that interrupt a clause without ending it (*ties with North Korea
+    (as well as China and Iran) partly to ...*, *the proposals, drafted last spring and revised
+    twice, were never tabled*): the registered rules of `rules/insertion.py`, in the order
+    syntax.json lists them, tried at every "(" and ",". Their commas and words bound no clause
+    (guidelines §7.2)."""
     out: set[int] = set()
-    low, n = s.low, s.n
+    asides: set[int] = set()
     if "(" not in s.text and "," not in s.text:
-        return out
+        return out, asides
+    rules = lexicons().insertions
     done = -1  # the last token of the insertion found last
-    for i in [k for k, w in enumerate(low) if w == "(" or w == ","]:
+    for i in [k for k, w in enumerate(s.low) if w == "(" or w == ","]:
         if i <= done:
             continue
-        if low[i] == "(":
-            close = next((k for k in range(i + 1, min(n, i + 40)) if low[k] == ")"), -1)
-            if close > 0 and (i > 0 or close + 1 < n):
-                out.update(range(i, close + 1))
-                done = close
-        elif k := _subject_insertion(s, i):
-            out.update(range(i, k + 1))
-            done = k
-    return out
-
-
-# Words that begin a finite predicate after a subject: the verb an insertion interrupts.
-_PREDICATE_STARTS = FINITE | frozenset(["never", "also", "still", "not", "only"])
-
-
-def _subject_insertion(s: Sentence, i: int) -> int:
-    """The closing comma of an insertion opened by the comma at token i, or 0: the clause before
-    i is a subject without a verb (a determiner or name opens it), the insertion is a
-    participle or appositive phrase with no finite verb, and a finite verb follows it."""
-    low, n = s.low, s.n
-    start = i - 1
-    while start > 0 and low[start - 1] not in (",", ";", ":", "(", ")"):
-        start -= 1
-    start = skip_connectives(s, start, i)
-    head = low[start:i]
-    if not head or len(head) > 8 or any(w in FINITE or not w[:1].isalnum() for w in head):
-        return 0
-    if not (head[0] in DETERMINERS or s.toks[start][:1].isupper()):
-        return 0
-    first = low[i + 1] if i + 1 < n else ""
-    if not (first.endswith(("ed", "en")) or first in ("a", "an", "the", "once", "long")):
-        return 0
-    for k in range(i + 2, min(n, i + 20)):
-        w = low[k]
-        if w in FINITE or w in WH or w in (";", ":", "(", ")", "that"):
-            return 0
-        if w == ",":
-            return k if k + 1 < n and low[k + 1] in _PREDICATE_STARTS else 0
-    return 0
+        for rule in rules:
+            if k := rule(s, i):
+                out.update(range(i, k + 1))
+                if s.low[i] == ",":
+                    asides.update(range(i, k + 1))
+                done = k
+                break
+    return out, asides
 
 
 def _suppressed(s: Sentence) -> list[bool]:

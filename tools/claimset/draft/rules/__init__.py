@@ -2,7 +2,8 @@
 
 Importing this package registers every rule (`..registry`): the frames of expectation cues
 (`expectation_verbs`, `expectation_stance`, `expectation_author`), the complements verbs need
-(`complements`) and the hedge context rules (`hedge_context`). The other modules hold the rules
+(`complements`), the hedge context rules (`hedge_context`) and the insertions that interrupt a
+clause (`insertion`). The other modules hold the rules
 the pipeline calls in order: `actor`, `coordination`, `judgement`, `hedge`, `target`, `evidence`.
 """
 
@@ -19,6 +20,7 @@ from . import (
     expectation_verbs,
     hedge,
     hedge_context,
+    insertion,
     judgement,
     target,
 )
@@ -34,6 +36,7 @@ __all__ = [
     "expectation_verbs",
     "hedge",
     "hedge_context",
+    "insertion",
     "judgement",
     "target",
 ]

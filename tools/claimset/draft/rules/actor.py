@@ -25,6 +25,8 @@ def find_holder(
     for m in sorted(mentions, key=lambda m: -m.i):
         if m.j > cue or m.i < start or m.compound or m.after_preposition:
             continue
+        if m.i in s.inserted and cue not in s.inserted:
+            continue  # "the minister, who holds a Russian passport, vowed": not the holder
         if m.anaphor:
             between = s.low[m.j : cue]
             if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):

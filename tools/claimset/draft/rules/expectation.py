@@ -20,7 +20,9 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
     out: list[Candidate] = []
     i = 0
     while i < s.n:
-        if s.suppressed[i]:
+        if s.suppressed[i] or i in s.asides:
+            # Not asserted, or a side statement between commas (*the minister, who wants calm,
+            # ...*: a relative clause inside a noun phrase makes no claim, guidelines §4.3).
             i += 1
             continue
         found = None

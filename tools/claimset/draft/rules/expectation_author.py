@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..actors import AUTHOR
 from ..candidate import Candidate, CueSite, build_candidate
 from ..clauses import (
+    conjecture_now,
     epistemic_must,
     epistemic_should,
     has_verb,
@@ -20,7 +21,7 @@ from ..clauses import (
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
-from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, PARTICIPLES, WH, verbish
+from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, verbish
 from .coordination import attitude_at
 from .judgement import skip_shell
 
@@ -139,39 +140,9 @@ def _prediction_type(s: Sentence, j: int, word: str) -> str | None:
         return None
     if word in ("may", "might", "could") and k < s.n and low[k] in INTEREST:
         return "belief"
-    if word in ("may", "might", "could") and _conjecture_now(s, j):
+    if word in ("may", "might", "could") and conjecture_now(s, j):
         return "belief"
     return "prediction"
-
-
-# Verbs of relation and interpretation: after an epistemic modal they say how things are
-# (*The partnership may reflect Russia's attempt ...*), not what will happen.
-_RELATION_VERBS = frozenset(
-    ["reflect", "reflects", "indicate", "mean", "represent", "imply", "explain", "stem", "owe"]
-)
-
-
-def _conjecture_now(s: Sentence, j: int) -> bool:
-    """Whether the epistemic modal before token j conjectures about the past or present, a
-    `belief` (guidelines §8.1: a view of how things are or were), not a prediction: *may have
-    spurred* (a perfect), *may be strengthening* (a progressive), *may reflect* (a relation)."""
-    low = s.low
-    k = j
-    while k < s.n and (low[k] in ("not", "n't", "also", "well", "still") or low[k].endswith("ly")):
-        k += 1
-    if k + 1 >= s.n:
-        return False
-    word, nxt = low[k], low[k + 1]
-    if word == "have" and (nxt.endswith(("ed", "en", "wn")) or nxt in PARTICIPLES or nxt == "been"):
-        return True
-    if word == "be" and nxt.endswith("ing") and nxt not in ("going",):
-        return True
-    if word == "be" and (nxt == "as" or nxt.endswith(_STATE_ADJECTIVE)) and nxt != "able":
-        return True  # "may not be as accurate", "may be reluctant": a state now
-    return word in _RELATION_VERBS
-
-
-_STATE_ADJECTIVE = ("ant", "ent", "ful", "ous", "ive", "ic", "al", "ate", "ible", "able")
 
 
 def _proposition_start(s: Sentence, start: int, i: int) -> tuple[int, bool]:

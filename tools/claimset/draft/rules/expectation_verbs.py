@@ -11,7 +11,14 @@ from typing import NamedTuple
 
 from ..actors import AUTHOR, Context, Mention, resolve_anaphor
 from ..candidate import Candidate, CueSite, build_candidate
-from ..clauses import bare_clause, instrument_subject, is_future, opens_infinitive, states_fact
+from ..clauses import (
+    bare_clause,
+    content_predicts,
+    instrument_subject,
+    is_future,
+    opens_infinitive,
+    states_fact,
+)
 from ..lexicons import lexicons
 from ..registry import Complement, frame
 from ..sentence import Sentence, clause_end
@@ -65,7 +72,7 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     if content.start == i and j >= end:
         return None  # "than Beijing had hoped": no content, no claim
     typ = content.type
-    if site.cue.future_type and content.start > i and is_future(s, content.start, end):
+    if site.cue.future_type and content.start > i and content_predicts(s, content.start, end):
         typ = site.cue.future_type
     if passive:
         return _passive_candidate(site, typ, content.start, end)

@@ -112,8 +112,8 @@ def _given_to_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> bool:
     inside = [c for c in cands if c.region[0] <= i < c.region[1]]
     if inside:
         owner = min(inside, key=lambda c: c.region[1] - c.region[0])
-        if not (cue.certainty == "probable" and s.low[i] == "should" and owner.frame == "holder"):
-            owner.cues.append(cue)  # epistemic "should" in a party's words is the party's (§11.2)
+        if not _party_content(owner, cue):
+            owner.cues.append(cue)
         return True
     after = skip_complementizer(s, cue.end, s.n)
     nxt_claim = [c for c in cands if after < s.n and c.span[0] == after]
@@ -121,6 +121,14 @@ def _given_to_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> bool:
         nxt_claim[0].cues.append(cue)
         return True
     return False
+
+
+def _party_content(owner: Candidate, cue: Cue) -> bool:
+    """Whether the cue lies inside a party's reported content (*Seoul said Moscow **may**
+    accept*, *working together **should** be a win-win*): the hedge is the party's, part of the
+    content, not the author's cue (guidelines §11.2, v1.3 Appendix B). A cue in the shell
+    (*reportedly said*, *are known to have said*) stays the author's."""
+    return owner.frame.startswith("holder") and owner.span[0] <= cue.start < owner.span[1]
 
 
 def _cue_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> Candidate | None:

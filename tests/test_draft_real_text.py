@@ -1,0 +1,191 @@
+"""Rules for constructions of real analytical writing, each with its own examples (sentences
+written for these tests, none taken from a corpus document): insertions that interrupt a clause
+(`rules/insertion.py`), hedges inside a party's reported content, connectives inside a clause."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft.lexicons import lexicons
+from claimset.draft.registry import INSERTIONS
+from claimset.draft.sentence import Sentence
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {"id": "park", "name": "Park Jin", "kind": "person"},
+    ]
+)
+
+
+def claims(text: str, recent: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
+    """(holder, type, span, certainty, cue quotes) of each drafted claim."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["expectation"]["type"],
+            c["expectation"]["quote"],
+            c["hedge"]["certainty"],
+            [q["quote"] for q in c["hedge"]["cues"]],
+        )
+        for c in draft_sentence(text, PARTIES, recent=recent)
+    ]
+
+
+def inserted(text: str) -> str:
+    """The words of the sentence's insertions, joined."""
+    s = Sentence(text)
+    return " ".join(s.toks[k] for k in sorted(s.inserted))
+
+
+def test_every_insertion_rule_is_named_in_syntax_json_in_order() -> None:
+    assert len(lexicons().insertions) == len(list(INSERTIONS))
+    assert lexicons().insertions[0] is INSERTIONS["brackets"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "insertion"),
+    [
+        ("brackets", "Seoul (as well as Tokyo) will object.", "( as well as Tokyo )"),
+        ("brackets", "(Seoul will object.)", ""),  # a bracket around the whole sentence
+        (
+            "subject-apposition",
+            "The treaty, signed in haste, was never ratified.",
+            ", signed in haste ,",
+        ),
+        (
+            "subject-relative",
+            "The envoy, who also advises Seoul, has promised to return.",
+            ", who also advises Seoul ,",
+        ),
+        (
+            "subject-relative",
+            "Park Jin, whose party lost the vote, still wants to lead.",
+            ", whose party lost the vote ,",
+        ),
+        # After the verb's object, or before a coordinated clause: a relative clause is cut.
+        ("subject-relative", "Seoul trusts Moscow, which wants calm, and Beijing agrees.", ""),
+        (
+            "object-relative",
+            "The crisis pushed Beijing, with which Moscow trades, to rethink its policy.",
+            ", with which Moscow trades ,",
+        ),
+        ("object-relative", "The crisis hurt Beijing, with which Moscow trades, to a degree.", ""),
+        (
+            "subject-accompaniment",
+            "Higher tariffs, along with a weaker currency, hurt exporters.",
+            ", along with a weaker currency ,",
+        ),
+        (
+            "subject-accompaniment",
+            "The new tariffs, together with the strikes at the port, have cut exports.",
+            ", together with the strikes at the port ,",
+        ),
+        # Not before a new clause or with a verb inside.
+        ("subject-accompaniment", "Seoul objected, along with Tokyo, and Beijing waited.", ""),
+    ],
+)
+def test_insertions(rule: str, text: str, insertion: str) -> None:
+    assert rule in INSERTIONS
+    assert inserted(text) == insertion
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The subject keeps its verb across a relative clause; the clause makes no claim.
+        (
+            "The envoy, who also wants calm, has promised to return.",
+            [("china", "intention", "return", "certain", [])],
+        ),
+        (
+            "Park Jin, who distrusts Moscow, has vowed to expand trade with Seoul.",
+            [("park", "intention", "expand trade with Seoul", "certain", [])],
+        ),
+        # The author's clause runs across the insertion (spans are contiguous, §7.2).
+        (
+            "The tariffs, along with the new export rules, will hurt Seoul.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "The tariffs, along with the new export rules, will hurt Seoul",
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        # A connective between commas ends no clause.
+        (
+            "Chinese loans, for example, could bind Seoul.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Chinese loans, for example, could bind Seoul",
+                    "possible",
+                    ["could"],
+                )
+            ],
+        ),
+    ],
+)
+def test_insertions_keep_the_clause_whole(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text, recent=("china",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A modal or hedge inside a party's reported content is the party's, not the author's
+        # cue (guidelines §11.2, v1.3 Appendix B); a future or open modal makes it a prediction.
+        (
+            "Seoul said that Moscow might accept the offer.",
+            [("south_korea", "prediction", "Moscow might accept the offer", "certain", [])],
+        ),
+        (
+            "Seoul argues Moscow will probably accept the offer.",
+            [
+                (
+                    "south_korea",
+                    "prediction",
+                    "Moscow will probably accept the offer",
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        # About the past it stays a belief.
+        (
+            "Seoul believes that Moscow may have known.",
+            [("south_korea", "belief", "Moscow may have known", "certain", [])],
+        ),
+        # A cue in the shell qualifies the report: the author's.
+        (
+            "Seoul reportedly said that Moscow will accept the offer.",
+            [
+                (
+                    "south_korea",
+                    "prediction",
+                    "Moscow will accept the offer",
+                    "probable",
+                    ["reportedly"],
+                )
+            ],
+        ),
+        # The author's own modal stays a cue.
+        (
+            "Moscow might accept the offer.",
+            [("author", "prediction", "Moscow might accept the offer", "possible", ["might"])],
+        ),
+    ],
+)
+def test_hedges_inside_a_partys_content_are_the_partys(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected

@@ -1,0 +1,163 @@
+"""Insertions: stretches that interrupt a clause without ending it (guidelines §7.2: a span is
+contiguous, so what interrupts its clause stays in it).
+
+Each rule is registered under the name syntax.json's "insertions" group gives it, and tried in
+that order at every "(" and "," of a sentence (`sentence._insertions`): it returns the last token
+of the insertion opened there, or 0. The commas and words of an insertion bound no clause.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lexicons import lexicons
+from ..registry import insertion
+from ..sentence import skip_connectives
+from ..words import COORDINATORS, DETERMINERS, FINITE, WH
+
+if TYPE_CHECKING:
+    from ..sentence import Sentence
+
+# Words that begin a finite predicate after a subject: the verb an insertion interrupts.
+_PREDICATE_STARTS = FINITE | frozenset(["never", "also", "still", "not", "only"])
+# Relative words that open a non-restrictive relative clause after a comma.
+_RELATIVES = frozenset(["who", "which", "whom", "whose"])
+# Phrases after a comma that add a party or thing to the subject before the verb.
+_ACCOMPANIMENT = (("along", "with"), ("together", "with"), ("as", "well", "as"))
+
+
+@insertion("brackets")
+def brackets(s: Sentence, i: int) -> int:
+    """A bracketed stretch inside a clause (*ties with Seoul (as well as Beijing) partly to win
+    leverage*); not a bracket around the whole sentence."""
+    if s.low[i] != "(":
+        return 0
+    close = next((k for k in range(i + 1, min(s.n, i + 40)) if s.low[k] == ")"), -1)
+    return close if close > 0 and (i > 0 or close + 1 < s.n) else 0
+
+
+def _subject_before(s: Sentence, i: int, longest: int = 8) -> bool:
+    """Whether the tokens before the comma at i, back to the clause's start, are a subject
+    without a verb of its own: a determiner or a name opens it, at most `longest` words (a
+    bracketed insertion inside it is skipped)."""
+    low = s.low
+    start = i
+    depth = 0
+    while start > 0:
+        w = low[start - 1]
+        if w == ")":
+            depth += 1
+        elif w == "(":
+            depth -= 1
+        elif depth == 0 and w in (",", ";", ":"):
+            break
+        start -= 1
+    start = skip_connectives(s, start, i)
+    head, depth = [], 0
+    for w in low[start:i]:
+        depth += (w == "(") - (w == ")")
+        if depth == 0 and w not in ("(", ")"):
+            head.append(w)
+    if not head or len(head) > longest or any(w in FINITE or not _word(w) for w in head):
+        return False
+    return head[0] in DETERMINERS or s.toks[start][:1].isupper()
+
+
+def _word(w: str) -> bool:
+    """A word of a noun phrase: letters or digits, a possessive, a hyphen (*Russia-China*)."""
+    return w[:1].isalnum() or w in ("'s", "’s", "-")
+
+
+def _closing_comma(s: Sentence, i: int, limit: int, stops: tuple[str, ...]) -> int:
+    """The next comma after token i within `limit` tokens, or 0 when a token of `stops` (or
+    the end) comes first."""
+    for k in range(i + 2, min(s.n, i + limit)):
+        if s.low[k] in stops:
+            return 0
+        if s.low[k] == ",":
+            return k
+    return 0
+
+
+def _predicate_follows(s: Sentence, k: int) -> bool:
+    """Whether a finite predicate starts right after the comma at token k."""
+    return k + 1 < s.n and s.low[k + 1] in _PREDICATE_STARTS
+
+
+@insertion("subject-apposition")
+def subject_apposition(s: Sentence, i: int) -> int:
+    """A participle or appositive phrase between a subject and its verb (*the proposals, drafted
+    last spring and revised twice, were never tabled*; *The deal, a compromise, will hold*): no
+    finite verb inside, a finite verb after it."""
+    if s.low[i] != "," or not _subject_before(s, i):
+        return 0
+    first = s.low[i + 1] if i + 1 < s.n else ""
+    if not (first.endswith(("ed", "en")) or first in ("a", "an", "the", "once", "long")):
+        return 0
+    for k in range(i + 2, min(s.n, i + 20)):
+        w = s.low[k]
+        if w in FINITE or w in WH or w in (";", ":", "(", ")", "that"):
+            return 0
+        if w == ",":
+            return k if _predicate_follows(s, k) else 0
+    return 0
+
+
+def _relative_at(s: Sentence, i: int) -> int:
+    """The token after the relative word that opens a non-restrictive relative clause at the
+    comma at i (*, who ...*, *, with which ...*), or 0."""
+    low = s.low
+    if low[i] != "," or i + 2 >= s.n:
+        return 0
+    if low[i + 1] in _RELATIVES:
+        return i + 2
+    if low[i + 1] in lexicons().prepositions and low[i + 2] in ("which", "whom"):
+        return i + 3
+    return 0
+
+
+@insertion("subject-relative")
+def subject_relative(s: Sentence, i: int) -> int:
+    """A non-restrictive relative clause between a subject and its verb (*the minister, who also
+    holds a Russian passport, has vowed to stay*): the subject keeps its verb and the clause
+    its subject."""
+    if not _relative_at(s, i) or not _subject_before(s, i, longest=10):
+        return 0
+    close = _closing_comma(s, i, 25, (";", ":", "(", ")", "—", "–"))
+    return close if close and _predicate_follows(s, close) else 0
+
+
+@insertion("object-relative")
+def object_relative(s: Sentence, i: int) -> int:
+    """A non-restrictive relative clause opened by a preposition between an object and the
+    infinitive the verb goes on with (*pushed Beijing, with which Moscow has long ties, to
+    rethink*)."""
+    at = _relative_at(s, i)
+    if not at or s.low[i + 1] in _RELATIVES:
+        return 0
+    close = _closing_comma(s, i, 25, (";", ":", "(", ")", "—", "–"))
+    if not close or close + 2 >= s.n or s.low[close + 1] != "to":
+        return 0
+    after = s.toks[close + 2]
+    return close if after.islower() and after.isalpha() and after not in DETERMINERS else 0
+
+
+@insertion("subject-accompaniment")
+def subject_accompaniment(s: Sentence, i: int) -> int:
+    """An accompanying phrase between a (long) subject and its verb (*gains in trade, along with
+    closer military ties, strengthen the pact*): no finite verb inside, a present or finite verb
+    after it."""
+    low = s.low
+    if low[i] != ",":
+        return 0
+    if not any(tuple(low[i + 1 : i + 1 + len(p)]) == p for p in _ACCOMPANIMENT):
+        return 0
+    if not _subject_before(s, i, longest=20):
+        return 0
+    close = _closing_comma(s, i, 30, (";", ":", "—", "–", *FINITE, *WH, "that"))
+    if not close or close + 1 >= s.n:
+        return 0
+    verb = low[close + 1]
+    present = verb.isalpha() and s.toks[close + 1].islower() and verb not in COORDINATORS
+    present = present and verb not in DETERMINERS and verb not in lexicons().prepositions
+    return close if verb in _PREDICATE_STARTS or present else 0
