@@ -766,6 +766,22 @@ def test_draft_fills_todo_and_leaves_human_work_alone(tmp_path: Path) -> None:
         SentenceRecord.model_validate(r)
 
 
+def test_drafted_records_are_written_as_the_model_dumps_them(tmp_path: Path) -> None:
+    # The writer builds the canonical form without a model dump: it must be the same.
+    project = make_project(tmp_path / "p", ["todo", "todo", "todo", "todo"])
+    path = project.annotations_dir / "doc.jsonl"
+    records = [dict(reversed(r.items())) for r in read(project)]  # keys in another order
+    records[0]["note"] = "a doubt"
+    records[1]["note"] = None  # null: left out, as a dump leaves it out
+    del records[2]["annotator"]  # a default: written out
+    jsonio.write_jsonl(path, records)
+    draft(project)
+    for r in read(project):
+        dumped = SentenceRecord.model_validate(r).model_dump(mode="json")
+        assert json.dumps(r) == json.dumps(dumped)  # same keys, values and order
+    assert read(project)[0]["note"] == "a doubt" and "note" not in read(project)[1]
+
+
 def test_draft_redoes_drafts_only_when_asked(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", ["todo", "todo", "todo"])
     draft(project)

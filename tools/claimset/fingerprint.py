@@ -21,19 +21,31 @@ _STAMPED = re.compile(r"c([0-9]+)-([0-9a-f]{8})")
 _OFFSETS = ("start", "end")
 
 
+#: Values that hold nothing to leave out: JSON's scalars.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _content(value: Any) -> Any:
     """The claim without its id and without offsets, at any depth."""
+    # Scalars are answered inline (most values): a call for each would double the cost.
     if isinstance(value, Mapping):
-        return {k: _content(v) for k, v in value.items() if k not in _OFFSETS}
+        return {
+            k: v if type(v) in _SCALARS else _content(v)
+            for k, v in value.items()
+            if k not in _OFFSETS
+        }
     if isinstance(value, list):
-        return [_content(v) for v in value]
+        return [v if type(v) in _SCALARS else _content(v) for v in value]
     return value
+
+
+#: The fingerprint's serialization: sorted keys, no spaces, UTF-8 as is.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def fingerprint(claim: Mapping[str, Any]) -> str:
     """8 hex digits of the sha256 of the claim's content (id and offsets left out)."""
-    body = {k: v for k, v in claim.items() if k != "id"}
-    data = json.dumps(_content(body), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    data = _ENCODER.encode(_content({k: v for k, v in claim.items() if k != "id"}))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:8]
 
 
