@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from claimset import jsonio
@@ -237,3 +238,73 @@ def test_cli_fmt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project.annotation_path("demo").write_text("{oops\n")
     result = runner.invoke(cli, ["fmt"])
     assert result.exit_code == 1 and "not formatted" in result.stderr
+
+
+@pytest.mark.parametrize("window", [1, 2, 4096])
+def test_streaming_anchors_evidence_in_any_sentence_of_the_file(
+    tmp_path: Path, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # fmt keeps only the last `WINDOW` sentences' texts; evidence citing a later sentence or
+    # one further back is anchored after a second reading, exactly as with the whole file.
+    import claimset.fmt
+
+    monkeypatch.setattr(claimset.fmt, "WINDOW", window)
+    streamed: list[bool] = []
+    original = claimset.fmt._stream
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        result = original(*args, **kwargs)
+        streamed.append(result is not None)
+        return result
+
+    monkeypatch.setattr(claimset.fmt, "_stream", spy)
+    project = sample_project(tmp_path, UNFORMATTED)
+    path = project.annotation_path("demo")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    later, earlier = records[3]["text"].split()[0], records[0]["text"].split()[0]
+    # Sentence 0 cites sentence 3 (later); sentence 3 cites sentence 0 (3 back).
+    records[0]["claims"][0]["evidence"] = [
+        {"quote": later, "sentence": records[3]["id"], "type": "event"}
+    ]
+    records[3]["claims"][0]["evidence"] = [
+        {"quote": earlier, "sentence": records[0]["id"], "type": "event"}
+    ]
+    data = "".join(json.dumps(r) + "\n" for r in records)
+    path.write_text(data)
+    assert fmt(project).ok
+    assert streamed[0], "the annotation file was formatted line by line"
+    formatted = [json.loads(line) for line in path.read_text().splitlines()]
+    cites = [e for r in formatted for c in r["claims"] for e in c["evidence"]]
+    assert {e["sentence"] for e in cites} == {"demo:0000", "demo:0003"}
+    assert all(e["start"] == 0 and e["end"] == len(e["quote"]) for e in cites), cites
+    whole, _, _ = claimset.fmt.format_text(data.encode(), claimset.fmt.SentenceRecord, "x")
+    assert jsonio.read_bytes(path) == whole
+
+
+def test_lines_out_of_order_are_put_back_by_the_whole_file_path(tmp_path: Path) -> None:
+    project = sample_project(tmp_path, UNFORMATTED)
+    path = project.annotation_path("demo")
+    assert fmt(project).ok
+    canonical = path.read_text()
+    path.write_text("".join(reversed(canonical.splitlines(keepends=True))))
+    result = fmt(project)
+    assert path.read_text() == canonical
+    assert any("document order" in m for f in result.files for m in f.messages)
+
+
+def test_numbers_and_repeated_keys_are_read_as_the_strict_reader_reads_them(
+    tmp_path: Path,
+) -> None:
+    # fmt reads with orjson where it gives the same value: an integer beyond 64 bits (orjson
+    # makes it a float) and a repeated key (orjson keeps the last) go to the strict reader.
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text().splitlines()
+    lines[0] = lines[0][:-1] + ', "zz": 123456789012345678901234567890}'
+    path.write_text("\n".join(lines) + "\n")
+    assert fmt(project).ok
+    assert path.read_text().splitlines()[0].endswith(', "zz": 123456789012345678901234567890}')
+    lines[1] = lines[1][:-1] + ', "status": "todo:"}'
+    path.write_text("\n".join(lines) + "\n")
+    result = fmt(project)
+    assert result.refused and "duplicate key 'status'" in " ".join(result.refused[0].messages)

@@ -7,6 +7,7 @@ out, unknown fields kept after the known ones, nested records likewise. `fmt` wr
 
 from __future__ import annotations
 
+import copy
 import functools
 import types
 from dataclasses import dataclass
@@ -52,10 +53,28 @@ class FieldSpec:
 
     def default(self) -> Any:
         """A fresh copy of the default, as JSON data."""
-        value = self.info.get_default(call_default_factory=True)
+        value = _json_default(self.info)
+        # Fresh containers: callers may fill them. (Asking pydantic each time costs a
+        # signature inspection of the default factory per call: the hot path of `fmt`.)
+        return (
+            copy.deepcopy(value)
+            if isinstance(value, (list, dict)) and value
+            else (type(value)() if isinstance(value, (list, dict)) else value)
+        )
+
+
+_DEFAULTS: dict[int, Any] = {}
+
+
+def _json_default(info: FieldInfo) -> Any:
+    """The field's default as JSON data, computed once per field."""
+    key = id(info)
+    if key not in _DEFAULTS:
+        value = info.get_default(call_default_factory=True)
         if isinstance(value, BaseModel):
-            return value.model_dump(mode="json")
-        return value
+            value = value.model_dump(mode="json")
+        _DEFAULTS[key] = (info, value)  # the FieldInfo is kept alive: its id stays its own
+    return _DEFAULTS[key][1]
 
 
 def _constraints(info: FieldInfo) -> dict[str, Any] | None:

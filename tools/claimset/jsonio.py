@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
@@ -160,6 +161,20 @@ def first_long_line(path: Path) -> int | None:
     return None
 
 
+def iter_raw_lines(path: Path) -> Iterator[bytes]:
+    """Yield each line of a file as read, with its newline (the last one may have none).
+
+    Streams, and remembers the file like `iter_lines` when it was read to the end.
+    """
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        for raw in handle:
+            digest.update(raw)
+            yield raw
+    _record(path, stat, digest.hexdigest())
+
+
 def _shown(path: Path) -> str:
     """A path for a message: relative to the working directory when inside it."""
     try:
@@ -300,6 +315,59 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
     _record(path, os.stat(path), hashlib.sha256(data).hexdigest())
     _fsync_dir(path.parent)
+
+
+class AtomicWriter:
+    """A file written piece by piece beside its target, then swapped in whole or not at all.
+
+    For outputs too large to hold in memory (`fmt` on a big file). `commit()` does what
+    `atomic_write_bytes` does after writing: fsync, the unchanged-since-read check, the
+    rename; `discard()` removes the temporary file. One of them must be called.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = write_target(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(
+                dir=self.path.parent, prefix=f"{TEMP_PREFIX}{self.path.name}."
+            )
+        except OSError as exc:
+            raise _write_failed(self.path, exc) from exc
+        self._handle = os.fdopen(fd, "wb")
+        self._digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        try:
+            self._handle.write(data)
+        except OSError as exc:
+            self.discard()
+            raise _write_failed(self.path, exc) from exc
+        self._digest.update(data)
+
+    def commit(self) -> None:
+        path, tmp = self.path, self._tmp
+        try:
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+            _check_unchanged(path)
+            os.replace(tmp, path)
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError):
+                raise _write_failed(path, exc) from exc
+            raise
+        _record(path, os.stat(path), self._digest.hexdigest())
+        _fsync_dir(path.parent)
+
+    def discard(self) -> None:
+        # The buffer may not flush (a full disk): the temporary file goes anyway.
+        with contextlib.suppress(OSError):
+            self._handle.close()
+        if os.path.exists(self._tmp):
+            os.unlink(self._tmp)
 
 
 def _write_failed(path: Path, exc: OSError) -> WriteFailed:
