@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import sys
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -109,3 +111,29 @@ def offline_env(tmp: Path) -> dict[str, str]:
         HF_HUB_DISABLE_TELEMETRY="1",
     )
     return env
+
+
+@pytest.fixture(scope="session")
+def spark() -> Iterator[Any]:
+    """One local Spark session (2 cores) for every Spark test: starting Spark takes seconds."""
+    import shutil
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java (17 or later): no `java` on PATH and no JAVA_HOME")
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    # The Python workers run this interpreter (with claimset and pyarrow), not `python3`.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("claimset-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()

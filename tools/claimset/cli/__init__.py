@@ -16,6 +16,7 @@ from .. import __version__
 from .agree import agree_cli
 from .build import build_cli
 from .draft import draft_cli
+from .draft_corpus import draft_corpus_cli
 from .edit import edit_cli
 from .eval import eval_cli
 from .export import export_cli
@@ -54,6 +55,7 @@ COMMANDS = (
     validate_cli,
     fmt_cli,
     draft_cli,
+    draft_corpus_cli,
     eval_cli,
     show_cli,
     edit_cli,

@@ -159,3 +159,29 @@ include_drafts_option = click.option(
     is_flag=True,
     help="Also put the machine-drafted claims of draft sentences in the claims config.",
 )
+
+
+def progress(transient: bool = True) -> Any:
+    """A rich progress display on stderr, shown only when stderr is a terminal.
+
+    In CI logs, pipes and tests it draws nothing (so it never mixes with the output).
+    """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=stderr(),
+        transient=transient,
+        disable=not sys.stderr.isatty(),
+    )

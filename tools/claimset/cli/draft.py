@@ -13,6 +13,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
+    progress,
     resolve_paths,
     stderr,
     stdout,
@@ -37,8 +38,14 @@ def draft_cli(files: tuple[str, ...], redo: bool) -> None:
     from ..draft import draft
 
     project = find_project()
-    with writing(project, "draft"):
-        result = draft(project, resolve_paths(project, files), redo=redo)
+    with writing(project, "draft"), progress() as bar:
+        task = bar.add_task("draft", total=None)
+        result = draft(
+            project,
+            resolve_paths(project, files),
+            redo=redo,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     render_draft(result)
     if not result.ok:
         sys.exit(EXIT_INVALID)

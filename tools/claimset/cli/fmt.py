@@ -14,6 +14,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
+    progress,
     resolve_paths,
     stderr,
     stdout,
@@ -44,8 +45,15 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     from ..fmt import fmt
 
     project = find_project()
-    with nullcontext() if check or diff else writing(project, "fmt"):
-        result = fmt(project, resolve_paths(project, paths), check=check, diff=diff)
+    with nullcontext() if check or diff else writing(project, "fmt"), progress() as bar:
+        task = bar.add_task("fmt", total=None)
+        result = fmt(
+            project,
+            resolve_paths(project, paths),
+            check=check,
+            diff=diff,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     render_fmt(result, check=check, diff=diff)
     if result.refused or result.unanchored or (check and result.changed):
         sys.exit(EXIT_INVALID)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ._shared import EXIT_INVALID, find_project, handle_errors, resolve_paths, stdout
+from ._shared import EXIT_INVALID, find_project, handle_errors, progress, resolve_paths, stdout
 
 if TYPE_CHECKING:
     from ..diagnostics import Report
@@ -45,7 +45,15 @@ def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) 
     from ..validate import validate
 
     project = find_project()
-    report = validate(project, resolve_paths(project, paths), strict=strict, jobs=jobs)
+    with progress() as bar:
+        task = bar.add_task("validate", total=None)
+        report = validate(
+            project,
+            resolve_paths(project, paths),
+            strict=strict,
+            jobs=jobs,
+            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     render_validate(report, format_)
     if not report.valid:
         sys.exit(EXIT_INVALID)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -154,9 +155,14 @@ def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -
 def load_actors(project: Project) -> ActorIndex:
     """The project's actor registry (corpus/actors.jsonl; missing means only the author)."""
     path = project.actors_path
-    display = project.relative(path)
     if not path.exists():
         return ActorIndex([])
+    return load_actor_file(path, project.relative(path))
+
+
+def load_actor_file(path: Path, display: str | None = None) -> ActorIndex:
+    """An actor registry read from a JSONL file (`actors.jsonl`) anywhere."""
+    display = display or str(path)
     actors = []
     for lineno, record in jsonio.read_jsonl_numbered(path, display):
         try:

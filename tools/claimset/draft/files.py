@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,11 +58,21 @@ def _paragraph_starts(project: Project, records: list[SentenceRecord]) -> list[b
         return None
     if any(text[r.start : r.end] != r.text for r in records):
         return None  # a stale seed: the gaps mean nothing
+    return paragraph_starts(text, [(r.start, r.end) for r in records])
+
+
+def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
+    """Where paragraphs begin, from the gaps between the sentences' (start, end) in `text`.
+
+    A blank line separates paragraphs; in a text without any, every line break does.
+    """
+    if not spans:
+        return []
     blank = re.compile(r"\n[ \t\r\f\v]*\n")
     soft = blank.search(text) is not None
     starts = [True]
-    for prev, cur in itertools.pairwise(records):
-        gap = text[prev.end : cur.start]
+    for (_, prev_end), (cur_start, _) in itertools.pairwise(spans):
+        gap = text[prev_end:cur_start]
         starts.append(bool(blank.search(gap)) if soft else "\n" in gap or "\r" in gap)
     return starts
 
@@ -137,7 +147,11 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
 
 
 def draft(
-    project: Project, paths: Sequence[Path] | None = None, *, redo: bool = False
+    project: Project,
+    paths: Sequence[Path] | None = None,
+    *,
+    redo: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> DraftResult:
     """Fill `todo` sentences of the given annotation files (default: all) with suggested claims.
 
@@ -147,7 +161,10 @@ def draft(
     """
     actors = load_actors(project)
     result = DraftResult()
-    for path in project.annotation_files(paths):
+    files = list(project.annotation_files(paths))
+    for done, path in enumerate(files):
+        if on_progress is not None:  # (done, total), before each file
+            on_progress(done, len(files))
         try:
             result.outcomes.append(draft_file(project, path, actors, redo=redo))
         except ClaimsetError as exc:

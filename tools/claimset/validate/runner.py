@@ -7,7 +7,7 @@ No input makes this module raise anything but a ClaimsetError for a bad command 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -281,7 +281,12 @@ def _results(tasks: Iterator[_DocTask], actors: ActorIndex, jobs: int) -> Iterat
 
 
 def validate(
-    project: Project, paths: list[Path] | None = None, *, strict: bool = False, jobs: int = 1
+    project: Project,
+    paths: list[Path] | None = None,
+    *,
+    strict: bool = False,
+    jobs: int = 1,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> Report:
     """Check the project's data files and report every problem.
 
@@ -289,6 +294,7 @@ def validate(
     the actor registry, documents.jsonl and the seeds are still read, since the checks need
     them. `strict` turns warnings into errors. `jobs` > 1 checks annotation files in that many
     processes (0: one per CPU). Raises UsageError for a path that is not a data file.
+    `on_progress(done, total)` is called as the documents are checked.
     """
     scope = _Scope(project, paths)
     report = Report()
@@ -310,7 +316,10 @@ def validate(
                 report.records += registry_file.records
                 diagnostics.extend(registry_file.diagnostics)
     seeds = {p.stem: p for p in project.seed_paths()}
-    for result in _results(_tasks(project, scope, documents.documents, seeds), actors, jobs):
+    tasks = list(_tasks(project, scope, documents.documents, seeds))
+    for done, result in enumerate(_results(iter(tasks), actors, jobs)):
+        if on_progress is not None:
+            on_progress(done, len(tasks))
         diagnostics.extend(result.diagnostics)
         if result.checked:
             report.files += 1

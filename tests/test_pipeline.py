@@ -1,0 +1,145 @@
+"""`claimset.pipeline` and `claimset draft-corpus`: the same rows as `split` then `draft`, on
+every engine (one process, `datasets.Dataset.map` in two processes, a real local Spark)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from claimset.cli import cli
+from claimset.export.tables import jsonl_schema, typed_table
+from claimset.pipeline import Drafter, document_records, run_datasets
+from claimset.project import Project
+from claimset.scaffold import init
+from click.testing import CliRunner
+from conftest import offline_env
+
+REPO = Path(__file__).resolve().parents[1]
+ACTORS = REPO / "corpus" / "actors.jsonl"
+#: A few real documents of different lengths (the opinion essay and two speeches/reports).
+SEEDS = [REPO / "seeds" / name for name in ("000_a59439a6f7a726ad.txt", "us_iran.txt")]
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("documents")
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_rows(documents: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """The single-process CLI's rows, serialized: what every other engine must give."""
+    out = tmp_path_factory.mktemp("local") / "out"
+    result = CliRunner().invoke(
+        cli, ["draft-corpus", str(documents), str(out), "--actors", str(ACTORS)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "2 documents →" in result.output
+    return serialized(pq.read_table(out / "part-00000.parquet"))
+
+
+def serialized(table: pa.Table) -> list[str]:
+    """Each row as canonical JSON, in id order (engines may write partitions in any order)."""
+    rows = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in table.to_pylist()]
+    return sorted(rows, key=lambda r: json.loads(r)["id"])
+
+
+def test_the_pipeline_writes_what_split_then_draft_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, local_rows: list[str]
+) -> None:
+    root = tmp_path / "proj"
+    init(root)
+    shutil.copy(ACTORS, root / "corpus" / "actors.jsonl")
+    for seed in SEEDS:
+        shutil.copy(seed, root / "seeds" / seed.name)
+    monkeypatch.chdir(root)
+    runner = CliRunner()
+    for command in (["split"], ["draft"]):
+        result = runner.invoke(cli, command)
+        assert result.exit_code == 0, result.output
+    project = Project(root.resolve())
+    drafter = Drafter.from_path(ACTORS)
+    tables = []
+    for seed in SEEDS:
+        path = project.annotation_path(seed.stem)
+        lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        records = drafter.records([seed.stem], [seed.read_text(encoding="utf-8")])
+        assert records == lines
+        assert any(r["claims"] for r in records)
+        tables.append(
+            typed_table(pa.Table.from_pylist(lines, schema=jsonl_schema("sentences")), "sentences")
+        )
+    assert serialized(pa.concat_tables(tables)) == local_rows
+
+
+def test_datasets_map_in_two_processes_gives_the_same_rows(
+    documents: Path, tmp_path: Path, local_rows: list[str]
+) -> None:
+    out = tmp_path / "out"
+    rows = run_datasets(documents, out, Drafter.from_path(ACTORS), jobs=2)
+    assert rows == len(local_rows)
+    assert serialized(pq.read_table(out / "part-00000.parquet")) == local_rows
+    # The files load with `datasets` in a fresh process, with the export's ClassLabels.
+    code = (
+        "import sys, datasets\n"
+        "from claimset.features import features\n"
+        "ds = datasets.load_dataset('parquet', data_files=sys.argv[1] + '/*.parquet', "
+        "features=features('sentences'), split='train')\n"
+        "print(ds.num_rows, ds.features['claims'].feature['expectation']['type'].names[0])\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(out)],
+        capture_output=True,
+        text=True,
+        env=offline_env(tmp_path),
+        check=True,
+    )
+    assert proc.stdout.split() == [str(len(local_rows)), "desire"]
+
+
+def test_a_bad_document_id_is_refused_with_its_name() -> None:
+    from claimset.errors import ClaimsetError
+    from claimset.pipeline import actor_index
+
+    with pytest.raises(ClaimsetError, match="'no spaces'"):
+        document_records("no spaces", "Seoul hopes so.", actor_index(ACTORS.read_bytes()))
+
+
+def test_draft_corpus_refuses_an_existing_folder(documents: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine")
+    result = CliRunner().invoke(cli, ["draft-corpus", str(documents), str(out)])
+    assert result.exit_code == 1 and "not an empty folder" in result.output
+    assert (out / "keep.txt").read_text() == "mine"
+
+
+def test_spark_rows_equal_the_single_process_cli_rows(
+    spark: Any, documents: Path, tmp_path: Path, local_rows: list[str]
+) -> None:
+    from claimset import spark as claimset_spark
+
+    df = spark.createDataFrame(
+        [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(documents.glob("*.txt"))],
+        "id string, text string",
+    ).repartition(2)
+    out = tmp_path / "spark-out"
+    claimset_spark.draft(df, actors=ACTORS).write.parquet(str(out))
+    table = pq.read_table(out)
+    assert serialized(table) == local_rows
+
+
+def test_progress_bars_are_off_when_not_on_a_terminal() -> None:
+    from claimset.cli._shared import progress
+
+    # Under pytest (as in CI logs and pipes) stderr is no terminal: nothing is drawn.
+    assert progress().disable
