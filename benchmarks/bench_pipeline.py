@@ -88,7 +88,11 @@ def main() -> None:
         tmp = Path(tmp_name)
         source = tmp / "documents.parquet"
         documents, size = generate(source, args.megabytes)
-        results = {e: run_engine(e, source, tmp / f"out-{e}") for e in args.engines}
+        print(f"{documents:,} documents, {size / 1e6:.0f} MB of text", flush=True)
+        results = {}
+        for engine in args.engines:
+            results[engine] = run_engine(engine, source, tmp / f"out-{engine}")
+            print(engine, results[engine], flush=True)
     mb = size / 1_000_000
     rows = [
         f"| {engine} | {seconds:.0f} | {mb / seconds:.2f} | {count / seconds:,.0f} | {count:,} |"
