@@ -87,6 +87,7 @@ def document_records(doc_id: str, text: str, actors: ActorIndex) -> list[dict[st
 
     from .draft import draft_document
     from .draft.files import paragraph_starts
+    from .fingerprint import stamp
     from .segment import split_sentences
 
     if not re.fullmatch(DOC_ID_PATTERN, doc_id):
@@ -110,7 +111,9 @@ def document_records(doc_id: str, text: str, actors: ActorIndex) -> list[dict[st
         ).model_dump(mode="json")
         record.update(status="draft", claims=claims or [])
         # Through the model, as `draft` does: nothing invalid is ever written.
-        records.append(SentenceRecord.model_validate(record).model_dump(mode="json"))
+        written = SentenceRecord.model_validate(record).model_dump(mode="json")
+        stamp(written["claims"])  # as `draft` does: what was drafted, to tell an edit later
+        records.append(written)
     return records
 
 
