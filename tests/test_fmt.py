@@ -308,3 +308,26 @@ def test_numbers_and_repeated_keys_are_read_as_the_strict_reader_reads_them(
     path.write_text("\n".join(lines) + "\n")
     result = fmt(project)
     assert result.refused and "duplicate key 'status'" in " ".join(result.refused[0].messages)
+
+
+def test_a_change_deep_in_a_file_keeps_the_lines_before_it(tmp_path: Path) -> None:
+    # The streamed rewrite starts at the first changed line and copies the lines before it
+    # from the file: the result is the whole-file result, and a formatted file stays put.
+    import claimset.fmt
+
+    project = sample_project(tmp_path, UNFORMATTED)
+    path = project.annotation_path("demo")
+    assert fmt(project).ok
+    lines = path.read_text().splitlines(keepends=True)
+    before = os.stat(path)
+    assert not fmt(project).changed
+    after = os.stat(path)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    for at in (1, len(lines) - 1):
+        edited = [*lines]
+        edited[at] = json.dumps(json.loads(edited[at]), indent=1).replace("\n", "") + "\n"
+        data = "".join(edited) + "\n\n"
+        path.write_text(data)
+        assert fmt(project).changed
+        whole, _, _ = claimset.fmt.format_text(data.encode(), claimset.fmt.SentenceRecord, "x")
+        assert path.read_bytes() == whole == "".join(lines).encode()

@@ -91,6 +91,8 @@ COMMANDS = [
     ["render", "--out", "dist/report"],
     ["edit", "demo:0"],
     ["build", "--out", "dist/y"],
+    ["draft-corpus", "seeds", "dist/rows"],
+    ["draft-corpus", ANNOTATIONS, "dist/rows-jsonl"],
 ]
 
 

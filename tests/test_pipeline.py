@@ -114,6 +114,26 @@ def test_a_bad_document_id_is_refused_with_its_name() -> None:
         document_records("no spaces", "Seoul hopes so.", actor_index(ACTORS.read_bytes()))
 
 
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"id": "a b", "text": "Seoul hopes so."}', "document id 'a b' is not an id"),
+        ('{"id": "ok", "text": 3}', "expected an object with string `id` and `text`"),
+        ('{"id": "ok", "text": "a\\ud800"}', "a lone surrogate in the text"),
+        ('{"id": "ok", "text": "x", "id": "y"}', "not valid JSON"),
+        ("[" * 100_000, "not valid JSON"),
+    ],
+)
+def test_a_bad_document_line_is_refused_with_its_place(
+    line: str, reason: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "docs.jsonl"
+    source.write_text('{"id": "fine", "text": "Seoul hopes so."}\n' + line + "\n")
+    result = CliRunner().invoke(cli, ["draft-corpus", str(source), str(tmp_path / "out")])
+    assert result.exit_code == 1 and f"docs.jsonl:2: {reason}" in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
 def test_draft_corpus_refuses_an_existing_folder(documents: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

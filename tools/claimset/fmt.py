@@ -329,10 +329,11 @@ def _in_document_order(
 # -- streaming: the common case in bounded memory ------------------------------------------------
 #
 # A file whose every line parses is formatted one line at a time into a file beside it
-# (`jsonio.AtomicWriter`), so fmt's memory does not grow with the file. Any other file (a line
-# that does not parse, which may be a record spread over lines to rejoin; invalid UTF-8; a lone
-# surrogate; a formatted line over the limit) goes to `format_text`, which holds it whole and
-# explains or repairs it. For the files both can format they give the same bytes and notes.
+# (`jsonio.Rewrite`, from the first line that changes), so fmt's memory does not grow with
+# the file. Any other file (a line that does not parse, which may be a record spread over
+# lines to rejoin; invalid UTF-8; a lone surrogate; a formatted line over the limit) goes to
+# `format_text`, which holds it whole and explains or repairs it. For the files both can
+# format they give the same bytes and notes.
 
 #: How many of the sentences just read fmt keeps the text of, for evidence quotes to be anchored
 #: in: evidence nearly always cites a nearby sentence. The texts of the others it cites (a
@@ -415,9 +416,9 @@ def _format_pass(
     model: type[Record],
     rel: str,
     far: dict[str, str],
-    write: Callable[[bytes], None] | None,
+    write: Callable[[bytes, bytes], None] | None,
 ) -> _Pass | None:
-    """Format the lines one at a time (to `write`, if given); None: use `format_text`."""
+    """Format the lines one at a time (to `write(new, read)`, if given); None: `format_text`."""
     outcome = _Pass()
     head: list[str] = []
     notes: list[str] = []
@@ -440,6 +441,8 @@ def _format_pass(
             if line.decode("utf-8").strip():
                 return None  # not JSON: explained, or rejoined, by `format_text`
             outcome.changed = True  # a blank line, dropped
+            if write is not None:
+                write(b"", raw)
             continue
         except (ValueError, RecursionError):  # invalid UTF-8, a repeated key, NaN, too deep
             return None
@@ -468,7 +471,7 @@ def _format_pass(
         if out != raw:
             outcome.changed = True
         if write is not None:
-            write(out)
+            write(out, raw)
     if crlf:
         head.append(f"{rel}: converted CRLF line endings to LF")
     outcome.messages = head + notes
@@ -494,23 +497,23 @@ def _far_texts(lines: Iterable[bytes], wanted: set[str]) -> dict[str, str]:
 def _stream(path: Path, model: type[Record], rel: str, write: bool) -> _Pass | None:
     """Format a file line by line, replacing it if it changed and `write`; None: whole-file."""
     lines = functools.partial(jsonio.iter_raw_lines, path)
-    writer = jsonio.AtomicWriter(path) if write else None
+    # Written only from the first line that changes: an unchanged file is never touched.
+    writer = jsonio.Rewrite(path) if write else None
     try:
-        result = _format_pass(lines(), model, rel, {}, writer.write if writer else None)
+        result = _format_pass(lines(), model, rel, {}, writer.line if writer else None)
         if result is not None and result.missing:
             far = _far_texts(lines(), result.missing)
             if far:  # read again, now with the texts those citations need
                 if writer is not None:
                     writer.discard()
-                    writer = jsonio.AtomicWriter(path)
-                result = _format_pass(lines(), model, rel, far, writer.write if writer else None)
+                result = _format_pass(lines(), model, rel, far, writer.line if writer else None)
     except BaseException:
         if writer is not None:
             writer.discard()
         raise
     if writer is not None:
         if result is not None and result.changed:
-            writer.commit()
+            writer.finish()
         else:
             writer.discard()
     return result

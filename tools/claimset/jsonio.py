@@ -370,6 +370,58 @@ class AtomicWriter:
             os.unlink(self._tmp)
 
 
+class Rewrite:
+    """The rewrite of a file read line by line, written only if some line changes.
+
+    `line(new, old)` gives each line's new bytes beside the bytes read. While they match,
+    nothing is written; at the first difference an `AtomicWriter` opens beside the file and
+    the matching start is copied from the file into it. `finish()` swaps the new file in if
+    one was opened; a file that did not change is never touched (same inode, same mtime).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._same = 0  # bytes at the start of the file that the output repeats
+        self._writer: AtomicWriter | None = None
+
+    def line(self, new: bytes, old: bytes) -> None:
+        if self._writer is None:
+            if new == old:
+                self._same += len(old)
+                return
+            self._writer = self._open()
+        self._writer.write(new)
+
+    def _open(self) -> AtomicWriter:
+        writer = AtomicWriter(self.path)
+        try:
+            with self.path.open("rb") as handle:
+                left = self._same
+                while left:
+                    chunk = handle.read(min(left, 1 << 20))
+                    if not chunk:
+                        break
+                    writer.write(chunk)
+                    left -= len(chunk)
+        except OSError as exc:
+            writer.discard()
+            raise _write_failed(self.path, exc) from exc
+        return writer
+
+    def finish(self) -> bool:
+        """Replace the file if a line changed; whether it was replaced."""
+        if self._writer is None:
+            return False
+        self._writer.commit()
+        return True
+
+    def discard(self) -> None:
+        if self._writer is not None:
+            self._writer.discard()
+            self._writer = None
+        self._same = 0
+
+
 def _write_failed(path: Path, exc: OSError) -> WriteFailed:
     reason = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded"}.get(
         exc.errno or 0, exc.strerror or str(exc)

@@ -16,7 +16,7 @@ processes or Spark executors costs a few kilobytes.
 from __future__ import annotations
 
 import hashlib
-import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,8 +83,6 @@ def actor_index(data: bytes, display: str = "actors.jsonl") -> ActorIndex:
 
 def document_records(doc_id: str, text: str, actors: ActorIndex) -> list[dict[str, Any]]:
     """One document's sentence records, drafted, as `split` then `draft` write them."""
-    import re
-
     from .draft import draft_document
     from .draft.files import paragraph_starts
     from .fingerprint import stamp
@@ -164,43 +162,93 @@ class Drafter:
 
 def read_documents(source: Path, batch: int = BATCH_DOCUMENTS) -> Iterator[pa.Table]:
     """Documents from a folder of `<id>.txt` files, a JSONL file of `{"id", "text"}` objects
-    or a Parquet file with `id` and `text` columns, `batch` documents at a time."""
+    or a Parquet file with `id` and `text` columns, `batch` documents at a time.
+
+    A document that cannot be read (a file name or id that is not a document id, a text that
+    is not UTF-8 text, a line that is not such an object) raises ClaimsetError naming where
+    it is: the file, the line or the row.
+    """
+    if source.is_dir():
+        return _from_folder(source, batch)
+    if source.suffix == ".parquet":
+        return _from_parquet(source, batch)
+    if source.suffix in (".jsonl", ".json"):
+        return _from_jsonl(source, batch)
+    raise UsageError(f"{source}: expected a folder of .txt files, a .jsonl or a .parquet file")
+
+
+def _from_folder(source: Path, batch: int) -> Iterator[pa.Table]:
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     from .project import read_seed
 
-    schema = input_schema()
-    if source.is_dir():
-        paths = sorted(source.glob("*.txt"))
-        for at in range(0, len(paths), batch):
-            chunk = paths[at : at + batch]
-            texts = [read_seed(p, p.stem).text for p in chunk]
-            yield pa.table({"id": [p.stem for p in chunk], "text": texts}, schema=schema)
-    elif source.suffix == ".parquet":
-        for part in pq.ParquetFile(source).iter_batches(batch, columns=["id", "text"]):
-            yield pa.Table.from_batches([part]).cast(schema)
-    elif source.suffix in (".jsonl", ".json"):
-        rows: list[dict[str, Any]] = []
-        for lineno, raw in jsonio.iter_lines(source):
-            if raw is None:
-                raise ClaimsetError(f"{source}:{lineno}: {too_long()}")
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-                rows.append({"id": row["id"], "text": row["text"]})
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ClaimsetError(
-                    f"{source}:{lineno}: expected an object with string `id` and `text`"
-                ) from exc
-            if len(rows) == batch:
-                yield pa.Table.from_pylist(rows, schema=schema)
-                rows = []
-        if rows:
-            yield pa.Table.from_pylist(rows, schema=schema)
-    else:
-        raise UsageError(f"{source}: expected a folder of .txt files, a .jsonl or a .parquet file")
+    paths = sorted(source.glob("*.txt"))
+    for at in range(0, len(paths), batch):
+        seeds = [read_seed(p) for p in paths[at : at + batch]]  # checks the name is an id
+        columns = {"id": [s.doc_id for s in seeds], "text": [s.text for s in seeds]}
+        yield pa.table(columns, schema=input_schema())
+
+
+def _from_parquet(source: Path, batch: int) -> Iterator[pa.Table]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        parts = pq.ParquetFile(source).iter_batches(batch, columns=["id", "text"])
+        row = 0
+        for part in parts:
+            table = pa.Table.from_batches([part]).cast(input_schema())
+            for offset, doc_id in enumerate(table.column("id").to_pylist()):
+                _check_id(doc_id, f"{source}: row {row + offset}")
+            row += table.num_rows
+            yield table
+    except (pa.ArrowException, OSError) as exc:
+        raise ClaimsetError(f"{source}: not a Parquet file of id and text columns ({exc})") from exc
+
+
+def _from_jsonl(source: Path, batch: int) -> Iterator[pa.Table]:
+    import pyarrow as pa
+
+    rows: list[dict[str, str]] = []
+    for lineno, raw in jsonio.iter_lines(source):  # bounded: a long line is None
+        if raw is None:
+            raise ClaimsetError(f"{source}:{lineno}: {too_long()}")
+        if raw.strip():
+            rows.append(_document(raw, f"{source}:{lineno}"))
+        if len(rows) == batch:
+            yield pa.Table.from_pylist(rows, schema=input_schema())
+            rows = []
+    if rows:
+        yield pa.Table.from_pylist(rows, schema=input_schema())
+
+
+def _document(raw: bytes, where: str) -> dict[str, str]:
+    """One JSONL line as a document `{"id", "text"}` (other keys are ignored)."""
+    try:
+        row = jsonio.loads_strict(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ClaimsetError(f"{where}: invalid UTF-8 at byte {exc.start}") from exc
+    except ValueError as exc:
+        raise ClaimsetError(f"{where}: not valid JSON ({exc})") from exc
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        raise ClaimsetError(f"{where}: expected an object with string `id` and `text`")
+    text: str = row["text"]
+    if "\0" in text:
+        raise ClaimsetError(f"{where}: a NUL character in the text: not an essay")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ClaimsetError(f"{where}: a lone surrogate in the text at {exc.start}") from exc
+    return {"id": _check_id(row.get("id"), where), "text": text}
+
+
+def _check_id(doc_id: Any, where: str) -> str:
+    if not isinstance(doc_id, str) or not re.fullmatch(DOC_ID_PATTERN, doc_id):
+        raise ClaimsetError(
+            f"{where}: document id {doc_id!r} is not an id (letters, digits, '.', '_', '-'; "
+            "starting with a letter or digit)"
+        )
+    return doc_id
 
 
 def count_documents(source: Path) -> int:
