@@ -365,8 +365,10 @@ def layouts(text: str) -> dict[str, str]:
 
 
 # Layouts that cannot give the same sentences: the text itself does not say where the paragraph
-# ends. A paragraph "... include" before "Iran's nuclear program. ..." wrapped at 60 columns is
-# exactly what the two joined and wrapped would be, so the newline reads as a soft one.
+# ends. The one-line paragraph "Issues of ... contention include" (54 columns) before "Iran's
+# nuclear program. ..." wrapped at 60 columns is exactly what the two joined and wrapped would be
+# ("Iran's" does not fit on the line either way), so the newline reads as a soft one, as it must
+# in "... does not include⏎Lebanon." in the same text.
 AMBIGUOUS_LAYOUTS = {("us_iran", "wrapped-60")}
 
 
@@ -414,6 +416,48 @@ def test_seed_wrapped_without_blank_lines_keeps_46_sentences(seed_text: str) -> 
     wrapped = "\n".join(textwrap.fill(p, 72) for p in seed_text.split("\n") if p.strip())
     assert "\n\n" not in wrapped
     assert len(sentences(wrapped)) == 46
+
+
+def _same_as_unwrapped(paragraphs: list[str], width: int) -> str:
+    """The paragraphs wrapped at width on consecutive lines, checked against the unwrapped text."""
+    wrapped = "\n".join(textwrap.fill(p, width) for p in paragraphs)
+    expected = [_squeeze(s) for s in sentences("\n\n".join(paragraphs))]
+    assert [_squeeze(s) for s in sentences(wrapped)] == expected
+    return wrapped
+
+
+def test_lines_that_stop_on_a_function_word_are_wrapped() -> None:
+    # Every wrapped line runs on into a capitalised name, as in a short text about places; that
+    # the lines stop on "with" and "in", which cannot end a paragraph, shows they run on.
+    wrapped = _same_as_unwrapped(
+        [
+            "The delegation stayed three days in Warsaw and held long talks with Polish "
+            "farmers about grain. They left on Friday.",
+            "Exports fell sharply after the border closed, and the ministry in Kyiv asked for "
+            "help from Brussels and Berlin.",
+        ],
+        68,
+    )
+    lines = wrapped.split("\n")
+    assert [line.rsplit(" ", 1)[1] for line in lines[::2]] == ["with", "in"]
+    assert all(line[0].isupper() for line in lines)
+
+
+@pytest.mark.parametrize("width", [60, 64, 70, 75])
+def test_short_line_without_final_punctuation_ends_a_paragraph(width: int) -> None:
+    # A greedy wrapper never stops a line where the next word would have fitted: a list's
+    # lead-in without final punctuation ends its paragraph there.
+    wrapped = _same_as_unwrapped(
+        [
+            "The committee heard from farmers, traders and officials in the spring. The "
+            "hearings raised questions that the report will consider in turn, which include",
+            "Grain storage. Silos near the border are full and cannot take the new harvest.",
+            "Rail capacity. Freight trains wait for weeks at the crossings.",
+        ],
+        width,
+    )
+    assert "include\nGrain storage." in wrapped
+    assert _squeeze(sentences(wrapped)[1]).endswith("whichinclude")
 
 
 # --- Essay phenomena ---------------------------------------------------------------------------

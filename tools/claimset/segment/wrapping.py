@@ -133,9 +133,10 @@ def _wrap_evidence(pairs: list[tuple[str, str]], width: int) -> tuple[bool, bool
     """Whether enough lines are filled in mid-sentence, and whether the wrapping is ragged.
 
     Wrapped: at least two lines, and a fifth of the newlines, follow lines filled in
-    mid-sentence, and one of them runs on into a line that starts in lower case (paragraphs of a
-    post, one per line, that stop near the same column without final punctuation each start the
-    next line with a capital). Ragged: two or more lines stop in mid-sentence although the next
+    mid-sentence, and one of them runs on: into a line that starts in lower case, or from a word
+    that cannot end a paragraph ("in\\nAsia"). Paragraphs of a post, one per line, that stop near
+    the same column without final punctuation each start the next line with a capital, after a
+    word that may end one. Ragged: two or more lines stop in mid-sentence although the next
     word would have fitted, which a greedy wrapper (``textwrap``, ``fmt -g``, an editor's fill)
     never does; then a short line is no sign of a heading.
     """
@@ -148,10 +149,16 @@ def _wrap_evidence(pairs: list[tuple[str, str]], width: int) -> tuple[bool, bool
         lower = b.lstrip()[:1].islower()
         if _needed(a, b) > width:
             filled += 1
-            runs_on = runs_on or lower
+            runs_on = runs_on or lower or _ends_with_continuing_word(a)
         elif lower:
             early += 1
     return filled >= enough and runs_on, early >= _MIN_EVIDENCE
+
+
+def _ends_with_continuing_word(line: str) -> bool:
+    """Whether the line stops on a word that cannot end a paragraph ("with", "the", "in")."""
+    w = LAST_WORD.search(line)
+    return w is not None and w.end(1) == len(line.rstrip()) and w.group(1) in CONTINUING
 
 
 def detect_layout(contents: list[str], groups: list[list[int]], blank_between: bool) -> Layout:
@@ -234,8 +241,14 @@ def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool
     if needed > layout.width:
         return False  # the line was full: wrapping explains the newline
     # The next word would have fitted: the line was ended on purpose.
-    if ends_sentence(line) and not layout.blank_lines and _starts_paragraph(nxt):
-        return True  # the short last line of a paragraph
+    if (
+        not layout.blank_lines
+        and _starts_paragraph(nxt)
+        and (ends_sentence(line) or not layout.ragged)
+    ):
+        # The short last line of a paragraph. A greedy wrapper never stops a line short, so
+        # there it ends one without final punctuation too (a list's lead-in: "… engage include").
+        return True
     if line[-1] == ":" and nxt[0].isupper():
         return True  # a label or the lead-in to a list: "Background:", "Dear Ms. Lee:"
     if layout.ragged and len(line) > _RAGGED_HEADING_SHARE * layout.width:
