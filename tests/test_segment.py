@@ -70,8 +70,11 @@ def test_golden_rule(text: str, expected: list[str]) -> None:
 
 SEGMENT_DATA = Path(__file__).parent / "data" / "segment"
 
-_QUOTES = "pySBD never splits inside quotation marks; edited-prose annotation splits there"
-_MARKUP = "pySBD's clean=True removes markup; claimset never rewrites the text"
+_QUOTES = (
+    "pySBD never splits inside quotation marks; we split a quotation that ends its sentence, as "
+    "our essays are annotated ('According to the ATA, \"… capabilities. North Korean forces …\"')"
+)
+_REWRITES = "pySBD's clean=True rewrites the text (removes markup or page numbers, joins letters)"
 # Cases claimset fails, each with the reason; every other case must pass.
 SUITE_FAILURES = {
     "pysbd": {
@@ -84,38 +87,30 @@ SUITE_FAILURES = {
                 "clean-91",
                 "clean-92",
                 "clean-93",
-                "clean-107",
                 "clean-116",
                 "pdf-5",
                 "pdf-6",
             ],
             _QUOTES,
         ),
-        **dict.fromkeys(["clean-41", "clean-49", "clean-64", "clean-72"], _MARKUP),
-        "clean-9": "a table of contents with dot leaders",
-        "clean-28": "the letters of one word on separate lines ('W\\nA\\nRN')",
-        "clean-59": "short lines between blank lines read as one wrapped paragraph",
-        "clean-70": "list numbering that restarts (1. 2. 1. 2.) inside one paragraph",
-        "clean-79": "a literal '\\ r \\ n' in the text",
-        "clean-88": "'?' inside brackets before a number",
-        "issue#31": "mathematical notation (ℓ) before a capital",
-        "issue#37": "'Yahoo!' before a capitalised word",
-        "issue#53-span": "pySBD keeps 'information.As' (no space) together",
+        **dict.fromkeys(
+            ["clean-9", "clean-28", "clean-41", "clean-49", "clean-64", "clean-72", "clean-79"],
+            _REWRITES,
+        ),
+        "clean-70": "the Golden Rules' lists joined into one paragraph, numbering restarting "
+        "(1. 2. 1. 2.) inside it",
+        "issue#31": "pySBD keeps 'each vertex in X. If X = …' together; a full stop after a "
+        "one-letter name before 'If' ends a sentence (Golden Rules: 'the U.S. How about you?')",
+        "issue#53-span": "pySBD keeps 'information.As' (no space) together; a missing space "
+        "between two words is a boundary",
         "pdf-1": "pySBD's doc_type=pdf joins every line; a line break without a trailing space "
         "stays a break in text that is not wrapped",
     },
     "syntok": {
-        "test_segmenter (OSPL)": "syntok's conventions: no split after 'U.S.' before any word, "
-        "none inside parentheses, German dates, splits at semicolons",
-        "test_do_not_split_bible_citation": "syntok makes '(Phil. 4:8)' a sentence of its own",
-        "test_split_long_text_inside_parenthesis2": "syntok splits before an opening bracket",
-        **dict.fromkeys(
-            [
-                "test_abbreviation_followed_by_large_number",
-                "test_abbreviation_followed_by_parenthesis",
-            ],
-            "an unknown abbreviation ('abcf.') before a number: a sentence may start with a number",
-        ),
+        "test_segmenter (OSPL)": "syntok's conventions: no split after 'U.S.' before any word "
+        "(Golden Rules split 'the U.S. How about you?'), German dates, splits at semicolons",
+        "test_abbreviation_followed_by_large_number": "an unknown abbreviation ('abcf.') before "
+        "a number: a sentence may start with a number ('1991 was worse.')",
     },
 }
 
@@ -144,9 +139,9 @@ def _same_boundaries(text: str, expected: list[str]) -> None:
 def test_suites_are_complete() -> None:
     assert len(_suite_cases("pysbd", "pysbd_suite_en.jsonl")) == 204
     assert len(_suite_cases("syntok", "syntok_suite.jsonl")) == 50
-    # At least 179/204 and 45/50: the failures above are all the failures there are.
-    assert len(SUITE_FAILURES["pysbd"]) <= 25
-    assert len(SUITE_FAILURES["syntok"]) <= 5
+    # At least 183/204 and 48/50: the failures above are all the failures there are.
+    assert len(SUITE_FAILURES["pysbd"]) <= 21
+    assert len(SUITE_FAILURES["syntok"]) <= 2
 
 
 @pytest.mark.parametrize(("text", "expected"), _suite_cases("pysbd", "pysbd_suite_en.jsonl"))
@@ -241,6 +236,43 @@ REAL_PROSE = [
         ["Apples, pears, etc. are fruit.", "I like them."],
     ),
     ("She works at Yahoo! in Seoul. I know.", ["She works at Yahoo! in Seoul.", "I know."]),
+    # A name written with "!" keeps it before a capitalised word that does not start sentences.
+    (
+        "She leads Yahoo! Research in Paris. It grew.",
+        ["She leads Yahoo! Research in Paris.", "It grew."],
+    ),
+    ("She joined Yahoo! The pay was good.", ["She joined Yahoo!", "The pay was good."]),
+    # A quotation opened in mid-sentence, the sentence going on after it in lower case or after a
+    # comma, holds no sentence end; a quotation that ends its sentence is split as usual.
+    ('The crowd chanted, "No more! Not again!" and the police withdrew.', None),
+    ("She wrote, ‘It failed. We start over,’ and closed the file.", None),
+    (
+        'He said, "We will go. We are ready." Then he left.',
+        ['He said, "We will go.', 'We are ready."', "Then he left."],
+    ),
+    # A bracket that holds sentences of its own, opened in mid-sentence, starts a segment.
+    (
+        "The vote was close (Nobody expected it. The count took hours.)",
+        ["The vote was close", "(Nobody expected it.", "The count took hours.)"],
+    ),
+    # A bracketed note of two or more words between two sentences is a segment of its own; a
+    # list marker is not.
+    (
+        "Is this fair? (Smith 2001, p. 4) Most readers think so.",
+        ["Is this fair?", "(Smith 2001, p. 4)", "Most readers think so."],
+    ),
+    (
+        "(a) The first point. (b) The second point.",
+        ["(a) The first point.", "(b) The second point."],
+    ),
+    # After a short bracket the sentence goes on in lower case, unless the bracket starts with a
+    # capital; nor does a bracket hold a sentence made of numbers.
+    ("The ratio was set by the cmte. (3:1) for all members.", None),
+    (
+        "He left early. (This was odd) and nobody asked.",
+        ["He left early.", "(This was odd) and nobody asked."],
+    ),
+    ("See the log [entry 7: done? 14:05] for details.", None),
     # Lines of a post that stop near the same column are not wrapped text: one filled line is no
     # evidence.
     (
@@ -816,6 +848,12 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
         (
             "A wrapped line that mentions Mr.\nSmith and the U.S.\nArmy.\n\nNext.",
             ["A wrapped line that mentions Mr.\nSmith and the U.S.\nArmy.", "Next."],
+        ),
+        # Short lines between blank lines give no wrap width: a full line is no sign that it
+        # runs on, and a Title Case line of two or more words is a heading.
+        (
+            "Annex 2\n\n  a. Budget Lines – Year 3\n  Staff Costs\n\n  b. Travel Plan\n  Section 4",
+            ["Annex 2", "a. Budget Lines – Year 3", "Staff Costs", "b. Travel Plan", "Section 4"],
         ),
         ("One.\n* * *\nTwo.", ["One.", "Two."]),
         ("One.\n\n* * *\n\nTwo.\n\n---\n\n~~~", ["One.", "Two."]),
@@ -1669,6 +1707,14 @@ def test_ten_megabyte_essay_is_fast(seed_text: str) -> None:
         "news?I ",
         "ab．",
         "(a) x. (b) y. ",
+        '"a "a "a. ',
+        'x, "A! B! ',
+        "‘a ’ b. ‘C. ",
+        "x. (Ab cd) ",
+        "x. (1) y ",
+        "[a? 1 ",
+        "Yahoo! Research ",
+        "a (B. C. ",
     ],
 )
 def test_pathological_input_is_linear(unit: str) -> None:

@@ -56,6 +56,10 @@ TIME = word_set("a.m p.m")
 # or another suffix starts a new sentence ("He founded Apple Inc. Steve Jobs returned.").
 CORPORATE = word_set("inc corp ltd llc plc llp co s.a n.v a.g l.p l.l.c p.l.c")
 
+# Names written with an exclamation mark: before a capitalised word that does not usually start
+# a sentence, the "!" belongs to the name ("Yahoo! Research", "Jeopardy! Champion Ken Jennings").
+EXCLAIMED_NAMES = word_set("yahoo jeopardy wham yum")
+
 # Words that continue a sentence after a company suffix ("Apple Inc. Chief Executive Tim Cook"),
 # among them other legal forms ("GmbH & Co. KG").
 CORPORATE_FOLLOWERS = word_set(

@@ -14,7 +14,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .abbreviations import ABBREVIATIONS, CORPORATE, NUMBERED_NOUNS, STARTERS, period_ends_sentence
+from .abbreviations import (
+    ABBREVIATIONS,
+    CORPORATE,
+    EXCLAIMED_NAMES,
+    NUMBERED_NOUNS,
+    STARTERS,
+    period_ends_sentence,
+)
 from .chars import (
     BULLETS,
     CLOSERS,
@@ -73,6 +80,27 @@ _LOWER_CASE_I = re.compile(r"(?<![\w'’.-])i(?:['’](?:m|ll|ve|d)\b| (?=[a-z])
 
 # How far a parenthetical may reach on either side of a full stop inside it.
 _PARENTHETICAL = 120
+# How far a quotation may reach on either side of a sentence end inside it.
+_QUOTATION = 200
+
+# A bracketed note of two or more words, without brackets inside, then whitespace.
+_BRACKET_NOTE = re.compile(
+    r"(\([^()\[\]\n]{0,60}? [^()\[\]\n]{0,60}\)|\[[^()\[\]\n]{0,60}? [^()\[\]\n]{0,60}\])\s"
+)
+# A short bracketed group after a sentence end, and the first letter of the word after it.
+_BRACKET_THEN = re.compile(r"\s*[(\[]([^()\[\]\n]{1,24})[)\]]\s+[\"'“‘]?([^\W\d_])")
+# The rest of a bracket up to its end, without letters ("firma? 13:28]").
+_LETTERLESS_TO_CLOSE = re.compile(r"[^A-Za-z\n()\[\]]{0,24}?[)\]]")
+
+# Quotation marks. An opening one follows a space or a bracket and precedes a word; a closing
+# one follows a non-space and precedes a space, punctuation or the end ("dragon’s" is no quote).
+_QUOTE_CHARS = re.compile("[\"'“”‘’«»`]")
+_CLOSING_OF = {"“": "”", "‘": "’", "«": "»", "`": "'", '"': '"', "'": "'"}
+_OPENING_QUOTE = re.compile(r"(?<![^\s(\[—–-])[“‘«`\"'](?=[\w…])")
+_CLOSING_QUOTES = {
+    close: re.compile(rf"(?<=\S){re.escape(close)}(?=[\s,.;:!?)\]—–-]|\Z)")
+    for close in set(_CLOSING_OF.values())
+}
 
 # Emoji sequences: symbols, skin-tone modifiers, variation selectors, zero-width joiners.
 _EMOJI_CATEGORIES = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
@@ -84,6 +112,7 @@ class _Scan:
 
     block: str
     has_brackets: bool  # whether "(" occurs at all: most blocks need no parenthetical test
+    has_quotes: bool  # whether a quotation mark occurs: most blocks need no quotation test
     sent_start: int = 0  # where the current sentence starts
     content: int = 0  # where its text starts (past whitespace and bullets)
     markers: set[Marker] = field(default_factory=set)  # list markers seen in this block
@@ -108,8 +137,14 @@ def sentence_cuts(block: str) -> list[int]:
     """Positions in block where one sentence ends and the next may begin, in order."""
     n = len(block)
     cuts: list[int] = []
-    scan = _Scan(block, has_brackets="(" in block)
+    scan = _Scan(
+        block, has_brackets="(" in block, has_quotes=_QUOTE_CHARS.search(block) is not None
+    )
     scan.cut_at(0)
+    note_end = _standalone_bracket(block, scan.content)
+    if note_end is not None:
+        cuts.append(note_end)
+        scan.cut_at(note_end)
 
     for m in _CANDIDATE.finditer(block):
         found = m.lastgroup
@@ -140,9 +175,38 @@ def sentence_cuts(block: str) -> list[int]:
             cut = _past_emoji(block, end)  # mark: a boundary, except in a number ("３．５")
 
         if cut is not None and cut > scan.sent_start:
+            if found == "closing" and scan.has_brackets:
+                opening = _opening_bracket(scan, p0)
+                if opening is not None:
+                    cuts.append(opening)  # "This is one (Here is a view. And another.)"
             cuts.append(cut)
             scan.cut_at(cut)
+            note_end = _standalone_bracket(block, scan.content)
+            if note_end is not None:
+                cuts.append(note_end)
+                scan.cut_at(note_end)
     return cuts
+
+
+def _opening_bracket(scan: _Scan, p0: int) -> int | None:
+    """Where a bracket opened in mid-sentence starts, if a sentence ends inside it and its text
+    starts with a capital: the bracket holds sentences of its own ("This is one (Here is another
+    view. And a different case.)"), so the sentence before it ends there."""
+    block = scan.block
+    opening = block.rfind("(", max(scan.content + 1, p0 - _PARENTHETICAL), p0)
+    if opening < 0 or block.find(")", opening, p0) >= 0 or not block[opening - 1].isspace():
+        return None
+    return opening if block[opening + 1 : opening + 2].isupper() else None
+
+
+def _standalone_bracket(block: str, pos: int) -> int | None:
+    """The end of a bracketed note of two or more words that stands between two sentences, not
+    ending in terminal punctuation, before a capitalised word: a citation such as "(Phil. 4:8)"
+    or "(see Table 2)" is a segment of its own. List markers ("(a)", "(12)") are one word."""
+    m = _BRACKET_NOTE.match(block, pos)
+    if m is None or m.group(1)[-1] in TERMINALS:
+        return None
+    return m.end(1) if next_word(block, m.end(1)).kind is WordKind.UPPER else None
 
 
 def _past_emoji(block: str, pos: int) -> int:
@@ -181,11 +245,52 @@ def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | No
         return end
     if scan.has_brackets and _inside_parenthetical(scan, p0):
         return None  # "This is (Proc. ABC with Abs. Reg. Compliance) not here."
+    if scan.has_quotes and _inside_embedded_quotation(scan, p0, end):
+        return None  # 'He called out, "The Queen! The Queen!" and they fell flat.'
+    if nxt.kind is WordKind.DIGIT and _letterless_to_bracket_end(scan, p0, end):
+        return None  # "[16:  firma? 13:28]": no sentence of numbers inside a bracket
+    bracketed = _BRACKET_THEN.match(block, end)
+    if bracketed and bracketed.group(2).islower() and not bracketed.group(1)[0].isupper():
+        # The sentence goes on after a short bracket: "This is abcf. (123) in here." (but "(This
+        # is) a world of pain." starts one).
+        nxt = NextWord(WordKind.LOWER, bracketed.group(2), bracketed.end())
     if punct == ".":
         return _decide_full_stop(scan, p0, end, m.group("closing"), nxt)
     if any(ch in QUESTION_MARKS for ch in punct):
-        return _decide_question(scan, end, nxt)
+        return _decide_question(scan, p0, end, nxt)
     return _decide_ellipsis(block, p0, end, punct, nxt)
+
+
+def _inside_embedded_quotation(scan: _Scan, p0: int, end: int) -> bool:
+    """Whether p0 lies inside a quotation opened in mid-sentence, the sentence going on after it
+    in lower case or after a comma ('called out, "The Queen! The Queen!" and the three'); a
+    quotation that ends its sentence is split like any text (bounded look-around)."""
+    block = scan.block
+    lo = max(scan.content + 1, p0 - _QUOTATION)
+    opening: re.Match[str] | None = None
+    for quote in _OPENING_QUOTE.finditer(block, lo, p0):
+        opening = quote  # the last one before p0
+    if opening is None:
+        return False
+    closing = _CLOSING_QUOTES[_CLOSING_OF[opening.group()]]
+    if closing.search(block, opening.end(), end):
+        return False  # closed before the sentence end, or by the closers glued to it
+    close = closing.search(block, end, min(len(block), end + _QUOTATION))
+    if close is None:
+        return False
+    after = block[close.end() : close.end() + 1]
+    return after in (",", ";") or next_word(block, close.end()).kind is WordKind.LOWER
+
+
+def _letterless_to_bracket_end(scan: _Scan, p0: int, end: int) -> bool:
+    """Whether a bracket opened before p0 in this sentence closes soon after end, with no
+    letters in between: "[16:  firma? 13:28]" holds no sentence "13:28]"."""
+    block = scan.block
+    lo = max(scan.content + 1, p0 - _PARENTHETICAL)
+    opening = max(block.rfind("(", lo, p0), block.rfind("[", lo, p0))
+    if opening < 0 or block.find(")", opening, p0) >= 0 or block.find("]", opening, p0) >= 0:
+        return False
+    return _LETTERLESS_TO_CLOSE.match(block, end) is not None
 
 
 def _inside_parenthetical(scan: _Scan, p0: int) -> bool:
@@ -235,8 +340,9 @@ def _decide_full_stop(scan: _Scan, p0: int, end: int, close: str, nxt: NextWord)
     return None
 
 
-def _decide_question(scan: _Scan, end: int, nxt: NextWord) -> int | None:
-    """ "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said', "Yahoo! Inc." do not.
+def _decide_question(scan: _Scan, p0: int, end: int, nxt: NextWord) -> int | None:
+    """ "Hello?! Is that you?" ends; "Yahoo! in the", '"Stop!" he said', "Yahoo! Inc." and
+    "Yahoo! Research" do not.
 
     In text that writes "i" for "I", a lower-case word after "?" or "!" starts a sentence
     ("really? i think so").
@@ -246,6 +352,14 @@ def _decide_question(scan: _Scan, end: int, nxt: NextWord) -> int | None:
         return end if scan.informal and block[end - 1] in QUESTION_MARKS else None
     if nxt.word.lower() in CORPORATE and nxt.end < len(block) and block[nxt.end] in ".,":
         return None
+    if (
+        nxt.kind is WordKind.UPPER
+        and nxt.word.lower() not in STARTERS
+        and block[p0] == "!"
+        and previous_word(block, p0 + 1) in EXCLAIMED_NAMES
+        and end == p0 + 1
+    ):
+        return None  # a name written with "!" before a capitalised word: "Yahoo! Research"
     return end
 
 

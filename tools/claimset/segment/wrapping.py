@@ -84,6 +84,8 @@ class Layout:
             paragraph. None for other texts.
         ragged: Whether lines stop short of the width in mid-sentence (the wrapper was not
             greedy): then only a line shorter than two thirds of the width may be a heading.
+        width_guessed: Whether the width is only the longest line (blank lines show wrapping,
+            the line lengths no width): then a full line is no sign that the line runs on.
     """
 
     wrapped: bool
@@ -91,6 +93,7 @@ class Layout:
     blank_lines: bool = False
     paragraph_indent: int | None = None
     ragged: bool = False
+    width_guessed: bool = False
 
 
 def _first_token(line: str) -> str:
@@ -186,7 +189,9 @@ def detect_layout(contents: list[str], groups: list[list[int]], blank_between: b
     if blank_between:
         # Blank lines between paragraphs, and lines inside them: the lines are wrapped, if not
         # to one width.
-        return Layout(wrapped=True, width=width or max(lengths), blank_lines=True)
+        return Layout(
+            wrapped=True, width=width or max(lengths), blank_lines=True, width_guessed=not width
+        )
     return Layout(wrapped=False, width=0)
 
 
@@ -239,7 +244,13 @@ def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool
     if layout.paragraph_indent is not None and next_indent > layout.paragraph_indent:
         return True  # paragraphs start with an indented first line, and the next line is one
     if needed > layout.width:
-        return False  # the line was full: wrapping explains the newline
+        # The line was full: wrapping explains the newline. Unless no wrap width is known: then
+        # a Title Case line is a heading ("d. Compliance Log – Volume 12\\nAttachment A").
+        return (
+            layout.width_guessed
+            and _is_title_case_heading(line)
+            and _looks_like_heading(line, nxt, indent, next_indent)
+        )
     # The next word would have fitted: the line was ended on purpose.
     if (
         not layout.blank_lines
@@ -287,6 +298,14 @@ def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> b
     return (
         not last_word[0].isupper() or is_title_case(line) or "   " in line or next_indent > indent
     )
+
+
+def _is_title_case_heading(line: str) -> bool:
+    """Whether the line, without a list marker, is two or more words in Title Case (a letter
+    alone on a line may be a word spelt down the lines: "W⏎A⏎RN")."""
+    item = _LIST_ITEM.match(line)
+    text = line[item.end() :] if item else line
+    return " " in text and is_title_case(text)
 
 
 def _continues(line: str, nxt: str) -> bool:
