@@ -273,6 +273,13 @@ REAL_PROSE = [
         ["He left early.", "(This was odd) and nobody asked."],
     ),
     ("See the log [entry 7: done? 14:05] for details.", None),
+    # Straight quotes open and close alike: a word in quotes before the sentence end closes its
+    # quote, so the next quote is no closing one; nor is a clause in brackets a note.
+    (
+        'It handles "Group"s. The type is matched as in "except", but partly.',
+        ['It handles "Group"s.', 'The type is matched as in "except", but partly.'],
+    ),
+    ("(Whether or not it is set) Should be reset by the user.", None),
     # Lines of a post that stop near the same column are not wrapped text: one filled line is no
     # evidence.
     (

@@ -94,9 +94,10 @@ _LETTERLESS_TO_CLOSE = re.compile(r"[^A-Za-z\n()\[\]]{0,24}?[)\]]")
 
 # Quotation marks. An opening one follows a space or a bracket and precedes a word; a closing
 # one follows a non-space and precedes a space, punctuation or the end ("dragon’s" is no quote).
-_QUOTE_CHARS = re.compile("[\"'“”‘’«»`]")
-_CLOSING_OF = {"“": "”", "‘": "’", "«": "»", "`": "'", '"': '"', "'": "'"}
-_OPENING_QUOTE = re.compile(r"(?<![^\s(\[—–-])[“‘«`\"'](?=[\w…])")
+# Straight quotes open and close alike: the first one after an opening one closes it.
+_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
+_CLOSING_OF = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
+_OPENING_QUOTE = re.compile(r"(?<![^\s(\[—–-])[“‘«\"'](?=[\w…])")
 _CLOSING_QUOTES = {
     close: re.compile(rf"(?<=\S){re.escape(close)}(?=[\s,.;:!?)\]—–-]|\Z)")
     for close in set(_CLOSING_OF.values())
@@ -176,7 +177,7 @@ def sentence_cuts(block: str) -> list[int]:
 
         if cut is not None and cut > scan.sent_start:
             if found == "closing" and scan.has_brackets:
-                opening = _opening_bracket(scan, p0)
+                opening = _opening_bracket(scan, p0, cut)
                 if opening is not None:
                     cuts.append(opening)  # "This is one (Here is a view. And another.)"
             cuts.append(cut)
@@ -188,7 +189,7 @@ def sentence_cuts(block: str) -> list[int]:
     return cuts
 
 
-def _opening_bracket(scan: _Scan, p0: int) -> int | None:
+def _opening_bracket(scan: _Scan, p0: int, cut: int) -> int | None:
     """Where a bracket opened in mid-sentence starts, if a sentence ends inside it and its text
     starts with a capital: the bracket holds sentences of its own ("This is one (Here is another
     view. And a different case.)"), so the sentence before it ends there."""
@@ -196,6 +197,9 @@ def _opening_bracket(scan: _Scan, p0: int) -> int | None:
     opening = block.rfind("(", max(scan.content + 1, p0 - _PARENTHETICAL), p0)
     if opening < 0 or block.find(")", opening, p0) >= 0 or not block[opening - 1].isspace():
         return None
+    closing = block.find(")", p0, p0 + _PARENTHETICAL)
+    if closing < cut or next_word(block, cut).kind is not WordKind.UPPER:
+        return None  # the bracket holds no second sentence: "x == (REPORT_NDIFF | ..."
     return opening if block[opening + 1 : opening + 2].isupper() else None
 
 
@@ -203,9 +207,12 @@ def _standalone_bracket(block: str, pos: int) -> int | None:
     """The end of a bracketed note of two or more words that stands between two sentences, not
     ending in terminal punctuation, before a capitalised word: a citation such as "(Phil. 4:8)"
     or "(see Table 2)" is a segment of its own. List markers ("(a)", "(12)") are one word."""
-    m = _BRACKET_NOTE.match(block, pos)
-    if m is None or m.group(1)[-1] in TERMINALS:
+    m = _BRACKET_NOTE.match(block, pos) if block[pos : pos + 1] in ("(", "[") else None
+    if m is None or m.group(1)[-2] in TERMINALS:
         return None
+    first = FIRST_TOKEN.match(block, pos + 1)
+    if first is not None and first.group(1).lower() in STARTERS:
+        return None  # a clause, not a note: "(Whether or not it is set) Should be reset …"
     return m.end(1) if next_word(block, m.end(1)).kind is WordKind.UPPER else None
 
 
@@ -249,7 +256,11 @@ def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | No
         return None  # 'He called out, "The Queen! The Queen!" and they fell flat.'
     if nxt.kind is WordKind.DIGIT and _letterless_to_bracket_end(scan, p0, end):
         return None  # "[16:  firma? 13:28]": no sentence of numbers inside a bracket
-    bracketed = _BRACKET_THEN.match(block, end)
+    # (A word after an opening bracket was read as the next word: only a digit or a symbol
+    # there may start a short bracket that the sentence goes on after.)
+    bracketed = (
+        _BRACKET_THEN.match(block, end) if nxt.kind in (WordKind.DIGIT, WordKind.OTHER) else None
+    )
     if bracketed and bracketed.group(2).islower() and not bracketed.group(1)[0].isupper():
         # The sentence goes on after a short bracket: "This is abcf. (123) in here." (but "(This
         # is) a world of pain." starts one).
@@ -267,15 +278,24 @@ def _inside_embedded_quotation(scan: _Scan, p0: int, end: int) -> bool:
     quotation that ends its sentence is split like any text (bounded look-around)."""
     block = scan.block
     lo = max(scan.content + 1, p0 - _QUOTATION)
-    opening: re.Match[str] | None = None
-    for quote in _OPENING_QUOTE.finditer(block, lo, p0):
-        opening = quote  # the last one before p0
-    if opening is None:
+    opening = -1  # the last opening quotation mark before p0 (str.rfind runs in C)
+    for quote in _CLOSING_OF:
+        at = block.rfind(quote, lo, p0)
+        if at > opening and _OPENING_QUOTE.match(block, at):
+            opening = at
+    if opening < 0:
         return False
-    closing = _CLOSING_QUOTES[_CLOSING_OF[opening.group()]]
-    if closing.search(block, opening.end(), end):
-        return False  # closed before the sentence end, or by the closers glued to it
-    close = closing.search(block, end, min(len(block), end + _QUOTATION))
+    mark = block[opening]
+    closing = _CLOSING_QUOTES[_CLOSING_OF[mark]]
+    if mark in "\"'":
+        # A straight quote: the next one closes it, if it has the shape of a closing one.
+        if block.find(mark, opening + 1, end) >= 0:
+            return False  # closed before the sentence end, or by the closers glued to it
+        close = closing.match(block, block.find(mark, end, end + _QUOTATION))
+    else:
+        if closing.search(block, opening + 1, end):
+            return False
+        close = closing.search(block, end, min(len(block), end + _QUOTATION))
     if close is None:
         return False
     after = block[close.end() : close.end() + 1]
