@@ -9,13 +9,16 @@ lines alone (SPEC "Segmentation", refined in docs/segmentation.md):
    different lengths, or longer than any usual wrap width, has none.
 2. **Wrapped or not.** The text is wrapped when enough lines are *filled*: the next line's first
    word would not have fitted on them, and they stop in mid-sentence (one of them before a line
-   in lower case). One paragraph per line fills no line that way. A blank line between
-   paragraphs still counts as a sign of wrapping.
+   in lower case, or on a word that cannot end a paragraph: "with", "the"). One paragraph per
+   line fills no line that way. A blank line between paragraphs still counts as a sign of
+   wrapping.
 3. **Each newline.** In a wrapped text a newline is soft unless wrapping cannot explain it: the
-   next word would have fitted, and the line ends a sentence (the short last line of a
-   paragraph), looks like a heading, or the next line starts a list item; a Markdown heading, or
-   a more deeply indented next line after a finished sentence, also ends a paragraph. Where blank
-   lines separate paragraphs, a short line ending a sentence does not end a paragraph as well.
+   next word would have fitted, and the next line starts with a capital (in greedy wrapping a
+   line stopped short ends its paragraph, with or without final punctuation; in ragged wrapping
+   only if it ends a sentence), the line looks like a heading, or the next line starts a list
+   item; a Markdown heading, or a more deeply indented next line after a finished sentence, also
+   ends a paragraph. Where blank lines separate paragraphs, a short line does not end a
+   paragraph as well (but without a wrap width, a Title Case line is a heading).
    In a text that is not wrapped every line is a paragraph, unless a space at its end marks the
    break soft (format=flowed) and the line does not end a sentence.
 """
