@@ -189,3 +189,126 @@ def test_hedges_inside_a_partys_content_are_the_partys(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Support and opposition are desires, evaluations of what happened beliefs (v1.3 #20);
+        # "would welcome" is a wish.
+        (
+            "Seoul supports a tougher line on Moscow.",
+            [("south_korea", "desire", "supports a tougher line on Moscow", "certain", [])],
+        ),
+        (
+            "Seoul welcomed the visit.",
+            [("south_korea", "belief", "welcomed the visit", "certain", [])],
+        ),
+        (
+            "Seoul would welcome a visit.",
+            [("south_korea", "desire", "welcome a visit", "certain", [])],
+        ),
+        # A thing supports or requires: a relation, not an attitude.
+        ("The new port supports thousands of jobs.", []),
+        (
+            "Such reforms could require new laws.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Such reforms could require new laws",
+                    "possible",
+                    ["could"],
+                )
+            ],
+        ),
+        # The noun, a purpose infinitive: no verb of support.
+        (
+            "The plan has broad support in Seoul.",
+            [("author", "belief", "The plan has broad support in Seoul", "certain", [])],
+        ),
+        (
+            "Maintaining their support may prove hard.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Maintaining their support may prove hard",
+                    "possible",
+                    ["may"],
+                )
+            ],
+        ),
+        # A finite predicate coordinated after an attitude with its object is a report.
+        (
+            "Seoul supports the pact and has joined the new forum.",
+            [("south_korea", "desire", "supports the pact", "certain", [])],
+        ),
+    ],
+)
+def test_support_evaluation_and_relations(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A complement clause without "that" may open with a possessive and hold a preposition;
+        # its "likely to" makes the party's claim a prediction, about its own conduct an
+        # intention (§4.5).
+        (
+            "Seoul argues its policy toward Moscow is likely to change.",
+            [
+                (
+                    "south_korea",
+                    "intention",
+                    "its policy toward Moscow is likely to change",
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        # Speech inside speech: the innermost named holder (§4.5); "be ready / willing to" + own
+        # action is an intention, and a comma inside a short quotation ends no clause.
+        (
+            'Park Jin said Moscow is "willing to do everything necessary" to end the war.',
+            [
+                (
+                    "russia",
+                    "intention",
+                    'do everything necessary" to end the war',
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        (
+            'The report asserts that Seoul is ready to "take firm, swift action" at sea.',
+            [
+                (
+                    "south_korea",
+                    "intention",
+                    '"take firm, swift action" at sea',
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        (
+            "Park Jin argues the talks with Moscow are likely to fail.",
+            [("park", "prediction", "the talks with Moscow are likely to fail", "certain", [])],
+        ),
+        # Without a party inside, the speaker keeps the claim.
+        (
+            "Park Jin said the talks will fail.",
+            [("park", "prediction", "the talks will fail", "certain", [])],
+        ),
+    ],
+)
+def test_reported_content(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_a_quoted_statement_keeps_its_boundaries() -> None:
+    assert inserted('"We will fight, and we will win," he said.') == ""
+    assert inserted('Seoul is ready to "take firm, swift action" at sea.') == ","

@@ -118,13 +118,18 @@ def conjecture_now(s: Sentence, j: int) -> bool:
 _STATE_ADJECTIVE = ("ant", "ent", "ful", "ous", "ive", "ic", "al", "ate", "ible", "able")
 
 
+_LIKELY = frozenset(["likely", "unlikely", "expected", "set", "poised", "bound", "certain", "sure"])
+
+
 def content_predicts(s: Sentence, a: int, b: int) -> bool:
     """Whether a party's reported content (tokens a..b) is about the future: *will, would*, or
     an epistemic *may, might, could* that conjectures no present state (*Seoul said Moscow may
     accept*: a prediction, guidelines §8.1; *may have known* is a belief)."""
-    if is_future(s, a, b):
-        return True
     low = s.low
+    if is_future(s, a, b) or any(
+        w in _LIKELY and k + 1 < b and low[k + 1] == "to" for k, w in enumerate(low[a:b], start=a)
+    ):
+        return True  # "is likely to be influenced", "is expected to win"
     return any(
         w in ("may", "might", "could") and not conjecture_now(s, k + 1)
         for k, w in enumerate(low[a:b], start=a)
@@ -151,17 +156,24 @@ def states_fact(s: Sentence, a: int, b: int) -> bool:
 def bare_clause(s: Sentence, j: int, end: int) -> bool:
     """Whether a complement clause without "that" starts at token j (*thinks Cairo will back
     down*, *believes the dam is illegal*): a short subject, then a finite verb."""
-    if j >= end or not (s.low[j] in SUBJECTS or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+    # A determiner or possessive opens a noun phrase that may hold a prepositional phrase
+    # (*argue his policy toward Venezuela is likely to ...*); after a name, a preposition
+    # ends the subject.
+    determined = s.low[j] in SUBJECTS or s.low[j] in _POSSESSIVES
+    if j >= end or not (determined or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
         return False
-    for k in range(j + 1, min(end, j + 7)):
+    for k in range(j + 1, min(end, j + (9 if determined else 7))):
         w = s.low[k]
         if w in FINITE:
             return True
         if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
             return False
-        if w in lexicons().prepositions and w != "of":
+        if w in lexicons().prepositions and w != "of" and not (determined and w != "to"):
             return False
     return False
+
+
+_POSSESSIVES = frozenset(["his", "her", "its", "their", "our"])
 
 
 def names_object(s: Sentence, j: int, end: int) -> bool:

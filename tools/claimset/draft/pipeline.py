@@ -83,12 +83,29 @@ def _outermost_cues(a: Analysis) -> None:
             if c.parent in kept:
                 kept.append(c)
             continue
-        if any(k.span[0] <= c.cue < k.span[1] for k in kept):
+        outer = [k for k in kept if k.span[0] <= c.cue < k.span[1]]
+        if outer and _innermost_holder(c, outer[-1]):
+            kept[kept.index(outer[-1])] = c  # "X said Y is willing to ...": Y's intention
+            continue
+        if outer:
             continue  # "hopes that Moscow will help", "has to realize that ..."
         if c.frame == "author" and any(c.span[0] <= k.cue < c.span[1] for k in kept):
             continue
         kept.append(c)
     a.candidates = kept
+
+
+def _innermost_holder(inner: Candidate, outer: Candidate) -> bool:
+    """Whether a party's reported speech ascribes an attitude to another party named inside it
+    (*Rubio said the United States is "willing to do everything necessary"*): the innermost
+    named holder holds the claim, the speaker is the channel (guidelines §4.5)."""
+    return (
+        outer.frame == "holder"
+        and (outer.speech or outer.actor_tokens is None)  # or a source no party names
+        and inner.frame in ("holder", "holder-adj")
+        and inner.actor_tokens is not None
+        and outer.span[0] <= inner.actor_tokens[0]
+    )
 
 
 def _experiencers(a: Analysis) -> None:

@@ -14,6 +14,7 @@ from ..actors import Mention
 from ..clauses import bare_clause, names_object, opens_infinitive
 from ..registry import complement
 from ..sentence import Sentence
+from ..words import DETERMINERS, FINITE
 
 
 class VerbSite(NamedTuple):
@@ -124,3 +125,62 @@ def gerund(v: VerbSite) -> bool:
 def near_that(s: Sentence, j: int, end: int) -> int | None:
     """The "that" within the four tokens from j, if any."""
     return next((k for k in range(j, min(end, j + 4)) if s.low[k] == "that"), None)
+
+
+# Words that, as the first word of a subject, introduce a thing rather than name a party.
+_THING_OPENERS = frozenset(["such", "many", "some", "most", "all", "both", "higher", "lower"])
+
+
+def _party_subject(s: Sentence, k: int, mentions: list[Mention] | None = None) -> bool:
+    """Whether the clause's subject before the verb at token k names a party: a registered
+    party, a pronoun, an agent noun (*officials*) or a name; not a thing (*Such operations
+    could require approval*, *The deal requires ...*)."""
+    from ..lexicons import lexicons
+    from ..sentence import clause_start
+
+    start = clause_start(s, k)
+    if mentions is not None and any(start <= m.i < k for m in mentions):
+        return True
+    lex = lexicons()
+    for t in range(start, k):
+        w, tok = s.low[t], s.toks[t]
+        if w in ("it", "they", "he", "she", "we", "i", "who") or w in lex.agent_nouns:
+            return True
+        opener = t == start and (w in DETERMINERS or w in _THING_OPENERS)
+        if tok[:1].isupper() and tok.isalpha() and not opener:
+            return True
+    return False
+
+
+def _party_subject_conjunct(s: Sentence, j: int, stop: int) -> bool:
+    return _party_subject(s, j - 1)
+
+
+@complement("party-subject", in_conjunct=_party_subject_conjunct)
+def party_subject(v: VerbSite) -> bool:
+    """A party as the subject (*Washington requires Seoul to pay*); with a thing as subject
+    the verb states a relation, no attitude (*Such operations could require Senate approval*:
+    the author's prediction)."""
+    return _party_subject(v.s, v.i, v.mentions)
+
+
+_NOT_BEFORE_VERB = frozenset(
+    ["to", "of", "for", "with", "in", "has", "have", "had", "'s", "’s", "and", "or", "his"]
+) | frozenset(["her", "its", "their", "our", "my", "your", "full", "strong", "broad"])
+_NOT_AFTER_VERB = frozenset(["for", "from", "of", "to", "in", "among", "and", "or"])
+
+
+@complement("finite-object")
+def finite_object(v: VerbSite) -> bool:
+    """A finite verb with a noun-phrase object and a party as subject (*Seoul supports a
+    tougher policy*, *Others support continued cooperation*); not a noun (*full support*, *has
+    support from*), a purpose infinitive (*to support recovery*) or a thing's relation (*the
+    economy supports jobs*)."""
+    low = v.s.low
+    prev = low[v.i - 1] if v.i > 0 else ""
+    if prev in _NOT_BEFORE_VERB or prev in DETERMINERS:
+        return False  # "to support", "has support", "their support": no finite verb
+    nxt = low[v.j] if v.j < v.s.n else ""
+    if not nxt[:1].isalnum() or nxt in FINITE or nxt in _NOT_AFTER_VERB:
+        return False  # "support for", "support may prove": a noun
+    return _party_subject(v.s, v.i, v.mentions)  # "the economy supports jobs": no attitude

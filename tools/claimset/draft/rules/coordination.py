@@ -6,7 +6,7 @@ from ..candidate import Candidate
 from ..clauses import is_future, is_negated, opens_infinitive, trim_span
 from ..lexicons import ExpectationCue, lexicons
 from ..sentence import Sentence, clause_end
-from ..words import COORDINATORS, MODALS, inflection
+from ..words import COORDINATORS, FINITE, MODALS, inflection
 
 
 def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -29,6 +29,8 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 k += 1
             if k < s.n and s.low[k] in MODALS:
                 break  # "and will not ...": the author's own prediction (guidelines §5)
+            if _new_report(s, cand, k):
+                break  # "supports a policy and has joined ...": what the holder did, a report
             if k < s.n and s.low[k] in ("to", "that"):
                 k += 1
             stop = clause_end(s, k)
@@ -64,6 +66,17 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
             out.append(sib)
             end = stop
     return sorted(out, key=lambda c: c.cue)
+
+
+def _new_report(s: Sentence, cand: Candidate, k: int) -> bool:
+    """Whether the conjunct at token k is a finite predicate of the holder's own (*has
+    joined*, *was*) after an attitude whose span starts at its verb (*supports a policy*,
+    *criticized the visit*): outside the attitude, and no attitude verb of its own."""
+    if cand.frame != "holder" or cand.span[0] != cand.cue or k >= s.n:
+        return False
+    if s.low[k] not in FINITE or s.low[k] in MODALS:
+        return False
+    return not any(attitude_at(s, t, clause_end(s, t)) for t in range(k + 1, min(s.n, k + 4)))
 
 
 def _to_item(s: Sentence, end: int, to_list: bool) -> bool:

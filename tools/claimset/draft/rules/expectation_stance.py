@@ -12,7 +12,7 @@ from ..clauses import is_future
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import clause_end
-from ..words import DETERMINERS, WH
+from ..words import DETERMINERS, QUOTES, WH
 from .actor import find_holder
 
 
@@ -24,8 +24,8 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     s, i, j, start, cue, nxt = site.s, site.i, site.j, site.start, site.cue, site.nxt
     low = s.low
     k = i - 1
-    while k >= 0 and low[k].endswith("ly") and k > start:
-        k -= 1  # "is deeply convinced", "is fully aware"
+    while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES) and k > start:
+        k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'"
     if k < 0 or low[k] not in lexicons().copulas:
         return None
     if cue.words[-1] in ("in", "on", "about"):
@@ -38,7 +38,7 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
         span_start = i  # "is wary of any deal", "is uneasy about the new base"
     else:
         return None
-    typ = cue.type
+    typ = cue.to_type if nxt == "to" and cue.to_type else cue.type  # "is ready to act"
     if cue.future_type and span_start > i and is_future(s, span_start, site.end):
         typ = cue.future_type  # "are convinced that the sanctions will be gone"
     holder, atoks = find_holder(s, k, start, site.mentions, site.ctx)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicons import lexicons
 from ..registry import insertion
 from ..sentence import skip_connectives
-from ..words import COORDINATORS, DETERMINERS, FINITE, WH
+from ..words import COORDINATORS, DETERMINERS, FINITE, QUOTES, WH
 
 if TYPE_CHECKING:
     from ..sentence import Sentence
@@ -161,3 +161,22 @@ def subject_accompaniment(s: Sentence, i: int) -> int:
     present = verb.isalpha() and s.toks[close + 1].islower() and verb not in COORDINATORS
     present = present and verb not in DETERMINERS and verb not in lexicons().prepositions
     return close if verb in _PREDICATE_STARTS or present else 0
+
+
+@insertion("quoted-phrase")
+def quoted_phrase(s: Sentence, i: int) -> int:
+    """A comma inside a short quoted phrase with no finite verb (*is ready to "take focused,
+    decisive action"*): the quotation is one piece of its clause. A quoted statement (*"We will
+    fight, and we will win"*) keeps its boundaries."""
+    if s.low[i] != ",":
+        return 0
+    opened = next((k for k in range(i - 1, max(-1, i - 12), -1) if s.low[k] in QUOTES), None)
+    if opened is None:
+        return 0
+    mark = QUOTES[s.low[opened]]
+    close = next((k for k in range(i + 1, min(s.n, i + 12)) if s.low[k] == mark), None)
+    if close is None or s.low[opened + 1 : close].count(s.low[opened]) > (mark == s.low[opened]):
+        return 0
+    if mark == s.low[opened] and s.low[:opened].count(mark) % 2 == 1:
+        return 0  # the mark before closes an earlier quotation
+    return i if not any(w in FINITE for w in s.low[opened:close]) else 0
