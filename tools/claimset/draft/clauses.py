@@ -159,8 +159,10 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
     # A determiner or possessive opens a noun phrase that may hold a prepositional phrase
     # (*argue his policy toward Venezuela is likely to ...*); after a name, a preposition
     # ends the subject.
+    if j >= end:
+        return False
     determined = s.low[j] in SUBJECTS or s.low[j] in _POSSESSIVES
-    if j >= end or not (determined or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+    if not (determined or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
         return False
     for k in range(j + 1, min(end, j + (9 if determined else 7))):
         w = s.low[k]
