@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -19,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 from claimset import jsonio
+from claimset.canonical import fields
 from claimset.cli import cli
 from claimset.errors import InvalidCorpus
 from claimset.export import ExportRefused, ExportResult, export
@@ -39,6 +41,7 @@ from claimset.project import Project
 from claimset.segment import split_sentences
 from click.testing import CliRunner
 from conftest import offline_env
+from pydantic import BaseModel
 
 # -- the fixture project ---------------------------------------------------------------------------
 
@@ -480,6 +483,45 @@ def test_export_is_deterministic(tmp_path: Path) -> None:
     for rel in files:
         assert (first.out_dir / rel).read_bytes() == (second.out_dir / rel).read_bytes(), rel
     assert str(tmp_path) not in (first.out_dir / "README.md").read_text(encoding="utf-8")
+
+
+def _as_typed(value: Any, model: type[BaseModel] | None) -> Any:
+    """A record as a script writes it: keys in reverse order, every default left out."""
+    if not isinstance(value, dict) or model is None:
+        return value
+    items = []
+    for spec in fields(model):
+        if spec.name not in value:
+            continue
+        item = value[spec.name]
+        if not spec.required and item == spec.default():
+            continue
+        if spec.shape.kind == "list" and spec.shape.item is not None:
+            item = [_as_typed(x, spec.shape.item.model) for x in item]
+        else:
+            item = _as_typed(item, spec.shape.model)
+        items.append((spec.name, item))
+    return dict(reversed(items))
+
+
+def test_a_corpus_as_typed_exports_the_same_files(tmp_path: Path) -> None:
+    """Defaults left out (null lists, missing cues and evidence) and keys in another order
+    give the very same dataset, byte for byte, as the canonical corpus."""
+    project = make_export_project(tmp_path / "proj")
+    canonical = export(project, tmp_path / "canonical")
+    omitted = 0
+    for path in project.annotation_paths():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        typed = [json.dumps(_as_typed(json.loads(x), SentenceRecord)) for x in lines]
+        omitted += sum(len(x) < len(y) for x, y in zip(typed, lines, strict=True))
+        path.write_text("".join(x + "\n" for x in typed), encoding="utf-8")
+    assert omitted > 5  # the rewrite left fields out
+    typed = export(project, tmp_path / "typed")
+    got, expected = _snapshot(typed.out_dir), _snapshot(canonical.out_dir)
+    # The card names the corpus version, a hash of the files' bytes: only that differs.
+    version = re.compile(r"[0-9a-f]{64}|(?<=corpus sha256 )[0-9a-f]{16}")
+    readme = [version.sub("HASH", x.pop("README.md").decode()) for x in (got, expected)]
+    assert got == expected and readme[0] == readme[1] and "HASH" in readme[0]
 
 
 # -- refusing, protecting, options -----------------------------------------------------------------

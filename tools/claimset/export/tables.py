@@ -68,14 +68,18 @@ def _encode(array: pa.Array, column: Column) -> pa.Array:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    if column.default is not None and array.null_count:
+    # A list defaulting to [] needs no fill: it is rebuilt below from offsets that count a null
+    # list as empty (fill_null copies an empty-list scalar per null, the export's slowest step
+    # on a corpus written with defaults left out).
+    empty_list = column.kind == "list" and column.default == []
+    if column.default is not None and array.null_count and not empty_list:
         array = pc.fill_null(array, pa.scalar(column.default, type=array.type))
     if column.kind == "label":
         ids = pc.index_in(array, value_set=pa.array(column.labels, pa.string()))
         if ids.null_count != array.null_count:
             raise ClaimsetError(f"{column.name}: a value outside {list(column.labels)}")
         return ids.cast(pa.int64())
-    mask = array.is_null() if array.null_count else None
+    mask = array.is_null() if array.null_count and not empty_list else None
     if column.kind == "struct":
         parts = zip(array.flatten(), column.fields, strict=True)
         children = [_encode(child, c) for child, c in parts]
