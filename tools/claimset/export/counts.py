@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..models import CERTAINTIES, EXPECTATION_TYPES, ORIGINS, POLARITIES, STATUSES
 from .tables import CLAIM_STATUSES, DRAFT_STATUSES, DocumentTables
-
-if TYPE_CHECKING:
-    import pyarrow as pa
 
 
 def value_counts(array: Any) -> Counter[str]:
@@ -24,17 +21,22 @@ def value_counts(array: Any) -> Counter[str]:
 
 @dataclass
 class CorpusCounts:
-    """The columns the card's counts come from, gathered file by file, counted once at the end.
+    """The card's counts, added up file by file as the tables are written.
 
-    Only small columns are kept (statuses, label ids, actor ids), so memory stays small.
+    Only counters are kept (of statuses, labels, actor ids, annotators: a handful of keys each),
+    so memory does not grow with the corpus.
     """
 
     documents: int = 0
-    sentence_status: list[Any] = field(default_factory=list)
-    annotators: list[Any] = field(default_factory=list)
-    claim_status: list[Any] = field(default_factory=list)
-    claim_origin: list[Any] = field(default_factory=list)
-    exported: list[pa.Table] = field(default_factory=list)
+    sentence_status: Counter[str] = field(default_factory=Counter)
+    annotators: Counter[str] = field(default_factory=Counter)
+    status_origin: Counter[str] = field(default_factory=Counter)
+    expectation_types: Counter[str] = field(default_factory=Counter)
+    certainty: Counter[str] = field(default_factory=Counter)
+    polarity: Counter[str] = field(default_factory=Counter)
+    actors: Counter[str] = field(default_factory=Counter)
+    exported: int = 0
+    implicit_actors: int = 0
     evidence: int = 0
     cross_sentence_evidence: int = 0
 
@@ -43,15 +45,24 @@ class CorpusCounts:
         import pyarrow.compute as pc
 
         s, c = part.sentences, part.claims
-        self.sentence_status += s["status"].chunks
+        self.sentence_status += value_counts(s["status"])
         human = pc.is_in(s["status"], value_set=pa.array(list(CLAIM_STATUSES)))
-        self.annotators += s["annotator"].filter(human).chunks
+        self.annotators += value_counts(s["annotator"].filter(human))
         lists = s["claims"].combine_chunks()
-        self.claim_status += pc.take(s["status"], pc.list_parent_indices(lists)).chunks
-        self.claim_origin.append(pc.struct_field(pc.list_flatten(lists), "origin"))
-        self.exported.append(
-            c.select(["expectation_type", "certainty", "polarity", "actor", "actor_quote"])
-        )
+        if len(pc.list_flatten(lists)):
+            status = pc.take(s["status"], pc.list_parent_indices(lists))
+            origin = pc.struct_field(pc.list_flatten(lists), "origin")
+            self.status_origin += value_counts(pc.binary_join_element_wise(status, origin, "/"))
+        self.exported += c.num_rows
+        if not c.num_rows:
+            return
+        self.expectation_types += value_counts(c["expectation_type"])
+        self.certainty += value_counts(c["certainty"])
+        self.polarity += value_counts(c["polarity"])
+        self.actors += value_counts(c["actor"])
+        # The author usually goes unnamed by convention: only other unnamed holders count.
+        implicit = pc.and_(pc.is_null(c["actor_quote"]), pc.not_equal(c["actor"], "author"))
+        self.implicit_actors += int(pc.sum(implicit).as_py() or 0)
         evidence_lists = c["evidence"].combine_chunks()
         evidence = pc.list_flatten(evidence_lists)
         self.evidence += len(evidence)
@@ -61,49 +72,24 @@ class CorpusCounts:
             self.cross_sentence_evidence += int(pc.sum(other).as_py() or 0)
 
     def to_dict(self, include_drafts: bool) -> dict[str, Any]:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        def chunked(arrays: list[Any]) -> Any:
-            return pa.chunked_array(arrays, type=pa.string())
-
-        status = value_counts(chunked(self.sentence_status))
-        pairs = value_counts(
-            pc.binary_join_element_wise(chunked(self.claim_status), chunked(self.claim_origin), "/")
-        )
-        claims = pa.concat_tables(self.exported) if self.exported else None
-
-        def labels(column: str, names: tuple[str, ...]) -> dict[str, int]:
-            counts = value_counts(claims[column]) if claims is not None else Counter()
+        def labels(counts: Counter[str], names: tuple[str, ...]) -> dict[str, int]:
             return {name: counts[str(i)] for i, name in enumerate(names)}
 
-        actors = value_counts(claims["actor"]) if claims is not None else Counter()
         return {
             "documents": self.documents,
-            "sentences": sum(status.values()),
-            "sentences_by_status": {st: status[st] for st in STATUSES},
+            "sentences": sum(self.sentence_status.values()),
+            "sentences_by_status": {st: self.sentence_status[st] for st in STATUSES},
             "claims_by_status_origin": {
-                st: {o: pairs[f"{st}/{o}"] for o in ORIGINS} for st in STATUSES
+                st: {o: self.status_origin[f"{st}/{o}"] for o in ORIGINS} for st in STATUSES
             },
             "claim_statuses": list(CLAIM_STATUSES + (DRAFT_STATUSES if include_drafts else ())),
-            "exported_claims": 0 if claims is None else claims.num_rows,
-            "expectation_types": labels("expectation_type", EXPECTATION_TYPES),
-            "certainty": labels("certainty", CERTAINTIES),
-            "polarity": labels("polarity", POLARITIES),
-            "actors": dict(sorted(actors.items(), key=lambda kv: (-kv[1], kv[0]))),
-            # The author usually goes unnamed by convention: only other unnamed holders count.
-            "implicit_actors": 0
-            if claims is None
-            else int(
-                pc.sum(
-                    pc.and_(
-                        pc.is_null(claims["actor_quote"]),
-                        pc.not_equal(claims["actor"], "author"),
-                    )
-                ).as_py()
-                or 0
-            ),
+            "exported_claims": self.exported,
+            "expectation_types": labels(self.expectation_types, EXPECTATION_TYPES),
+            "certainty": labels(self.certainty, CERTAINTIES),
+            "polarity": labels(self.polarity, POLARITIES),
+            "actors": dict(sorted(self.actors.items(), key=lambda kv: (-kv[1], kv[0]))),
+            "implicit_actors": self.implicit_actors,
             "evidence": self.evidence,
             "cross_sentence_evidence": self.cross_sentence_evidence,
-            "annotators": dict(sorted(value_counts(chunked(self.annotators)).items())),
+            "annotators": dict(sorted(self.annotators.items())),
         }

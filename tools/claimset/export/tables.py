@@ -21,6 +21,7 @@ from ..errors import ClaimsetError
 from ..features import Column, arrow_type, config_columns, features, read_schema
 from ..models import HUMAN_STATUSES, Actor, Document
 from ..project import Project, read_seed
+from .paths import ROW_GROUP_ROWS
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -253,7 +254,11 @@ def document_tables(project: Project, statuses: tuple[str, ...]) -> Iterator[Doc
 
 
 def documents_and_actors(project: Project) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The documents (with their seed text) and the actors, in file order."""
+    """The documents (metadata, without their text) and the actors, in file order.
+
+    Every document's seed must exist; its text is read later, a batch at a time
+    (`document_batches`), so the seeds are never all in memory at once.
+    """
     documents = []
     if project.documents_path.is_file():
         rel = project.relative(project.documents_path)
@@ -262,7 +267,7 @@ def documents_and_actors(project: Project) -> tuple[list[dict[str, Any]], list[d
             seed = project.seed_path(doc["id"])
             if not seed.is_file():
                 raise ClaimsetError(f"{rel}: document {doc['id']!r} has no seed {seed.name}")
-            documents.append({**doc, "text": read_seed(seed, doc["id"]).text})
+            documents.append(doc)
     actors = []
     if project.actors_path.is_file():
         rel = project.relative(project.actors_path)
@@ -271,3 +276,32 @@ def documents_and_actors(project: Project) -> tuple[list[dict[str, Any]], list[d
             for r in jsonio.read_jsonl(project.actors_path, rel)
         ]
     return documents, actors
+
+
+#: Characters of seed text the `documents` rows gather before they are handed on as a table.
+DOCUMENT_BATCH_CHARS = 8 << 20
+
+
+def document_batches(project: Project, documents: list[dict[str, Any]]) -> Iterator[pa.Table]:
+    """The `documents` rows with their seed text, typed, in batches of whole documents.
+
+    A batch holds at least one document and stops at about DOCUMENT_BATCH_CHARS of text (or
+    ROW_GROUP_ROWS documents), so memory is bounded by the batch, not by the corpus.
+    """
+    import pyarrow as pa
+
+    batch: list[dict[str, Any]] = []
+    chars = 0
+    for doc in documents:
+        text = read_seed(project.seed_path(doc["id"]), doc["id"]).text
+        batch.append({**doc, "text": text})
+        chars += len(text)
+        if chars >= DOCUMENT_BATCH_CHARS or len(batch) >= ROW_GROUP_ROWS:
+            yield typed_table(
+                pa.Table.from_pylist(batch, schema=jsonl_schema("documents")), "documents"
+            )
+            batch, chars = [], 0
+    if batch:
+        yield typed_table(
+            pa.Table.from_pylist(batch, schema=jsonl_schema("documents")), "documents"
+        )

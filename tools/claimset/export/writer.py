@@ -11,11 +11,12 @@ from ..features import CONFIGS
 from ..models import SPLITS
 from ..project import Project
 from .counts import CorpusCounts
-from .paths import ROW_GROUP_ROWS, data_path
+from .paths import ROW_GROUP_BYTES, ROW_GROUP_ROWS, data_path
 from .tables import (
     CLAIM_STATUSES,
     DRAFT_STATUSES,
     arrow_schema,
+    document_batches,
     document_tables,
     documents_and_actors,
     jsonl_schema,
@@ -57,6 +58,7 @@ class SplitWriter:
         self.writer: Any = None
         self.pending: list[pa.Table] = []
         self.buffered = 0
+        self.buffered_bytes = 0
         self.rows = 0
         self.nbytes = 0
 
@@ -65,19 +67,23 @@ class SplitWriter:
             return
         self.pending.append(table)
         self.buffered += table.num_rows
+        self.buffered_bytes += table.nbytes
         self.rows += table.num_rows
         self.nbytes += table.nbytes
         if self.buffered >= ROW_GROUP_ROWS:
-            self._flush(final=False)
+            self._flush(everything=False)
+        elif self.buffered_bytes >= ROW_GROUP_BYTES:
+            self._flush(everything=True)
 
-    def _flush(self, final: bool) -> None:
+    def _flush(self, everything: bool) -> None:
+        """Write the buffered rows: whole row groups only, or `everything`."""
         import pyarrow as pa
         import pyarrow.parquet as pq
 
         if not self.buffered:
             return
         table = pa.concat_tables(self.pending)
-        n = table.num_rows if final else table.num_rows - table.num_rows % ROW_GROUP_ROWS
+        n = table.num_rows if everything else table.num_rows - table.num_rows % ROW_GROUP_ROWS
         if self.writer is None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.writer = pq.ParquetWriter(self.path, self.schema, **_parquet_options())
@@ -85,9 +91,10 @@ class SplitWriter:
         rest = table.slice(n)
         self.pending = [rest] if rest.num_rows else []
         self.buffered = rest.num_rows
+        self.buffered_bytes = rest.nbytes if rest.num_rows else 0
 
     def close(self) -> None:
-        self._flush(final=True)
+        self._flush(everything=True)
         if self.writer is not None:
             self.writer.close()
 
@@ -132,11 +139,9 @@ def write_tables(project: Project, folder: Path, include_drafts: bool) -> Writte
             writer("sentences", split).add(part.sentences)
             writer("claims", split).add(part.claims)
             stats.add(part)
-        docs = typed_table(
-            pa.Table.from_pylist(documents, schema=jsonl_schema("documents")), "documents"
-        )
-        for split in SPLITS:
-            writer("documents", split).add(docs.filter(pc.equal(docs["split"], split)))
+        for docs in document_batches(project, documents):
+            for split in SPLITS:
+                writer("documents", split).add(docs.filter(pc.equal(docs["split"], split)))
         table = typed_table(pa.Table.from_pylist(actors, schema=jsonl_schema("actors")), "actors")
         writer("actors", "train").add(table)
         for w in writers.values():
@@ -145,5 +150,4 @@ def write_tables(project: Project, folder: Path, include_drafts: bool) -> Writte
         for w in writers.values():
             w.abort()
         raise
-    meta = [{k: v for k, v in d.items() if k != "text"} for d in documents]
-    return Written(writers, stats, meta, actors)
+    return Written(writers, stats, documents, actors)
