@@ -119,6 +119,28 @@ class ActorIndex:
             if key not in self.forms and len(ids) == 1:
                 self.forms[key] = next(iter(ids))
         self.trie = build_trie(self.forms.items())
+        self.affiliations = self._affiliations(actors_seen)
+
+    def _affiliations(self, actors: list[Actor]) -> dict[str, frozenset[str]]:
+        """The states a group, organization or person belongs to by name: a word of its name
+        that names a state (*Turkish exporters* → Turkey)."""
+        out: dict[str, frozenset[str]] = {}
+        for actor in actors:
+            if actor.kind in ("author", "state"):
+                continue
+            found = {
+                self.forms[(word,)]
+                for name in [actor.name, *actor.aliases]
+                for word in name.split()
+                if self.kinds.get(self.forms.get((word,), ""), "") == "state"
+            }
+            if found:
+                out[actor.id] = frozenset(found)
+        return out
+
+    def allied(self, a: str, b: str) -> bool:
+        """Whether two parties are one, or one belongs to the other by name."""
+        return a == b or b in self.affiliations.get(a, ()) or a in self.affiliations.get(b, ())
 
     @staticmethod
     def _key(form: str) -> tuple[str, ...]:

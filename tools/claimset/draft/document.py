@@ -11,7 +11,16 @@ from .candidate import Candidate
 from .lexicons import lexicons
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
-from .rules.evidence import Fact, enumeration, evidence_link, item_fact, opens_with, sentence_facts
+from .rules.evidence import (
+    Fact,
+    enumeration,
+    evidence_link,
+    evidential_report,
+    item_fact,
+    opens_with,
+    sentence_facts,
+)
+from .rules.evidence_links import LinkSite, refused
 from .sentence import Sentence
 
 
@@ -38,6 +47,7 @@ def draft_document(
     """
     n = len(texts)
     doc = _Document(
+        actors,
         list(paragraph_starts) if paragraph_starts is not None else [i == 0 for i in range(n)],
         list(only) if only is not None else [True] * n,
         ids,
@@ -61,6 +71,7 @@ def draft_document(
 class _Document:
     """A document's sentences as analysed, their drafted claims, and the links between them."""
 
+    actors: ActorIndex
     starts: list[bool]  # paragraph starts
     todo: list[bool]  # the sentences drafted
     ids: Sequence[str] | None
@@ -72,6 +83,8 @@ class _Document:
     claims_at: list[list[dict[str, Any]] | None] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)  # holds a claim of the author's
     speech: list[bool] = field(default_factory=list)  # holds a party's drafted reported speech
+    reported: list[bool] = field(default_factory=list)  # its claims are reports (evidential cue)
+    report_share: list[float] = field(default_factory=list)  # of report sentences, by paragraph
 
     def analyse(
         self, texts: Sequence[str], actors: ActorIndex, fixed: Mapping[int, list[dict[str, Any]]]
@@ -82,7 +95,10 @@ class _Document:
         for k, text in enumerate(texts):
             s, mentions, cands = analyse(text, ctx)
             claimless = not (cands if todo[k] else fixed.get(k))
-            found = sentence_facts(s, cands, claimless) if text.strip() else []
+            # A sentence whose claims are reports with an evidential cue is a report (v1.3).
+            report = todo[k] and bool(cands) and all(evidential_report(s, c) for c in cands)
+            self.reported.append(report)
+            found = sentence_facts(s, cands, claimless or report) if text.strip() else []
             self.analysed.append((s, cands))
             self.mentions.append(mentions)
             self.facts.append(found)
@@ -94,6 +110,16 @@ class _Document:
         self.claims_at = [self.results[k] if todo[k] else fixed.get(k, []) for k in range(n)]
         self.author = [any(c["actor"]["ref"] == AUTHOR for c in cl or []) for cl in self.claims_at]
         self.speech = [todo[k] and any(c.speech for c in self.analysed[k][1]) for k in range(n)]
+        sizes, reports = (
+            [0] * (self.para[-1] + 1 if n else 0),
+            [0] * (self.para[-1] + 1 if n else 0),
+        )
+        for k in range(n):
+            sizes[self.para[k]] += 1
+            reports[self.para[k]] += self.is_report(k)
+        self.report_share = [
+            r / size if size else 0.0 for r, size in zip(reports, sizes, strict=True)
+        ]
 
     def quotations(self) -> None:
         """A quotation over several sentences keeps its speaker up to the closing mark: the
@@ -112,19 +138,53 @@ class _Document:
             for k in range(run.first, run.last + 1):
                 self.author[k] = any(c["actor"]["ref"] == AUTHOR for c in self.claims_at[k] or [])
 
-    def attach(self, target: int, source: int, fact: Fact) -> None:
-        """Link a fact of sentence `source` to every drafted claim of sentence `target`."""
+    def attach(self, target: int, source: int, fact: Fact, *, vetoed: bool = True) -> None:
+        """Link a fact of sentence `source` to every drafted claim of sentence `target` (with
+        `vetoed`, those no rule of `evidence_links` refuses)."""
         claims = self.results[target]
         if not self.todo[target] or not claims:
             return  # human claims are never changed
         sentence = self.ids[source] if self.ids is not None else str(source)
         link = evidence_link(self.analysed[source][0], fact, sentence)
-        for claim in claims:
+        cands = self.analysed[target][1]
+        owners = [c for c in cands for _ in c.holder]
+        for n, claim in enumerate(claims):
+            if (
+                vetoed
+                and n < len(owners)
+                and refused(self._site(target, owners[n], claim, source, fact))
+            ):
+                continue
             if not any(
                 e["sentence"] == link["sentence"] and e["start"] == link["start"]
                 for e in claim["evidence"]
             ):
                 claim["evidence"].append(dict(link))
+
+    def _site(
+        self, target: int, cand: Candidate, claim: dict[str, Any], source: int, fact: Fact
+    ) -> LinkSite:
+        """The link of a fact of sentence `source` to one claim of sentence `target`."""
+        holder = claim["actor"]["ref"]
+        speaker = fact.speaker
+        allied = speaker is not None and self.actors.allied(speaker, holder)
+        para = self.para
+        before = target - 1
+        return LinkSite(
+            self.analysed[target][0],
+            cand,
+            holder,
+            self.analysed[source][0],
+            fact,
+            source - target,
+            allied,
+            reports=self.report_share[para[target]],
+            opens=before < 0 or para[before] != para[target] or not self.is_report(before),
+        )
+
+    def is_report(self, k: int) -> bool:
+        """Whether sentence k states facts only: no claim, or reports with an evidential cue."""
+        return not self.claims_at[k] or self.reported[k]
 
     def link_enumeration(self, k: int, anchor: int | None) -> int | None:
         """Enumerated items and examples answer the claim before the list, also across a
@@ -134,7 +194,7 @@ class _Document:
         if item == "first":
             anchor = next((p for p in range(k - 1, -1, -1) if self.claims_at[p]), None)
         if item is not None and anchor is not None and (fact := item_fact(s, cands)):
-            self.attach(anchor, k, fact)
+            self.attach(anchor, k, fact, vetoed=False)
         elif item is None and self.starts[k]:
             anchor = None
         return anchor
@@ -152,7 +212,11 @@ class _Document:
             while (
                 p >= 0
                 and para[p] == para[k]
-                and (not claims_at[p] or (group[:1] and group[0].speech and self.speech[p]))
+                and (
+                    not claims_at[p]
+                    or self.reported[p]
+                    or (group[:1] and group[0].speech and self.speech[p])
+                )
             ):
                 p -= 1
             if group and p >= 0 and para[p] == para[k]:

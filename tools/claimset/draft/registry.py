@@ -21,6 +21,7 @@ from ..errors import ClaimsetError
 if TYPE_CHECKING:
     from .candidate import Candidate, CueSite
     from .rules.complements import VerbSite
+    from .rules.evidence_links import LinkSite
     from .sentence import Sentence
 
 T = TypeVar("T")
@@ -107,6 +108,21 @@ INSERTIONS: Registry[Callable[[Sentence, int], int]] = Registry(
 )
 REGISTRIES = (FRAMES, COMPLEMENTS, HEDGE_RULES, DEMONYM_RULES, INSERTIONS)
 
+
+@dataclass(frozen=True)
+class LinkRule:
+    """A reason not to draft an evidence link between sentences (guidelines §13.1).
+
+    No lexicon names these rules: every one registered is applied to every link the
+    adjacency pattern proposes, and one that says no is enough (precision first)."""
+
+    name: str
+    refuses: Callable[[LinkSite], bool]
+
+
+#: The vetoes on links between sentences (any one refusing is enough).
+LINK_RULES: Registry[LinkRule] = Registry("evidence link rule", "evidence.json", "rule")
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -147,6 +163,16 @@ def hedge_rule(name: str, *, party_attitude: bool = False) -> Callable[[F], F]:
     def register(applies: F) -> F:
         HEDGE_RULES.add(name, HedgeRule(name, applies, party_attitude))
         return applies
+
+    return register
+
+
+def link_rule(name: str) -> Callable[[F], F]:
+    """Register a veto `(site) -> bool` on drafted evidence links under `name`."""
+
+    def register(refuses: F) -> F:
+        LINK_RULES.add(name, LinkRule(name, refuses))
+        return refuses
 
     return register
 

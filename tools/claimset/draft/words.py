@@ -316,3 +316,30 @@ SENTENCE_ADVERBS = frozenset(
         ("needless", "to", "say"),
     ]
 )
+
+
+#: Cues that only name a source or an allegation (guidelines v1.3, "Reports with an evidential
+#: cue"): a report they qualify stays a report for evidence.
+EVIDENTIAL_CUES = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "supposedly",
+        "is said to",
+        "are said to",
+        "it is said",
+        "is accused of",
+        "are accused of",
+        "was accused of",
+        "has been accused of",
+        "have been accused of",
+        "is suspected of",
+        "are suspected of",
+        "was suspected of",
+        "has been suspected of",
+        "is alleged to",
+        "are alleged to",
+        "was alleged to",
+    ]
+)

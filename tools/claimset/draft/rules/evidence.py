@@ -10,7 +10,17 @@ from ..candidate import Candidate
 from ..clauses import evidence_clauses, trim_span
 from ..lexicons import Trie, lexicons, longest_match
 from ..sentence import Sentence, skip_connectives
-from ..words import MONTHS, NUMBER, PRESENT, YEAR, is_past, is_verb
+from ..words import (
+    DETERMINERS,
+    EVIDENTIAL_CUES,
+    FINITE,
+    MONTHS,
+    NUMBER,
+    PRESENT,
+    YEAR,
+    is_past,
+    is_verb,
+)
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
@@ -63,6 +73,7 @@ class Fact:
     owner: int | None = None  # the claim of its own sentence that a support marker ties it to
     cross: bool = True  # may support claims of neighbouring sentences (adjacency, test 2b)
     speech: bool = False  # a party's reported speech
+    speaker: str | None = None  # the party whose speech it is
 
 
 def evidence_link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
@@ -72,8 +83,28 @@ def evidence_link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, An
 
 
 def _verbless_phrase(s: Sentence, i: int, j: int) -> bool:
-    """A prepositional phrase with no verb of its own (a detail of the clause before it)."""
-    return s.low[i] in lexicons().prepositions and not any(is_verb(w) for w in s.low[i:j])
+    """A prepositional or noun phrase with no verb of its own (a detail of the clause before
+    it, an item of a list: *, the maintenance of sanctions*, *, a lack of perceived
+    transparency*; a past form after a determiner or preposition is an adjective)."""
+    low, preps = s.low, lexicons().prepositions
+    if low[i] not in preps and low[i] not in DETERMINERS:
+        return False
+    return not any(
+        is_verb(low[k]) and not (low[k - 1] in DETERMINERS or low[k - 1] in preps)
+        for k in range(i + 1, j)
+    ) and not is_verb(low[i])
+
+
+def fragment(s: Sentence, i: int, j: int) -> bool:
+    """Tokens i..j are no clause of their own, so they state no fact: an adverbial with no
+    verb (*In March 2024*, *On September 16*, *During an October visit*) or a participle
+    with no subject (*introduced in May 2025*, a detail of the noun before it)."""
+    low = s.low
+    if low[i] in lexicons().prepositions and low[i] != "to":
+        return not any(is_verb(w) or w in PRESENT for w in low[i:j])
+    # After a comma, not after "and" (*..., and deployed the military*: a predicate of its own).
+    participle = is_past(low[i]) and low[i] not in FINITE and s.toks[i][:1].islower()
+    return participle and i > 0 and low[i - 1] == ","
 
 
 def _premise(s: Sentence, i: int) -> bool:
@@ -103,7 +134,7 @@ def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
             if comma is not None:
                 start = skip_connectives(s, comma + 1, end)
         piece = trim_span(s, (start, end))
-        if piece[1] - piece[0] >= 2:
+        if piece[1] - piece[0] >= 2 and not fragment(s, *piece):
             out.append(piece)
         k = end + 1
         if k < b and s.low[k] == "and":
@@ -124,6 +155,17 @@ def _claim_after(cands: list[Candidate], j: int) -> int:
     """The claim a fact before token j supports: the first one starting after it."""
     after = [n for n, c in enumerate(cands) if c.region[0] >= j]
     return min(after, key=lambda n: cands[n].region[0]) if after else 0
+
+
+def evidential_report(s: Sentence, cand: Candidate) -> bool:
+    """An author's claim that is one only through an evidential cue (*That year, North Korea
+    reportedly began transferring munitions*): a report for evidence (guidelines v1.3), so it
+    may support the claim before it and neither collects nor interrupts facts."""
+    return (
+        cand.frame == "author"
+        and bool(cand.cues)
+        and all(" ".join(s.low[c.start : c.end]) in EVIDENTIAL_CUES for c in cand.cues)
+    )
 
 
 def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list[Fact]:
@@ -154,7 +196,8 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
             out.append(fact)
     for c in cands:
         if c.speech and c.parent is None:
-            out.append(Fact(c.region[0], c.span[1], "statement", speech=True))
+            speaker = c.holder[0] if c.holder else None
+            out.append(Fact(c.region[0], c.span[1], "statement", speech=True, speaker=speaker))
     return out
 
 
@@ -184,19 +227,43 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         if _premise(s, i):
             return Fact(i, j, "reasoning", _claim_after(cands, j), cross=False)
         return None
+    if _background_relative(s, i, j):
+        return None
     marked = _marked_fact(s, cands, i, j, typ, marker)
     if marked is not None:
         return marked
-    if typ is None or (prev == "," and _verbless_phrase(s, i, j)):
+    if typ is None or (prev == "," and _verbless_phrase(s, i, j)) or fragment(s, i, j):
         return None  # ", from the exclusion of X to the funding of Y,": a detail, no clause
     owner: int | None = None
     if j + 1 < s.n and s.low[j] == "," and s.coord[j + 1]:
         # "Since 2016 the EU has paid ..., and the money has clearly bought ...": a report
         # and the author's conclusion from it.
         nxt = _claim_after(cands, j)
-        if cands[nxt].frame == "author" and cands[nxt].region[0] <= j + 3:
+        if (
+            cands[nxt].frame == "author"
+            and cands[nxt].region[0] <= j + 3
+            and s.low[j + 2] in _ANAPHORIC
+        ):
             owner = nxt
     return Fact(i, j, typ, owner)
+
+
+#: Words opening a clause that refers back to the one before (*..., and the money has ...*).
+_ANAPHORIC = frozenset(
+    ["the", "this", "that", "these", "those", "such", "it", "they", "its", "their", "he", "she"]
+)
+
+
+def _background_relative(s: Sentence, i: int, j: int) -> bool:
+    """A comma-delimited relative clause in a past or perfect tense (*, which had lapsed
+    following the collapse of the Soviet Union in 1991*, *, which has enabled this new chapter
+    to move forward*): the history or an outcome of its antecedent, not support of the claim
+    (test 3); one in the present states the situation the claim rests on (*, which values its
+    freedom of manoeuvre*, *, which still takes about a third of its exports*)."""
+    prev = s.low[i - 1] if i > 0 else ""
+    if prev not in ("which", "who", "whose", "where") or i < 2 or s.low[i - 2] != ",":
+        return False
+    return any(is_past(w) or w in ("has", "have") for w in s.low[i:j])
 
 
 def _marked_fact(

@@ -1,0 +1,165 @@
+"""Evidence links, precision first: each rule of `draft/rules/evidence.py` and each registered
+veto of `draft/rules/evidence_links.py` with an example it refuses and one it lets through."""
+
+from __future__ import annotations
+
+import pytest
+from claimset.draft import ActorIndex, draft_document
+from claimset.draft.registry import LINK_RULES
+from claimset.draft.rules.evidence import fragment
+from claimset.draft.sentence import Sentence
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
+        {"id": "indian_exporters", "name": "Indian exporters", "kind": "group"},
+    ]
+)
+
+
+def links(texts: list[str], starts: list[bool] | None = None) -> dict[int, list[str]]:
+    """Sentence number -> the evidence quotes of its first drafted claim."""
+    out = draft_document(texts, PARTIES, paragraph_starts=starts)
+    return {
+        k: [e["quote"] for e in claims[0]["evidence"]] for k, claims in enumerate(out) if claims
+    }
+
+
+WANTS = "New Delhi wants to reduce its dependence on Chinese goods."
+CONVINCED = "Seoul is convinced that Moscow arms Pyongyang."
+NARRATION = [
+    "Russia has certainly reversed course.",
+    "In 2022 Russia blocked new sanctions.",
+    "In 2023 Russia vetoed the panel.",
+    "Moscow plainly wants a buffer on the peninsula.",
+    "In 2024 Putin visited Pyongyang.",
+]
+
+# (rule, sentences, the claim's sentence, its links): for each registered veto, a link it
+# refuses and one it lets through.
+LINK_EXAMPLES = [
+    # A party's words support its own attitudes, also those of a group named after it ...
+    (
+        "other-speaker",
+        [WANTS, "Indian exporters have long complained that Chinese rivals dump steel."],
+        0,
+        ["Indian exporters have long complained that Chinese rivals dump steel"],
+    ),
+    # ... not another party's: two positions side by side.
+    (
+        "other-speaker",
+        [WANTS, "Beijing has long complained that India blocks its investors."],
+        0,
+        [],
+    ),
+    # A fact right after the claim that *also* happened is a parallel item, not support.
+    ("parallel-also", [CONVINCED, "Seoul also has cut its exports to Russia."], 0, []),
+    (
+        "parallel-also",
+        [CONVINCED, "Seoul has cut its exports to Russia."],
+        0,
+        ["Seoul has cut its exports to Russia"],
+    ),
+    # In a narrating paragraph a claim met in the middle of the narration gets no facts ...
+    ("narration", NARRATION, 3, []),
+    # ... the opening claim does, and so does a claim that follows a claim.
+    (
+        "narration",
+        NARRATION,
+        0,
+        ["In 2022 Russia blocked new sanctions", "In 2023 Russia vetoed the panel"],
+    ),
+    (
+        "narration",
+        [NARRATION[0], NARRATION[3], NARRATION[4]],
+        1,
+        ["In 2024 Putin visited Pyongyang"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "texts", "claim", "expected"), LINK_EXAMPLES)
+def test_link_rules(rule: str, texts: list[str], claim: int, expected: list[str]) -> None:
+    assert rule in LINK_RULES
+    assert links(texts)[claim] == expected
+
+
+def test_every_link_rule_has_its_examples() -> None:
+    assert set(LINK_RULES) == {rule for rule, *_ in LINK_EXAMPLES}
+
+
+def test_a_report_with_an_evidential_cue_is_a_report() -> None:
+    # It supports the claim before it and does not take the facts after it (guidelines v1.3).
+    texts = [
+        "Moscow plainly wants a buffer on the peninsula.",
+        "That year, North Korea reportedly began sending shells to Russia.",
+        "The shells arrived in 2023.",
+    ]
+    assert links(texts) == {
+        0: [
+            "That year, North Korea reportedly began sending shells to Russia",
+            "The shells arrived in 2023",
+        ],
+        1: [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "is_fragment"),
+    [
+        ("In March 2024, Russia vetoed the resolution.", "In March 2024", True),
+        ("On September 16, Trump kept Colombia on the list.", "On September 16", True),
+        (
+            "S. 1883, introduced in May 2025, would require a strategy.",
+            "introduced in May 2025",
+            True,
+        ),
+        ("In 2024 Putin visited Pyongyang.", "In 2024 Putin visited Pyongyang", False),
+        ("He has ended the talks, and deployed the army.", "deployed the army", False),
+        ("They have yet to exchange a state visit.", "to exchange a state visit", False),
+    ],
+)
+def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> None:
+    s = Sentence(text)
+    start = text.index(piece)
+    i = s.starts.index(start)
+    j = max(k for k in range(s.n) if s.ends[k] <= start + len(piece)) + 1
+    assert fragment(s, i, j) is is_fragment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A closing relative clause in the present states the situation the claim rests on ...
+        (
+            "Such a relationship may suit Moscow, which values its freedom of manoeuvre.",
+            ["which values its freedom of manoeuvre"],
+        ),
+        # ... one in a past or perfect tense tells its antecedent's history or an outcome.
+        (
+            "Such a relationship may suit Moscow, which had lost its freedom of manoeuvre in 1991.",
+            [],
+        ),
+        ("The deal may suit Moscow, which has enabled a new chapter.", []),
+        # A report and the author's conclusion from it, the conclusion referring back ...
+        (
+            "Since 2016 Seoul has paid 10 billion dollars, and the money has clearly bought "
+            "a quiet border.",
+            ["Since 2016 Seoul has paid 10 billion dollars"],
+        ),
+        # ... not a second statement about something else.
+        ("Since 2016 Seoul has paid 10 billion dollars, and gas could soon reach its south.", []),
+        # An item of a list inside the claim is no fact of its own.
+        (
+            "This assessment is clearly motivated by concerns, a lack of perceived transparency "
+            "in China's build-up, and China's activities.",
+            [],
+        ),
+    ],
+)
+def test_facts_inside_a_sentence(text: str, expected: list[str]) -> None:
+    assert links([text])[0] == expected

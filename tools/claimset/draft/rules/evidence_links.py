@@ -1,0 +1,72 @@
+"""Evidence between sentences, precision first (guidelines §13.1): the vetoes on the links that
+adjacency proposes (`document.py` finds the claim a fact follows; each rule here may refuse the
+link). A wrong link costs the annotator more than a missing one, so one refusal is enough.
+
+Each rule is registered with `@link_rule(name)` and has its examples in
+`tests/test_draft_evidence.py`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..actors import AUTHOR
+from ..candidate import Candidate
+from ..registry import LINK_RULES, link_rule
+from ..sentence import Sentence
+from .evidence import Fact
+
+
+@dataclass(frozen=True)
+class LinkSite:
+    """A link adjacency proposes: a fact of one sentence for a claim of an earlier one."""
+
+    claim_s: Sentence  # the sentence of the claim
+    claim: Candidate
+    holder: str  # the claim's holder (one claim per holder)
+    fact_s: Sentence  # the sentence of the fact
+    fact: Fact
+    distance: int  # sentences from the claim's to the fact's (1: the next sentence)
+    allied: bool  # the fact's speaker, if any, is the claim's holder or one of its own
+    reports: float  # the share of report sentences in the claim's paragraph
+    opens: bool  # the claim's sentence opens its paragraph or follows a claim sentence
+
+
+def refused(site: LinkSite) -> bool:
+    """Whether any registered rule refuses the link."""
+    return any(LINK_RULES[name].refuses(site) for name in LINK_RULES)
+
+
+@link_rule("other-speaker")
+def other_speaker(site: LinkSite) -> bool:
+    """A party's words support its own attitudes (or those of the state it belongs to:
+    *Turkish exporters have long complained ...* for *Ankara wants ...*) and the author's
+    claims, not another party's (*Critics noted that ...* is no support for *Supporters
+    praised ...*: two positions side by side, test 3)."""
+    return site.fact.speech and site.holder != AUTHOR and not site.allied
+
+
+@link_rule("parallel-also")
+def parallel_also(site: LinkSite) -> bool:
+    """A fact right after the claim that says it *also* happened adds a parallel item to what
+    the claim states, not a reason to believe it (*Russia reportedly has unfrozen assets.
+    Russia also has increased food exports.*). Further on, *also* adds to the facts before it
+    (*For example, she spoke out .... She has also expressed concern ...*), which may support."""
+    if site.distance != 1:
+        return False
+    low = site.fact_s.low
+    return "also" in low[: site.fact.j]
+
+
+#: Above this share of report sentences a paragraph is a narration (see `narration`).
+NARRATION = 0.4
+
+
+@link_rule("narration")
+def narration(site: LinkSite) -> bool:
+    """In a paragraph that mostly narrates (more than two report sentences in five), the facts
+    support the claims that open it or follow another claim (the topic sentence and the
+    argument), not a claim met in the middle of the narration, which is one of its steps:
+    *Russia has reversed course. [reports] ... In the treaty, the two sides also pledged to
+    expand cooperation. High-level officials have met ...* (the meetings are the narration
+    going on, not the pledge's support)."""
+    return site.reports > NARRATION and not site.opens
