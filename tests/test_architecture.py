@@ -35,20 +35,9 @@ def imports_of(name: str, path: Path, known: set[str]) -> set[str]:
     """The package's modules that `name` imports, anywhere in its file."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found: set[str] = set()
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    # Imports under `if TYPE_CHECKING:` name types for annotations only (the modules use
-    # `from __future__ import annotations`): never executed, so no dependency at run time.
-    # Every other import counts, including those inside functions.
-    type_only = {
-        id(inner)
-        for node in ast.walk(tree)
-        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-        for statement in node.body
-        for inner in ast.walk(statement)
-    }
-    for node in ast.walk(tree):
-        if id(node) in type_only:
-            continue
+    # Every import counts: at the top, inside functions, and under `if TYPE_CHECKING:` (types
+    # named in annotations only, but a dependency all the same).
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -104,7 +93,7 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def test_the_graph_sees_lazy_imports_and_skips_type_only_ones() -> None:
+def test_the_graph_sees_lazy_and_type_only_imports() -> None:
     graph = import_graph()
     assert "claimset.segment" in graph["claimset.split"]  # top level
     assert "claimset.project" in graph["claimset.build"]  # top level
@@ -113,6 +102,21 @@ def test_the_graph_sees_lazy_imports_and_skips_type_only_ones() -> None:
     assert graph["claimset"] == {"claimset.segment", "claimset.corpus"}
     # cli/eval.py imports EvalReport under TYPE_CHECKING and evaluate inside the command.
     assert "claimset.evaluate" in graph["claimset.cli.eval"]
+    # cli/_formats.py names formats.graph's `Problem` in annotations only.
+    assert "claimset.formats.graph" in graph["claimset.cli._formats"]
+
+
+def test_a_type_only_import_is_a_dependency(tmp_path: Path) -> None:
+    module = tmp_path / "reader.py"
+    module.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from .models import Record\n"
+        "def read() -> Record: ...\n",
+        encoding="utf-8",
+    )
+    found = imports_of("claimset.reader", module, {"claimset.reader", "claimset.models"})
+    assert found == {"claimset.models"}
 
 
 def test_the_cycle_finder_finds_cycles() -> None:

@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from claimset.draft import ActorIndex, draft_sentence
 from claimset.draft.actors import Mention
-from claimset.draft.candidate import Candidate
 from claimset.draft.lexicons import Lexicons, lexicons, load_lexicons
 from claimset.draft.pipeline import STEPS, Analysis
 from claimset.draft.registry import (
@@ -26,6 +25,7 @@ from claimset.draft.registry import (
     hedge_rule,
 )
 from claimset.draft.sentence import Sentence
+from claimset.draft.types import Candidate
 
 PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "claimset"
 LEXICONS = PACKAGE / "lexicons"

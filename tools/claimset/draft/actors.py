@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -17,10 +17,8 @@ from ..project import Project
 from .lexicons import build_trie, lexicons, longest_match, words_of
 from .registry import demonym_rule
 from .sentence import Sentence
+from .types import Candidate
 from .words import GENERIC, QUANTIFIERS, tokenize
-
-if TYPE_CHECKING:
-    from .candidate import Candidate
 
 AUTHOR = "author"
 

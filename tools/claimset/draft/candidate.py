@@ -1,24 +1,15 @@
-"""The named types the rules pass around: a claim in the making (`Candidate`), the hedge or
-booster cue it carries (`Cue`) and the place where an expectation cue was found (`CueSite`)."""
+"""Where an expectation cue was found (`CueSite`), and the claim in the making it starts
+(`build_candidate`). `Candidate` itself is plain data in `types` (importable from here too)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .actors import Context, Mention
 from .clauses import is_negated, trim_span
 from .lexicons import ExpectationCue
 from .sentence import Sentence
-
-
-class Cue(NamedTuple):
-    """A hedge or booster cue: tokens [start, end) of the sentence."""
-
-    start: int
-    end: int
-    kind: str  # hedge | booster
-    certainty: str  # what the cue alone implies (possible, probable, ...)
+from .types import Candidate as Candidate
 
 
 class CueSite(NamedTuple):
@@ -34,32 +25,6 @@ class CueSite(NamedTuple):
     end: int  # end of the clause going on after the cue (exclusive)
     prev: str  # the word before the cue ("" at the start)
     nxt: str  # the word after the cue ("" at the end)
-
-
-@dataclass
-class Candidate:
-    """A claim in the making."""
-
-    cue: int  # first token of the cue that made the claim
-    type: str
-    frame: str  # holder (a party's attitude) | author
-    holder: list[str]
-    actor_tokens: tuple[int, int] | None
-    span: tuple[int, int]  # tokens [i, j)
-    region: tuple[int, int]  # the tokens of the whole clause: holder, cue and span
-    negative: bool = False
-    cues: list[Cue] = field(default_factory=list)
-    underspecified: bool = False  # framed by "whether"
-    target_hint: str | None = None  # addressee, passive subject, antecedent
-    parent: Candidate | None = None  # the first conjunct, for coordinated siblings
-    embedded: bool = False  # a relative clause made a claim by its cue
-    speech: bool = False  # a party's reported speech (a `statement` for other claims)
-    own_subject: bool = False  # a coordinated clause with a subject of its own
-    recent: tuple[str, ...] = ()  # parties of the context, most salient first (for §9 (a), (b))
-    certainty: str = "certain"  # from the hedges (guidelines §12)
-    target: str | None = None  # the party it is directed at or about (guidelines §9)
-    # Each holder's own naming phrase when several parties hold the claim ("Paris and Berlin").
-    holder_tokens: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def build_candidate(

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import AUTHOR, ActorIndex, Context, Mention, salience
-from .candidate import Candidate
 from .lexicons import lexicons
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
@@ -22,6 +21,7 @@ from .rules.evidence import (
 )
 from .rules.evidence_links import LinkSite, refused
 from .sentence import Sentence
+from .types import Candidate
 
 
 def draft_document(

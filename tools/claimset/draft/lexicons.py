@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from .registry import (
     COMPLEMENTS,
@@ -20,11 +20,9 @@ from .registry import (
     HedgeRule,
     Registry,
 )
+from .types import Frame, Insertion
 from .words import tokenize
 
-if TYPE_CHECKING:
-    from .candidate import Candidate, CueSite
-    from .sentence import Sentence
 if sys.version_info >= (3, 11):
     from importlib.resources.abc import Traversable
 else:  # pragma: no cover
@@ -66,7 +64,7 @@ class ExpectationCue:
     obj_to_type: str | None  # type with an object and a to-infinitive ("expects X to ...")
     future_type: str | None  # type when the content is about the future ("thought that ... would")
     speech: bool  # reported speech: also a `statement` for other claims (§13.1)
-    build: Callable[[CueSite], Candidate | None] = field(compare=False)  # the frame's rule
+    build: Frame = field(compare=False)  # the frame's rule, given a `candidate.CueSite`
 
 
 def _registered(registry: Registry[T], name: str, n: int, cue: str) -> T:
@@ -150,7 +148,7 @@ class Lexicons:
     copulas: frozenset[str]
     auxiliaries: frozenset[str]
     #: the registered insertion rules syntax.json names, in the order they are tried
-    insertions: tuple[Callable[[Sentence, int], int], ...] = ()
+    insertions: tuple[Insertion, ...] = ()
 
 
 @functools.cache

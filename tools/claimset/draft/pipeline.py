@@ -13,7 +13,6 @@ from typing import Any
 
 from ..models import Actor
 from .actors import AUTHOR, ActorIndex, Context, Mention, find_mentions, resolve_anaphor
-from .candidate import Candidate
 from .rules.actor import coordinated_holders, experiencer, first_person
 from .rules.coordination import coordinated
 from .rules.evidence import Fact, evidence_link, sentence_facts
@@ -22,6 +21,7 @@ from .rules.hedge import assign_cues, certainty_of, hedge_cues
 from .rules.judgement import author_judgements
 from .rules.target import find_target
 from .sentence import Sentence
+from .types import Candidate
 
 
 @dataclass

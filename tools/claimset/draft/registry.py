@@ -14,15 +14,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..errors import ClaimsetError
-
-if TYPE_CHECKING:
-    from .candidate import Candidate, CueSite
-    from .rules.complements import VerbSite
-    from .rules.evidence_links import LinkSite
-    from .sentence import Sentence
+from .types import Frame, Insertion, Link, Site, TokenCheck
 
 T = TypeVar("T")
 
@@ -74,7 +69,7 @@ class HedgeRule:
     """A context rule deciding whether an ambiguous word is a hedge or booster cue here."""
 
     name: str
-    applies: Callable[[Sentence, int, int], bool]  # the sentence and the cue's tokens [i, j)
+    applies: TokenCheck  # given the sentence and the cue's tokens [i, j)
     party_attitude: bool  # with a party as subject the word is its attitude, not the author's
 
 
@@ -83,17 +78,15 @@ class Complement:
     """What an expectation verb needs after it to count as a cue (expectations.json `needs`)."""
 
     name: str
-    admits: Callable[[VerbSite], bool]  # whether the verb has the complement here
+    admits: Callable[[Site], bool]  # whether the verb at a `VerbSite` has the complement
     bare_clause: bool  # a complement clause without "that" also counts (*thinks Cairo will*)
     from_verb: bool  # the span starts at the verb (*regards Y as Z*, *called the pact a threat*)
-    in_conjunct: Callable[[Sentence, int, int], bool] | None  # complement of a coordinated verb
+    in_conjunct: TokenCheck | None  # the complement of a coordinated verb (sentence, j, stop)
     near_that: bool = False  # its "that" may come a few words after the verb (*warned X that*)
 
 
 #: expectations.json `frame`: how the holder and the span are found for a cue.
-FRAMES: Registry[Callable[[CueSite], Candidate | None]] = Registry(
-    "frame", "expectations.json", "frame"
-)
+FRAMES: Registry[Frame] = Registry("frame", "expectations.json", "frame")
 #: expectations.json `needs`: the complement an expectation verb requires.
 COMPLEMENTS: Registry[Complement] = Registry("complement", "expectations.json", "needs")
 #: hedges.json `rule`: the context rule of an ambiguous hedge or booster.
@@ -103,7 +96,7 @@ DEMONYM_RULES: Registry[Callable[[str], list[str]]] = Registry(
     "demonym rule", "actors.json", "rule", group="demonyms"
 )
 #: syntax.json "insertions" `rule`: a stretch that interrupts a clause without ending it.
-INSERTIONS: Registry[Callable[[Sentence, int], int]] = Registry(
+INSERTIONS: Registry[Insertion] = Registry(
     "insertion rule", "syntax.json", "rule", group="insertions"
 )
 REGISTRIES = (FRAMES, COMPLEMENTS, HEDGE_RULES, DEMONYM_RULES, INSERTIONS)
@@ -117,7 +110,7 @@ class LinkRule:
     adjacency pattern proposes, and one that says no is enough (precision first)."""
 
     name: str
-    refuses: Callable[[LinkSite], bool]
+    refuses: Callable[[Link], bool]  # given a `LinkSite`
 
 
 #: The vetoes on links between sentences (any one refusing is enough).
@@ -182,10 +175,14 @@ def complement(
     *,
     bare_clause: bool = False,
     from_verb: bool = False,
-    in_conjunct: Callable[[Sentence, int, int], bool] | None = None,
+    in_conjunct: Callable[..., bool] | None = None,
     near_that: bool = False,
 ) -> Callable[[F], F]:
-    """Register the check `(site) -> bool` of the complement `name` (see `Complement`)."""
+    """Register the check `(site) -> bool` of the complement `name` (see `Complement`).
+
+    The checks take a `VerbSite`, `in_conjunct` a `Sentence` (typed loosely here, as the
+    decorated check is: the registry stores them by the protocols of `types`).
+    """
 
     def register(admits: F) -> F:
         COMPLEMENTS.add(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 
 from ..actors import AUTHOR, ActorIndex, Context, Mention, resolve_anaphor
-from ..candidate import Candidate
 from ..clauses import is_negated, trim_span
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
+from ..types import Candidate
 from ..words import FINITE
 
 

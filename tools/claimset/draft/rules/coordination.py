@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..candidate import Candidate
 from ..clauses import is_future, is_negated, opens_infinitive, trim_span
 from ..lexicons import ExpectationCue, lexicons
 from ..sentence import Sentence, clause_end
+from ..types import Candidate
 from ..words import COORDINATORS, FINITE, MODALS, inflection
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..candidate import Candidate
 from ..clauses import evidence_clauses, trim_span
 from ..lexicons import Trie, lexicons, longest_match
 from ..sentence import Sentence, skip_connectives
+from ..types import Candidate
 from ..words import (
     DETERMINERS,
     EVIDENTIAL_CUES,

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors import AUTHOR
-from ..candidate import Candidate
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
+from ..types import Candidate
 from .evidence import Fact
 
 

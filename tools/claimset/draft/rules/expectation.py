@@ -8,9 +8,10 @@ and `advice` (the author's modals and frames, `expectation_author.py`).
 from __future__ import annotations
 
 from ..actors import Context, Mention
-from ..candidate import Candidate, CueSite
+from ..candidate import CueSite
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start
+from ..types import Candidate
 
 
 def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:

@@ -8,7 +8,7 @@ Addis Ababa shares its data* (impersonal), *The sensible course for Canberra is 
 from __future__ import annotations
 
 from ..actors import AUTHOR
-from ..candidate import Candidate, CueSite, build_candidate
+from ..candidate import CueSite, build_candidate
 from ..clauses import (
     conjecture_now,
     epistemic_must,
@@ -21,6 +21,7 @@ from ..clauses import (
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
+from ..types import Candidate
 from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, verbish
 from .coordination import attitude_at
 from .judgement import skip_shell

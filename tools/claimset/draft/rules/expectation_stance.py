@@ -7,11 +7,12 @@ priority is to sell more gas*, *Hopes were running high that ...* (holder-noun).
 from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, resolve_anaphor
-from ..candidate import Candidate, CueSite, build_candidate
+from ..candidate import CueSite, build_candidate
 from ..clauses import is_future
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import clause_end
+from ..types import Candidate
 from ..words import DETERMINERS, QUOTES, WH
 from .actor import find_holder
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..actors import AUTHOR, Context, Mention, resolve_anaphor
-from ..candidate import Candidate, CueSite, build_candidate
+from ..candidate import CueSite, build_candidate
 from ..clauses import (
     bare_clause,
     content_predicts,
@@ -22,6 +22,7 @@ from ..clauses import (
 from ..lexicons import lexicons
 from ..registry import Complement, frame
 from ..sentence import Sentence, clause_end
+from ..types import Candidate
 from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, WH
 from .actor import find_holder
 from .complements import VerbSite, near_that

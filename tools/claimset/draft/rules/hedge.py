@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..actors import AUTHOR, Mention
-from ..candidate import Candidate, Cue
 from ..clauses import is_future, is_negated, relative_clause, skip_complementizer, trim_span
 from ..lexicons import HedgeCue, lexicons, longest_match
 from ..sentence import Sentence, clause_end, clause_start
+from ..types import Candidate, Cue
 
 
 def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:

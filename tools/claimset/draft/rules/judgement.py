@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..actors import AUTHOR
-from ..candidate import Candidate
 from ..clauses import (
     instrument_subject,
     is_future,
@@ -14,6 +13,7 @@ from ..clauses import (
 )
 from ..lexicons import lexicons, longest_match
 from ..sentence import Sentence
+from ..types import Candidate
 from ..words import DETERMINERS, FEAR_FRAMES, FINITE, SENTENCE_ADVERBS, is_verb
 from .evidence import fact_signals
 

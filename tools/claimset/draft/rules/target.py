@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, coordinated_mention, party_of
-from ..candidate import Candidate
 from ..clauses import subject_end
 from ..sentence import Sentence, clause_end
+from ..types import Candidate
 from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES
 
 
