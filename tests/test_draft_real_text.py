@@ -312,3 +312,65 @@ def test_reported_content(text: str, expected: list[tuple[Any, ...]]) -> None:
 def test_a_quoted_statement_keeps_its_boundaries() -> None:
     assert inserted('"We will fight, and we will win," he said.') == ""
     assert inserted('Seoul is ready to "take firm, swift action" at sea.') == ","
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # A list of long noun phrases with a serial comma stays in the span (§7.2), also after an
+        # inclusion, with participles before nouns and capitalised names inside.
+        (
+            "The pact affects trade, including tariffs on steel, the regulation of investment in "
+            "key sectors, and the future of the port.",
+            "The pact affects trade, including tariffs on steel, the regulation of investment in "
+            "key sectors, and the future of the port",
+        ),
+        (
+            "Seoul will weigh the cost of the tariffs, a lack of perceived fairness in the talks, "
+            "and the mood in Busan.",
+            "Seoul will weigh the cost of the tariffs, a lack of perceived fairness in the talks, "
+            "and the mood in Busan",
+        ),
+        (
+            "Seoul could fund it in the Foreign Aid, Trade and Related Programs legislation.",
+            "Seoul could fund it in the Foreign Aid, Trade and Related Programs legislation",
+        ),
+        # Two adjectives of one noun are no coordinated predicates.
+        ("Seoul wants a free and open sea.", "wants a free and open sea"),
+    ],
+)
+def test_long_lists_and_adjectives_stay_in_the_span(text: str, span: str) -> None:
+    assert [c[2] for c in claims(text)] == [span]
+
+
+def test_clauses_with_their_own_verbs_are_no_list() -> None:
+    spans = [
+        c[2]
+        for c in claims(
+            "Moscow wants calm, Seoul wants trade with the north, and Beijing wants quiet."
+        )
+    ]
+    assert spans == ["wants calm", "wants trade with the north", "wants quiet"]
+    assert claims("Seoul agreed, the talks resumed, and trade grew.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Speech verbs of real reports.
+        (
+            "Critics noted that the talks with Moscow had stalled.",
+            [("china", "belief", "the talks with Moscow had stalled", "certain", [])],
+        ),
+        (
+            "Park Jin testified that Moscow will not pay.",
+            [("park", "prediction", "Moscow will not pay", "certain", [])],
+        ),
+        # An attitude word after a preposition is a noun, not a verb.
+        ("The statement listed a variety of aims for Seoul.", []),
+        # A compound adjective in -led is no causal claim.
+        ("In 2020, Seoul blocked U.S.-led efforts at the UN.", []),
+    ],
+)
+def test_report_verbs_and_nouns(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text, recent=("china",)) == expected

@@ -123,6 +123,8 @@ def _boundary_at(
     if tok in ADVERSATIVES:
         # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
         return (0 if negated else 1), False
+    if tok in COORDINATORS and i > 0 and low[i - 1] == "," and _list_comma(s, i - 1):
+        return 0, False  # the serial "and" of a list
     if tok == "and":
         joins = _coordinates(s, i, finite_seen, parenthetical)
         return (1, True) if joins else (0, False)
@@ -153,10 +155,103 @@ def _list_comma(s: Sentence, i: int) -> bool:
         # The serial comma of a list whose earlier comma is a list comma ("authorize,
         # prohibit, or condition").
         before = next((p for p in range(i - 1, max(0, i - 6), -1) if not low[p].isalnum()), None)
-        return before is not None and low[before] == "," and _list_comma(s, before)
+        if before is not None and low[before] == "," and _list_comma(s, before):
+            return True
+        # The serial comma after a long item: the list's earlier comma, further back.
+        before = next((p for p in range(i - 1, max(0, i - 16), -1) if low[p] == ","), None)
+        return before is not None and _long_list_follows(s, before)
     if nxt != "to" and nxt in lexicons().prepositions and nxt in low[max(0, i - 5) : i]:
         return True  # "one of intention, of choice", "across generations, across parties"
-    return _list_follows(s, i)
+    return _list_follows(s, i) or _long_list_follows(s, i)
+
+
+# Words no item of a list of noun phrases opens: the subject pronouns of a new clause.
+_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you"])
+
+
+def _long_list_follows(s: Sentence, i: int) -> bool:
+    """Whether long noun-phrase items (up to 14 words each, no verb) follow the comma at i and
+    end in a serial comma with a coordinator and a last item (*including battlefield conditions
+    in Ukraine, the maintenance of sanctions against Russia and North Korea, and the strength
+    of its military*): the commas of a list, not clause boundaries."""
+    low, n = s.low, s.n
+    k, words = i + 1, 0
+    while k < n and k - i <= 48:
+        w = low[k]
+        if w == ",":
+            if words == 0:
+                return False
+            if k + 1 < n and low[k + 1] in COORDINATORS:
+                return _last_long_item(s, k + 2)
+            words = 0
+        elif _breaks_long_item(s, k):
+            return False
+        else:
+            words += 1
+            if words > 14:
+                return False
+        k += 1
+    return False
+
+
+def _ends_long_item(word: str) -> bool:
+    """A word no long list item holds (brackets, possessives and hyphens may)."""
+    if word in ("'s", "’s", "-", "(", ")") or word in COORDINATORS:
+        return False  # "sanctions against Russia and North Korea": one item
+    return (
+        word in _PRONOUNS
+        or not word[:1].isalnum()
+        or is_verb(word)
+        or word in WH
+        or word in ("that", "to", "but", "if", "as", "than", "while", "because")
+    )
+
+
+def _breaks_long_item(s: Sentence, k: int) -> bool:
+    """Whether token k cannot stand inside a long list item: a verb (not a participle before a
+    noun, *of perceived transparency*, nor a capitalised name, *Related Programs*), a name
+    followed by a present verb (*Seoul wants*), a pronoun, a conjunction."""
+    if s.toks[k][:1].isupper() and s.toks[k].isalpha():
+        return False
+    return (_ends_long_item(s.low[k]) and not _attributive(s, k)) or _name_and_verb(s, k)
+
+
+def _attributive(s: Sentence, k: int) -> bool:
+    """A participle before a noun after a preposition or determiner (*of perceived
+    transparency*, *the armed groups*): an adjective, no verb."""
+    low = s.low
+    return (
+        0 < k < s.n - 1
+        and low[k].endswith("ed")
+        and (low[k - 1] in DETERMINERS or low[k - 1] in lexicons().prepositions)
+        and s.toks[k + 1].isalpha()
+        and s.toks[k + 1].islower()
+    )
+
+
+def _name_and_verb(s: Sentence, k: int) -> bool:
+    """Whether token k looks like a present verb after a name (*Seoul wants*): a clause."""
+    w = s.low[k]
+    return (
+        k > 0
+        and len(w) > 3
+        and w.endswith("s")
+        and not w.endswith("ss")
+        and s.toks[k].islower()
+        and s.toks[k - 1][:1].isupper()
+        and s.toks[k - 1].isalpha()
+    )
+
+
+def _last_long_item(s: Sentence, k: int) -> bool:
+    """The last item of a long list: a noun phrase without a verb up to the clause's end."""
+    words = 0
+    while k < s.n and s.low[k] not in (",", ".", ";", ":", "?", "!"):
+        if _breaks_long_item(s, k):
+            return False
+        words += 1
+        k += 1
+    return 0 < words <= 16
 
 
 def _list_follows(s: Sentence, i: int) -> bool:
@@ -226,6 +321,8 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     nxt = low[c] if c < n else ""
     if nxt in ("to", "that") or nxt in FINITE:
         return True
+    if _adjectives(s, i, c):
+        return False  # "a free and open Indo-Pacific": two adjectives of one noun
     lower = c < n and s.toks[c].islower() and nxt.isalpha()
     prepositions = lexicons().prepositions
     if lower and nxt not in DETERMINERS and _verb_with_object(s, c, finite_seen):
@@ -244,6 +341,22 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
     # finite verb follows within a few words.
     return nxt in DETERMINERS and _finite_follows(s, c)
+
+
+def _adjectives(s: Sentence, i: int, c: int) -> bool:
+    """Whether the "and" at token i joins two adjectives after a determiner before their noun
+    (*a free and open Indo-Pacific*; not *the dam and regards any quota*)."""
+    low, n = s.low, s.n
+    if i < 2 or c + 1 >= n or low[i - 2] not in ("a", "an") or not s.toks[i - 1].islower():
+        return False
+    nxt, after = low[c], s.toks[c + 1]
+    return (
+        not is_verb(low[i - 1])
+        and s.toks[c].islower()
+        and not nxt.endswith(("s", "ed"))
+        and after[:1].isalpha()
+        and after.lower() not in DETERMINERS
+    )
 
 
 def _verb_with_object(s: Sentence, c: int, finite_seen: bool) -> bool:

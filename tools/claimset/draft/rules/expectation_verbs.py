@@ -94,6 +94,8 @@ def _not_a_verb(site: CueSite) -> bool:
         return True  # a noun: "the hope", "a push", "no doubt", "Moscow's plan"
     if _noun_phrase_head(s, i, site.j):
         return True  # "No detailed plan has been published", "The demands were ignored"
+    if prev != "to" and prev in lexicons().prepositions and not low[i].endswith("ing"):
+        return True  # "a variety of aims", "a lack of perceived transparency": no verb
     if start > 0 and low[start - 1] == "," and low[start] in ("a", "an"):
         return True  # ", a promise they regard as long overdue": an apposition (§4.3)
     if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in WH):

@@ -25,9 +25,9 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     for k in range(i, j):
         w = s.low[k]
         if (w in lex.evaluative and longest_match(lex.evaluative, s.low, k)) or (
-            w in lex.causal and longest_match(lex.causal, s.low, k)
+            w in lex.causal and longest_match(lex.causal, s.low, k) and s.low[k - 1] != "-"
         ):
-            return False
+            return False  # not a compound adjective: "U.S.-led efforts" is no causal claim
     if "statistic" in found:
         return True
     if "present" in found or s.low[-1] == "?":
