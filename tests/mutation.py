@@ -32,6 +32,12 @@ TESTS: dict[str, list[str]] = {
     ],
     "anchor": ["tests/test_anchor.py", "tests/test_anchor_edges.py", "tests/test_fmt.py"],
     "fmt": ["tests/test_fmt.py", "tests/test_fmt_files.py", "tests/test_fmt_records.py"],
+    "fmt_record": [
+        "tests/test_fmt_records.py",
+        "tests/test_fmt.py",
+        "tests/test_quotes.py",
+        "tests/test_anchor_edges.py",
+    ],
     "split": ["tests/test_split_command.py", "tests/test_split_bookkeeping.py"],
     "evaluate": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
     "build": ["tests/test_build_steps.py"],

@@ -4,6 +4,9 @@ Canonical form: one record per line, keys in schema order with defaults written 
 keys kept after the known ones (for `validate` to report), UTF-8 without ASCII escapes, LF line
 ends, a final newline. fmt never changes meaning and never deletes anything: a file with a line
 it cannot parse is left untouched and reported. Each file is replaced atomically.
+
+What fmt does to one record (key order, quotes anchored, claim ids) is in `fmt_record`; here,
+files: streamed line by line, or read whole (`format_text`) when one needs explaining or repair.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,19 +22,17 @@ from typing import Any
 import orjson
 
 from . import jsonio
-from .anchor import anchor
-from .canonical import canonical
 from .conflict_markers import explain, marker
+from .fmt_record import canonical_record
+
+# `claimset.fmt.format_record` is public API: it lives in fmt_record, with the rest of what
+# fmt does to one record.
+from .fmt_record import format_record as format_record
 from .limits import MAX_LINE_BYTES, too_long
 from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
-from .quotes import ambiguous_message, not_found_message, occurrences_listing, spacing_note
 from .rejoin import find_spread
 from .validate.checks.syntax import unescaped_quote
-from .validate.positions import Path as JsonPath
-from .validate.positions import json_path
-
-_CLAIM_NUMBER = re.compile(r"c([0-9]+)")
 
 
 @dataclass
@@ -71,218 +71,107 @@ class FmtResult:
         return not self.refused
 
 
-def _anchor_span(span: dict[str, Any], text: str | None, path: JsonPath, notes: Notes) -> None:
-    """Fill a span's offsets from its quote (and `occurrence`); rewrite the quote to the exact
-    text. A span left without offsets is recorded in `notes.unanchored`."""
-    quote = span.get("quote")
-    if type(quote) is not str or text is None or not quote.strip():
-        return
-    start, end = span.get("start"), span.get("end")
-    start = start if type(start) is int else None
-    end = end if type(end) is int else None
-    occurrence = span.get("occurrence")
-    if type(occurrence) is not int or occurrence < 1:
-        if occurrence is not None:
-            return  # not a number: validate says so; nothing to anchor by
-        occurrence = None
-        if start is not None and end is not None and text[start:end] == quote:
-            return
-    found = anchor(text, quote, start, occurrence)
-    where = json_path(path)
-    messages = notes.messages
-    if found.status in ("found", "moved"):
-        if found.status == "moved":
-            messages.append(
-                f"{where}: re-anchored {quote!r} from {start}..{end} to "
-                f"{found.start}..{found.end} (the occurrence nearest the old start)"
-            )
-        if occurrence is not None:
-            messages.append(
-                f"{where}: occurrence {occurrence} of {quote!r} anchored at "
-                f"{found.start}..{found.end}"
-            )
-            del span["occurrence"]
-        if found.in_word is not None:
-            messages.append(
-                f"{where}: warning: {quote!r} occurs only inside the word {found.in_word!r}: "
-                "anchored there; check that this is the span you mean"
-            )
-        if found.text != quote:
-            messages.append(
-                f"{where}: quote rewritten to the exact text {found.text!r}"
-                f"{spacing_note(quote, found.text or '')}"
-            )
-        span["quote"], span["start"], span["end"] = found.text, found.start, found.end
-        return
-    sentence = "the sentence"
-    if found.status == "ambiguous":
-        note = f"{where}: {ambiguous_message(text, quote, sentence)}"
-    elif found.status == "no-such-occurrence":
-        note = (
-            f"{where}: there is no occurrence {occurrence} of {quote!r}: it occurs "
-            f"{len(found.occurrences)} time(s): {occurrences_listing(text, found.occurrences)}"
-        )
-    else:
-        note = f"{where}: {not_found_message(text, quote, sentence, repr(quote))}"
-    messages.append(f"{note}: left unanchored")
-    notes.unanchored += 1
-
-
-@dataclass
-class Notes:
-    """What fmt says about one record, in order, and how many spans it could not anchor."""
-
-    messages: list[str] = field(default_factory=list)
-    unanchored: int = 0
-
-
-def format_record(
-    record: Any, texts: Mapping[str, str] | None = None, model: type[Record] = SentenceRecord
-) -> tuple[Any, list[str]]:
-    """The canonical form of one record, and notes on what changed beyond key order.
-
-    For sentence records: quotes are anchored in their sentence (evidence in the sentence it
-    names, looked up in `texts`, id -> text), evidence `sentence` is written out, and claims
-    without an id get the next free `c<n>` (one past the highest; nothing is renumbered).
-    Pure: `record` is not modified.
-    """
-    out, notes = _format_record(record, texts, model)
-    return out, notes.messages
-
-
-def _format_record(
-    record: Any, texts: Mapping[str, str] | None, model: type[Record]
-) -> tuple[Any, Notes]:
-    # canonical() builds new objects for every record it orders, and only those are changed
-    # below: `record` stays as it was without a deep copy.
-    out = canonical(record, model)
-    notes = Notes()
-    messages = notes.messages
-    if model is not SentenceRecord or not isinstance(out, dict):
-        return out, notes
-    rid = out.get("id") if isinstance(out.get("id"), str) else None
-    text = out.get("text") if isinstance(out.get("text"), str) else None
-    claims = out.get("claims")
-    if not isinstance(claims, list):
-        return out, notes
-    used = [
-        int(match.group(1))
-        for claim in claims
-        if isinstance(claim, dict)
-        and isinstance(claim.get("id"), str)
-        and (match := _CLAIM_NUMBER.fullmatch(claim["id"]))
-    ]
-    next_number = max(used, default=0) + 1
-    for index, claim in enumerate(claims):
-        if not isinstance(claim, dict):
-            continue
-        base: JsonPath = ("claims", index)
-        if claim.get("id") is None:
-            claim["id"] = f"c{next_number}"
-            messages.append(f"{json_path(base)}: assigned id c{next_number}")
-            next_number += 1
-        actor = claim.get("actor")
-        if isinstance(actor, dict) and actor.get("quote") is not None:
-            _anchor_span(actor, text, (*base, "actor"), notes)
-        expectation = claim.get("expectation")
-        if isinstance(expectation, dict):
-            _anchor_span(expectation, text, (*base, "expectation"), notes)
-        evidence = claim.get("evidence")
-        for number, item in enumerate(evidence if isinstance(evidence, list) else []):
-            if not isinstance(item, dict):
-                continue
-            if item.get("sentence") is None and rid is not None:
-                item["sentence"] = rid
-            sentence = item.get("sentence")
-            if sentence == rid:
-                other = text
-            else:
-                other = texts.get(sentence) if texts is not None and type(sentence) is str else None
-            _anchor_span(item, other, (*base, "evidence", number), notes)
-        hedge = claim.get("hedge")
-        cues = hedge.get("cues") if isinstance(hedge, dict) else None
-        for number, cue in enumerate(cues if isinstance(cues, list) else []):
-            if isinstance(cue, dict):
-                _anchor_span(cue, text, (*base, "hedge", "cues", number), notes)
-    return out, notes
-
-
 def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | None, list[str], int]:
     """The canonical bytes of a JSONL file, or None when it cannot be parsed; notes; and the
     number of spans left unanchored."""
-    messages: list[str] = []
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_line, column = jsonio.byte_position(data, exc.start)
-        return (
-            None,
-            [
-                f"{rel}:{bad_line}:{column}: invalid UTF-8 (byte 0x{data[exc.start]:02x}): "
-                "fix the file first"
-            ],
-            0,
-        )
+        problem = f"invalid UTF-8 (byte 0x{data[exc.start]:02x}): fix the file first"
+        return None, [f"{rel}:{bad_line}:{column}: {problem}"], 0
+    messages: list[str] = []
     if text.startswith(BOM):
         text = text[1:]
         messages.append(f"{rel}: removed the byte order mark")
-    records: list[tuple[int, Any]] = []
+    read = _read_lines(text, rel)
+    if read.errors:
+        messages += _rejoin_spread_records(read, rel)
+    if read.errors:
+        refused = f"{rel}: not formatted: fix the lines above (see `claimset validate`)"
+        return None, [*read.errors.values(), refused], 0
+    if read.crlf:
+        messages.append(f"{rel}: converted CRLF line endings to LF")
+    return _format_lines(read.records, model, rel, messages)
+
+
+@dataclass
+class _Lines:
+    """A file's lines as `format_text` reads them: the records by line number, the lines that
+    hold no record alone, and the errors that refuse the file unless rejoining explains them."""
+
+    records: list[tuple[int, Any]] = field(default_factory=list)
     # Lines holding no record alone (not JSON, or not an object): maybe one record an editor
     # spread over lines, which is rejoined; any other such line refuses the file.
-    loose: list[tuple[int, str]] = []
-    errors: dict[int, str] = {}
-    crlf = False
+    loose: list[tuple[int, str]] = field(default_factory=list)
+    errors: dict[int, str] = field(default_factory=dict)
+    crlf: bool = False
+
+
+def _read_lines(text: str, rel: str) -> _Lines:
+    """Parse each line of the file: blank lines and conflict blocks (one error, at the start)
+    hold no record."""
+    read = _Lines()
     for lineno, raw_line in enumerate(text.split("\n"), start=1):
         line = raw_line
         if line.endswith("\r"):
-            line, crlf = line[:-1], True
+            line, read.crlf = line[:-1], True
         if not line.strip():
             continue
         conflict = marker(line)
         if conflict is not None and conflict[0] == "ours":
-            errors[lineno] = f"{rel}:{lineno}: {explain(line)}"
+            read.errors[lineno] = f"{rel}:{lineno}: {explain(line)}"
             continue
         if conflict is not None:
             continue  # the rest of a conflict block: reported once, at its start
-        try:
-            value = jsonio.loads_strict(line)
-        except json.JSONDecodeError as exc:
-            hint = " (an unescaped quote?)" if unescaped_quote(line, exc.pos, exc.msg) else ""
-            errors[lineno] = f"{rel}:{lineno}:{exc.colno}: invalid JSON: {exc.msg}{hint}"
-            loose.append((lineno, line))
+        _read_line(read, lineno, line, rel)
+    return read
+
+
+def _read_line(read: _Lines, lineno: int, line: str, rel: str) -> None:
+    """Add one line's record to `read`, or its error (and the line, for rejoining)."""
+    try:
+        value = jsonio.loads_strict(line)
+    except json.JSONDecodeError as exc:
+        hint = " (an unescaped quote?)" if unescaped_quote(line, exc.pos, exc.msg) else ""
+        read.errors[lineno] = f"{rel}:{lineno}:{exc.colno}: invalid JSON: {exc.msg}{hint}"
+        read.loose.append((lineno, line))
+        return
+    except (ValueError, RecursionError) as exc:
+        read.errors[lineno] = f"{rel}:{lineno}: {exc}"
+        read.loose.append((lineno, line))
+        return
+    read.records.append((lineno, value))
+    if not isinstance(value, dict):
+        read.loose.append((lineno, line))
+
+
+def _rejoin_spread_records(read: _Lines, rel: str) -> list[str]:
+    """Rejoin the records an editor spread over several lines, clearing those lines' errors;
+    the notes saying so."""
+    messages = []
+    for spread in find_spread(read.loose, jsonio.loads_strict):
+        covered = range(spread.first, spread.last + 1)
+        if not any(n in read.errors for n in covered):
             continue
-        except (ValueError, RecursionError) as exc:
-            errors[lineno] = f"{rel}:{lineno}: {exc}"
-            loose.append((lineno, line))
-            continue
-        records.append((lineno, value))
-        if not isinstance(value, dict):
-            loose.append((lineno, line))
-    if errors:
-        for spread in find_spread(loose, jsonio.loads_strict):
-            covered = range(spread.first, spread.last + 1)
-            if not any(n in errors for n in covered):
-                continue
-            for lineno in covered:
-                errors.pop(lineno, None)
-            records = [r for r in records if r[0] not in covered]
-            records.append((spread.first, spread.value))
-            messages.append(
-                f"{rel}:{spread.first}: rejoined lines {spread.first}-{spread.last} into one "
-                "record (an editor had spread it over several lines)"
-            )
-        records.sort(key=lambda record: record[0])
-    if errors:
-        return (
-            None,
-            [
-                *errors.values(),
-                f"{rel}: not formatted: fix the lines above (see `claimset validate`)",
-            ],
-            0,
+        for lineno in covered:
+            read.errors.pop(lineno, None)
+        read.records = [r for r in read.records if r[0] not in covered]
+        read.records.append((spread.first, spread.value))
+        messages.append(
+            f"{rel}:{spread.first}: rejoined lines {spread.first}-{spread.last} into one "
+            "record (an editor had spread it over several lines)"
         )
-    if crlf:
-        messages.append(f"{rel}: converted CRLF line endings to LF")
+    read.records.sort(key=lambda record: record[0])
+    return messages
+
+
+def _format_lines(
+    records: list[tuple[int, Any]], model: type[Record], rel: str, messages: list[str]
+) -> tuple[bytes | None, list[str], int]:
+    """`format_text` for a file whose every record parsed: the canonical bytes (None for a
+    formatted line over the limit or a lone surrogate), the notes after `messages`, and the
+    number of spans left unanchored."""
     texts = {
         r["id"]: r["text"]
         for _, r in records
@@ -293,7 +182,7 @@ def format_text(data: bytes, model: type[Record], rel: str) -> tuple[bytes | Non
     lines = []
     unanchored = 0
     for lineno, record in records:
-        formatted, notes = _format_record(record, texts, model)
+        formatted, notes = canonical_record(record, texts, model)
         messages.extend(f"{rel}:{lineno}: {note}" for note in notes.messages)
         unanchored += notes.unanchored
         lines.append(jsonio.dumps(formatted) + "\n")
@@ -455,7 +344,7 @@ def _format_pass(
                 return None
             else:
                 previous = (start, end)
-        formatted, record_notes = _format_record(record, texts, model)
+        formatted, record_notes = canonical_record(record, texts, model)
         notes.extend(f"{rel}:{lineno}: {note}" for note in record_notes.messages)
         outcome.unanchored += record_notes.unanchored
         if isinstance(record, dict):
