@@ -17,13 +17,14 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 import yaml
 from claimset import jsonio
 from claimset.canonical import fields
 from claimset.cli import cli
 from claimset.errors import InvalidCorpus
-from claimset.export import ExportRefused, ExportResult, export
+from claimset.export import ExportRefused, ExportResult, export, tables
 from claimset.export.folder import clean_stale
 from claimset.models import (
     Actor,
@@ -522,6 +523,40 @@ def test_a_corpus_as_typed_exports_the_same_files(tmp_path: Path) -> None:
     version = re.compile(r"[0-9a-f]{64}|(?<=corpus sha256 )[0-9a-f]{16}")
     readme = [version.sub("HASH", x.pop("README.md").decode()) for x in (got, expected)]
     assert got == expected and readme[0] == readme[1] and "HASH" in readme[0]
+
+
+def test_evidence_cited_across_blocks_of_a_file(
+    export_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file read in small blocks gives the same rows as one read whole: evidence cited from
+    a sentence in an earlier block, or a later one, gets its document offsets all the same."""
+    project = export_project
+    lines = project.annotation_path("alpha").read_text(encoding="utf-8").splitlines()
+    s2 = json.loads(lines[2])["text"]
+    cited = {**_span(s2, "Moscow did not side"), "sentence": "alpha:0002", "type": "event"}
+    _edit(project, "alpha", 3, lambda r: r["claims"][0]["evidence"].append(cited))  # backward
+    whole = export(project, tmp_path / "whole")
+    lookups: list[tuple[str, bool]] = []
+    get = tables.SentenceStarts.get
+
+    def spy(self: tables.SentenceStarts, sentence: str) -> int | None:
+        lookups.append((sentence, sentence in self.known))
+        return get(self, sentence)
+
+    monkeypatch.setattr(tables.SentenceStarts, "get", spy)
+    longest = max(len(x) for p in project.annotation_paths() for x in p.read_bytes().split(b"\n"))
+    monkeypatch.setattr(tables, "_JSON_BLOCK_SIZE", longest + 1)
+    blocks = export(project, tmp_path / "blocks")
+    # alpha:0001 cites alpha:0002, read in a later block; alpha:0003 cites it from an earlier one.
+    assert ("alpha:0002", False) in lookups and ("alpha:0002", True) in lookups
+    for path in sorted(whole.out_dir.rglob("*.parquet")):
+        rel = path.relative_to(whole.out_dir)
+        assert pq.read_table(blocks.out_dir / rel).equals(pq.read_table(path)), rel
+    claims = pq.read_table(blocks.out_dir / "claims/train-00000-of-00001.parquet").to_pylist()
+    evidence = [e for claim in claims for e in claim["evidence"]]
+    assert len(evidence) == 3
+    for e in evidence:
+        assert ALPHA[e["doc_start"] : e["doc_end"]] == e["quote"], e
 
 
 # -- refusing, protecting, options -----------------------------------------------------------------

@@ -1,17 +1,17 @@
-"""From JSONL to typed Arrow tables: one annotation file at a time, column by column.
+"""From JSONL to typed Arrow tables: one block of an annotation file at a time, column by column.
 
-Arrow's JSON reader parses a file, vectorized kernels fill the models' defaults and turn nested
-label strings into ClassLabel ids, and the `claims` rows are cut out of the sentences' claim
-lists. Nothing goes through Python row by row.
+Arrow's JSON reader parses a file a block (2 MiB) at a time, vectorized kernels fill the models'
+defaults and turn nested label strings into ClassLabel ids, and the `claims` rows are cut out of
+the sentences' claim lists. Nothing goes through Python row by row; what the export keeps of a
+file beyond its block is where each sentence starts, for evidence cited across blocks.
 """
 
 from __future__ import annotations
 
 import functools
-import os
-from collections import deque
+import queue
+import threading
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from .. import jsonio
 from ..errors import ClaimsetError
 from ..features import Column, arrow_type, config_columns, features, read_schema
+from ..limits import MAX_LINE_BYTES
 from ..models import HUMAN_STATUSES, Actor, Document
 from ..project import Project, read_seed
 from .paths import ROW_GROUP_ROWS
@@ -32,8 +33,9 @@ CLAIM_STATUSES = HUMAN_STATUSES
 DRAFT_STATUSES = ("draft",)
 
 
-#: Arrow's JSON reader block size; a file with a longer line is read again in one block.
-_JSON_BLOCK_SIZE = 1 << 20
+#: Bytes of JSONL Arrow's reader parses at a time: the batch of a file the export holds. Larger
+#: than any line `validate` accepts, so that no valid record straddles two blocks.
+_JSON_BLOCK_SIZE = 2 * MAX_LINE_BYTES
 
 
 @functools.cache
@@ -48,20 +50,19 @@ def jsonl_schema(config: str) -> pa.Schema:
     return read_schema(config_columns(config))
 
 
-def _read_jsonl(path: Path, schema: pa.Schema) -> pa.Table:
-    """A JSONL file as an Arrow table of `schema` (label columns still strings)."""
+def _jsonl_batches(path: Path, schema: pa.Schema) -> Iterator[pa.Table]:
+    """A JSONL file as Arrow tables of `schema` (label columns still strings), a block at a time."""
     import pyarrow as pa
     import pyarrow.json as pj
 
-    size = path.stat().st_size
-    if size < 4096 and not path.read_bytes().strip():
-        return schema.empty_table()  # an empty file holds zero records; Arrow refuses it
+    if path.stat().st_size < 4096 and not path.read_bytes().strip():
+        return  # an empty file holds zero records; Arrow refuses it
     parse = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore")
     try:
-        return pj.read_json(path, pj.ReadOptions(block_size=_JSON_BLOCK_SIZE), parse)
-    except pa.ArrowInvalid:
-        # A line longer than a block (rare): read the file as a single block.
-        return pj.read_json(path, pj.ReadOptions(block_size=size + 1), parse)
+        for batch in pj.open_json(path, pj.ReadOptions(block_size=_JSON_BLOCK_SIZE), parse):
+            yield pa.Table.from_batches([batch], schema=schema)
+    except pa.ArrowInvalid as exc:  # validation, checked first, explains the line
+        raise ClaimsetError(f"{path.name}: not readable as JSONL records ({exc})") from None
 
 
 def _encode(array: pa.Array, column: Column) -> pa.Array:
@@ -122,11 +123,70 @@ def _member(array: Any, *path: str) -> Any:
     return array
 
 
-def build_claims(sentences: pa.Table, statuses: Iterable[str]) -> pa.Table:
-    """The `claims` rows of one document's typed sentences with one of `statuses`.
+class SentenceStarts:
+    """Where each sentence of one annotation file starts, by id, for evidence cited across blocks.
+
+    Holds the sentences of the blocks read so far (a small per-record index, for this file
+    only); a citation of a sentence further down the file reads the ids and starts of the whole
+    file once (rare: evidence usually precedes its claim).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known: dict[str, int] = {}
+        self.complete = False
+
+    def add(self, sentences: pa.Table) -> None:
+        if not self.complete:
+            ids, starts = sentences["id"].to_pylist(), sentences["start"].to_pylist()
+            self.known.update(zip(ids, starts, strict=True))
+
+    def get(self, sentence: str) -> int | None:
+        if sentence not in self.known and not self.complete:
+            for block in _jsonl_batches(self.path, _id_start_schema()):
+                self.known.update(
+                    zip(block["id"].to_pylist(), block["start"].to_pylist(), strict=True)
+                )
+            self.complete = True
+        return self.known.get(sentence)
+
+
+@functools.cache
+def _id_start_schema() -> pa.Schema:
+    import pyarrow as pa
+
+    schema = jsonl_schema("sentences")
+    return pa.schema([schema.field("id"), schema.field("start")])
+
+
+def _evidence_bases(
+    sentences: pa.Table, cited: pa.Array, elsewhere: SentenceStarts | None
+) -> pa.Array:
+    """The `start` of each cited sentence: in this block, else from the file's index."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    where = pc.index_in(cited, value_set=sentences["id"].combine_chunks())
+    bases = pc.take(sentences["start"].combine_chunks(), where)
+    if elsewhere is None or bases.null_count == cited.null_count:
+        return bases
+    values = bases.to_pylist()
+    for i, sentence in enumerate(cited.to_pylist()):
+        if values[i] is None and sentence is not None:
+            values[i] = elsewhere.get(sentence)
+    return pa.array(values, type=bases.type)
+
+
+def build_claims(
+    sentences: pa.Table,
+    statuses: Iterable[str],
+    elsewhere: SentenceStarts | None = None,
+) -> pa.Table:
+    """The `claims` rows of typed sentences (a block of one document) with one of `statuses`.
 
     Span offsets stay relative to their sentence; evidence structs get the id of their sentence
-    (the claim's own when unset) and document offsets through that sentence's `start`.
+    (the claim's own when unset) and document offsets through that sentence's `start`, found in
+    `sentences` or else in `elsewhere`, the index of the file's other blocks.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -144,8 +204,7 @@ def build_claims(sentences: pa.Table, statuses: Iterable[str]) -> pa.Table:
     evidence = pc.list_flatten(evidence_lists)
     owner = pc.list_parent_indices(evidence_lists)
     evidence_sentence = pc.coalesce(_member(evidence, "sentence"), pc.take(sentence_id, owner))
-    where = pc.index_in(evidence_sentence, value_set=sentences["id"].combine_chunks())
-    base = pc.take(sentences["start"].combine_chunks(), where)
+    base = _evidence_bases(sentences, evidence_sentence, elsewhere)
     start, end = _member(evidence, "start"), _member(evidence, "end")
     evidence_values = {
         "quote": _member(evidence, "quote"),
@@ -215,45 +274,94 @@ def _missing(sentences: pa.Table) -> dict[str, int]:
 
 @dataclass
 class DocumentTables:
-    """One annotation file, typed: its sentences and its claims rows."""
+    """A block of one annotation file, typed: its sentences and its claims rows."""
 
     doc: str
     sentences: pa.Table
     claims: pa.Table
 
 
-def _read_document(project: Project, path: Path, statuses: tuple[str, ...]) -> DocumentTables:
-    """One annotation file's typed sentences and its claims rows of the given statuses."""
-    raw = _read_jsonl(path, jsonl_schema("sentences"))
-    sentences = typed_table(raw, "sentences")
-    missing = _missing(sentences)
-    if missing:
-        what = ", ".join(f"{n} {name}" for name, n in missing.items())
-        raise ClaimsetError(
-            f"{project.relative(path)}: missing {what}: run `claimset fmt` (it fills offsets "
-            "and claim ids), then export again"
-        )
-    return DocumentTables(path.stem, sentences, build_claims(sentences, statuses))
+def _file_tables(
+    project: Project, path: Path, statuses: tuple[str, ...]
+) -> Iterator[DocumentTables]:
+    """One annotation file's typed sentences and its claims rows of the given statuses, a block
+    at a time."""
+    elsewhere = SentenceStarts(path)
+    for raw in _jsonl_batches(path, jsonl_schema("sentences")):
+        sentences = typed_table(raw, "sentences")
+        missing = _missing(sentences)
+        if missing:
+            what = ", ".join(f"{n} {name}" for name, n in missing.items())
+            raise ClaimsetError(
+                f"{project.relative(path)}: missing {what}: run `claimset fmt` (it fills offsets "
+                "and claim ids), then export again"
+            )
+        yield DocumentTables(path.stem, sentences, build_claims(sentences, statuses, elsewhere))
+        elsewhere.add(sentences)
+
+
+#: Blocks built ahead of the writer: the bound on how many wait in memory.
+_READ_AHEAD = 2
 
 
 def document_tables(project: Project, statuses: tuple[str, ...]) -> Iterator[DocumentTables]:
-    """Every annotation file's tables, in file order, a few files read ahead in threads.
+    """Every annotation file's tables, in file order, a block at a time.
 
-    Arrow releases the GIL while it parses and computes, so two files build at once; the window
-    bounds how many finished files wait in memory.
+    A thread builds the next blocks while this one's rows are written (Arrow releases the GIL
+    while it parses, computes and writes), at most _READ_AHEAD of them ahead.
     """
-    workers = min(4, os.cpu_count() or 1)
-    with ThreadPoolExecutor(workers) as pool:
-        window: deque[Future[DocumentTables]] = deque()
+
+    def blocks() -> Iterator[DocumentTables]:
         for path in project.annotation_paths():
-            window.append(pool.submit(_read_document, project, path, statuses))
-            if len(window) > workers:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+            yield from _file_tables(project, path, statuses)
+
+    return _read_ahead(blocks(), _READ_AHEAD)
 
 
-def documents_and_actors(project: Project) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+_DONE = object()
+
+
+def _read_ahead(items: Iterator[Any], depth: int) -> Iterator[Any]:
+    """The items, produced in a thread at most `depth` ahead; its exception is raised here."""
+    ready: queue.Queue[tuple[Any, BaseException | None]] = queue.Queue(depth)
+    stop = threading.Event()
+
+    def put(entry: tuple[Any, BaseException | None]) -> bool:
+        while not stop.is_set():
+            try:
+                ready.put(entry, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((item, None)):
+                    return
+            put((_DONE, None))
+        except BaseException as exc:  # handed to the consumer, raised in its thread
+            put((_DONE, exc))
+
+    thread = threading.Thread(target=produce, name="claimset-export-read", daemon=True)
+    thread.start()
+    try:
+        while True:
+            item, exc = ready.get()
+            if exc is not None:
+                raise exc
+            if item is _DONE:
+                return
+            yield item
+    finally:
+        stop.set()
+        thread.join()
+
+
+def documents_and_actors(
+    project: Project,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The documents (metadata, without their text) and the actors, in file order.
 
     Every document's seed must exist; its text is read later, a batch at a time
@@ -279,7 +387,7 @@ def documents_and_actors(project: Project) -> tuple[list[dict[str, Any]], list[d
 
 
 #: Characters of seed text the `documents` rows gather before they are handed on as a table.
-DOCUMENT_BATCH_CHARS = 8 << 20
+DOCUMENT_BATCH_CHARS = 2 << 20
 
 
 def document_batches(project: Project, documents: list[dict[str, Any]]) -> Iterator[pa.Table]:
@@ -298,7 +406,8 @@ def document_batches(project: Project, documents: list[dict[str, Any]]) -> Itera
         chars += len(text)
         if chars >= DOCUMENT_BATCH_CHARS or len(batch) >= ROW_GROUP_ROWS:
             yield typed_table(
-                pa.Table.from_pylist(batch, schema=jsonl_schema("documents")), "documents"
+                pa.Table.from_pylist(batch, schema=jsonl_schema("documents")),
+                "documents",
             )
             batch, chars = [], 0
     if batch:
