@@ -70,7 +70,8 @@ def _card_data(written: Written, include_drafts: bool) -> CardData:
     if claims is not None:
         import pyarrow.parquet as pq
 
-        example = pq.read_table(claims.path).slice(0, 1).to_pylist()[0]
+        with pq.ParquetFile(claims.path) as parquet:  # the first row group, not the file
+            example = parquet.read_row_group(0).slice(0, 1).to_pylist()[0]
     return CardData(
         example=example,
         rows=rows,

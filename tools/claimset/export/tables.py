@@ -35,7 +35,7 @@ DRAFT_STATUSES = ("draft",)
 
 #: Bytes of JSONL Arrow's reader parses at a time: the batch of a file the export holds. Larger
 #: than any line `validate` accepts, so that no valid record straddles two blocks.
-_JSON_BLOCK_SIZE = 2 * MAX_LINE_BYTES
+_JSON_BLOCK_SIZE = MAX_LINE_BYTES + (64 << 10)
 
 
 @functools.cache

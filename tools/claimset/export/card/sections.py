@@ -231,7 +231,11 @@ def corpus_hash(project: Project) -> str:
         for path in sorted(project.root.glob(pattern)):
             if path.is_file():
                 digest.update(path.relative_to(project.root).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
+                content = hashlib.sha256()
+                with path.open("rb") as file:  # in blocks: a file's size must not matter
+                    for block in iter(lambda: file.read(1 << 20), b""):
+                        content.update(block)
+                digest.update(content.digest())
     return digest.hexdigest()
 
 
