@@ -298,6 +298,7 @@ def table(
     sizes: dict[str, int],
     runs: dict[str, list[dict[str, Any]]],
     memory: dict[str, Any],
+    load: str,
 ) -> str:
     mib = 1024 * 1024
     ours = median_run(runs["claimset"])
@@ -319,7 +320,8 @@ def table(
         f"it) and as typed ({sizes['typed'] / mib:.0f} MiB: the same records with keys in "
         "another order, defaults left out, other spacing; `benchmarks/as_typed.py`). "
         f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs "
-        "(shared). Each run is a fresh process with a fresh HF cache; seconds are from the median "
+        f"shared with other work (load average {load} when the run started). Each run is a "
+        "fresh process with a fresh HF cache; seconds are from the median "
         f"of {len(runs['baseline'])} runs, interleaved. Every ratio is against "
         "`Dataset.from_json(files).to_parquet()` on the same files (targets for the corpus as "
         "typed: at most 2x its time and 1.5x its memory). Memory comes from separate runs: "
@@ -366,6 +368,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-write", action="store_true", help="Print only; leave the docs alone.")
     args = parser.parse_args()
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory(prefix="bench-export-") as tmp_name:
         tmp = Path(tmp_name)
         files = generate(tmp / "proj", args.sentences)
@@ -393,7 +396,7 @@ def main() -> None:
             for name in runs:
                 runs[name].append(measure(name, False))
         memory = {name: measure(name, True) for name in runs}
-        body = table(args.sentences, len(files), sizes, runs, memory)
+        body = table(args.sentences, len(files), sizes, runs, memory, load)
     if not args.no_write:
         write_section(body)
     print(body)

@@ -145,14 +145,24 @@ def table(results: list[dict[str, Any]], started: float, load: str) -> str:
             )
     if len(results) > 1:
         a, b = results[0], results[-1]
-        per = (b["validate"]["rss"] - a["validate"]["rss"]) / (b["records"] - a["records"])
+        span = b["records"] - a["records"]
+
+        def per_record(step: str, key: str) -> float:
+            return float((b[step][key] - a[step][key]) / span)
+
         lines += [
             "",
-            f"`validate` grows by {per:.0f} bytes of RSS per record between "
-            f"{a['records']:,} and {b['records']:,} records: the index of documents and the "
-            "sentence ids of the file being read; `fmt` holds one line (and the texts of the "
-            "last 4,096 sentences) at a time, so its memory does not follow the file size; "
-            "`export` holds one row group per split.",
+            f"Between {a['records']:,} and {b['records']:,} records, `validate` grows by "
+            f"{per_record('validate', 'rss'):.0f} bytes of RSS per record "
+            f"({per_record('validate', 'tree_pss'):.0f} of tree Pss): the index of documents and "
+            "the sentence ids and offsets of the file being read (here every file grows with the "
+            "corpus); `export` by "
+            f"{per_record('export', 'rss'):.0f} bytes of RSS per record "
+            f"({per_record('export', 'tree_pss'):.0f} of tree Pss): it holds a block of each "
+            "file (1 MiB of JSONL, two blocks read ahead), a row group per split (10,000 rows or "
+            "8 MiB) and the start of each sentence of the file being read. `fmt` holds one line "
+            "(and the texts of the last 4,096 sentences) at a time, so its memory does not follow "
+            "the file size.",
         ]
     return "\n".join(lines)
 
