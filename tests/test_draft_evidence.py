@@ -31,6 +31,10 @@ def links(texts: list[str], starts: list[bool] | None = None) -> dict[int, list[
 
 WANTS = "New Delhi wants to reduce its dependence on Chinese goods."
 CONVINCED = "Seoul is convinced that Moscow arms Pyongyang."
+BUFFER = "Moscow plainly wants a buffer on the peninsula."
+NO_SECRET = "Seoul makes no secret of its dissatisfaction over Moscow's stance."
+CUT = "In 2024 Seoul cut its exports to Russia."
+AFTER = "After talks, Seoul cut its exports to Russia."
 NARRATION = [
     "Russia has certainly reversed course.",
     "In 2022 Russia blocked new sanctions.",
@@ -56,6 +60,33 @@ LINK_EXAMPLES = [
         0,
         [],
     ),
+    # A statement opening with a party is that party's words.
+    ("other-speaker", [BUFFER, NO_SECRET], 0, []),
+    ("other-speaker", [BUFFER.replace("Moscow", "Seoul"), NO_SECRET], 0, [NO_SECRET[:-1]]),
+    # *A but B*, A a report and B a predicate of the same subject: the facts may go on with A.
+    (
+        "report-then-but",
+        ["Seoul has worked with Moscow on trade but has clearly opposed its arms deals.", CUT],
+        0,
+        [],
+    ),
+    (
+        "report-then-but",
+        [
+            "Seoul has worked with Moscow on trade, but the impression is that it wants distance.",
+            CUT,
+        ],
+        0,
+        [CUT[:-1]],
+    ),
+    # A claim given as an example: the facts after it go on with the instance.
+    (
+        "example-sentence",
+        ["In 2025, for example, Moscow reportedly wanted a buffer.", AFTER],
+        0,
+        [],
+    ),
+    ("example-sentence", ["In 2025 Moscow plainly wanted a buffer.", AFTER], 0, [AFTER[:-1]]),
     # A fact right after the claim that *also* happened is a parallel item, not support.
     ("parallel-also", [CONVINCED, "Seoul also has cut its exports to Russia."], 0, []),
     (

@@ -15,6 +15,7 @@ from .rules.evidence import (
     enumeration,
     evidence_link,
     evidential_report,
+    fact_signals,
     item_fact,
     opens_with,
     sentence_facts,
@@ -166,7 +167,7 @@ class _Document:
     ) -> LinkSite:
         """The link of a fact of sentence `source` to one claim of sentence `target`."""
         holder = claim["actor"]["ref"]
-        speaker = fact.speaker
+        speaker = fact.speaker or self.subject_party(source, fact)
         allied = speaker is not None and self.actors.allied(speaker, holder)
         para = self.para
         before = target - 1
@@ -177,10 +178,26 @@ class _Document:
             self.analysed[source][0],
             fact,
             source - target,
+            speaker,
             allied,
+            claims=tuple(self.analysed[target][1]),
             reports=self.report_share[para[target]],
             opens=before < 0 or para[before] != para[target] or not self.is_report(before),
         )
+
+    def subject_party(self, k: int, fact: Fact) -> str | None:
+        """The party a statement of sentence k opens with, its speaker (*Seoul makes no secret
+        of ...*); None for another fact or no party there."""
+        s = self.analysed[k][0]
+        window = range(fact.i, min(fact.j, fact.i + 6))
+        if fact.type != "statement" or not any(
+            s.toks[t][:1].islower() and "statement" in fact_signals(s, t, t + 1) for t in window
+        ):
+            return None  # a saying verb right after the party (not *the United States*)
+        for m in self.mentions[k]:
+            if fact.i <= m.i < min(fact.j, fact.i + 4) and not (m.compound or m.after_preposition):
+                return m.resolved or m.ref
+        return None
 
     def is_report(self, k: int) -> bool:
         """Whether sentence k states facts only: no claim, or reports with an evidential cue."""

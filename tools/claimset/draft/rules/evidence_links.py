@@ -13,6 +13,7 @@ from ..actors import AUTHOR
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
 from ..types import Candidate
+from ..words import is_verb
 from .evidence import Fact
 
 
@@ -26,7 +27,9 @@ class LinkSite:
     fact_s: Sentence  # the sentence of the fact
     fact: Fact
     distance: int  # sentences from the claim's to the fact's (1: the next sentence)
+    speaker: str | None  # the party whose words the fact reports, if known
     allied: bool  # the fact's speaker, if any, is the claim's holder or one of its own
+    claims: tuple[Candidate, ...]  # every claim of the claim's sentence
     reports: float  # the share of report sentences in the claim's paragraph
     opens: bool  # the claim's sentence opens its paragraph or follows a claim sentence
 
@@ -42,7 +45,8 @@ def other_speaker(site: LinkSite) -> bool:
     *Turkish exporters have long complained ...* for *Ankara wants ...*) and the author's
     claims, not another party's (*Critics noted that ...* is no support for *Supporters
     praised ...*: two positions side by side, test 3)."""
-    return site.fact.speech and site.holder != AUTHOR and not site.allied
+    said = site.fact.speech or site.fact.type == "statement"
+    return said and site.holder != AUTHOR and not site.allied and site.speaker is not None
 
 
 @link_rule("parallel-also")
@@ -70,3 +74,28 @@ def narration(site: LinkSite) -> bool:
     expand cooperation. High-level officials have met ...* (the meetings are the narration
     going on, not the pledge's support)."""
     return site.reports > NARRATION and not site.opens
+
+
+@link_rule("report-then-but")
+def report_then_but(site: LinkSite) -> bool:
+    """In *A but B*, where A is a report and only B, a predicate sharing A's subject, a claim
+    (*Sheinbaum has worked with the United States on security but has opposed unilateral U.S.
+    military actions.*), the facts that follow may go on with A as well as back B: not linked.
+    A *but* clause with a subject of its own (*..., but the impression is that ...*) is a
+    claim of its own and keeps them."""
+    low, start = site.claim_s.low, site.claim.region[0]
+    but = next((k for k in range(start - 1, -1, -1) if low[k] == "but"), None)
+    if but is None or but + 1 >= len(low) or not is_verb(low[but + 1]):
+        return False
+    return all(c.region[0] > but for c in site.claims)
+
+
+@link_rule("example-sentence")
+def example_sentence(site: LinkSite) -> bool:
+    """A claim in a sentence given as an example (*In December 2025, for example, Trump
+    reportedly threatened a tariff ...*) is an instance of the claim before it; the facts after
+    it go on with the instance (its outcome), not support it."""
+    low = site.claim_s.low
+    return any(
+        low[k] == "for" and low[k + 1] in ("example", "instance") for k in range(len(low) - 1)
+    )
