@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from claimset.errors import InvalidLine
-from claimset.evaluate import evaluate, evaluate_records
+from claimset.evaluate import evaluate, evaluate_records, pair_spans, span_offsets
 from claimset.models import SentenceRecord
 
 TEXT = "Russia will win the war, and China will stay out, but Iran will arm them."
@@ -471,3 +471,18 @@ def test_folders_mean_their_annotation_files(tmp_path: Path) -> None:
     report = evaluate([project], [loose]).to_dict()
     assert report["sentences"]["scored"] == 1
     assert counts(report, "expectation_exact") == (3, 0, 0)
+
+
+def test_pair_spans_takes_the_largest_overlap_first_one_to_one() -> None:
+    gold = [(0, 10), (20, 30)]
+    pred = [(5, 25), (0, 9), None, (40, 50)]
+    # gold 0 overlaps pred 1 by 9 and pred 0 by 5: it takes pred 1, leaving pred 0 to gold 1.
+    assert pair_spans(gold, pred) == [(0, 1), (1, 0)]
+    assert pair_spans([(0, 5)], [(5, 9)]) == []  # touching is no overlap (ends are exclusive)
+
+
+def test_span_offsets_trusts_the_quote_over_stale_offsets() -> None:
+    text = "Seoul waits. Seoul acts."
+    assert span_offsets("Seoul", 13, 18, text) == (13, 18)
+    assert span_offsets("Seoul", 2, 7, text) == (0, 5)  # stale: the first occurrence
+    assert span_offsets("Tokyo", None, None, text) is None

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UsageError
-from .evaluate import _offsets, _pairs, evaluate_records, read_records
+from .evaluate import evaluate_records, pair_spans, read_records, span_offsets
 from .models import HUMAN_STATUSES, Claim, SentenceRecord
 
 #: The categorical fields compared on aligned claims, with how to read each from a claim.
@@ -167,7 +167,7 @@ class AgreementReport:
 
 def _span(claim: Claim, text: str) -> Span:
     e = claim.expectation
-    return _offsets(e.quote, e.start, e.end, text)
+    return span_offsets(e.quote, e.start, e.end, text)
 
 
 def align(claim_lists: Sequence[Sequence[Claim]], text: str) -> list[list[Claim | None]]:
@@ -177,7 +177,7 @@ def align(claim_lists: Sequence[Sequence[Claim]], text: str) -> list[list[Claim 
     coders = len(claim_lists)
     for k, claims in enumerate(claim_lists):
         mine = [_span(c, text) for c in claims]
-        paired = dict((pi, ui) for ui, pi in _pairs(spans, mine))
+        paired = dict((pi, ui) for ui, pi in pair_spans(spans, mine))
         for pi, claim in enumerate(claims):
             if pi in paired:
                 units[paired[pi]][k] = claim

@@ -234,9 +234,14 @@ def read_records(paths: Iterable[Path]) -> dict[str, SentenceRecord]:
     return out
 
 
-def _offsets(quote: str, start: int | None, end: int | None, text: str) -> tuple[int, int] | None:
+def span_offsets(
+    quote: str, start: int | None, end: int | None, text: str
+) -> tuple[int, int] | None:
     """Where a span lies in its text: stored offsets if they match the quote, else the first
-    occurrence of the quote (quotes are authoritative), else None."""
+    occurrence of the quote (quotes are authoritative), else None.
+
+    How `eval` and `agree` place a span before comparing: a quote whose offsets went stale
+    still counts where it is."""
     if start is not None and end is not None and text[start:end] == quote:
         return start, end
     at = text.find(quote)
@@ -252,10 +257,12 @@ def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _pairs(
+def pair_spans(
     gold: Sequence[tuple[int, int] | None], pred: Sequence[tuple[int, int] | None]
 ) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, pred index) by the largest overlap first."""
+    """One-to-one pairs (gold index, pred index) of spans that overlap, the largest overlap
+    first: how `eval` pairs predicted claims with gold ones, and `agree` one annotator's claims
+    with the units found so far. Spans that overlap nothing (or are None) stay unpaired."""
     candidates = sorted(
         (-_overlap(g, p), gi, pi)
         for gi, g in enumerate(gold)
@@ -277,7 +284,7 @@ def _cue_set(record: SentenceRecord, with_kind: bool) -> set[tuple[Any, ...]]:
     out: set[tuple[Any, ...]] = set()
     for claim in record.claims:
         for cue in claim.hedge.cues:
-            where = _offsets(cue.quote, cue.start, cue.end, record.text)
+            where = span_offsets(cue.quote, cue.start, cue.end, record.text)
             if where is not None:
                 out.add((*where, cue.kind) if with_kind else where)
     return out
@@ -318,7 +325,7 @@ def evaluate_records(
 
 def _spans(record: SentenceRecord) -> list[tuple[int, int] | None]:
     return [
-        _offsets(c.expectation.quote, c.expectation.start, c.expectation.end, record.text)
+        span_offsets(c.expectation.quote, c.expectation.start, c.expectation.end, record.text)
         for c in record.claims
     ]
 
@@ -341,7 +348,7 @@ def _score_sentence(
         gold_cues, pred_cues = _cue_set(g, kind), _cue_set(p, kind)
         s[name].add(len(gold_cues & pred_cues), len(pred_cues), len(gold_cues))
     gspans, pspans = _spans(g), _spans(p)
-    pairs = _pairs(gspans, pspans)
+    pairs = pair_spans(gspans, pspans)
     report.paired += len(pairs)
     exact = sum(1 for gi, pi in pairs if gspans[gi] == pspans[pi])
     s["expectation_exact"].add(exact, len(p.claims), len(g.claims))
@@ -399,7 +406,7 @@ def _links(
     for ev in record.claims[index].evidence:
         sid = ev.sentence or record.id
         text = texts.get(sid, "")
-        out.append((sid, _offsets(ev.quote, ev.start, ev.end, text), ev.type, ev.quote))
+        out.append((sid, span_offsets(ev.quote, ev.start, ev.end, text), ev.type, ev.quote))
     return out
 
 
