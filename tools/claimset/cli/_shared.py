@@ -103,6 +103,11 @@ def writing(project: Project, command: str) -> AbstractContextManager[None]:
     return project_lock(project.root, command)
 
 
+#: `[PATHS]...` of the commands that take some of the project's data files (fmt, validate,
+#: show, stats); none given means all of them: see `resolve_paths`.
+paths_argument = click.argument("paths", nargs=-1, type=click.Path())
+
+
 def resolve_paths(project: Project, paths: tuple[str, ...]) -> list[Path] | None:
     """User-given paths resolved inside the project; None when no path was given."""
     if not paths:

@@ -14,6 +14,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
+    paths_argument,
     progress,
     resolve_paths,
     stderr,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 @click.command("fmt")
-@click.argument("paths", nargs=-1, type=click.Path())
+@paths_argument
 @click.option(
     "--check", is_flag=True, help="Change nothing; exit 1 and list the files fmt would change."
 )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 from rich.markup import escape
 
-from ._shared import find_project, handle_errors, resolve_paths, stderr, stdout
+from ._shared import find_project, handle_errors, paths_argument, resolve_paths, stderr, stdout
 
 if TYPE_CHECKING:
     from ..show import Highlight
@@ -27,7 +27,7 @@ SHOW_STYLES = {
 
 
 @click.command("show")
-@click.argument("paths", nargs=-1, type=click.Path())
+@paths_argument
 @click.option(
     "--status",
     "statuses",

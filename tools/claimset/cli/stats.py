@@ -10,6 +10,7 @@ from ..words import plural
 from ._shared import (
     find_project,
     handle_errors,
+    paths_argument,
     print_numbers,
     resolve_paths,
     stderr,
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 
 @click.command("stats")
-@click.argument("paths", nargs=-1, type=click.Path())
+@paths_argument
 @text_or_json
 @handle_errors
 def stats_cli(paths: tuple[str, ...], fmt_: str) -> None:

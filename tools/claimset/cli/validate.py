@@ -7,14 +7,22 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ._shared import EXIT_INVALID, find_project, handle_errors, progress, resolve_paths, stdout
+from ._shared import (
+    EXIT_INVALID,
+    find_project,
+    handle_errors,
+    paths_argument,
+    progress,
+    resolve_paths,
+    stdout,
+)
 
 if TYPE_CHECKING:
     from ..diagnostics import Report
 
 
 @click.command("validate")
-@click.argument("paths", nargs=-1, type=click.Path())
+@paths_argument
 @click.option(
     "--format",
     "format_",
