@@ -189,13 +189,7 @@ class _Placer:
             quote = span.get("quote")
             if not isinstance(quote, str) or not quote.strip():
                 return f"its {name} has no quote"
-            start, end = span.get("start"), span.get("end")
-            selector = Selector.of(
-                old_text,
-                quote,
-                start if type(start) is int else None,
-                end if type(end) is int else None,
-            )
+            selector = _selector(old_text, quote, span)
             hit = resolve(selector, text, fuzzy=fuzzy)
             if hit is None:
                 if not selector.located and fuzzy:
@@ -206,7 +200,7 @@ class _Placer:
         return out, found
 
     def resolve_evidence(
-        self, claim: dict[str, Any], own_old_id: str | None, host: int
+        self, claim: dict[str, Any], own_old_id: str | None
     ) -> tuple[list[Resolution], list[str]] | str:
         """Resolve the claim's evidence in place (sentence ids rewritten); moves, or why not."""
         found: list[Resolution] = []
@@ -222,36 +216,18 @@ class _Placer:
                 continue  # not this document's sentence, or no quote: validate reports it
             old_index = self.old_by_id[named]
             old_text = self.old[old_index]["text"]
-            start, end = item.get("start"), item.get("end")
-            selector = Selector.of(
-                old_text,
-                quote,
-                start if type(start) is int else None,
-                end if type(end) is int else None,
-            )
             first = self.id_target.get(named)
             if first is not None and self.new[first].text == old_text:
                 if named != item.get("sentence"):
                     item["sentence"] = named
                 continue
-            hit = None
-            place = None
-            if first is not None:
-                hit = resolve(selector, self.new[first].text, fuzzy=True)
-                place = first
-            if hit is None:
-                anchor = first if first is not None else self.expected_position(old_index)
-                for j in sorted(range(len(self.new)), key=lambda j: (abs(j - anchor), j)):
-                    if j == first:
-                        continue
-                    hit = resolve(selector, self.new[j].text)
-                    if hit is not None:
-                        place = j
-                        break
-            if hit is None or place is None:
+            selector = _selector(old_text, quote, item)
+            located = self._find_evidence(selector, first, old_index)
+            if located is None:
                 if not selector.located:
-                    continue
+                    continue  # broken before the edit too: carried as it was
                 return f"evidence {number} {quote!r} is nowhere in the new text"
+            hit, place = located
             if place != first:
                 hit = Resolution(hit.start, hit.end, hit.quote, "context", hit.edits)
                 moves.append(f"evidence {number} now in another sentence")
@@ -259,6 +235,36 @@ class _Placer:
             item["quote"], item["start"], item["end"] = hit.quote, hit.start, hit.end
             found.append(hit)
         return found, moves
+
+    def _find_evidence(
+        self, selector: Selector, first: int | None, old_index: int
+    ) -> tuple[Resolution, int] | None:
+        """Where an evidence quote of old sentence `old_index` is now, and in which new
+        sentence: the one its sentence became (`first`, fuzzy allowed), else the nearest new
+        sentence that holds it exactly."""
+        if first is not None:
+            hit = resolve(selector, self.new[first].text, fuzzy=True)
+            if hit is not None:
+                return hit, first
+        anchor = first if first is not None else self.expected_position(old_index)
+        for j in sorted(range(len(self.new)), key=lambda j: (abs(j - anchor), j)):
+            if j == first:
+                continue
+            hit = resolve(selector, self.new[j].text)
+            if hit is not None:
+                return hit, j
+        return None
+
+
+def _selector(old_text: str, quote: str, span: dict[str, Any]) -> Selector:
+    """A span's selector in its old sentence (its offsets used when they are integers)."""
+    start, end = span.get("start"), span.get("end")
+    return Selector.of(
+        old_text,
+        quote,
+        start if type(start) is int else None,
+        end if type(end) is int else None,
+    )
 
 
 def _assign_ids(records: list[dict[str, Any]], doc_id: str, used: set[int]) -> None:
@@ -466,7 +472,7 @@ class _Reanchoring:
             if isinstance(spans, str):
                 return spans
             moved_claim, hits = spans
-        evidence = self.placer.resolve_evidence(moved_claim, old_id, j)
+        evidence = self.placer.resolve_evidence(moved_claim, old_id)
         if isinstance(evidence, str):
             return evidence
         evidence_hits, moves = evidence
