@@ -12,7 +12,7 @@ import pytest
 from claimset import jsonio
 from claimset.cli import cli
 from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
-from claimset.draft.lexicons import lexicons
+from claimset.draft.lexicons import build_trie, lexicons, longest_match
 from claimset.fingerprint import fingerprint
 from claimset.models import (
     CERTAINTIES,
@@ -79,6 +79,21 @@ def test_every_lexicon_entry_names_its_category_and_source(name: str) -> None:
         items = group if isinstance(group, list) else [group]
         for entry in items:
             assert entry["category"] and entry["source"], entry
+
+
+def test_longest_match_prefers_the_longest_entry_then_the_first_listed() -> None:
+    # Few entries for a first word are scanned; many are looked up by length: same answers.
+    for extra in (0, 6):
+        filler = [((f"the{n}", "x"), f"f{n}") for n in range(extra)]
+        forms = [(("the",), "one"), (("the", "united", "states"), "us"), (("the", "us"), "us2")]
+        trie = build_trie([*forms, *[(("the", f"x{n}"), "x") for n in range(extra)], *filler])
+        trie2 = build_trie([(("the", "us"), "first"), (("the", "us"), "second")] * (extra + 1))
+        low = ["in", "the", "united", "states", "and", "the", "us", "the"]
+        assert longest_match(trie, low, 1) == (3, "us")
+        assert longest_match(trie, low, 5) == (2, "us2")
+        assert longest_match(trie, low, 7) == (1, "one")  # a longer form runs past the end
+        assert longest_match(trie, low, 0) is None
+        assert longest_match(trie2, low, 5) == (2, "first")
 
 
 def test_lexicon_labels_are_the_models_labels() -> None:

@@ -219,10 +219,14 @@ class Mention:
 def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
     """Every actor named or referred to in the sentence, left to right (longest form first)."""
     lex = lexicons()
-    norm = ["the" if t == "the" else s.toks[k] for k, t in enumerate(s.low)]
+    norm = ["the" if t == "the" else tok for t, tok in zip(s.low, s.toks, strict=True)]
+    trie, anaphors = index.trie, lex.anaphors
     out: list[Mention] = []
     i = 0
     while i < s.n:
+        if norm[i] not in trie and s.low[i] not in anaphors and norm[i] != "the":
+            i += 1  # most words name no actor and refer to none
+            continue
         if (
             s.low[i] == "the"
             and i + 3 < s.n

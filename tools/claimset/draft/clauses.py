@@ -3,6 +3,8 @@ how it is trimmed, whether a clause is negated, about the future, has a verb of 
 
 from __future__ import annotations
 
+import re
+
 from .lexicons import lexicons, longest_match
 from .sentence import Sentence, clause_end, skip_connectives
 from .words import (
@@ -259,12 +261,15 @@ def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     return _balance_quotes(s, i, j)
 
 
+_QUOTE_MARK = re.compile("[" + re.escape("".join(sorted({*QUOTES, *QUOTES.values()}))) + "]")
+
+
 def _balance_quotes(s: Sentence, i: int, j: int) -> tuple[int, int]:
     """A span that holds one quotation mark of a pair also holds the other, when it is right
     at its edge (*called the dam "a matter of survival"*); a quote around the whole span stays
     out (guidelines §15)."""
-    if i >= j:
-        return i, j
+    if i >= j or not _QUOTE_MARK.search(s.text):
+        return i, j  # most sentences hold no quotation mark: nothing to balance
     for left, right in QUOTES.items():
         words = s.low[i:j]
         if left == right:

@@ -107,16 +107,34 @@ def _expectation_entries(folder: Traversable) -> list[tuple[tuple[str, ...], Exp
     return out
 
 
-Trie = dict[str, list[tuple[tuple[str, ...], Any]]]
+Entry = tuple[tuple[str, ...], Any]  # (words, value)
+
+#: A first word with more entries than this is also looked up by length and words.
+_SCAN_LIMIT = 3
 
 
-def build_trie(items: Iterable[tuple[tuple[str, ...], Any]]) -> Trie:
+class Trie(dict[str, list[Entry]]):
+    """Entries by their first word, the longest first, for `longest_match`; for a first word
+    of many entries (the registry's *the ...* forms), also a table per length, longest first,
+    so that a lookup tries each length once instead of each entry."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: dict[str, list[tuple[int, dict[tuple[str, ...], Any]]]] = {}
+
+
+def build_trie(items: Iterable[Entry]) -> Trie:
     """Entries by their first word, the longest first, for `longest_match`."""
-    trie: Trie = {}
+    trie = Trie()
     for words, value in items:
         trie.setdefault(words[0], []).append((words, value))
-    for entries in trie.values():
+    for first, entries in trie.items():
         entries.sort(key=lambda e: -len(e[0]))  # longest match first
+        if len(entries) > _SCAN_LIMIT:
+            by_length: dict[int, dict[tuple[str, ...], Any]] = {}
+            for words, value in entries:
+                by_length.setdefault(len(words), {}).setdefault(words, value)  # first one wins
+            trie.tables[first] = sorted(by_length.items(), reverse=True)
     return trie
 
 
@@ -212,7 +230,17 @@ def load_lexicons(folder: Traversable) -> Lexicons:
 
 def longest_match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | None:
     """The longest entry of `trie` starting at token i: (token count, value)."""
-    for words, value in trie.get(low[i], ()):
+    first = low[i]
+    entries = trie.get(first)
+    if entries is None:
+        return None
+    tables = trie.tables.get(first)
+    if tables is not None:
+        for n, table in tables:
+            if i + n <= len(low) and (words := tuple(low[i : i + n])) in table:
+                return n, table[words]
+        return None
+    for words, value in entries:
         n = len(words)
         # The last word first: most multi-word entries fail there, without building a tuple.
         if n == 1 or (

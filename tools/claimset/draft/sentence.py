@@ -19,6 +19,8 @@ from .words import (
 )
 
 _GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
+# What every glued token holds: one search of the text spares most sentences the token test.
+_MAY_BE_GLUED = re.compile(r"[a-z](?:should|must|would|could|might|will)")
 
 
 class Sentence:
@@ -30,7 +32,9 @@ class Sentence:
         self.toks = [text[a:b] for a, b in spans]
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
-        if any(len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks):
+        if _MAY_BE_GLUED.search(text) and any(
+            len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks
+        ):
             self._split_glued(spans)
         self.low = [t.lower() for t in self.toks]
         self.n = len(self.toks)

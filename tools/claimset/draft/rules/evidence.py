@@ -3,6 +3,7 @@ support marker makes to a claim of its own sentence. Links between sentences: `d
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,17 +40,29 @@ def fact_signals(s: Sentence, i: int, j: int) -> set[str]:
                 found.add("past")  # "met", "signed": an event cue in the past tense
             k += m[0]
             continue
-        tok = toks[k]
-        if YEAR.match(tok) or (tok in MONTHS and k > i):
-            found.add("date")
-        elif NUMBER.match(tok) or tok == "%":
-            found.add("statistic")
-        elif is_past(low[k]):
-            found.add("past")
-        elif low[k] in PRESENT:
-            found.add("present")
+        inside, first = _token_signal(toks[k])
+        signal = inside if k > i else first
+        if signal is not None:
+            found.add(signal)
         k += 1
     return found
+
+
+@functools.lru_cache(maxsize=1 << 16)  # asked for every token: a corpus has few distinct words
+def _token_signal(tok: str) -> tuple[str | None, str | None]:
+    """The fact signal of a token inside a stretch, and as its first token (a month there is
+    no date: *May* opening a sentence is the modal)."""
+    if YEAR.match(tok):
+        return "date", "date"
+    low = tok.lower()
+    signal = None
+    if NUMBER.match(tok) or tok == "%":
+        signal = "statistic"
+    elif is_past(low):
+        signal = "past"
+    elif low in PRESENT:
+        signal = "present"
+    return ("date" if tok in MONTHS else signal), signal
 
 
 def _evidence_type(found: set[str]) -> str | None:
