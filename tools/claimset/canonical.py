@@ -163,7 +163,10 @@ def canonical(obj: Any, model: type[BaseModel]) -> Any:
         if field.omitted and obj.get(field.name) is None:
             continue  # absent or null: nothing to keep
         if field.name in obj:
-            out[field.name] = _canonical_value(obj[field.name], field.shape)
+            value = obj[field.name]
+            # Only records and lists hold records to order: other values are kept as they are.
+            nested = field.shape.kind in ("model", "list")
+            out[field.name] = _canonical_value(value, field.shape) if nested else value
         elif not field.required:
             out[field.name] = field.default()
     for key, value in obj.items():

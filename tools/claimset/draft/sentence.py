@@ -36,7 +36,7 @@ class Sentence:
             len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks
         ):
             self._split_glued(spans)
-        self.low = [t.lower() for t in self.toks]
+        self.low = list(map(str.lower, self.toks))
         self.n = len(self.toks)
         # Insertions (rules/insertion.py): all their tokens, and those between commas (a side
         # statement whose attitude words are no claim's cue, guidelines §4.3).
@@ -86,7 +86,7 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             finite_seen = negated = False
         if tok in ("not", "n't"):
             negated = True
-        if is_verb(tok):
+        if not finite_seen and is_verb(tok):
             finite_seen = True
         if tok not in _MAY_BOUND and tok not in subordinators:
             continue

@@ -49,8 +49,11 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     numbers kept whole."""
     pattern = TOKEN if "n'" in text or "n’" in text else _TOKEN_WITHOUT_NT
     spans = [m.span() for m in pattern.finditer(text)]
-    if not _may_merge(text):
-        return spans
+    return _merged(text, spans) if _may_merge(text) else spans
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The tokens of `text` with numbers and abbreviations made whole (see `tokenize`)."""
     out: list[tuple[int, int]] = []
     i, n, size = 0, len(spans), len(text)
     while i < n:

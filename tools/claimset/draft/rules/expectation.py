@@ -20,7 +20,11 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
     lex = lexicons()
     out: list[Candidate] = []
     i = 0
+    cues = lex.expectations
     while i < s.n:
+        if s.low[i] not in cues:
+            i += 1  # most words are no expectation cue
+            continue
         if s.suppressed[i] or i in s.asides:
             # Not asserted, or a side statement between commas (*the minister, who wants calm,
             # ...*: a relative clause inside a noun phrase makes no claim, guidelines §4.3).
@@ -28,7 +32,7 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
             continue
         found = None
         width = 1
-        for words, cue in lex.expectations.get(s.low[i], ()):
+        for words, cue in cues[s.low[i]]:
             j = i + len(words)
             if tuple(s.low[i:j]) != words:
                 continue
