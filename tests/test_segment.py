@@ -231,6 +231,15 @@ REAL_PROSE = [
         ["ok.", "thanks anyway, i will try again tomorrow."],
     ),
     ("really? i think so. no way", ["really?", "i think so.", "no way"]),
+    # ... or in text that starts in lower case, as a review does; edited prose does neither.
+    (
+        "great place. will come back. friendly staff!",
+        ["great place.", "will come back.", "friendly staff!"],
+    ),
+    (
+        "Great place, etc. and more. Friendly staff.",
+        ["Great place, etc. and more.", "Friendly staff."],
+    ),
     (
         "Apples, pears, etc. are fruit. I like them.",
         ["Apples, pears, etc. are fruit.", "I like them."],

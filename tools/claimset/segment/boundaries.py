@@ -78,6 +78,9 @@ _EMOTICON = re.compile(r"(?:[:;=][-'^]?[()\[\]DPpOo3/\\|*]+|<3+|\^_*\^)(?=\s|\Z)
 # "i" written for "I" ("i think", "i'm"): the text does not capitalise sentence starts either.
 _LOWER_CASE_I = re.compile(r"(?<![\w'’.-])i(?:['’](?:m|ll|ve|d)\b| (?=[a-z]))")
 
+# The block's first letter: a block that starts in lower case is informal writing.
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
+
 # How far a parenthetical may reach on either side of a full stop inside it.
 _PARENTHETICAL = 120
 # How far a quotation may reach on either side of a sentence end inside it.
@@ -125,12 +128,16 @@ class _Scan:
 
     @property
     def informal(self) -> bool:
-        """Whether the block writes "i" for "I" (then sentences may start in lower case).
+        """Whether the block writes "i" for "I", or starts in lower case (then sentences may
+        start in lower case: edited prose does neither).
 
         Computed when first asked: only a lower-case word after a full stop asks.
         """
         if self._informal is None:
-            self._informal = _LOWER_CASE_I.search(self.block) is not None
+            first = _FIRST_LETTER.search(self.block)
+            self._informal = (first is not None and first.group().islower()) or (
+                _LOWER_CASE_I.search(self.block) is not None
+            )
         return self._informal
 
 
