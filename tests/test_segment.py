@@ -1677,6 +1677,22 @@ def test_lines_of_every_length_are_linear() -> None:
     assert time.perf_counter() - started < 10
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The longest line of a text with blank lines but no wrap width, in Title Case.
+        "x\n\n" + "A" * 500_000 + " B\nC d\n",
+        # A filled line that is one long word, in a wrapped text.
+        ("word " * 11 + "\nand more words here to fill it\n") * 50 + "A" * 500_000 + " b\nZ\n",
+    ],
+    ids=["title-case-line", "filled-line"],
+)
+def test_one_long_word_on_a_line_is_linear(text: str) -> None:
+    started = time.perf_counter()
+    assert_valid(text, split_sentences(text))
+    assert time.perf_counter() - started < 10
+
+
 def test_ten_megabyte_essay_is_fast(seed_text: str) -> None:
     big = seed_text * (10_000_000 // len(seed_text) + 1)
     started = time.perf_counter()

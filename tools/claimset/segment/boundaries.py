@@ -98,7 +98,6 @@ _LETTERLESS_TO_CLOSE = re.compile(r"[^A-Za-z\n()\[\]]{0,24}?[)\]]")
 # Quotation marks. An opening one follows a space or a bracket and precedes a word; a closing
 # one follows a non-space and precedes a space, punctuation or the end ("dragon’s" is no quote).
 # Straight quotes open and close alike: the first one after an opening one closes it.
-_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _CLOSING_OF = {"“": "”", "‘": "’", "«": "»", '"': '"', "'": "'"}
 _OPENING_QUOTE = re.compile(r"(?<![^\s(\[—–-])[“‘«\"'](?=[\w…])")
 _CLOSING_QUOTES = {
@@ -146,7 +145,9 @@ def sentence_cuts(block: str) -> list[int]:
     n = len(block)
     cuts: list[int] = []
     scan = _Scan(
-        block, has_brackets="(" in block, has_quotes=_QUOTE_CHARS.search(block) is not None
+        block,
+        has_brackets="(" in block,
+        has_quotes='"' in block or "'" in block or "“" in block or "‘" in block or "«" in block,
     )
     scan.cut_at(0)
     note_end = _standalone_bracket(block, scan.content)
@@ -183,13 +184,21 @@ def sentence_cuts(block: str) -> list[int]:
             cut = _past_emoji(block, end)  # mark: a boundary, except in a number ("３．５")
 
         if cut is not None and cut > scan.sent_start:
-            if found == "closing" and scan.has_brackets:
+            if (
+                found == "closing"
+                and scan.has_brackets
+                and block.rfind("(", max(scan.content + 1, p0 - _PARENTHETICAL), p0) >= 0
+            ):
                 opening = _opening_bracket(scan, p0, cut)
                 if opening is not None:
                     cuts.append(opening)  # "This is one (Here is a view. And another.)"
             cuts.append(cut)
             scan.cut_at(cut)
-            note_end = _standalone_bracket(block, scan.content)
+            note_end = (
+                _standalone_bracket(block, scan.content)
+                if block.startswith(("(", "["), scan.content)
+                else None
+            )
             if note_end is not None:
                 cuts.append(note_end)
                 scan.cut_at(note_end)
@@ -214,7 +223,7 @@ def _standalone_bracket(block: str, pos: int) -> int | None:
     """The end of a bracketed note of two or more words that stands between two sentences, not
     ending in terminal punctuation, before a capitalised word: a citation such as "(Phil. 4:8)"
     or "(see Table 2)" is a segment of its own. List markers ("(a)", "(12)") are one word."""
-    m = _BRACKET_NOTE.match(block, pos) if block[pos : pos + 1] in ("(", "[") else None
+    m = _BRACKET_NOTE.match(block, pos)
     if m is None or m.group(1)[-2] in TERMINALS:
         return None
     first = FIRST_TOKEN.match(block, pos + 1)
@@ -259,24 +268,24 @@ def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | No
         return end
     if scan.has_brackets and _inside_parenthetical(scan, p0):
         return None  # "This is (Proc. ABC with Abs. Reg. Compliance) not here."
-    if scan.has_quotes and _inside_embedded_quotation(scan, p0, end):
-        return None  # 'He called out, "The Queen! The Queen!" and they fell flat.'
-    if nxt.kind is WordKind.DIGIT and _letterless_to_bracket_end(scan, p0, end):
-        return None  # "[16:  firma? 13:28]": no sentence of numbers inside a bracket
-    # (A word after an opening bracket was read as the next word: only a digit or a symbol
-    # there may start a short bracket that the sentence goes on after.)
-    bracketed = (
-        _BRACKET_THEN.match(block, end) if nxt.kind in (WordKind.DIGIT, WordKind.OTHER) else None
-    )
-    if bracketed and bracketed.group(2).islower() and not bracketed.group(1)[0].isupper():
-        # The sentence goes on after a short bracket: "This is abcf. (123) in here." (but "(This
-        # is) a world of pain." starts one).
-        nxt = NextWord(WordKind.LOWER, bracketed.group(2), bracketed.end())
+    if nxt.kind is WordKind.DIGIT or nxt.kind is WordKind.OTHER:
+        if _letterless_to_bracket_end(scan, p0, end):
+            return None  # "[16:  firma? 13:28]": no sentence of numbers inside a bracket
+        # A word after an opening bracket was read as the next word: a bracket that starts with
+        # a digit or a symbol, after which the sentence goes on in lower case, is short.
+        bracketed = _BRACKET_THEN.match(block, end)
+        if bracketed and bracketed.group(2).islower() and not bracketed.group(1)[0].isupper():
+            # "This is abcf. (123) in here." (but "(This is) a world of pain." starts one).
+            nxt = NextWord(WordKind.LOWER, bracketed.group(2), bracketed.end())
     if punct == ".":
-        return _decide_full_stop(scan, p0, end, m.group("closing"), nxt)
-    if any(ch in QUESTION_MARKS for ch in punct):
-        return _decide_question(scan, p0, end, nxt)
-    return _decide_ellipsis(block, p0, end, punct, nxt)
+        cut = _decide_full_stop(scan, p0, end, m.group("closing"), nxt)
+    elif any(ch in QUESTION_MARKS for ch in punct):
+        cut = _decide_question(scan, p0, end, nxt)
+    else:
+        cut = _decide_ellipsis(block, p0, end, punct, nxt)
+    if cut is not None and scan.has_quotes and _inside_embedded_quotation(scan, p0, end):
+        return None  # 'He called out, "The Queen! The Queen!" and they fell flat.'
+    return cut
 
 
 def _inside_embedded_quotation(scan: _Scan, p0: int, end: int) -> bool:
@@ -380,11 +389,11 @@ def _decide_question(scan: _Scan, p0: int, end: int, nxt: NextWord) -> int | Non
     if nxt.word.lower() in CORPORATE and nxt.end < len(block) and block[nxt.end] in ".,":
         return None
     if (
-        nxt.kind is WordKind.UPPER
-        and nxt.word.lower() not in STARTERS
+        end == p0 + 1
         and block[p0] == "!"
+        and nxt.kind is WordKind.UPPER
         and previous_word(block, p0 + 1) in EXCLAIMED_NAMES
-        and end == p0 + 1
+        and nxt.word.lower() not in STARTERS
     ):
         return None  # a name written with "!" before a capitalised word: "Yahoo! Research"
     return end

@@ -69,6 +69,8 @@ _FILLED_SHARE = 0.2
 _MIN_EVIDENCE = 2
 # In ragged wrapping, a heading takes at most this share of the width.
 _RAGGED_HEADING_SHARE = 2 / 3
+# How far back from a line's end its last word is looked for.
+_TAIL = 64
 # Wrap width assumed for lists when no line is longer (text is rarely wrapped narrower).
 _MIN_LIST_WIDTH = 60
 
@@ -163,8 +165,8 @@ def _wrap_evidence(pairs: list[tuple[str, str]], width: int) -> tuple[bool, bool
 
 def _ends_with_continuing_word(line: str) -> bool:
     """Whether the line stops on a word that cannot end a paragraph ("with", "the", "in")."""
-    w = LAST_WORD.search(line)
-    return w is not None and w.end(1) == len(line.rstrip()) and w.group(1) in CONTINUING
+    tail = line[-_TAIL:].split()  # the words in CONTINUING are short
+    return bool(tail) and tail[-1] in CONTINUING
 
 
 def detect_layout(contents: list[str], groups: list[list[int]], blank_between: bool) -> Layout:
@@ -292,7 +294,7 @@ def _looks_like_heading(line: str, nxt: str, indent: int, next_indent: int) -> b
         line = line[item.end() :]
     if not (nxt[0].isupper() and line and (line[0].isupper() or line[0].isdigit())):
         return False
-    w = LAST_WORD.search(line)
+    w = LAST_WORD.search(line, max(0, len(line) - _TAIL))  # bounded: a line may be one word
     if w is None:
         return True
     last_word = w.group(1)
