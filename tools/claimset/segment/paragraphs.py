@@ -9,13 +9,11 @@ one, or is soft (the text is hard-wrapped), is decided by :mod:`.wrapping` from 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import pairwise
+from itertools import accumulate, pairwise
+from operator import add
 
 from .chars import ALNUM
 from .wrapping import detect_layout, is_hard_break, list_width
-
-# The line breaks of str.splitlines (and of SPEC): CRLF counts as one.
-_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 # A line: its start, its end without the line break, and whether its break ends a paragraph
 # (U+2029 PARAGRAPH SEPARATOR).
@@ -25,20 +23,23 @@ Line = tuple[int, int, bool]
 def _lines(text: str) -> tuple[list[Line], list[str]]:
     """The lines of text and their contents (without the line break).
 
-    ``str.splitlines`` knows the same line breaks as SPEC (CRLF as one) and runs in C.
+    ``str.splitlines`` knows the same line breaks as SPEC (CRLF as one) and runs in C; so do
+    ``accumulate`` and ``map``, which place the lines without a Python step per line.
     """
-    lines: list[Line] = []
-    contents: list[str] = []
-    pos = 0
-    brk = 1
-    for chunk in text.splitlines(True):
-        n = len(chunk)
-        brk = 2 if chunk.endswith("\r\n") else int(chunk[-1] in _BREAKS)
-        lines.append((pos, pos + n - brk, chunk[-1] == "\u2029"))
-        contents.append(chunk[: n - brk])
-        pos += n
-    if brk:  # the text is empty or ends with a line break: an empty last line
-        lines.append((pos, pos, False))
+    chunks = text.splitlines(True)
+    contents = text.splitlines()
+    starts = list(accumulate(map(len, chunks), initial=0))[:-1]
+    lines: list[Line] = list(
+        zip(
+            starts,
+            map(add, starts, map(len, contents)),
+            [chunk[-1] == "\u2029" for chunk in chunks],
+            strict=True,
+        )
+    )
+    if not chunks or len(chunks[-1]) != len(contents[-1]):
+        # The text is empty or ends with a line break: an empty last line.
+        lines.append((len(text), len(text), False))
         contents.append("")
     return lines, contents
 

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .abbreviations import word_set
-from .chars import CLOSERS, LAST_WORD, OPENERS, TERMINALS
+from .chars import CLOSERS, FIRST_TOKEN, LAST_WORD, OPENERS, TERMINALS
 
 # A line ending in one of these is not a heading: it continues on the next line.
 CONTINUING = word_set(
@@ -102,8 +102,8 @@ class Layout:
 
 
 def _first_token(line: str) -> str:
-    words = line.split(None, 1)
-    return words[0] if words else ""
+    m = FIRST_TOKEN.match(line)  # the pattern matches the empty string
+    return m.group(1) if m else ""
 
 
 def _needed(line: str, nxt: str) -> int:
