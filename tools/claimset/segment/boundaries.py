@@ -142,7 +142,6 @@ class _Scan:
 
 def sentence_cuts(block: str) -> list[int]:
     """Positions in block where one sentence ends and the next may begin, in order."""
-    n = len(block)
     cuts: list[int] = []
     scan = _Scan(
         block,
@@ -150,59 +149,61 @@ def sentence_cuts(block: str) -> list[int]:
         has_quotes='"' in block or "'" in block or "“" in block or "‘" in block or "«" in block,
     )
     scan.cut_at(0)
-    note_end = _standalone_bracket(block, scan.content)
-    if note_end is not None:
-        cuts.append(note_end)
-        scan.cut_at(note_end)
-
+    _cut_after_note(scan, cuts)
     for m in _CANDIDATE.finditer(block):
-        found = m.lastgroup
-        p0 = m.start()
-        end = m.end()
-        cut: int | None = None
-
-        if found == "closing":  # terminal punctuation
-            if end < n and not block[end].isspace():
-                cut = _decide_glued(block, m, p0, end)
-            else:
-                note = _SPACED_NOTE.match(block, end)
-                if note:  # the footnote belongs to the sentence it follows
-                    end = note.end()
-                cut = _decide_spaced(scan, m, p0, end)
-                if cut == end:
-                    cut = _past_emoji(block, end)
-        elif found == "paren":  # ")" ending a list marker such as "2)"
-            if p0 and block[p0 - 1].isalnum() and (end == n or block[end].isspace()):
-                tstart = token_start(block, p0)
-                item = classify_list_marker(block, tstart, p0, end, scan.content, scan.markers)
-                if item is ListMarker.NEW_ITEM:
-                    cut = tstart
-        elif found == "bullet":  # inline bullet: "• 9. The first item • 10. The second item"
-            if p0 > scan.content and block[p0 - 1].isspace():
-                cut = p0
-        elif end == n or not block[end].isdigit():  # CJK full stop, question or exclamation
-            cut = _past_emoji(block, end)  # mark: a boundary, except in a number ("３．５")
-
+        cut = _decide_candidate(scan, m)
         if cut is not None and cut > scan.sent_start:
             if (
-                found == "closing"
+                m.lastgroup == "closing"
                 and scan.has_brackets
-                and block.rfind("(", max(scan.content + 1, p0 - _PARENTHETICAL), p0) >= 0
+                and block.rfind("(", max(scan.content + 1, m.start() - _PARENTHETICAL), m.start())
+                >= 0
             ):
-                opening = _opening_bracket(scan, p0, cut)
+                opening = _opening_bracket(scan, m.start(), cut)
                 if opening is not None:
                     cuts.append(opening)  # "This is one (Here is a view. And another.)"
             cuts.append(cut)
             scan.cut_at(cut)
-            note_end = (
-                _standalone_bracket(block, scan.content)
-                if block.startswith(("(", "["), scan.content)
-                else None
-            )
-            if note_end is not None:
-                cuts.append(note_end)
-                scan.cut_at(note_end)
+            if block.startswith(("(", "["), scan.content):
+                _cut_after_note(scan, cuts)
     return cuts
+
+
+def _decide_candidate(scan: _Scan, m: re.Match[str]) -> int | None:
+    """Where the next sentence starts at one candidate, or None if the sentence goes on."""
+    block = scan.block
+    n = len(block)
+    found = m.lastgroup
+    p0 = m.start()
+    end = m.end()
+    if found == "closing":  # terminal punctuation
+        if end < n and not block[end].isspace():
+            return _decide_glued(block, m, p0, end)
+        note = _SPACED_NOTE.match(block, end)
+        if note:  # the footnote belongs to the sentence it follows
+            end = note.end()
+        cut = _decide_spaced(scan, m, p0, end)
+        return _past_emoji(block, end) if cut == end else cut
+    if found == "paren":  # ")" ending a list marker such as "2)"
+        if p0 and block[p0 - 1].isalnum() and (end == n or block[end].isspace()):
+            tstart = token_start(block, p0)
+            item = classify_list_marker(block, tstart, p0, end, scan.content, scan.markers)
+            if item is ListMarker.NEW_ITEM:
+                return tstart
+        return None
+    if found == "bullet":  # inline bullet: "• 9. The first item • 10. The second item"
+        return p0 if p0 > scan.content and block[p0 - 1].isspace() else None
+    if end == n or not block[end].isdigit():  # CJK full stop, question or exclamation
+        return _past_emoji(block, end)  # mark: a boundary, except in a number ("３．５")
+    return None
+
+
+def _cut_after_note(scan: _Scan, cuts: list[int]) -> None:
+    """Cut after a bracketed note that opens the current sentence, if it stands alone."""
+    note_end = _standalone_bracket(scan.block, scan.content)
+    if note_end is not None:
+        cuts.append(note_end)
+        scan.cut_at(note_end)
 
 
 def _opening_bracket(scan: _Scan, p0: int, cut: int) -> int | None:
