@@ -45,7 +45,11 @@ TESTS: dict[str, list[str]] = {
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
     "validate/checks/claims": ["tests/test_validate.py"],
     "validate/checks/spans": ["tests/test_validate.py"],
-    "export/folder": ["tests/test_export_failures.py", "tests/test_hostile_export.py"],
+    "export/folder": [
+        "tests/test_export_folder.py",
+        "tests/test_export_failures.py",
+        "tests/test_hostile_export.py",
+    ],
     "draft/candidate": ["tests/test_draft_claims.py", "tests/test_draft.py"],
 }
 
