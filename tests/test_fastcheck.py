@@ -205,7 +205,9 @@ def test_an_occurrence_off_the_canonical_pattern_is_judged_alike_on_both_paths(
     tmp_path: Path,
 ) -> None:
     # `occurrence` is input-only (fmt resolves it), so only a line off the canonical pattern
-    # holds one; a span of every kind with one is judged alike on both paths.
+    # holds one; a span of every kind with one is judged alike on both paths. Occurrence 1
+    # agrees with the offsets (nothing to report); each quote occurs once, so occurrence 2
+    # names no occurrence: an error the fast path must leave to the precise one.
     spans: list[tuple[int, tuple[Any, ...]]] = [
         (3, ("claims", 0, "actor")),
         (3, ("claims", 0, "expectation")),
@@ -213,17 +215,23 @@ def test_an_occurrence_off_the_canonical_pattern_is_judged_alike_on_both_paths(
         (0, ("claims", 0, "evidence", 0)),
     ]
     for index, path in spans:
-        records = fixture_records()
-        span: Any = records[index]
-        for part in path:
-            span = span[part]
-        span["occurrence"] = 1
-        project = copy_fixture(tmp_path / f"{index}{path}")
-        lines = [dumps(canonical(r, SentenceRecord)) for r in records]
-        lines[index] = json.dumps(records[index], separators=(",", ":"))
-        project.annotation_path("demo").write_text("\n".join(lines) + "\n")
-        fast, precise = both_paths(project)
-        assert fast == precise
+        for occurrence in (1, 2):
+            records = fixture_records()
+            span: Any = records[index]
+            for part in path:
+                span = span[part]
+            span["occurrence"] = occurrence
+            project = copy_fixture(tmp_path / f"{index}{path}{occurrence}")
+            lines = [dumps(canonical(r, SentenceRecord)) for r in records]
+            lines[index] = json.dumps(records[index], separators=(",", ":"))
+            project.annotation_path("demo").write_text("\n".join(lines) + "\n")
+            fast, precise = both_paths(project)
+            assert fast == precise
+            found = [(d.line, d.path, d.code) for d in validate(project).diagnostics]
+            at = ".".join(str(p) if type(p) is str else f"[{p}]" for p in path)
+            at = at.replace(".[", "[") + ".occurrence"
+            expected = [] if occurrence == 1 else [(index + 1, at, "offset-mismatch")]
+            assert found == expected, (path, occurrence)
 
 
 def test_a_valid_file_as_typed_takes_only_the_fast_path(tmp_path: Path) -> None:
