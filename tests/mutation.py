@@ -22,6 +22,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+#: The tests of the validator's checks: the golden samples, both paths, the fuzzer.
+VALIDATE = [
+    "tests/test_validate.py",
+    "tests/test_fastcheck.py",
+    "tests/test_validate_fuzz.py",
+    "tests/test_json_errors.py",
+]
+CHECKS = [
+    "claims", "conflicts", "documents", "ids", "markers", "offsets",
+    "orphans", "registries", "spans", "status", "structure", "syntax",
+]  # fmt: skip
+#: The tests of the export: its folder, its failure paths, the dataset and its card.
+EXPORT = [
+    "tests/test_export_failures.py",
+    "tests/test_hostile_export.py",
+    "tests/test_export.py",
+    "tests/test_card.py",
+]
+
 #: The test files that guard each module (and only them run, for speed).
 TESTS: dict[str, list[str]] = {
     "jsonio": [
@@ -43,13 +62,9 @@ TESTS: dict[str, list[str]] = {
     "build": ["tests/test_build_steps.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
-    "validate/checks/claims": ["tests/test_validate.py"],
-    "validate/checks/spans": ["tests/test_validate.py"],
-    "export/folder": [
-        "tests/test_export_folder.py",
-        "tests/test_export_failures.py",
-        "tests/test_hostile_export.py",
-    ],
+    **{f"validate/checks/{name}": VALIDATE for name in CHECKS},
+    **{f"export/{name}": EXPORT for name in ("run", "writer", "tables", "counts", "validation")},
+    "export/folder": ["tests/test_export_folder.py", *EXPORT],
     "draft/candidate": ["tests/test_draft_claims.py", "tests/test_draft.py"],
 }
 

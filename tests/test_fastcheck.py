@@ -526,6 +526,9 @@ def test_the_fast_path_checks_evidence_in_its_own_sentence(tmp_path: Path) -> No
     records[3]["claims"][0]["evidence"] = [evidence]
     project = with_records(tmp_path / "valid", records)
     assert (4, True) in quick_calls(project) and validate(project).valid
+    evidence["sentence"] = "demo:0003"  # named by its id: still the claim's own sentence
+    project = with_records(tmp_path / "valid-named", records)
+    assert (4, True) in quick_calls(project) and validate(project).valid
     cases: list[tuple[str, int | None, int | None, str]] = [
         ("Tokyo", 1, 6, "offset-mismatch"),
         ("Tokyo", 0, None, "unanchored"),
