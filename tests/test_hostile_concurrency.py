@@ -211,15 +211,21 @@ def test_leftover_temp_files_are_removed_and_ignored(annotated: Path) -> None:
     assert len(ignored.stdout.splitlines()) == 2, ignored
 
 
+# The disk is "full" for claimset only: the limit is lifted once it exits, so that what runs
+# after it (coverage saving its data under `make coverage`) is not refused too.
 FULL_DISK = textwrap.dedent(
     """
     import resource, signal, sys
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     limit = int(sys.argv[1])
-    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
     from claimset.cli import main
     sys.argv = ["claimset", "fmt"]
-    main()
+    try:
+        main()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
     """
 )
 
@@ -245,10 +251,14 @@ INIT_ON_FULL_DISK = textwrap.dedent(
     """
     import resource, signal, sys
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (200, hard))
     from claimset.cli import main
     sys.argv = ["claimset", "init", sys.argv[1]]
-    main()
+    try:
+        main()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
     """
 )
 
