@@ -2,9 +2,10 @@
 
 tests/data/project/ is a small valid project (one seed, `demo`). A sample named
 `actors_*.jsonl` replaces its corpus/actors.jsonl, `documents_*.jsonl` its documents.jsonl,
-`orphans_*.jsonl` becomes corpus/orphans/demo.jsonl, and any other sample replaces its
-corpus/annotations/demo.jsonl. Each sample's `.expected` file beside it
-holds the exact diagnostic lines `claimset validate` prints for the project.
+`annotators_*.jsonl` becomes its corpus/annotators.jsonl, `orphans_*.jsonl` becomes
+corpus/orphans/demo.jsonl, and any other sample replaces its corpus/annotations/demo.jsonl.
+Each sample's `.expected` file beside it holds the exact diagnostic lines `claimset validate`
+prints for the project.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ def target(project: Project, sample: Path) -> Path:
         return project.actors_path
     if sample.name.startswith("documents_"):
         return project.documents_path
+    if sample.name.startswith("annotators_"):
+        return project.annotators_path
     if sample.name.startswith("orphans_"):
         return project.corpus_dir / "orphans" / "demo.jsonl"
     return project.annotation_path("demo")

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from claimset.canonical import canonical, fields
 from claimset.jsonio import dumps, loads_strict
-from claimset.models import MODELS, Actor, Document, SentenceRecord
+from claimset.models import MODELS, Actor, Annotator, Document, SentenceRecord
 from claimset.project import Project
 from claimset.validate import fast_path, validate
 from claimset.validate.state import AnnotationState
@@ -281,6 +281,8 @@ def model_of(sample: Path) -> type[BaseModel]:
         return Actor
     if sample.name.startswith("documents_"):
         return Document
+    if sample.name.startswith("annotators_"):
+        return Annotator
     return SentenceRecord
 
 
