@@ -7,7 +7,11 @@ raise at one chosen call) and the folder must be exactly what it was, with nothi
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,6 +24,7 @@ from claimset.project import Project
 from claimset.split import split
 from click.testing import CliRunner
 from conftest import SEED_PATH
+from samples import copy_fixture
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -124,3 +129,74 @@ def test_a_successful_re_export_replaces_the_folder_and_leaves_nothing_beside_it
     assert after != before
     assert "README.md" in after
     assert _temporaries(out.parent) == []
+
+
+# The disk fills up while the Parquet files are written (a real limit on file size, in a real
+# `claimset export` process); the limit is lifted once claimset exits, so that coverage, when
+# measuring, can still save its data.
+FULL_DISK_EXPORT = textwrap.dedent(
+    """
+    import resource, signal, sys
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, hard))
+    from claimset.cli import main
+    sys.argv = ["claimset", "export"]
+    try:
+        main()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    """
+)
+
+
+def test_a_disk_full_while_writing_parquet_keeps_the_previous_export(
+    exported: tuple[Project, dict[str, bytes]],
+) -> None:
+    project, before = exported
+    proc = subprocess.run(
+        [sys.executable, "-c", FULL_DISK_EXPORT],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "File too large" in proc.stderr, proc.stderr
+    assert _tree(project.default_export_dir) == before
+    assert _temporaries(project.default_export_dir.parent) == []
+
+
+def test_quotes_without_offsets_are_refused_until_fmt_fills_them(tmp_path: Path) -> None:
+    # Validation only warns (fmt can fix it), but a dataset needs every offset and claim id:
+    # the export lists where they are missing, keeps the previous export, and runs once
+    # `claimset fmt` has filled them.
+    project = copy_fixture(tmp_path)
+    runner = CliRunner()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(project.root)
+        assert runner.invoke(cli, ["export"]).exit_code == 0
+        before = _tree(project.default_export_dir)
+        path = project.annotation_path("demo")
+        records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+        records[3]["claims"][0]["expectation"].update(start=None, end=None)
+        records[3]["claims"][1]["id"] = None
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+        refused = runner.invoke(cli, ["export"])
+        assert refused.exit_code == 1, refused.output
+        lines = refused.output.splitlines()
+        assert [line for line in lines if line.startswith("corpus/")] == [
+            "corpus/annotations/demo.jsonl:4:306: claims[0].expectation.quote: warning: the quote "
+            "has no offsets: run `claimset fmt` to fill start and end [unanchored]",
+            "corpus/annotations/demo.jsonl:4:523: claims[1].id: warning: claim without an id: "
+            "`claimset fmt` assigns the next free c<n> [missing-id]",
+        ]
+        assert lines[-1] == (
+            "Error: 2 span(s) without exact offsets or claim(s) without id: export refused "
+            "(run `claimset fmt`, which fills them, then export again)"
+        )
+        assert _tree(project.default_export_dir) == before
+        assert _temporaries(project.default_export_dir.parent) == []
+        assert runner.invoke(cli, ["fmt"]).exit_code == 0
+        done = runner.invoke(cli, ["export"])
+        assert done.exit_code == 0, done.output
