@@ -187,3 +187,48 @@ def test_hidden_files_in_seeds_are_not_seeds(new_project: Project) -> None:
     assert code == 0, err
     assert out == "seeds/essay.txt: 2 sentences (created)\n"
     assert [p.name for p in new_project.annotation_paths()] == ["essay.jsonl"]
+
+
+@pytest.mark.parametrize(
+    ("line", "change"),
+    [(1, {"claims": {"c1": "not a list"}}), (2, {"text": None}), (3, "not an object")],
+    ids=["claims-not-a-list", "no-text", "not-an-object"],
+)
+def test_split_refuses_a_record_it_cannot_carry_over(
+    seeded_project: Project, line: int, change: object
+) -> None:
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    recs: list[object] = list(records(path))
+    before = recs[line - 1]
+    recs[line - 1] = (
+        {**before, **change} if isinstance(change, dict) and isinstance(before, dict) else change
+    )
+    path.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    data = path.read_bytes()
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 1
+    assert (
+        f"corpus/annotations/{DOC}.jsonl:{line}: not a sentence record with a text, so its "
+        "annotations cannot be carried over; fix it (see `claimset validate`) before re-splitting"
+    ) in err
+    assert path.read_bytes() == data
+
+
+def test_split_refuses_when_the_orphans_file_cannot_be_read(seeded_project: Project) -> None:
+    run("split")
+    path = seeded_project.annotation_path(DOC)
+    data = path.read_bytes()
+    orphans = seeded_project.corpus_dir / "orphans" / f"{DOC}.jsonl"
+    orphans.parent.mkdir()
+    orphans.write_text('{"sentence": \n', encoding="utf-8")
+    seed = seeded_project.seed_path(DOC)
+    seed.write_text("A new first sentence. " + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run("split")
+    assert code == 1
+    assert f"corpus/orphans/{DOC}.jsonl:1:" in err
+    assert "fix the orphans file before re-splitting (nothing was changed)" in err
+    assert path.read_bytes() == data
+    assert orphans.read_text(encoding="utf-8") == '{"sentence": \n'
