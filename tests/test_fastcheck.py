@@ -170,13 +170,27 @@ def test_a_repeated_key_never_takes_the_fast_path(line: bytes) -> None:
         assert fast_path.valid_record(SentenceRecord, line) is None, line
 
 
-def test_a_repeated_key_hidden_behind_an_escaped_colon_takes_the_precise_path() -> None:
-    # Dropping `"status": "x:"` removes two colons; spelling one elsewhere as an escape would
-    # give orjson's serialization one more: the counts would agree without the escape rule.
-    record = dict(RECORDS[0])
-    line = dumps(record)[:-1] + ', "status": "todo:"}'
-    line = line.replace('"text": "', '"text": "\\u003a', 1)
+def test_a_repeated_key_hidden_behind_escaped_colons_takes_the_precise_path(
+    tmp_path: Path,
+) -> None:
+    # orjson keeps the last of two keys: dropping `"annotator": "a:b"` removes two colons, and
+    # the two colons the kept annotator spells as escapes are literal in orjson's serialization,
+    # so the counts agree and the record is otherwise valid: only the escape rule sends the line
+    # to the precise path, which reports the repeated key.
+    records = fixture_records()
+    line = dumps(canonical(records[1], SentenceRecord))
+    line = line.replace('"annotator": "', '"annotator": "a:b", "annotator": "\\u003a\\u003a', 1)
+    assert line.count(":") == dumps(json.loads(line)).count(":")
     assert fast_path.valid_record(SentenceRecord, line.encode()) is None
+    project = copy_fixture(tmp_path)
+    lines = project.annotation_path("demo").read_text(encoding="utf-8").splitlines()
+    lines[1] = line
+    project.annotation_path("demo").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fast, precise = both_paths(project)
+    assert fast == precise
+    assert [(d.line, d.path, d.code) for d in validate(project).diagnostics] == [
+        (2, "annotator", "duplicate-key")
+    ]
     assert fast_path.valid_record(SentenceRecord, b'{"id": "x"}\r') is None
 
 
@@ -213,10 +227,14 @@ def test_an_occurrence_off_the_canonical_pattern_is_judged_alike_on_both_paths(
         (3, ("claims", 0, "expectation")),
         (2, ("claims", 0, "hedge", "cues", 0)),
         (0, ("claims", 0, "evidence", 0)),
+        (2, ("claims", 0, "evidence", 0)),  # in an earlier sentence: the fast path reads it
     ]
     for index, path in spans:
         for occurrence in (1, 2):
             records = fixture_records()
+            records[2]["claims"][0]["evidence"] = [
+                {"quote": "Seoul", "sentence": "demo:0000", "start": 0, "end": 5, "type": "event"}
+            ]
             span: Any = records[index]
             for part in path:
                 span = span[part]
@@ -254,6 +272,19 @@ def test_a_pattern_the_fast_path_cannot_express_means_no_fast_path() -> None:
 
     assert fast_path.pattern(Odd) is None
     assert not fast_path.canonical_and_valid(Odd, b'{"name": "x"}')
+
+
+def test_negative_offsets_never_match_the_pattern() -> None:
+    # Offsets and counts are ≥ 0: a canonical line with a negative one is not valid.
+    for key in ("start", "end"):
+        record = json.loads(dumps(RECORDS[0]))
+        record[key] = -1
+        assert not pydantic_accepts(record)
+        assert not fast_path.canonical_and_valid(SentenceRecord, dumps(record).encode())
+    document = {"id": "demo", "sha256": "0" * 64, "sentence_count": -4}
+    line = dumps(canonical(document, Document)).encode()
+    assert not fast_path.canonical_and_valid(Document, line)
+    assert fast_path.canonical_and_valid(Document, line.replace(b"-4", b"4"))
 
 
 def test_integers_beyond_64_bits_take_the_slow_path() -> None:
@@ -506,6 +537,10 @@ def test_the_fast_path_checks_evidence_in_an_earlier_sentence(tmp_path: Path) ->
         evidence.update(start=start, end=end)
         project = with_records(tmp_path / f"{start}-{end}", records)
         assert [c for _, c in rejected_by_the_fast_path(project, 3)] == [code]
+    # The whole of the cited sentence, up to its last character: still on the fast path.
+    evidence.update(quote=records[0]["text"], start=0, end=len(records[0]["text"]))
+    project = with_records(tmp_path / "whole", records)
+    assert (3, True) in quick_calls(project) and validate(project).valid
     evidence.update(quote=records[0]["text"], start=0, end=None)
     project = with_records(tmp_path / "open", records)
     assert [c for _, c in rejected_by_the_fast_path(project, 3)] == ["unanchored"]
