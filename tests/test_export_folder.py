@@ -168,6 +168,17 @@ def test_a_folder_of_other_files_needs_force_and_is_named(project: Project) -> N
     check_out_dir(project, out, force=True)
 
 
+def test_a_card_that_is_not_utf8_is_read_not_crashed_on(project: Project) -> None:
+    # A thesis folder whose README is in Latin-1: not an export, refused with its name.
+    out = make(project.root / "thesis", {})
+    (out / "README.md").write_bytes("# Thèse\n".encode("latin-1"))
+    with pytest.raises(ExportRefused, match=r"it holds README\.md"):
+        check_out_dir(project, out)
+    assert foreign_entries(out) == ["README.md"]
+    (out / "README.md").write_bytes(CARD.encode() + "é\n".encode("latin-1"))
+    check_out_dir(project, out)  # an export's card with a stray byte is still the export's
+
+
 def test_an_empty_folder_or_an_export_needs_no_force(project: Project) -> None:
     check_out_dir(project, make(project.root / "empty", {}))
     check_out_dir(project, make(project.root / "old", {"README.md": CARD, "notes": "x"}))
@@ -304,12 +315,18 @@ def test_beside_other_files_only_the_export_s_own_are_replaced(tmp_path: Path) -
     write_manifest(out, ["README.md", "claims/a/old.parquet", "gone/deep/x.parquet"])
     tmp = make(
         tmp_path / ".claimset-tmp-ds-1-a",
-        {"README.md": "new card", "claims/new.parquet": "new", MANIFEST: "{}"},
+        {
+            "README.md": "new card",
+            "claims/new.parquet": "new",
+            "report/assets/app.js": "new",  # in folders the old export did not have
+            MANIFEST: "{}",
+        },
     )
     swap_in(tmp, out)
     assert tree(out) == {
         "README.md": "new card",
         "claims/new.parquet": "new",
+        "report/assets/app.js": "new",
         "claims/keep.txt": "mine",
         ".git/HEAD": "ref",
         "NOTES.md": "mine",
@@ -317,7 +334,9 @@ def test_beside_other_files_only_the_export_s_own_are_replaced(tmp_path: Path) -
     }
     # Emptied folders of the old export are removed, up to (not including) the export folder.
     assert not (out / "gone").exists() and not (out / "claims" / "a").exists()
-    assert manifest(out) == sorted(["README.md", "claims/new.parquet", MANIFEST])
+    assert manifest(out) == sorted(
+        ["README.md", "claims/new.parquet", "report/assets/app.js", MANIFEST]
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
