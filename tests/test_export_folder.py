@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -298,6 +299,44 @@ def test_a_failed_rename_puts_the_previous_export_back(
         swap_in(tmp, out)
     assert tree(out) == {"README.md": CARD}
     assert not (tmp_path / f".claimset-tmp-old-ds-{os.getpid()}").exists()
+
+
+def test_an_old_export_that_cannot_be_removed_does_not_fail_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The new export is in place: a leftover of the old one (removed by the next run's
+    # cleaner) is no reason to report the export failed.
+    out = make(tmp_path / "ds", {"README.md": CARD})
+    tmp = make(tmp_path / ".claimset-tmp-ds-1-a", {"README.md": "new card"})
+    real = shutil.rmtree
+
+    def rmtree(path: Path, ignore_errors: bool = False) -> None:
+        if Path(path).name.startswith(".claimset-tmp-old-"):
+            if not ignore_errors:
+                raise PermissionError(13, "Permission denied", str(path))
+            return
+        real(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    swap_in(tmp, out)
+    assert tree(out) == {"README.md": "new card"}
+
+
+def test_a_failed_first_export_reports_the_real_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tmp = make(tmp_path / ".claimset-tmp-ds-1-a", {"README.md": "new card"})
+    real = os.replace
+
+    def replace(src: Path, dst: Path) -> None:
+        if Path(src) == tmp:
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError, match="No space left on device"):
+        swap_in(tmp, tmp_path / "ds")
+    assert not (tmp_path / "ds").exists()
 
 
 def test_beside_other_files_only_the_export_s_own_are_replaced(tmp_path: Path) -> None:
