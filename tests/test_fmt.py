@@ -207,7 +207,9 @@ def test_a_run_killed_halfway_leaves_each_file_old_or_new(
     def dying_fsync(fd: int) -> None:
         nonlocal calls
         calls += 1
-        if calls == 3:  # the second file's data: after the first file was replaced
+        # The second file's data, after the first file was replaced (fmt syncs the disk once,
+        # then fsyncs and renames each file in turn, then fsyncs the folders).
+        if calls == 2:
             raise KeyboardInterrupt
         real_fsync(fd)
 
@@ -247,17 +249,18 @@ def test_streaming_anchors_evidence_in_any_sentence_of_the_file(
     # fmt keeps only the last `WINDOW` sentences' texts; evidence citing a later sentence or
     # one further back is anchored after a second reading, exactly as with the whole file.
     import claimset.fmt
+    import claimset.fmt_stream
 
-    monkeypatch.setattr(claimset.fmt, "WINDOW", window)
+    monkeypatch.setattr(claimset.fmt_stream, "WINDOW", window)
     streamed: list[bool] = []
-    original = claimset.fmt._stream
+    original = claimset.fmt_stream.stream
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         result = original(*args, **kwargs)
         streamed.append(result is not None)
         return result
 
-    monkeypatch.setattr(claimset.fmt, "_stream", spy)
+    monkeypatch.setattr(claimset.fmt, "stream", spy)
     project = sample_project(tmp_path, UNFORMATTED)
     path = project.annotation_path("demo")
     records = [json.loads(line) for line in path.read_text().splitlines()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import types
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
@@ -140,12 +141,42 @@ def field_names(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(f.name for f in fields(model))
 
 
-def _canonical_value(value: Any, shape: Shape) -> Any:
-    if shape.kind == "model" and shape.model is not None and isinstance(value, dict):
-        return canonical(value, shape.model)
-    if shape.kind == "list" and shape.item is not None and isinstance(value, list):
-        return [_canonical_value(item, shape.item) for item in value]
-    return value
+#: A function turning a field's value into its canonical form (None: kept as it is).
+Convert = Callable[[Any], Any] | None
+
+
+def _converter(shape: Shape) -> Convert:
+    """The canonical form of a value of this shape: nested records ordered, lists rebuilt."""
+    if shape.kind == "model" and shape.model is not None:
+        model = shape.model
+        return lambda value: canonical(value, model) if isinstance(value, dict) else value
+    if shape.kind == "list" and shape.item is not None:
+        item = _converter(shape.item)
+        if item is None:
+            return lambda value: list(value) if isinstance(value, list) else value
+        return lambda value: [item(x) for x in value] if isinstance(value, list) else value
+    return None
+
+
+@functools.cache
+def _plan(
+    model: type[BaseModel],
+) -> tuple[tuple[str, bool, bool, Callable[[], Any], Convert], ...]:
+    """Per field, what `canonical` needs, worked out once per model (its hot loop runs once
+    per record of every file `fmt` reads): name, required, omitted, default, converter."""
+    return tuple(
+        (f.name, f.required, f.omitted, _factory(f), _converter(f.shape)) for f in fields(model)
+    )
+
+
+def _factory(spec: FieldSpec) -> Callable[[], Any]:
+    """A function giving a fresh copy of the field's default (`FieldSpec.default`, faster)."""
+    if spec.required:
+        return spec.default  # never called
+    value = _json_default(spec.info)
+    if isinstance(value, (list, dict)):
+        return (lambda: copy.deepcopy(value)) if value else type(value)
+    return lambda: value
 
 
 def canonical(obj: Any, model: type[BaseModel]) -> Any:
@@ -153,23 +184,24 @@ def canonical(obj: Any, model: type[BaseModel]) -> Any:
 
     Never changes meaning: a missing required field stays missing, and values of the wrong
     shape are kept as they are (validate reports both). Non-dict input is returned unchanged.
-    Omitted-when-absent fields (`occurrence`, `note`, `reviewer`) are never filled in, and
-    dropped when null.
+    Omitted-when-absent fields (`occurrence`, `note`, `reviewer`) are never filled in; when
+    null they go with the unknown keys, at the end (validate reports them).
     """
     if not isinstance(obj, dict):
         return obj
     out: dict[str, Any] = {}
-    for field in fields(model):
-        if field.omitted and obj.get(field.name) is None:
-            continue  # absent or null: nothing to keep
-        if field.name in obj:
-            value = obj[field.name]
-            # Only records and lists hold records to order: other values are kept as they are.
-            nested = field.shape.kind in ("model", "list")
-            out[field.name] = _canonical_value(value, field.shape) if nested else value
-        elif not field.required:
-            out[field.name] = field.default()
-    for key, value in obj.items():
-        if key not in out:
-            out[key] = value
+    taken = 0  # keys of obj placed in out
+    for name, required, omitted, default, convert in _plan(model):
+        if name in obj:
+            value = obj[name]
+            if omitted and value is None:
+                continue  # null: kept, at the end, as it was written
+            out[name] = value if convert is None else convert(value)
+            taken += 1
+        elif not (required or omitted):
+            out[name] = default()
+    if taken < len(obj):
+        for key, value in obj.items():
+            if key not in out:
+                out[key] = value
     return out

@@ -12,14 +12,11 @@ files: streamed line by line, or read whole (`format_text`) when one needs expla
 from __future__ import annotations
 
 import difflib
-import functools
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import orjson
 
 from . import jsonio
 from .conflict_markers import explain, marker
@@ -28,6 +25,7 @@ from .fmt_record import canonical_record
 # `claimset.fmt.format_record` is public API: it lives in fmt_record, with the rest of what
 # fmt does to one record.
 from .fmt_record import format_record as format_record
+from .fmt_stream import stream
 from .limits import MAX_LINE_BYTES, too_long
 from .models import Actor, Annotator, Document, Record, SentenceRecord
 from .project import BOM, Project
@@ -215,199 +213,6 @@ def _in_document_order(
     return [records[k] for k in order]
 
 
-# -- streaming: the common case in bounded memory ------------------------------------------------
-#
-# A file whose every line parses is formatted one line at a time into a file beside it
-# (`jsonio.Rewrite`, from the first line that changes), so fmt's memory does not grow with
-# the file. Any other file (a line that does not parse, which may be a record spread over
-# lines to rejoin; invalid UTF-8; a lone surrogate; a formatted line over the limit) goes to
-# `format_text`, which holds it whole and explains or repairs it. For the files both can
-# format they give the same bytes and notes.
-
-#: How many of the sentences just read fmt keeps the text of, for evidence quotes to be anchored
-#: in: evidence nearly always cites a nearby sentence. The texts of the others it cites (a
-#: later sentence, or one further back) are fetched by a second reading of the file, so memory
-#: grows only with such far citations, not with the file.
-WINDOW = 4096
-
-#: Every digit to 0, everything else to a space: a run of 19 zeros then marks a number orjson
-#: could read differently from json (an integer beyond 64 bits, which it reads as a float).
-#: (`bytes.translate` and `in` run at C speed; a regular expression here costs more than the
-#: whole parse.)
-_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
-_LONG_NUMBER = b"0" * 19
-_BOM_BYTES = BOM.encode("utf-8")
-
-
-class _Texts(Mapping[str, str]):
-    """Sentence texts by id for anchoring evidence: the last WINDOW read, and the far ones.
-
-    Lookups that find nothing are remembered in `missing`, for the second reading.
-    """
-
-    def __init__(self, far: dict[str, str]) -> None:
-        self.recent: dict[str, str] = {}
-        self.far = far
-        self.missing: set[str] = set()
-
-    def add(self, rid: str, text: str) -> None:
-        self.recent.pop(rid, None)
-        self.recent[rid] = text
-        if len(self.recent) > WINDOW:
-            del self.recent[next(iter(self.recent))]
-
-    def __getitem__(self, rid: str) -> str:
-        found = self.recent.get(rid)
-        if found is None:
-            found = self.far.get(rid)
-        if found is None:
-            self.missing.add(rid)
-            raise KeyError(rid)
-        return found
-
-    def __iter__(self) -> Iterator[str]:
-        return iter({**self.far, **self.recent})
-
-    def __len__(self) -> int:
-        return len({**self.far, **self.recent})
-
-
-def _parse(line: bytes) -> Any:
-    """The JSON value of a line as `jsonio.loads_strict` reads it (which raises its errors).
-
-    orjson reads it when that gives the same value: no repeated key (which orjson would drop;
-    see `validate.fast_path.valid_record` for the colon count), no escaped colon, no integer
-    beyond 64 bits. Everything else goes to the strict reader.
-    """
-    if b"\\u003" not in line and _LONG_NUMBER not in line.translate(_DIGITS):
-        try:
-            value = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            pass
-        else:
-            if line.count(b":") == orjson.dumps(value).count(b":"):
-                return value
-    return jsonio.loads_strict(line.decode("utf-8"))
-
-
-@dataclass
-class _Pass:
-    """One reading of a file: whether it changed, the notes, the far citations."""
-
-    changed: bool = False
-    messages: list[str] = field(default_factory=list)
-    unanchored: int = 0
-    missing: set[str] = field(default_factory=set)
-
-
-def _format_pass(
-    lines: Iterable[bytes],
-    model: type[Record],
-    rel: str,
-    far: dict[str, str],
-    write: Callable[[bytes, bytes], None] | None,
-) -> _Pass | None:
-    """Format the lines one at a time (to `write(new, read)`, if given); None: `format_text`."""
-    outcome = _Pass()
-    head: list[str] = []
-    notes: list[str] = []
-    crlf = False
-    texts = _Texts(far)
-    # Sentence records out of document order are put back in order by `format_text` (which
-    # sorts them when every record has integer offsets): a line before the previous one sends
-    # the file there.
-    ordered, previous = model is SentenceRecord, (-1, -1)
-    for lineno, raw in enumerate(lines, start=1):
-        line = raw[:-1] if raw[-1:] == b"\n" else raw
-        if lineno == 1 and line.startswith(_BOM_BYTES):
-            head.append(f"{rel}: removed the byte order mark")
-            line = line[len(_BOM_BYTES) :]
-        if line[-1:] == b"\r":
-            line, crlf = line[:-1], True
-        try:
-            record = _parse(line)
-        except json.JSONDecodeError:
-            if line.decode("utf-8").strip():
-                return None  # not JSON: explained, or rejoined, by `format_text`
-            outcome.changed = True  # a blank line, dropped
-            if write is not None:
-                write(b"", raw)
-            continue
-        except (ValueError, RecursionError):  # invalid UTF-8, a repeated key, NaN, too deep
-            return None
-        if ordered:
-            start = record.get("start") if isinstance(record, dict) else None
-            end = record.get("end") if isinstance(record, dict) else None
-            if type(start) is not int or type(end) is not int:
-                ordered = False  # never sorted: validate reports the offsets
-            elif (start, end) < previous:
-                return None
-            else:
-                previous = (start, end)
-        formatted, record_notes = canonical_record(record, texts, model)
-        notes.extend(f"{rel}:{lineno}: {note}" for note in record_notes.messages)
-        outcome.unanchored += record_notes.unanchored
-        if isinstance(record, dict):
-            rid, text = record.get("id"), record.get("text")
-            if isinstance(rid, str) and isinstance(text, str):
-                texts.add(rid, text)
-        try:
-            out = (jsonio.dumps(formatted) + "\n").encode("utf-8")
-        except UnicodeEncodeError:
-            return None  # a lone surrogate
-        if len(out) > MAX_LINE_BYTES:
-            return None
-        if out != raw:
-            outcome.changed = True
-        if write is not None:
-            write(out, raw)
-    if crlf:
-        head.append(f"{rel}: converted CRLF line endings to LF")
-    outcome.messages = head + notes
-    outcome.missing = texts.missing
-    return outcome
-
-
-def _far_texts(lines: Iterable[bytes], wanted: set[str]) -> dict[str, str]:
-    """The texts of the wanted sentence ids (the last line with the id wins, as in a dict)."""
-    found: dict[str, str] = {}
-    for raw in lines:
-        try:
-            record = _parse(raw.rstrip(b"\r\n").removeprefix(_BOM_BYTES))
-        except (ValueError, RecursionError):
-            continue
-        if isinstance(record, dict):
-            rid, text = record.get("id"), record.get("text")
-            if rid in wanted and isinstance(text, str):
-                found[rid] = text
-    return found
-
-
-def _stream(path: Path, model: type[Record], rel: str, write: bool) -> _Pass | None:
-    """Format a file line by line, replacing it if it changed and `write`; None: whole-file."""
-    lines = functools.partial(jsonio.iter_raw_lines, path)
-    # Written only from the first line that changes: an unchanged file is never touched.
-    writer = jsonio.Rewrite(path) if write else None
-    try:
-        result = _format_pass(lines(), model, rel, {}, writer.line if writer else None)
-        if result is not None and result.missing:
-            far = _far_texts(lines(), result.missing)
-            if far:  # read again, now with the texts those citations need
-                if writer is not None:
-                    writer.discard()
-                result = _format_pass(lines(), model, rel, far, writer.line if writer else None)
-    except BaseException:
-        if writer is not None:
-            writer.discard()
-        raise
-    if writer is not None:
-        if result is not None and result.changed:
-            writer.finish()
-        else:
-            writer.discard()
-    return result
-
-
 def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, type[Record]]]:
     kinds: dict[Path, type[Record]] = {
         p.resolve(): SentenceRecord for p in project.annotation_paths()
@@ -445,42 +250,60 @@ def fmt(
     that is not a data file. `on_progress(done, total)` is called before each file.
     """
     result = FmtResult()
-    targets = _targets(project, paths)
-    for number, (path, model) in enumerate(targets):
-        if on_progress is not None:
-            on_progress(number, len(targets))
-        rel = project.relative(path)
-        outcome = FileFormat(rel)
-        result.files.append(outcome)
-        long_line = jsonio.first_long_line(path)  # before reading it whole: bounded memory
-        if long_line is not None:
-            outcome.refused = True
-            outcome.messages = [f"{rel}:{long_line}: {too_long()}; not formatted"]
-            continue
-        if not diff:
-            streamed = _stream(path, model, rel, write=not check)
-            if streamed is not None:
-                outcome.changed, outcome.messages = streamed.changed, streamed.messages
-                outcome.unanchored = streamed.unanchored
-                continue
-        data = jsonio.read_bytes(path)
-        new, outcome.messages, outcome.unanchored = format_text(data, model, rel)
-        if new is None:
-            outcome.refused = True
-            continue
-        if new == data:
-            continue
-        outcome.changed = True
-        if diff:
-            old_lines = data.decode("utf-8").removeprefix(BOM).splitlines(keepends=True)
-            outcome.diff = "".join(
-                difflib.unified_diff(
-                    old_lines,
-                    new.decode("utf-8").splitlines(keepends=True),
-                    fromfile=f"a/{rel}",
-                    tofile=f"b/{rel}",
-                )
-            )
-        if not (check or diff):
-            jsonio.atomic_write_bytes(path, new)
+    pending: list[jsonio.Rewrite] = []  # new versions of the files streamed, swapped in at the end
+    try:
+        for number, (path, model) in enumerate(targets := _targets(project, paths)):
+            if on_progress is not None:
+                on_progress(number, len(targets))
+            result.files.append(_fmt_file(project, path, model, check, diff, pending))
+        jsonio.commit_all(pending)
+    except BaseException:
+        for rewrite in pending:
+            rewrite.discard()
+        raise
     return result
+
+
+def _fmt_file(
+    project: Project,
+    path: Path,
+    model: type[Record],
+    check: bool,
+    diff: bool,
+    pending: list[jsonio.Rewrite],
+) -> FileFormat:
+    """Format one file: streamed (its new version added to `pending`), or whole."""
+    rel = project.relative(path)
+    outcome = FileFormat(rel)
+    long_line = jsonio.first_long_line(path)  # before reading it whole: bounded memory
+    if long_line is not None:
+        outcome.refused = True
+        outcome.messages = [f"{rel}:{long_line}: {too_long()}; not formatted"]
+        return outcome
+    if not diff:
+        streamed = stream(path, model, rel, canonical_record, None if check else pending)
+        if streamed is not None:
+            outcome.changed, outcome.messages = streamed.changed, streamed.messages
+            outcome.unanchored = streamed.unanchored
+            return outcome
+    data = jsonio.read_bytes(path)
+    new, outcome.messages, outcome.unanchored = format_text(data, model, rel)
+    if new is None:
+        outcome.refused = True
+        return outcome
+    if new == data:
+        return outcome
+    outcome.changed = True
+    if diff:
+        old_lines = data.decode("utf-8").removeprefix(BOM).splitlines(keepends=True)
+        outcome.diff = "".join(
+            difflib.unified_diff(
+                old_lines,
+                new.decode("utf-8").splitlines(keepends=True),
+                fromfile=f"a/{rel}",
+                tofile=f"b/{rel}",
+            )
+        )
+    if not (check or diff):
+        jsonio.atomic_write_bytes(path, new)
+    return outcome

@@ -78,9 +78,16 @@ def loads_lenient(text: bytes | str) -> Any:
         raise ValueError("nested too deeply to be a record") from None
 
 
+#: One encoder for every line written (json.dumps builds a new one per call). JSON data has no
+#: cycles, so the circular-reference check is off: it costs a dict insert per container.
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=SEPARATORS, allow_nan=False, check_circular=False
+)
+
+
 def dumps(obj: Any) -> str:
     """The canonical one-line serialization: UTF-8 text, no ASCII escapes."""
-    return json.dumps(obj, ensure_ascii=False, separators=SEPARATORS, allow_nan=False)
+    return _ENCODER.encode(obj)
 
 
 def byte_position(data: bytes, index: int) -> tuple[int, int]:
@@ -345,12 +352,27 @@ class AtomicWriter:
             raise _write_failed(self.path, exc) from exc
         self._digest.update(data)
 
-    def commit(self) -> None:
+    def close(self) -> None:
+        """Close the temporary file, written whole, to be committed later (frees its handle)."""
+        try:
+            self._handle.close()
+        except OSError as exc:
+            self.discard()
+            raise _write_failed(self.path, exc) from exc
+
+    def commit(self, sync_dir: bool = True) -> None:
         path, tmp = self.path, self._tmp
         try:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
-            self._handle.close()
+            if self._handle.closed:
+                fd = os.open(tmp, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+            else:
+                self._handle.flush()
+                os.fsync(self._handle.fileno())
+                self._handle.close()
             os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
             _check_unchanged(path)
             os.replace(tmp, path)
@@ -360,7 +382,8 @@ class AtomicWriter:
                 raise _write_failed(path, exc) from exc
             raise
         _record(path, os.stat(path), self._digest.hexdigest())
-        _fsync_dir(path.parent)
+        if sync_dir:
+            _fsync_dir(path.parent)
 
     def discard(self) -> None:
         # The buffer may not flush (a full disk): the temporary file goes anyway.
@@ -408,18 +431,45 @@ class Rewrite:
             raise _write_failed(self.path, exc) from exc
         return writer
 
-    def finish(self) -> bool:
+    def finish(self, sync_dir: bool = True) -> bool:
         """Replace the file if a line changed; whether it was replaced."""
         if self._writer is None:
             return False
-        self._writer.commit()
+        self._writer.commit(sync_dir)
         return True
+
+    def close(self) -> None:
+        """Close the new file (if any), to `commit_all` later with others."""
+        if self._writer is not None:
+            self._writer.close()
 
     def discard(self) -> None:
         if self._writer is not None:
             self._writer.discard()
             self._writer = None
         self._same = 0
+
+
+def commit_all(rewrites: list[Rewrite]) -> None:
+    """Swap in many closed rewrites: one sync of the file system for all their data, then each
+    file's fsync (quick now), unchanged-since-read check and rename, then one fsync per folder.
+
+    One fsync per file costs a journal commit each (about 8 ms here): formatting 2,000 files
+    would spend 30 s waiting for the disk. Each file is still replaced atomically; if one
+    fails, it and the ones after it are discarded (left as they were) and the error raised.
+    """
+    try:
+        if len(rewrites) > 1 and hasattr(os, "sync"):
+            os.sync()
+        for rewrite in rewrites:
+            rewrite.finish(sync_dir=False)
+    except BaseException:
+        for rewrite in rewrites:
+            rewrite.discard()  # the ones committed already have nothing left to discard
+        raise
+    finally:
+        for folder in sorted({r.path.parent for r in rewrites}):
+            _fsync_dir(folder)
 
 
 def _write_failed(path: Path, exc: OSError) -> WriteFailed:
