@@ -201,3 +201,44 @@ def test_syncing_the_folder_is_best_effort(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(os, "open", no_folders)
     jsonio.atomic_write_bytes(tmp_path / "a.jsonl", b"two\n")
     assert (tmp_path / "a.jsonl").read_bytes() == b"two\n"
+
+
+def _rewritten(path: Path, new: bytes) -> jsonio.Rewrite:
+    """A closed rewrite of `path` (read line by line) to `new`, as `fmt` leaves it pending."""
+    rewrite = jsonio.Rewrite(path)
+    for old in jsonio.iter_raw_lines(path):
+        rewrite.line(new, old)
+        new = b""
+    rewrite.close()
+    return rewrite
+
+
+def test_commit_all_swaps_in_each_file_and_keeps_a_newer_save(tmp_path: Path) -> None:
+    from claimset.errors import ChangedOnDisk
+
+    paths = [tmp_path / f"f{n}.jsonl" for n in range(3)]
+    for path in paths:
+        path.write_bytes(b'{"a": 1}\n')
+    pending = [_rewritten(path, f'{{"b": {n}}}\n'.encode()) for n, path in enumerate(paths)]
+    paths[1].write_bytes(b'{"saved": true}\n')  # an editor saves f1 meanwhile
+    with pytest.raises(ChangedOnDisk, match=r"f1\.jsonl"):
+        jsonio.commit_all(pending)
+    # f0 was replaced; f1 keeps the newer save; f2, after the failure, is left as it was.
+    assert [p.read_bytes() for p in paths] == [b'{"b": 0}\n', b'{"saved": true}\n', b'{"a": 1}\n']
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f0.jsonl", "f1.jsonl", "f2.jsonl"]
+    pending = [_rewritten(paths[2], b'{"b": 2}\n')]
+    jsonio.commit_all(pending)
+    assert paths[2].read_bytes() == b'{"b": 2}\n'
+
+
+def test_a_rewrite_that_repeats_the_file_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "same.jsonl"
+    path.write_bytes(b'{"a": 1}\n{"b": 2}\n')
+    before = os.stat(path)
+    rewrite = jsonio.Rewrite(path)
+    for old in jsonio.iter_raw_lines(path):
+        rewrite.line(old, old)
+    assert rewrite.finish() is False
+    after = os.stat(path)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert list(tmp_path.iterdir()) == [path]
