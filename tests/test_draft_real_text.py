@@ -374,3 +374,25 @@ def test_clauses_with_their_own_verbs_are_no_list() -> None:
 )
 def test_report_verbs_and_nouns(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text, recent=("china",)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A speaker's "it / they would" + an action is its own course: an intention (§4.5).
+        (
+            "Seoul announced it would send an envoy to Moscow.",
+            [("south_korea", "intention", "it would send an envoy to Moscow", "certain", [])],
+        ),
+        # Not an expletive "it would be ...".
+        (
+            "Seoul said it would be hard to agree.",
+            [("south_korea", "prediction", "it would be hard to agree", "certain", [])],
+        ),
+        # Voicing an attitude noun reports a stance (v1.3 #20): no judgement of the author's.
+        ("Many lawmakers have raised concerns about the deal with Moscow.", []),
+        ("Seoul expressed strong support for the talks.", []),
+    ],
+)
+def test_speakers_course_and_voiced_attitudes(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected

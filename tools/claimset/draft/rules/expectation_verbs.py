@@ -277,8 +277,23 @@ def _own_conduct(
     verb = next((k for k in range(a, b) if low[k] in FINITE), None)
     if verb is None or verb - a > 6:
         return False
+    if verb == a + 1 and _pronoun_of_speaker(s, a, verb):
+        return True  # "announced it would work with Congress": the speaker's own course
     for m in mentions:
         if a <= m.i and m.j <= verb and not m.after_preposition and not m.possessive:
             refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
             return bool(refs) and refs[0] in holder
     return low[a] == "we" and AUTHOR not in holder
+
+
+def _pronoun_of_speaker(s: Sentence, a: int, verb: int) -> bool:
+    """Whether the content's subject is a pronoun right before *will / would* and an action,
+    in a speech report: it stands for the speaker (*the Treasury issued a statement asserting
+    that it would impose sanctions*), not an expletive (*it would be difficult to ...*)."""
+    low = s.low
+    return (
+        low[a] in ("it", "they")
+        and low[verb] in ("will", "would")
+        and verb + 1 < s.n
+        and low[verb + 1] not in ("be", "have", "not", "n't")
+    )

@@ -55,6 +55,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue
         if _objective_need(s, a, b):
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
+        if _expressed_attitude(s, a, b):
+            continue  # "X have raised concerns about ...": a report of a stance (v1.3 #20)
         region = (a, b)
         a, whether = skip_shell(s, a, b)
         if s.low[a] == "whether":
@@ -136,6 +138,24 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
             if not w.isalpha() or w in FINITE or w in ("that", "which", "who"):
                 break
     return a, False
+
+
+# Verbs that report a stance being voiced, and the attitude nouns they take (v1.3 change 20:
+# *express / raise / voice* + an attitude noun report a public stance; the author judges nothing).
+_VOICING = frozenset(["raised", "raise", "raises", "expressed", "express", "expresses", "voiced"])
+_ATTITUDE_NOUNS = frozenset(
+    ["concern", "concerns", "fears", "doubts", "hopes", "reservations", "support", "opposition"]
+)
+
+
+def _expressed_attitude(s: Sentence, a: int, b: int) -> bool:
+    """ "Policymakers have raised concerns about ...", "Seoul expressed its support for ...":
+    a voiced attitude noun, a report (guidelines v1.3 change 20)."""
+    low = s.low
+    return any(
+        w in _VOICING and any(x in _ATTITUDE_NOUNS for x in low[k + 1 : min(b, k + 4)])
+        for k, w in enumerate(low[a:b], start=a)
+    )
 
 
 def _objective_need(s: Sentence, a: int, b: int) -> bool:
