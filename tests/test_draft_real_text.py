@@ -88,6 +88,13 @@ def test_every_insertion_rule_is_named_in_syntax_json_in_order() -> None:
         ),
         # Not before a new clause or with a verb inside.
         ("subject-accompaniment", "Seoul objected, along with Tokyo, and Beijing waited.", ""),
+        (
+            "fronted-adjunct",
+            "Seoul has assessed that by selling arms to Moscow, Beijing may gain leverage.",
+            ",",
+        ),
+        # A verb before the comma: a clause of its own, cut as before.
+        ("fronted-adjunct", "Seoul said that Moscow agreed, and Beijing may follow.", ""),
     ],
 )
 def test_insertions(rule: str, text: str, insertion: str) -> None:
@@ -396,3 +403,17 @@ def test_report_verbs_and_nouns(text: str, expected: list[tuple[Any, ...]]) -> N
 )
 def test_speakers_course_and_voiced_attitudes(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text) == expected
+
+
+def test_a_fronted_adjunct_stays_in_the_reported_content() -> None:
+    assert claims(
+        "Seoul has assessed that by selling arms to Moscow, Beijing may gain leverage."
+    ) == [
+        (
+            "south_korea",
+            "prediction",
+            "by selling arms to Moscow, Beijing may gain leverage",
+            "certain",
+            [],
+        )
+    ]

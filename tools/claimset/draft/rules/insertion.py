@@ -180,3 +180,28 @@ def quoted_phrase(s: Sentence, i: int) -> int:
     if mark == s.low[opened] and s.low[:opened].count(mark) % 2 == 1:
         return 0  # the mark before closes an earlier quotation
     return i if not any(w in FINITE for w in s.low[opened:close]) else 0
+
+
+@insertion("fronted-adjunct")
+def fronted_adjunct(s: Sentence, i: int) -> int:
+    """The comma after an adjunct that opens a that-clause (*assessed that by gaining combat
+    experience, North Korea may pose a greater threat*): the clause goes on past it, so the
+    comma ends nothing. The adjunct opens with a preposition or a participle and has no finite
+    verb; a subject and its finite verb follow the comma."""
+    low = s.low
+    if low[i] != ",":
+        return 0
+    that = next((k for k in range(i - 1, max(-1, i - 16), -1) if low[k] in ("that", ",", ";")), -1)
+    if that < 1 or low[that] != "that" or that + 1 >= i:
+        return 0
+    first = low[that + 1]
+    if not (first in lexicons().prepositions or first.endswith("ing")) or first == "to":
+        return 0
+    if any(w in FINITE for w in low[that + 1 : i]):
+        return 0
+    for k in range(i + 2, min(s.n, i + 8)):
+        if low[k] in FINITE:
+            return i
+        if not (s.toks[k].isalpha() or low[k] in ("'s", "’s", "-")):
+            return 0
+    return 0
