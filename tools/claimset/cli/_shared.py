@@ -9,7 +9,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -190,3 +190,12 @@ def progress(transient: bool = True) -> Any:
         transient=transient,
         disable=not sys.stderr.isatty(),
     )
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress display for one step; yields the `on_progress(done, total)` callback that the
+    step's function takes (fmt, validate and draft all report the same way)."""
+    with progress() as bar:
+        task = bar.add_task(description, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

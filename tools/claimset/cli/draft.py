@@ -13,7 +13,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
-    progress,
+    progress_bar,
     resolve_paths,
     stderr,
     stdout,
@@ -38,13 +38,12 @@ def draft_cli(files: tuple[str, ...], redo: bool) -> None:
     from ..draft import draft
 
     project = find_project()
-    with writing(project, "draft"), progress() as bar:
-        task = bar.add_task("draft", total=None)
+    with writing(project, "draft"), progress_bar("draft") as on_progress:
         result = draft(
             project,
             resolve_paths(project, files),
             redo=redo,
-            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+            on_progress=on_progress,
         )
     render_draft(result)
     if not result.ok:

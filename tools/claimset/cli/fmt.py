@@ -15,7 +15,7 @@ from ._shared import (
     find_project,
     handle_errors,
     paths_argument,
-    progress,
+    progress_bar,
     resolve_paths,
     stderr,
     stdout,
@@ -46,14 +46,16 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     from ..fmt import fmt
 
     project = find_project()
-    with nullcontext() if check or diff else writing(project, "fmt"), progress() as bar:
-        task = bar.add_task("fmt", total=None)
+    with (
+        nullcontext() if check or diff else writing(project, "fmt"),
+        progress_bar("fmt") as on_progress,
+    ):
         result = fmt(
             project,
             resolve_paths(project, paths),
             check=check,
             diff=diff,
-            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+            on_progress=on_progress,
         )
     render_fmt(result, check=check, diff=diff)
     if result.refused or result.unanchored or (check and result.changed):

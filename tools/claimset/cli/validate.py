@@ -12,7 +12,7 @@ from ._shared import (
     find_project,
     handle_errors,
     paths_argument,
-    progress,
+    progress_bar,
     resolve_paths,
     stdout,
 )
@@ -53,14 +53,13 @@ def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) 
     from ..validate import validate
 
     project = find_project()
-    with progress() as bar:
-        task = bar.add_task("validate", total=None)
+    with progress_bar("validate") as on_progress:
         report = validate(
             project,
             resolve_paths(project, paths),
             strict=strict,
             jobs=jobs,
-            on_progress=lambda done, total: bar.update(task, completed=done, total=total),
+            on_progress=on_progress,
         )
     render_validate(report, format_)
     if not report.valid:
