@@ -35,6 +35,7 @@ BUFFER = "Moscow plainly wants a buffer on the peninsula."
 NO_SECRET = "Seoul makes no secret of its dissatisfaction over Moscow's stance."
 CUT = "In 2024 Seoul cut its exports to Russia."
 AFTER = "After talks, Seoul cut its exports to Russia."
+SEVERAL = "Seoul wants calm on the peninsula and regards the base as a threat."
 NARRATION = [
     "Russia has certainly reversed course.",
     "In 2022 Russia blocked new sanctions.",
@@ -110,7 +111,36 @@ LINK_EXAMPLES = [
         1,
         ["In 2024 Putin visited Pyongyang"],
     ),
+    # After a sentence of several claims a fact goes to the first one only (the others: below).
+    ("one-of-several", [SEVERAL, CUT], 0, [CUT[:-1]]),
+    # A contrast connective between commas sets the fact against the claim, wherever it stands.
+    ("contrast-inside", [BUFFER, "In 2024 Congress cut the aid, however, over its record."], 0, []),
+    (
+        "contrast-inside",
+        [BUFFER, "In 2024 Congress cut the aid over its record."],
+        0,
+        ["In 2024 Congress cut the aid over its record"],
+    ),
 ]
+
+SEVERAL_HOLDERS = "Seoul and Beijing plainly want calm on the peninsula."
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # Two claims in one sentence: the fact after it goes to the first only.
+        ([SEVERAL, CUT], [[CUT[:-1]], []]),
+        # One claim held jointly by two parties: each holder keeps the link.
+        ([SEVERAL_HOLDERS, CUT], [[CUT[:-1]], [CUT[:-1]]]),
+    ],
+)
+def test_one_of_several_links_only_the_first_claim(
+    texts: list[str], expected: list[list[str]]
+) -> None:
+    claims = draft_document(texts, PARTIES)[0]
+    assert claims is not None
+    assert [[e["quote"] for e in c["evidence"]] for c in claims] == expected
 
 
 @pytest.mark.parametrize(("rule", "texts", "claim", "expected"), LINK_EXAMPLES)

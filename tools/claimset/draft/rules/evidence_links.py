@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors import AUTHOR
+from ..lexicons import lexicons, longest_match
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
 from ..types import Candidate
@@ -99,3 +100,28 @@ def example_sentence(site: LinkSite) -> bool:
     return any(
         low[k] == "for" and low[k + 1] in ("example", "instance") for k in range(len(low) - 1)
     )
+
+
+@link_rule("one-of-several")
+def one_of_several(site: LinkSite) -> bool:
+    """A fact after a sentence holding several claims goes to its first claim only (*Seoul wants
+    calm and regards the base as a threat. In 2024 it cut its exports.*): which of the others it
+    backs, if any, adjacency cannot tell, and a link to each would be wrong more often than
+    right. Parties holding one claim jointly (*Seoul and Tokyo want calm*) all keep it."""
+    first = min(site.claims, key=lambda c: c.region[0])
+    return site.claim.region[0] > first.region[0]
+
+
+@link_rule("contrast-inside")
+def contrast_inside(site: LinkSite) -> bool:
+    """A fact whose clause holds a contrast connective between commas (*The Congress cut the
+    aid, however, over concerns about ...*) is set against what comes before it (test 3),
+    wherever the connective stands; one opening the sentence is refused before any link is
+    proposed (`document.py`)."""
+    low, trie = site.fact_s.low, lexicons().contrast
+    for k in range(max(1, site.fact.i), min(site.fact.j, len(low) - 1)):
+        if low[k - 1] == "," and low[k] in trie:
+            m = longest_match(trie, low, k)
+            if m is not None and k + m[0] < len(low) and low[k + m[0]] == ",":
+                return True
+    return False
