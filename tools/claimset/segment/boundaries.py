@@ -57,7 +57,7 @@ _CANDIDATE = re.compile(
     rf"(?P<terminal>[{char_class(TERMINALS)}]+(?:[ \u00a0][.…][{char_class(TERMINALS)}]*)*)"
     rf"(?P<closing>[{char_class(CLOSERS)}]*"
     rf"(?:(?:\[[^\[\]\n]{{1,24}}\]|[{SUPERSCRIPTS}]+)[{char_class(CLOSERS)}]*)*)"
-    rf"|(?P<paren>\))"
+    rf"|(?P<paren>(?<=[^\W_])\)(?!\S))"
     rf"|(?P<bullet>[{char_class(BULLETS)}])"
     rf"|(?P<cjk>[{_CJK_TERMINALS}]+[{char_class(CLOSERS)}]*))"
 )
@@ -149,7 +149,8 @@ def sentence_cuts(block: str) -> list[int]:
         has_quotes='"' in block or "'" in block or "“" in block or "‘" in block or "«" in block,
     )
     scan.cut_at(0)
-    _cut_after_note(scan, cuts)
+    if block.startswith(("(", "["), scan.content):
+        _cut_after_note(scan, cuts)
     for m in _CANDIDATE.finditer(block):
         cut = _decide_candidate(scan, m)
         if cut is not None and cut > scan.sent_start:
@@ -177,20 +178,19 @@ def _decide_candidate(scan: _Scan, m: re.Match[str]) -> int | None:
     p0 = m.start()
     end = m.end()
     if found == "closing":  # terminal punctuation
-        if end < n and not block[end].isspace():
+        if end == n:  # the commonest case, decided first: the paragraph's last sentence ends
+            return None if _omission_or_doubt(block, m, p0) else end
+        if not block[end].isspace():
             return _decide_glued(block, m, p0, end)
         note = _SPACED_NOTE.match(block, end)
         if note:  # the footnote belongs to the sentence it follows
             end = note.end()
         cut = _decide_spaced(scan, m, p0, end)
         return _past_emoji(block, end) if cut == end else cut
-    if found == "paren":  # ")" ending a list marker such as "2)"
-        if p0 and block[p0 - 1].isalnum() and (end == n or block[end].isspace()):
-            tstart = token_start(block, p0)
-            item = classify_list_marker(block, tstart, p0, end, scan.content, scan.markers)
-            if item is ListMarker.NEW_ITEM:
-                return tstart
-        return None
+    if found == "paren":  # ")" after a letter or digit, before a space: maybe a list marker "2)"
+        tstart = token_start(block, p0)
+        item = classify_list_marker(block, tstart, p0, end, scan.content, scan.markers)
+        return tstart if item is ListMarker.NEW_ITEM else None
     if found == "bullet":  # inline bullet: "• 9. The first item • 10. The second item"
         return p0 if p0 > scan.content and block[p0 - 1].isspace() else None
     if end == n or not block[end].isdigit():  # CJK full stop, question or exclamation
@@ -240,11 +240,14 @@ def _past_emoji(block: str, pos: int) -> int:
     i = pos
     while i < n and i - pos < 4 and block[i].isspace():
         i += 1
-    emoticon = _EMOTICON.match(block, i)
-    if emoticon:
-        return emoticon.end()
+    if i == n:
+        return pos
+    if block[i] in ":;=<^":  # the characters an emoticon starts with
+        emoticon = _EMOTICON.match(block, i)
+        if emoticon:
+            return emoticon.end()
     # Emoji proper (symbols from U+2600 up), not "©", "°" or the bullets that open list items.
-    if i == n or block[i] < "\u2600" or block[i] in BULLETS:
+    if block[i] < "\u2600" or block[i] in BULLETS:
         return pos
     j = i
     while j < n and j - i < 16 and unicodedata.category(block[j]) in _EMOJI_CATEGORIES:
@@ -252,6 +255,11 @@ def _past_emoji(block: str, pos: int) -> int:
     if j == i or (j < n and not block[j].isspace()):
         return pos
     return j
+
+
+def _omission_or_doubt(block: str, m: re.Match[str], p0: int) -> bool:
+    """ "[...]" marks an omission, "(?)" or "[sic!]" a doubt, not a sentence end."""
+    return p0 > 0 and block[p0 - 1] in "[(" and m.group("closing")[:1] in ("]", ")")
 
 
 def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | None:
@@ -262,8 +270,8 @@ def _decide_spaced(scan: _Scan, m: re.Match[str], p0: int, end: int) -> int | No
     """
     block = scan.block
     punct = m.group("terminal")
-    if p0 and block[p0 - 1] in "[(" and m.group("closing")[:1] in ("]", ")"):
-        return None  # "[...]" marks an omission, "(?)" or "[sic!]" a doubt, not an end
+    if _omission_or_doubt(block, m, p0):
+        return None
     nxt = next_word(block, end)
     if nxt.kind is WordKind.END:
         return end
@@ -431,12 +439,14 @@ def _decide_glued(block: str, m: re.Match[str], p0: int, end: int) -> int | None
     space between two words ("ended.The", "said...Then"), a plain-digit footnote ("disputed.3
     Officials") and CJK text.
     """
+    after = block[end]
+    if "a" <= after <= "z":
+        return None  # the commonest case, decided first: "example.com", "os.path", "e.g"
     punct = m.group("terminal")
     if (len(punct) != 1 and not _GLUED_ELLIPSIS.fullmatch(punct)) or m.group("closing") or p0 < 2:
         return None
     if block[p0 - 1] in "[(":
         return None  # "[?][note]"
-    after = block[end]
     before = block[p0 - 1]
     if after.isalpha() and not after.isupper() and not after.islower():
         # A caseless script such as CJK: "这是句子.这是" has no spaces to wait for.

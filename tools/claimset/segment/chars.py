@@ -82,11 +82,10 @@ def next_word(block: str, pos: int) -> NextWord:
 
 def token_start(block: str, pos: int) -> int:
     """Start of the whitespace-delimited token that ends at pos (at most MAX_TOKEN back)."""
-    lo = max(0, pos - MAX_TOKEN)
-    i = pos
-    while i > lo and not block[i - 1].isspace():
-        i -= 1
-    return i
+    if pos == 0 or block[pos - 1].isspace():
+        return pos
+    # The last whitespace-separated part of the window (str.rsplit scans from the right, in C).
+    return pos - len(block[max(0, pos - MAX_TOKEN) : pos].rsplit(None, 1)[-1])
 
 
 def content_start(block: str, pos: int) -> int:

@@ -9,7 +9,7 @@ one, or is soft (the text is hard-wrapped), is decided by :mod:`.wrapping` from 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, repeat
 from operator import add
 
 from .chars import ALNUM
@@ -33,7 +33,9 @@ def _lines(text: str) -> tuple[list[Line], list[str]]:
         zip(
             starts,
             map(add, starts, map(len, contents)),
-            [chunk[-1] == "\u2029" for chunk in chunks],
+            [chunk[-1] == "\u2029" for chunk in chunks]
+            if "\u2029" in text
+            else repeat(False, len(chunks)),
             strict=True,
         )
     )
@@ -60,12 +62,14 @@ def _blank_line_between_paragraphs(blank: list[bool]) -> bool:
     return False
 
 
-def _line_groups(lines: list[Line], contents: list[str], blank: list[bool]) -> list[list[int]]:
+def _line_groups(lines: list[Line], contents: list[str]) -> list[list[int]]:
     """Runs of indices of lines with text, ended by blank lines, separators or U+2029."""
     groups: list[list[int]] = []
     group: list[int] = []
-    for i, ((_, _, hard), c, is_blank) in enumerate(zip(lines, contents, blank, strict=True)):
-        if is_blank or not ALNUM.search(c):
+    # A blank line has no letter or digit either; map runs the search in C.
+    found = map(ALNUM.search, contents)
+    for i, ((_, _, hard), has_text) in enumerate(zip(lines, found, strict=True)):
+        if has_text is None:
             if group:
                 groups.append(group)
                 group = []
@@ -83,7 +87,7 @@ def paragraph_blocks(text: str) -> Iterator[tuple[int, int]]:
     """Yield the (start, end) ranges that sentences may not cross, in order."""
     lines, contents = _lines(text)
     blank = [not c.strip() for c in contents]
-    groups = _line_groups(lines, contents, blank)
+    groups = _line_groups(lines, contents)
     layout = detect_layout(contents, groups, _blank_line_between_paragraphs(blank))
     for group in groups:
         # Only a run of three or more lines can hold two list items after its first line.

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .abbreviations import word_set
-from .chars import CLOSERS, FIRST_TOKEN, LAST_WORD, OPENERS, TERMINALS
+from .chars import CLOSERS, LAST_WORD, OPENERS, TERMINALS
 
 # A line ending in one of these is not a heading: it continues on the next line.
 CONTINUING = word_set(
@@ -101,16 +101,6 @@ class Layout:
     width_guessed: bool = False
 
 
-def _first_token(line: str) -> str:
-    m = FIRST_TOKEN.match(line)  # the pattern matches the empty string
-    return m.group(1) if m else ""
-
-
-def _needed(line: str, nxt: str) -> int:
-    """The line's length had the next line's first word been put on it."""
-    return len(line.rstrip()) + 1 + len(_first_token(nxt))
-
-
 def ends_sentence(line: str) -> bool:
     """Whether the line ends with terminal punctuation (maybe followed by closing quotes)."""
     return line.rstrip().rstrip(CLOSERS)[-1:] in TERMINALS
@@ -152,10 +142,12 @@ def _wrap_evidence(pairs: list[tuple[str, str]], width: int) -> tuple[bool, bool
     filled = early = 0
     runs_on = False
     for a, b in pairs:
-        if ends_sentence(a):
+        line = a.rstrip()
+        if line.rstrip(CLOSERS)[-1:] in TERMINALS:  # ends_sentence, inlined: a step per line
             continue
-        lower = b.lstrip()[:1].islower()
-        if _needed(a, b) > width:
+        nxt = b.lstrip()
+        lower = nxt[:1].islower()
+        if len(line) + 1 + len(nxt.split(None, 1)[0]) > width:  # the next word would not fit
             filled += 1
             runs_on = runs_on or lower or _ends_with_continuing_word(a)
         elif lower:
@@ -200,10 +192,6 @@ def detect_layout(contents: list[str], groups: list[list[int]], blank_between: b
     return Layout(wrapped=False, width=0)
 
 
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip())
-
-
 def _continuation_indent(pairs: list[tuple[str, str]]) -> int | None:
     """The indentation of continuation lines, if paragraphs start with a deeper first line.
 
@@ -212,12 +200,14 @@ def _continuation_indent(pairs: list[tuple[str, str]]) -> int | None:
     """
     if not any(b[:1] in (" ", "\t") for _, b in pairs):
         return None  # no line is indented
-    counts = Counter(_indent(b) for _, b in pairs)
+    indents = [len(line) - len(line.lstrip()) for line, _ in pairs]
+    next_indents = [len(nxt) - len(nxt.lstrip()) for _, nxt in pairs]
+    counts = Counter(next_indents)
     base = min(counts, default=0)
-    deeper = [(a, b) for a, b in pairs if _indent(a) > base]
+    deeper = [j for j, indent in enumerate(indents) if indent > base]
     if len(deeper) < 2 or counts[base] < len(pairs) / 2:
         return None
-    first_lines = sum(1 for a, b in deeper if _indent(b) == base)
+    first_lines = sum(1 for j in deeper if next_indents[j] == base)
     return base if first_lines >= len(deeper) / 2 else None
 
 
@@ -235,12 +225,14 @@ def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool
     """Whether the newline between two lines is meant (ends a paragraph), not wrapped."""
     if not layout.wrapped:
         return not _continues(line, nxt)
-    indent = len(line) - len(line.lstrip())
-    next_indent = len(nxt) - len(nxt.lstrip())
-    line = line.strip()
-    nxt = nxt.lstrip()
-    needed = indent + len(line) + 1 + len(_first_token(nxt))
-    if _ATX_HEADING.match(line) or _ATX_HEADING.match(nxt):
+    stripped = line.lstrip()
+    indent = len(line) - len(stripped)
+    line = stripped.rstrip()
+    stripped = nxt.lstrip()
+    next_indent = len(nxt) - len(stripped)
+    nxt = stripped
+    needed = indent + len(line) + 1 + len(nxt.split(None, 1)[0])  # with the next word on it
+    if (line[0] == "#" and _ATX_HEADING.match(line)) or (nxt[0] == "#" and _ATX_HEADING.match(nxt)):
         return True  # Markdown "## Heading" is a line of its own
     if _LIST_ITEM.match(nxt):
         return needed <= items_width
