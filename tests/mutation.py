@@ -28,7 +28,10 @@ VALIDATE = [
     "tests/test_fastcheck.py",
     "tests/test_validate_fuzz.py",
     "tests/test_json_errors.py",
+    "tests/test_validate_structure.py",
 ]
+#: The validator's own modules (its checks are in CHECKS).
+VALIDATOR = ["files", "lines", "positions", "problems", "reader", "runner", "state"]
 CHECKS = [
     "claims", "conflicts", "documents", "ids", "markers", "offsets",
     "orphans", "registries", "spans", "status", "structure", "syntax",
@@ -63,6 +66,8 @@ TESTS: dict[str, list[str]] = {
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
     **{f"validate/checks/{name}": VALIDATE for name in CHECKS},
+    **{f"validate/{name}": VALIDATE for name in VALIDATOR},
+    "validate/registry": ["tests/test_diagnostics.py", *VALIDATE],
     **{f"export/{name}": EXPORT for name in ("run", "writer", "tables", "counts", "validation")},
     "export/folder": ["tests/test_export_folder.py", *EXPORT],
     "draft/candidate": ["tests/test_draft_claims.py", "tests/test_draft.py"],

@@ -113,6 +113,11 @@ def test_every_code_is_documented_and_every_emitted_code_is_known(tmp_path: Path
         project = copy_fixture(tmp_path / f"seed-{seed.stem}")
         (project.seeds_dir / seed.name).write_bytes(seed.read_bytes())
         emitted |= {d.code for d in validate(project).diagnostics}
+    # A link to nothing cannot be a sample file: made here.
+    project = copy_fixture(tmp_path / "broken-link")
+    project.annotation_path("demo").unlink()
+    project.annotation_path("demo").symlink_to("nowhere.jsonl")
+    emitted |= {d.code for d in validate(project).diagnostics}
     # Every code has a sample in tests/data (its expected output beside it).
     assert emitted == set(CODES)
 

@@ -13,6 +13,7 @@ import pytest
 from claimset.canonical import canonical, fields
 from claimset.jsonio import dumps, loads_strict
 from claimset.models import MODELS, Actor, Annotator, Document, SentenceRecord
+from claimset.orphans import OrphanRecord
 from claimset.project import Project
 from claimset.validate import fast_path, validate
 from claimset.validate.state import AnnotationState
@@ -199,7 +200,9 @@ def test_samples_as_typed_report_the_same_problems_on_both_paths(
     tmp_path: Path, sample: Path
 ) -> None:
     project = copy_fixture(tmp_path)
-    target(project, sample).write_bytes(typed_file(sample.read_bytes(), model_of(sample)))
+    path = target(project, sample)
+    path.parent.mkdir(parents=True, exist_ok=True)  # corpus/orphans/ for an orphans_ sample
+    path.write_bytes(typed_file(sample.read_bytes(), model_of(sample)))
     fast, precise = both_paths(project)
     assert fast == precise
 
@@ -314,6 +317,8 @@ def model_of(sample: Path) -> type[BaseModel]:
         return Document
     if sample.name.startswith("annotators_"):
         return Annotator
+    if sample.name.startswith("orphans_"):
+        return OrphanRecord
     return SentenceRecord
 
 
@@ -364,7 +369,9 @@ def test_canonical_samples_report_the_same_problems_on_both_paths(
 ) -> None:
     original = sample_project(tmp_path / "original", sample)
     project = copy_fixture(tmp_path / "canonical")
-    target(project, sample).write_bytes(canonical_file(sample.read_bytes(), model_of(sample)))
+    path = target(project, sample)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(canonical_file(sample.read_bytes(), model_of(sample)))
     # The problem survives the canonical form: same places, same codes (columns move).
     assert where(project) == where(original)
     fast, precise = both_paths(project)

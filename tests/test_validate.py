@@ -202,6 +202,25 @@ def test_a_seed_not_split_and_an_unknown_document(tmp_path: Path) -> None:
     project.documents_path.write_text(documents)
 
 
+def test_an_annotation_file_linked_to_nothing_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    path.unlink()
+    path.symlink_to("../../moved/demo.jsonl")
+    # Its seed is split (no "not-split" warning, which would invite a split over the link).
+    assert lines(validate(project)) == [
+        "corpus/annotations/demo.jsonl:1:1: a symbolic link to ../../moved/demo.jsonl, which "
+        "does not exist: its sentences are not checked; restore the file it points to, or "
+        "replace the link with the file [broken-link]"
+    ]
+    assert invoke(project, monkeypatch)[0] == 1
+    # A hidden one is an editor's, like hidden files.
+    path.rename(path.with_name(".demo.jsonl"))
+    assert "[broken-link]" not in "\n".join(lines(validate(project)))
+
+
 def test_a_line_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(reader, "MAX_LINE_BYTES", 1000)
     project = copy_fixture(tmp_path)

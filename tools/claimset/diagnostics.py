@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "stale-seed": "the seed changed since it was split",
     "missing-seed": "no readable seed for a document",
     "not-split": "a seed without an annotation file",
+    "broken-link": "an annotation file that is a symbolic link to nothing",
     "status": "a sentence's status contradicts its content",
     "conflict": "a record holds a conflict left by `claimset merge` (a field changed two ways)",
     "orphan": "a claim split could not place after the seed changed (corpus/orphans/)",

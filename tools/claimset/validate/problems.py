@@ -32,6 +32,13 @@ PATTERN_NAMES = {
     SHA256_PATTERN: "a sha256 digest (64 lowercase hex digits)",
 }
 
+#: Ids whose pattern is another kind's (an annotator id is spelt like a document id), named by
+#: the model and field that hold them: looked up before `PATTERN_NAMES`.
+FIELD_NAMES = {
+    ("Annotator", "id"): "an annotator id (letters, digits, '.', '_', '-'; starting with a "
+    "letter or digit), like 'ann1'",
+}
+
 #: What a problem points at: the value at its path, the key, the enclosing object, the line.
 Where = Literal["value", "key", "object", "line"]
 

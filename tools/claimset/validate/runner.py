@@ -233,10 +233,28 @@ class _Scope:
         return self.paths is None or path.resolve() in self.paths
 
 
+def broken_links(project: Project) -> list[Path]:
+    """Annotation files that are symbolic links to nothing (`annotation_paths` lists files)."""
+    if not project.annotations_dir.is_dir():
+        return []
+    return sorted(
+        p
+        for p in project.annotations_dir.glob("*.jsonl")
+        if p.is_symlink() and not p.exists() and not p.name.startswith(".")
+    )
+
+
 def _tasks(
-    project: Project, scope: _Scope, documents: dict[str, DocRecord], seeds: dict[str, Path]
+    project: Project,
+    scope: _Scope,
+    documents: dict[str, DocRecord],
+    seeds: dict[str, Path],
+    linked: set[str],
 ) -> Iterator[_DocTask]:
-    """One task per document in scope: with a seed, an annotation file or a record."""
+    """One task per document in scope: with a seed, an annotation file or a record.
+
+    `linked`: documents whose annotation file is a broken link (reported on its own; their
+    seed is split, not "not split")."""
     annotations = {p.stem: p for p in project.annotation_paths()}
     # Computed once: resolving paths per document would cost more than checking small files.
     documents_path = project.documents_path
@@ -258,7 +276,7 @@ def _tasks(
             seed,
             record,
             documents_rel,
-            annotation is not None,
+            annotation is not None or doc_id in linked,
         )
 
 
@@ -316,7 +334,13 @@ def validate(
                 report.records += registry_file.records
                 diagnostics.extend(registry_file.diagnostics)
     seeds = {p.stem: p for p in project.seed_paths()}
-    tasks = list(_tasks(project, scope, documents.documents, seeds))
+    broken = broken_links(project) if scope.paths is None else []
+    annotations_rel = project.relative(project.annotations_dir)
+    for link in broken:
+        rel = f"{annotations_rel}/{link.name}"
+        diagnostics.extend(checks.broken_link(rel, os.readlink(link)))
+    linked = {p.stem for p in broken}
+    tasks = list(_tasks(project, scope, documents.documents, seeds, linked))
     for done, result in enumerate(_results(iter(tasks), actors, jobs)):
         if on_progress is not None:
             on_progress(done, len(tasks))

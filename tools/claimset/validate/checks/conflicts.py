@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..problems import Problem
+from ..problems import Problem, json_type
 from ..registry import check
 
 #: The key the merge driver writes (`claimset.merge.CONFLICTS`; not imported: the merge module
@@ -33,7 +33,13 @@ def recorded_conflicts(obj: dict[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     for index, entry in enumerate(entries):
         if type(entry) is not dict:
-            entry = {}
+            # Not something the merge driver writes: say what is there, not "ours wrote null".
+            message = (
+                f"a `conflicts` entry that is not an object (got {json_type(entry)}): keep the "
+                "version of the record you want, then delete this entry"
+            )
+            problems.append(Problem((CONFLICTS, index), "conflict", message, at="value"))
+            continue
         where = entry.get("path") or "the whole record"
         message = (
             f"merge conflict at {where}: {entry.get('ours_by', 'ours')} wrote "

@@ -40,6 +40,16 @@ def document_name(rel: str, doc_id: str) -> list[Diagnostic]:
     return [Diagnostic(rel, 1, 1, "", "value", message)]
 
 
+@check("annotation-link", {"broken-link": "error"})
+def broken_link(rel: str, target: str) -> list[Diagnostic]:
+    """An annotation file that is a symbolic link leads to a file (else its records are lost)."""
+    message = (
+        f"a symbolic link to {target}, which does not exist: its sentences are not checked; "
+        "restore the file it points to, or replace the link with the file"
+    )
+    return [Diagnostic(rel, 1, 1, "", "broken-link", message)]
+
+
 @check("split", {"not-split": "warning"})
 def not_split(seed_rel: str) -> list[Diagnostic]:
     """Every seed has an annotation file."""

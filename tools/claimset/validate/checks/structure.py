@@ -18,12 +18,23 @@ from ...canonical import Shape, field_names, fields
 from ...diagnostics import Severity
 from ...models import ACTOR_ID_PATTERN
 from ..positions import Path as JsonPath
-from ..problems import PATTERN_NAMES, ActorIndex, Problem, did_you_mean, json_type, quote
+from ..problems import (
+    FIELD_NAMES,
+    PATTERN_NAMES,
+    ActorIndex,
+    Problem,
+    did_you_mean,
+    json_type,
+    quote,
+)
 from ..registry import RegistryError, check
 
 
-def describe(shape: Shape | None) -> str:
-    """What a field holds, in words: `an integer ≥ 0 or null`."""
+def describe(shape: Shape | None, owner: tuple[str, str] | None = None) -> str:
+    """What a field holds, in words: `an integer ≥ 0 or null`.
+
+    `owner`: the model's and the field's names, for an id whose pattern another kind shares.
+    """
     if shape is None:
         return "a valid value"
     words = {
@@ -44,7 +55,8 @@ def describe(shape: Shape | None) -> str:
     if shape.ge is not None:
         text += f" ≥ {shape.ge}"
     if shape.pattern is not None:
-        text = PATTERN_NAMES.get(shape.pattern, f"a string matching {shape.pattern}")
+        named = FIELD_NAMES.get(owner) if owner is not None else None
+        text = named or PATTERN_NAMES.get(shape.pattern, f"a string matching {shape.pattern}")
     return text + (" or null" if shape.nullable else "")
 
 
@@ -92,6 +104,14 @@ class _Error:
     details: ErrorDetails
     actors: ActorIndex
 
+    def described(self) -> str:
+        """What the field at `loc` holds, in words (see `describe`)."""
+        parent = shape_at(self.model, self.loc[:-1]) if self.loc else None
+        owner = None
+        if parent is not None and parent.model is not None:
+            owner = (parent.model.__name__, str(self.loc[-1]))
+        return describe(self.shape, owner)
+
 
 _Handler = Callable[[_Error], Problem]
 _HANDLERS: dict[str, _Handler] = {}
@@ -119,7 +139,7 @@ def _missing(error: _Error) -> Problem:
 
 @_handles("none_required", "*_type")
 def _wrong_type(error: _Error) -> Problem:
-    message = f"expected {describe(error.shape)}, got {json_type(error.value)}"
+    message = f"expected {error.described()}, got {json_type(error.value)}"
     return Problem(error.loc, "type", message)
 
 
@@ -141,7 +161,7 @@ def _pattern(error: _Error) -> Problem:
     shape, value = error.shape, error.value
     if shape is not None and shape.pattern == ACTOR_ID_PATTERN and isinstance(value, str):
         hint = error.actors.suggest(value)
-    return Problem(error.loc, "value", f"{quote(str(value))} is not {describe(shape)}{hint}")
+    return Problem(error.loc, "value", f"{quote(str(value))} is not {error.described()}{hint}")
 
 
 @_handles("string_too_short")
@@ -187,7 +207,9 @@ def _unknown_fields(
             hint = f" (did you mean {guess[0]!r}?)"
         else:
             hint = did_you_mean(name, known)
-        message = f"unknown field {name!r}{hint}; allowed: {', '.join(known)}"
+        message = f"unknown field {name!r}{hint}"
+        if known:  # else a mapping's value: no list of fields to give
+            message += f"; allowed: {', '.join(known)}"
         problems.append(Problem(loc, "unknown-field", message, at="key"))
     return problems, suppressed
 
