@@ -104,6 +104,26 @@ def test_a_re_split_keeps_hand_edited_document_fields_and_other_documents(
     assert after[DOC]["sentence_count"] == records[0]["sentence_count"] + 1
 
 
+def test_a_re_split_from_another_folder_reads_the_projects_documents(
+    seeded_project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    split(seeded_project)
+    records = _records(seeded_project.documents_path)
+    records[0]["title"] = "Edited by hand"
+    seeded_project.documents_path.write_text(json.dumps(records[0]) + "\n", "utf-8")
+    seed = _seed(seeded_project)
+    seed.write_text(seed.read_text("utf-8") + "\nA final sentence.\n", "utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the library called from a notebook's folder
+    (outcome,) = split(seeded_project).outcomes
+    assert outcome.action == "updated"
+    (after,) = _records(seeded_project.documents_path)
+    assert after["title"] == "Edited by hand"
+    assert after["sentence_count"] == records[0]["sentence_count"] + 1
+    assert list(elsewhere.iterdir()) == []
+
+
 def test_unchanged_outcome_when_nothing_changed(seeded_project: Project) -> None:
     split(seeded_project)
     result = split(seeded_project)
@@ -222,3 +242,75 @@ def test_an_unparseable_documents_file_is_protected(seeded_project: Project) -> 
         "so nothing was split"
     )
     assert seeded_project.documents_path.read_text("utf-8") == '{"x": oops\n'
+
+
+def test_orphans_and_fuzzy_matches_are_each_reported(seeded_project: Project) -> None:
+    split(seeded_project)
+    path = seeded_project.annotation_path(DOC)
+    records = _records(path)
+    first, second = records[1], records[2]
+
+    def claim(record: dict[str, Any], quote: str, claim_id: str | None) -> dict[str, Any]:
+        start = record["text"].index(quote)
+        found: dict[str, Any] = {
+            "actor": {"ref": "author", "quote": None, "start": None, "end": None},
+            "expectation": {
+                "quote": quote,
+                "start": start,
+                "end": start + len(quote),
+                "type": "belief",
+                "target": None,
+            },
+            "evidence": [],
+            "hedge": {"certainty": "certain", "cues": []},
+            "polarity": "positive",
+            "origin": "human",
+        }
+        return {"id": claim_id, **found} if claim_id else found
+
+    words = first["text"].split()
+    for record in (first, second):
+        record["status"], record["annotator"] = "done", "ann1"
+    first["claims"] = [claim(first, " ".join(words[:4]), "c7"), claim(first, words[-1], None)]
+    second["claims"] = [claim(second, second["text"], "c1")]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    seed = _seed(seeded_project)
+    text = seed.read_text("utf-8")
+    # The first sentence gone, the second edited by one letter (a fuzzy match).
+    edited = text.replace(first["text"], "").replace(
+        second["text"], _same_length_edit(second["text"])
+    )
+    seed.write_text(edited, "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    rel, orphans = f"corpus/annotations/{DOC}.jsonl", f"corpus/orphans/{DOC}.jsonl"
+    assert outcome.messages == [
+        (
+            "info",
+            f"{rel}: the seed changed; sentences: 44 unchanged, 1 edited, 0 new (todo), "
+            "1 removed; claims: 3 before, 1 carried over, 2 orphaned",
+        ),
+        (
+            "info",
+            f"{rel}: {DOC}:0002: text edited, now 'Obviously, Koreo pursues its own interests "
+            "engaging with Rus'",
+        ),
+        (
+            "info",
+            f"{rel}: {DOC}:0002/c1: fuzzy match 'Obviously, Koreo pursues its own interests "
+            "engaging with Russia.' (1 edits), reported",
+        ),
+        (
+            "info",
+            f"{rel}: {DOC}:0002: status done -> draft ({DOC}:0002/c1: a span moved or changed)",
+        ),
+        (
+            "warning",
+            f"{orphans}: claim {DOC}:0001/c7 orphaned (expectation 'Progress in the relations' "
+            "is not in the new text): move it back into a sentence, or delete it",
+        ),
+        (
+            "warning",
+            f"{orphans}: a claim of {DOC}:0001 orphaned (expectation 'partners.' is not in the "
+            "new text): move it back into a sentence, or delete it",
+        ),
+    ]

@@ -8,7 +8,7 @@ from typing import Any
 
 from . import jsonio
 from .errors import ClaimsetError, DataProtected, InvalidLine
-from .models import Document, SentenceRecord
+from .models import Document
 from .orphans import orphan_bytes, orphans_path, read_orphans
 from .project import Project, Seed, read_seed
 from .reanchor import NewSentence, Reanchored, ordinal_of, reanchor
@@ -40,21 +40,6 @@ class SplitResult:
     @property
     def ok(self) -> bool:
         return all(o.action not in ("refused", "error") for o in self.outcomes)
-
-
-def sentence_records(seed: Seed) -> list[dict[str, Any]]:
-    """The `todo` sentence records of a seed split for the first time, in canonical form."""
-    return [
-        SentenceRecord(
-            id=f"{seed.doc_id}:{ordinal:04d}",
-            doc=seed.doc_id,
-            start=seg.start,
-            end=seg.end,
-            text=seg.text,
-            status="todo",
-        ).model_dump(mode="json")
-        for ordinal, seg in enumerate(split_sentences(seed.text))
-    ]
 
 
 def _same_boundaries(old: list[Any], new: list[NewSentence]) -> bool:
@@ -90,12 +75,10 @@ def _write(plan: _Plan) -> None:
         _write_if_changed(path, data)
 
 
-def _write_if_changed(path: Path, data: bytes) -> bool:
+def _write_if_changed(path: Path, data: bytes) -> None:
     """Replace a file atomically, unless it already holds these bytes (then touch nothing)."""
-    if path.exists() and path.read_bytes() == data:
-        return False
-    jsonio.atomic_write_bytes(path, data)
-    return True
+    if not (path.exists() and path.read_bytes() == data):
+        jsonio.atomic_write_bytes(path, data)
 
 
 def plan_seed(project: Project, seed_path: Path) -> _Plan:
