@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from claimset.canonical import fields
+from claimset.canonical import without_defaults
 from claimset.models import SentenceRecord
 from pydantic import BaseModel
 
@@ -23,23 +23,7 @@ SEPARATORS = [(", ", ": "), (",", ":"), (" , ", " : ")]
 
 def as_typed(value: Any, rng: random.Random, model: type[BaseModel] | None) -> Any:
     """`value` with its keys shuffled and its defaulted fields left out, recursively."""
-    if not isinstance(value, dict) or model is None:
-        return value
-    items = []
-    for spec in fields(model):
-        if spec.name not in value:
-            continue
-        item = value[spec.name]
-        if not spec.required and item == spec.default():
-            continue
-        shape = spec.shape
-        if shape.kind == "list" and shape.item is not None and isinstance(item, list):
-            item = [as_typed(x, rng, shape.item.model) for x in item]
-        else:
-            item = as_typed(item, rng, shape.model)
-        items.append((spec.name, item))
-    rng.shuffle(items)
-    return dict(items)
+    return without_defaults(value, model, rng.shuffle)
 
 
 def typed_line(record: dict[str, Any], rng: random.Random) -> str:

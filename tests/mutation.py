@@ -38,6 +38,7 @@ CHECKS = [
 ]  # fmt: skip
 #: The tests of the export: its folder, its failure paths, the dataset and its card.
 EXPORT = [
+    "tests/test_export_tables.py",
     "tests/test_export_failures.py",
     "tests/test_hostile_export.py",
     "tests/test_export.py",
@@ -62,6 +63,7 @@ TESTS: dict[str, list[str]] = {
     ],
     "split": ["tests/test_split_command.py", "tests/test_split_bookkeeping.py"],
     "evaluate": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
+    "eval_errors": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
     "build": ["tests/test_build_steps.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],

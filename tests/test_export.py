@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 from claimset import jsonio
-from claimset.canonical import fields
+from claimset.canonical import without_defaults
 from claimset.cli import cli
 from claimset.errors import InvalidCorpus
 from claimset.export import ExportRefused, ExportResult, export, tables
@@ -42,7 +42,6 @@ from claimset.project import Project
 from claimset.segment import split_sentences
 from click.testing import CliRunner
 from conftest import offline_env
-from pydantic import BaseModel
 
 # -- the fixture project ---------------------------------------------------------------------------
 
@@ -486,25 +485,6 @@ def test_export_is_deterministic(tmp_path: Path) -> None:
     assert str(tmp_path) not in (first.out_dir / "README.md").read_text(encoding="utf-8")
 
 
-def _as_typed(value: Any, model: type[BaseModel] | None) -> Any:
-    """A record as a script writes it: keys in reverse order, every default left out."""
-    if not isinstance(value, dict) or model is None:
-        return value
-    items = []
-    for spec in fields(model):
-        if spec.name not in value:
-            continue
-        item = value[spec.name]
-        if not spec.required and item == spec.default():
-            continue
-        if spec.shape.kind == "list" and spec.shape.item is not None:
-            item = [_as_typed(x, spec.shape.item.model) for x in item]
-        else:
-            item = _as_typed(item, spec.shape.model)
-        items.append((spec.name, item))
-    return dict(reversed(items))
-
-
 def test_a_corpus_as_typed_exports_the_same_files(tmp_path: Path) -> None:
     """Defaults left out (null lists, missing cues and evidence) and keys in another order
     give the very same dataset, byte for byte, as the canonical corpus."""
@@ -513,7 +493,9 @@ def test_a_corpus_as_typed_exports_the_same_files(tmp_path: Path) -> None:
     omitted = 0
     for path in project.annotation_paths():
         lines = path.read_text(encoding="utf-8").splitlines()
-        typed = [json.dumps(_as_typed(json.loads(x), SentenceRecord)) for x in lines]
+        typed = [
+            json.dumps(without_defaults(json.loads(x), SentenceRecord, list.reverse)) for x in lines
+        ]
         omitted += sum(len(x) < len(y) for x, y in zip(typed, lines, strict=True))
         path.write_text("".join(x + "\n" for x in typed), encoding="utf-8")
     assert omitted > 5  # the rewrite left fields out

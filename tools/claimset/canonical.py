@@ -205,3 +205,34 @@ def canonical(obj: Any, model: type[BaseModel]) -> Any:
             if key not in out:
                 out[key] = value
     return out
+
+
+def without_defaults(
+    value: Any,
+    model: type[BaseModel] | None,
+    arrange: Callable[[list[tuple[str, Any]]], None] | None = None,
+) -> Any:
+    """`value` with every field left out that holds its default, recursively: a valid record as
+    a script or an annotation tool writes it (the opposite of `canonical`).
+
+    `arrange`, when given, reorders each record's (key, value) pairs in place (`list.reverse`,
+    a seeded `random.Random.shuffle`). Keys the model does not know are dropped.
+    """
+    if not isinstance(value, dict) or model is None:
+        return value
+    items = []
+    for spec in fields(model):
+        if spec.name not in value:
+            continue
+        item = value[spec.name]
+        if not spec.required and item == spec.default():
+            continue
+        shape = spec.shape
+        if shape.kind == "list" and shape.item is not None and isinstance(item, list):
+            item = [without_defaults(x, shape.item.model, arrange) for x in item]
+        else:
+            item = without_defaults(item, shape.model, arrange)
+        items.append((spec.name, item))
+    if arrange is not None:
+        arrange(items)
+    return dict(items)
