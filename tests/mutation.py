@@ -62,8 +62,16 @@ TESTS: dict[str, list[str]] = {
         "tests/test_anchor_edges.py",
     ],
     "split": ["tests/test_split_command.py", "tests/test_split_bookkeeping.py"],
-    "evaluate": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
-    "eval_errors": ["tests/test_evaluate.py", "tests/test_eval_pairing.py"],
+    "evaluate": [
+        "tests/test_evaluate.py",
+        "tests/test_eval_pairing.py",
+        "tests/test_eval_errors.py",
+    ],
+    "eval_errors": [
+        "tests/test_eval_errors.py",
+        "tests/test_evaluate.py",
+        "tests/test_eval_pairing.py",
+    ],
     "build": ["tests/test_build_steps.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
