@@ -39,6 +39,7 @@ CHECKS = [
 #: The tests of the export: its folder, its failure paths, the dataset and its card.
 EXPORT = [
     "tests/test_export_tables.py",
+    "tests/test_export_validation.py",
     "tests/test_export_failures.py",
     "tests/test_hostile_export.py",
     "tests/test_export.py",

@@ -1,0 +1,65 @@
+"""The validation an export runs: first on a small corpus, alongside the tables on a large one
+(Linux only), and the timings the export reports for each."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from pathlib import Path
+
+import pytest
+from claimset.export import export
+from claimset.export import validation as export_validation
+from claimset.project import Project
+from test_export import make_export_project
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return make_export_project(tmp_path / "proj")
+
+
+def _annotation_bytes(project: Project) -> int:
+    return sum(p.stat().st_size for p in project.annotation_paths())
+
+
+def test_validation_runs_alongside_from_the_threshold_on(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    size = _annotation_bytes(project)
+    monkeypatch.setattr(export_validation, "CONCURRENT_VALIDATION_BYTES", size + 1)
+    assert not export_validation.concurrent_validation(project)
+    monkeypatch.setattr(export_validation, "CONCURRENT_VALIDATION_BYTES", size)
+    assert export_validation.concurrent_validation(project)
+    # Forking a process that runs threads is unsafe outside Linux: validation then runs first.
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert not export_validation.concurrent_validation(project)
+
+
+def test_a_small_corpus_is_validated_first_and_timed(project: Project) -> None:
+    result = export(project)
+    timings = result.timings
+    assert sorted(timings) == [
+        "card",
+        "tables",
+        "total",
+        "validate",
+    ]  # no wait: nothing ran alongside
+    assert all(seconds >= 0 for seconds in timings.values())
+    assert timings["validate"] + timings["tables"] + timings["card"] <= timings["total"]
+    assert result.report.valid and not result.report.errors
+
+
+def test_a_large_corpus_is_validated_alongside_and_timed(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_validation, "CONCURRENT_VALIDATION_BYTES", 0)
+    result = export(project)
+    timings = result.timings
+    assert sorted(timings) == ["card", "tables", "total", "validate", "wait"]
+    assert all(seconds >= 0 for seconds in timings.values())
+    # The validator's seconds are its own, measured in the other process: under the total.
+    assert timings["validate"] <= timings["total"]
+    assert timings["wait"] + timings["tables"] + timings["card"] <= timings["total"]
+    assert result.report.valid and not result.report.errors
+    assert multiprocessing.active_children() == []  # the validating process is reaped
