@@ -63,3 +63,21 @@ def test_a_large_corpus_is_validated_alongside_and_timed(
     assert timings["wait"] + timings["tables"] + timings["card"] <= timings["total"]
     assert result.report.valid and not result.report.errors
     assert multiprocessing.active_children() == []  # the validating process is reaped
+
+
+def test_an_interrupted_export_stops_its_validating_process(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ctrl-C in a notebook while the tables are built: the validation running alongside is
+    # waited for (not left running behind the caller's back) and the temporary folder removed.
+    monkeypatch.setattr(export_validation, "CONCURRENT_VALIDATION_BYTES", 0)
+
+    def interrupt(step: str) -> None:
+        if step == "tables":
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        export(project, on_step=interrupt)
+    assert multiprocessing.active_children() == []
+    out = project.default_export_dir
+    assert not out.exists() and [p.name for p in out.parent.iterdir()] == []
