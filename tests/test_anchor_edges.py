@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import random
 
-from claimset.anchor import Anchor, anchor, closest_passage, find_quote
+from claimset.anchor import (
+    MAX_SEARCH_QUOTE,
+    Anchor,
+    anchor,
+    closest_passage,
+    find_quote,
+    is_whole_word,
+)
 from claimset.fmt import format_record
 
 TEXT = "Russia  will win the war."
@@ -132,3 +139,30 @@ def test_closest_passage_of_many_short_words() -> None:
 def test_closest_passage_extends_a_cut_word_letter_by_letter() -> None:
     assert closest_passage("It will rainfall today", "wil rainfal") == (3, 16)
     assert closest_passage("It will rainfall today", "wil rainfa") == (3, 16)
+
+
+def test_closest_passage_gives_up_beyond_the_longest_searched_quote() -> None:
+    rng = random.Random(1)
+    words = " ".join("".join(rng.choice("abcdefghij") for _ in range(5)) for _ in range(400))
+    text = f"Intro. {words} Outro."
+
+    def typo(quote: str) -> str:  # one letter wrong: no exact match, a close one
+        return quote[:1000] + "Z" + quote[1001:]
+
+    assert MAX_SEARCH_QUOTE == 2000
+    # 2,000 characters are searched (the cut word at the end is completed: 7 + 2,000 + 3).
+    assert closest_passage(text, typo(words[:2000])) == (7, 2010)
+    assert closest_passage(text, typo(words[:2001])) is None
+
+
+def test_closest_passage_counts_offsets_past_letters_whose_lower_case_is_longer() -> None:
+    # "İ".lower() is two code points: the search must not shift the offsets after it.
+    text = "İ" * 50 + " Officials expect the talks to fail."
+    assert closest_passage(text, "the talks to fial") == (68, 85)
+    assert text[68:85] == "the talks to fail"
+    assert closest_passage("In İstanbul they expect talks.", "in istanbul they expekt") == (0, 23)
+
+
+def test_an_empty_span_splits_no_word() -> None:
+    assert is_whole_word("abc", 1, 1) and is_whole_word("abc", 0, 3)
+    assert not is_whole_word("abc", 1, 3) and not is_whole_word("abc", 0, 2)
