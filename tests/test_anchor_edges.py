@@ -166,3 +166,15 @@ def test_closest_passage_counts_offsets_past_letters_whose_lower_case_is_longer(
 def test_an_empty_span_splits_no_word() -> None:
     assert is_whole_word("abc", 1, 1) and is_whole_word("abc", 0, 3)
     assert not is_whole_word("abc", 1, 3) and not is_whole_word("abc", 0, 2)
+
+
+def test_an_occurrence_number_picks_among_the_candidates() -> None:
+    text = "the war, then the war again, then the warden"
+    both = ((0, 7), (14, 21))  # whole words only: "the war" in "the warden" is not one
+    assert anchor(text, "the war", occurrence=2) == Anchor("found", both, 14, 21, "the war")
+    assert anchor(text, "the war", occurrence=1, start_hint=14).start == 0  # the number wins
+    for number in (0, 3):
+        assert anchor(text, "the war", occurrence=number) == Anchor("no-such-occurrence", both)
+    # Inside words only: every occurrence is a candidate, and the word is named.
+    inside = anchor("warden and wardrobe", "ward", occurrence=2)
+    assert inside == Anchor("found", ((0, 4), (11, 15)), 11, 15, "ward", "wardrobe")
