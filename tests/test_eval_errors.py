@@ -165,3 +165,13 @@ def test_margins_are_f1_differences_on_shared_measures() -> None:
     report = {"claims": {"f1": 0.75}, "cues": {"f1": 0.5}, "only_here": {"f1": 1.0}}
     baseline = {"claims": {"f1": 0.33333}, "cues": {"f1": 0.5}}
     assert margins(report, baseline) == {"claims": 0.4167, "cues": 0.0}
+
+
+def test_a_cue_found_nowhere_in_the_sentence_is_left_out() -> None:
+    # A cue must be placed to be compared: one that is not in the text counts nowhere.
+    gold = [claim("russia", "Russia will win", cues=[("will", "booster")])]
+    pred = [claim("russia", "Russia will win", cues=[("will", "booster"), ("surely", "booster")])]
+    assert errors(gold, pred) == []
+    g = {"s:0000": record(gold)}
+    report = evaluate_records(g, {"s:0000": record(pred, status="draft")}).to_dict()
+    assert (report["scores"]["cues"]["tp"], report["scores"]["cues"]["fp"]) == (1, 0)
