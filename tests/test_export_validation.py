@@ -3,11 +3,16 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from claimset import jsonio
+from claimset.errors import InvalidCorpus
 from claimset.export import export
 from claimset.export import validation as export_validation
 from claimset.project import Project
@@ -17,6 +22,17 @@ from test_export import make_export_project
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return make_export_project(tmp_path / "proj")
+
+
+def _edit(
+    project: Project, doc: str, lines: list[int], change: Callable[[dict[str, Any]], None]
+) -> None:
+    """Apply change(record) to some lines of an annotation file."""
+    path = project.annotation_path(doc)
+    records = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+    for line in lines:
+        change(records[line])
+    jsonio.write_jsonl(path, records)
 
 
 def _annotation_bytes(project: Project) -> int:
@@ -81,3 +97,55 @@ def test_an_interrupted_export_stops_its_validating_process(
     assert multiprocessing.active_children() == []
     out = project.default_export_dir
     assert not out.exists() and [p.name for p in out.parent.iterdir()] == []
+
+
+REFUSED = "export refused (fix them; `claimset validate` lists them)"
+
+
+@pytest.mark.parametrize("concurrent", [False, True], ids=["first", "alongside"])
+@pytest.mark.parametrize(
+    ("shift", "message"),
+    [
+        (1, f"the corpus has 1 validation error: {REFUSED}"),
+        (2, f"the corpus has 2 validation errors: {REFUSED}"),
+    ],
+)
+def test_a_refusal_says_how_many_errors_and_carries_the_report(
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    concurrent: bool,
+    shift: int,
+    message: str,
+) -> None:
+    if concurrent:
+        monkeypatch.setattr(export_validation, "CONCURRENT_VALIDATION_BYTES", 0)
+
+    def off_by_one(record: dict[str, Any]) -> None:
+        for claim in record["claims"]:
+            claim["expectation"]["start"] += 1
+
+    lines = [1, 3][:shift]  # alpha's two done sentences with one claim each
+    _edit(project, "alpha", lines, off_by_one)
+    with pytest.raises(InvalidCorpus) as caught:
+        export(project)
+    assert str(caught.value) == message
+    report = caught.value.report
+    assert [(d.code, d.line) for d in report.errors] == [("offset-mismatch", n + 1) for n in lines]
+    assert not project.default_export_dir.exists()
+
+
+def test_unanchored_spans_refuse_the_export_with_the_report(project: Project) -> None:
+    def unanchor(record: dict[str, Any]) -> None:
+        record["claims"][0]["expectation"].update(start=None, end=None)
+        record["claims"][0]["id"] = None
+
+    _edit(project, "alpha", [3], unanchor)
+    with pytest.raises(InvalidCorpus) as caught:
+        export(project)
+    assert str(caught.value) == (
+        "2 span(s) without exact offsets or claim(s) without id: export refused (run "
+        "`claimset fmt`, which fills them, then export again)"
+    )
+    report = caught.value.report
+    codes = sorted(d.code for d in report.warnings)
+    assert report.valid and codes == ["bom", "missing-id", "unanchored"]  # beta has a BOM
