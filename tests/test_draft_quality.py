@@ -42,11 +42,11 @@ DEVELOPMENT_FLOORS = {
     "claim_sentences": 0.80,
     "actors": 0.63,
     "cues": 0.96,
-    "expectation_type": 0.63,
-    "expectation_exact": 0.54,
-    "expectation_overlap": 0.71,
+    "expectation_type": 0.65,
+    "expectation_exact": 0.56,
+    "expectation_overlap": 0.73,
     "target": 0.43,
-    "evidence": 0.36,
+    "evidence": 0.37,
 }
 
 

@@ -275,7 +275,7 @@ def test_hedge_context_rules(name: str, text: str, word: str, is_cue: bool) -> N
                 (
                     "author",
                     "prediction",
-                    "might grow into a rival",
+                    "which might grow into a rival",
                     "russia",
                     "possible",
                     "positive",
@@ -400,6 +400,63 @@ def test_expectation_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # A commitment made jointly or under an agreement states its terms: a report.
+        ("In the treaty, the two sides pledged to expand trade.", []),
+        ("Seoul and Moscow pledged to expand trade.", []),
+        ("Under the accord, Seoul agreed to cut tariffs.", []),
+        # One party's own promise is its intention, also past an insertion naming two others.
+        ("Seoul pledged to expand trade.", ["intention"]),
+        ("Seoul, which holds Russian and Indian bonds, has vowed to expand trade.", ["intention"]),
+        # A verb of pressure in the infinitive of a narrated act's purpose: no demand.
+        ("Seoul used tariffs and other measures to pressure Moscow to act.", []),
+        ("Seoul imposed duties in an effort to compel Moscow to act.", []),
+        # As the predicate, or after a verb, it is a demand (an attitude holds it).
+        ("Seoul pressured Moscow to act.", ["demand"]),
+        ("Seoul tried to pressure Moscow to act.", ["demand"]),
+        ("Seoul wants to pressure Moscow to act.", ["desire"]),
+        # An infinitive is bare: a word in -s after "to" is a noun.
+        ("Seoul tied the aid to demands on trade.", []),
+        ("Seoul wants to demand more.", ["desire"]),
+    ],
+)
+def test_joint_commitments_purposes_and_nouns_make_no_party_claim(
+    text: str, types: list[str]
+) -> None:
+    assert [typ for holder, typ, *_ in summary(text) if holder != "author"] == types
+
+
+OWN_STATE = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "kind": "state"},
+        {"id": "china", "name": "China", "kind": "state"},
+        {
+            "id": "putin",
+            "name": "Vladimir Putin",
+            "aliases": ["Putin", "Russian President Vladimir Putin"],
+            "kind": "person",
+        },
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # A speaker's prediction about its own state's conduct declares its course (§4.5) ...
+        ("Putin has said Russia might help China build satellites.", "intention"),
+        # ... about another party's, it stays a prediction.
+        ("Putin has said China might help Russia build satellites.", "prediction"),
+    ],
+)
+def test_a_speakers_own_state_is_its_own_conduct(text: str, typ: str) -> None:
+    claims = draft_sentence(text, OWN_STATE)
+    assert [c["expectation"]["type"] for c in claims] == [typ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
@@ -448,6 +505,21 @@ def test_expectation_stance(text: str, expected: list[tuple[Any, ...]]) -> None:
         (
             "The sensible course for Moscow is to keep talking.",
             [("author", "obligation", "keep talking", "russia", "certain", "positive")],
+        ),
+        # A modal right after a relative pronoun: the span starts at the pronoun (§7.1), the
+        # target is its antecedent when that is a party.
+        (
+            "They grew closer in ways that may erode trade.",
+            [("author", "prediction", "that may erode trade", None, "possible", "positive")],
+        ),
+        (
+            "Seoul signed a deal, which may anger Moscow.",
+            [("author", "prediction", "which may anger Moscow", "russia", "possible", "positive")],
+        ),
+        # A relative clause with its own subject starts at that subject.
+        (
+            "Seoul signed a deal that Moscow may reject.",
+            [("author", "prediction", "Moscow may reject", "russia", "possible", "positive")],
         ),
         (  # past inability: a report, no prediction
             "Russia could not stop the war.",

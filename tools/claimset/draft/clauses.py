@@ -347,6 +347,42 @@ def evidence_clauses(s: Sentence) -> list[tuple[int, int]]:
     return [c for c in out if c[1] - c[0] >= 3]
 
 
+#: Words before *that* after which it is no relative pronoun (*and that may be true*, *so that*).
+_NOT_ANTECEDENTS = frozenset(
+    ["and", "or", "but", "yet", "so", "because", "since", "as", "if", "while", "now", "than"]
+)
+
+
+def relative_subject(s: Sentence, k: int) -> bool:
+    """Whether token k is a relative pronoun that is its clause's subject (*ways **that** may
+    erode ...*, *, **which** may cost ...*): *which* and *who* always, *that* after a noun
+    (not a complementizer after a verb, *said that*, nor a demonstrative, *and that may ...*)."""
+    low = s.low
+    if low[k] in ("which", "who"):
+        return True
+    if low[k] != "that" or k == 0:
+        return False
+    prev = low[k - 1]
+    return (
+        prev.isalpha()
+        and prev not in _NOT_ANTECEDENTS
+        and prev not in DETERMINERS
+        and prev not in lexicons().prepositions
+        and not is_verb(prev)
+        and not (k + 1 < s.n and low[k + 1] in DETERMINERS)
+    )
+
+
+def relative_start(s: Sentence, start: int) -> int:
+    """The start of an author's claim in a relative clause, its relative pronoun included
+    (guidelines §7.1: *that may erode U.S. security*, *which may cost some $10 billion*):
+    `start` moved back over adverbs to the pronoun that is the clause's subject, else itself."""
+    k = start - 1
+    while k > 0 and s.low[k].endswith("ly"):
+        k -= 1
+    return k if k >= 0 and relative_subject(s, k) else start
+
+
 def relative_clause(s: Sentence, i: int) -> int | None:
     """The relative pronoun that opens the clause holding token i, if any ("which might ...")."""
     k = i - 1

@@ -175,6 +175,29 @@ INSTRUMENTS = frozenset(
         "ndaa",
     ]
 )
+#: Agreements and joint documents: what parties pledge or commit to in or under one is the
+#: terms of the agreement, a report (guidelines v1.3 §4.4: *In the treaty, the two sides also
+#: pledged to expand cooperation*).
+AGREEMENTS = frozenset(
+    [
+        "treaty",
+        "agreement",
+        "accord",
+        "compact",
+        "pact",
+        "deal",
+        "declaration",
+        "communique",
+        "communiqué",
+        "memorandum",
+        "framework",
+        "statement",
+    ]
+)
+#: Verbs of commitment: one party's own promise is its intention, a joint one a report.
+COMMITMENTS = ("pledg", "commit", "agree", "promis", "vow")
+#: Nouns before an infinitive of purpose (*in an effort to compel*, *in a bid to*, *in order to*).
+PURPOSE_NOUNS = frozenset(["effort", "efforts", "bid", "order", "attempt", "attempts", "move"])
 #: Subjects after which *may* is an optative (*may he rest in peace*), not a modal of possibility.
 OPTATIVE_SUBJECTS = frozenset(["he", "she", "they", "we", "you", "i", "it", "god"])
 #: Conjunctions that join two items or two clauses (a clause boundary only when they join

@@ -16,6 +16,7 @@ from ..clauses import (
     has_verb,
     instrument_subject,
     opens_infinitive,
+    relative_start,
     trim_span,
 )
 from ..lexicons import lexicons
@@ -37,11 +38,23 @@ def author_candidate(site: CueSite) -> Candidate | None:
     if typ is None:
         return None
     start, framed = _proposition_start(s, site.start, i)
+    relative = start
+    if all(s.low[k].endswith("ly") for k in range(start, i)):
+        relative = relative_start(s, start)  # "ways that may erode ...": its subject, §7.1
+    if relative < start:
+        start = relative
     whether = s.low[start] == "whether"
     if whether:
         start += 1  # "Whether Beijing will accept it is hard to say": the content, undecided
     end = site.end
     cand = build_candidate(s, i, typ, "author", [AUTHOR], None, (start, end), start, site.cue)
+    if cand is not None and s.low[start] in ("which", "who", "that") and start < i:
+        # A relative clause's claim is about its antecedent, when that is a party right before
+        # it (*Russia, which might grow into a rival*; *ways that may erode ...*: none).
+        cand.target_hint = next(
+            (m.ref for m in site.mentions if m.j in (start, start - 1) and not m.anaphor), None
+        )
+        cand.embedded = True  # not asked by a question around it (§12)
     if cand is not None:
         cand.underspecified = whether or framed
         if whether:

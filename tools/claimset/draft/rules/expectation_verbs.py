@@ -23,7 +23,17 @@ from ..lexicons import lexicons
 from ..registry import Complement, frame
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, WH
+from ..words import (
+    AGREEMENTS,
+    BE,
+    COMMITMENTS,
+    DETERMINERS,
+    FINITE,
+    PARTICIPLES,
+    PURPOSE_NOUNS,
+    WH,
+    is_verb,
+)
 from .actor import find_holder
 from .complements import VerbSite, near_that
 
@@ -90,6 +100,8 @@ def _not_a_verb(site: CueSite) -> bool:
         prev in DETERMINERS
         or prev in ("no", "'s", "’s")
         or (prev == "to" and low[i] in ("demand", "plan", "hope"))
+        # an infinitive is bare: "tied the pact to demands on security" is the noun
+        or (prev == "to" and low[i].endswith("s") and not low[i].endswith(("ss", "us")))
     ):
         return True  # a noun: "the hope", "a push", "no doubt", "Moscow's plan"
     if _noun_phrase_head(s, i, site.j):
@@ -240,6 +252,10 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
     s, i, cue, mentions, ctx = site.s, site.i, site.cue, site.mentions, site.ctx
     span_start = content.start
     holder, atoks = find_holder(s, i, site.start, mentions, ctx)
+    if typ == "intention" and _joint_commitment(s, i, site.start, holder):
+        return None  # "In the treaty, the two sides pledged to ...": the terms, a report
+    if typ == "demand" and _purpose_adjunct(s, i):
+        return None  # "used tariffs to pressure Mexico to act": an act and its aim, a report
     if (
         typ == "demand"
         and span_start > i
@@ -263,6 +279,56 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
     return cand
 
 
+def _joint_commitment(s: Sentence, i: int, start: int, holder: list[str]) -> bool:
+    """Whether the commitment verb at token i is made jointly or under an agreement: parties
+    pledging or agreeing together (*Seoul and Tokyo pledged to ...*, *the two sides agreed
+    to ...*) or in a treaty (*In the treaty, Moscow pledged to ...*) state the terms of an
+    agreement, a report, not one party's intention (guidelines v1.3 §4.4). One party's own
+    promise (*Seoul pledged to expand trade*) stays its intention."""
+    if not s.low[i].startswith(COMMITMENTS):
+        return False
+    low = s.low
+    # The subject right before the verb, past any insertion (*X, who holds U.S. and Italian
+    # citizenship, has vowed*: one party).
+    subject = next((k + 1 for k in range(i - 1, start - 1, -1) if low[k] == ","), start)
+    if len(holder) > 1 or any(low[k] in _JOINT for k in range(subject, i)):
+        return True
+    return any(
+        low[k] in AGREEMENTS and low[k - 1] in DETERMINERS and low[k - 2] in ("in", "under")
+        for k in range(max(2, start), i)
+    )
+
+
+#: Words of a subject that names parties jointly (*Seoul and Tokyo*, *the two sides*, *both*).
+_JOINT = frozenset(["and", "both", "two", "sides", "allies", "parties"])
+
+
+#: Verbs of pressure (not of asking or expecting: *realistic to expect X to ...* stays).
+_PRESSURE = ("pressur", "press", "push", "compel", "forc", "persuad", "coerc", "induc")
+
+
+def _purpose_adjunct(s: Sentence, i: int) -> bool:
+    """Whether the verb of pressure at token i is the infinitive of a narrated act's purpose
+    (*used tariff threats and other measures to pressure Mexico to act*, *in an effort to
+    compel Y to ...*): the act and its aim are reported, no demand (guidelines v1.3 §4.4).
+    After a verb (*tried to press*) or an attitude (*wants to push*, which holds it) it stays
+    a directive."""
+    low = s.low
+    if i < 2 or low[i - 1] != "to" or not low[i].startswith(_PRESSURE):
+        return False
+    before = low[i - 2]
+    if before in PURPOSE_NOUNS:
+        return True
+    return (
+        before.isalpha()
+        and not is_verb(before)
+        and not before.endswith("ly")
+        and before not in DETERMINERS
+        and before not in lexicons().prepositions
+        and lexicons().expectations.get(before) is None
+    )
+
+
 def _own_conduct(
     s: Sentence, a: int, b: int, holder: list[str], mentions: list[Mention], ctx: Context
 ) -> bool:
@@ -282,7 +348,8 @@ def _own_conduct(
     for m in mentions:
         if a <= m.i and m.j <= verb and not m.after_preposition and not m.possessive:
             refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
-            return bool(refs) and refs[0] in holder
+            # Its own state counts as itself (*Putin has said Russia might help*, §4.5).
+            return bool(refs) and any(ctx.actors.allied(h, refs[0]) for h in holder)
     return low[a] == "we" and AUTHOR not in holder
 
 
