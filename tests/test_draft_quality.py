@@ -42,9 +42,9 @@ DEVELOPMENT_FLOORS = {
     "claim_sentences": 0.80,
     "actors": 0.63,
     "cues": 0.96,
-    "expectation_type": 0.65,
-    "expectation_exact": 0.56,
-    "expectation_overlap": 0.73,
+    "expectation_type": 0.66,
+    "expectation_exact": 0.57,
+    "expectation_overlap": 0.74,
     "target": 0.43,
     "evidence": 0.37,
 }

@@ -416,6 +416,15 @@ def test_expectation_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
         ("Seoul pressured Moscow to act.", ["demand"]),
         ("Seoul tried to pressure Moscow to act.", ["demand"]),
         ("Seoul wants to pressure Moscow to act.", ["desire"]),
+        # A participle right after a common noun modifies it: no claim (§4.3) ...
+        ("Seoul took part in past talks seeking to persuade Moscow to act.", []),
+        ("Seoul has joined several initiatives aimed at securing mineral supplies.", []),
+        # ... after a party, an auxiliary or a comma it is a verb, and a statement speaks.
+        ("Seoul is seeking to persuade Moscow.", ["intention"]),
+        ("Seoul issued a statement asserting that it would cut tariffs.", ["intention"]),
+        # An attitude verb in a relative clause inside a noun phrase makes no claim (§4.3).
+        ("Seoul endorsed Kim, who has vowed to restore ties with Moscow.", ["desire"]),
+        ("Seoul has vowed to restore ties with Moscow.", ["intention"]),
         # An infinitive is bare: a word in -s after "to" is a noun.
         ("Seoul tied the aid to demands on trade.", []),
         ("Seoul wants to demand more.", ["desire"]),

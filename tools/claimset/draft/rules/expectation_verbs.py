@@ -63,6 +63,13 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         return None
     if instrument_subject(s, site.start, site.j):
         return None  # "The bill would require ...": laws are never holders (v1.3 change 16)
+    if _reduced_relative(site):
+        return None  # "took part in talks seeking to persuade ...": a participle of a noun
+    if site.start > 0 and s.low[site.start - 1] in ("who", "which", "whom") and site.start > 1:
+        # "endorsed X, who has vowed to ...", "capabilities, which analysts argue could ...":
+        # a relative clause inside a noun phrase makes no claim, also with an attitude verb
+        # and a holder of its own (guidelines §4.3).
+        return None
     passive = _passive(s, i)
     if passive and i > 1 and s.low[i - 2] == "to":
         return None  # "leaves much to be desired"
@@ -145,6 +152,41 @@ def _passive(s: Sentence, i: int) -> bool:
     low, prev = s.low, (s.low[i - 1] if i > 0 else "")
     passive = prev in BE or (i > 1 and prev.endswith("ly") and low[i - 2] in BE)
     return passive and (low[i].endswith(("ed", "en")) or low[i] in PARTICIPLES)
+
+
+def _reduced_relative(site: CueSite) -> bool:
+    """Whether the cue is a participle right after a common noun that follows the clause's
+    verb (*participated in past talks seeking to persuade Pyongyang*, *except for statements
+    threatening military action*, *joined initiatives aimed at securing supplies*): it modifies
+    the noun, a reduced relative clause inside a noun phrase, which makes no claim (guidelines
+    §4.3). After a party (*Seoul seeking ...*), a comma or an auxiliary it stays a verb, and a
+    saying verb lets the noun speak (*a statement asserting that ...*, §4.5)."""
+    s, i = site.s, site.i
+    low = s.low
+    if i < 2 or not (low[i].endswith(("ing", "ed")) or low[i] in PARTICIPLES):
+        return False
+    if site.cue.speech:
+        return False  # "issued a statement asserting that ...": the statement speaks (§4.5)
+    noun = low[i - 1]
+    if (
+        not s.toks[i - 1].isalpha()
+        or not s.toks[i - 1].islower()
+        or noun in DETERMINERS
+        or noun in lexicons().prepositions
+        or noun in lexicons().auxiliaries
+        or noun.endswith("ly")
+        or is_verb(noun)
+        or any(m.i <= i - 1 < m.j for m in site.mentions)
+    ):
+        return False
+    # The noun is a preposition's object (*in past talks*, *for U.S. statements*) or, when it
+    # is no attitude word itself (*talks* may be the verb), follows the clause's verb.
+    prepositions = lexicons().prepositions
+    if any(low[k] in prepositions for k in range(max(site.start, i - 5), i - 1)):
+        return True
+    return lexicons().expectations.get(noun) is None and any(
+        is_verb(w) for w in low[site.start : i - 1]
+    )
 
 
 def _modifies_noun(site: CueSite, passive: bool, bare: bool) -> bool:
