@@ -35,6 +35,13 @@ BUFFER = "Moscow plainly wants a buffer on the peninsula."
 NO_SECRET = "Seoul makes no secret of its dissatisfaction over Moscow's stance."
 CUT = "In 2024 Seoul cut its exports to Russia."
 AFTER = "After talks, Seoul cut its exports to Russia."
+MIDDLE = [
+    "Seoul is convinced that Moscow arms Pyongyang.",
+    "Moscow plainly wants calm.",
+    "Seoul plainly wants a buffer on the peninsula.",
+    "In 2024 Seoul cut its exports to Russia.",
+    "In 2025 Putin visited Pyongyang.",
+]
 SEVERAL = "Seoul wants calm on the peninsula and regards the base as a threat."
 NARRATION = [
     "Russia has certainly reversed course.",
@@ -110,6 +117,15 @@ LINK_EXAMPLES = [
         [NARRATION[0], NARRATION[3], NARRATION[4]],
         1,
         ["In 2024 Putin visited Pyongyang"],
+    ),
+    # A claim in the middle of a paragraph reaches the fact right after it, not further ...
+    ("mid-paragraph-reach", MIDDLE, 2, ["In 2024 Seoul cut its exports to Russia"]),
+    # ... a claim opening the paragraph does.
+    (
+        "mid-paragraph-reach",
+        MIDDLE[2:],
+        0,
+        ["In 2024 Seoul cut its exports to Russia", "In 2025 Putin visited Pyongyang"],
     ),
     # After a sentence of several claims a fact goes to the first one only (the others: below).
     ("one-of-several", [SEVERAL, CUT], 0, [CUT[:-1]]),

@@ -42,11 +42,11 @@ DEVELOPMENT_FLOORS = {
     "claim_sentences": 0.80,
     "actors": 0.63,
     "cues": 0.96,
-    "expectation_type": 0.66,
-    "expectation_exact": 0.57,
-    "expectation_overlap": 0.74,
+    "expectation_type": 0.67,
+    "expectation_exact": 0.58,
+    "expectation_overlap": 0.75,
     "target": 0.43,
-    "evidence": 0.37,
+    "evidence": 0.39,
 }
 
 

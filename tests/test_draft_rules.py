@@ -425,6 +425,11 @@ def test_expectation_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
         # An attitude verb in a relative clause inside a noun phrase makes no claim (§4.3).
         ("Seoul endorsed Kim, who has vowed to restore ties with Moscow.", ["desire"]),
         ("Seoul has vowed to restore ties with Moscow.", ["intention"]),
+        ("Seoul signed an agreement that expects to see more trade.", []),
+        ("Seoul wants a deal that Moscow hopes to sign.", ["desire"]),
+        # After "a", a bare attitude word ending a compound is the noun; a verb would take -s.
+        ("Seoul announced a February 2026 action plan on minerals.", []),
+        ("A Russian minister plans to visit Seoul.", ["intention"]),
         # An infinitive is bare: a word in -s after "to" is a noun.
         ("Seoul tied the aid to demands on trade.", []),
         ("Seoul wants to demand more.", ["desire"]),
@@ -856,6 +861,19 @@ def test_epistemic_must_and_view_frames(
         ("These resolutions broadly restrict trade with Seoul.", []),
         ("The bill would require the executive branch to act.", []),
         ("The law will collapse.", [("author", "prediction", "The law will collapse")]),
+        # ... also past what completes or sets off its name, and in a coordinated predicate.
+        ("The Defense Act for Fiscal Year 2026 (P.L. 119-60) requires Seoul to report.", []),
+        (
+            "The Seoul Support Act (H.R. 12), which passed in June, contains a requirement and "
+            "would expand sanctions.",
+            [],
+        ),
+        ("Article 3 of the treaty calls for each side to provide assistance.", []),
+        # A capitalised attitude word inside a sentence is a word of a name, not the verb.
+        (
+            "Seoul backs the Moscow Support Fund.",
+            [("south_korea", "desire", "backs the Moscow Support Fund")],
+        ),
         # Evaluative verbs are beliefs; support and opposition are desires (v1.3 #20).
         (
             "Seoul has criticized Moscow's policies publicly.",

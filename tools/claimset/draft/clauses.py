@@ -31,13 +31,17 @@ def subject_end(s: Sentence, a: int, b: int) -> int:
 def instrument_subject(s: Sentence, a: int, b: int) -> bool:
     """Whether the clause a..b says what a law, bill or resolution does or would do (*The UNSC
     resolutions prohibit ...*, *The act ... would expand sanctions*): the subject, up to the first
-    verb, is headed by a legal instrument (guidelines v1.3 change 16: its content is a report)."""
+    verb, is headed by a legal instrument (guidelines v1.3 change 16: its content is a report).
+    A predicate coordinated without a subject of its own (*The act ... contains a requirement
+    and would expand sanctions*) has the sentence's subject."""
     low = s.low
+    if 0 < a < s.n and low[a - 1] == "and" and low[a] in FINITE:
+        a = 0
     for k in range(a, min(b, a + 10)):
         if is_verb(low[k]):
             return False
         if low[k] in INSTRUMENTS:
-            n = k + 1
+            n = _past_name(s, k + 1, b)
             while n < b and (low[n].endswith("ly") or low[n] in ("also", "still", "now")):
                 n += 1
             if n >= b:
@@ -45,6 +49,8 @@ def instrument_subject(s: Sentence, a: int, b: int) -> bool:
             verb = low[n]
             if verb in FINITE:
                 return verb == "would"  # "would require": the bill's content; "will fail" is not
+            if verb == "of":
+                continue  # "Article 3 of the treaty calls for ...": the head comes later
             return (
                 s.toks[n].isalpha()
                 and s.toks[n].islower()
@@ -53,6 +59,33 @@ def instrument_subject(s: Sentence, a: int, b: int) -> bool:
                 and verb not in ("and", "or", "that", "which", "who")
             )
     return False
+
+
+def _past_name(s: Sentence, n: int, b: int) -> int:
+    """The first token from n past what completes an instrument's name or sets it off: a
+    bracket (*(H.R. 2913)*), a named complement (*for Fiscal Year 2026*, *of 1961*) and a
+    relative clause between commas (*, which passed the House in June,*)."""
+    low, toks = s.low, s.toks
+    while n < b:
+        if toks[n][:1].isdigit():
+            n += 1  # "Article 3", "Resolution 2397"
+        elif low[n] == "(":
+            close = next((t for t in range(n, b) if low[t] == ")"), None)
+            if close is None:
+                return n
+            n = close + 1
+        elif low[n] in ("for", "of") and n + 1 < b and not toks[n + 1][:1].islower():
+            n += 1
+            while n < b and (toks[n][:1].isupper() or toks[n][:1].isdigit()):
+                n += 1
+        elif low[n] == "," and n + 1 < b and low[n + 1] in ("which", "who"):
+            close = next((t for t in range(n + 1, b) if low[t] == ","), None)
+            if close is None:
+                return n
+            n = close + 1
+        else:
+            return n
+    return n
 
 
 def is_negated(s: Sentence, i: int, j: int) -> bool:

@@ -183,7 +183,15 @@ class _Document:
             claims=tuple(self.analysed[target][1]),
             reports=self.report_share[para[target]],
             opens=before < 0 or para[before] != para[target] or not self.is_report(before),
+            position=self.position(target),
         )
+
+    def position(self, k: int) -> int:
+        """Sentences before sentence k in its paragraph."""
+        p = k
+        while p > 0 and self.para[p - 1] == self.para[k]:
+            p -= 1
+        return k - p
 
     def subject_party(self, k: int, fact: Fact) -> str | None:
         """The party a statement of sentence k opens with, its speaker (*Seoul makes no secret

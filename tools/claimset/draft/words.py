@@ -173,6 +173,10 @@ INSTRUMENTS = frozenset(
         "directive",
         "directives",
         "ndaa",
+        "treaty",
+        "treaties",
+        "article",
+        "articles",
     ]
 )
 #: Agreements and joint documents: what parties pledge or commit to in or under one is the

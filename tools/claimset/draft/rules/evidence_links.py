@@ -33,6 +33,7 @@ class LinkSite:
     claims: tuple[Candidate, ...]  # every claim of the claim's sentence
     reports: float  # the share of report sentences in the claim's paragraph
     opens: bool  # the claim's sentence opens its paragraph or follows a claim sentence
+    position: int = 0  # sentences before the claim's in its paragraph (0: it opens it)
 
 
 def refused(site: LinkSite) -> bool:
@@ -125,3 +126,13 @@ def contrast_inside(site: LinkSite) -> bool:
             if m is not None and k + m[0] < len(low) and low[k + m[0]] == ",":
                 return True
     return False
+
+
+@link_rule("mid-paragraph-reach")
+def mid_paragraph_reach(site: LinkSite) -> bool:
+    """A claim met in the middle of a paragraph (its third sentence or later) gathers the fact
+    right after it, not the ones further on: those go on with the paragraph's own line (*...
+    Seoul used rallies to win. He won 44% of the vote. Cepeda conceded.*: the concession is no
+    support of the way he campaigned). A claim opening the paragraph, or the one after it,
+    reaches further (the topic sentence and its first step)."""
+    return site.position >= 2 and site.distance >= 2

@@ -17,6 +17,7 @@ from ..clauses import (
     instrument_subject,
     is_future,
     opens_infinitive,
+    relative_subject,
     states_fact,
 )
 from ..lexicons import lexicons
@@ -63,9 +64,11 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         return None
     if instrument_subject(s, site.start, site.j):
         return None  # "The bill would require ...": laws are never holders (v1.3 change 16)
+    if i > 0 and s.toks[i][:1].isupper() and s.low[i - 1] not in ('"', "“", "(", ":"):
+        return None  # "The Ukraine Support Act": a word of a name, not the verb
     if _reduced_relative(site):
         return None  # "took part in talks seeking to persuade ...": a participle of a noun
-    if site.start > 0 and s.low[site.start - 1] in ("who", "which", "whom") and site.start > 1:
+    if _relative_inside(s, i, site.start):
         # "endorsed X, who has vowed to ...", "capabilities, which analysts argue could ...":
         # a relative clause inside a noun phrase makes no claim, also with an attitude verb
         # and a holder of its own (guidelines §4.3).
@@ -144,7 +147,25 @@ def _noun_phrase_head(s: Sentence, i: int, j: int) -> bool:
     k = i - 1
     while k >= 0 and low[k].endswith(_ATTRIBUTIVE) and s.toks[k].islower() and low[k] not in FINITE:
         k -= 1  # not -al, -an, -ese: "a Chinese official told reporters" has a verb
-    return k < i - 1 and k >= 0 and (low[k] in DETERMINERS or low[k] == "no")
+    if k < i - 1 and k >= 0 and (low[k] in DETERMINERS or low[k] == "no"):
+        return True
+    return _indefinite_compound(s, i)
+
+
+def _indefinite_compound(s: Sentence, i: int) -> bool:
+    """Whether the cue word in its bare form ends a compound after *a* / *an* (*a February 2026
+    action plan on minerals*): after a singular indefinite a verb would take -s (*a minister
+    plans*), so the bare form is the noun. Modifiers are names, numbers and lower-case words
+    that are no verb; a comma or a verb in between ends the search."""
+    low, toks = s.low, s.toks
+    if low[i].endswith("s") or is_verb(low[i]):
+        return False  # "a minister plans", "a Russian official told": verbs
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if low[k] in ("a", "an"):
+            return k < i - 1
+        if not toks[k][:1].isalnum() or is_verb(low[k]) or low[k] in lexicons().prepositions:
+            return False
+    return False
 
 
 def _passive(s: Sentence, i: int) -> bool:
@@ -152,6 +173,19 @@ def _passive(s: Sentence, i: int) -> bool:
     low, prev = s.low, (s.low[i - 1] if i > 0 else "")
     passive = prev in BE or (i > 1 and prev.endswith("ly") and low[i - 2] in BE)
     return passive and (low[i].endswith(("ed", "en")) or low[i] in PARTICIPLES)
+
+
+def _relative_inside(s: Sentence, i: int, start: int) -> bool:
+    """Whether the cue at token i stands in a relative clause inside a noun phrase: one opened
+    by *who / which / whom* (*endorsed Kim, who has vowed to ...*), or by a *that* right before
+    it as its subject (*signed an agreement that expects to see ...*)."""
+    low = s.low
+    if start > 1 and low[start - 1] in ("who", "which", "whom"):
+        return True
+    k = i - 1
+    while k > 0 and (low[k].endswith("ly") or low[k] in ("also", "still")):
+        k -= 1
+    return k > 0 and relative_subject(s, k) and low[k] == "that"
 
 
 def _reduced_relative(site: CueSite) -> bool:
