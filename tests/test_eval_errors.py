@@ -116,6 +116,10 @@ def test_long_spans_are_shortened_in_labels() -> None:
         ("s:0000", f'type of "{at_width}"', "prediction", "belief"),
         ("s:0000", 'target of "Iran will arm them"', "china", "none"),
     ]
+    # Cut at 31 characters and an ellipsis.
+    cut = "Russia will win the war, and China will"
+    got = errors([claim("russia", cut)], [claim("russia", cut, "belief")])
+    assert got == [("s:0000", 'type of "Russia will win the war, and Ch…"', "prediction", "belief")]
     # Cut at 31 characters, the space before the cut dropped.
     cut = "n the war, and China will stay out"
     got = errors([claim("russia", cut)], [claim("russia", cut, "belief")])
@@ -125,6 +129,32 @@ def test_long_spans_are_shortened_in_labels() -> None:
 def test_a_perfect_sentence_has_no_errors() -> None:
     gold = [claim("russia", "Russia will win", evidence=[("s:0001", "Tanks", "event")])]
     assert errors(gold, gold) == []
+
+
+def test_errors_as_json_name_the_sentence_and_its_text() -> None:
+    g = {"s:0000": record([claim("russia", "Russia will win", target="china")])}
+    p = {"s:0000": record([claim("russia", "Russia will win")], status="draft")}
+    data = evaluate_records(g, p, errors=True).to_dict()
+    assert data["errors"] == [
+        {
+            "id": "s:0000",
+            "text": TEXT,
+            "errors": [
+                {"field": 'target of "Russia will win"', "gold": "china", "predicted": "none"}
+            ],
+        }
+    ]
+
+
+def test_touching_evidence_links_do_not_match() -> None:
+    # OTHER: "Tanks crossed the border in May." - "Tanks" ends where " crossed" starts.
+    gold = [claim("russia", "Russia will win", evidence=[("s:0001", "Tanks", "event")])]
+    pred = [claim("russia", "Russia will win", evidence=[("s:0001", " crossed", "event")])]
+    label = 'evidence of "Russia will win"'
+    assert errors(gold, pred) == [
+        ("s:0000", label, 'event "Tanks" (s:0001)', None),
+        ("s:0000", label, None, 'event " crossed" (s:0001)'),
+    ]
 
 
 def test_count_fields_counts_both_sides() -> None:
@@ -140,7 +170,7 @@ def test_count_fields_counts_both_sides() -> None:
 
 
 def test_the_baseline_spans_each_sentence_without_its_final_marks() -> None:
-    texts = ["Will Russia win?!  ", "  Iran will arm them.", "?!", "Tanks crossed"]
+    texts = ["Will Russia win?!  ", "  Iran will arm them.", "?!", "Tanks crossed at X."]
     gold = {f"s:{i:04d}": record([], text, f"s:{i:04d}") for i, text in enumerate(texts)}
     base = baseline_records(gold)
     assert list(base) == list(gold)
@@ -152,7 +182,7 @@ def test_the_baseline_spans_each_sentence_without_its_final_marks() -> None:
         [("Will Russia win", 0, 15)],
         [("Iran will arm them", 2, 20)],
         [],
-        [("Tanks crossed", 0, 13)],
+        [("Tanks crossed at X", 0, 18)],
     ]
     first = base["s:0000"]
     assert (first.status, first.annotator, first.text) == ("draft", None, texts[0])
