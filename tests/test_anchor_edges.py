@@ -178,3 +178,29 @@ def test_an_occurrence_number_picks_among_the_candidates() -> None:
     # Inside words only: every occurrence is a candidate, and the word is named.
     inside = anchor("warden and wardrobe", "ward", occurrence=2)
     assert inside == Anchor("found", ((0, 4), (11, 15)), 11, 15, "ward", "wardrobe")
+
+
+#: A long sentence of words like the quote's, for the ranking of windows to matter (the
+#: search scores the best 12 word starts of 240 in full).
+_FILLER = " ".join(
+    random.Random(3).choice(
+        ["Talks", "resumed", "in", "Geneva", "Ministers", "met", "again", "Nothing", "changed"]
+    )
+    for _ in range(120)
+)
+
+
+def test_closest_passage_finds_a_mistyped_quote_in_a_long_text() -> None:
+    text = f"{_FILLER}. Officials in Seoul expect the Pyongyang talks to fail by spring. {_FILLER}"
+    start = text.index("Officials")
+    quote = "officials in seoul expekt the pyongyang talk to fail"  # lower case, two typos
+    assert closest_passage(text, quote) == (start, start + 53)
+    assert text[start : start + 53] == "Officials in Seoul expect the Pyongyang talks to fail"
+    # The same in capitals: the ranking compares letters whatever their case.
+    assert closest_passage(text, quote.upper()) == (start, start + 53)
+
+
+def test_closest_passage_ranks_past_many_words_with_a_longer_lower_case() -> None:
+    text = "İİ " * 40 + "Officials expect the talks to fail."
+    assert closest_passage(text, "the talks to fial") == (137, 154)
+    assert text[137:154] == "the talks to fail"
