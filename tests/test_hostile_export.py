@@ -132,7 +132,7 @@ def test_a_validation_worker_dies_with_its_parent(project: Project) -> None:
     )
     assert parent.stdout is not None
     workers = [int(pid) for pid in parent.stdout.readline().split()]
-    assert workers, "no worker process was started"
+    assert len(workers) == 1, workers  # one validating process, however many CPUs
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
     deadline = time.monotonic() + 10
