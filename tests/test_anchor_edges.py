@@ -8,6 +8,7 @@ from claimset.anchor import (
     MAX_SEARCH_QUOTE,
     Anchor,
     anchor,
+    candidates,
     closest_passage,
     find_quote,
     is_whole_word,
@@ -204,3 +205,22 @@ def test_closest_passage_ranks_past_many_words_with_a_longer_lower_case() -> Non
     text = "İİ " * 40 + "Officials expect the talks to fail."
     assert closest_passage(text, "the talks to fial") == (137, 154)
     assert text[137:154] == "the talks to fail"
+
+
+def test_several_candidates_without_a_hint_are_listed_as_ambiguous() -> None:
+    text = "the war, then the war again"
+    assert anchor(text, "the war") == Anchor("ambiguous", ((0, 7), (14, 21)))
+
+
+def test_candidates_say_whether_they_are_whole_words() -> None:
+    assert candidates("the war and the warden", "war") == (((4, 7),), True)
+    assert candidates("warden and wardrobe", "ward") == (((0, 4), (11, 15)), False)
+    assert candidates("warden", "wars") == ((), False)
+
+
+def test_the_word_a_quote_sits_in_is_named_whole() -> None:
+    assert anchor("wardrobe", "ward").in_word == "wardrobe"  # at the very start
+    assert anchor("an award", "war").in_word == "award"  # one letter in
+    assert anchor("an award", "rd").in_word == "award"  # to the very end
+    assert anchor("an awards now", "awa").in_word == "awards"  # not into the next word
+    assert is_whole_word("ab cd", 0, 3)  # ends after a space: the next word is not cut
