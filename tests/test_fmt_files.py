@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from claimset.cli import cli
 from claimset.fmt import fmt
+from claimset.limits import MAX_LINE_BYTES
 from claimset.project import Project
 from click.testing import CliRunner
 from conftest import REPO, SEED_PATH
@@ -98,3 +99,61 @@ def test_fmt_of_only_good_files_exits_0(new_project: Project) -> None:
     _write(new_project, {"a": _unformatted(), "b": _unformatted()})
     assert CliRunner().invoke(cli, ["fmt"]).exit_code == 0
     assert CliRunner().invoke(cli, ["fmt", "--check"]).exit_code == 0
+
+
+NOT_FORMATTED = "not formatted: fix the lines above (see `claimset validate`)"
+
+
+def test_a_merge_conflict_is_reported_once_at_its_start(new_project: Project) -> None:
+    first, second = _unformatted(2).decode().splitlines(keepends=True)
+    data = f"{first}<<<<<<< HEAD\n{second}=======\n{second}>>>>>>> other\n".encode()
+    (path,) = _write(new_project, {"a": data}).values()
+    (refused,) = fmt(new_project).refused
+    assert refused.messages == [
+        "corpus/annotations/a.jsonl:2: unresolved merge conflict ('<<<<<<< HEAD'): keep the "
+        "lines you want, delete the other side and the marker lines; `claimset merge --setup` "
+        "lets git merge these files by record",
+        f"corpus/annotations/a.jsonl: {NOT_FORMATTED}",
+    ]
+    assert path.read_bytes() == data
+
+
+def test_a_line_nested_too_deeply_is_refused(new_project: Project) -> None:
+    data = _unformatted(1) + b"[" * 100_000 + b"]" * 100_000 + b"\n"
+    (path,) = _write(new_project, {"a": data}).values()
+    (refused,) = fmt(new_project).refused
+    assert refused.messages == [
+        "corpus/annotations/a.jsonl:2: nested too deeply to be a record",
+        f"corpus/annotations/a.jsonl: {NOT_FORMATTED}",
+    ]
+    assert path.read_bytes() == data
+
+
+def test_a_line_over_the_limit_is_refused_unread(new_project: Project) -> None:
+    data = _unformatted(1) + b'{"x": "' + b"a" * (MAX_LINE_BYTES + 10) + b'"}\n'
+    (path,) = _write(new_project, {"a": data}).values()
+    (refused,) = fmt(new_project).refused
+    assert refused.messages == [
+        f"corpus/annotations/a.jsonl:2: line longer than {MAX_LINE_BYTES} bytes: not a record "
+        "(a missing newline between records, or pasted data?); not formatted"
+    ]
+    assert path.read_bytes() == data
+
+
+def test_lines_out_of_document_order_are_put_back(new_project: Project) -> None:
+    first, second = _unformatted(2).decode().splitlines(keepends=True)
+    (path,) = _write(new_project, {"a": (second + first).encode()}).values()
+    result = fmt(new_project)
+    (changed,) = result.changed
+    assert changed.messages == [
+        "corpus/annotations/a.jsonl: put 2 lines back in document order (by their offsets)"
+    ]
+    assert [json.loads(x)["start"] for x in path.read_text("utf-8").splitlines()] == sorted(
+        json.loads(x)["start"] for x in (first, second)
+    )
+    # Offsets that are not integers leave the order alone (validate reports them).
+    broken = {**json.loads(second), "start": "s"}
+    path.write_text(json.dumps(broken) + "\n" + first, "utf-8")
+    fmt(new_project)
+    starts = [json.loads(x).get("start") for x in path.read_text("utf-8").splitlines()]
+    assert starts[0] == "s" and isinstance(starts[1], int)
