@@ -224,3 +224,18 @@ def test_the_word_a_quote_sits_in_is_named_whole() -> None:
     assert anchor("an award", "rd").in_word == "award"  # to the very end
     assert anchor("an awards now", "awa").in_word == "awards"  # not into the next word
     assert is_whole_word("ab cd", 0, 3)  # ends after a space: the next word is not cut
+
+
+def test_closest_passage_ranks_capitals_after_a_longer_lower_case() -> None:
+    # "İ" makes the text's lower case longer: the ranking then folds letter by letter, and
+    # must still fold the capitals of the passage.
+    text = f"İstanbul. {_FILLER}. OFFICIALS IN SEOUL EXPECT THE PYONGYANG TALKS TO FAIL by spring."
+    start = text.index("OFFICIALS")
+    quote = "officials in seoul expekt the pyongyang talk to fail"
+    assert closest_passage(text, quote) == (start, start + 53)
+
+
+def test_words_hold_underscores_and_combining_marks() -> None:
+    assert anchor("award", "war").in_word == "award"  # one letter from the start
+    assert anchor("snake_case now", "case").in_word == "snake_case"
+    assert anchor("cafe\u0301 noir", "caf").in_word == "cafe\u0301"
