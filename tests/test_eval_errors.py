@@ -205,3 +205,11 @@ def test_a_cue_found_nowhere_in_the_sentence_is_left_out() -> None:
     g = {"s:0000": record(gold)}
     report = evaluate_records(g, {"s:0000": record(pred, status="draft")}).to_dict()
     assert (report["scores"]["cues"]["tp"], report["scores"]["cues"]["fp"]) == (1, 0)
+
+
+def test_the_baseline_in_json_is_the_baseline_scored_like_a_prediction() -> None:
+    g = {"s:0000": record([claim("russia", "Russia will win", target="china")])}
+    p = {"s:0000": record([claim("russia", "Russia will win")], status="draft")}
+    data = evaluate_records(g, p, baseline=True).to_dict()
+    alone = evaluate_records(g, baseline_records(g)).to_dict()
+    assert data["baseline"] == {"scores": alone["scores"], "accuracy": alone["accuracy"]}
