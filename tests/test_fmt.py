@@ -202,18 +202,18 @@ def test_a_run_killed_halfway_leaves_each_file_old_or_new(
     project.actors_path.write_text('{"kind": "author", "id": "author", "name": "A"}\n')
     old = {p: p.read_bytes() for p in (project.actors_path, project.annotation_path("demo"))}
     calls = 0
-    real_fsync = os.fsync
+    real_replace = os.replace
 
-    def dying_fsync(fd: int) -> None:
+    def dying_replace(source: str, target: str) -> None:
         nonlocal calls
         calls += 1
-        # The second file's data, after the first file was replaced (fmt syncs the disk once,
-        # then fsyncs and renames each file in turn, then fsyncs the folders).
+        # The second file's rename, after the first file was replaced (fmt syncs the disk
+        # once, then checks and renames each file in turn, then fsyncs the folders).
         if calls == 2:
             raise KeyboardInterrupt
-        real_fsync(fd)
+        real_replace(source, target)
 
-    monkeypatch.setattr(jsonio.os, "fsync", dying_fsync)
+    monkeypatch.setattr(jsonio.os, "replace", dying_replace)
     with pytest.raises(KeyboardInterrupt):
         fmt(project)
     monkeypatch.undo()

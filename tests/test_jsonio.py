@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from claimset import jsonio
 from claimset.errors import InvalidLine
+from claimset.limits import MAX_LINE_BYTES
 
 
 def _file(tmp_path: Path, data: bytes, name: str = "a.jsonl") -> Path:
@@ -242,3 +243,24 @@ def test_a_rewrite_that_repeats_the_file_writes_nothing(tmp_path: Path) -> None:
     after = os.stat(path)
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert list(tmp_path.iterdir()) == [path]
+
+
+@pytest.mark.parametrize(
+    ("lengths", "final_newline"),
+    [
+        ([10, 20], True),  # a small file: not read
+        ([MAX_LINE_BYTES - 1, 5], True),  # the longest line read
+        ([MAX_LINE_BYTES - 1], False),
+        ([MAX_LINE_BYTES], False),  # one line of the limit, no newline: skipped
+        ([3, MAX_LINE_BYTES, 4], True),
+        ([700_000, 700_000, MAX_LINE_BYTES + 9, 2], True),  # across the 1 MiB blocks
+        ([1, MAX_LINE_BYTES - 1, MAX_LINE_BYTES - 1, 2 * MAX_LINE_BYTES], False),
+    ],
+)
+def test_first_long_line_is_the_first_line_iter_lines_skips(
+    tmp_path: Path, lengths: list[int], final_newline: bool
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"\n".join(b"x" * n for n in lengths) + (b"\n" if final_newline else b""))
+    skipped = [lineno for lineno, raw in jsonio.iter_lines(path) if raw is None]
+    assert jsonio.first_long_line(path) == (skipped[0] if skipped else None)

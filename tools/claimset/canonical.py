@@ -186,7 +186,16 @@ def canonical(obj: Any, model: type[BaseModel]) -> Any:
     shape are kept as they are (validate reports both). Non-dict input is returned unchanged.
     Omitted-when-absent fields (`occurrence`, `note`, `reviewer`) are never filled in; when
     null they go with the unknown keys, at the end (validate reports them).
+
+    Runs `compiled(model)`, straight-line code generated from the model that does what
+    `canonical_reference` does (the tests check they agree).
     """
+    return compiled(model)(obj)
+
+
+def canonical_reference(obj: Any, model: type[BaseModel]) -> Any:
+    """`canonical`, as a loop over the model's fields: the definition the generated code
+    follows (about twice slower; `fmt` runs it for every record)."""
     if not isinstance(obj, dict):
         return obj
     out: dict[str, Any] = {}
@@ -236,3 +245,71 @@ def without_defaults(
     if arrange is not None:
         arrange(items)
     return dict(items)
+
+
+@functools.cache
+def compiled(model: type[BaseModel]) -> Callable[[Any], Any]:
+    """`canonical` for one model, generated as straight-line Python: one `if` per field, the
+    nested models' functions called directly, constant defaults inlined. (The schema has no
+    recursion, so each model's function is built from its nested models' functions.)"""
+    env: dict[str, Any] = {}
+    code = [
+        "def canonical_of(obj):",
+        "    if not isinstance(obj, dict):",
+        "        return obj",
+        "    out = {}",
+        "    taken = 0",
+    ]
+    for number, spec in enumerate(fields(model)):
+        key = repr(spec.name)
+        value = _convert_expression(spec.shape, "value", env)
+        code.append(f"    if {key} in obj:")
+        code.append(f"        value = obj[{key}]")
+        if spec.omitted:
+            code.append("        if value is not None:")
+            code.append(f"            out[{key}] = {value}")
+            code.append("            taken += 1")
+            continue
+        code.append(f"        out[{key}] = {value}")
+        code.append("        taken += 1")
+        if spec.required:
+            continue
+        default = _json_default(spec.info)
+        code.append("    else:")
+        if isinstance(default, (list, dict)) and default:
+            env[f"default{number}"] = _factory(spec)
+            code.append(f"        out[{key}] = default{number}()")
+        elif isinstance(default, (list, dict)):
+            code.append(f"        out[{key}] = {'[]' if isinstance(default, list) else '{}'}")
+        else:
+            env[f"default{number}"] = default
+            code.append(f"        out[{key}] = default{number}")
+    code += [
+        "    if taken < len(obj):",
+        "        for key, value in obj.items():",
+        "            if key not in out:",
+        "                out[key] = value",
+        "    return out",
+    ]
+    source = "\n".join(code) + "\n"
+    # The source is made from the models above, never from input.
+    exec(compile(source, f"<canonical {model.__name__}>", "exec"), env)
+    function: Callable[[Any], Any] = env["canonical_of"]
+    function.__doc__ = f"`canonical(obj, {model.__name__})`, generated:\n\n{source}"
+    return function
+
+
+def _convert_expression(shape: Shape, var: str, env: dict[str, Any], depth: int = 0) -> str:
+    """A Python expression for the canonical form of `var`, a value of this shape (what
+    `_converter` returns a function for)."""
+    if shape.kind == "model" and shape.model is not None:
+        name = f"canonical_{shape.model.__name__}"
+        env[name] = compiled(shape.model)
+        return f"{name}({var})"
+    if shape.kind == "list" and shape.item is not None:
+        item = f"item{depth}"
+        inner = _convert_expression(shape.item, item, env, depth + 1)
+        if inner == item:
+            return f"(list({var}) if isinstance({var}, list) else {var})"
+        return f"([{inner} for {item} in {var}] if isinstance({var}, list) else {var})"
+    return var

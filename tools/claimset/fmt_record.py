@@ -59,12 +59,13 @@ def canonical_record(
     claims = out.get("claims")
     if not isinstance(claims, list):
         return out, notes
-    next_number = _next_claim_number(claims)
+    next_number = 0  # worked out at the first claim without an id
     for index, claim in enumerate(claims):
         if not isinstance(claim, dict):
             continue
         base: JsonPath = ("claims", index)
         if claim.get("id") is None:
+            next_number = next_number or _next_claim_number(claims)
             claim["id"] = f"c{next_number}"
             notes.messages.append(f"{json_path(base)}: assigned id c{next_number}")
             next_number += 1
@@ -95,10 +96,10 @@ def _anchor_claim(
     """Anchor every span of a claim of sentence `rid`: actor, expectation and hedge cues in
     its `text`, each evidence item in the sentence it names (its own when it names none)."""
     actor = claim.get("actor")
-    if isinstance(actor, dict) and actor.get("quote") is not None:
+    if isinstance(actor, dict) and actor.get("quote") is not None and not _anchored(actor, text):
         _anchor_span(actor, text, (*base, "actor"), notes)
     expectation = claim.get("expectation")
-    if isinstance(expectation, dict):
+    if isinstance(expectation, dict) and not _anchored(expectation, text):
         _anchor_span(expectation, text, (*base, "expectation"), notes)
     evidence = claim.get("evidence")
     for number, item in enumerate(evidence if isinstance(evidence, list) else []):
@@ -111,12 +112,27 @@ def _anchor_claim(
             other = text
         else:
             other = texts.get(sentence) if texts is not None and type(sentence) is str else None
-        _anchor_span(item, other, (*base, "evidence", number), notes)
+        if not _anchored(item, other):
+            _anchor_span(item, other, (*base, "evidence", number), notes)
     hedge = claim.get("hedge")
     cues = hedge.get("cues") if isinstance(hedge, dict) else None
     for number, cue in enumerate(cues if isinstance(cues, list) else []):
-        if isinstance(cue, dict):
+        if isinstance(cue, dict) and not _anchored(cue, text):
             _anchor_span(cue, text, (*base, "hedge", "cues", number), notes)
+
+
+def _anchored(span: dict[str, Any], text: str | None) -> bool:
+    """Whether the span's stored offsets hold its quote (nothing for `_anchor_span` to do):
+    the common case, checked before building the span's path for messages."""
+    start, end = span.get("start"), span.get("end")
+    return (
+        type(start) is int
+        and type(end) is int
+        and text is not None
+        and "occurrence" not in span
+        and text[start:end] == span.get("quote")
+        and type(span.get("quote")) is str
+    )
 
 
 def _anchor_span(span: dict[str, Any], text: str | None, path: JsonPath, notes: Notes) -> None:
