@@ -381,7 +381,8 @@ class AtomicWriter:
             )
         except OSError as exc:
             raise _write_failed(self.path, exc) from exc
-        self._handle = os.fdopen(fd, "wb")
+        # A large buffer: a file is written in a few system calls, not one per 8 KB.
+        self._handle = os.fdopen(fd, "wb", buffering=1 << 20)
         self._digest = hashlib.sha256()
 
     def write(self, data: bytes) -> None:

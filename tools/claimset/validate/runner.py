@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,6 @@ from pydantic import BaseModel
 from ..diagnostics import Diagnostic, Report
 from ..errors import SeedDecodeError
 from ..jsonio import iter_jsonl_lenient
-from ..lifeline import die_with_parent
 from ..models import SentenceRecord
 from ..orphans import orphan_paths
 from ..project import REGISTRY_FILES, Project, read_seed
@@ -194,6 +192,8 @@ _worker_actors: ActorIndex | None = None
 
 def _init_worker(actors: ActorIndex) -> None:
     global _worker_actors
+    from ..lifeline import die_with_parent
+
     die_with_parent()  # a killed `claimset validate -j N` leaves no worker behind
     _worker_actors = actors
 
@@ -292,6 +292,9 @@ def _results(tasks: Iterator[_DocTask], actors: ActorIndex, jobs: int) -> Iterat
     if jobs <= 1:
         # One document at a time: memory does not grow with the corpus.
         return (_check_document(task, actors) for task in tasks)
+    # Imported here: multiprocessing is a tenth of `validate`'s start-up, for --jobs only.
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(actors,))
     with pool:
         chunk = max(1, len(todo) // (jobs * 8))

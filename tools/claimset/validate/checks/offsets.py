@@ -51,7 +51,8 @@ def seed_coverage(rel: str, state: AnnotationState) -> list[Diagnostic]:
     for start, end, lineno in [*spans, (len(seed), len(seed), spans[-1][2] if spans else 1)]:
         gap = seed[covered:start]
         # Separators such as "* * *" are not sentences: only words make a missing sentence.
-        if any(ch.isalnum() for ch in gap):
+        # (Nearly every gap is a space or a newline: `isspace` answers for those at once.)
+        if gap and not gap.isspace() and any(ch.isalnum() for ch in gap):
             at = covered + len(gap) - len(gap.lstrip())
             to = covered + len(gap.rstrip())
             where = "before this line's sentence" if start < len(seed) else "at the end"
