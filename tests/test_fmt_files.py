@@ -157,3 +157,39 @@ def test_lines_out_of_document_order_are_put_back(new_project: Project) -> None:
     fmt(new_project)
     starts = [json.loads(x).get("start") for x in path.read_text("utf-8").splitlines()]
     assert starts[0] == "s" and isinstance(starts[1], int)
+
+
+def test_evidence_citing_a_later_sentence_is_anchored_past_a_blank_line(
+    new_project: Project,
+) -> None:
+    # fmt streams a file keeping the texts of the sentences read so far; evidence citing a
+    # later one is anchored after a second reading of the file, which skips blank lines.
+    records = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines()[:4]]
+    claim = records[2]["claims"][0]
+    claim["evidence"] = claim["evidence"][:1]
+    cited = claim["evidence"][0]
+    assert cited["sentence"] == records[3]["id"]
+    expected = (cited.pop("start"), cited.pop("end"))
+    lines = [json.dumps(r) + "\n" for r in records]
+    (path,) = _write(new_project, {"a": "".join([*lines[:3], "\n", lines[3]]).encode()}).values()
+    result = fmt(new_project)
+    assert result.ok and [f.path for f in result.changed] == ["corpus/annotations/a.jsonl"]
+    formatted = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+    evidence = formatted[2]["claims"][0]["evidence"][0]
+    assert (evidence["start"], evidence["end"]) == expected == (7, 65)
+    assert records[3]["text"][7:65] == evidence["quote"]
+
+
+def test_a_repeated_key_behind_an_escaped_colon_is_refused(new_project: Project) -> None:
+    # The fast reader keeps the last of a repeated key, and counts colons to notice one; an
+    # escaped colon in the kept value would make up for the dropped key: such lines go to the
+    # strict reader.
+    line = _unformatted(1).rstrip(b"\n")
+    data = line[:-1] + b', "x": "b", "x": "a\\u003a"}\n'
+    (path,) = _write(new_project, {"a": data}).values()
+    (refused,) = fmt(new_project).refused
+    assert refused.messages[0] == (
+        "corpus/annotations/a.jsonl:1: duplicate key 'x': JSON parsers silently keep only "
+        "the last one"
+    )
+    assert path.read_bytes() == data
