@@ -173,7 +173,9 @@ def test_evidence_citing_a_later_sentence_is_anchored_past_a_blank_line(
     lines = [json.dumps(r) + "\n" for r in records]
     (path,) = _write(new_project, {"a": "".join([*lines[:3], "\n", lines[3]]).encode()}).values()
     result = fmt(new_project)
-    assert result.ok and [f.path for f in result.changed] == ["corpus/annotations/a.jsonl"]
+    (changed,) = result.changed
+    assert result.ok and changed.path == "corpus/annotations/a.jsonl"
+    assert changed.messages == []  # LF line ends, no BOM: nothing to say
     formatted = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
     evidence = formatted[2]["claims"][0]["evidence"][0]
     assert (evidence["start"], evidence["end"]) == expected == (7, 65)
