@@ -195,3 +195,32 @@ def test_a_repeated_key_behind_an_escaped_colon_is_refused(new_project: Project)
         "the last one"
     )
     assert path.read_bytes() == data
+
+
+def test_a_streamed_file_loses_its_bom_crlf_and_blank_lines(new_project: Project) -> None:
+    canonical = _unformatted(3)
+    (path,) = _write(new_project, {"a": canonical}).values()
+    fmt(new_project)
+    canonical = path.read_bytes()  # now in fmt's own form
+    first, second, third = canonical.splitlines(keepends=True)
+    crlf = [line.replace(b"\n", b"\r\n") for line in (first, second, third)]
+    data = "\ufeff".encode() + crlf[0] + b"\r\n" + crlf[1] + b"  \n" + crlf[2]
+    path.write_bytes(data)
+    check = fmt(new_project, check=True)
+    (would,) = check.changed
+    assert path.read_bytes() == data  # --check writes nothing
+    result = fmt(new_project)
+    (changed,) = result.changed
+    assert (
+        changed.messages
+        == would.messages
+        == [
+            "corpus/annotations/a.jsonl: removed the byte order mark",
+            "corpus/annotations/a.jsonl: converted CRLF line endings to LF",
+        ]
+    )
+    assert path.read_bytes() == canonical
+    # A BOM after the first line is not one: the line is not JSON and fmt says where.
+    path.write_bytes(first + "\ufeff".encode() + second)
+    (refused,) = fmt(new_project).refused
+    assert refused.messages[0].startswith("corpus/annotations/a.jsonl:2:1: invalid JSON")
