@@ -88,6 +88,37 @@ def test_duplicate_keys_and_non_numbers_are_refused(
     assert error.reason.startswith(message)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        b'{"a": 1, "b": [true, null, -0, 0.5, 1e-7, "x:y", "\\u00e9\\n"], "c": {}}',
+        b'{"a": 1, "\\u0061": 2}',  # the same key, spelt two ways
+        b'{"k\\u003a": 1, "k:": 2}',  # an escaped colon: the colon count cannot tell
+        b'{"n": 18446744073709551616}',  # beyond 64 bits: orjson would read a float
+        b'{"n": -9223372036854775809, "m": 12345678901234567890123}',
+        b'{"x": 1e400}',
+        b'{"x": "\\ud800"}',
+        b"\xef\xbb\xbf{}",
+        b'  {"a": 1}\t',
+        b"null",
+        b'"\xff"',
+        b"[" * 2000 + b"]" * 2000,
+    ],
+)
+def test_the_quick_reader_reads_what_the_strict_one_does_or_leaves_it(line: bytes) -> None:
+    """`loads_quick` (orjson) gives loads_strict's value, or None and loads_strict decides."""
+    try:
+        strict: Any = jsonio.loads_strict(line.decode("utf-8"))
+    except ValueError as exc:  # also json's and UTF-8's errors
+        strict = exc
+    quick = jsonio.loads_quick(line)
+    if quick is not None:
+        assert quick == strict and type(quick) is type(strict)
+        assert json.dumps(quick) == json.dumps(strict)  # the same numbers, the same types
+    if line.startswith(b'{"a": 1, "b"'):
+        assert quick is not None  # the common case takes the quick path
+
+
 def test_duplicate_key_error_names_the_key() -> None:
     with pytest.raises(jsonio.DuplicateKeyError) as caught:
         jsonio.loads_strict('{"x": 1, "y": 2, "x": 3}')

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-import orjson
-
 from . import jsonio
 from .limits import MAX_LINE_BYTES
 from .models import Record, SentenceRecord
@@ -41,12 +39,6 @@ FormatRecord = Callable[[Any, Mapping[str, str] | None, type[Record]], tuple[Any
 #: grows only with such far citations, not with the file.
 WINDOW = 4096
 
-#: Every digit to 0, everything else to a space: a run of 19 zeros then marks a number orjson
-#: could read differently from json (an integer beyond 64 bits, which it reads as a float).
-#: (`bytes.translate` and `in` run at C speed; a regular expression here costs more than the
-#: whole parse.)
-_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
-_LONG_NUMBER = b"0" * 19
 _BOM_BYTES = BOM.encode("utf-8")
 
 
@@ -84,21 +76,10 @@ class _Texts(Mapping[str, str]):
 
 
 def _parse(line: bytes) -> Any:
-    """The JSON value of a line as `jsonio.loads_strict` reads it (which raises its errors).
-
-    orjson reads it when that gives the same value: no repeated key (which orjson would drop;
-    see `validate.fast_path.valid_record` for the colon count), no escaped colon, no integer
-    beyond 64 bits. Everything else goes to the strict reader.
-    """
-    if b"\\u003" not in line and _LONG_NUMBER not in line.translate(_DIGITS):
-        try:
-            value = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            pass
-        else:
-            if line.count(b":") == orjson.dumps(value).count(b":"):
-                return value
-    return jsonio.loads_strict(line.decode("utf-8"))
+    """The JSON value of a line as `jsonio.loads_strict` reads it (which raises its errors);
+    read by orjson when that gives the same value (`jsonio.loads_quick`)."""
+    value = jsonio.loads_quick(line)
+    return value if value is not None else jsonio.loads_strict(line.decode("utf-8"))
 
 
 @dataclass

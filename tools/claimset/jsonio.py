@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .conflict_markers import explain, marker
 from .errors import ChangedOnDisk, ClaimsetError, InvalidLine
 from .limits import MAX_LINE_BYTES, too_long
@@ -69,6 +71,34 @@ def loads_strict(text: str) -> Any:
         return _decoder.decode(text)
     except RecursionError:
         raise ValueError("nested too deeply to be a record") from None
+
+
+#: Every digit to 0, everything else to a space: a run of 19 zeros then marks a number orjson
+#: could read differently from json (an integer beyond 64 bits, which it reads as a float).
+#: (`bytes.translate` and `in` run at C speed; a regular expression here costs more than the
+#: whole parse.)
+_DIGITS = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_LONG_NUMBER = b"0" * 19
+
+
+def loads_quick(line: bytes) -> Any:
+    """The JSON value of a line as `loads_strict` reads it, read by orjson (several times
+    faster), or None: then read it with `loads_strict`, which also explains what is wrong.
+
+    orjson reads it when that gives the same value: no repeated key (orjson keeps the last of
+    two equal keys silently; the pair it drops takes its colon with it, so a line whose colons
+    outnumber those of orjson's own serialization of the value had a repeated key), no escaped
+    colon (`\\u003a`, which would spoil that count), no integer beyond 64 bits. orjson refuses
+    the rest that `loads_strict` refuses (NaN, out-of-range numbers, invalid UTF-8, lone
+    surrogates, a BOM); the caller checks line ends (a CR is whitespace to both).
+    """
+    if b"\\u003" in line or _LONG_NUMBER in line.translate(_DIGITS):
+        return None
+    try:
+        value = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    return value if line.count(b":") == orjson.dumps(value).count(b":") else None
 
 
 def loads_lenient(text: bytes | str) -> Any:
@@ -295,6 +325,10 @@ def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tu
     for lineno, raw in iter_lines(path):
         if raw is None:
             raise InvalidLine(too_long(), file=name, line=lineno)
+        # Most lines: orjson reads them (`draft` reads every record of every file it drafts).
+        if raw[-1:] != b"\r" and (value := loads_quick(raw)) is not None:
+            records.append((lineno, value))
+            continue
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:

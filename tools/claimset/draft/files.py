@@ -9,16 +9,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .. import jsonio
 from ..canonical import canonical
 from ..errors import ClaimsetError, InvalidLine
 from ..fingerprint import machine_made, stamp
-from ..models import SentenceRecord, first_error
+from ..models import Claim, SentenceRecord, first_error
 from ..project import Project, read_seed
 from .actors import ActorIndex, load_actors
 from .document import draft_document
+
+#: The validator of a sentence's claims.
+_CLAIMS = TypeAdapter(list[Claim])
 
 
 @dataclass
@@ -107,9 +110,11 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
     outcome.protected = [records[k].id for k in protected]
     if not any(todo):
         return outcome
+    # The claims of the sentences not drafted, with their defaults: for a valid record the
+    # canonical form is the model's dump, built several times faster.
     fixed = {
-        k: [c.model_dump(mode="json") for c in r.claims]
-        for k, r in enumerate(records)
+        k: [canonical(c, Claim) for c in raw[k].get("claims") or []]
+        for k in range(len(records))
         if not todo[k]
     }
     drafted = draft_document(
@@ -130,12 +135,13 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
             for ev in claim["evidence"]:
                 if ev["sentence"] is None:
                     ev["sentence"] = record.id
-        # Validated by the model, so nothing invalid is ever written. For a valid record
+        # Validated by the model, so nothing invalid is ever written: the record's other fields
+        # were validated when it was read, so only the new claims need it. For a valid record
         # without nulls the canonical form is the model's dump (same keys, order, defaults),
         # built several times faster; a null is a default or a field a dump leaves out.
+        _CLAIMS.validate_python(claims)
         fields = {key: value for key, value in raw[k].items() if value is not None}
         fields.update(status="draft", claims=claims)
-        SentenceRecord.model_validate(fields)
         written = canonical(fields, SentenceRecord)
         stamp(written["claims"])  # what was drafted, to tell an edit from it later
         out.append(written)
