@@ -121,6 +121,9 @@ class Trie(dict[str, list[Entry]]):
     def __init__(self) -> None:
         super().__init__()
         self.tables: dict[str, list[tuple[int, dict[tuple[str, ...], Any]]]] = {}
+        # For a first word with tables, the second words of its entries: most tokens after
+        # *the* begin none of them, and one set lookup then spares a tuple per length.
+        self.seconds: dict[str, frozenset[str]] = {}
 
 
 def build_trie(items: Iterable[Entry]) -> Trie:
@@ -135,6 +138,7 @@ def build_trie(items: Iterable[Entry]) -> Trie:
             for words, value in entries:
                 by_length.setdefault(len(words), {}).setdefault(words, value)  # first one wins
             trie.tables[first] = sorted(by_length.items(), reverse=True)
+            trie.seconds[first] = frozenset(words[1] for words, _ in entries if len(words) > 1)
     return trie
 
 
@@ -236,8 +240,13 @@ def longest_match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | N
         return None
     tables = trie.tables.get(first)
     if tables is not None:
+        longer = i + 1 < len(low) and low[i + 1] in trie.seconds[first]  # may a longer one match
         for n, table in tables:
-            if i + n <= len(low) and (words := tuple(low[i : i + n])) in table:
+            if (
+                (n == 1 or longer)
+                and i + n <= len(low)
+                and (words := tuple(low[i : i + n])) in table
+            ):
                 return n, table[words]
         return None
     for words, value in entries:

@@ -38,6 +38,9 @@ class Sentence:
             self._split_glued(spans)
         self.low = list(map(str.lower, self.toks))
         self.n = len(self.toks)
+        # `skip_connectives` answers by (from, limit), kept: the rules ask for the same stretch
+        # again and again, and the tokens never change once made.
+        self.skips: dict[tuple[int, int], int] = {}
         # Insertions (rules/insertion.py): all their tokens, and those between commas (a side
         # statement whose attitude words are no claim's cue, guidelines §4.3).
         self.inserted, self.asides = _insertions(self)
@@ -483,6 +486,13 @@ def clause_start(s: Sentence, i: int) -> int:
 
 def skip_connectives(s: Sentence, k: int, limit: int) -> int:
     """The first token from k (before `limit`) past commas, dashes and connectives."""
+    found = s.skips.get((k, limit))
+    if found is None:
+        found = s.skips[k, limit] = _skip_connectives(s, k, limit)
+    return found
+
+
+def _skip_connectives(s: Sentence, k: int, limit: int) -> int:
     lex = lexicons()
     while k < limit:
         if s.low[k] in (",", "–", "—"):

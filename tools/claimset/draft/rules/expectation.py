@@ -34,7 +34,8 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
         width = 1
         for words, cue in cues[s.low[i]]:
             j = i + len(words)
-            if tuple(s.low[i:j]) != words:
+            # The last word first: most longer forms fail there, without building a tuple.
+            if j > s.n or s.low[j - 1] != words[-1] or tuple(s.low[i:j]) != words:
                 continue
             prev, nxt = s.low[i - 1] if i > 0 else "", s.low[j] if j < s.n else ""
             start, end = clause_start(s, i), clause_end(s, j)

@@ -89,10 +89,13 @@ def subject_apposition(s: Sentence, i: int) -> int:
     """A participle or appositive phrase between a subject and its verb (*the proposals, drafted
     last spring and revised twice, were never tabled*; *The deal, a compromise, will hold*): no
     finite verb inside, a finite verb after it."""
-    if s.low[i] != "," or not _subject_before(s, i):
+    if s.low[i] != ",":
         return 0
     first = s.low[i + 1] if i + 1 < s.n else ""
+    # The word after the comma first: it rules out most commas, and `_subject_before` costs more.
     if not (first.endswith(("ed", "en")) or first in ("a", "an", "the", "once", "long")):
+        return 0
+    if not _subject_before(s, i):
         return 0
     for k in range(i + 2, min(s.n, i + 20)):
         w = s.low[k]
