@@ -581,6 +581,35 @@ def test_coordination() -> None:
         ),
         ("India needs the electricity.", []),  # an objective need is a fact
         ("The talks ended in 2019.", []),  # a past report
+        # A causal verb or a graduated change judges the past; a leader ahead is a report.
+        (
+            "Moscow's veto helped Beijing in 2019.",
+            [
+                (
+                    "author",
+                    "belief",
+                    "Moscow's veto helped Beijing in 2019",
+                    "russia",
+                    "certain",
+                    "positive",
+                )
+            ],
+        ),
+        (
+            "Trade with Seoul shifted dramatically in 2019.",
+            [
+                (
+                    "author",
+                    "belief",
+                    "Trade with Seoul shifted dramatically in 2019",
+                    "south_korea",
+                    "certain",
+                    "positive",
+                )
+            ],
+        ),
+        ("Seoul led the rankings from 2015 until 2019.", []),
+        ("The summit produced a text which reflected Seoul's view in 2019.", []),
     ],
 )
 def test_judgement(text: str, expected: list[tuple[Any, ...]]) -> None:

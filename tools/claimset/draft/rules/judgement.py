@@ -25,9 +25,9 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     for k in range(i, j):
         w = s.low[k]
         if (w in lex.evaluative and longest_match(lex.evaluative, s.low, k)) or (
-            w in lex.causal and longest_match(lex.causal, s.low, k) and s.low[k - 1] != "-"
+            w in lex.causal and longest_match(lex.causal, s.low, k) and _causal_use(s, k, j)
         ):
-            return False  # not a compound adjective: "U.S.-led efforts" is no causal claim
+            return False
     if "statistic" in found:
         return True
     if "present" in found or s.low[-1] == "?":
@@ -35,6 +35,20 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     # Event nouns alone ("the talks resume") are no report: only past narration, dates and
     # reported statements are.
     return bool(found & {"past", "date", "statement"})
+
+
+_RELATIVES = frozenset(["which", "who", "that"])
+
+
+def _causal_use(s: Sentence, k: int, j: int) -> bool:
+    """Whether the causal word at k links a cause to an effect: not a compound adjective
+    (*U.S.-led efforts*), and *led* with an object only with its *to* (*led Moscow to
+    rethink*; not *led the polls*, a report of who was ahead), and not the verb of a relative clause (*a
+    phrase which essentially reflected Moscow's view*: it describes the noun)."""
+    if s.low[k - 1] == "-" or s.low[k - 1] in _RELATIVES or s.low[k - 2] in _RELATIVES:
+        return False
+    heads = s.low[k] == "led" and k + 1 < j and s.low[k + 1] in DETERMINERS
+    return not heads or "to" in s.low[k + 1 : min(j, k + 5)]
 
 
 def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
