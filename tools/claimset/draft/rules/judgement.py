@@ -43,8 +43,8 @@ _RELATIVES = frozenset(["which", "who", "that"])
 def _causal_use(s: Sentence, k: int, j: int) -> bool:
     """Whether the causal word at k links a cause to an effect: not a compound adjective
     (*U.S.-led efforts*), and *led* with an object only with its *to* (*led Moscow to
-    rethink*; not *led the polls*, a report of who was ahead), and not the verb of a relative clause (*a
-    phrase which essentially reflected Moscow's view*: it describes the noun)."""
+    rethink*; not *led the polls*, a report of who was ahead), and not the verb of a relative
+    clause (*a phrase which essentially reflected Moscow's view*: it describes the noun)."""
     if s.low[k - 1] == "-" or s.low[k - 1] in _RELATIVES or s.low[k - 2] in _RELATIVES:
         return False
     heads = s.low[k] == "led" and k + 1 < j and s.low[k + 1] in DETERMINERS
