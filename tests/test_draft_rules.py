@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import ActorIndex, draft_document, draft_sentence
 from claimset.draft.actors import Mention
 from claimset.draft.lexicons import Lexicons, lexicons, load_lexicons
 from claimset.draft.pipeline import STEPS, Analysis
@@ -318,10 +318,59 @@ def test_hedge(text: str, expected: list[tuple[Any, ...]]) -> None:
                 )
             ],
         ),
+        (  # a possessive inside the object of an earlier verb is no holder
+            "Seoul has joined Moscow's coalition and wants to host the talks.",
+            [("south_korea", "desire", "host the talks", None, "certain", "positive")],
+        ),
+        (  # a possessive opening the subject is
+            "Moscow's envoy offered to host the talks.",
+            [("russia", "intention", "offered to host the talks", None, "certain", "positive")],
+        ),
     ],
 )
 def test_actor(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert summary(text) == expected
+
+
+def test_a_persons_government_is_the_state() -> None:
+    # "the Moon government", "his cabinet": the state the person leads (§14.2), never the person.
+    index = ActorIndex(
+        [
+            {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+            {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+            {"id": "moon", "name": "Moon Jae-in", "aliases": ["Moon"], "kind": "person"},
+        ]
+    )
+
+    def holders_and_targets(text: str) -> list[tuple[str, str | None]]:
+        drafted = draft_sentence(text, index, recent=("moon", "south_korea"))
+        return [(c["actor"]["ref"], c["expectation"]["target"]) for c in drafted]
+
+    assert holders_and_targets("The Moon government wants calm.") == [("south_korea", None)]
+    assert holders_and_targets("Moscow fears the Moon administration will balk.") == [
+        ("russia", "south_korea")
+    ]
+    assert holders_and_targets("His cabinet wants calm.") == [("south_korea", None)]
+    assert holders_and_targets("The Moon Administration wants calm.") == [("south_korea", None)]
+    # The person alone stays the person.
+    assert holders_and_targets("Moon wants calm.") == [("moon", None)]
+
+
+def test_a_document_speaks_for_the_party_that_issued_it() -> None:
+    # "Seoul's Defence White Paper (DWP)": later "the DWP" is Seoul's voice; an abbreviation
+    # introduced without an issuing party stays no party.
+    texts = [
+        "Seoul's new Defence White Paper (DWP) appeared in May.",
+        "Moscow sent envoys.",
+        "The DWP states that Beijing will rearm.",
+    ]
+    drafted = draft_document(texts, PARTIES)
+    assert [(c["actor"]["ref"], c["actor"]["quote"]) for c in drafted[2] or []] == [
+        ("south_korea", "The DWP")
+    ]
+    texts[0] = "The new Defence White Paper (DWP) appeared in May."
+    drafted = draft_document(texts, PARTIES)
+    assert "south_korea" not in [c["actor"]["ref"] for c in drafted[2] or []]
 
 
 def test_demonym_rules() -> None:
@@ -392,6 +441,37 @@ def test_complements(needs: str, text: str, span: str | None) -> None:
         (
             "Seoul warned Moscow that the deal is dead.",
             [("south_korea", "belief", "the deal is dead", "russia", "certain", "positive")],
+        ),
+        # An offer of one's own action is an intention; an offer of a thing is no attitude.
+        (
+            "Seoul offered to host the talks.",
+            [
+                (
+                    "south_korea",
+                    "intention",
+                    "offered to host the talks",
+                    None,
+                    "certain",
+                    "positive",
+                )
+            ],
+        ),
+        ("Seoul offered full support to Moscow.", []),
+        # A participle right after a common noun describes it (a reduced relative): no claim.
+        ("Seoul took part in talks seeking to calm Moscow.", []),
+        ("Seoul has backed projects aimed at cutting costs.", []),
+        # Not after a verb, a pronoun, or with a that-clause: the verb's own claim.
+        (
+            "Seoul keeps seeking to calm Moscow.",
+            [("south_korea", "intention", "calm Moscow", "russia", "certain", "positive")],
+        ),
+        (
+            "Moscow spoke and said it hoped to calm Seoul.",
+            [("russia", "desire", "calm Seoul", "south_korea", "certain", "positive")],
+        ),
+        (
+            "Seoul issued a statement asserting that Moscow will pay.",
+            [("south_korea", "prediction", "Moscow will pay", "russia", "certain", "positive")],
         ),
     ],
 )
@@ -609,6 +689,23 @@ def test_coordination() -> None:
             ],
         ),
         ("Seoul led the rankings from 2015 until 2019.", []),
+        # A modal in a relative clause describes a noun: past narration stays a report.
+        ("In 2019, Moscow vetoed a bill that would have renewed the mandate.", []),
+        (
+            "In 2019, Moscow vetoed a bill and would do it again.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "would do it again",
+                    "russia",
+                    "certain",
+                    "positive",
+                )
+            ],
+        ),
+        # A prepositional phrase between commas is no clause of its own.
+        ("In May 2019, during Moscow's visit to Seoul, the two signed a memorandum.", []),
         ("The summit produced a text which reflected Seoul's view in 2019.", []),
     ],
 )
@@ -622,6 +719,10 @@ def test_judgement(text: str, expected: list[tuple[Any, ...]]) -> None:
         ("Seoul hopes that Moscow will help.", "russia"),  # a party named in the span
         ("Seoul hopes for peace between Russia and Korea.", None),  # named jointly: none
         ("Seoul resents this balancing act.", "china"),  # refers back: the context's party
+        ("Seoul hopes to revive Seoul-Moscow ties.", "russia"),  # the holder's partner
+        ("Seoul hopes to revive Moscow-Beijing ties.", None),  # a pair without the holder
+        ("Four members (including Moscow) will trade more.", None),  # a bracketed inclusion
+        ("Moscow will trade more.", "russia"),
     ],
 )
 def test_target(text: str, target: str | None) -> None:
@@ -902,6 +1003,13 @@ def test_epistemic_must_and_view_frames(
         (
             "Seoul backs the Moscow Support Fund.",
             [("south_korea", "desire", "backs the Moscow Support Fund")],
+        ),
+        # Past its insertions, and for a predicate coordinated after the instrument's first.
+        ("The bill (S. 12), which passed in May, would expand sanctions.", []),
+        ("The act lists ten firms and would expand sanctions.", []),
+        (
+            "Seoul passed the act and would expand sanctions.",
+            [("author", "prediction", "would expand sanctions")],
         ),
         # Evaluative verbs are beliefs; support and opposition are desires (v1.3 #20).
         (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -140,6 +141,13 @@ class ActorIndex:
         """Whether two parties are one, or one belongs to the other by name."""
         return a == b or b in self.affiliations.get(a, ()) or a in self.affiliations.get(b, ())
 
+    def with_form(self, form: str, ref: str) -> ActorIndex:
+        """A copy of the index where `form` (a single token) also names actor `ref`."""
+        other = copy.copy(self)
+        other.forms = {**self.forms, (form,): ref}
+        other.trie = build_trie(other.forms.items())
+        return other
+
     @staticmethod
     def _key(form: str) -> tuple[str, ...]:
         words = [form[a:b] for a, b in tokenize(form)]
@@ -209,6 +217,7 @@ class Mention:
     anaphor: bool = False
     quote: tuple[int, int] | None = None  # the naming phrase, when wider ("Turkish officials")
     resolved: str | None = None  # the one party an anaphor stands for ("he", "the country")
+    institution: bool = False  # "the Petro administration": the state the person leads
 
     @property
     def words(self) -> tuple[int, int]:
@@ -248,29 +257,9 @@ def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
             continue
         m = longest_match(index.trie, norm, i) if norm[i] in index.trie else None
         if m is not None:
-            j = i + m[0]
-            place = (
-                m[0] == 1
-                and j < s.n
-                and s.toks[j][:1].isupper()
-                and s.toks[j].isalpha()
-                and longest_match(index.trie, norm, j) is None
-            )
-            out.append(
-                Mention(
-                    m[1],
-                    i,
-                    j,
-                    possessive=j < s.n and s.low[j] in ("'s", "’s", "'", "’"),
-                    after_preposition=i > 0 and s.low[i - 1] in lex.prepositions,
-                    # "Russia-Korea summit", "the Korean Peninsula": a modifier of a name.
-                    compound=(i > 0 and s.low[i - 1] in ("-", "–"))
-                    or (j < s.n and s.low[j] in ("-", "–"))
-                    or place,
-                    quote=_naming_phrase(s, i, j, index.kinds.get(m[1], "")),
-                )
-            )
-            i = j
+            mention = _registry_mention(s, i, i + m[0], m[1], index, norm)
+            out.append(mention)
+            i = mention.j
             continue
         a = longest_match(lex.anaphors, s.low, i) if s.low[i] in lex.anaphors else None
         if a is not None and not (s.low[i] == "it" and is_expletive(s, i)):
@@ -279,6 +268,90 @@ def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
             continue
         i += 1
     return out
+
+
+def _registry_mention(
+    s: Sentence, i: int, j: int, ref: str, index: ActorIndex, norm: list[str]
+) -> Mention:
+    """The mention of a registry form at tokens i..j, with its naming phrase."""
+    if index.kinds.get(ref) == "person" and _leads_institution(s, j):
+        # "the Sheinbaum government", "Petro's administration": the state, not the person
+        # (guidelines §14.2), resolved like "his government".
+        k = j + 2 if s.low[j] in ("'s", "’s") else j + 1  # past the institution noun
+        quote = _naming_phrase(s, i, j, "person") or (i, k)
+        return Mention("singular", i, k, anaphor=True, quote=(quote[0], k), institution=True)
+    place = (
+        j - i == 1
+        and j < s.n
+        and s.toks[j][:1].isupper()
+        and s.toks[j].isalpha()
+        and longest_match(index.trie, norm, j) is None
+    )
+    return Mention(
+        ref,
+        i,
+        j,
+        possessive=j < s.n and s.low[j] in ("'s", "’s", "'", "’"),
+        after_preposition=i > 0 and s.low[i - 1] in lexicons().prepositions,
+        # "Russia-Korea summit", "the Korean Peninsula": a modifier of a name.
+        compound=(i > 0 and s.low[i - 1] in ("-", "–"))
+        or (j < s.n and s.low[j] in ("-", "–"))
+        or place,
+        quote=_naming_phrase(s, i, j, index.kinds.get(ref, "")),
+    )
+
+
+_INSTITUTIONS = frozenset(["government", "administration", "cabinet"])
+
+
+def _leads_institution(s: Sentence, j: int) -> bool:
+    """Whether a person's name ending at token j heads a state's institution (*the Sheinbaum
+    government*, *Petro's administration*, *the Trump Administration*)."""
+    k = j + 1 if j < s.n and s.low[j] in ("'s", "’s") else j
+    return k < s.n and s.low[k] in _INSTITUTIONS
+
+
+#: Head nouns of documents that speak for the party that issued them.
+_DOCUMENTS = frozenset(
+    [
+        "strategy",
+        "review",
+        "report",
+        "assessment",
+        "statement",
+        "doctrine",
+        "paper",
+        "plan",
+        "declaration",
+        "communique",
+        "concept",
+        "guidelines",
+        "survey",
+    ]
+)
+
+
+def issued_documents(s: Sentence, mentions: list[Mention], index: ActorIndex) -> ActorIndex:
+    """The index with the abbreviation of a document a party issued, introduced as *Australia's
+    National Defence Strategy (NDS)*: later *the NDS states that ...* speaks for that party."""
+    for m in mentions:
+        if not m.possessive or m.anaphor or index.kinds.get(m.ref) in ("person", None):
+            continue
+        k = m.j + 1
+        while k < s.n and k < m.j + 8 and s.toks[k].isalpha() and s.low[k] not in _DOCUMENTS:
+            k += 1
+        if not (k + 3 < s.n and s.low[k] in _DOCUMENTS and s.toks[k + 1] == "("):
+            continue
+        abbreviation = s.toks[k + 2]
+        if (
+            s.toks[k + 3] == ")"
+            and abbreviation.isupper()
+            and abbreviation.isalpha()
+            and 1 < len(abbreviation) < 7
+            and (abbreviation,) not in index.forms
+        ):
+            index = index.with_form(abbreviation, m.ref)
+    return index
 
 
 def _naming_phrase(s: Sentence, i: int, j: int, kind: str) -> tuple[int, int] | None:
@@ -345,6 +418,11 @@ def resolve_anaphor(
     if s.low[mention.i] in ("his", "her"):
         # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
         pool = [r for r in pool if kind_of(ctx, r) != "person"]
+    if mention.institution:
+        # "the Sheinbaum government": the state of the context where the person was met, else
+        # one named before in the sentence.
+        named_states = [m.ref for m in named]
+        pool = [r for r in [*ctx.recent, *named_states] if kind_of(ctx, r) == "state"]
     return pool[:1]
 
 

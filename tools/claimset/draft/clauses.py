@@ -42,8 +42,16 @@ def instrument_subject(s: Sentence, a: int, b: int) -> bool:
             return False
         if low[k] in INSTRUMENTS:
             n = _past_name(s, k + 1, b)
-            while n < b and (low[n].endswith("ly") or low[n] in ("also", "still", "now")):
-                n += 1
+            while n < b and (
+                low[n].endswith("ly") or low[n] in ("also", "still", "now") or n in s.inserted
+            ):
+                n += 1  # "The act (H.R. 2913) would ...": past insertions
+            if n + 1 < b and low[n] == "," and low[n + 1] in ("which", "who"):
+                # "The act, which passed in June, would ...": past a relative clause
+                close = next((c for c in range(n + 2, b) if low[c] == ","), None)
+                if close is None:
+                    return False
+                n = close + 1
             if n >= b:
                 return False
             verb = low[n]

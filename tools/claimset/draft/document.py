@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .actors import AUTHOR, ActorIndex, Context, Mention, salience
+from .actors import AUTHOR, ActorIndex, Context, Mention, issued_documents, salience
 from .lexicons import lexicons
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
@@ -105,6 +105,7 @@ class _Document:
             self.facts.append(found)
             self.results.append(claim_records(s, cands, found) if todo[k] else None)
             ctx.recent = salience(mentions, cands, ctx)
+            ctx.actors = issued_documents(s, mentions, ctx.actors)
             para = self.para[-1] if self.para else 0
             self.para.append(para + (1 if k and k < len(starts) and starts[k] else 0))
         n = len(texts)

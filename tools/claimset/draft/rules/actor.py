@@ -9,7 +9,7 @@ from ..clauses import is_negated, trim_span
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..types import Candidate
-from ..words import FINITE
+from ..words import FINITE, is_verb
 
 
 def find_holder(
@@ -27,6 +27,8 @@ def find_holder(
             continue
         if m.i in s.inserted and cue not in s.inserted:
             continue  # "the minister, who holds a Russian passport, vowed": not the holder
+        if _object_owner(s, m, start):
+            continue  # "He has joined Trump's coalition and offered to ...": not the holder
         if m.anaphor:
             between = s.low[m.j : cue]
             if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
@@ -52,6 +54,16 @@ def find_holder(
     if ctx.recent:
         return ctx.recent[:1], None
     return [AUTHOR], None
+
+
+def _object_owner(s: Sentence, m: Mention, start: int) -> bool:
+    """Whether a possessive mention owns the object of a verb before it (*has joined President
+    Trump's coalition*): it determines a noun after the clause's verb, it is no subject."""
+    return (
+        m.possessive
+        and m.quote is None
+        and any(is_verb(w) and s.toks[k].islower() for k, w in enumerate(s.low[start : m.i], start))
+    )
 
 
 def _described_group(

@@ -14,7 +14,7 @@ from ..clauses import (
 from ..lexicons import lexicons, longest_match
 from ..sentence import Sentence
 from ..types import Candidate
-from ..words import DETERMINERS, FEAR_FRAMES, FINITE, SENTENCE_ADVERBS, is_verb
+from ..words import DETERMINERS, FEAR_FRAMES, FINITE, PRESENT, SENTENCE_ADVERBS, is_verb
 from .evidence import fact_signals
 
 
@@ -30,7 +30,7 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
             return False
     if "statistic" in found:
         return True
-    if "present" in found or s.low[-1] == "?":
+    if ("present" in found and _present_outside_relatives(s, i, j)) or s.low[-1] == "?":
         return False
     # Event nouns alone ("the talks resume") are no report: only past narration, dates and
     # reported statements are.
@@ -38,6 +38,43 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
 
 
 _RELATIVES = frozenset(["which", "who", "that"])
+# Words opening a prepositional phrase of time or circumstance (no clause without a verb).
+_PREPOSITIONAL = frozenset(
+    [
+        "during",
+        "after",
+        "before",
+        "since",
+        "amid",
+        "following",
+        "despite",
+        "until",
+        "within",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "without",
+        "under",
+        "over",
+        "by",
+        "through",
+        "from",
+    ]
+)
+
+
+def _present_outside_relatives(s: Sentence, i: int, j: int) -> bool:
+    """Whether a present or modal verb of tokens i..j belongs to the clause itself, not to a
+    relative clause describing one of its nouns (*Russia vetoed a resolution that would have
+    renewed the mandate*: past narration; the relative clause only says what the resolution
+    would have done)."""
+    low = s.low
+    return any(
+        w in PRESENT and not (low[k - 1] in _RELATIVES and k - 1 > i)
+        for k, w in enumerate(low[i:j], start=i)
+    )
 
 
 def _causal_use(s: Sentence, k: int, j: int) -> bool:
@@ -59,8 +96,10 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     for n, (a, b) in enumerate(main_clauses(s)):
         if any(c.region[0] < b and a < c.region[1] for c in cands):
             continue
-        if n > 0 and not any(is_verb(w) for w in s.low[a:b]):
-            continue  # "but in no way – Korea's views": no clause of its own
+        if (n > 0 or s.low[a] in _PREPOSITIONAL) and not any(is_verb(w) for w in s.low[a:b]):
+            # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
+            # of its own
+            continue
         if instrument_subject(s, a, b):
             continue  # "These resolutions restrict trade ...": the instrument's content, a report
         if _cue_alone(s, a, b):

@@ -18,7 +18,24 @@ def find_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | 
     found = _named_target(s, cand, mentions)
     if found is not None or _joint(s, cand, mentions):
         return found
-    return _implicit_target(s, cand, mentions)
+    return _partner_in_compound(s, cand, mentions) or _implicit_target(s, cand, mentions)
+
+
+def _partner_in_compound(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """ "Seoul hopes to revive Seoul-Moscow ties": in a compound pairing two parties, the
+    holder's partner (a relation named from both sides is directed at the other one)."""
+    a, b = cand.span
+    for m in mentions:
+        if m.anaphor or not (a <= m.i and m.j < b) or s.low[m.j] not in ("-", "–"):
+            continue
+        other = next((o for o in mentions if o.i == m.j + 1 and not o.anaphor), None)
+        if other is None or other.j > b:
+            continue
+        if m.ref in cand.holder and other.ref not in cand.holder:
+            return other.ref
+        if other.ref in cand.holder and m.ref not in cand.holder:
+            return m.ref
+    return None
 
 
 def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
@@ -65,6 +82,7 @@ def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> l
         and ref not in cand.holder
         and ref != AUTHOR
         and not coordinated_mention(s, m, mentions)
+        and not (m.i in s.inserted and s.low[m.i - 1] in ("(", "including"))
     ]
 
 
