@@ -46,6 +46,17 @@ EXPORT = [
     "tests/test_card.py",
 ]
 
+#: The tests of the drafter's claim assembly: rules told apart sentence by sentence, evidence
+#: links, real-text constructions, and the quality floors on every annotated test essay.
+DRAFT = [
+    "tests/test_draft_candidate.py",
+    "tests/test_draft_claims.py",
+    "tests/test_draft.py",
+    "tests/test_draft_evidence.py",
+    "tests/test_draft_real_text.py",
+    "tests/test_draft_floors.py",
+]
+
 #: The test files that guard each module (and only them run, for speed).
 TESTS: dict[str, list[str]] = {
     "jsonio": [
@@ -96,7 +107,13 @@ TESTS: dict[str, list[str]] = {
     "export/counts": ["tests/test_export.py"],
     "export/run": EXPORT,
     "export/folder": ["tests/test_export_folder.py", *EXPORT],
-    "draft/candidate": ["tests/test_draft_claims.py", "tests/test_draft.py"],
+    "draft/candidate": [
+        "tests/test_draft_candidate.py",
+        "tests/test_draft_claims.py",
+        "tests/test_draft.py",
+    ],
+    "draft/document": DRAFT,
+    "draft/sentence": DRAFT,
 }
 
 #: What the tests read besides themselves, copied into the work folder.
