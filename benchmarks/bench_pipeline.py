@@ -94,7 +94,7 @@ def table(
             f"essays, drawn at random). Each engine is a whole `claimset draft-corpus` process "
             f"with `--jobs 2` on this machine: Python {platform.python_version()}, "
             f"{platform.machine()}, {os.cpu_count()} CPUs shared with other work (the load "
-            "average when each engine started is in the last column).",
+            "average when each engine started and when it ended is in the last column).",
             "",
             "| engine | seconds | MB of text/s | sentences/s | sentence rows | load average |",
             "|---|---:|---:|---:|---:|---|",
@@ -126,6 +126,7 @@ def main() -> None:
         for number, engine in enumerate(args.engines):
             load = " ".join(f"{x:.1f}" for x in os.getloadavg())
             seconds, rows = run_engine(engine, source, tmp / f"out-{engine}")
+            load += " → " + " ".join(f"{x:.1f}" for x in os.getloadavg())
             results[engine] = (seconds, rows, load)
             # Written after each engine: a long run that is stopped keeps what it measured.
             body = table(results, documents, size, args.engines[number + 1 :])
