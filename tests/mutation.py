@@ -54,6 +54,7 @@ DRAFT = [
     "tests/test_draft.py",
     "tests/test_draft_evidence.py",
     "tests/test_draft_real_text.py",
+    "tests/test_draft_rules.py",
     "tests/test_draft_floors.py",
 ]
 

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import claimset
 import pytest
 from claimset.draft import ActorIndex, draft_document, draft_sentence
 from claimset.draft.actors import Mention
@@ -27,7 +28,8 @@ from claimset.draft.registry import (
 from claimset.draft.sentence import Sentence
 from claimset.draft.types import Candidate
 
-PACKAGE = Path(__file__).resolve().parent.parent / "tools" / "claimset"
+# The package as imported: the tree's, or under `make mutation` the copy being mutated.
+PACKAGE = Path(claimset.__file__).resolve().parent
 LEXICONS = PACKAGE / "lexicons"
 
 PARTIES = ActorIndex(
