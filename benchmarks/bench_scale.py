@@ -190,7 +190,7 @@ def write_section(body: str) -> None:
     if START in text and END in text:
         text = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _m: block, text, flags=re.S)
     else:
-        text = text.rstrip("\n") + "\n\n## One machine: fmt, validate, export\n\n" + block + "\n"
+        text = text.rstrip("\n") + "\n\n## Large corpora: fmt, validate, export\n\n" + block + "\n"
     DOC.write_text(text, encoding="utf-8")
 
 
