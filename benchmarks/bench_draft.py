@@ -28,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from claimset import jsonio  # noqa: E402
+from claimset import atomic, jsonio  # noqa: E402
 from claimset.draft import ActorIndex, draft, draft_document, load_actors  # noqa: E402
 from claimset.evaluate import MEASURES, EvalReport, evaluate  # noqa: E402
 from claimset.models import Actor  # noqa: E402
@@ -254,7 +254,7 @@ def write_section(section: str) -> None:
         text = before + section + after
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
-    jsonio.atomic_write_bytes(DOCS, text.encode("utf-8"))
+    atomic.atomic_write_bytes(DOCS, text.encode("utf-8"))
 
 
 def main() -> None:

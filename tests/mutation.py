@@ -60,6 +60,12 @@ DRAFT = [
 
 #: The test files that guard each module (and only them run, for speed).
 TESTS: dict[str, list[str]] = {
+    "atomic": [
+        "tests/test_atomic_writes.py",
+        "tests/test_jsonio.py",
+        "tests/test_hostile_concurrency.py",
+        "tests/test_fmt.py",
+    ],
     "jsonio": [
         "tests/test_fmt.py",
         "tests/test_split_command.py",

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from claimset import jsonio
+from claimset import atomic, jsonio
 from claimset.errors import ChangedOnDisk
 from claimset.project import Project
 from conftest import SEED_PATH
@@ -154,11 +154,11 @@ def test_a_write_refuses_a_file_changed_since_it_was_read(tmp_path: Path) -> Non
     jsonio.read_bytes(path)
     path.write_text('{"a": 2}\n')  # saved by someone else
     with pytest.raises(ChangedOnDisk, match="not overwritten"):
-        jsonio.atomic_write_bytes(path, b'{"a": 3}\n')
+        atomic.atomic_write_bytes(path, b'{"a": 3}\n')
     assert path.read_text() == '{"a": 2}\n'
     assert [p.name for p in tmp_path.iterdir()] == ["a.jsonl"]  # no temp file left
     jsonio.read_bytes(path)
-    jsonio.atomic_write_bytes(path, b'{"a": 3}\n')  # read again: fine
+    atomic.atomic_write_bytes(path, b'{"a": 3}\n')  # read again: fine
     assert path.read_text() == '{"a": 3}\n'
 
 

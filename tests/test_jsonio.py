@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset import jsonio
+from claimset import atomic, jsonio
 from claimset.errors import InvalidLine
 from claimset.limits import MAX_LINE_BYTES
 
@@ -190,7 +190,7 @@ def test_atomic_write_keeps_the_mode_and_cleans_up_on_failure(
     path = tmp_path / "a.jsonl"
     path.write_bytes(b"old\n")
     path.chmod(0o640)
-    jsonio.atomic_write_bytes(path, b"new\n")
+    atomic.atomic_write_bytes(path, b"new\n")
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert path.read_bytes() == b"new\n"
 
@@ -198,8 +198,8 @@ def test_atomic_write_keeps_the_mode_and_cleans_up_on_failure(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full_disk)
-    with pytest.raises(jsonio.WriteFailed, match=r"the disk is full\); it was not changed"):
-        jsonio.atomic_write_bytes(path, b"newer\n")
+    with pytest.raises(atomic.WriteFailed, match=r"the disk is full\); it was not changed"):
+        atomic.atomic_write_bytes(path, b"newer\n")
     assert path.read_bytes() == b"new\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.jsonl"]
 
@@ -223,7 +223,7 @@ def test_syncing_the_folder_is_best_effort(tmp_path: Path, monkeypatch: pytest.M
         real_fsync(fd)
 
     monkeypatch.setattr(os, "fsync", fsync)
-    jsonio.atomic_write_bytes(tmp_path / "a.jsonl", b"one\n")
+    atomic.atomic_write_bytes(tmp_path / "a.jsonl", b"one\n")
 
     def no_folders(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
         if Path(path) == tmp_path:
@@ -231,13 +231,13 @@ def test_syncing_the_folder_is_best_effort(tmp_path: Path, monkeypatch: pytest.M
         return real_open(path, flags, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", no_folders)
-    jsonio.atomic_write_bytes(tmp_path / "a.jsonl", b"two\n")
+    atomic.atomic_write_bytes(tmp_path / "a.jsonl", b"two\n")
     assert (tmp_path / "a.jsonl").read_bytes() == b"two\n"
 
 
-def _rewritten(path: Path, new: bytes) -> jsonio.Rewrite:
+def _rewritten(path: Path, new: bytes) -> atomic.Rewrite:
     """A closed rewrite of `path` (read line by line) to `new`, as `fmt` leaves it pending."""
-    rewrite = jsonio.Rewrite(path)
+    rewrite = atomic.Rewrite(path)
     for old in jsonio.iter_raw_lines(path):
         rewrite.line(new, old)
         new = b""
@@ -254,12 +254,12 @@ def test_commit_all_swaps_in_each_file_and_keeps_a_newer_save(tmp_path: Path) ->
     pending = [_rewritten(path, f'{{"b": {n}}}\n'.encode()) for n, path in enumerate(paths)]
     paths[1].write_bytes(b'{"saved": true}\n')  # an editor saves f1 meanwhile
     with pytest.raises(ChangedOnDisk, match=r"f1\.jsonl"):
-        jsonio.commit_all(pending)
+        atomic.commit_all(pending)
     # f0 was replaced; f1 keeps the newer save; f2, after the failure, is left as it was.
     assert [p.read_bytes() for p in paths] == [b'{"b": 0}\n', b'{"saved": true}\n', b'{"a": 1}\n']
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f0.jsonl", "f1.jsonl", "f2.jsonl"]
     pending = [_rewritten(paths[2], b'{"b": 2}\n')]
-    jsonio.commit_all(pending)
+    atomic.commit_all(pending)
     assert paths[2].read_bytes() == b'{"b": 2}\n'
 
 
@@ -267,7 +267,7 @@ def test_a_rewrite_that_repeats_the_file_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "same.jsonl"
     path.write_bytes(b'{"a": 1}\n{"b": 2}\n')
     before = os.stat(path)
-    rewrite = jsonio.Rewrite(path)
+    rewrite = atomic.Rewrite(path)
     for old in jsonio.iter_raw_lines(path):
         rewrite.line(old, old)
     assert rewrite.finish() is False

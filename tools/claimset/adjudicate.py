@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import jsonio
+from . import atomic, jsonio
 from .errors import ClaimsetError
 from .evaluate import read_records
 from .models import HUMAN_STATUSES, SentenceRecord
@@ -70,7 +70,7 @@ def accept(
         for doc, records in chosen.items()
     ]
     for path, data, _ in rewrites:
-        jsonio.atomic_write_bytes(path, data)
+        atomic.atomic_write_bytes(path, data)
     return [item for _, _, done in rewrites for item in done]
 
 

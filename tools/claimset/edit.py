@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from . import jsonio
+from . import atomic, jsonio
 from .anchor import anchor
 from .errors import ChangedOnDisk, ClaimsetError, UsageError
 from .fmt import format_record
@@ -175,7 +175,7 @@ class EditSession:
                 "edited; it was not overwritten. Run `claimset edit` again."
             )
         lines[self.lineno - 1] = new
-        jsonio.atomic_write_bytes(self.path, "\n".join(lines).encode("utf-8"))
+        atomic.atomic_write_bytes(self.path, "\n".join(lines).encode("utf-8"))
         return True
 
 

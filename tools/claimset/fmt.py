@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import jsonio
+from . import atomic, jsonio
 from .conflict_markers import explain, marker
 from .fmt_record import canonical_record
 
@@ -250,13 +250,13 @@ def fmt(
     that is not a data file. `on_progress(done, total)` is called before each file.
     """
     result = FmtResult()
-    pending: list[jsonio.Rewrite] = []  # new versions of the files streamed, swapped in at the end
+    pending: list[atomic.Rewrite] = []  # new versions of the files streamed, swapped in at the end
     try:
         for number, (path, model) in enumerate(targets := _targets(project, paths)):
             if on_progress is not None:
                 on_progress(number, len(targets))
             result.files.append(_fmt_file(project, path, model, check, diff, pending))
-        jsonio.commit_all(pending)
+        atomic.commit_all(pending)
     except BaseException:
         for rewrite in pending:
             rewrite.discard()
@@ -270,7 +270,7 @@ def _fmt_file(
     model: type[Record],
     check: bool,
     diff: bool,
-    pending: list[jsonio.Rewrite],
+    pending: list[atomic.Rewrite],
 ) -> FileFormat:
     """Format one file: streamed (its new version added to `pending`), or whole."""
     rel = project.relative(path)
@@ -305,5 +305,5 @@ def _fmt_file(
             )
         )
     if not (check or diff):
-        jsonio.atomic_write_bytes(path, new)
+        atomic.atomic_write_bytes(path, new)
     return outcome

@@ -1,7 +1,7 @@
 """`claimset fmt` on a file line by line, in memory that does not grow with the file.
 
 A file whose every line parses is formatted one line at a time into a file beside it
-(`jsonio.Rewrite`, from the first line that changes). Any other file (a line that does not
+(`atomic.Rewrite`, from the first line that changes). Any other file (a line that does not
 parse, which may be a record spread over lines to rejoin; invalid UTF-8; a lone surrogate; a
 formatted line over the limit; sentence lines out of document order) is left to
 `fmt.format_text`, which holds it whole and explains or repairs it. For the files both can
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import jsonio
+from . import atomic, jsonio
 from .limits import MAX_LINE_BYTES
 from .models import Record, SentenceRecord
 from .project import BOM
@@ -182,13 +182,13 @@ def stream(
     model: type[Record],
     rel: str,
     format_record: FormatRecord,
-    pending: list[jsonio.Rewrite] | None,
+    pending: list[atomic.Rewrite] | None,
 ) -> _Pass | None:
     """Format a file line by line; None: use `format_text`. With `pending`, a changed file's
-    new version is written beside it and added there, for `jsonio.commit_all`."""
+    new version is written beside it and added there, for `atomic.commit_all`."""
     lines = functools.partial(jsonio.iter_raw_lines, path)
     # Written only from the first line that changes: an unchanged file is never touched.
-    writer = jsonio.Rewrite(path) if pending is not None else None
+    writer = atomic.Rewrite(path) if pending is not None else None
     try:
         write = writer.line if writer else None
         result = _format_pass(lines(), model, rel, {}, format_record, write)

@@ -1,26 +1,25 @@
-"""Reading and writing JSON Lines: strict parsing, the canonical serialization, atomic writes."""
+"""Reading and writing JSON Lines: strict parsing, the canonical serialization, whole files.
+
+The atomic replacement of a file (and the check that nobody saved it since it was read) is
+`atomic`'s; the readers here tell it what they read.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import hashlib
 import json
 import math
 import os
-import sys
-import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from .atomic import atomic_write_bytes, remember, shown
 from .conflict_markers import explain, marker
-from .errors import ChangedOnDisk, ClaimsetError, InvalidLine
+from .errors import ClaimsetError, InvalidLine
 from .limits import MAX_LINE_BYTES, too_long
-from .paths import TEMP_PREFIX, write_target
 
 #: Separators of the canonical form: readable in diffs, like the SPEC's examples.
 SEPARATORS = (", ", ": ")
@@ -152,38 +151,13 @@ def byte_position(data: bytes, index: int) -> tuple[int, int]:
     return line, len(before[last:].decode("utf-8", "replace")) + 1
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """A file as a command read it: size, modification time and sha256 of the bytes read."""
-
-    size: int
-    mtime_ns: int
-    sha256: str
-
-
-#: What this process last read (or wrote) of each file, by real path: before replacing a file,
-#: `atomic_write_bytes` checks it is still what was read, so a save made meanwhile (an
-#: annotator's editor, another command) is never overwritten. `locking.project_lock` clears it
-#: when a command starts.
-_snapshots: dict[str, Snapshot] = {}
-
-
-def forget_snapshots() -> None:
-    """Forget what was read: the next write of a file checks nothing it did not read since."""
-    _snapshots.clear()
-
-
-def _record(path: Path, stat: os.stat_result, digest: str) -> None:
-    _snapshots[os.path.realpath(path)] = Snapshot(stat.st_size, stat.st_mtime_ns, digest)
-
-
 def read_bytes(path: str | Path) -> bytes:
     """A file's bytes, remembered (size, mtime, hash) so a later rewrite can check them."""
     path = Path(path)
     with path.open("rb") as handle:
         stat = os.fstat(handle.fileno())
         data = handle.read()
-    _record(path, stat, hashlib.sha256(data).hexdigest())
+    remember(path, stat, hashlib.sha256(data).hexdigest())
     return data
 
 
@@ -211,7 +185,7 @@ def iter_lines(path: str | Path) -> Iterator[tuple[int, bytes | None]]:
                 digest.update(rest)
             digest.update(rest)
             yield lineno, None
-    _record(path, stat, digest.hexdigest())
+    remember(path, stat, digest.hexdigest())
 
 
 def first_long_line(path: Path) -> int | None:
@@ -249,41 +223,7 @@ def iter_raw_lines(path: Path) -> Iterator[bytes]:
         for raw in handle:
             digest.update(raw)
             yield raw
-    _record(path, stat, digest.hexdigest())
-
-
-def _shown(path: Path) -> str:
-    """A path for a message: relative to the working directory when inside it."""
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _check_unchanged(path: Path) -> None:
-    """Raise ChangedOnDisk if `path` is no longer what this process read (or wrote) of it."""
-    before = _snapshots.get(os.path.realpath(path))
-    if before is None:
-        return
-    try:
-        with path.open("rb") as handle:
-            stat = os.fstat(handle.fileno())
-            if stat.st_size == before.size and stat.st_mtime_ns == before.mtime_ns:
-                same = hashlib.sha256(handle.read()).hexdigest() == before.sha256
-            else:
-                # A touched file with the same bytes loses nothing; anything else is a save.
-                same = (
-                    stat.st_size == before.size
-                    and hashlib.sha256(handle.read()).hexdigest() == before.sha256
-                )
-    except FileNotFoundError:
-        return  # deleted since: writing it again overwrites no newer save
-    if not same:
-        raise ChangedOnDisk(
-            f"{_shown(path)}: changed on disk since this command read it (saved in an editor, or "
-            "by another program); it was not overwritten, so the newer version is kept. Run the "
-            "command again."
-        )
+    remember(path, stat, digest.hexdigest())
 
 
 def iter_jsonl_lenient(path: str | Path) -> Iterator[tuple[int, dict[str, Any] | None, str]]:
@@ -356,239 +296,6 @@ def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tu
     return records
 
 
-class WriteFailed(ClaimsetError):
-    "Writing a file failed (disk full, permission): the file named is as it was before."
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a file atomically: a temp file in the same folder, fsync, rename over the target.
-
-    A run killed halfway leaves the file either old or new, never truncated. A symbolic link
-    is written through (its target is replaced, the link stays: the path policy of paths.py
-    has checked the target lies inside the project). Raises ChangedOnDisk, touching nothing,
-    if the file is no longer what this process read of it; WriteFailed (naming the file) if
-    the disk is full or the folder not writable.
-    """
-    path = write_target(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f"{TEMP_PREFIX}{path.name}.")
-    except OSError as exc:
-        raise _write_failed(path, exc) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes the file private (0600): give it the mode the file had, or the one a
-        # new file gets from the user's umask, as with any other program.
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o666 & ~_UMASK)
-        _check_unchanged(path)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise _write_failed(path, exc) from exc
-        raise
-    _record(path, os.stat(path), hashlib.sha256(data).hexdigest())
-    _fsync_dir(path.parent)
-
-
-class AtomicWriter:
-    """A file written piece by piece beside its target, then swapped in whole or not at all.
-
-    For outputs too large to hold in memory (`fmt` on a big file). `commit()` does what
-    `atomic_write_bytes` does after writing: fsync, the unchanged-since-read check, the
-    rename; `discard()` removes the temporary file. One of them must be called.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = write_target(path)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, self._tmp = tempfile.mkstemp(
-                dir=self.path.parent, prefix=f"{TEMP_PREFIX}{self.path.name}."
-            )
-        except OSError as exc:
-            raise _write_failed(self.path, exc) from exc
-        # A large buffer: a file is written in a few system calls, not one per 8 KB.
-        self._handle = os.fdopen(fd, "wb", buffering=1 << 20)
-        self._digest = hashlib.sha256()
-
-    def write(self, data: bytes) -> None:
-        try:
-            self._handle.write(data)
-        except OSError as exc:
-            self.discard()
-            raise _write_failed(self.path, exc) from exc
-        self._digest.update(data)
-
-    def close(self) -> None:
-        """Close the temporary file, written whole, to be committed later (frees its handle)."""
-        try:
-            self._handle.close()
-        except OSError as exc:
-            self.discard()
-            raise _write_failed(self.path, exc) from exc
-
-    def commit(self, sync_dir: bool = True, synced: bool = False) -> None:
-        """Swap the file in. `synced`: the file was closed before a sync of the whole system
-        (`commit_all`), so its data is on disk already."""
-        path, tmp = self.path, self._tmp
-        try:
-            if self._handle.closed and synced:
-                pass  # closed before the sync: its data is on disk
-            elif self._handle.closed:
-                fd = os.open(tmp, os.O_RDONLY)
-                try:
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
-            else:
-                self._handle.flush()
-                os.fsync(self._handle.fileno())
-                self._handle.close()
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-            _check_unchanged(path)
-            os.replace(tmp, path)
-        except BaseException as exc:
-            self.discard()
-            if isinstance(exc, OSError):
-                raise _write_failed(path, exc) from exc
-            raise
-        _record(path, os.stat(path), self._digest.hexdigest())
-        if sync_dir:
-            _fsync_dir(path.parent)
-
-    def discard(self) -> None:
-        # The buffer may not flush (a full disk): the temporary file goes anyway.
-        with contextlib.suppress(OSError):
-            self._handle.close()
-        if os.path.exists(self._tmp):
-            os.unlink(self._tmp)
-
-
-class Rewrite:
-    """The rewrite of a file read line by line, written only if some line changes.
-
-    `line(new, old)` gives each line's new bytes beside the bytes read. While they match,
-    nothing is written; at the first difference an `AtomicWriter` opens beside the file and
-    the matching start is copied from the file into it. `finish()` swaps the new file in if
-    one was opened; a file that did not change is never touched (same inode, same mtime).
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._same = 0  # bytes at the start of the file that the output repeats
-        self._writer: AtomicWriter | None = None
-
-    def line(self, new: bytes, old: bytes) -> None:
-        if self._writer is None:
-            if new == old:
-                self._same += len(old)
-                return
-            self._writer = self._open()
-        self._writer.write(new)
-
-    def _open(self) -> AtomicWriter:
-        writer = AtomicWriter(self.path)
-        try:
-            with self.path.open("rb") as handle:
-                left = self._same
-                while left:
-                    chunk = handle.read(min(left, 1 << 20))
-                    if not chunk:
-                        break
-                    writer.write(chunk)
-                    left -= len(chunk)
-        except OSError as exc:
-            writer.discard()
-            raise _write_failed(self.path, exc) from exc
-        return writer
-
-    def finish(self, sync_dir: bool = True, synced: bool = False) -> bool:
-        """Replace the file if a line changed; whether it was replaced."""
-        if self._writer is None:
-            return False
-        self._writer.commit(sync_dir, synced)
-        return True
-
-    def close(self) -> None:
-        """Close the new file (if any), to `commit_all` later with others."""
-        if self._writer is not None:
-            self._writer.close()
-
-    def discard(self) -> None:
-        if self._writer is not None:
-            self._writer.discard()
-            self._writer = None
-        self._same = 0
-
-
-def commit_all(rewrites: list[Rewrite]) -> None:
-    """Swap in many closed rewrites: one sync of the file system for all their data, then each
-    file's unchanged-since-read check and rename, then one fsync per folder.
-
-    One fsync per file costs a journal commit each (3-8 ms here, even for a file already
-    synced): formatting 2,000 files would spend 10-30 s waiting for the disk. On Linux,
-    sync(2) waits for the writes to complete, which gives "the same guarantees as fsync()
-    called on every file in the system" (its manual page), so after it no file is fsynced
-    again; elsewhere sync may return before the data is written, and each file is fsynced
-    (quick after the sync). Each file is still replaced atomically, with its data on disk
-    before the rename; if one fails, it and the ones after it are discarded (left as they
-    were) and the error raised.
-    """
-    try:
-        synced = False
-        if len(rewrites) > 1 and hasattr(os, "sync"):
-            os.sync()
-            synced = sys.platform.startswith("linux")
-        for rewrite in rewrites:
-            rewrite.finish(sync_dir=False, synced=synced)
-    except BaseException:
-        for rewrite in rewrites:
-            rewrite.discard()  # the ones committed already have nothing left to discard
-        raise
-    finally:
-        for folder in sorted({r.path.parent for r in rewrites}):
-            _fsync_dir(folder)
-
-
-def _write_failed(path: Path, exc: OSError) -> WriteFailed:
-    reason = {errno.ENOSPC: "the disk is full", errno.EDQUOT: "the disk quota is exceeded"}.get(
-        exc.errno or 0, exc.strerror or str(exc)
-    )
-    return WriteFailed(f"{_shown(path)}: could not be written ({reason}); it was not changed")
-
-
-def _read_umask() -> int:
-    # The umask can only be read by setting it; done once, at import.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _read_umask()
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not supported on every platform, hence best effort.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _line_bytes(record: Any) -> bytes:
     try:
         return (dumps(record) + "\n").encode("utf-8")
@@ -621,7 +328,7 @@ def write_jsonl(path: Path, records: Iterable[Any]) -> bool:
     try:
         data = jsonl_bytes(records)
     except LineTooLong as exc:
-        raise LineTooLong(f"{_shown(path)}: {exc}") from None
+        raise LineTooLong(f"{shown(path)}: {exc}") from None
     if path.exists() and path.read_bytes() == data:  # not `read_bytes()`: this read is no base
         return False
     atomic_write_bytes(path, data)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import jsonio
+from . import atomic
 from .errors import ProjectLocked
 from .paths import DATA_FOLDERS, TEMP_PREFIX
 
@@ -84,7 +84,7 @@ def project_lock(root: Path, command: str, wait: float | None = None) -> Iterato
         os.ftruncate(fd, 0)
         os.write(fd, f"pid {os.getpid()}: claimset {command}\n".encode())
         _held[root] = (fd, 1)
-        jsonio.forget_snapshots()
+        atomic.forget_snapshots()
         remove_leftovers(root)
         try:
             yield
@@ -98,7 +98,7 @@ def project_lock(root: Path, command: str, wait: float | None = None) -> Iterato
 def remove_leftovers(root: Path) -> list[Path]:
     """Remove the temporary files killed runs left in the data folders; return them.
 
-    Only files named `.claimset-tmp-*` (what `jsonio.atomic_write_bytes` creates); called under
+    Only files named `.claimset-tmp-*` (what `atomic.atomic_write_bytes` creates); called under
     the lock, so no running command is writing them.
     """
     removed: list[Path] = []

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import jsonio
+from . import atomic, jsonio
 from .errors import ClaimsetError, UsageError
 
 #: The key that carries unresolved conflicts inside a record.
@@ -420,6 +420,6 @@ def setup_repository(folder: Path) -> list[str]:
     missing = [line for line in GITATTRIBUTES.splitlines() if line not in existing.splitlines()]
     if missing:
         text = existing + ("" if not existing or existing.endswith("\n") else "\n")
-        jsonio.atomic_write_bytes(attributes, (text + "\n".join(missing) + "\n").encode())
+        atomic.atomic_write_bytes(attributes, (text + "\n".join(missing) + "\n").encode())
         done.append(f"{attributes.name}: added {len(missing)} line(s)")
     return done

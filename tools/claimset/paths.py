@@ -5,7 +5,7 @@ A hostile pull request can commit a symbolic link (`corpus/annotations/env.jsonl
 secrets into a public log or rewrite a file outside the project. So every file a command reads
 or writes must resolve inside the root: a link is followed only when its target lies inside too,
 otherwise the command stops with a located error (exit 2) and leaves the link alone. Writes go
-through a link to its target (`jsonio.atomic_write_bytes`), never replacing the link with a file.
+through a link to its target (`atomic.atomic_write_bytes`), never replacing the link with a file.
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ import contextlib
 import json
 from pathlib import Path
 
+from .atomic import atomic_write_bytes
 from .errors import ClaimsetError
-from .jsonio import atomic_write_bytes, jsonl_bytes
+from .jsonio import jsonl_bytes
 from .labels import markdown
 from .merge import GITATTRIBUTES
 from .models import Actor

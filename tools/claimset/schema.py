@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .jsonio import atomic_write_bytes
+from .atomic import atomic_write_bytes
 from .models import MODELS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import jsonio
+from . import atomic, jsonio
 from .errors import ClaimsetError, DataProtected, InvalidLine
 from .models import Document
 from .orphans import orphan_bytes, orphans_path, read_orphans
@@ -78,7 +78,7 @@ def _write(plan: _Plan) -> None:
 def _write_if_changed(path: Path, data: bytes) -> None:
     """Replace a file atomically, unless it already holds these bytes (then touch nothing)."""
     if not (path.exists() and path.read_bytes() == data):
-        jsonio.atomic_write_bytes(path, data)
+        atomic.atomic_write_bytes(path, data)
 
 
 def plan_seed(project: Project, seed_path: Path) -> _Plan:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ..atomic import atomic_write_bytes
 from ..errors import ClaimsetError, DataProtected, UsageError
-from ..jsonio import atomic_write_bytes
 from ..models import HUMAN_STATUSES
 from ..project import Project, read_seed
 from .corpus import CorpusDocument, load_actors, load_documents, read_records, write_documents

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from ..atomic import atomic_write_bytes
 from ..errors import UsageError
 from ..formats.corpus import load_actors, load_documents
 from ..formats.graph import Problem
-from ..jsonio import atomic_write_bytes, read_jsonl
+from ..jsonio import read_jsonl
 from ..models import Document
 from ..project import Project
 from .site import INDEX, build_site, page_name
