@@ -96,7 +96,12 @@ TESTS: dict[str, list[str]] = {
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
     **{f"validate/checks/{name}": VALIDATE for name in CHECKS},
-    **{f"validate/{name}": VALIDATE for name in VALIDATOR},
+    **{f"validate/{name}": VALIDATE for name in VALIDATOR if name != "runner"},
+    "validate/runner": [
+        *VALIDATE,
+        "tests/test_agreement_files.py",
+        "tests/test_schema_agreement.py",
+    ],
     "validate/registry": ["tests/test_diagnostics.py", *VALIDATE],
     # Each export module with the tests that reach it, fastest first (all of EXPORT takes half
     # a minute per surviving mutant).

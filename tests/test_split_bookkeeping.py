@@ -282,6 +282,7 @@ def test_orphans_and_fuzzy_matches_are_each_reported(seeded_project: Project) ->
     )
     seed.write_text(edited, "utf-8")
     (outcome,) = split(seeded_project).outcomes
+    assert (outcome.action, outcome.orphaned) == ("updated", 2)
     rel, orphans = f"corpus/annotations/{DOC}.jsonl", f"corpus/orphans/{DOC}.jsonl"
     assert outcome.messages == [
         (
@@ -314,3 +315,77 @@ def test_orphans_and_fuzzy_matches_are_each_reported(seeded_project: Project) ->
             "new text): move it back into a sentence, or delete it",
         ),
     ]
+
+
+def test_a_seed_that_cannot_be_read_is_an_error_named_once(new_project: Project) -> None:
+    (new_project.seeds_dir / "bad.txt").write_bytes(b"Bad \xff byte.\n")
+    (new_project.seeds_dir / "ta\tb.txt").write_text("A tab in the name.\n", "utf-8")
+    result = split(new_project)
+    assert not result.ok
+    assert [(o.action, o.messages) for o in result.outcomes] == [
+        (
+            "error",
+            [
+                (
+                    "error",
+                    "seeds/bad.txt: invalid UTF-8 at byte 4 (invalid start byte); save the "
+                    "file as UTF-8",
+                )
+            ],
+        ),
+        (
+            "error",
+            [
+                (
+                    "error",
+                    "seeds/ta\\tb.txt: invalid document id 'ta\\tb': ids match "
+                    "^[A-Za-z0-9][A-Za-z0-9._-]*$ (letters, digits, '.', '_', '-'; starting "
+                    "with a letter or digit); rename the file",
+                )
+            ],
+        ),
+    ]
+    assert not new_project.annotation_path("bad").exists()
+
+
+def test_a_new_sentence_never_takes_the_id_an_orphan_names(seeded_project: Project) -> None:
+    split(seeded_project)
+    count = len(_records(seeded_project.annotation_path(DOC)))
+    orphans = seeded_project.corpus_dir / "orphans" / f"{DOC}.jsonl"
+    orphans.parent.mkdir()
+    # The orphan of a sentence removed earlier (the last one), and an orphan of another
+    # document: only this document's ordinals are retired.
+    orphan = {
+        "doc": DOC,
+        "sentence": f"{DOC}:{count:04d}",
+        "text": "Gone.",
+        "status": "done",
+        "annotator": "ann1",
+        "reason": "its sentence was removed",
+        "claim": {"id": "c1"},
+    }
+    other = {**orphan, "doc": "other", "sentence": f"other:{count + 1:04d}"}
+    orphans.write_text(json.dumps(orphan) + "\n" + json.dumps(other) + "\n", "utf-8")
+    seed = _seed(seeded_project)
+    seed.write_text(seed.read_text("utf-8") + "\nA final sentence.\n", "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    assert outcome.action == "updated"
+    ids = [r["id"] for r in _records(seeded_project.annotation_path(DOC))]
+    assert ids[-1] == f"{DOC}:{count + 1:04d}" and f"{DOC}:{count:04d}" not in ids
+
+
+def test_an_unreadable_orphans_file_refuses_the_seed_as_an_error(
+    seeded_project: Project,
+) -> None:
+    split(seeded_project)
+    orphans = seeded_project.corpus_dir / "orphans" / f"{DOC}.jsonl"
+    orphans.parent.mkdir()
+    orphans.write_text("[1,\n", "utf-8")
+    seed = _seed(seeded_project)
+    seed.write_text(seed.read_text("utf-8") + "\nA final sentence.\n", "utf-8")
+    result = split(seeded_project)
+    assert not result.ok
+    ((action, ((level, message),)),) = [(o.action, o.messages) for o in result.outcomes]
+    assert (action, level) == ("refused", "error")
+    assert message.startswith(f"corpus/orphans/{DOC}.jsonl:1:")
+    assert message.endswith("; fix the orphans file before re-splitting (nothing was changed)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -219,6 +220,23 @@ def test_an_annotation_file_linked_to_nothing_is_reported(
     # A hidden one is an editor's, like hidden files.
     path.rename(path.with_name(".demo.jsonl"))
     assert "[broken-link]" not in "\n".join(lines(validate(project)))
+
+
+def test_a_changed_seed_never_split_is_reported_on_its_document_record(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    project.annotation_path("demo").unlink()
+    seed = project.seeds_dir / "demo.txt"
+    seed.write_text(seed.read_text("utf-8") + "More.\n", "utf-8")
+    assert lines(validate(project)) == [
+        "corpus/documents.jsonl:1:1: sha256: seeds/demo.txt changed since it was split: run "
+        "`claimset split` [stale-seed]",
+        "seeds/demo.txt:1:1: warning: this seed has no annotation file yet: run `claimset "
+        "split` [not-split]",
+    ]
+    shutil.rmtree(project.annotations_dir)  # no folder at all: the same, no link to look for
+    report = validate(project)
+    assert [d.code for d in report.diagnostics] == ["stale-seed", "not-split"]
+    assert (report.files, report.records) == (2, 6)
 
 
 def test_a_line_too_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

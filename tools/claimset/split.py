@@ -94,8 +94,8 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
     try:
         seed = read_seed(seed_path)
     except ClaimsetError as exc:
-        message = str(exc).replace(str(seed_path), rel)
-        outcome.messages.append(("error", message if rel in message else f"{rel}: {message}"))
+        # Every error read_seed raises names the file (a name json escapes, escaped).
+        outcome.messages.append(("error", str(exc).replace(str(seed_path), rel)))
         return _Plan(outcome, None)
     if seed.had_bom:
         outcome.messages.append(

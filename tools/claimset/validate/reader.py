@@ -229,11 +229,13 @@ class JsonlFile:
             problems.extend(syntax.too_deep())
             self.report(line, problems)
             self._unparsed()
+            self.unreadable(line)  # its id may still be legible, as after a syntax error
             return None
         except ValueError as exc:  # an integer of more digits than Python converts
             problems.extend(syntax.number_too_long(str(exc)))
             self.report(line, problems)
             self._unparsed()
+            self.unreadable(line)
             return None
         problems.extend(syntax.duplicate_keys(line))
         constants = syntax.non_finite_numbers(line)

@@ -23,8 +23,6 @@ def repeated_annotator(annotator_id: str, first: int, lineno: int) -> list[Probl
 
 
 @check("document-once", {"duplicate-id": "error"})
-def repeated_document(doc_id: str, first: int | None) -> list[Problem]:
-    """A document id is listed once in corpus/documents.jsonl."""
-    if first is None:
-        return []
+def repeated_document(doc_id: str, first: int) -> list[Problem]:
+    """A document id is listed once in corpus/documents.jsonl (`first`: its first line)."""
     return [Problem(("id",), "duplicate-id", f"document {doc_id!r} already on line {first}")]
