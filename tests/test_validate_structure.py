@@ -82,6 +82,8 @@ class _Other(BaseModel):
     code: str = Field(default="", max_length=3)
     counts: dict[str, int] = Field(default_factory=dict)
     inner: dict[str, _Inner] = Field(default_factory=dict)
+    one: _Inner | None = None
+    tag: str = Field(default="x", pattern=r"^x+$")
 
 
 def _problems(obj: dict[str, Any]) -> list[Problem]:
@@ -114,4 +116,16 @@ def test_values_inside_a_mapping_are_described_without_a_shape() -> None:
             "error",
             "object",
         ),
+    ]
+
+
+def test_a_pattern_without_a_name_is_shown() -> None:
+    assert _problems({"tag": "y"}) == [
+        Problem(("tag",), "value", "'y' is not a string matching ^x+$")
+    ]
+
+
+def test_a_missing_field_without_a_description_is_named_alone() -> None:
+    assert _problems({"one": {}}) == [
+        Problem(("one", "size"), "missing-field", "missing required field 'size'", at="object")
     ]
