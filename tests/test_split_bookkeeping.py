@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from claimset import jsonio
 from claimset.cli import cli
 from claimset.errors import DataProtected
 from claimset.project import Project
@@ -389,3 +390,27 @@ def test_an_unreadable_orphans_file_refuses_the_seed_as_an_error(
     assert (action, level) == ("refused", "error")
     assert message.startswith(f"corpus/orphans/{DOC}.jsonl:1:")
     assert message.endswith("; fix the orphans file before re-splitting (nothing was changed)")
+
+
+def test_a_sentence_over_the_line_limit_refuses_its_seed_and_all_or_nothing_writes_nothing(
+    new_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The limit lowered for speed: a 1 MiB sentence behaves the same.
+    monkeypatch.setattr(jsonio, "MAX_LINE_BYTES", 300)
+    (new_project.seeds_dir / "long.txt").write_text("Word " * 80 + "end.\n", "utf-8")
+    (new_project.seeds_dir / "short.txt").write_text("A short essay.\n", "utf-8")
+    result = split(new_project, all_or_nothing=True)
+    assert not result.ok
+    long, short = result.outcomes
+    assert (long.action, short.action) == ("refused", "not written")
+    ((level, message),) = long.messages
+    assert level == "error" and message.startswith("corpus/annotations/long.jsonl: record 1 ")
+    assert message.endswith(
+        "over the limit of 300 that every claimset command reads; nothing was written"
+    )
+    documents = new_project.documents_path.read_bytes()
+    assert list(new_project.annotations_dir.glob("*.jsonl")) == []
+    result = split(new_project)  # without all_or_nothing: the other seed is split
+    assert [o.action for o in result.outcomes] == ["refused", "created"]
+    assert [p.name for p in new_project.annotations_dir.glob("*.jsonl")] == ["short.jsonl"]
+    assert new_project.documents_path.read_bytes() != documents
