@@ -284,6 +284,8 @@ def test_orphans_and_fuzzy_matches_are_each_reported(seeded_project: Project) ->
     seed.write_text(edited, "utf-8")
     (outcome,) = split(seeded_project).outcomes
     assert (outcome.action, outcome.orphaned) == ("updated", 2)
+    written = _records(seeded_project.corpus_dir / "orphans" / f"{DOC}.jsonl")
+    assert [(o["doc"], o["sentence"]) for o in written] == [(DOC, f"{DOC}:0001")] * 2
     rel, orphans = f"corpus/annotations/{DOC}.jsonl", f"corpus/orphans/{DOC}.jsonl"
     assert outcome.messages == [
         (
@@ -413,4 +415,12 @@ def test_a_sentence_over_the_line_limit_refuses_its_seed_and_all_or_nothing_writ
     result = split(new_project)  # without all_or_nothing: the other seed is split
     assert [o.action for o in result.outcomes] == ["refused", "created"]
     assert [p.name for p in new_project.annotations_dir.glob("*.jsonl")] == ["short.jsonl"]
-    assert new_project.documents_path.read_bytes() != documents
+    assert [r["id"] for r in _records(new_project.documents_path)] == ["short"]
+    # An update is held back too, while another seed is refused.
+    short = new_project.annotation_path("short").read_bytes()
+    documents = new_project.documents_path.read_bytes()
+    (new_project.seeds_dir / "short.txt").write_text("A short essay. Now longer.\n", "utf-8")
+    result = split(new_project, all_or_nothing=True)
+    assert [o.action for o in result.outcomes] == ["refused", "not written"]
+    assert new_project.annotation_path("short").read_bytes() == short
+    assert new_project.documents_path.read_bytes() == documents
