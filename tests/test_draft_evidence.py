@@ -230,6 +230,11 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
         ),
         # ... not a second statement about something else.
         ("Since 2016 Seoul has paid 10 billion dollars, and gas could soon reach its south.", []),
+        # A finite "as" clause after the claim gives its cause, without a comma too.
+        (
+            "The talks arguably strengthened Moscow as its use of drones and mines grew.",
+            ["its use of drones and mines grew"],
+        ),
         # An item of a list inside the claim is no fact of its own.
         (
             "This assessment is clearly motivated by concerns, a lack of perceived transparency "

@@ -42,11 +42,11 @@ DEVELOPMENT_FLOORS = {
     "claim_sentences": 0.85,
     "actors": 0.72,
     "cues": 0.96,
-    "expectation_type": 0.67,
-    "expectation_exact": 0.58,
-    "expectation_overlap": 0.75,
+    "expectation_type": 0.71,
+    "expectation_exact": 0.63,
+    "expectation_overlap": 0.79,
     "target": 0.53,
-    "evidence": 0.39,
+    "evidence": 0.46,
 }
 
 

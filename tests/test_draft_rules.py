@@ -512,6 +512,13 @@ def test_expectation_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
         # After "a", a bare attitude word ending a compound is the noun; a verb would take -s.
         ("Seoul announced a February 2026 action plan on minerals.", []),
         ("A Russian minister plans to visit Seoul.", ["intention"]),
+        # "while" before an attitude participle opens a claim of its own (a demand here) ...
+        (
+            "Seoul supports continued cooperation while urging Moscow to adopt a new approach.",
+            ["desire", "demand"],
+        ),
+        # ... before another participle it opens no clause.
+        ("Seoul keeps the border quiet while expanding trade.", []),
         # An infinitive is bare: a word in -s after "to" is a noun.
         ("Seoul tied the aid to demands on trade.", []),
         ("Seoul wants to demand more.", ["desire"]),
@@ -762,6 +769,16 @@ def test_evidence() -> None:
             "the proposals, drafted last spring and revised twice, were never tabled",
         ),
         ("The deal, a compromise, will hold.", "The deal, a compromise, will hold"),
+        # An "as" opening a finite clause after the main one ends it (time or cause) ...
+        (
+            "The talks arguably strengthened Moscow as its use of drones and mines grew.",
+            "The talks arguably strengthened Moscow",
+        ),
+        # ... not "as" before a noun phrase, with a relative clause or a second predicate.
+        (
+            "Seoul clearly regards the base as a threat that has grown.",
+            "regards the base as a threat that has grown",
+        ),
     ],
 )
 def test_sentence_boundaries_respect_abbreviations_and_insertions(text: str, quote: str) -> None:

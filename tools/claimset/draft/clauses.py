@@ -359,8 +359,10 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
         ):
             a = skip_connectives(s, comma + 1, end)
         b = a
-        while b < end and not (s.low[b] == "," and s.stop[b]) and s.low[b] not in (".", "!"):
-            b += 1
+        while (
+            b < end and not (s.low[b] in (",", "as") and s.stop[b]) and s.low[b] not in (".", "!")
+        ):
+            b += 1  # an adverbial "as" clause (*... volatile as officials used ...*) is cut
         span = trim_span(s, (a, b))
         if span[1] - span[0] >= 3:
             out.append(span)

@@ -110,7 +110,7 @@ _PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
 # Every word `_boundary_at` may find a boundary at, but the subordinators of syntax.json.
 _MAY_BOUND = ADVERSATIVES | frozenset(_PUNCTUATION_BOUNDS) | frozenset(["."])
 _MAY_BOUND |= frozenset(["and", "since", "while", "when", "before", "after"])
-_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose"])
+_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose", "as"])
 
 
 def _boundary_at(
@@ -137,13 +137,64 @@ def _boundary_at(
         return (1, True) if joins else (0, False)
     if tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
         return 0, False
-    if tok in ("while", "when", "before", "after") and nxt.endswith("ing") and i > 0:
+    if _participle_after(s, i):
         return 0, False  # "keeping the border quiet while expanding trade": no clause of its own
     if tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
         return m[0], False
     if tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
         return 1, False
-    return 0, False
+    return (1 if tok == "as" and finite_seen and _as_with_clause(s, i) else 0), False
+
+
+def _participle_after(s: Sentence, i: int) -> bool:
+    """Whether the *while / when / before / after* at token i is followed by a participle that
+    opens no clause of its own (*keeping the border quiet while expanding trade*); an attitude
+    participle does (*supports cooperation while urging X to ...*)."""
+    low = s.low
+    nxt = low[i + 1] if i + 1 < s.n else ""
+    return (
+        low[i] in ("while", "when", "before", "after")
+        and nxt.endswith("ing")
+        and i > 0
+        and lexicons().expectations.get(nxt) is None
+    )
+
+
+#: Words that open the subject of a clause after *as* (*as their use of drones grew*).
+_CLAUSE_SUBJECTS = frozenset(["their", "its", "his", "her", "our", "they", "it", "he", "she", "we"])
+
+
+#: Words before an *as* that opens no clause (*such as*, *as long as*, *as far as*).
+_NOT_BEFORE_AS = frozenset(
+    [",", "such", "so", "same", "just", "well", "long", "far", "soon", "much", "(", "–", "—"]
+)
+
+
+def _as_with_clause(s: Sentence, i: int) -> bool:
+    """Whether the *as* at token i, after a main clause and with no comma before it, opens a
+    finite adverbial clause of time or cause (*... bolstered their power as their use of drones
+    proliferated*, *... volatile as officials have used tariff threats*): its own subject, then
+    a finite verb before any punctuation. Not *as* before a noun phrase (*regards the base as
+    the main threat*, *described him as a maverick who ...*), nor *as X as*, *such as*."""
+    low, toks, n = s.low, s.toks, s.n
+    if i == 0 or low[i - 1] in _NOT_BEFORE_AS or is_verb(low[i - 1]):
+        return False  # "portrayed as the stronghold of ...": the verb's complement
+    if "as" in low[max(0, i - 4) : i]:
+        return False  # "as cold as they are today": a comparison
+    nxt = low[i + 1] if i + 1 < n else ""
+    if not (nxt in DETERMINERS or nxt in _CLAUSE_SUBJECTS or toks[i + 1][:1].isupper()):
+        return False
+    if nxt in ("a", "an", "part", "much", "many", "long", "soon", "far", "well", "such"):
+        return False  # "as a result", "as part of", "as soon as": no clause
+    for k in range(i + 2, min(n, i + 12)):
+        w = low[k]
+        if w in _PUNCTUATION_BOUNDS or w in ("as", "who", "which", "that", "than", "."):
+            return False
+        if w == "and" and k + 1 < n and (low[k + 1] in FINITE or is_verb(low[k + 1])):
+            return False  # "regards it as a threat and has ...": a second predicate
+        if w in FINITE or (is_verb(w) and k > i + 2):
+            return True
+    return False
 
 
 def _list_comma(s: Sentence, i: int) -> bool:

@@ -228,7 +228,11 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
     """The fact the clause in tokens [i, j) of a sentence with claims states, if any: outside
     every claim, or tied to one by a support marker."""
     prev = s.low[i - 1] if i > 0 else ""
-    marker = prev in ("because", "since") or (s.low[i] == "as" and prev == ",")
+    marker = (
+        prev in ("because", "since")
+        or (s.low[i] == "as" and prev == ",")
+        or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
+    )
     if any(
         c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
     ):
