@@ -15,7 +15,13 @@ import pyarrow.parquet as pq
 import pytest
 from claimset.cli import cli
 from claimset.export.tables import jsonl_schema, typed_table
-from claimset.pipeline import Drafter, document_records, run_datasets
+from claimset.pipeline import (
+    BATCH_DOCUMENTS,
+    Drafter,
+    document_records,
+    input_schema,
+    run_datasets,
+)
 from claimset.project import Project
 from claimset.scaffold import init
 from click.testing import CliRunner
@@ -104,6 +110,23 @@ def test_datasets_map_in_two_processes_gives_the_same_rows(
         check=True,
     )
     assert proc.stdout.split() == [str(len(local_rows)), "desire"]
+
+
+def test_spark_batches_are_drafted_a_slice_at_a_time() -> None:
+    """A batch of Spark's default size is not drafted in one piece (its rows as Python objects
+    outgrew a worker's memory): slices of BATCH_DOCUMENTS documents, the same rows in order."""
+    texts = [seed.read_text(encoding="utf-8") for seed in SEEDS]
+    count = BATCH_DOCUMENTS * 2 + 3
+    ids = [f"doc_{i}" for i in range(count)]
+    batch = pa.RecordBatch.from_pydict(
+        {"id": ids, "text": [texts[i % 2] for i in range(count)]}, schema=input_schema()
+    )
+    drafter = Drafter.from_path(ACTORS)
+    out = list(drafter.batches([batch]))
+    docs = [set(b.column("doc").to_pylist()) for b in out]
+    assert all(len(d) <= BATCH_DOCUMENTS for d in docs)
+    assert set().union(*docs) == set(ids)
+    assert pa.Table.from_batches(out).to_pylist() == drafter(batch).to_pylist()
 
 
 def test_a_bad_document_id_is_refused_with_its_name() -> None:
