@@ -96,7 +96,8 @@ def paragraph_blocks(text: str) -> Iterator[tuple[int, int]]:
         )
         first = group[0]
         for prev, cur in pairwise(group):
-            if is_hard_break(contents[prev], contents[cur], layout, items_width):
+            before = None if prev == first else contents[prev - 1]
+            if is_hard_break(contents[prev], contents[cur], layout, items_width, before):
                 yield lines[first][0], lines[prev][1]
                 first = cur
         yield lines[first][0], lines[group[-1]][1]

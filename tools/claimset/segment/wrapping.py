@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .abbreviations import word_set
+from .abbreviations import ABBREVIATIONS, word_set
 from .chars import CLOSERS, LAST_WORD, OPENERS, TERMINALS
 
 # A line ending in one of these is not a heading: it continues on the next line.
@@ -51,6 +51,9 @@ HEADING_LOWER = word_set(
 
 _LIST_ITEM = re.compile(r"(?:[-*+•‣⁃◦▪▫●○■□➢➤►]|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\)|\([a-z]\))\s")
 _ATX_HEADING = re.compile(r"#{1,6}\s")
+# A run-in label that opens a paragraph: one to four words, a full stop, and the paragraph's first
+# sentence on the same line ("Sanctions. President Trump wrote", "War powers. Some Members").
+_RUN_IN_LABEL = re.compile(r"[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3}\. +[\"“‘(]?(\w)")
 
 # Lines end within this many characters of the wrap width (a long word and its space).
 _WIDTH_BAND = 20
@@ -91,6 +94,8 @@ class Layout:
             greedy): then only a line shorter than two thirds of the width may be a heading.
         width_guessed: Whether the width is only the longest line (blank lines show wrapping,
             the line lengths no width): then a full line is no sign that the line runs on.
+        run_in_labels: Whether two or more paragraphs open with a run-in label ("Sanctions.
+            President Trump wrote …"): then a full one-line lead-in may end before one.
     """
 
     wrapped: bool
@@ -99,6 +104,7 @@ class Layout:
     paragraph_indent: int | None = None
     ragged: bool = False
     width_guessed: bool = False
+    run_in_labels: bool = False
 
 
 def ends_sentence(line: str) -> bool:
@@ -182,6 +188,7 @@ def detect_layout(contents: list[str], groups: list[list[int]], blank_between: b
             blank_lines=blank_between,
             paragraph_indent=_continuation_indent(pairs),
             ragged=ragged,
+            run_in_labels=not blank_between and _labels_open_paragraphs(contents, groups, width),
         )
     if blank_between:
         # Blank lines between paragraphs, and lines inside them: the lines are wrapped, if not
@@ -221,8 +228,55 @@ def list_width(layout: Layout, lines: list[str]) -> int:
     return max(layout.width, _MIN_LIST_WIDTH) if items > 1 else layout.width
 
 
-def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool:
-    """Whether the newline between two lines is meant (ends a paragraph), not wrapped."""
+def opens_with_label(line: str) -> bool:
+    """Whether a line (without its indentation) opens with a run-in label: a capitalised phrase of
+    one to four words, not an abbreviation, then a capitalised sentence ("War powers. Some …")."""
+    m = _RUN_IN_LABEL.match(line)
+    if m is None or not line[0].isupper() or not m.group(1).isupper():
+        return False
+    last = line[: line.index(".")].rsplit(" ", 1)[-1]
+    return len(last) > 1 and last.lower() not in ABBREVIATIONS
+
+
+def _ends_lead_in(line: str) -> bool:
+    """Whether a line may end a lead-in ("… contention include"): it stops on a lower-case word
+    that may end a paragraph (not "with", "the"; not a name going on: "the United⏎States")."""
+    w = LAST_WORD.search(line, max(0, len(line) - _TAIL))
+    return (
+        w is not None
+        and w.end(1) == len(line)
+        and w.group(1).islower()
+        and (w.group(1) not in CONTINUING)
+    )
+
+
+def _labels_open_paragraphs(contents: list[str], groups: list[list[int]], width: int) -> bool:
+    """Whether two or more paragraphs that certainly start (first lines, and lines after a short
+    line that ends a sentence) open with a run-in label."""
+    found = 0
+    for group in groups:
+        prev = ""
+        for i in group:
+            line = contents[i].lstrip()
+            starts = not prev or (
+                ends_sentence(prev)
+                and len(prev.rstrip()) + 1 + len(line.split(None, 1)[0]) <= width
+            )
+            if starts and opens_with_label(line):
+                found += 1
+                if found >= _MIN_EVIDENCE:
+                    return True
+            prev = contents[i]
+    return False
+
+
+def is_hard_break(
+    line: str, nxt: str, layout: Layout, items_width: int, before: str | None = None
+) -> bool:
+    """Whether the newline between two lines is meant (ends a paragraph), not wrapped.
+
+    ``before`` is the line before ``line`` in its paragraph, None if ``line`` is the first.
+    """
     if not layout.wrapped:
         return not _continues(line, nxt)
     stripped = line.lstrip()
@@ -243,6 +297,11 @@ def is_hard_break(line: str, nxt: str, layout: Layout, items_width: int) -> bool
     if needed > layout.width:
         # The line was full: wrapping explains the newline. Unless no wrap width is known: then
         # a Title Case line is a heading ("d. Compliance Log – Volume 12\\nAttachment A").
+        if layout.run_in_labels and (before is None or ends_sentence(before)):
+            # In a text whose paragraphs open with run-in labels, a one-line lead-in before one
+            # ("… contention include⏎Iran's nuclear program. The U.S. plan …"): the newline is
+            # meant (a sentence would not run on from a lead-in into a label and stop there).
+            return _ends_lead_in(line) and opens_with_label(nxt)
         return (
             layout.width_guessed
             and _is_title_case_heading(line)
