@@ -772,6 +772,24 @@ CASES: dict[str, list[tuple[str, list[str]]]] = {
             ['"Hello," he said.', '"How are you?"', "She smiled."],
         ),
         ("He shouted ‘Help!’ and ran.", ["He shouted ‘Help!’ and ran."]),
+        # A closing quotation mark after "!" or "?" before a lower-case word: the speech tag
+        # goes on the sentence, with straight quotes, backquotes, and in informal text too.
+        (
+            "'Well!' thought Alice to herself. She fell on.",
+            ["'Well!' thought Alice to herself.", "She fell on."],
+        ),
+        ('"Stop!" he shouted. They ran.', ['"Stop!" he shouted.', "They ran."]),
+        (
+            "`So what?' asks Rep. Dicks. Nobody knew.",
+            ["`So what?' asks Rep. Dicks.", "Nobody knew."],
+        ),
+        ('"Stop!" he shouted. i ran anyway.', ['"Stop!" he shouted.', "i ran anyway."]),
+        ('"No room! No room!" they cried.', ['"No room!', 'No room!" they cried.']),
+        # A quotation opened in mid-sentence that ends the sentence is split like any text.
+        (
+            "His mentor said: 'The people! Theft! The holy fire!' He left.",
+            ["His mentor said: 'The people!", "Theft!", "The holy fire!'", "He left."],
+        ),
         (
             "Seoul called it «unacceptable.» Moscow agreed.",
             ["Seoul called it «unacceptable.»", "Moscow agreed."],

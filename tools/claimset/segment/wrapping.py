@@ -18,7 +18,9 @@ lines alone (SPEC "Segmentation", refined in docs/segmentation.md):
    only if it ends a sentence), the line looks like a heading, or the next line starts a list
    item; a Markdown heading, or a more deeply indented next line after a finished sentence, also
    ends a paragraph. Where blank lines separate paragraphs, a short line does not end a
-   paragraph as well (but without a wrap width, a Title Case line is a heading).
+   paragraph as well (but without a wrap width, a Title Case line is a heading). In a text
+   whose paragraphs open with run-in labels ("Sanctions. President Trump wrote …"), a full
+   one-line lead-in ("… could engage include") still ends its paragraph before one.
    In a text that is not wrapped every line is a paragraph, unless a space at its end marks the
    break soft (format=flowed) and the line does not end a sentence.
 """
