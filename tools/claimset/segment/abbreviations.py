@@ -269,6 +269,23 @@ def _may_end(key: str, core: str) -> bool:
     )
 
 
+# Lower-case words a full stop after which may not end a sentence (the lexicons' words).
+_LEXICON_WORDS = ABBREVIATIONS | CORPORATE | PLACES | STREETS
+
+
+def plain_word(core: str) -> bool:
+    """Whether the token is a lower-case word of two or more letters that no lexicon holds and
+    that cannot number a list ("mdx"): a full stop after it ends the sentence before any word
+    that is not lower-case (the commonest sentence end, decided without the rules below)."""
+    return (
+        len(core) > 1
+        and core.isalpha()
+        and core.islower()
+        and core not in _LEXICON_WORDS
+        and LIST_TOKEN.fullmatch(core) is None
+    )
+
+
 def period_ends_sentence(
     core: str,
     kind: WordKind,

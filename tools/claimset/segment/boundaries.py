@@ -21,6 +21,7 @@ from .abbreviations import (
     NUMBERED_NOUNS,
     STARTERS,
     period_ends_sentence,
+    plain_word,
 )
 from .chars import (
     BULLETS,
@@ -142,6 +143,10 @@ class _Scan:
 
 def sentence_cuts(block: str) -> list[int]:
     """Positions in block where one sentence ends and the next may begin, in order."""
+    first = _CANDIDATE.search(block)
+    opens_with_bracket = block.startswith(("(", "["), content_start(block, 0))
+    if first is None and not opens_with_bracket:
+        return []  # a paragraph without terminal punctuation (a heading, a line of code)
     cuts: list[int] = []
     scan = _Scan(
         block,
@@ -149,9 +154,11 @@ def sentence_cuts(block: str) -> list[int]:
         has_quotes='"' in block or "'" in block or "“" in block or "‘" in block or "«" in block,
     )
     scan.cut_at(0)
-    if block.startswith(("(", "["), scan.content):
+    if opens_with_bracket:
         _cut_after_note(scan, cuts)
-    for m in _CANDIDATE.finditer(block):
+    if first is None:
+        return cuts
+    for m in _CANDIDATE.finditer(block, first.start()):
         cut = _decide_candidate(scan, m)
         if cut is not None and cut > scan.sent_start:
             if (
@@ -371,6 +378,8 @@ def _decide_full_stop(scan: _Scan, p0: int, end: int, close: str, nxt: NextWord)
         plain = len(core) > 1 and core.isalpha() and core.lower() not in ABBREVIATIONS
         ends = plain and (scan.informal or item_marker_follows(block, end))
         return end if ends else None
+    if plain_word(core):
+        return end  # "in the spring. The": no lexicon or list rule applies to the word
     at_start = tstart <= scan.content
     if (
         nxt.kind is WordKind.UPPER
