@@ -61,6 +61,7 @@ DRAFT = [
 #: The test files that guard each module (and only them run, for speed).
 TESTS: dict[str, list[str]] = {
     "atomic": [
+        "tests/test_atomic.py",
         "tests/test_atomic_writes.py",
         "tests/test_jsonio.py",
         "tests/test_hostile_concurrency.py",

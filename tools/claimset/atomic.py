@@ -176,7 +176,8 @@ class AtomicWriter:
                 self._handle.flush()
                 os.fsync(self._handle.fileno())
                 self._handle.close()
-            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+            # As `atomic_write_bytes`: the mode the file had, or the umask's for a new file.
+            os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_UMASK)
             check_unchanged(path)
             os.replace(tmp, path)
         except BaseException as exc:

@@ -1,0 +1,89 @@
+"""`claimset.atomic` on its own: the piecewise writer and the line-by-line rewrite, by their
+effect on the files (what is on disk, its mode, what is left beside it) when a step fails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from claimset import atomic
+from claimset.paths import TEMP_PREFIX
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX))
+
+
+def test_a_writer_committed_while_open_writes_the_whole_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    path.chmod(0o640)
+    writer = atomic.AtomicWriter(path)
+    writer.write(b"new ")
+    writer.write(b"data\n")
+    writer.commit()  # not closed first: commit flushes and syncs it itself
+    assert path.read_bytes() == b"new data\n"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_new_file_gets_its_mode_from_the_umask() -> None:
+    # In a process of its own: the umask is read once, when claimset.atomic is imported.
+    code = (
+        "import os, sys, tempfile\n"
+        "from pathlib import Path\n"
+        "os.umask(0o027)\n"
+        "from claimset import atomic\n"
+        "folder = Path(tempfile.mkdtemp())\n"
+        "w = atomic.AtomicWriter(folder / 'w.jsonl'); w.write(b'x'); w.commit()\n"
+        "atomic.atomic_write_bytes(folder / 'b.jsonl', b'x')\n"
+        "print(oct((folder / 'w.jsonl').stat().st_mode & 0o777),"
+        " oct((folder / 'b.jsonl').stat().st_mode & 0o777))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0o640", "0o640"]
+
+
+def test_a_writer_whose_folder_cannot_be_made_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("a file, not a folder")
+    with pytest.raises(atomic.WriteFailed, match=r"plain/a\.jsonl: could not be written"):
+        atomic.AtomicWriter(tmp_path / "plain" / "a.jsonl")
+
+
+def test_a_failed_rename_leaves_the_target_and_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    writer = atomic.AtomicWriter(path)
+    writer.write(b"data\n")
+    path.mkdir()  # something else took the name: a file cannot replace a folder
+    with pytest.raises(atomic.WriteFailed, match=r"a\.jsonl: could not be written"):
+        writer.commit()
+    assert path.is_dir()
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_rewrite_whose_file_vanished_says_so_and_leaves_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"same\nold\n")
+    rewrite = atomic.Rewrite(path)
+    rewrite.line(b"same\n", b"same\n")
+    path.unlink()  # deleted between the read and the first changed line
+    with pytest.raises(atomic.WriteFailed, match=r"a\.jsonl: could not be written"):
+        rewrite.line(b"new\n", b"old\n")
+    assert not path.exists()
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_unchanged_rewrite_closes_and_finishes_without_touching_the_file(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"one\n")
+    before = path.stat()
+    rewrite = atomic.Rewrite(path)
+    rewrite.line(b"one\n", b"one\n")
+    rewrite.close()
+    assert rewrite.finish() is False
+    assert (path.stat().st_ino, path.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert _leftovers(tmp_path) == []
