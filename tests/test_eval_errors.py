@@ -10,23 +10,13 @@ from claimset.eval_errors import baseline_records, count_fields, margins
 from claimset.evaluate import evaluate_records
 from claimset.models import SentenceRecord
 from test_eval_pairing import OTHER, TEXT, claim
+from test_evaluate import record as gold_record
 
 
 def record(
     claims: list[dict[str, Any]], text: str = TEXT, sid: str = "s:0000", status: str = "done"
 ) -> SentenceRecord:
-    return SentenceRecord.model_validate(
-        {
-            "id": sid,
-            "doc": sid.split(":")[0],
-            "start": 0,
-            "end": len(text),
-            "text": text,
-            "status": status,
-            "annotator": "ann1" if status == "done" else None,
-            "claims": claims,
-        }
-    )
+    return gold_record(sid, text, claims, status)
 
 
 def errors(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
