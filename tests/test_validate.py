@@ -362,3 +362,59 @@ def test_an_id_with_thousands_of_digits_is_reported_not_raised(tmp_path: Path) -
     path.write_text(json.dumps(record) + "\n" + "\n".join(lines[1:]) + "\n", encoding="utf-8")
     report = validate(project)
     assert any(d.line == 1 and d.path == "id" and d.code == "value" for d in report.errors)
+
+
+def test_an_unknown_actor_without_a_quote_is_reported(tmp_path: Path) -> None:
+    # An implicit actor's own check adds to the claim's problems, never replaces them.
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    text = path.read_text()
+    assert text.count('"ref": "author", "quote": null') == 1
+    path.write_text(
+        text.replace('"ref": "author", "quote": null', '"ref": "nobody", "quote": null')
+    )
+    report = validate(project)
+    assert [d.code for d in report.diagnostics] == ["unknown-actor"]
+
+
+def test_evidence_misquoting_an_earlier_sentence_names_that_sentence(tmp_path: Path) -> None:
+    # demo:0002 cites demo:0001, read before it: the message names the sentence quoted.
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    records[2]["claims"][0]["evidence"] = [
+        {"quote": "Moscow sided with Seoul", "sentence": "demo:0001", "type": "event"}
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    report = validate(project)
+    assert [d.code for d in report.diagnostics] == ["quote-not-found"]
+    assert "not found in sentence demo:0001" in report.diagnostics[0].message
+    assert report.diagnostics[0].line == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "expected"),
+    [
+        # Its own sentence named: quoted from the sentence itself, told as "the sentence".
+        (
+            "demo:0000",
+            "Seoul fears",
+            ["quote-not-found: quote 'Seoul fears' not found in the sentence;"],
+        ),
+        # Not a sentence id: only the field's own problem, no lookup of a sentence.
+        ("not an id", "Moscow", ["value: 'not an id' is not a sentence id"]),
+        (5, "Moscow", ["type: expected a sentence id"]),
+    ],
+)
+def test_evidence_citing_its_own_sentence_or_no_sentence_id(
+    tmp_path: Path, sentence: object, quote: str, expected: list[str]
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    records[0]["claims"][0]["evidence"] = [{"quote": quote, "sentence": sentence, "type": "event"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    report = validate(project)
+    got = [f"{d.code}: {d.message}" for d in report.diagnostics]
+    assert len(got) == len(expected)
+    assert all(g.startswith(e) for g, e in zip(got, expected, strict=True)), got
