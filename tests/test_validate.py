@@ -12,6 +12,7 @@ from claimset.cli import cli
 from claimset.diagnostics import Report
 from claimset.project import Project
 from claimset.validate import fast_path, reader, validate
+from claimset.validate.checks import spans
 from click.testing import CliRunner
 from samples import DATA, INVALID, VALID, copy_fixture, expected_lines, sample_project
 
@@ -418,3 +419,78 @@ def test_evidence_citing_its_own_sentence_or_no_sentence_id(
     got = [f"{d.code}: {d.message}" for d in report.diagnostics]
     assert len(got) == len(expected)
     assert all(g.startswith(e) for g, e in zip(got, expected, strict=True)), got
+
+
+WARS = "war and war and war"  # "war" at 0, 8 and 16
+
+
+@pytest.mark.parametrize(
+    ("item", "text", "sentence", "message"),
+    [
+        # The nearest occurrence by its start (13 is nearer 16 than 8, though 11 ends nearer).
+        (
+            {"quote": "war", "start": 13, "end": 15},
+            WARS,
+            None,
+            "offsets 13..15 hold 'nd', not the quote, which is at 16..19: run `claimset fmt` "
+            "to re-anchor",
+        ),
+        (
+            {"quote": "war", "start": 0, "end": 2},
+            WARS,
+            None,
+            "offsets 0..2 hold 'wa', not the quote, which is at 0..3: run `claimset fmt` "
+            "to re-anchor",
+        ),
+        (
+            {"quote": "war", "occurrence": 4},
+            WARS,
+            "s:0001",
+            "there is no occurrence 4: the quote occurs 3 times as a word in sentence s:0001: "
+            "1) '[war] and war and war' (start 0), 2) 'war and [war] and war' (start 8), "
+            "3) 'war and war and [war]' (start 16)",
+        ),
+        (
+            {"quote": "ar", "occurrence": 4},
+            WARS,
+            None,
+            "there is no occurrence 4: the quote occurs 3 times in the sentence: "
+            "1) 'w[ar] and war and war' (start 1), 2) 'war and w[ar] and war' (start 9), "
+            "3) '…and war and w[ar]' (start 17)",
+        ),
+        (
+            {"quote": "and", "occurrence": 2},
+            "war and peace",
+            None,
+            "there is no occurrence 2: the quote occurs 1 time as a word in the sentence: "
+            "1) 'war [and] peace' (start 4)",
+        ),
+        (
+            {"quote": "and peace", "start": 4, "end": 13},
+            "war and\u00a0peace",
+            None,
+            "the quote differs from the text at 4..13 in whitespace (the text has a "
+            "non-breaking space): `claimset fmt` rewrites it to 'and\\xa0peace'",
+        ),
+        (
+            {"quote": "and", "occurrence": 3},
+            "war and peace and war",
+            None,
+            "there is no occurrence 3: the quote occurs 2 times as a word in the sentence: "
+            "1) 'war [and] peace and war' (start 4), 2) 'war and peace [and] war' (start 14)",
+        ),
+        # Only the first 20 starts are listed.
+        (
+            {"quote": "x", "start": 1},
+            " ".join(["x"] * 25),
+            None,
+            "no occurrence of the quote has start 1; it starts at "
+            + ", ".join(str(n) for n in range(0, 40, 2)),
+        ),
+    ],
+)
+def test_span_messages_name_what_was_found(
+    item: dict[str, object], text: str, sentence: str | None, message: str
+) -> None:
+    (problem,) = spans.span(item, ("claims", 0, "expectation"), text, sentence)
+    assert problem.message == message
