@@ -282,19 +282,24 @@ def test_a_previous_export_is_replaced_whole(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ds"]
 
 
+def fail_renames_of(source: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Renaming `source` fails as on a full disk; every other rename works."""
+    real = os.replace
+
+    def replace(src: Path, dst: Path) -> None:
+        if Path(src) == source:
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+
+
 def test_a_failed_rename_puts_the_previous_export_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = make(tmp_path / "ds", {"README.md": CARD})
     tmp = make(tmp_path / ".claimset-tmp-ds-1-a", {"README.md": "new card"})
-    real = os.replace
-
-    def replace(src: Path, dst: Path) -> None:
-        if Path(src) == tmp:
-            raise OSError(28, "No space left on device")
-        real(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace)
+    fail_renames_of(tmp, monkeypatch)
     with pytest.raises(OSError, match="No space"):
         swap_in(tmp, out)
     assert tree(out) == {"README.md": CARD}
@@ -326,14 +331,7 @@ def test_a_failed_first_export_reports_the_real_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     tmp = make(tmp_path / ".claimset-tmp-ds-1-a", {"README.md": "new card"})
-    real = os.replace
-
-    def replace(src: Path, dst: Path) -> None:
-        if Path(src) == tmp:
-            raise OSError(28, "No space left on device")
-        real(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace)
+    fail_renames_of(tmp, monkeypatch)
     with pytest.raises(OSError, match="No space left on device"):
         swap_in(tmp, tmp_path / "ds")
     assert not (tmp_path / "ds").exists()
