@@ -21,6 +21,7 @@ from .rules.evidence import (
     sentence_facts,
 )
 from .rules.evidence_links import LinkSite, refused
+from .rules.judgement import run_in_label
 from .sentence import Sentence
 from .types import Candidate
 
@@ -95,6 +96,8 @@ class _Document:
         todo, starts = self.todo, self.starts
         for k, text in enumerate(texts):
             s, mentions, cands = analyse(text, ctx)
+            if cands and self.label(k, s, texts):
+                cands = []  # a run-in label (*Sanctions.* before its paragraph): no claim
             claimless = not (cands if todo[k] else fixed.get(k))
             # A sentence whose claims are reports with an evidential cue is a report (v1.3).
             report = todo[k] and bool(cands) and all(evidential_report(s, c) for c in cands)
@@ -122,6 +125,13 @@ class _Document:
         self.report_share = [
             r / size if size else 0.0 for r, size in zip(reports, sizes, strict=True)
         ]
+
+    def label(self, k: int, s: Sentence, texts: Sequence[str]) -> bool:
+        """Whether sentence k is a run-in label: it opens a paragraph that goes on with the
+        next sentence, and is a short phrase naming that sentence's topic."""
+        starts = self.starts
+        goes_on = k + 1 < len(texts) and k + 1 < len(starts) and not starts[k + 1]
+        return goes_on and starts[k] and run_in_label(s, texts[k + 1])
 
     def quotations(self) -> None:
         """A quotation over several sentences keeps its speaker up to the closing mark: the

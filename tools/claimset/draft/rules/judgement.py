@@ -88,6 +88,27 @@ def _causal_use(s: Sentence, k: int, j: int) -> bool:
     return not heads or "to" in s.low[k + 1 : min(j, k + 5)]
 
 
+def run_in_label(s: Sentence, following: str) -> bool:
+    """Whether a sentence that opens a paragraph, before the paragraph's next sentence
+    (`following`), is a run-in label (*Strait of Hormuz. Iran's disruption of shipping has
+    reduced transit through the Strait ...*): at most four words, no verb, and its last word
+    names what the next sentence is about. A label states no proposition (guidelines, "A
+    sentence the splitter broke in two"): no claim."""
+    words = [w for w in s.low if any(ch.isalnum() for ch in w)]
+    if not 0 < len(words) <= _LABEL_WORDS or any(is_verb(w) or w in FINITE for w in words):
+        return False
+    # The topic test keeps short claims that open a paragraph (*Prices rise.*) as claims: a
+    # label names its paragraph's topic; the stem allows *sanction* / *sanctions*.
+    head = words[-1].rstrip("s")
+    return len(head) > 2 and head in following.lower()
+
+
+# Labels are one to four words (*Sanctions.*, *Iran's nuclear program.*), as the splitter's
+# own run-in labels (docs/segmentation.md); a longer verbless sentence is more likely a
+# fragment of speech that carries a claim (*One of determination, of leadership.*).
+_LABEL_WORDS = 4
+
+
 def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     """The author's judgements: every main clause that no other claim covers and that is not a
     plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
