@@ -13,6 +13,7 @@ its results there, so a second run only retests what changed. One worker: the ma
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -29,6 +30,7 @@ VALIDATE = [
     "tests/test_validate_fuzz.py",
     "tests/test_json_errors.py",
     "tests/test_validate_structure.py",
+    "tests/test_validate_checks.py",
 ]
 #: The validator's own modules (its checks are in CHECKS).
 VALIDATOR = ["files", "lines", "positions", "problems", "reader", "runner", "state"]
@@ -149,6 +151,45 @@ def _config(module: str, tests: list[str]) -> str:
     )
 
 
+#: Decorators that only register a function (validate's `@check`). mutmut mutates no decorated
+#: function, so the work folder's copy of the module registers such functions just after their
+#: definition instead (`name = check(...)(name)`, what the decorator does): their bodies are
+#: then mutated like any other function's.
+REGISTERING = {"check"}
+
+
+def registered_after(source: str) -> str:
+    """`source` with each top-level `@check(...)` decorator moved after its function."""
+    tree = ast.parse(source)
+    lines = source.splitlines(keepends=True)
+    for node in reversed(tree.body):
+        if not isinstance(node, ast.FunctionDef) or len(node.decorator_list) != 1:
+            continue
+        decorator = node.decorator_list[0]
+        if not (
+            isinstance(decorator, ast.Call)
+            and isinstance(decorator.func, ast.Name)
+            and decorator.func.id in REGISTERING
+        ):
+            continue
+        call = ast.get_source_segment(source, decorator)
+        assert call is not None and decorator.end_lineno is not None
+        assert node.end_lineno is not None
+        lines.insert(node.end_lineno, f"{node.name} = {call}({node.name})\n")
+        del lines[decorator.lineno - 1 : decorator.end_lineno]
+    return "".join(lines)
+
+
+def _register_after(path: Path) -> None:
+    """Rewrite `path` with `registered_after`. Its new modification time makes mutmut read it
+    again (a work folder made before this rewrite existed); mutmut keeps the results of every
+    function whose text did not change."""
+    source = path.read_text("utf-8")
+    rewritten = registered_after(source)
+    if rewritten != source:
+        path.write_text(rewritten, "utf-8")
+
+
 def _prepare(module: str) -> Path:
     work = ROOT / ".mutation" / module
     work.mkdir(parents=True, exist_ok=True)
@@ -167,6 +208,7 @@ def _prepare(module: str) -> Path:
         elif origin.exists():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(origin, target)
+    _register_after(work / "src" / "claimset" / f"{module}.py")
     tests = [t for t in TESTS[module] if (ROOT / t).exists()]
     (work / "pyproject.toml").write_text(_config(module, tests), "utf-8")
     return work
