@@ -3,13 +3,17 @@ code (orphans, the registries, status, sentence ids, merge conflicts, git's mark
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from claimset.cli import cli
 from claimset.project import Project
+from claimset.validate import validate
 from click.testing import CliRunner
 from samples import copy_fixture
+
+DEMO = "corpus/annotations/demo.jsonl"
 
 
 def invoke(project: Project, monkeypatch: pytest.MonkeyPatch, *args: str) -> tuple[int, str]:
@@ -23,6 +27,42 @@ def shown(out: str, first: str) -> tuple[str, str]:
     lines = out.splitlines()
     at = next(k for k, line in enumerate(lines) if line.startswith(first))
     return lines[at + 1], lines[at + 2]
+
+
+def edit_demo(
+    project: Project, lineno: int, edit: dict[str, object], drop: str = "", indent: str = ""
+) -> str:
+    """Change fields of the fixture's record on line `lineno`, drop one, indent the line."""
+    path = project.annotation_path("demo")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    record = {**json.loads(lines[lineno - 1]), **edit}
+    record.pop(drop, None)
+    lines[lineno - 1] = indent + json.dumps(record, ensure_ascii=False)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return lines[lineno - 1]
+
+
+def located(project: Project) -> list[tuple[str, int, int, int | None]]:
+    """Each diagnostic as (message, line, column, end column)."""
+    return [(d.message, d.line, d.column, d.end_column) for d in validate(project).diagnostics]
+
+
+def test_a_human_status_without_an_annotator_points_at_the_value_or_the_object(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    # Indented lines (JSON allows it): the object starts at column 3, not at the line's start.
+    edit_demo(project, 2, {}, drop="annotator", indent="  ")
+    line = edit_demo(project, 3, {"annotator": None}, indent="  ")
+    needs = (
+        'status {!r} needs an annotator: add "annotator": "<your id>" (or set the status to '
+        "'draft')"
+    )
+    null = line.index('"annotator": null') + len('"annotator": ') + 1
+    assert located(project) == [
+        (needs.format("done"), 2, 3, 4),  # no annotator key: the record's opening brace
+        (needs.format("reviewed"), 3, null, null + 4),  # "annotator": null: the null
+    ]
 
 
 def test_an_orphan_is_a_warning_about_its_whole_line(
