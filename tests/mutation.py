@@ -77,7 +77,12 @@ TESTS: dict[str, list[str]] = {
     ],
     "anchor": ["tests/test_anchor.py", "tests/test_anchor_edges.py", "tests/test_fmt.py"],
     "fmt": ["tests/test_fmt.py", "tests/test_fmt_files.py", "tests/test_fmt_records.py"],
-    "fmt_stream": ["tests/test_fmt.py", "tests/test_fmt_files.py", "tests/test_fmt_records.py"],
+    "fmt_stream": [
+        "tests/test_fmt_stream.py",
+        "tests/test_fmt.py",
+        "tests/test_fmt_files.py",
+        "tests/test_fmt_records.py",
+    ],
     "fmt_record": [
         "tests/test_fmt_records.py",
         "tests/test_fmt.py",
