@@ -417,6 +417,14 @@ def test_texts_of_sentences_outside_the_scored_set_place_evidence() -> None:
     assert counts(report, "evidence") == (0, 1, 1)  # nowhere to find the quotes
 
 
+def test_evidence_in_a_sentence_no_file_holds_is_never_right() -> None:
+    # No text to place it in: equal quotes and offsets in both do not make a link right.
+    link = {"quote": "X", "start": 0, "end": 1, "sentence": "s:0009", "type": "event"}
+    gold = [{**claim("russia", "Russia will win"), "evidence": [link]}]
+    pred = [{**claim("russia", "Russia will win"), "evidence": [link]}]
+    assert counts(score(gold, pred), "evidence") == (0, 1, 1)
+
+
 def _write(path: Path, lines: list[str]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(line + "\n" for line in lines), "utf-8")
