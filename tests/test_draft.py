@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from importlib import resources
@@ -12,6 +13,7 @@ import pytest
 from claimset import jsonio
 from claimset.cli import cli
 from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
+from claimset.draft.files import _drafted_line
 from claimset.draft.lexicons import build_trie, lexicons, longest_match
 from claimset.fingerprint import fingerprint
 from claimset.models import (
@@ -26,6 +28,7 @@ from claimset.project import Project
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 REGISTRY = ActorIndex(
     [
@@ -943,3 +946,51 @@ def test_cli_draft_refuses_registry_files_and_errors_keep_brackets(
     folder = runner.invoke(cli, ["draft"])
     assert folder.exit_code == 1 and "Traceback" not in folder.output
     assert "actors.jsonl" in folder.stderr and "directory" in folder.stderr.lower()
+
+
+def test_a_drafted_record_off_the_canonical_form_is_validated_and_put_in_it() -> None:
+    # The writer trusts a record read from a canonical line only when its drafted line
+    # matches the pattern of canonical valid lines; anything else takes the model's way.
+    record = SentenceRecord.model_validate(
+        {"id": "d:0000", "doc": "d", "start": 0, "end": 6, "text": "Russia", "status": "todo"}
+    ).model_dump(mode="json")
+    claim = {  # keys out of order, `polarity` and `origin` left to their defaults
+        "hedge": {"cues": [], "certainty": "certain"},
+        "expectation": {"type": "belief", "quote": "Russia", "start": 0, "end": 6},
+        "actor": {"ref": "author"},
+        "id": "c1",
+    }
+    line = _drafted_line(record, True, [claim])
+    written = json.loads(line)
+    dumped = SentenceRecord.model_validate(written).model_dump(mode="json")
+    assert line == jsonio.line_bytes(dumped)  # canonical: keys, order and defaults
+    assert written["status"] == "draft" and written["claims"][0]["origin"] == "human"
+    assert written["claims"][0]["id"] == f"c1-{fingerprint(written['claims'][0])}"
+    with pytest.raises(ValidationError):  # never written: the model refuses it
+        _drafted_line(record, True, [dict(claim, polarity="maybe")])
+
+
+def test_drafting_leaves_no_reference_cycles(tmp_path: Path) -> None:
+    # `draft` turns the cycle collector off while it drafts a file: free only as long as
+    # drafting makes no reference cycle (reference counting then frees everything).
+    root = Path(__file__).resolve().parent.parent
+    project = tmp_path / "p"
+    shutil.copytree(root / "seeds", project / "seeds")
+    (project / "corpus" / "annotations").mkdir(parents=True)
+    shutil.copy(root / "corpus" / "actors.jsonl", project / "corpus" / "actors.jsonl")
+    for path in sorted((root / "corpus" / "annotations").glob("*.jsonl")):
+        records = jsonio.read_jsonl(path)
+        for r in records:
+            r.update(status="todo", annotator=None, claims=[])
+        jsonio.write_jsonl(project / "corpus" / "annotations" / path.name, records)
+    gc.collect()
+    gc.disable()
+    try:
+        result = draft(Project(project))
+        found = gc.collect()
+    finally:
+        gc.enable()
+    assert result.ok and sum(o.claims for o in result.outcomes) > 100
+    assert found == 0
+    draft(Project(project), redo=True)
+    assert gc.isenabled()  # and the collector is on again after drafting

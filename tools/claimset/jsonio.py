@@ -263,40 +263,52 @@ def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tu
     name = display or str(path)
     records: list[tuple[int, Any]] = []
     for lineno, raw in iter_lines(path):
-        if raw is None:
-            raise InvalidLine(too_long(), file=name, line=lineno)
-        # Most lines: orjson reads them (`draft` reads every record of every file it drafts).
-        if raw[-1:] != b"\r" and (value := loads_quick(raw)) is not None:
+        value = parse_line(raw, lineno, name)
+        if value is not BLANK:
             records.append((lineno, value))
-            continue
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
-            raise InvalidLine(
-                f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
-                file=name,
-                line=lineno,
-                column=column,
-            ) from exc
-        if lineno == 1 and text.startswith("\ufeff"):
-            raise InvalidLine("byte order mark (BOM) at the start of the file", file=name, line=1)
-        if text.endswith("\r"):
-            raise InvalidLine("CRLF line ending (use LF)", file=name, line=lineno, column=len(text))
-        if not text.strip():
-            continue
-        try:
-            records.append((lineno, loads_strict(text)))
-        except json.JSONDecodeError as exc:
-            if marker(text) is not None:
-                raise InvalidLine(explain(text), file=name, line=lineno) from exc
-            raise InvalidLine(exc.msg, file=name, line=lineno, column=exc.colno) from exc
-        except ValueError as exc:
-            raise InvalidLine(str(exc), file=name, line=lineno) from exc
     return records
 
 
-def _line_bytes(record: Any) -> bytes:
+#: What `parse_line` returns for a blank line (None is a JSON value).
+BLANK: Any = object()
+
+
+def parse_line(raw: bytes | None, lineno: int, name: str) -> Any:
+    """The JSON value of one line as `iter_lines` yields it, read strictly, or BLANK; raise
+    InvalidLine (located in file `name`) for a line that holds no valid JSON."""
+    if raw is None:
+        raise InvalidLine(too_long(), file=name, line=lineno)
+    # Most lines: orjson reads them (`draft` reads every record of every file it drafts).
+    if raw[-1:] != b"\r" and (value := loads_quick(raw)) is not None:
+        return value
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        column = len(raw[: exc.start].decode("utf-8", "replace")) + 1
+        raise InvalidLine(
+            f"invalid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            file=name,
+            line=lineno,
+            column=column,
+        ) from exc
+    if lineno == 1 and text.startswith("\ufeff"):
+        raise InvalidLine("byte order mark (BOM) at the start of the file", file=name, line=1)
+    if text.endswith("\r"):
+        raise InvalidLine("CRLF line ending (use LF)", file=name, line=lineno, column=len(text))
+    if not text.strip():
+        return BLANK
+    try:
+        return loads_strict(text)
+    except json.JSONDecodeError as exc:
+        if marker(text) is not None:
+            raise InvalidLine(explain(text), file=name, line=lineno) from exc
+        raise InvalidLine(exc.msg, file=name, line=lineno, column=exc.colno) from exc
+    except ValueError as exc:
+        raise InvalidLine(str(exc), file=name, line=lineno) from exc
+
+
+def line_bytes(record: Any) -> bytes:
+    """One record's line in canonical form, with its newline."""
     try:
         return (dumps(record) + "\n").encode("utf-8")
     except UnicodeEncodeError:  # a lone surrogate has no UTF-8 form: keep it as a \u escape
@@ -313,7 +325,11 @@ def jsonl_bytes(records: Iterable[Any]) -> bytes:
     Raises LineTooLong for a record longer than MAX_LINE_BYTES: no command writes what
     `validate` would refuse.
     """
-    lines = [_line_bytes(record) for record in records]
+    return joined_lines([line_bytes(record) for record in records])
+
+
+def joined_lines(lines: list[bytes]) -> bytes:
+    """Lines made by `line_bytes`, as a file's bytes; LineTooLong as `jsonl_bytes` says."""
     for number, line in enumerate(lines, start=1):
         if len(line) > MAX_LINE_BYTES:
             raise LineTooLong(
@@ -325,8 +341,13 @@ def jsonl_bytes(records: Iterable[Any]) -> bytes:
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> bool:
     """Atomically write records; return False (and touch nothing) if the bytes are unchanged."""
+    return write_lines(path, [line_bytes(record) for record in records])
+
+
+def write_lines(path: Path, lines: list[bytes]) -> bool:
+    """`write_jsonl` for records already serialized by `line_bytes`."""
     try:
-        data = jsonl_bytes(records)
+        data = joined_lines(lines)
     except LineTooLong as exc:
         raise LineTooLong(f"{shown(path)}: {exc}") from None
     if path.exists() and path.read_bytes() == data:  # not `read_bytes()`: this read is no base

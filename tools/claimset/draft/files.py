@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from pydantic import TypeAdapter, ValidationError
 
 from .. import jsonio
@@ -17,6 +20,7 @@ from ..errors import ClaimsetError, InvalidLine
 from ..fingerprint import machine_made, stamp
 from ..models import Claim, SentenceRecord, first_error
 from ..project import Project, read_seed
+from ..validate import fast_path
 from .actors import ActorIndex, load_actors
 from .document import draft_document
 
@@ -48,20 +52,21 @@ class DraftResult:
         return all(o.action != "error" for o in self.outcomes)
 
 
-def _paragraph_starts(project: Project, records: list[SentenceRecord]) -> list[bool] | None:
+def _paragraph_starts(project: Project, records: list[dict[str, Any]]) -> list[bool] | None:
     """Where paragraphs begin, from the gaps between sentences in the seed (None if unknown)."""
     if not records:
         return []
-    seed_path = project.seeds_dir / f"{records[0].doc}.txt"
+    doc = records[0]["doc"]
+    seed_path = project.seeds_dir / f"{doc}.txt"
     if not seed_path.is_file():
         return None
     try:
-        text = read_seed(seed_path, records[0].doc).text
+        text = read_seed(seed_path, doc).text
     except ClaimsetError:
         return None
-    if any(text[r.start : r.end] != r.text for r in records):
+    if any(text[r["start"] : r["end"]] != r["text"] for r in records):
         return None  # a stale seed: the gaps mean nothing
-    return paragraph_starts(text, [(r.start, r.end) for r in records])
+    return paragraph_starts(text, [(r["start"], r["end"]) for r in records])
 
 
 def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
@@ -80,15 +85,29 @@ def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     return starts
 
 
-def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) -> DraftOutcome:
-    """Draft one annotation file in place (atomic write; untouched when nothing is drafted)."""
-    display = project.relative(path)
-    numbered = jsonio.read_jsonl_numbered(path, display)
-    raw = [item for _, item in numbered]
-    records: list[SentenceRecord] = []
-    for lineno, item in numbered:
+#: The canonical lines of structurally valid sentence records (what `draft` and `fmt` write),
+#: as the validator's fast path recognizes them: for such a line the pattern stands in for
+#: pydantic (it accepts only what pydantic accepts), and its record needs no `canonical()`.
+_CANONICAL = fast_path.pattern(SentenceRecord)
+
+
+def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bool]]:
+    """The file's records, each with whether its line was canonical; InvalidLine for a line
+    that is not a valid sentence record."""
+    fullmatch = _CANONICAL.fullmatch if _CANONICAL is not None else None
+    records: list[tuple[dict[str, Any], bool]] = []
+    for lineno, raw in jsonio.iter_lines(path):
+        if fullmatch is not None and raw is not None and fullmatch(raw) is not None:
+            try:
+                records.append((orjson.loads(raw), True))
+                continue
+            except orjson.JSONDecodeError:
+                pass  # invalid UTF-8 inside a string: `parse_line` says where
+        item = jsonio.parse_line(raw, lineno, display)
+        if item is jsonio.BLANK:
+            continue
         try:
-            records.append(SentenceRecord.model_validate(item))
+            SentenceRecord.model_validate(item)
         except ValidationError as exc:
             raise InvalidLine(
                 f"not a valid sentence record ({first_error(exc)}); fix it first "
@@ -96,7 +115,16 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
                 file=display,
                 line=lineno,
             ) from exc
-    todo = [r.status == "todo" or (redo and r.status == "draft") for r in records]
+        records.append((item, False))
+    return records
+
+
+def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) -> DraftOutcome:
+    """Draft one annotation file in place (atomic write; untouched when nothing is drafted)."""
+    display = project.relative(path)
+    read = _read(path, display)
+    raw = [item for item, _ in read]
+    todo = [r["status"] == "todo" or (redo and r["status"] == "draft") for r in raw]
     # A person's claims are never replaced by machine suggestions, whatever the status says;
     # an edited suggestion is a person's claim too (see fingerprint.py).
     protected = [
@@ -106,50 +134,82 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
     ]
     for k in protected:
         todo[k] = False
-    outcome = DraftOutcome(display, "unchanged", kept=len(records) - sum(todo))
-    outcome.protected = [records[k].id for k in protected]
+    outcome = DraftOutcome(display, "unchanged", kept=len(raw) - sum(todo))
+    outcome.protected = [raw[k]["id"] for k in protected]
     if not any(todo):
         return outcome
-    # The claims of the sentences not drafted, with their defaults: for a valid record the
-    # canonical form is the model's dump, built several times faster.
+    # The claims of the sentences not drafted, with their defaults (a canonical line has them).
     fixed = {
-        k: [canonical(c, Claim) for c in raw[k].get("claims") or []]
-        for k in range(len(records))
+        k: raw[k].get("claims") or []
+        if read[k][1]
+        else [canonical(c, Claim) for c in raw[k].get("claims") or []]
+        for k in range(len(raw))
         if not todo[k]
     }
     drafted = draft_document(
-        [r.text for r in records],
+        [r["text"] for r in raw],
         actors,
-        paragraph_starts=_paragraph_starts(project, records),
+        paragraph_starts=_paragraph_starts(project, raw),
         only=todo,
         fixed_claims=fixed,
-        ids=[r.id for r in records],
+        ids=[r["id"] for r in raw],
     )
-    out: list[Any] = []
-    for k, record in enumerate(records):
+    lines: list[bytes] = []
+    for k, record in enumerate(raw):
         claims = drafted[k]
         if claims is None:
-            out.append(raw[k])
+            lines.append(jsonio.line_bytes(record))
             continue
+        rid = record["id"]
         for claim in claims:
             for ev in claim["evidence"]:
                 if ev["sentence"] is None:
-                    ev["sentence"] = record.id
-        # Validated by the model, so nothing invalid is ever written: the record's other fields
-        # were validated when it was read, so only the new claims need it. For a valid record
-        # without nulls the canonical form is the model's dump (same keys, order, defaults),
-        # built several times faster; a null is a default or a field a dump leaves out.
-        _CLAIMS.validate_python(claims)
-        fields = {key: value for key, value in raw[k].items() if value is not None}
-        fields.update(status="draft", claims=claims)
-        written = canonical(fields, SentenceRecord)
-        stamp(written["claims"])  # what was drafted, to tell an edit from it later
-        out.append(written)
+                    ev["sentence"] = rid
+        lines.append(_drafted_line(record, read[k][1], claims))
         outcome.drafted += 1
         outcome.claims += len(claims)
-    if jsonio.write_jsonl(path, out):
+    if jsonio.write_lines(path, lines):
         outcome.action = "updated"
     return outcome
+
+
+def _drafted_line(record: dict[str, Any], was_canonical: bool, claims: list[Any]) -> bytes:
+    """The line of a drafted record: its fields, status `draft`, the claims stamped.
+
+    Nothing invalid is ever written. The drafter builds its claims in canonical form, so a
+    record read from a canonical line is written as it is, and its line checked against the
+    pattern of canonical valid lines (which accepts only what the model accepts). Any other
+    record is validated by the model and put in canonical form (a null is a default or a field
+    a dump leaves out).
+    """
+    if was_canonical and _CANONICAL is not None:
+        written = dict(record, status="draft", claims=claims)
+        stamp(claims)  # what was drafted, to tell an edit from it later
+        line = jsonio.line_bytes(written)
+        if _CANONICAL.fullmatch(line, 0, len(line) - 1) is not None:
+            return line
+    _CLAIMS.validate_python(claims)
+    fields = {key: value for key, value in record.items() if value is not None}
+    fields.update(status="draft", claims=claims)
+    written = canonical(fields, SentenceRecord)
+    stamp(written["claims"])
+    return jsonio.line_bytes(written)
+
+
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while a file is drafted: drafting makes hundreds of
+    thousands of short-lived objects and no reference cycle (tests/test_draft_files.py checks
+    it), so reference counting frees everything and the collector's passes over the young
+    objects are wasted work (4% of the time of `draft`)."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def draft(
@@ -172,7 +232,8 @@ def draft(
         if on_progress is not None:  # (done, total), before each file
             on_progress(done, len(files))
         try:
-            result.outcomes.append(draft_file(project, path, actors, redo=redo))
+            with _without_cycle_collection():
+                result.outcomes.append(draft_file(project, path, actors, redo=redo))
         except ClaimsetError as exc:
             result.outcomes.append(DraftOutcome(project.relative(path), "error", message=str(exc)))
     return result
