@@ -187,7 +187,8 @@ def generate(root: Path, sentences: int, docs: int = 100, seed: int = 7) -> list
 
 # Runs in each measured process: times `job()`, and with `sample` set, samples the proportional
 # set size (Pss: shared pages split between the processes sharing them) of the process and all
-# its descendants every 10 ms, so worker processes count too. Timing runs do not sample.
+# its descendants every 10 ms, so worker processes count too. Timing runs do not sample. `cpu`
+# is the job's user + system seconds, its ended worker processes' included, the sampler's not.
 PRELUDE = textwrap.dedent(
     """
     import json, os, resource, sys, threading, time
@@ -210,24 +211,32 @@ PRELUDE = textwrap.dedent(
             pass
         return pids
 
+    def cpu():
+        # user + system seconds of this process and of its children that have ended (workers)
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + ended.ru_utime + ended.ru_stime
+
     def measure(job, sample):
-        peak, stop = [0], threading.Event()
+        peak, stop, sampler_cpu = [0], threading.Event(), [0.0]
 
         def sampler():
             while not stop.wait(0.01):
                 peak[0] = max(peak[0], sum(pss(p) for p in tree(os.getpid())))
+            sampler_cpu[0] = time.thread_time()  # the sampler's own CPU: not the job's
 
         thread = threading.Thread(target=sampler, daemon=True)
         if sample:
             thread.start()
-        t = time.perf_counter()
+        t, c = time.perf_counter(), cpu()
         extra = job()
-        seconds = time.perf_counter() - t
+        seconds, cpu_seconds = time.perf_counter() - t, cpu() - c
         stop.set()
         if sample:
             thread.join()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-        print(json.dumps({"seconds": seconds, "rss": rss, "tree_pss": peak[0], **(extra or {})}))
+        print(json.dumps({"seconds": seconds, "cpu": cpu_seconds - sampler_cpu[0], "rss": rss,
+                          "tree_pss": peak[0], **(extra or {})}))
     """
 )
 

@@ -8,7 +8,9 @@ canonical form), `claimset validate` and `claimset export`. The corpus is genera
 separate process under `nice -n 10` (it is not timed; at 2M records it takes minutes of CPU that
 the other users of a shared machine should have first). Peak memory is the process tree's
 peak proportional set size (Pss, sampled every 10 ms, worker processes included) and the
-process's own maximum RSS. The table
+process's own maximum RSS. CPU time (user + system of the step and its workers) is reported
+beside wall time, and linearity is judged on it: on a shared machine wall time follows the
+load, CPU time much less. The table
 goes into docs/scale.md between `<!-- bench_scale:start -->` and `<!-- bench_scale:end -->`.
 
     python benchmarks/bench_scale.py [--sizes 200000 1000000 2000000] [--no-write]
@@ -17,6 +19,7 @@ goes into docs/scale.md between `<!-- bench_scale:start -->` and `<!-- bench_sca
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -123,6 +126,7 @@ def measure_size(tmp: Path, records: int) -> dict[str, Any]:
         measured = run(root, step, True)
         found[step] = {
             "seconds": measured["seconds"],
+            "cpu": measured["cpu"],
             "tree_pss": measured["tree_pss"],
             "rss": measured["rss"],
         }
@@ -146,11 +150,13 @@ def table(results: list[dict[str, Any]], started: float, load: str) -> str:
         f"{time.time() - started:.0f} s.",
         "*Pss* is the peak proportional set size of the process and its workers, sampled every "
         "10 ms during the timed run; *RSS* the process's own peak (VmHWM). Both include the "
-        "libraries (about 40 MiB for `fmt` and `validate`, 140 MiB with `datasets` for `export`).",
+        "libraries (about 40 MiB for `fmt` and `validate`, 140 MiB with `datasets` for `export`). "
+        "*CPU s* is the step's user + system time, its worker processes' included (the sampler's "
+        "not): unlike seconds, it hardly grows when other work shares the cores.",
         "",
-        "| records | JSONL | largest file | step | seconds | records/s | peak Pss (MiB) "
-        "| peak RSS (MiB) |",
-        "|---:|---:|---:|---|---:|---:|---:|---:|",
+        "| records | JSONL | largest file | step | seconds | records/s | CPU s | µs CPU/record "
+        "| peak Pss (MiB) | peak RSS (MiB) |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         for step in ("fmt", "validate", "export"):
@@ -158,9 +164,11 @@ def table(results: list[dict[str, Any]], started: float, load: str) -> str:
             lines.append(
                 f"| {r['records']:,} | {r['bytes'] / mib:,.0f} MiB | {r['largest'] / mib:.1f} MiB "
                 f"| `{step}` | {m['seconds']:.1f} | {r['records'] / m['seconds']:,.0f} "
+                f"| {m['cpu']:.1f} | {m['cpu'] / r['records'] * 1e6:.1f} "
                 f"| {m['tree_pss'] / mib:.0f} | {m['rss'] / mib:.0f} |"
             )
     if len(results) > 1:
+        lines += ["", *growth(results)]
         a, b = results[0], results[-1]
         span = b["records"] - a["records"]
 
@@ -182,6 +190,32 @@ def table(results: list[dict[str, Any]], started: float, load: str) -> str:
             "the file size.",
         ]
     return "\n".join(lines)
+
+
+def growth(results: list[dict[str, Any]]) -> list[str]:
+    """Linearity, in CPU time: what each record added between one size and the next.
+
+    A step is linear when the CPU that the records between two sizes add, per record, is the
+    same from size to size (and close to the CPU per record at each size, which also carries
+    the start-up).
+    """
+    lines = [
+        "CPU per record added between sizes (the CPU of the larger run minus that of the "
+        "smaller, over the records between them); a linear step adds the same at every size:",
+        "",
+        "| step | "
+        + " | ".join(f"{a['records']:,} → {b['records']:,}" for a, b in itertools.pairwise(results))
+        + " | change |",
+        "|---|" + "---:|" * len(results),
+    ]
+    for step in ("fmt", "validate", "export"):
+        added = [
+            (b[step]["cpu"] - a[step]["cpu"]) / (b["records"] - a["records"]) * 1e6
+            for a, b in itertools.pairwise(results)
+        ]
+        change = f"{added[-1] / added[0] - 1:+.0%}" if len(added) > 1 and added[0] > 0 else ""
+        lines.append(f"| `{step}` | " + " | ".join(f"{x:.1f} µs" for x in added) + f" | {change} |")
+    return lines
 
 
 def write_section(body: str) -> None:

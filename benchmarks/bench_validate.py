@@ -24,6 +24,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -247,47 +248,60 @@ for path in sorted(Path(sys.argv[1], "corpus", "annotations").glob("*.jsonl")):
 """
 
 
-def process_seconds(command: list[str], cwd: Path, before: Callable[[], None] | None) -> float:
-    """The median wall time of 3 runs of a command (`before` runs untimed before each)."""
-    times = []
-    for _ in range(3):
-        if before is not None:
-            before()
-        started = time.perf_counter()
-        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def process_run(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one run of a command: user + system time of the child."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
 
 
-def whole_processes(root: Path, fmt: bool) -> dict[str, float]:
-    """Seconds of whole processes on the corpus at root: the orjson floor, validate, fmt."""
-    found = {
-        "orjson": process_seconds([sys.executable, "-c", FLOOR, str(root)], root, None),
-        "validate": process_seconds([sys.executable, "-m", "claimset", "validate"], root, None),
+def whole_processes(root: Path, fmt: bool, repeat: int = 3) -> dict[str, tuple[float, float]]:
+    """Median (wall, CPU) seconds of whole processes on the corpus at root: the orjson floor,
+    validate and (with `fmt`) fmt, each repetition running every command once in turn, so that
+    a change in the machine's load falls on all of them alike."""
+    commands = {
+        "orjson": [sys.executable, "-c", FLOOR, str(root)],
+        "validate": [sys.executable, "-m", "claimset", "validate"],
     }
+    annotations = root / "corpus" / "annotations"
+    keep = root.parent / "annotations-as-typed"
     if fmt:
-        annotations = root / "corpus" / "annotations"
-        keep = root.parent / "annotations-as-typed"
+        commands["fmt"] = [sys.executable, "-m", "claimset", "fmt"]
         shutil.copytree(annotations, keep)
-
-        def restore() -> None:  # each fmt run starts from the unformatted files
-            shutil.rmtree(annotations)
-            shutil.copytree(keep, annotations)
-
-        found["fmt"] = process_seconds([sys.executable, "-m", "claimset", "fmt"], root, restore)
-        restore()
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    for _ in range(repeat):
+        for name, command in commands.items():
+            runs[name].append(process_run(command, root))
+            if name == "fmt":  # each fmt run starts from the unformatted files
+                shutil.rmtree(annotations)
+                shutil.copytree(keep, annotations)
+    if fmt:
         shutil.rmtree(keep)
-    return found
+    return {
+        name: (statistics.median(w for w, _ in found), statistics.median(c for _, c in found))
+        for name, found in runs.items()
+    }
 
 
-def process_rows(corpus: str, seconds: dict[str, float], targets: dict[str, str]) -> list[str]:
-    base = seconds["orjson"]
+def process_rows(
+    corpus: str, seconds: dict[str, tuple[float, float]], targets: dict[str, str]
+) -> list[str]:
+    wall_base, cpu_base = seconds["orjson"]
     names = {"orjson": "orjson parse of every line", "validate": "`claimset validate`"}
     names["fmt"] = "`claimset fmt` (rewrites every file)"
     return [
-        f"| {corpus} | {names[k]} | {v:.2f} | {v / base:.2f}x | {targets.get(k, '')} |"
-        for k, v in seconds.items()
+        f"| {corpus} | {names[k]} | {wall:.2f} | {wall / wall_base:.2f}x | {cpu:.2f} | "
+        f"{cpu / cpu_base:.2f}x | {targets.get(k, '')} |"
+        for k, (wall, cpu) in seconds.items()
     ]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def main() -> None:
@@ -300,6 +314,7 @@ def main() -> None:
     import fastjsonschema
     import jsonschema
 
+    load_start = _load()
     schema = json.loads((REPO / "schema" / "sentence.schema.json").read_text())
     with tempfile.TemporaryDirectory() as folder:
         project = make_corpus(Path(folder), args.records)
@@ -356,6 +371,7 @@ def main() -> None:
             ("**claimset validate (all checks)**", timed(claimset_full), n),
             ("claimset validate --jobs 2 (all checks)", timed(claimset_jobs), n),
         ]
+        load_before = _load()
         canonical_processes = whole_processes(project.root, fmt=False)
         rewrite_as_typed(project.annotation_paths())
         typed = [
@@ -363,6 +379,7 @@ def main() -> None:
             ("**claimset validate, as typed (all checks)**", timed(claimset_full), n),
         ]
         typed_processes = whole_processes(project.root, fmt=True)
+        load_after = _load()
         memory = {n: peak_memory(Path(folder))}
     small = min(20_000, args.records // 10)
     with tempfile.TemporaryDirectory() as folder:
@@ -383,7 +400,8 @@ def main() -> None:
         f"{n:,} sentence records ({size / n:.0f} bytes each on average, 70% with claims) in "
         f"{n // SENTENCES_PER_DOC:,} documents; median of 3 runs (jsonschema: 1 run on the first "
         f"{len(subset):,} records); one process unless noted. Python {platform.python_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} CPUs (shared).",
+        f"{platform.machine()}, {os.cpu_count()} CPUs shared with other work (load average "
+        f"{load_start} when the run started).",
         "",
         *rows,
         "",
@@ -415,11 +433,15 @@ def main() -> None:
             for name, seconds, count in typed
         ),
         "",
-        "Whole processes (interpreter start and imports included; median of 3), against a "
-        "process that only parses every line of the same files with orjson:",
+        "Whole processes (interpreter start and imports included), against a process that "
+        "only parses every line of the same files with orjson; medians of 3 repetitions, each "
+        "running the commands of its corpus in turn. *CPU s* is the user + system time of the "
+        "process, which other work on the machine changes much less than the wall time (load "
+        f"average {load_before} before these runs, {load_after} after):",
         "",
-        "| corpus | command | seconds | vs the orjson process | target |",
-        "|---|---|---:|---:|---:|",
+        "| corpus | command | seconds | vs the orjson process | CPU s | vs the orjson process "
+        "(CPU) | target |",
+        "|---|---|---:|---:|---:|---:|---:|",
         *process_rows("canonical", canonical_processes, {"validate": "≤ 3x"}),
         *process_rows("as typed", typed_processes, {"validate": "≤ 6x", "fmt": "≤ 8x"}),
     ]

@@ -3,6 +3,7 @@ on canonical lines it reports exactly what the precise path reports."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 import random
@@ -19,9 +20,10 @@ from claimset.validate import fast_path, validate
 from claimset.validate.state import AnnotationState
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from orjson import loads as orjson_loads
 from pydantic import BaseModel, ValidationError
 from samples import FIXTURE, INVALID, copy_fixture, sample_project, target
-from test_validate_fuzz import RECORDS, mutated_record
+from test_validate_fuzz import ACTORS, RECORDS, SEED, mutated_record, paths
 
 
 @pytest.fixture(autouse=True)
@@ -414,15 +416,21 @@ def test_each_bad_line_alone_reports_the_same_on_both_paths(
 def quick_calls(project: Project) -> list[tuple[int, bool]]:
     """(line, accepted) for each line the fast path's record check saw."""
     calls: list[tuple[int, bool]] = []
-    original = fast_path.accepts
 
-    def spy(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
-        accepted = original(state, obj, lineno)
-        calls.append((lineno, accepted))
-        return accepted
+    def spy(name: str) -> Any:
+        original = getattr(fast_path, name)
+
+        def spied(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
+            accepted: bool = original(state, obj, lineno)
+            calls.append((lineno, accepted))
+            return accepted
+
+        return spied
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(fast_path, "accepts", spy)
+        # `accepts_canonical` for lines the pattern matched, `accepts` for the others.
+        patch.setattr(fast_path, "accepts", spy("accepts"))
+        patch.setattr(fast_path, "accepts_canonical", spy("accepts_canonical"))
         validate(project)
     return calls
 
@@ -816,3 +824,89 @@ def test_the_fast_path_checks_evidence_inside_a_later_sentence(tmp_path: Path) -
     assert rejected_by_the_fast_path(project, 3) == [
         ("claims[0].evidence[0].quote", "quote-not-found")
     ]
+
+
+# -- accepts_canonical: `accepts` for the lines the pattern matched -----------------------------
+
+
+def record_state() -> AnnotationState:
+    """The state of the fixture's annotation file before its first record."""
+    return AnnotationState("demo", SEED, set(ACTORS))
+
+
+def answers(check: Any, records: list[dict[str, Any]]) -> list[tuple[bool, Any]]:
+    """What a record check answers for each record in turn, and the state it leaves."""
+    state, out = record_state(), []
+    for lineno, record in enumerate(records, start=1):
+        accepted = check(state, record, lineno)
+        left = (state.sentences, dict(state.ids), dict(state.texts), state.prev_end)
+        out.append((accepted, left))
+    return out
+
+
+def test_accepts_canonical_answers_as_accepts_on_the_valid_fixture() -> None:
+    found = answers(fast_path.accepts_canonical, [*RECORDS])
+    assert found == answers(fast_path.accepts, [*RECORDS])
+    # The first sentence cites the second as evidence: the checks see it once the file is read.
+    assert [accepted for accepted, _ in found] == [False, True, True, True]
+
+
+def semantic_changes(value: object) -> list[object]:
+    """Values of the same type that keep a line on the pattern but may break a record check:
+    offsets moved, other (known, unknown, foreign) ids, other quotes, null."""
+    if type(value) is int:
+        return [value + 1, max(value - 1, 0), 0, 10**6]
+    if isinstance(value, str):
+        ids = ["china", "russia", "author", "demo:0000", "demo:0001", "demo:0003", "other:0001"]
+        return [*ids, "c1", "c2", "done", "todo", value + "x", value[1:], None]
+    return [None] if value is not None else []
+
+
+def changed_records() -> list[tuple[int, dict[str, Any]]]:
+    """(index, record) for every value of the fixture's records changed as above, and each
+    claim copied: the canonical lines of the pattern only."""
+    found = []
+    for index, record in enumerate(RECORDS):
+        for path in paths(record)[1:]:
+            parent: Any = copy.deepcopy(record)
+            changed = parent
+            for part in path[:-1]:
+                parent = parent[part]
+            for value in semantic_changes(parent[path[-1]]):
+                parent[path[-1]] = value
+                line = dumps(canonical(changed, SentenceRecord)).encode()
+                if fast_path.canonical_and_valid(SentenceRecord, line):
+                    found.append((index, orjson_loads(line)))
+        if record["claims"]:
+            doubled = copy.deepcopy(record)
+            doubled["claims"].append(copy.deepcopy(record["claims"][0]))
+            found.append((index, doubled))
+    return found
+
+
+CHANGED = changed_records()
+
+
+def test_accepts_canonical_answers_as_accepts_on_every_changed_record() -> None:
+    refused = 0
+    for index, record in CHANGED:
+        records = [*RECORDS]
+        records[index] = record
+        found = answers(fast_path.accepts_canonical, records)
+        assert found == answers(fast_path.accepts, records), (index, record)
+        refused += not found[index][0]
+    assert len(CHANGED) > 300 and refused > len(CHANGED) // 2  # the changes reach the checks
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=mutated_record(), index=st.integers(0, len(RECORDS) - 1))
+def test_accepts_canonical_answers_as_accepts_on_canonical_lines(line: str, index: int) -> None:
+    # The fixture's records with one of them mutated; each line in canonical form, and only
+    # the lines the pattern matches (the others never reach `accepts_canonical`).
+    records = [*RECORDS]
+    records[index] = json.loads(line)
+    lines = [dumps(canonical(record, SentenceRecord)).encode() for record in records]
+    matched = [
+        orjson_loads(raw) for raw in lines if fast_path.canonical_and_valid(SentenceRecord, raw)
+    ]
+    assert answers(fast_path.accepts_canonical, matched) == answers(fast_path.accepts, matched)

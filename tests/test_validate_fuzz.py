@@ -299,6 +299,7 @@ def test_the_fast_path_reports_what_the_slow_path_reports(tmp_path: Path, data: 
     fast = [d.format() for d in validate(project).diagnostics]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(fast_path, "accepts", lambda *args: False)
+        patch.setattr(fast_path, "accepts_canonical", lambda *args: False)
         assert [d.format() for d in validate(project).diagnostics] == fast
         patch.setattr(fast_path, "pattern", lambda model: None)
         assert [d.format() for d in validate(project).diagnostics] == fast

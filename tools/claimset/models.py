@@ -60,7 +60,7 @@ SHA256_PATTERN = r"^[0-9a-f]{64}$"
 class Record(BaseModel):
     """Base for every record: unknown fields are errors and values are never coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
 
     @model_serializer(mode="wrap")
     def _dump(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:

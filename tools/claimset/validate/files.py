@@ -112,6 +112,7 @@ class AnnotationFile(JsonlFile):
         super().__init__(path, rel, actors)
         self.state = AnnotationState(doc_id, seed_text, actors.ids)
         self.quick = functools.partial(fast_path.accepts, self.state)
+        self.quick_canonical = functools.partial(fast_path.accepts_canonical, self.state)
 
     def unidentified(self) -> None:
         self.state.unidentified()
