@@ -231,50 +231,42 @@ def accepts_canonical(state: AnnotationState, obj: dict[str, Any], lineno: int) 
             return False
         if len(claims) > 1 and len({claim["id"] for claim in claims}) < len(claims):
             return False  # a repeated claim id
-        actors, texts = state.actor_ids, state.texts
         for claim in claims:
-            span = claim["actor"]
-            quote = span["quote"]
-            if claim["id"] is None or span["ref"] not in actors:
+            if not _canonical_claim_accepted(state, claim, rid, text, seed):
                 return False
-            if quote is None:
-                if span["start"] is not None or span["end"] is not None:
-                    return False
-            elif (a := span["start"]) is None or (b := span["end"]) is None or text[a:b] != quote:
-                return False
-            span = claim["expectation"]
-            a, b, target = span["start"], span["end"], span["target"]
-            if a is None or b is None or text[a:b] != span["quote"]:
-                return False
-            if target is not None and target not in actors:
-                return False
-            for span in claim["hedge"]["cues"]:
-                a, b = span["start"], span["end"]
-                if a is None or b is None or text[a:b] != span["quote"]:
-                    return False
-            for span in claim["evidence"]:
-                a, b, sentence = span["start"], span["end"], span["sentence"]
-                if a is None or b is None:
-                    return False
-                if sentence is None or sentence == rid:
-                    if text[a:b] != span["quote"]:
-                        return False
-                    continue
-                stored = texts.get(sentence)
-                if stored is None or sentence.rpartition(":")[0] != doc_id:
-                    return False
-                if type(stored) is tuple:
-                    at, to = stored
-                    if b > to - at or seed[at + a : at + b] != span["quote"]:
-                        return False
-                elif stored[a:b] != span["quote"]:
-                    return False
     state.sentences += 1
     state.ids[rid] = lineno
     state.prev_start, state.prev_end, state.prev_end_line = start, end, lineno
     state.spans.append((start, end, lineno))
     state.texts[rid] = (start, end)
     return True
+
+
+def _canonical_claim_accepted(
+    state: AnnotationState, claim: dict[str, Any], rid: str, text: str, seed: str
+) -> bool:
+    """`_claim_accepted` for a claim of a line the pattern matched (every key present)."""
+    actors = state.actor_ids
+    span = claim["actor"]
+    quote = span["quote"]
+    if claim["id"] is None or span["ref"] not in actors:
+        return False
+    if quote is None:
+        if span["start"] is not None or span["end"] is not None:
+            return False
+    elif (a := span["start"]) is None or (b := span["end"]) is None or text[a:b] != quote:
+        return False
+    span = claim["expectation"]
+    a, b, target = span["start"], span["end"], span["target"]
+    if a is None or b is None or text[a:b] != span["quote"]:
+        return False
+    if target is not None and target not in actors:
+        return False
+    for span in claim["hedge"]["cues"]:
+        a, b = span["start"], span["end"]
+        if a is None or b is None or text[a:b] != span["quote"]:
+            return False
+    return _evidence_accepted(state, claim["evidence"], rid, text, seed)
 
 
 def _claim_accepted(
