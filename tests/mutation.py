@@ -53,6 +53,7 @@ EXPORT = [
 DRAFT = [
     "tests/test_draft_candidate.py",
     "tests/test_draft_claims.py",
+    "tests/test_draft_document.py",
     "tests/test_draft.py",
     "tests/test_draft_evidence.py",
     "tests/test_draft_real_text.py",

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .actors import AUTHOR, ActorIndex, Context, Mention, issued_documents, salience
+from .actors import ActorIndex, Context, Mention, issued_documents, salience
 from .lexicons import lexicons
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
@@ -44,7 +44,7 @@ def draft_document(
             except for an enumerated item).
         only: True for the sentences to draft (default: all); the others give context only.
         fixed_claims: Human claims of sentences not drafted (they count as claims when deciding
-            which sentences are plain facts, and which hold a claim of the author).
+            which sentences are plain facts).
         ids: Sentence ids, for evidence in other sentences (default: ordinal strings).
     """
     n = len(texts)
@@ -83,7 +83,6 @@ class _Document:
     facts: list[list[Fact]] = field(default_factory=list)
     para: list[int] = field(default_factory=list)  # paragraph number of each sentence
     claims_at: list[list[dict[str, Any]] | None] = field(default_factory=list)
-    author: list[bool] = field(default_factory=list)  # holds a claim of the author's
     speech: list[bool] = field(default_factory=list)  # holds a party's drafted reported speech
     reported: list[bool] = field(default_factory=list)  # its claims are reports (evidential cue)
     report_share: list[float] = field(default_factory=list)  # of report sentences, by paragraph
@@ -113,7 +112,6 @@ class _Document:
             self.para.append(para + (1 if k and k < len(starts) and starts[k] else 0))
         n = len(texts)
         self.claims_at = [self.results[k] if todo[k] else fixed.get(k, []) for k in range(n)]
-        self.author = [any(c["actor"]["ref"] == AUTHOR for c in cl or []) for cl in self.claims_at]
         self.speech = [todo[k] and any(c.speech for c in self.analysed[k][1]) for k in range(n)]
         sizes, reports = (
             [0] * (self.para[-1] + 1 if n else 0),
@@ -147,8 +145,6 @@ class _Document:
                     start = s.ends[run.open_at] if k == run.first else 0
                     end = s.starts[run.close_at] if k == run.last else len(s.text)
                     attribute_to_speaker(claims, s, speaker, (start, end))
-            for k in range(run.first, run.last + 1):
-                self.author[k] = any(c["actor"]["ref"] == AUTHOR for c in self.claims_at[k] or [])
 
     def attach(self, target: int, source: int, fact: Fact, *, vetoed: bool = True) -> None:
         """Link a fact of sentence `source` to every drafted claim of sentence `target` (with
