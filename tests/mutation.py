@@ -58,6 +58,7 @@ DRAFT = [
     "tests/test_draft_evidence.py",
     "tests/test_draft_real_text.py",
     "tests/test_draft_rules.py",
+    "tests/test_draft_sentence.py",
     "tests/test_draft_floors.py",
 ]
 
