@@ -83,3 +83,37 @@ def test_an_orphan_is_a_warning_about_its_whole_line(
     assert snippet == "    " + record[:100] + "…"
     assert caret == "    ^"
     assert invoke(project, monkeypatch, "--strict")[0] == 1
+
+
+def test_merge_markers_name_each_side_by_its_label_and_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    first, second, third, fourth = path.read_text(encoding="utf-8").splitlines()
+    # Markers typed by hand (theirs without a label), ours empty, theirs two records.
+    lines = [first, "<<<<<<< mine", "=======", second, third, ">>>>>>>", fourth]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    code, out = invoke(project, monkeypatch)
+    assert code == 1
+    message = (
+        "unresolved merge conflict, lines 2-6: ours 'mine' (nothing) and theirs (lines 4-5); "
+        "keep the records you want, delete the other side and the marker lines (the lines in "
+        "between are not checked until then)"
+    )
+    assert out.splitlines()[:3] == [
+        f"{DEMO}:2:1: {message} [merge-conflict]",
+        "    <<<<<<< mine",
+        "    ^^^^^^^",  # the marker, not its label
+    ]
+    code, out = invoke(project, monkeypatch, "--format", "json")
+    assert json.loads(out)["errors"] == [
+        {
+            "file": DEMO,
+            "line": 2,
+            "column": 1,
+            "path": "",
+            "code": "merge-conflict",
+            "message": message,
+        }
+    ]
