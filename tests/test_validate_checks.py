@@ -117,3 +117,32 @@ def test_merge_markers_name_each_side_by_its_label_and_lines(
             "message": message,
         }
     ]
+
+
+def test_a_recorded_conflict_shows_each_value_as_json_unescaped_and_cut_after_80(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    eighty, eighty_one = "x" * 78, "y" * 79  # 80 and 81 characters once in quotes
+    conflicts = [
+        {"path": "text", "base": None, "ours": "Séoul", "theirs": eighty, "ours_by": "ann1"},
+        {"path": "", "base": [1], "ours": {"a": 1}, "theirs": eighty_one, "theirs_by": "ann2"},
+    ]
+    line = edit_demo(project, 2, {"conflicts": conflicts})
+    first = line.index('{"path": "text"') + 1
+    second = line.index('{"path": ""') + 1
+    assert [(m, n, c) for m, n, c, _ in located(project)] == [
+        (
+            f'merge conflict at text: ann1 wrote "Séoul", theirs wrote "{eighty}" (before: '
+            "null); the record holds the first; keep one version, then delete this entry",
+            2,
+            first,
+        ),
+        (
+            f'merge conflict at the whole record: ours wrote {{"a": 1}}, ann2 wrote '
+            f'"{eighty_one[:78]}… (before: [1]); the record holds the first; keep one version, '
+            "then delete this entry",
+            2,
+            second,
+        ),
+    ]
