@@ -1,5 +1,5 @@
-"""The validator's small checks, each by what a user sees: the message, where it points, the exit
-code (orphans, the registries, status, sentence ids, merge conflicts, git's markers)."""
+"""The validator's checks, each by what a user sees: the message, where it points, the exit code
+(orphans, status, merge conflicts, git's markers, sentence offsets)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from claimset.cli import cli
 from claimset.project import Project
-from claimset.validate import validate
+from claimset.validate import fast_path, validate
 from click.testing import CliRunner
 from samples import copy_fixture
+from test_validate import add_document
 
 DEMO = "corpus/annotations/demo.jsonl"
 
@@ -145,4 +146,142 @@ def test_a_recorded_conflict_shows_each_value_as_json_unescaped_and_cut_after_80
             2,
             second,
         ),
+    ]
+
+
+def sentences(doc_id: str, seed: str, spans: list[tuple[int, int]]) -> list[str]:
+    """Todo sentence records of `doc_id` for these spans of its seed."""
+    return [
+        json.dumps(
+            {
+                "id": f"{doc_id}:{k:04d}",
+                "doc": doc_id,
+                "start": start,
+                "end": end,
+                "text": seed[start:end],
+                "status": "todo",
+                "annotator": None,
+                "claims": [],
+            }
+        )
+        for k, (start, end) in enumerate(spans)
+    ]
+
+
+def test_seed_text_in_no_record_is_found_at_the_start_at_the_end_and_never_in_a_separator(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(True)[1:]))
+    # "* * *" between two sentences is in no record, and is no sentence either.
+    seed = "One fact. * * * Two facts."
+    add_document(
+        project, "separated", seed.encode(), sentences("separated", seed, [(0, 9), (16, 26)])
+    )
+    add_document(project, "unsplit", b"Words here.", [])  # an empty file (and a count of 0)
+    missing = (
+        "the seed text at {} is in no sentence record ({}): a line was deleted? `claimset "
+        "split` brings it back as a todo sentence (or restore the line from git)"
+    )
+    report = validate(project)
+    assert [
+        (d["file"], d["line"], d["column"], d["path"], d["message"])
+        for d in report.to_dict()["errors"]
+        if d["code"] == "order"
+    ] == [
+        (
+            DEMO,
+            1,
+            1,
+            "",
+            missing.format(
+                "0..59 ('Seoul hopes that Moscow will help it to deal with the DPRK.')",
+                "before this line's sentence",
+            ),
+        ),
+        (
+            "corpus/annotations/unsplit.jsonl",
+            1,
+            1,
+            "",
+            missing.format("0..11 ('Words here.')", "at the end"),
+        ),
+    ]
+    assert [d.code for d in report.diagnostics] == ["order", "sentence-count", "order"]
+
+
+def test_an_empty_sentence_is_not_end_before_start_and_wrong_offsets_wait_for_their_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path / "empty")
+    edit_demo(project, 2, {"start": 60, "end": 60, "text": ""})
+    found = [(1, "quote-not-found"), (3, "order")]  # the evidence quoting it; its text
+    assert [(d.line, d.code) for d in validate(project).diagnostics] == found
+    # The same on the precise path (the fast path takes the line without calling the checks).
+    monkeypatch.setattr(fast_path, "pattern", lambda model: None)
+    monkeypatch.setattr(fast_path, "valid_record", lambda model, raw: None)
+    assert [(d.line, d.code) for d in validate(project).diagnostics] == found
+    # An end before its start and a sentence at the wrong offsets: the seed text they should
+    # hold is not reported missing as well (it comes back when the offsets are fixed).
+    project = copy_fixture(tmp_path / "misplaced")
+    edit_demo(project, 2, {"start": 132, "end": 60})
+    edit_demo(project, 3, {"start": 134, "end": 180})
+    assert [(d.line, d.message) for d in validate(project).diagnostics] == [
+        (2, "end 60 is before start 132"),
+        (
+            3,
+            "the text is at 133..179 of seeds/demo.txt, not at 134..180: the offsets are wrong "
+            "(re-run `claimset split`)",
+        ),
+    ]
+
+
+def test_touching_sentences_out_of_order_are_out_of_order_not_overlapping(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    text = "Seoul hopes that Moscow will help it to deal with the DPRK. "  # 0..60, touching 60..
+    edit_demo(project, 1, {"end": 60, "text": text})
+    path = project.annotation_path("demo")
+    first, second, *rest = path.read_text(encoding="utf-8").splitlines(True)
+    path.write_text("".join([second, first, *rest]), encoding="utf-8")
+    assert [(d.line, d.message) for d in validate(project).diagnostics] == [
+        (
+            2,
+            "starts at 0, before the sentence on line 1 (60..132): the lines are out of document "
+            "order; `claimset fmt` puts them back in order",
+        )
+    ]
+
+
+def test_a_sentence_out_of_order_names_the_last_read_of_those_ending_furthest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    seed = (project.seeds_dir / "demo.txt").read_text(encoding="utf-8")
+    path = project.annotation_path("demo")
+    rest = path.read_text(encoding="utf-8").splitlines(True)[1:]
+    # 1..59, then an empty sentence at 59 (ending as far), then 0..1: before both.
+    records = sentences("demo", seed, [(1, 59), (59, 59), (0, 1)])
+    records = [r.replace('"demo:000', '"demo:010') for r in records]
+    path.write_text("".join(r + "\n" for r in records) + "".join(rest), encoding="utf-8")
+    expected = (
+        "starts at 0, before the sentence on line 2 (59..59): the lines are out of document "
+        "order; `claimset fmt` puts them back in order"
+    )
+    assert [d.message for d in validate(project).diagnostics if d.code == "order"] == [expected]
+    # The same on the precise path alone (the fast path takes lines 1 and 2 above).
+    monkeypatch.setattr(fast_path, "pattern", lambda model: None)
+    monkeypatch.setattr(fast_path, "valid_record", lambda model, raw: None)
+    assert [d.message for d in validate(project).diagnostics if d.code == "order"] == [expected]
+
+
+def test_an_empty_span_holding_a_text_is_misplaced(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    edit_demo(project, 2, {"end": 60})
+    assert [(d.line, d.message) for d in validate(project).diagnostics] == [
+        (
+            2,
+            "the text is at 60..132 of seeds/demo.txt, not at 60..60: the offsets are wrong "
+            "(re-run `claimset split`)",
+        )
     ]
