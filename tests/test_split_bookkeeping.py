@@ -424,3 +424,58 @@ def test_a_sentence_over_the_line_limit_refuses_its_seed_and_all_or_nothing_writ
     assert [o.action for o in result.outcomes] == ["refused", "not written"]
     assert new_project.annotation_path("short").read_bytes() == short
     assert new_project.documents_path.read_bytes() == documents
+
+
+def test_an_orphaned_claim_that_is_not_an_object_is_reported(seeded_project: Project) -> None:
+    split(seeded_project)
+    path = seeded_project.annotation_path(DOC)
+    records = _records(path)
+    records[1]["claims"] = [42]  # carried as it is while its sentence lives; validate reports it
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    seed = _seed(seeded_project)
+    seed.write_text(seed.read_text("utf-8").replace(records[1]["text"], ""), "utf-8")
+    (outcome,) = split(seeded_project).outcomes
+    assert (outcome.action, outcome.orphaned) == ("updated", 1)
+    assert outcome.messages[-1] == (
+        "warning",
+        f"corpus/orphans/{DOC}.jsonl: a claim of {DOC}:0001 orphaned (not a claim object): "
+        "move it back into a sentence, or delete it",
+    )
+    (orphan,) = _records(seeded_project.corpus_dir / "orphans" / f"{DOC}.jsonl")
+    assert (orphan["sentence"], orphan["claim"]) == (f"{DOC}:0001", 42)
+
+
+def test_a_re_anchoring_that_would_lose_a_claim_refuses_the_seed(
+    seeded_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The guard against a bug in `reanchor`: none is known, so one is planted here."""
+    import claimset.split
+
+    split(seeded_project)
+    path = seeded_project.annotation_path(DOC)
+    records = _records(path)
+    records[1]["claims"] = [{"id": "c1"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    before = {p: p.read_bytes() for p in (path, seeded_project.documents_path)}
+    real = claimset.split.reanchor
+
+    def losing(*args: Any) -> Any:
+        carried = real(*args)
+        for record in carried.records:
+            if record.get("claims"):
+                record["claims"].pop()
+                carried.claims_after -= 1
+        return carried
+
+    monkeypatch.setattr(claimset.split, "reanchor", losing)
+    seed = _seed(seeded_project)
+    seed.write_text(seed.read_text("utf-8") + "\nA final sentence.\n", "utf-8")
+    result = split(seeded_project)
+    assert not result.ok
+    ((action, messages),) = [(o.action, o.messages) for o in result.outcomes]
+    assert (action, messages) == (
+        "refused",
+        [("error", f"corpus/annotations/{DOC}.jsonl: claims would be lost; nothing changed")],
+    )
+    assert {p: p.read_bytes() for p in before} == before
+    assert not (seeded_project.corpus_dir / "orphans").exists()
