@@ -117,6 +117,8 @@ TESTS: dict[str, list[str]] = {
     # a minute per surviving mutant).
     "export/tables": ["tests/test_export_tables.py", "tests/test_export.py"],
     "export/writer": [
+        "tests/test_export_writer.py",
+        "tests/test_export_counts.py",
         "tests/test_export_tables.py",
         "tests/test_export_failures.py",
         "tests/test_export.py",
@@ -126,8 +128,8 @@ TESTS: dict[str, list[str]] = {
         "tests/test_export.py",
         "tests/test_hostile_export.py",
     ],
-    "export/counts": ["tests/test_export.py"],
-    "export/run": EXPORT,
+    "export/counts": ["tests/test_export_counts.py", "tests/test_export.py"],
+    "export/run": ["tests/test_export_run.py", *EXPORT],
     "export/folder": ["tests/test_export_folder.py", *EXPORT],
     "draft/candidate": [
         "tests/test_draft_candidate.py",
