@@ -23,7 +23,7 @@ from claimset.export import tables
 from claimset.export.paths import ROW_GROUP_ROWS
 from claimset.export.writer import SplitWriter
 from claimset.project import Project
-from test_export import make_export_project
+from test_export import ALPHA, make_export_project
 
 
 @pytest.fixture
@@ -43,7 +43,8 @@ def _edit_claim(project: Project, change: Callable[[dict[str, Any]], None]) -> N
     path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
 
 
-@pytest.mark.parametrize("content", ["", "\n \n"])
+# Blank lines are no records: validate accepts them, however many (over 4 KiB too).
+@pytest.mark.parametrize("content", ["", "\n \n", "\n" * 5000, " " * (1 << 16) + "\n"])
 def test_an_empty_annotation_file_gives_no_rows(project: Project, content: str) -> None:
     project.annotation_path("gamma").write_text(content, "utf-8")
     blocks = list(tables.document_tables(project, tables.CLAIM_STATUSES))
@@ -172,6 +173,8 @@ def test_a_project_without_documents_or_actors_files(project: Project) -> None:
     [
         (1, [["alpha"], ["beta"], ["gamma"]]),  # every document over the limit: one each
         (300, [["alpha", "beta"], ["gamma"]]),  # alpha under 300 characters, beta over
+        (len(ALPHA), [["alpha"], ["beta", "gamma"]]),  # alpha reaches the limit exactly
+        (len(ALPHA) + 1, [["alpha", "beta"], ["gamma"]]),  # one character short of it
         (10_000, [["alpha", "beta", "gamma"]]),
     ],
 )
@@ -244,3 +247,25 @@ def test_large_rows_are_written_before_a_row_group_fills(tmp_path: Path) -> None
     with pq.ParquetFile(writer.path) as parquet:
         assert parquet.num_row_groups == 2
         assert parquet.read().column("id").to_pylist() == ["big", "small"]
+
+
+# -- the index of a file's sentences, for evidence cited across blocks -----------------------------
+
+
+def test_the_sentence_index_reads_the_file_once_and_only_for_an_unknown_sentence(
+    project: Project,
+) -> None:
+    path = project.annotation_path("alpha")
+    starts = {r["id"]: r["start"] for r in map(json.loads, path.read_text("utf-8").splitlines())}
+    first = next(tables.document_tables(project, tables.CLAIM_STATUSES)).sentences
+    index = tables.SentenceStarts(path)
+    index.add(first.slice(0, 2))  # the block read so far: alpha:0000 and alpha:0001
+    path.rename(path.with_suffix(".gone"))  # from here on, any read of the file fails
+    assert index.get("alpha:0001") == starts["alpha:0001"]  # known: the file is not read
+    path.with_suffix(".gone").rename(path)
+    assert index.get("alpha:0004") == starts["alpha:0004"]  # further down: the file read whole
+    path.unlink()
+    assert index.get("alpha:0003") == starts["alpha:0003"]  # read once, not again
+    assert index.get("alpha:0009") is None  # not in the file at all: no second reading either
+    index.add(first)  # a later block adds nothing to a complete index
+    assert index.known == starts

@@ -50,13 +50,22 @@ def jsonl_schema(config: str) -> pa.Schema:
     return read_schema(config_columns(config))
 
 
+def _blank(path: Path) -> bool:
+    """Whether the file holds only whitespace, read until its first other byte (any size)."""
+    with path.open("rb") as file:
+        while block := file.read(1 << 16):
+            if block.strip():
+                return False
+    return True
+
+
 def _jsonl_batches(path: Path, schema: pa.Schema) -> Iterator[pa.Table]:
     """A JSONL file as Arrow tables of `schema` (label columns still strings), a block at a time."""
     import pyarrow as pa
     import pyarrow.json as pj
 
-    if path.stat().st_size < 4096 and not path.read_bytes().strip():
-        return  # an empty file holds zero records; Arrow refuses it
+    if _blank(path):
+        return  # a file of blank lines holds zero records; Arrow refuses it
     parse = pj.ParseOptions(explicit_schema=schema, unexpected_field_behavior="ignore")
     try:
         for batch in pj.open_json(path, pj.ReadOptions(block_size=_JSON_BLOCK_SIZE), parse):
