@@ -114,6 +114,11 @@ def test_the_manifest_lists_itself_once_sorted(tmp_path: Path) -> None:
     folder = make(tmp_path / "out", {})
     write_manifest(folder, ["b.md", "a/c.md", "b.md", MANIFEST])
     assert manifest(folder) == sorted(["a/c.md", "b.md", MANIFEST])
+    # One file a line: a re-export in a Hub clone shows as a readable diff.
+    assert (folder / MANIFEST).read_text("utf-8") == (
+        '{\n "generator": "claimset export",\n "files": [\n  ".claimset-export.json",\n'
+        '  "a/c.md",\n  "b.md"\n ]\n}\n'
+    )
 
 
 # -- the folders an export refuses -------------------------------------------------------------
