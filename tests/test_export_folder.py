@@ -168,8 +168,12 @@ def test_a_folder_of_other_files_needs_force_and_is_named(project: Project) -> N
     with pytest.raises(ExportRefused) as caught:
         check_out_dir(project, out)
     message = str(caught.value)
-    assert "(it holds n0.txt, n1.txt, n2.txt, n3.txt, n4.txt)" in message, message
-    assert "--force" in message and "Nothing was changed" in message
+    assert message == (
+        f"{out} is not empty and is not a claimset export (it holds n0.txt, n1.txt, n2.txt, "
+        "n3.txt, n4.txt); choose another --out, or add --force to write the export there, "
+        "replacing only files with the export's names and keeping everything else. Nothing "
+        "was changed."
+    )
     assert caught.value.exit_code == 1
     check_out_dir(project, out, force=True)
 

@@ -121,3 +121,12 @@ def test_a_full_row_group_is_written_at_once(
     assert (by_bytes.buffered, by_bytes.buffered_bytes, by_bytes.pending) == (0, 0, [])
     by_bytes.close()
     assert [pq.read_table(w.path).num_rows for w in (by_rows, by_bytes)] == [4, 2]
+    # Two row groups and a bit at once: written as two groups, the rest kept for the next.
+    several = writer.SplitWriter(tmp_path, "sentences", "validation")
+    several.add(_sentences(9))
+    (rest,) = several.pending
+    assert (several.buffered, several.buffered_bytes) == (1, rest.nbytes) and rest.nbytes
+    several.close()
+    with pq.ParquetFile(several.path) as parquet:
+        groups = [parquet.metadata.row_group(i).num_rows for i in range(parquet.num_row_groups)]
+    assert groups == [4, 4, 1]
