@@ -78,7 +78,12 @@ TESTS: dict[str, list[str]] = {
         "tests/test_jsonio.py",
     ],
     "anchor": ["tests/test_anchor.py", "tests/test_anchor_edges.py", "tests/test_fmt.py"],
-    "fmt": ["tests/test_fmt.py", "tests/test_fmt_files.py", "tests/test_fmt_records.py"],
+    "fmt": [
+        "tests/test_fmt.py",
+        "tests/test_fmt_files.py",
+        "tests/test_fmt_records.py",
+        "tests/test_fmt_text.py",
+    ],
     "fmt_stream": [
         "tests/test_fmt_stream.py",
         "tests/test_fmt.py",
