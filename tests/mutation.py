@@ -72,10 +72,10 @@ TESTS: dict[str, list[str]] = {
         "tests/test_fmt.py",
     ],
     "jsonio": [
+        "tests/test_jsonio.py",
+        "tests/test_jsonio_limits.py",
         "tests/test_fmt.py",
         "tests/test_split_command.py",
-        "tests/test_atomic_writes.py",
-        "tests/test_jsonio.py",
     ],
     "anchor": ["tests/test_anchor.py", "tests/test_anchor_edges.py", "tests/test_fmt.py"],
     "fmt": [
