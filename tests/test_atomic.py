@@ -3,12 +3,15 @@ effect on the files (what is on disk, its mode, what is left beside it) when a s
 
 from __future__ import annotations
 
+import resource
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from claimset import atomic
+from claimset import atomic, jsonio
+from claimset.errors import ChangedOnDisk
 from claimset.paths import TEMP_PREFIX
 
 
@@ -86,4 +89,69 @@ def test_an_unchanged_rewrite_closes_and_finishes_without_touching_the_file(
     rewrite.close()
     assert rewrite.finish() is False
     assert (path.stat().st_ino, path.stat().st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_file_deleted_since_it_was_read_is_written_again(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    jsonio.read_bytes(path)  # remembered: a later write checks the file is still this
+    path.unlink()
+    atomic.atomic_write_bytes(path, b"new\n")
+    assert path.read_bytes() == b"new\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_file_saved_since_it_was_read_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    jsonio.read_bytes(path)
+    path.write_bytes(b"saved\n")
+    with pytest.raises(ChangedOnDisk, match=r"a\.jsonl: changed on disk since this command"):
+        atomic.atomic_write_bytes(path, b"new\n")
+    assert path.read_bytes() == b"saved\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_write_whose_folder_cannot_be_made_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("a file, not a folder")
+    with pytest.raises(atomic.WriteFailed, match=r"plain/a\.jsonl: could not be written"):
+        atomic.atomic_write_bytes(tmp_path / "plain" / "a.jsonl", b"x\n")
+    assert (tmp_path / "plain").read_text() == "a file, not a folder"
+
+
+def test_a_full_disk_while_writing_piece_by_piece_leaves_the_file_as_it_was(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    writer = atomic.AtomicWriter(path)
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, limits[1]))
+    try:
+        with pytest.raises(atomic.WriteFailed, match=r"a\.jsonl: could not be written \(File"):
+            writer.write(b"x" * (3 << 20))  # more than the buffer: written through at once
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, old_handler)
+    assert path.read_bytes() == b"old\n"
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_rewrite_of_a_file_cut_short_while_read_keeps_the_newer_version(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"same\nold\n")
+    rewrite = atomic.Rewrite(path)
+    lines = jsonio.iter_raw_lines(path)
+    rewrite.line(b"same\n", next(lines))
+    path.write_bytes(b"sa")  # saved meanwhile, shorter than the start already read
+    rewrite.line(b"new\n", next(lines))
+    assert list(lines) == []  # read to the end: remembered as it was read
+    rewrite.close()
+    with pytest.raises(ChangedOnDisk):
+        rewrite.finish()
+    assert path.read_bytes() == b"sa"
     assert _leftovers(tmp_path) == []
