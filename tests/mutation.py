@@ -66,6 +66,7 @@ DRAFT = [
 TESTS: dict[str, list[str]] = {
     "atomic": [
         "tests/test_atomic.py",
+        "tests/test_atomic_steps.py",
         "tests/test_atomic_writes.py",
         "tests/test_jsonio.py",
         "tests/test_hostile_concurrency.py",
