@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from claimset.errors import UsageError
 from claimset.fmt import fmt, format_record, format_text
+from claimset.fmt_record import canonical_record
 from claimset.models import Actor, SentenceRecord
 from claimset.project import Project
 
@@ -250,3 +251,48 @@ def test_a_missing_registry_file_is_not_a_target(new_project: Project) -> None:
     assert [f.path for f in fmt(new_project).files] == files
     new_project.annotators_path.unlink()
     assert [f.path for f in fmt(new_project).files] == ["corpus/actors.jsonl"]
+
+
+def _expectation_notes(span: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+    out, notes = canonical_record(sentence([claim(expectation=span)]), None, SentenceRecord)
+    return out["claims"][0]["expectation"], notes
+
+
+def test_an_occurrence_anchors_its_quote_and_is_then_dropped() -> None:
+    for number, start in ((1, 0), (2, 30)):
+        span, notes = _expectation_notes({"quote": "Russia", "occurrence": number})
+        assert (span["start"], span["end"], "occurrence" in span) == (start, start + 6, False)
+        assert notes.messages == [
+            f"claims[0].expectation: occurrence {number} of 'Russia' anchored at "
+            f"{start}..{start + 6}"
+        ]
+    # The occurrence wins over offsets that hold another one.
+    span, notes = _expectation_notes({"quote": "Russia", "start": 30, "end": 36, "occurrence": 1})
+    assert (span["start"], span["end"], "occurrence" in span) == (0, 6, False)
+    assert notes.messages == ["claims[0].expectation: occurrence 1 of 'Russia' anchored at 0..6"]
+
+
+def test_an_occurrence_past_the_last_is_left_unanchored_with_every_occurrence_listed() -> None:
+    span, notes = _expectation_notes({"quote": "Russia", "occurrence": 3})
+    assert (span["start"], span["end"], span["occurrence"]) == (None, None, 3)
+    assert notes.messages == [
+        "claims[0].expectation: there is no occurrence 3 of 'Russia': it occurs 2 time(s): "
+        "1) '[Russia] will win the war,…' (start 0), 2) '…win the war, says [Russia].' "
+        "(start 30): left unanchored"
+    ]
+    assert notes.unanchored == 1
+
+
+@pytest.mark.parametrize("occurrence", ["2", 0, -1, True, 2.0])
+def test_an_occurrence_that_is_no_counting_number_is_left_for_validate(occurrence: Any) -> None:
+    span, notes = _expectation_notes({"quote": "Russia", "occurrence": occurrence})
+    assert (span["start"], span["end"], span["occurrence"]) == (None, None, occurrence)
+    assert (notes.messages, notes.unanchored) == ([], 0)
+
+
+def test_a_null_occurrence_keeps_offsets_that_hold() -> None:
+    span, notes = _expectation_notes(
+        {"quote": "Russia", "start": 30, "end": 36, "occurrence": None}
+    )
+    assert (span["start"], span["end"]) == (30, 36)
+    assert (notes.messages, notes.unanchored) == ([], 0)
