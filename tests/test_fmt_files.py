@@ -224,3 +224,11 @@ def test_a_streamed_file_loses_its_bom_crlf_and_blank_lines(new_project: Project
     path.write_bytes(first + "\ufeff".encode() + second)
     (refused,) = fmt(new_project).refused
     assert refused.messages[0].startswith("corpus/annotations/a.jsonl:2:1: invalid JSON")
+
+
+def test_progress_is_told_before_each_file(new_project: Project) -> None:
+    _write(new_project, {"a": _unformatted(), "b": _unformatted()})
+    told: list[tuple[int, int]] = []
+    result = fmt(new_project, on_progress=lambda done, total: told.append((done, total)))
+    assert len(result.files) == 5  # the two annotation files and the three registries
+    assert told == [(0, 5), (1, 5), (2, 5), (3, 5), (4, 5)]
