@@ -286,6 +286,10 @@ def test_a_rewrite_that_repeats_the_file_writes_nothing(tmp_path: Path) -> None:
         ([3, MAX_LINE_BYTES, 4], True),
         ([700_000, 700_000, MAX_LINE_BYTES + 9, 2], True),  # across the 1 MiB blocks
         ([1, MAX_LINE_BYTES - 1, MAX_LINE_BYTES - 1, 2 * MAX_LINE_BYTES], False),
+        ([1, 1, MAX_LINE_BYTES], True),  # several lines ended in one block
+        ([0, MAX_LINE_BYTES], True),  # a block that starts with a newline
+        ([400_000, 400_000, 300_000], True),  # the second line measured from its start
+        ([10, MAX_LINE_BYTES], False),  # carried over into a last block with no newline
     ],
 )
 def test_first_long_line_is_the_first_line_iter_lines_skips(

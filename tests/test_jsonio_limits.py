@@ -104,3 +104,27 @@ def test_the_serialization_is_the_same_without_the_c_encoder(
     assert [jsonio.dumps(v) for v in values] == fast
     with pytest.raises(ValueError, match="Out of range float values are not JSON compliant"):
         jsonio.dumps({"x": float("nan")})
+
+
+def test_a_number_out_of_range_is_named_in_at_most_40_characters(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"x": 1e400}\n')
+    with pytest.raises(InvalidLine) as caught:
+        jsonio.read_jsonl(path)
+    assert caught.value.reason == "the number 1e400 is out of range"
+    with pytest.raises(ValueError) as too_big:
+        jsonio.loads_strict('{"x": 1' + "0" * 50 + "e400}")
+    assert str(too_big.value) == "the number 1" + "0" * 39 + " is out of range"
+
+
+def test_a_repeated_key_balanced_by_an_escaped_colon_is_left_to_the_strict_reader(
+    tmp_path: Path,
+) -> None:
+    # orjson keeps the last "a" and the line's colons still match its own output's (the
+    # escaped one in "b:" stands in for the dropped pair's): only the escape gives it away.
+    line = b'{"a": 1, "a": 2, "b\\u003a": 3}'
+    assert jsonio.loads_quick(line) is None
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(line + b"\n")
+    with pytest.raises(InvalidLine, match="duplicate key 'a'"):
+        jsonio.read_jsonl(path)
