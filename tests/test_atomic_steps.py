@@ -184,3 +184,49 @@ def test_a_full_disk_when_a_writer_is_closed_leaves_the_file_as_it_was(tmp_path:
     jsonio.read_bytes(path)  # the file can still be read and rewritten
     atomic.atomic_write_bytes(path, b"new\n")
     assert path.read_bytes() == b"new\n"
+
+
+def test_a_whole_file_is_written_beside_its_target_with_the_mode_it_should_have(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    renamed: list[tuple[Path, Path]] = []
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
+        renamed.append((Path(src), Path(dst)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    new, old = tmp_path / "new.jsonl", tmp_path / "old.jsonl"
+    old.write_bytes(b"old\n")
+    old.chmod(0o604)
+    atomic.atomic_write_bytes(new, b"new\n")
+    atomic.atomic_write_bytes(old, b"newer\n")
+    assert [(src.parent, dst) for src, dst in renamed] == [(tmp_path, new), (tmp_path, old)]
+    assert [src.name.startswith(f"{TEMP_PREFIX}{dst.name}.") for src, dst in renamed] == [
+        True,
+        True,
+    ]
+    assert stat.S_IMODE(new.stat().st_mode) == 0o666 & ~_umask()
+    assert stat.S_IMODE(old.stat().st_mode) == 0o604
+    assert (new.read_bytes(), old.read_bytes()) == (b"new\n", b"newer\n")
+
+
+def test_a_full_disk_when_a_writer_is_committed_leaves_the_file_as_it_was(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    writer = atomic.AtomicWriter(path)
+    writer.write(b"x" * 10_000)  # in the buffer: flushed by commit, which fails
+    old_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    limits = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, limits[1]))
+    try:
+        with pytest.raises(atomic.WriteFailed, match=r"a\.jsonl: could not be written \(File"):
+            writer.commit()
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, limits)
+        signal.signal(signal.SIGXFSZ, old_handler)
+    assert path.read_bytes() == b"old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.jsonl"]
