@@ -3,6 +3,7 @@ effect on the files (what is on disk, its mode, what is left beside it) when a s
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import subprocess
@@ -111,6 +112,42 @@ def test_a_file_saved_since_it_was_read_is_not_overwritten(tmp_path: Path) -> No
         atomic.atomic_write_bytes(path, b"new\n")
     assert path.read_bytes() == b"saved\n"
     assert _leftovers(tmp_path) == []
+
+
+def _later(path: Path) -> None:
+    """Give the file another modification time, as a save (or a `touch`) does."""
+    mtime = path.stat().st_mtime_ns + 5_000_000_000
+    os.utime(path, ns=(mtime, mtime))
+
+
+def test_a_save_of_the_same_size_is_not_overwritten_and_says_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    jsonio.read_bytes(path)
+    path.write_bytes(b"OLD\n")
+    _later(path)
+    with pytest.raises(ChangedOnDisk) as caught:
+        atomic.atomic_write_bytes(path, b"new\n")
+    assert str(caught.value) == (
+        "a.jsonl: changed on disk since this command read it (saved in an editor, or by "
+        "another program); it was not overwritten, so the newer version is kept. Run the "
+        "command again."
+    )
+    assert path.read_bytes() == b"OLD\n"
+
+
+def test_a_file_touched_since_it_was_read_with_the_same_bytes_is_rewritten(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"old\n")
+    jsonio.read_bytes(path)
+    _later(path)  # nothing would be lost: the bytes are the ones read
+    atomic.atomic_write_bytes(path, b"new\n")
+    assert path.read_bytes() == b"new\n"
 
 
 def test_a_write_whose_folder_cannot_be_made_names_the_file(tmp_path: Path) -> None:
