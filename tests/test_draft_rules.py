@@ -185,6 +185,8 @@ def test_pipeline_steps_declare_real_fields_in_the_documented_order() -> None:
             assert attr in known[owner], (step.name, name)
     assert [s.name for s in STEPS] == [
         "actors",
+        "shared-names",
+        "anaphors",
         "expectations",
         "coordination",
         "coordinated-holders",
@@ -1051,3 +1053,96 @@ def test_epistemic_must_and_view_frames(
 )
 def test_instruments_and_evaluative_verbs(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert [c[:3] for c in summary(text)] == expected
+
+
+# -- a short name two persons share (rules/actor.py, `shared_name`) ------------------------------
+
+NAMESAKES = ActorIndex(
+    [
+        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {
+            "id": "park_chung_hee",
+            "name": "Park Chung-hee",
+            "aliases": ["Park", "President Park"],
+            "kind": "person",
+        },
+        {
+            "id": "park_geun_hye",
+            "name": "Park Geun-hye",
+            "aliases": ["President Park Geun-hye"],
+            "kind": "person",
+        },
+        {"id": "kishida", "name": "Fumio Kishida", "aliases": ["Kishida"], "kind": "person"},
+    ]
+)
+
+
+def holders(texts: list[str], starts: list[bool] | None = None) -> list[list[str]]:
+    drafted = draft_document(texts, NAMESAKES, paragraph_starts=starts)
+    return [[c["actor"]["ref"] for c in claims or []] for claims in drafted]
+
+
+def test_a_shared_short_name_is_shared_by_the_persons_whose_names_hold_it() -> None:
+    assert NAMESAKES.shared == {
+        ("Park",): ("park_chung_hee", "park_geun_hye"),
+        ("President", "Park"): ("park_chung_hee", "park_geun_hye"),
+    }
+    # The registry's own full forms stay one person's; a state's short name is no person's.
+    assert ("Park", "Geun", "-", "hye") not in NAMESAKES.shared
+    assert NAMESAKES.full_names("Park Geun-hye met President Park Chung-hee's widow.") == [
+        "park_geun_hye",
+        "park_chung_hee",
+    ]
+    assert NAMESAKES.full_names("President Park met Kishida.") == []
+
+
+@pytest.mark.parametrize(
+    ("texts", "starts", "expected"),
+    [
+        (  # named in full in an earlier sentence: the short name is that person
+            ["Park Geun-hye took office in 2013.", "Park hoped that Tokyo would apologise."],
+            None,
+            [[], ["park_geun_hye"]],
+        ),
+        (  # no one named in full: the registry's owner of the alias
+            ["The talks resumed in 2013.", "Park hoped that Tokyo would apologise."],
+            None,
+            [[], ["park_chung_hee"]],
+        ),
+        (  # the most recent full name wins
+            [
+                "Park Geun-hye took office in 2013.",
+                "Park Chung-hee had signed the 1965 treaty.",
+                "President Park wanted Tokyo to pay.",
+            ],
+            None,
+            [[], [], ["park_chung_hee"]],
+        ),
+        (  # a full name later in the same paragraph counts
+            ["President Park wants Tokyo to apologise.", "Park Geun-hye said so in March."],
+            [True, False],
+            [["park_geun_hye"], []],
+        ),
+        (  # but not one in the next paragraph
+            ["President Park wants Tokyo to apologise.", "Park Geun-hye said so in March."],
+            [True, True],
+            [["park_chung_hee"], []],
+        ),
+        (  # in one sentence, the full name nearest before the short one
+            ["After Park Geun-hye won, Park hoped that Tokyo would apologise."],
+            None,
+            [["park_geun_hye"]],
+        ),
+    ],
+)
+def test_a_shared_short_name_names_the_person_named_in_full_nearest_before(
+    texts: list[str], starts: list[bool] | None, expected: list[list[str]]
+) -> None:
+    assert holders(texts, starts) == expected
+
+
+def test_an_unshared_name_keeps_its_person() -> None:
+    # Kishida's surname is nobody else's: the persons named around it change nothing.
+    texts = ["Park Geun-hye took office in 2013.", "Kishida hoped that Seoul would relent."]
+    assert holders(texts) == [[], ["kishida"]]

@@ -35,6 +35,7 @@ CODES: dict[str, str] = {
     "unknown-document": "an annotation file with no record in corpus/documents.jsonl",
     "doc-mismatch": "a record's document differs from its file's",
     "duplicate-id": "an id used twice",
+    "shared-alias": "a person's alias is a part of another person's name or alias",
     "order": "sentences out of order, overlapping or missing",
     "sentence-count": "a file's sentence count differs from corpus/documents.jsonl",
     "stale-seed": "the seed changed since it was split",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,7 @@ class ActorIndex:
                 self.forms[key] = next(iter(ids))
         self.trie = build_trie(self.forms.items())
         self.affiliations = self._affiliations(actors_seen)
+        self._index_shared_names(actors_seen)
 
     def _affiliations(self, actors: list[Actor]) -> dict[str, frozenset[str]]:
         """The states a group, organization or person belongs to by name: a word of its name
@@ -136,6 +137,20 @@ class ActorIndex:
             if found:
                 out[actor.id] = frozenset(found)
         return out
+
+    def _index_shared_names(self, actors: list[Actor]) -> None:
+        """`shared` (see `_shared_names`), its persons, and the first words of its forms."""
+        self.shared, self._full_names = _shared_names(actors, self.forms, self._key)
+        self.shared_persons = frozenset(ref for refs in self.shared.values() for ref in refs)
+        self.shared_first = frozenset(form[0] for form in self.shared)  # a quick test first
+
+    def full_names(self, text: str) -> list[str]:
+        """The persons of `shared` forms that `text` names in full (by a form of theirs that is
+        no shared one), in text order."""
+        if self._full_names is None:
+            return []
+        pattern, owners = self._full_names
+        return [owners[m.group()] for m in pattern.finditer(text)]
 
     def allied(self, a: str, b: str) -> bool:
         """Whether two parties are one, or one belongs to the other by name."""
@@ -158,6 +173,56 @@ class ActorIndex:
         if not any(w[:1].isalnum() for w in words) or words == ["the"]:
             return ()  # "—", ".", "the": no name (a registry typo must not match everything)
         return tuple(words)
+
+
+def _part_of(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Whether the words `small` occur together, in order, inside the longer `big`."""
+    n = len(small)
+    return n < len(big) and any(big[k : k + n] == small for k in range(len(big) - n + 1))
+
+
+def _shared_names(
+    actors: list[Actor],
+    forms: Mapping[tuple[str, ...], str],
+    key: Callable[[str], tuple[str, ...]],
+) -> tuple[dict[tuple[str, ...], tuple[str, ...]], tuple[re.Pattern[str], dict[str, str]] | None]:
+    """A person's forms that are a part of another registered person's name or alias (*Lee*
+    and *President Lee* of Lee Myung-bak inside *Lee Jae Myung*): form → the persons it may
+    name, its owner first; and a pattern finding the persons of such forms named in full.
+
+    Persons only: a short name of a person names whoever of that name the text is about,
+    while a state's short name is a convention of its own (*Korea* for South Korea).
+    """
+    names = {
+        actor.id: [name for name in [actor.name, *actor.aliases] if key(name)]
+        for actor in actors
+        if actor.kind == "person"
+    }
+    keys = {ref: [key(name) for name in found] for ref, found in names.items()}
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for form, owner in forms.items():
+        if owner not in keys:
+            continue
+        others = sorted(
+            ref
+            for ref, own in keys.items()
+            if ref != owner and (form in own or any(_part_of(form, k) for k in own))
+        )
+        if others:
+            shared[form] = (owner, *others)
+    if not shared:
+        return shared, None
+    persons = {ref for refs in shared.values() for ref in refs}
+    owners = {
+        name: ref
+        for ref in sorted(persons)
+        for name in names[ref]
+        if key(name) not in shared and not _PARENS.search(name)
+    }
+    if not owners:
+        return shared, None
+    alternatives = "|".join(re.escape(n) for n in sorted(owners, key=len, reverse=True))
+    return shared, (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), owners)
 
 
 def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:
@@ -218,6 +283,7 @@ class Mention:
     quote: tuple[int, int] | None = None  # the naming phrase, when wider ("Turkish officials")
     resolved: str | None = None  # the one party an anaphor stands for ("he", "the country")
     institution: bool = False  # "the Petro administration": the state the person leads
+    shared: bool = False  # named by a form two registered persons share ("Lee"): see shared_name
 
     @property
     def words(self) -> tuple[int, int]:
@@ -394,6 +460,10 @@ class Context:
 
     actors: ActorIndex
     recent: list[str] = field(default_factory=list)  # most salient first
+    # Persons of shared forms (ActorIndex.shared) named in full: in the sentences before, the
+    # most recent first; later in the same paragraph, the nearest first.
+    named: list[str] = field(default_factory=list)
+    later: list[str] = field(default_factory=list)
 
 
 def resolve_anaphor(

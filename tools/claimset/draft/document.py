@@ -10,6 +10,7 @@ from .actors import ActorIndex, Context, Mention, issued_documents, salience
 from .lexicons import lexicons
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
+from .rules.actor import named_in_full
 from .rules.evidence import (
     Fact,
     enumeration,
@@ -69,6 +70,22 @@ def draft_document(
     return doc.results
 
 
+def _later_in_paragraph(
+    actors: ActorIndex, texts: Sequence[str], starts: Sequence[bool]
+) -> list[list[str]]:
+    """Per sentence, the persons of shared short names (`shared_name`) named in full after it
+    in its paragraph, the nearest first (each once: only the nearest naming counts)."""
+    later: list[list[str]] = [[] for _ in texts]
+    if not actors.shared:
+        return later
+    full = [actors.full_names(text) for text in texts]
+    for k in range(len(full) - 2, -1, -1):
+        if not (k + 1 < len(starts) and starts[k + 1]):
+            nearest = [*full[k + 1], *later[k + 1]]
+            later[k] = [r for n, r in enumerate(nearest) if r not in nearest[:n]]
+    return later
+
+
 @dataclass
 class _Document:
     """A document's sentences as analysed, their drafted claims, and the links between them."""
@@ -93,8 +110,12 @@ class _Document:
         """Every sentence in order (the context of one is the sentences before it)."""
         ctx = Context(actors)
         todo, starts = self.todo, self.starts
+        # Persons named in full per sentence, for a short name two persons share (`shared_name`).
+        later = _later_in_paragraph(actors, texts, starts)
         for k, text in enumerate(texts):
+            ctx.later = later[k]
             s, mentions, cands = analyse(text, ctx)
+            ctx.named = named_in_full(mentions, ctx)
             if cands and self.label(k, s, texts):
                 cands = []  # a run-in label (*Sanctions.* before its paragraph): no claim
             claimless = not (cands if todo[k] else fixed.get(k))

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..models import Actor
 from .actors import AUTHOR, ActorIndex, Context, Mention, find_mentions, resolve_anaphor
-from .rules.actor import coordinated_holders, experiencer, first_person
+from .rules.actor import coordinated_holders, experiencer, first_person, shared_name
 from .rules.coordination import coordinated
 from .rules.evidence import Fact, evidence_link, sentence_facts
 from .rules.expectation import expectation_candidates
@@ -50,14 +50,23 @@ class Step:
 
 
 def _actors(a: Analysis) -> None:
-    """Actors named, and the one party "he", "the country", "his government" stand for."""
+    """Actors named or referred to (registry forms, descriptions, pronouns)."""
+    a.mentions = find_mentions(a.s, a.ctx.actors)
+
+
+def _anaphors(a: Analysis) -> None:
+    """The one party "he", "the country", "his government" stand for."""
     s = a.s
-    a.mentions = find_mentions(s, a.ctx.actors)
     for m in a.mentions:
         # "it", "its" and "they" as often stand for a thing or several parties: no target.
         if m.anaphor and m.ref in ("singular", "person") and s.low[m.i] not in ("it", "its"):
             refs = resolve_anaphor(s, m, a.mentions, a.ctx)
             m.resolved = refs[0] if len(refs) == 1 and refs[0] != AUTHOR else None
+
+
+def _shared_names(a: Analysis) -> None:
+    """A short name two registered persons share names the one the text names in full."""
+    shared_name(a.s, a.mentions, a.ctx)
 
 
 def _expectations(a: Analysis) -> None:
@@ -154,7 +163,9 @@ _CLAIM = ("cue", "type", "frame", "holder", "actor_tokens", "span", "region", "n
 
 #: The analysis of one sentence, in order (docs/drafting.md, "How a sentence is analysed").
 STEPS = (
-    Step("actors", _actors, ("Analysis.mentions", "Mention.resolved")),
+    Step("actors", _actors, ("Analysis.mentions",)),
+    Step("shared-names", _shared_names, ("Mention.ref", "Mention.shared")),
+    Step("anaphors", _anaphors, ("Mention.resolved",)),
     Step(
         "expectations",
         _expectations,

@@ -30,14 +30,30 @@ class ActorFile(JsonlFile):
     def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
         super().__init__(path, rel, actors)
         self.ids: dict[str, int] = {}
+        self.persons: list[tuple[Line, dict[str, Any]]] = []  # for `finish`
 
     def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
         self.actors.add(obj)
         actor_id = obj.get("id")
         if not isinstance(actor_id, str):
             return []
+        if obj.get("kind") == "person":
+            self.persons.append((line, obj))
         first = self.ids.setdefault(actor_id, line.lineno)
         return registries.repeated_actor(actor_id, first, line.lineno)
+
+    def finish(self) -> None:
+        super().finish()
+        # Aliases a person shares with another person (`draft` decides by the context).
+        for line, person in self.persons:
+            for index, alias in enumerate(person.get("aliases") or []):
+                others: dict[str, list[str]] = {}
+                for _, other in self.persons:
+                    for form in [other["name"], *(other.get("aliases") or [])]:
+                        if other["id"] != person["id"] and registries.part_of(alias, form):
+                            forms = others.setdefault(other["id"], [])
+                            forms.extend([form] if form not in forms else [])
+                self.report(line, registries.shared_alias(alias, index, others))
 
 
 class AnnotatorFile(JsonlFile):

@@ -85,6 +85,55 @@ def _described_group(
     return None
 
 
+def shared_name(s: Sentence, mentions: list[Mention], ctx: Context) -> None:
+    """A short name two registered persons share (*Lee*, *President Lee*: a part of both *Lee
+    Myung-bak*'s and *Lee Jae Myung*'s names) names the one of them the text names in full
+    nearest before it: in this sentence, else in the sentences before (the most recent), else
+    later in the same paragraph. With none named in full, the registry's owner of the form."""
+    shared = ctx.actors.shared
+    if not shared:
+        return
+    first = ctx.actors.shared_first
+    forms: list[tuple[Mention, tuple[str, ...] | None]] = []
+    for m in mentions:
+        if m.anaphor or ("the" if s.low[m.i] == "the" else s.toks[m.i]) not in first:
+            forms.append((m, None))  # most mentions: no shared form starts with their word
+            continue
+        low, toks = s.low[m.i : m.j], s.toks[m.i : m.j]
+        words = tuple("the" if w == "the" else t for w, t in zip(low, toks, strict=True))
+        forms.append((m, shared.get(words)))
+    if all(options is None for _, options in forms):
+        return
+    full = [m for m, options in forms if options is None and not m.anaphor]
+    for m, options in forms:
+        if options is None:
+            continue
+        m.shared = True
+        here = [o for o in full if o.ref in options]
+        before = [o.ref for o in here if o.i < m.i][-1:]
+        after = [o.ref for o in here if o.i > m.i][:1]
+        chosen = next((r for r in [*before, *after, *ctx.named, *ctx.later] if r in options), None)
+        m.ref = chosen or options[0]
+
+
+def named_in_full(mentions: list[Mention], ctx: Context) -> list[str]:
+    """`Context.named` after a sentence: the persons of shared forms it names in full, the last
+    first, then those named before."""
+    persons = ctx.actors.shared_persons
+    if not persons:
+        return ctx.named
+    found = [
+        m.ref for m in reversed(mentions) if not m.anaphor and not m.shared and m.ref in persons
+    ]
+    if not found:
+        return ctx.named
+    out: list[str] = []
+    for ref in [*found, *ctx.named]:
+        if ref not in out:
+            out.append(ref)
+    return out
+
+
 def experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
     """ "For South Korea, consensus with the US is a prerequisite": the party after a clause-
     initial "For" holds the view (guidelines §6.1, experiencer constructions)."""

@@ -14,6 +14,30 @@ def repeated_actor(actor_id: str, first: int, lineno: int) -> list[Problem]:
     return [Problem(("id",), "duplicate-id", f"actor {actor_id!r} already on line {first}")]
 
 
+@check("person-alias-shared", {"shared-alias": "warning"})
+def shared_alias(alias: str, index: int, others: dict[str, list[str]]) -> list[Problem]:
+    """A person's alias that is a part of another person's name or alias (a warning)."""
+    if not others:
+        return []
+    named = "; ".join(
+        f"{actor_id!r} ({', '.join(repr(form) for form in forms)})"
+        for actor_id, forms in others.items()
+    )
+    message = (
+        f"{alias!r} is also a part of a name of {named}: `claimset draft` gives each mention of "
+        "it to the person named in full nearest before it (this one when none is); make the "
+        "alias longer if it always means this person"
+    )
+    return [Problem(("aliases", index), "shared-alias", message, "warning")]
+
+
+def part_of(small: str, big: str) -> bool:
+    """Whether the words of `small` occur together, in order, inside `big` (or are `big`)."""
+    words, within = small.split(), big.split()
+    n = len(words)
+    return n > 0 and any(within[k : k + n] == words for k in range(len(within) - n + 1))
+
+
 @check("annotator-once", {"duplicate-id": "error"})
 def repeated_annotator(annotator_id: str, first: int, lineno: int) -> list[Problem]:
     """An annotator id is listed once in corpus/annotators.jsonl."""
