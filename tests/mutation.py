@@ -31,6 +31,8 @@ VALIDATE = [
     "tests/test_json_errors.py",
     "tests/test_validate_structure.py",
     "tests/test_validate_checks.py",
+    "tests/test_validate_reading.py",
+    "tests/test_validate_words.py",
 ]
 #: The validator's own modules (its checks are in CHECKS).
 VALIDATOR = ["files", "lines", "positions", "problems", "reader", "runner", "state"]

@@ -1,0 +1,164 @@
+"""The validator's reading of a file: raw lines, their columns, and the scanner of positions.
+
+A diagnostic's columns count code points of the line as shown under it (`source`), so that
+`source[column - 1 : end_column - 1]` is what it points at, whatever the line's bytes were
+(a BOM, a CR, invalid UTF-8).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from claimset.diagnostics import Diagnostic
+from claimset.validate import validate
+from claimset.validate.lines import Line
+from claimset.validate.positions import Layout, Place, json_path, scan
+from claimset.validate.positions import Path as JsonPath
+from claimset.validate.problems import ActorIndex, Problem
+from claimset.validate.reader import JsonlFile
+from hypothesis import given
+from hypothesis import strategies as st
+from samples import DATA, copy_fixture, sample_project
+
+BOM = b"\xef\xbb\xbf"
+
+
+def pointed_at(diagnostic: Diagnostic) -> str:
+    """The text of the line a diagnostic's columns select."""
+    assert diagnostic.source is not None and diagnostic.end_column is not None
+    return diagnostic.source[diagnostic.column - 1 : diagnostic.end_column - 1]
+
+
+def test_columns_select_the_value_in_the_line_shown_after_a_bom_and_a_cr(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_bytes().split(b"\n")
+    wrong = (b'"status": "done"', b'"status": "dunno"')
+    lines[0] = BOM + lines[0].replace(*wrong)  # the BOM is shown: columns count it
+    lines[1] = lines[1].replace(*wrong) + b"\r"  # the CR is not shown
+    lines[2] = BOM + lines[2]  # only the file's first line may start with one
+    path.write_bytes(b"\n".join(lines))
+    found = {(d.line, d.code): d for d in validate(project).diagnostics}
+    first, second = found[1, "enum"], found[2, "enum"]
+    assert first.source is not None and first.source.startswith("\ufeff{")
+    assert pointed_at(first) == '"dunno"'
+    assert first.column == first.source.index('"dunno"') + 1
+    assert second.source is not None and second.source.endswith("]}")
+    assert pointed_at(second) == '"dunno"'
+    assert sorted(found) == [(1, "bom"), (1, "enum"), (2, "crlf"), (2, "enum"), (3, "json-syntax")]
+    assert found[3, "json-syntax"].message == (
+        "invalid JSON: Unexpected UTF-8 BOM (decode using utf-8-sig)"
+    )
+    assert found[1, "bom"].column == 1 and found[1, "bom"].end_column is None
+
+
+def test_invalid_bytes_are_shown_replaced_and_pointed_at(tmp_path: Path) -> None:
+    project = sample_project(tmp_path, DATA / "invalid" / "encoding.jsonl")
+    [diagnostic] = validate(project).diagnostics
+    assert diagnostic.code == "encoding"
+    assert pointed_at(diagnostic) == "\ufffd"
+
+
+def test_a_line_the_scanner_cannot_read_is_located_at_column_one(tmp_path: Path) -> None:
+    # Only text json accepted reaches the scanner today; should a scanner bug let another line
+    # through, its diagnostics lose their columns, never the run.
+    line = Line(2, b'{"status": ')
+    assert line.layout == Layout()
+    checked = JsonlFile(tmp_path / "a.jsonl", "a.jsonl", ActorIndex())
+    diagnostic = checked.locate(line, Problem(("status",), "enum", "not allowed"))
+    assert (diagnostic.line, diagnostic.column, diagnostic.end_column) == (2, 1, None)
+    assert (diagnostic.path, diagnostic.source) == ("status", '{"status": ')
+
+
+def test_a_line_is_decoded_once_and_its_bom_removed_on_line_one_only() -> None:
+    first, later = Line(1, BOM + b'{"a": 1}\r'), Line(2, BOM + b'{"a": 1}\r')
+    assert (first.text, first.offset) == ('{"a": 1}', 1)
+    assert (later.text, later.offset) == ('\ufeff{"a": 1}', 0)
+    assert first.source == later.source == '\ufeff{"a": 1}'
+    assert first.text is first.text and first.layout is first.layout
+    assert first.layout.places[()].start == 0 and first.layout.places[("a",)].start == 6
+
+
+# -- the scanner of positions ---------------------------------------------------------------------
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+#: How a value may be written: compact, spaced, indented (newlines), padded around.
+STYLES = st.sampled_from(
+    [
+        {"separators": (",", ":")},
+        {"separators": (", ", ": ")},
+        {"indent": 1, "ensure_ascii": False},
+        {"separators": (" ,\t", " :\r")},
+    ]
+)
+
+
+def members(value: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any]]:
+    """Every value inside `value` (itself first), with its path."""
+    yield path, value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from members(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from members(item, (*path, index))
+
+
+@given(value=JSON, style=STYLES, pad=st.sampled_from(["", " ", "\t \n"]))
+def test_the_scanner_places_every_value_and_key(
+    value: Any, style: dict[str, Any], pad: str
+) -> None:
+    text = pad + json.dumps(value, **style) + pad
+    layout = scan(text)
+    expected = dict(members(value))
+    assert set(layout.places) == set(expected)
+    for path, item in expected.items():
+        place = layout.places[path]
+        assert json.loads(text[place.start : place.end]) == item, json_path(path)
+        if path and isinstance(path[-1], str):
+            assert place.key_start is not None and place.key_end is not None
+            assert json.loads(text[place.key_start : place.key_end]) == path[-1]
+        else:
+            assert (place.key_start, place.key_end) == (None, None)
+    assert layout.duplicates == [] and layout.constants == []
+
+
+def test_the_scanner_lists_repeated_keys_and_keeps_the_last() -> None:
+    text = '{"a": 1, "b": {"a": [2, 3, 4]}, "a": 5}'
+    layout = scan(text)
+    assert layout.places[("a",)] == Place(37, 38, 32, 35)
+    assert layout.duplicates == [(("a",), Place(1, 4), Place(32, 35))]
+    assert layout.places[("b", "a", 2)] == Place(27, 28)
+
+
+def test_the_scanner_lists_the_constants_json_lets_through() -> None:
+    text = '[NaN,{"x":Infinity},-Infinity]'
+    found = [(path, text[p.start : p.end], name) for path, p, name in scan(text).constants]
+    assert found == [
+        ((0,), "NaN", "NaN"),
+        ((1, "x"), "Infinity", "Infinity"),
+        ((2,), "-Infinity", "-Infinity"),
+    ]
+
+
+def test_a_missing_path_is_placed_at_its_nearest_ancestor() -> None:
+    layout = scan('{"a": {"b": [1]}}')
+    assert layout.place(("a", "b", 0)) == Place(13, 14)
+    assert layout.place(("a", "b", 5)) == layout.places[("a", "b")] == Place(12, 15, 7, 10)
+    assert layout.place(("a", "b", 5, "c")) == Place(12, 15, 7, 10)
+    assert layout.place(("a", "x", "y")) == layout.places[("a",)] == Place(6, 16, 1, 4)
+    assert layout.place(("z",)) == layout.places[()] == Place(0, 17)
+    assert Layout().place(("a", "b")) is None
