@@ -162,3 +162,20 @@ def test_a_missing_path_is_placed_at_its_nearest_ancestor() -> None:
     assert layout.place(("a", "x", "y")) == layout.places[("a",)] == Place(6, 16, 1, 4)
     assert layout.place(("z",)) == layout.places[()] == Place(0, 17)
     assert Layout().place(("a", "b")) is None
+
+
+# -- what the checks remember from line to line ---------------------------------------------------
+
+
+def test_a_negative_start_is_out_of_order_only_after_a_sentence(tmp_path: Path) -> None:
+    # The first line has no sentence before it: it was told "before the sentence on line 0".
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text("utf-8").splitlines()
+    lines[0] = lines[0].replace('"start": 0, "end": 59', '"start": -1, "end": 59', 1)
+    lines[2] = lines[2].replace('"start": 133, "end": 179', '"start": -3, "end": -2', 1)
+    path.write_text("\n".join(lines) + "\n")
+    found = [(d.line, d.code, d.message) for d in validate(project).diagnostics]
+    assert [code for line, code, _ in found if line == 1] == ["value", "offset-mismatch"]
+    [order] = [message for line, code, message in found if code == "order"]
+    assert order.startswith("starts at -3, before the sentence on line 2 (60..132): "), order

@@ -26,7 +26,7 @@ def sentence_offsets(state: AnnotationState, start: int, end: int, lineno: int) 
             "which re-segments the seed and keeps the annotations)"
         )
         out.append(Problem(("start",), "order", message))
-    elif start < state.prev_start:
+    elif state.prev_end_line and start < state.prev_start:  # (line 0: no sentence before)
         message = (
             f"starts at {start}, before the sentence on line {state.prev_end_line} "
             f"({state.prev_start}..{state.prev_end}): the lines are out of document order; "
