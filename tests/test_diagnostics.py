@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import inspect
 import io
 import json
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +15,7 @@ from claimset.reporters import render_github, render_json, render_text
 from claimset.validate import validate
 from claimset.validate.registry import (
     CHECKS,
+    Check,
     RegistryError,
     UndeclaredCode,
     check,
@@ -185,3 +188,53 @@ def test_a_check_reporting_what_it_does_not_declare_fails_the_tests() -> None:
     finally:
         CHECKS.pop("test-reports-type", None)
         CHECKS.pop("test-reports-a-warning", None)
+
+
+def test_a_registered_check_is_recorded_with_its_first_doc_line_and_module() -> None:
+    def two_lines() -> list[Diagnostic]:
+        """Says what it checks.
+
+        More words, not recorded."""
+        return []
+
+    try:
+        check("test-recorded", {"value": "error", "type": "warning"})(two_lines)
+        assert CHECKS["test-recorded"] == Check(
+            "test-recorded", {"value": "error", "type": "warning"}, "Says what it checks.", __name__
+        )
+    finally:
+        CHECKS.pop("test-recorded", None)
+
+
+def test_unknown_codes_are_all_named_with_where_the_codes_are_listed() -> None:
+    def documented() -> list[Diagnostic]:
+        """A check."""
+        return []
+
+    with pytest.raises(RegistryError) as raised:
+        check("test-unknown", {"zz-code": "error", "value": "error", "aa-code": "error"})(
+            documented
+        )
+    assert str(raised.value) == (
+        "check 'test-unknown' declares unknown code(s) aa-code, zz-code: the codes are listed in "
+        "claimset.diagnostics.CODES (and docs/diagnostics.md)"
+    )
+
+
+def test_an_undeclared_code_is_warned_about_where_the_check_was_called() -> None:
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        pytest.skip("mutmut's trampoline adds frames: its stacklevel mutants are planted by hand")
+
+    def reports_type() -> list[Diagnostic]:
+        """Reports a code it does not declare."""
+        return [Diagnostic("a.jsonl", 1, 1, "", "type", "x")]
+
+    try:
+        checked = check("test-warned-at-caller", {"value": "error"})(reports_type)
+        with pytest.warns(UndeclaredCode) as warned:
+            line = inspect.currentframe().f_lineno + 1  # type: ignore[union-attr]
+            checked()
+        [warning] = warned.list
+        assert (Path(warning.filename).name, warning.lineno) == (Path(__file__).name, line)
+    finally:
+        CHECKS.pop("test-warned-at-caller", None)
