@@ -195,6 +195,11 @@ def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
         for claim in claims:
             if not _claim_accepted(state, claim, rid, text, seed):
                 return False
+    return _accepted(state, rid, start, end, lineno)
+
+
+def _accepted(state: AnnotationState, rid: str, start: int, end: int, lineno: int) -> bool:
+    """Enter an accepted sentence in the file's state (what the checks of later lines read)."""
     state.sentences += 1
     state.ids[rid] = lineno
     state.prev_start, state.prev_end, state.prev_end_line = start, end, lineno
@@ -234,12 +239,7 @@ def accepts_canonical(state: AnnotationState, obj: dict[str, Any], lineno: int) 
         for claim in claims:
             if not _canonical_claim_accepted(state, claim, rid, text, seed):
                 return False
-    state.sentences += 1
-    state.ids[rid] = lineno
-    state.prev_start, state.prev_end, state.prev_end_line = start, end, lineno
-    state.spans.append((start, end, lineno))
-    state.texts[rid] = (start, end)
-    return True
+    return _accepted(state, rid, start, end, lineno)
 
 
 def _canonical_claim_accepted(
