@@ -12,7 +12,9 @@ from claimset.cli import cli
 from claimset.diagnostics import Report
 from claimset.project import Project
 from claimset.validate import fast_path, reader, validate
-from claimset.validate.checks import spans
+from claimset.validate.checks import claims, spans
+from claimset.validate.problems import ActorIndex, Problem
+from claimset.validate.state import AnnotationState
 from click.testing import CliRunner
 from samples import DATA, INVALID, VALID, copy_fixture, expected_lines, sample_project
 
@@ -494,3 +496,116 @@ def test_span_messages_name_what_was_found(
 ) -> None:
     (problem,) = spans.span(item, ("claims", 0, "expectation"), text, sentence)
     assert problem.message == message
+
+
+# The claims' checks, called in-process: each problem asserted whole (path, code, message,
+# severity, where it points), so a mutated message or path fails.
+CLAIM = ("claims", 2)
+
+
+def test_claim_id_missing_null_other_types_repeated_and_new() -> None:
+    seen: dict[str, int] = {"c1": 0}
+    missing = "claim without an id: `claimset fmt` assigns the next free c<n>"
+    assert claims.claim_id({}, CLAIM, 2, seen) == [
+        Problem(("claims", 2, "id"), "missing-id", missing, "warning", "object")
+    ]
+    assert claims.claim_id({"id": None}, CLAIM, 2, seen) == [
+        Problem(("claims", 2, "id"), "missing-id", missing, "warning", "value")
+    ]
+    assert claims.claim_id({"id": 5}, CLAIM, 2, seen) == []
+    assert claims.claim_id({"id": "c1"}, CLAIM, 2, seen) == [
+        Problem(
+            ("claims", 2, "id"),
+            "duplicate-id",
+            "claim id 'c1' is also claims[0]'s: ids are unique within a sentence (rename one, "
+            "or remove it and run `claimset fmt`)",
+            "error",
+            "value",
+        )
+    ]
+    assert seen == {"c1": 0}  # the first claim with the id stays the one named
+    assert claims.claim_id({"id": "c2"}, CLAIM, 3, seen) == []
+    assert seen == {"c1": 0, "c2": 3}
+
+
+def test_actor_ref_unknown_known_and_malformed() -> None:
+    actors = ActorIndex()
+    actors.add({"id": "russia", "name": "Russia", "aliases": ["Moscow"]})
+    path = ("claims", 0, "actor", "ref")
+    assert claims.actor_ref(actors, "russia", path) == []
+    assert claims.actor_ref(actors, 5, path) == []
+    assert claims.actor_ref(actors, "Not an id", path) == []  # a `value` problem instead
+    message = (
+        "unknown actor 'moscow' (did you mean 'russia'?): actors are listed in "
+        "corpus/actors.jsonl (fix the ref, or add the actor there)"
+    )
+    assert claims.actor_ref(actors, "moscow", path) == [
+        Problem(path, "unknown-actor", message, "error", "value")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("actor", "reported"),
+    [
+        ({"ref": "author", "quote": None}, False),
+        ({"ref": "author", "quote": None, "start": None, "end": None}, False),
+        ({"ref": "author", "quote": None, "start": 3, "end": None}, True),
+        ({"ref": "author", "quote": None, "start": None, "end": 4}, True),
+        ({"ref": "author", "quote": None, "end": 0}, True),
+    ],
+)
+def test_implicit_actor_with_offsets(actor: dict[str, object], reported: bool) -> None:
+    message = (
+        "offsets without a quote: give the quote, or set start and end to null for an "
+        "implicit actor"
+    )
+    expected = [Problem(("claims", 2, "actor", "start"), "offset-mismatch", message)]
+    assert claims.implicit_actor(actor, CLAIM) == (expected if reported else [])
+
+
+def _state() -> AnnotationState:
+    state = AnnotationState("demo", None, set())
+    state.ids = {"demo:0001": 1, "demo:0004": 2}
+    state.texts = {"demo:0001": "One.", "demo:0004": "Four."}
+    return state
+
+
+def test_evidence_from_another_document_names_both() -> None:
+    path = ("claims", 0, "evidence", 1)
+    assert claims.evidence_from_other_document(_state(), "demo:0007", path) == []
+    message = (
+        "sentence 'demo2:0001' is in another document: evidence comes from the claim's own "
+        "document (demo)"
+    )
+    assert claims.evidence_from_other_document(_state(), "demo2:0001", path) == [
+        Problem((*path, "sentence"), "unknown-sentence", message)
+    ]
+
+
+def test_evidence_of_a_sentence_not_in_the_file_lists_the_ids_there() -> None:
+    path = ("claims", 0, "evidence", 1)
+    where = (*path, "sentence")
+    state = _state()
+    assert claims.evidence_exists(state, "demo:0004", path) == []
+    state.unreadable_ids.add("demo:0009")
+    assert claims.evidence_exists(state, "demo:0009", path) == []
+    assert claims.evidence_exists(state, "demo:0002", path) == [
+        Problem(
+            where,
+            "unknown-sentence",
+            "no sentence 'demo:0002' in this document (demo:0001..demo:0004)",
+        )
+    ]
+    state.anonymous = 2
+    assert claims.evidence_exists(state, "demo:0002", path) == [
+        Problem(
+            where,
+            "unknown-sentence",
+            "no sentence 'demo:0002' in this document (demo:0001..demo:0004); 2 line(s) of this "
+            "file have no readable id and may hold it",
+        )
+    ]
+    empty = AnnotationState("demo", None, set())
+    assert claims.evidence_exists(empty, "demo:0002", path) == [
+        Problem(where, "unknown-sentence", "no sentence 'demo:0002' in this document")
+    ]
