@@ -609,3 +609,151 @@ def test_evidence_of_a_sentence_not_in_the_file_lists_the_ids_there() -> None:
     assert claims.evidence_exists(empty, "demo:0002", path) == [
         Problem(where, "unknown-sentence", "no sentence 'demo:0002' in this document")
     ]
+
+
+TWO = "war and war"  # "war" at 0 and 8
+_QUOTE, _OCC = ("claims", 0, "expectation", "quote"), ("claims", 0, "expectation", "occurrence")
+
+
+@pytest.mark.parametrize(
+    ("item", "sentence", "expected"),
+    [
+        # Nothing to say: exact, or a problem another check reports (types, values).
+        ({"quote": "war", "start": 0, "end": 3}, None, []),
+        ({"quote": 5}, None, []),
+        ({"quote": "war", "start": "0", "end": 3}, None, []),
+        ({"quote": "war", "start": 0, "end": "3"}, None, []),
+        ({"quote": "war", "start": True, "end": 3}, None, []),
+        ({"quote": "war", "occurrence": 0}, None, []),
+        ({"quote": "war", "occurrence": "1"}, None, []),
+        ({"quote": "war", "occurrence": 2, "start": 8, "end": 11}, None, []),
+        ({"quote": "war", "occurrence": 1, "start": 0, "end": 3}, None, []),
+        ({"quote": ""}, None, []),  # empty: a `value` problem of the model
+        ({"quote": "  "}, None, [Problem(_QUOTE, "value", "the quote is blank")]),
+        (
+            {"quote": "love"},
+            "s:0001",
+            [Problem(_QUOTE, "quote-not-found", "quote 'love' not found in sentence s:0001")],
+        ),
+        (
+            {"quote": "love", "start": 0, "end": 3},
+            None,
+            [Problem(_QUOTE, "quote-not-found", "quote 'love' not found in the sentence")],
+        ),
+        (
+            {"quote": "war", "start": None, "end": None},
+            None,
+            [
+                Problem(
+                    _QUOTE,
+                    "quote-ambiguous",
+                    "the quote occurs 2 times as a word in the sentence: 1) '[war] and war' "
+                    "(start 0), 2) 'war and [war]' (start 8): add \"occurrence\": 1 or 2 (or "
+                    '"start"), or quote more words',
+                )
+            ],
+        ),
+        (
+            {"quote": "and"},
+            None,
+            [
+                Problem(
+                    _QUOTE,
+                    "unanchored",
+                    "the quote has no offsets: run `claimset fmt` to fill start and end",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "and war"},
+            "s:0001",
+            [
+                Problem(
+                    _QUOTE,
+                    "unanchored",
+                    "the quote has no offsets: run `claimset fmt` to fill start and end",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "nd"},
+            None,
+            [
+                Problem(
+                    _QUOTE,
+                    "unanchored",
+                    "the quote has no offsets: run `claimset fmt` to fill start and end (it "
+                    "occurs only inside the word 'and': check it)",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "war", "occurrence": 2},
+            None,
+            [
+                Problem(
+                    _OCC,
+                    "unanchored",
+                    "occurrence 2 of the quote is at 8..11: run `claimset fmt` to write its "
+                    "start and end",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "war", "occurrence": 2, "start": 0, "end": 3},
+            None,
+            [
+                Problem(
+                    _OCC,
+                    "unanchored",
+                    "occurrence 2 of the quote is at 8..11: run `claimset fmt` to write its "
+                    "start and end",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "war", "start": 8},
+            None,
+            [
+                Problem(
+                    ("claims", 0, "expectation"),
+                    "unanchored",
+                    "the span is not fully anchored: run `claimset fmt` to fill start and end",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "war", "end": 11},
+            None,
+            [
+                Problem(
+                    ("claims", 0, "expectation"),
+                    "unanchored",
+                    "the span is not fully anchored: run `claimset fmt` to fill start and end",
+                    "warning",
+                )
+            ],
+        ),
+        (
+            {"quote": "war", "end": 10},
+            None,
+            [
+                Problem(
+                    ("claims", 0, "expectation", "end"),
+                    "offset-mismatch",
+                    "no occurrence of the quote has end 10; it ends at 3, 11",
+                )
+            ],
+        ),
+    ],
+)
+def test_span_reports_each_case_whole(
+    item: dict[str, object], sentence: str | None, expected: list[Problem]
+) -> None:
+    assert spans.span(item, ("claims", 0, "expectation"), TWO, sentence) == expected
