@@ -118,3 +118,17 @@ def test_anything_ambiguous_is_refused_untouched(demo: Path) -> None:
     assert "not formatted: fix the lines above" in err
     _, out, _ = run("validate")
     assert len(diagnostics(out)) > 1  # no record to fold into: each line says what it is
+
+
+def test_a_spread_record_shows_its_first_line_and_is_about_no_field(demo: Path) -> None:
+    lines = spread_file(demo)
+    code, out, _ = run("validate")
+    assert code == 1
+    first = out.splitlines()
+    at = next(k for k, line in enumerate(first) if line.startswith("corpus/"))
+    assert first[at + 1 : at + 3] == ["    {", "    ^"]  # the record's first line, shown
+    assert lines[2] == "{"
+    code, out, _ = run("validate", "--format", "json")
+    assert code == 1
+    (error,) = json.loads(out)["errors"]
+    assert (error["line"], error["column"], error["path"]) == (3, 1, "")

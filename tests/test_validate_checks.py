@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 from claimset.cli import cli
+from claimset.limits import MAX_LINE_BYTES
 from claimset.project import Project
 from claimset.validate import fast_path, validate
+from claimset.validate.checks import syntax
 from click.testing import CliRunner
 from samples import copy_fixture
 from test_validate import add_document
@@ -285,3 +287,198 @@ def test_an_empty_span_holding_a_text_is_misplaced(tmp_path: Path) -> None:
             "(re-run `claimset split`)",
         )
     ]
+
+
+def test_limits_point_at_the_line_start_not_at_the_record(tmp_path: Path) -> None:
+    # Indented lines: the record's brace is at column 3, the line starts at column 1.
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    original = path.read_text(encoding="utf-8").splitlines()
+    lines = list(original)
+    lines[1] = "  " + lines[1].replace('"start": 60', '"start": 6' + "0" * 5000)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    long = (
+        "a number too long to be read (5001 digits): no offset or count comes near; fix the value"
+    )
+    assert located(project) == [(long, 2, 1, None)]
+    lines[1] = "  " + original[1].replace("[]", "[" * 1500 + "]" * 1500)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    assert located(project) == [("nested too deeply to be a record", 2, 1, None)]
+
+
+def test_a_number_error_without_a_digit_count_names_no_count() -> None:
+    # Python's message has held "value has N digits" since the limit came (3.11); if it
+    # changes, the message is kept without a count rather than a wrong one.
+    (problem,) = syntax.number_too_long("Exceeds the limit (4300 digits) for integer string")
+    assert problem.message == (
+        "a number too long to be read: no offset or count comes near; fix the value"
+    )
+    (problem,) = syntax.number_too_long("value has 12 digits; use sys.set_int_max_str_digits()")
+    assert problem.message.startswith("a number too long to be read (12 digits): ")
+
+
+def test_a_line_over_the_limit_is_one_error_at_its_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    pasted = '"claims": [], "reason": "' + "x" * MAX_LINE_BYTES + '"'
+    lines[1] = lines[1].replace('"claims": []', pasted)
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    message = (
+        f"line longer than {MAX_LINE_BYTES} bytes: not a record (a missing newline between "
+        "records, or pasted data?)"
+    )
+    code, out = invoke(project, monkeypatch)
+    assert code == 1
+    assert out.splitlines()[3] == f"{DEMO}:2:1: {message} [limit]"
+    code, out = invoke(project, monkeypatch, "--format", "json")
+    assert code == 1
+    assert json.loads(out)["errors"][1] == {
+        "file": DEMO,
+        "line": 2,
+        "column": 1,
+        "path": "",
+        "code": "limit",
+        "message": message,
+    }
+
+
+def write_demo(project: Project, lines: list[str], bom: bool = False) -> None:
+    text = "".join(line + "\n" for line in lines)
+    project.annotation_path("demo").write_text(("\ufeff" if bom else "") + text, "utf-8")
+
+
+def diagnosed(project: Project) -> list[tuple[int, int, int | None, str, str]]:
+    """Each diagnostic as (line, column, end column, path, message)."""
+    report = validate(project).diagnostics
+    return [(d.line, d.column, d.end_column, d.path, d.message) for d in report]
+
+
+BOM_FIRST = (
+    "byte order mark at the start of the file: save it as UTF-8 without BOM "
+    "(`claimset fmt` removes it)"
+)
+
+
+def test_columns_after_a_byte_order_mark_count_it(tmp_path: Path) -> None:
+    # The BOM is the line's first column: what an editor showing it, and `fmt`, count.
+    project = copy_fixture(tmp_path)
+    lines = project.annotation_path("demo").read_text(encoding="utf-8").splitlines()
+    broken = lines[0].replace('"status": "done", ', '"status": "done" ')
+    write_demo(project, [broken, *lines[1:]], bom=True)
+    comma = broken.index('"annotator"') + 2  # the BOM, then 1-based
+    missing = "invalid JSON: Expecting ',' delimiter (a missing comma, or a truncated line?)"
+    assert diagnosed(project)[:2] == [
+        (1, 1, None, "", BOM_FIRST),
+        (1, comma, comma + 1, "", missing),
+    ]
+    quoted = lines[0].replace("deal with the", 'deal "with" the')
+    write_demo(project, [quoted, *lines[1:]], bom=True)
+    quote = quoted.index('"with"') + 2
+    unescaped = (
+        "invalid JSON: Expecting ',' delimiter (an unescaped quote? this \" ends the string "
+        'early: inside a string, write it as \\")'
+    )
+    assert diagnosed(project)[:2] == [
+        (1, 1, None, "", BOM_FIRST),
+        (1, quote, quote + 1, "", unescaped),
+    ]
+    twice = lines[0].replace('"status": "done"', '"status": "todo", "status": "done"')
+    write_demo(project, [twice, *lines[1:]], bom=True)
+    first = twice.index('"status"') + 2
+    second = twice.index('"status"', first) + 2
+    duplicate = (
+        f"duplicate key 'status' (also at column {first}): JSON parsers silently keep only "
+        "the last value; remove one"
+    )
+    assert diagnosed(project) == [
+        (1, 1, None, "", BOM_FIRST),
+        (1, second, second + 8, "status", duplicate),
+    ]
+
+
+def test_a_json_error_shows_its_line_and_a_caret_at_the_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    lines = project.annotation_path("demo").read_text(encoding="utf-8").splitlines()
+    truncated = lines[1][: lines[1].index(",")]  # '{"id": "demo:0001"': cut after a string
+    write_demo(project, [lines[0], truncated, *lines[2:]])
+    code, out = invoke(project, monkeypatch)
+    assert code == 1
+    missing = "invalid JSON: Expecting ',' delimiter (a missing comma, or a truncated line?)"
+    assert out.splitlines()[:3] == [
+        f"{DEMO}:2:19: {missing} [json-syntax]",
+        "    " + truncated,
+        "    " + " " * 18 + "^",
+    ]
+    code, out = invoke(project, monkeypatch, "--format", "json")
+    assert json.loads(out)["errors"][0]["path"] == ""
+    # A string that ends, then a word after a space: the quote before the space is named.
+    spaced = lines[1].replace('"Moscow did not', '"Moscow" did not')
+    write_demo(project, [lines[0], spaced, *lines[2:]])
+    quote = spaced.index('" did not') + 1
+    assert diagnosed(project)[0][:3] == (2, quote, quote + 1)
+    # Another error after a string is not an unescaped quote: "Extra data", words after it.
+    write_demo(project, [lines[0], '"a string" and words', *lines[2:]])
+    extra = "invalid JSON: Extra data (two records on one line? each record goes on its own line)"
+    assert diagnosed(project)[1] == (2, 12, 13, "", extra)
+
+
+def test_a_long_broken_line_keeps_its_first_10000_characters_to_show(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    lines = project.annotation_path("demo").read_text(encoding="utf-8").splitlines()
+    long = lines[1].replace('"claims": []', '"reason": "' + "x" * 20000 + '" "claims": []')
+    write_demo(project, [lines[0], long, *lines[2:]])
+    (diagnostic, *_) = validate(project).diagnostics
+    assert diagnostic.column == long.index('"claims"') + 1
+    assert diagnostic.source == long[:10000]
+
+
+def test_a_lone_surrogate_in_a_list_is_named_by_its_index(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    lines = project.annotation_path("demo").read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["claims"][0]["evidence"][0]["quote"] = "\ud800"
+    line = json.dumps(record)  # ensure_ascii: the surrogate written as \ud800
+    write_demo(project, [line, *lines[1:]])
+    at = line.index('"\\ud800"') + 1
+    assert diagnosed(project) == [
+        (
+            1,
+            at,
+            at + 8,
+            "claims[0].evidence[0].quote",
+            "lone surrogate \\ud800 in a string: not a Unicode character; fix the \\u escape",
+        ),
+        (
+            1,
+            at,
+            at + 8,
+            "claims[0].evidence[0].quote",
+            "quote '\\ud800' not found in sentence demo:0001",
+        ),
+    ]
+
+
+def test_invalid_utf8_is_about_the_whole_line_in_the_json_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_bytes().splitlines()
+    lines[1] = lines[1].replace(b"Seoul over", b"S\xe9oul over")  # Latin-1, not UTF-8
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    code, out = invoke(project, monkeypatch, "--format", "json")
+    assert code == 1
+    column = lines[1].index(b"\xe9") + 1
+    assert json.loads(out)["errors"][-1] == {
+        "file": DEMO,
+        "line": 2,
+        "column": column,
+        "path": "",
+        "code": "encoding",
+        "message": "invalid UTF-8 (byte 0xe9): save the file as UTF-8",
+    }
