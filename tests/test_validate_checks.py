@@ -482,3 +482,26 @@ def test_invalid_utf8_is_about_the_whole_line_in_the_json_report(
         "code": "encoding",
         "message": "invalid UTF-8 (byte 0xe9): save the file as UTF-8",
     }
+
+
+def test_a_line_that_is_no_object_and_crlf_endings_are_about_whole_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[3] = '  ["demo:0003"]'  # indented: the value starts at column 3, the line at 1
+    path.write_bytes("".join(line + "\r\n" for line in lines).encode())
+    code, out = invoke(project, monkeypatch, "--format", "json")
+    assert code == 1
+    errors = json.loads(out)["errors"]
+    assert [(e["line"], e["column"], e["path"], e["message"]) for e in errors[-2:]] == [
+        (
+            1,
+            1,
+            "",
+            "CRLF line endings on 4 line(s), first here: use LF (`claimset fmt` converts "
+            "them; set your editor or git's core.autocrlf)",
+        ),
+        (4, 1, "", "a record must be a JSON object {...}, not an array"),
+    ]
