@@ -1,5 +1,6 @@
 """The validator's checks, each by what a user sees: the message, where it points, the exit code
-(orphans, status, merge conflicts, git's markers, sentence offsets)."""
+(orphans, status, merge conflicts, git's markers, sentence offsets, a document's
+whole-file problems)."""
 
 from __future__ import annotations
 
@@ -504,4 +505,135 @@ def test_a_line_that_is_no_object_and_crlf_endings_are_about_whole_lines(
             "them; set your editor or git's core.autocrlf)",
         ),
         (4, 1, "", "a record must be a JSON object {...}, not an array"),
+    ]
+
+
+def reported(project: Project, code: str = "") -> list[dict[str, object]]:
+    """Each diagnostic (of `code`, if given) as the JSON report shows it, with its severity."""
+    return [
+        {**d.to_dict(), "severity": d.severity}
+        for d in validate(project).diagnostics
+        if code in ("", d.code)
+    ]
+
+
+def whole_file(file: str, code: str, message: str, severity: str = "error") -> dict[str, object]:
+    """A problem of a whole file: at its line 1, column 1, with no JSON path."""
+    where = {"file": file, "line": 1, "column": 1, "path": ""}
+    return {**where, "code": code, "message": message, "severity": severity}
+
+
+def test_a_seed_not_utf8_and_with_a_bom_each_in_the_json_report(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "utf8")
+    seed = project.seeds_dir / "demo.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Tokyo", b"T\xf6kyo"))
+    assert reported(project) == [
+        whole_file(
+            DEMO,
+            "missing-seed",
+            "seeds/demo.txt is not valid UTF-8: sentence offsets are not checked",
+        ),
+        {
+            "file": "seeds/demo.txt",
+            "line": 2,
+            "column": 49,  # the byte after the T, counted in characters of its line
+            "path": "",
+            "code": "encoding",
+            "message": "invalid UTF-8 at byte 181: save the seed as UTF-8",
+            "severity": "error",
+        },
+    ]
+    project = copy_fixture(tmp_path / "bom")
+    add_document(project, "marked", b"\xef\xbb\xbfA sentence.", [])
+    assert reported(project, "bom") == [
+        whole_file(
+            "seeds/marked.txt",
+            "bom",
+            "byte order mark at the start of the seed: it is not part of the text (offsets "
+            "ignore it); save the seed without BOM",
+            "warning",
+        )
+    ]
+
+
+def test_a_file_named_by_no_document_id_is_told_to_be_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    (project.seeds_dir / "Bad Name.txt").write_text("A sentence.\n")
+    project.annotation_path("demo").rename(project.annotations_dir / "demo 2.jsonl")
+    rule = "a document id (letters, digits, '.', '_', '-'; starting with a letter or digit)"
+    assert reported(project, "value") == [
+        whole_file(
+            "corpus/annotations/demo 2.jsonl", "value", f"'demo 2' is not {rule}: rename the file"
+        ),
+        whole_file("seeds/Bad Name.txt", "value", f"'Bad Name' is not {rule}: rename the file"),
+    ]
+    assert invoke(project, monkeypatch)[0] == 1
+
+
+def test_each_whole_file_problem_of_a_document_has_no_json_path(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path / "link")
+    path = project.annotation_path("demo")
+    path.unlink()
+    path.symlink_to("../../moved/demo.jsonl")
+    assert reported(project) == [
+        whole_file(
+            DEMO,
+            "broken-link",
+            "a symbolic link to ../../moved/demo.jsonl, which does not exist: its sentences "
+            "are not checked; restore the file it points to, or replace the link with the file",
+        )
+    ]
+    project = copy_fixture(tmp_path / "unknown")
+    (project.seeds_dir / "new.txt").write_text("A new essay.\n")
+    project.documents_path.write_text("")
+    assert reported(project) == [
+        whole_file(
+            DEMO,
+            "unknown-document",
+            "no record for 'demo' in corpus/documents.jsonl: run `claimset split` to add it",
+        ),
+        whole_file(
+            "seeds/new.txt",
+            "not-split",
+            "this seed has no annotation file yet: run `claimset split`",
+            "warning",
+        ),
+    ]
+    project = copy_fixture(tmp_path / "stale")
+    seed = project.seeds_dir / "demo.txt"
+    seed.write_text(seed.read_text("utf-8") + "More.\n", "utf-8")
+    assert reported(project, "stale-seed") == [
+        whole_file(
+            DEMO,
+            "stale-seed",
+            "seeds/demo.txt changed since it was split (its sha256 is 210a68dccd77…, "
+            "corpus/documents.jsonl line 1 has 9bfb3b07ca6e…): run `claimset split`; offsets "
+            "below may point at the old text",
+        )
+    ]
+    project.annotation_path("demo").unlink()
+    assert reported(project, "stale-seed") == [
+        {
+            "file": "corpus/documents.jsonl",
+            "line": 1,
+            "column": 1,
+            "path": "sha256",
+            "code": "stale-seed",
+            "message": "seeds/demo.txt changed since it was split: run `claimset split`",
+            "severity": "error",
+        }
+    ]
+    project = copy_fixture(tmp_path / "count")
+    path = project.annotation_path("demo")
+    path.write_text("".join(path.read_text("utf-8").splitlines(True)[:-1]), "utf-8")
+    assert reported(project, "sentence-count") == [
+        whole_file(
+            DEMO,
+            "sentence-count",
+            "3 sentence records, but corpus/documents.jsonl line 1 counts 4: lines were "
+            "deleted or added by hand; `claimset split` brings deleted sentences back as todo "
+            "and sets the count (or restore the file from git)",
+        )
     ]
