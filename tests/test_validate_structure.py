@@ -66,6 +66,26 @@ def test_a_misspelt_missing_field_is_one_mistake(tmp_path: Path) -> None:
     ]
 
 
+def test_the_errors_after_a_misspelling_are_still_reported(tmp_path: Path) -> None:
+    """The missing field a misspelling stands for is passed over, not the errors after it:
+    `annotator` and `claims` come after `status` in the record."""
+
+    def edit(records: list[dict[str, Any]]) -> None:
+        records[1]["stauts"] = records[1].pop("status")
+        records[1]["annotator"] = 7
+        records[1]["claims"] = {}
+
+    assert _edited_fixture(tmp_path, edit) == [
+        "corpus/annotations/demo.jsonl:2:158: annotator: expected a string or null, got an "
+        "integer (7) [type]",
+        "corpus/annotations/demo.jsonl:2:171: claims: expected an array of Claim objects, got "
+        "an object [type]",
+        "corpus/annotations/demo.jsonl:2:175: stauts: unknown field 'stauts' (did you mean "
+        "'status'?); allowed: id, doc, start, end, text, status, annotator, claims, note, "
+        "reviewer [unknown-field]",
+    ]
+
+
 # -- shapes and error types claimset's models do not have (yet) --------------------------------
 
 
