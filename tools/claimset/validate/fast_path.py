@@ -168,21 +168,26 @@ def valid_record(model: type[BaseModel], raw: bytes) -> dict[str, Any] | None:
 # diagnostics.
 
 
+def _sentence_accepted(state: AnnotationState, obj: dict[str, Any], seed: str) -> bool:
+    """The record's sentence itself: its document, its place after the previous one, its
+    text in the seed, an id not seen before."""
+    rid, start, end = obj["id"], obj["start"], obj["end"]
+    return (
+        rid.rpartition(":")[0] == state.doc_id
+        and obj["doc"] == state.doc_id
+        and start >= state.prev_end
+        and end >= start
+        and seed[start:end] == obj["text"]
+        and rid not in state.ids
+    )
+
+
 def accepts(state: AnnotationState, obj: dict[str, Any], lineno: int) -> bool:
     """True if the checks would find nothing in this record; then its sentence is recorded."""
     rid: str = obj["id"]
-    prefix = rid.rpartition(":")[0]
     start, end, text = obj["start"], obj["end"], obj["text"]
     seed = state.seed_text
-    if (
-        prefix != state.doc_id
-        or obj["doc"] != prefix
-        or start < state.prev_end
-        or end < start
-        or seed is None
-        or seed[start:end] != text
-        or rid in state.ids
-    ):
+    if seed is None or not _sentence_accepted(state, obj, seed):
         return False
     status, claims = obj["status"], obj.get("claims")
     if obj.get("annotator") is None and status in HUMAN_STATUSES:
@@ -216,17 +221,9 @@ def accepts_canonical(state: AnnotationState, obj: dict[str, Any], lineno: int) 
     answers on every canonical record they generate.
     """
     rid: str = obj["id"]
-    doc_id, start, end, text = state.doc_id, obj["start"], obj["end"], obj["text"]
+    start, end, text = obj["start"], obj["end"], obj["text"]
     seed = state.seed_text
-    if (
-        obj["doc"] != doc_id
-        or rid.rpartition(":")[0] != doc_id
-        or start < state.prev_end
-        or end < start
-        or seed is None
-        or seed[start:end] != text
-        or rid in state.ids
-    ):
+    if seed is None or not _sentence_accepted(state, obj, seed):
         return False
     status, claims = obj["status"], obj["claims"]
     if obj["annotator"] is None and status in HUMAN_STATUSES:
