@@ -193,6 +193,7 @@ def test_pipeline_steps_declare_real_fields_in_the_documented_order() -> None:
         "outermost-cues",
         "experiencers",
         "judgements",
+        "speaker-we",
         "hedges",
         "questions",
         "context",

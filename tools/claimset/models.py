@@ -115,22 +115,24 @@ def _omitted_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model.model_fields.items() if omitted_when_absent(info))
 
 
-def _optional_text(info: dict[str, Any]) -> None:
-    """The JSON Schema marker of an optional free-text field (`note`, `reviewer`): the identity
-    of this function is what `omitted_when_absent` recognises; the schema itself is unchanged."""
+def _optional(info: dict[str, Any]) -> None:
+    """The JSON Schema marker of an optional field left out when absent (`note`, `reviewer`,
+    `speaks_for`): the identity of this function is what `omitted_when_absent` recognises; the
+    schema itself is unchanged."""
 
 
 def omitted_when_absent(info: FieldInfo) -> bool:
     """Whether a field is left out of the canonical form and of dumps when null: input-only
-    fields (`occurrence`) and the optional texts `note` and `reviewer` (which are exported)."""
-    return input_only(info) or info.json_schema_extra is _optional_text
+    fields (`occurrence`) and the optional `note`, `reviewer` and `speaks_for` (which are
+    exported)."""
+    return input_only(info) or info.json_schema_extra is _optional
 
 
 def _note_field(what: str) -> Any:
     return Field(
         default=None,
         min_length=1,
-        json_schema_extra=_optional_text,
+        json_schema_extra=_optional,
         description=f"Free text for the reviewer about {what} (a doubt: `desire or belief?`); "
         "optional, omitted when absent, exported.",
     )
@@ -277,7 +279,7 @@ class SentenceRecord(Record):
     reviewer: str | None = Field(
         default=None,
         min_length=1,
-        json_schema_extra=_optional_text,
+        json_schema_extra=_optional,
         description="Who reviewed the sentence (set by `claimset agree --accept`); optional, "
         "omitted when absent, exported.",
     )
@@ -331,6 +333,14 @@ class Document(Record):
     sha256: str = Field(pattern=SHA256_PATTERN, description="sha256 of the seed file's bytes, hex.")
     sentence_count: int = Field(ge=0, description="Number of sentences `split` produced.")
     split: Split = Field(default="train", description="Dataset split: train, validation, test.")
+    speaks_for: str | None = Field(
+        default=None,
+        pattern=ACTOR_ID_PATTERN,
+        json_schema_extra=_optional,
+        description="For a speech: id of the actor in corpus/actors.jsonl the speaker speaks "
+        "for (the party of an institutional `we`, guidelines §6.1); optional, omitted when "
+        "absent.",
+    )
 
 
 def first_error(exc: ValidationError) -> str:

@@ -464,6 +464,8 @@ class Context:
     # most recent first; later in the same paragraph, the nearest first.
     named: list[str] = field(default_factory=list)
     later: list[str] = field(default_factory=list)
+    # In a speech, the party the speaker speaks for (the document's `speaks_for`, §6.1).
+    speaks_for: str | None = None
 
 
 def resolve_anaphor(

@@ -35,6 +35,7 @@ def draft_document(
     only: Sequence[bool] | None = None,
     fixed_claims: Mapping[int, list[dict[str, Any]]] | None = None,
     ids: Sequence[str] | None = None,
+    speaks_for: str | None = None,
 ) -> list[list[dict[str, Any]] | None]:
     """Draft a document's sentences in order; None for a sentence not drafted.
 
@@ -47,6 +48,8 @@ def draft_document(
         fixed_claims: Human claims of sentences not drafted (they count as claims when deciding
             which sentences are plain facts).
         ids: Sentence ids, for evidence in other sentences (default: ordinal strings).
+        speaks_for: In a speech, the actor id of the party the speaker speaks for (the
+            document's `speaks_for`): the speaker's "we" (guidelines §6.1).
     """
     n = len(texts)
     doc = _Document(
@@ -55,7 +58,7 @@ def draft_document(
         list(only) if only is not None else [True] * n,
         ids,
     )
-    doc.analyse(texts, actors, fixed_claims or {})
+    doc.analyse(texts, Context(actors, speaks_for=speaks_for), fixed_claims or {})
     doc.quotations()
     anchor: int | None = None  # the claim an enumeration answers
     for k in range(n):
@@ -105,11 +108,11 @@ class _Document:
     report_share: list[float] = field(default_factory=list)  # of report sentences, by paragraph
 
     def analyse(
-        self, texts: Sequence[str], actors: ActorIndex, fixed: Mapping[int, list[dict[str, Any]]]
+        self, texts: Sequence[str], ctx: Context, fixed: Mapping[int, list[dict[str, Any]]]
     ) -> None:
         """Every sentence in order (the context of one is the sentences before it)."""
-        ctx = Context(actors)
-        todo, starts = self.todo, self.starts
+        actors, todo, starts = ctx.actors, self.todo, self.starts
+        speech = ctx.speaks_for is not None
         # Persons named in full per sentence, for a short name two persons share (`shared_name`).
         later = _later_in_paragraph(actors, texts, starts)
         for k, text in enumerate(texts):
@@ -126,7 +129,7 @@ class _Document:
             self.analysed.append((s, cands))
             self.mentions.append(mentions)
             self.facts.append(found)
-            self.results.append(claim_records(s, cands, found) if todo[k] else None)
+            self.results.append(claim_records(s, cands, found, speech=speech) if todo[k] else None)
             ctx.recent = salience(mentions, cands, ctx)
             ctx.actors = issued_documents(s, mentions, ctx.actors)
             para = self.para[-1] if self.para else 0

@@ -119,8 +119,41 @@ def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bool]]:
     return records
 
 
-def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) -> DraftOutcome:
-    """Draft one annotation file in place (atomic write; untouched when nothing is drafted)."""
+def speakers(project: Project, actors: ActorIndex) -> dict[str, str]:
+    """The `speaks_for` of each document of corpus/documents.jsonl that has one (a speech:
+    the party its speaker speaks for). InvalidLine for a line that is not JSON, or a
+    `speaks_for` that is no actor of the registry (drafts would name an unknown actor)."""
+    path = project.documents_path
+    if not path.is_file():
+        return {}
+    display = project.relative(path)
+    found: dict[str, str] = {}
+    for lineno, record in jsonio.read_jsonl_numbered(path, display):
+        party = record.get("speaks_for") if isinstance(record, dict) else None
+        if party is None:
+            continue
+        if not isinstance(party, str) or party not in actors.kinds:
+            raise InvalidLine(
+                f"speaks_for {party!r} is not an actor id of corpus/actors.jsonl; fix it "
+                "(`claimset validate` lists every problem)",
+                file=display,
+                line=lineno,
+            )
+        if isinstance(record.get("id"), str):
+            found[record["id"]] = party
+    return found
+
+
+def draft_file(
+    project: Project,
+    path: Path,
+    actors: ActorIndex,
+    *,
+    redo: bool,
+    speaks_for: str | None = None,
+) -> DraftOutcome:
+    """Draft one annotation file in place (atomic write; untouched when nothing is drafted).
+    `speaks_for`: the party the document's speaker speaks for, in a speech."""
     display = project.relative(path)
     read = _read(path, display)
     raw = [item for item, _ in read]
@@ -153,6 +186,7 @@ def draft_file(project: Project, path: Path, actors: ActorIndex, *, redo: bool) 
         only=todo,
         fixed_claims=fixed,
         ids=[r["id"] for r in raw],
+        speaks_for=speaks_for,
     )
     lines: list[bytes] = []
     for k, record in enumerate(raw):
@@ -226,6 +260,7 @@ def draft(
     the same input gives byte-identical output.
     """
     actors = load_actors(project)
+    speaking = speakers(project, actors)
     result = DraftResult()
     files = list(project.annotation_files(paths))
     for done, path in enumerate(files):
@@ -233,7 +268,9 @@ def draft(
             on_progress(done, len(files))
         try:
             with _without_cycle_collection():
-                result.outcomes.append(draft_file(project, path, actors, redo=redo))
+                result.outcomes.append(
+                    draft_file(project, path, actors, redo=redo, speaks_for=speaking.get(path.stem))
+                )
         except ClaimsetError as exc:
             result.outcomes.append(DraftOutcome(project.relative(path), "error", message=str(exc)))
     return result

@@ -19,6 +19,7 @@ from .rules.evidence import Fact, evidence_link, sentence_facts
 from .rules.expectation import expectation_candidates
 from .rules.hedge import assign_cues, certainty_of, hedge_cues
 from .rules.judgement import author_judgements
+from .rules.speaker import speaker_we
 from .rules.target import find_target
 from .sentence import Sentence
 from .types import Candidate
@@ -127,6 +128,12 @@ def _judgements(a: Analysis) -> None:
     author_judgements(a.s, a.candidates)
 
 
+def _speaker_we(a: Analysis) -> None:
+    """In a speech, the speaker's "we" that holds an attitude or declares a policy is the party
+    the speaker speaks for; a deontic "we" is the author's, directed at that party (§6.1)."""
+    speaker_we(a.s, a.candidates, a.mentions, a.ctx.speaks_for)
+
+
 def _hedges(a: Analysis) -> None:
     """Hedge and booster cues go to the claims they qualify, or make one (rule 7)."""
     assign_cues(a.s, a.candidates, hedge_cues(a.s, a.mentions), a.mentions)
@@ -190,6 +197,15 @@ STEPS = (
     Step("outermost-cues", _outermost_cues, ("Analysis.candidates",)),
     Step("experiencers", _experiencers, ("Analysis.candidates",)),
     Step("judgements", _judgements, ("Analysis.candidates",)),
+    Step(
+        "speaker-we",
+        _speaker_we,
+        (
+            "Analysis.candidates",
+            *(f"Candidate.{name}" for name in ("cue", "type", "frame", "holder", "actor_tokens")),
+            *(f"Candidate.{name}" for name in ("span", "region", "negative", "target_hint")),
+        ),
+    ),
     Step("hedges", _hedges, ("Analysis.candidates", "Candidate.cues", "Candidate.embedded")),
     Step("questions", _questions, ("Candidate.underspecified",)),
     Step("context", _context, ("Analysis.candidates", "Candidate.recent")),
@@ -207,10 +223,11 @@ def analyse(text: str, ctx: Context) -> tuple[Sentence, list[Mention], list[Cand
 
 
 def claim_records(
-    s: Sentence, cands: list[Candidate], facts: Sequence[Fact] = ()
+    s: Sentence, cands: list[Candidate], facts: Sequence[Fact] = (), *, speech: bool = False
 ) -> list[dict[str, Any]]:
     """The candidates as claims in the record format (one per holder), with the evidence
-    links the facts of their own sentence give them (rule 11)."""
+    links the facts of their own sentence give them (rule 11). In a speech (`speech`: the
+    document speaks for a party) only *I* and *my* are the author's actor quote."""
     claims: list[dict[str, Any]] = []
     for n, cand in enumerate(cands):
         evidence = [evidence_link(s, f, None) for f in facts if f.owner == n]
@@ -219,7 +236,7 @@ def claim_records(
             claims.append(
                 {
                     "id": f"c{len(claims) + 1}",
-                    "actor": _actor_record(s, cand, ref),
+                    "actor": _actor_record(s, cand, ref, speech),
                     "expectation": {
                         "quote": s.text[x0:x1],
                         "start": x0,
@@ -236,13 +253,13 @@ def claim_records(
     return claims
 
 
-def _actor_record(s: Sentence, cand: Candidate, ref: str) -> dict[str, Any]:
+def _actor_record(s: Sentence, cand: Candidate, ref: str, speech: bool) -> dict[str, Any]:
     """The actor of a claim: the naming phrase, or the author's first-person pronoun."""
     actor: dict[str, Any] = {"ref": ref, "quote": None, "start": None, "end": None}
     if cand.actor_tokens is not None and ref != AUTHOR:
         a, b = s.chars(*cand.holder_tokens.get(ref, cand.actor_tokens))
         actor.update(quote=s.text[a:b], start=a, end=b)
-    elif ref == AUTHOR and (me := first_person(s, cand)) is not None:
+    elif ref == AUTHOR and (me := first_person(s, cand, speech)) is not None:
         a, b = s.chars(me, me + 1)  # "In my view, ...": the pronoun only (§6.1)
         actor.update(quote=s.text[a:b], start=a, end=b)
     return actor
@@ -262,6 +279,7 @@ def draft_sentence(
     actors: ActorIndex | Iterable[Actor | Mapping[str, Any]] | None = None,
     *,
     recent: Sequence[str] = (),
+    speaks_for: str | None = None,
 ) -> list[dict[str, Any]]:
     """Suggested claims for one sentence, as dicts in the record format (origin `auto`).
 
@@ -270,9 +288,12 @@ def draft_sentence(
         actors: The actor registry (an ActorIndex, or Actor records); None means only the author.
         recent: Actor ids named in the preceding sentences, most salient first, for "it",
             "the country", "both sides".
+        speaks_for: In a speech, the actor id of the party the speaker speaks for (the
+            document's `speaks_for`): its "we" (guidelines §6.1).
 
     Evidence links to other sentences need the document: see `draft_document`.
     """
     index = actors if isinstance(actors, ActorIndex) else ActorIndex(actors or [])
-    s, _, cands = analyse(text, Context(index, list(recent)))
-    return claim_records(s, cands, sentence_facts(s, cands, not cands))
+    s, _, cands = analyse(text, Context(index, list(recent), speaks_for=speaks_for))
+    facts = sentence_facts(s, cands, not cands)
+    return claim_records(s, cands, facts, speech=speaks_for is not None)

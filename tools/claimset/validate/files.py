@@ -105,16 +105,18 @@ class DocumentFile(JsonlFile):
         self.documents: dict[str, DocRecord] = {}
 
     def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
+        # A speech's party is an actor of the registry, like a claim's actor ref.
+        out = claims.actor_ref(self.actors, obj.get("speaks_for"), ("speaks_for",))
         doc_id = obj.get("id")
         if not isinstance(doc_id, str):
-            return []
+            return out
         first = self.documents.get(doc_id)
         if first is not None:
-            return registries.repeated_document(doc_id, first.line)
+            return out + registries.repeated_document(doc_id, first.line)
         self.documents[doc_id] = DocRecord(
             line.lineno, obj.get("sha256"), obj.get("sentence_count")
         )
-        return []
+        return out
 
 
 class AnnotationFile(JsonlFile):

@@ -182,7 +182,7 @@ def experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) ->
         cands.append(cand)
 
 
-def _first_person_tokens(s: Sentence) -> list[int]:
+def first_person_tokens(s: Sentence) -> list[int]:
     """The first-person pronouns of a sentence outside quotation marks, in order (computed once
     per sentence: a scan per candidate made long sentences quadratic)."""
     cached: list[int] | None = getattr(s, "_first_person", None)
@@ -199,10 +199,13 @@ def _first_person_tokens(s: Sentence) -> list[int]:
     return found
 
 
-def first_person(s: Sentence, cand: Candidate) -> int | None:
+def first_person(s: Sentence, cand: Candidate, speech: bool = False) -> int | None:
     """A first-person pronoun naming the author in the claim's clause (*In my view*, *I
-    think*, *we should*), outside quotation marks."""
-    tokens = _first_person_tokens(s)
+    think*, *we should*), outside quotation marks. In a speech (`speech`) only *I* and *my*:
+    the speaker's *we* and *our* are a party's, or several parties' (§6.1)."""
+    tokens = first_person_tokens(s)
+    if speech:
+        tokens = [k for k in tokens if s.low[k] not in ("we", "our")]
     start, end = cand.region[0], min(cand.region[1], s.n)
     found: list[int] = []
     # Just before the region (*I think* + claim), or anywhere from the clause's start.

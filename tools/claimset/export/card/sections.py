@@ -90,7 +90,9 @@ def label_tables() -> str:
 
 
 def documents_table(data: CardData) -> str:
-    """Every document's metadata, with the sha256 of its seed."""
+    """Every document's metadata, with the sha256 of its seed; when a document is a speech,
+    a column of the party each speaker speaks for (`speaks_for`)."""
+    speeches = any(d.get("speaks_for") for d in data.documents)
     rows = [
         [
             code(d["id"]),
@@ -99,11 +101,13 @@ def documents_table(data: CardData) -> str:
             text(d.get("license") or "unknown"),
             text(d.get("split")),
             text(d.get("sentence_count")),
+            *([code(d["speaks_for"]) if d.get("speaks_for") else ""] if speeches else []),
             code(d.get("sha256")),
         ]
         for d in data.documents
     ]
-    header = ["document", "title", "source", "license", "split", "sentences", "sha256"]
+    header = ["document", "title", "source", "license", "split", "sentences"]
+    header += [*(["speaker speaks for"] if speeches else []), "sha256"]
     return table(header, rows)
 
 

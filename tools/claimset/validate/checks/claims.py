@@ -39,7 +39,7 @@ def claim_id(
 
 @check("actor-ref", {"unknown-actor": "error"})
 def actor_ref(actors: ActorIndex, ref: Any, path: JsonPath) -> list[Problem]:
-    """An actor ref or target is an id in corpus/actors.jsonl."""
+    """An actor ref, a target or a document's `speaks_for` is an id in corpus/actors.jsonl."""
     if type(ref) is not str or ref in actors.ids or not ACTOR_ID.fullmatch(ref):
         return []  # a malformed ref is a `value` problem, with the same suggestion
     message = (

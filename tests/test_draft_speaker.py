@@ -1,0 +1,288 @@
+"""The speaker's "we" in a speech (guidelines v1.3 §6.1, rule `rules/speaker.py`).
+
+A document whose record names the party its speaker speaks for (`speaks_for`) is a speech: a
+"we" that holds an attitude or declares a policy is that party, quoted; a deontic "we need to"
+stays the author's obligation, directed at the party "we" denotes; "we" and "our" are never
+the author's actor quote. Each case is drafted with and without `speaks_for`: without it the
+drafter does what it always did (the author's "we")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
+from claimset.errors import InvalidLine
+from claimset.project import Project
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "united_states", "name": "the United States", "aliases": ["US"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing", "the PRC"], "kind": "state"},
+        {"id": "india", "name": "India", "kind": "state"},
+    ]
+)
+US = "united_states"
+
+
+def claims(text: str, speaks_for: str | None = US) -> list[tuple[Any, ...]]:
+    """(actor ref, actor quote, type, target, polarity, span) of each drafted claim."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["actor"]["quote"],
+            c["expectation"]["type"],
+            c["expectation"]["target"],
+            c["polarity"],
+            c["expectation"]["quote"],
+        )
+        for c in draft_sentence(text, PARTIES, speaks_for=speaks_for)
+    ]
+
+
+# -- positive cases: the speaker's party ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An attitude verb with "we" as its subject.
+        (
+            "So we intend to stick with this strategy.",
+            [(US, "we", "intention", None, "positive", "stick with this strategy")],
+        ),
+        (
+            "In the period ahead, we hope we can work with Beijing on crisis communication.",
+            [
+                (
+                    US,
+                    "we",
+                    "desire",
+                    "china",
+                    "positive",
+                    "we can work with Beijing on crisis communication",
+                )
+            ],
+        ),
+        (
+            "We are ready to coordinate on climate.",
+            [(US, "We", "intention", None, "positive", "coordinate on climate")],
+        ),
+        # A declared course: "we will / we'll / we're ready to" + an action.
+        (
+            "We’ll continue to uphold freedom of navigation in the region.",
+            [
+                (
+                    US,
+                    "We",
+                    "intention",
+                    None,
+                    "positive",
+                    "continue to uphold freedom of navigation in the region",
+                )
+            ],
+        ),
+        (
+            "We’re ready to coordinate on climate.",
+            [(US, "We", "intention", None, "positive", "coordinate on climate")],
+        ),
+        (
+            "We will not recreate the old structures.",
+            [(US, "We", "intention", None, "negative", "recreate the old structures")],
+        ),
+        (
+            "We’ll talk to Beijing about the Red Sea, and we’ll take measures to respond.",
+            [
+                (US, "We", "intention", "china", "positive", "talk to Beijing about the Red Sea"),
+                (US, "we", "intention", None, "positive", "take measures to respond"),
+            ],
+        ),
+    ],
+)
+def test_the_speakers_we_holding_an_attitude_or_declaring_a_policy_is_the_party(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected
+    # Without `speaks_for` it is the author's, as in an essay.
+    assert all(ref == "author" for ref, *_ in claims(text, None))
+
+
+def test_coordinated_actions_of_the_speakers_we_are_all_the_partys() -> None:
+    found = claims("We intend to protect our interests and defend our allies.")
+    assert [(ref, quote, typ) for ref, quote, typ, *_ in found] == [
+        (US, "We", "intention"),
+        (US, "We", "intention"),
+    ]
+
+
+# -- deontic "we": the author's obligation --------------------------------------------------------
+
+
+def test_a_deontic_we_is_the_authors_obligation_directed_at_the_party() -> None:
+    text = "So we have to keep working at this by intensifying both diplomacy and deterrence."
+    assert claims(text) == [
+        (
+            "author",
+            None,
+            "obligation",
+            US,
+            "positive",
+            "we have to keep working at this by intensifying both diplomacy and deterrence",
+        )
+    ]
+    # In an essay the pronoun is the author's quote and no party is the target.
+    assert claims(text, None)[0][:4] == ("author", "we", "obligation", None)
+
+
+def test_a_deontic_we_with_a_modal_before_it_is_still_an_obligation() -> None:
+    found = claims("We will need to continue to drive similar efforts.")
+    assert [f[:4] for f in found] == [("author", None, "obligation", US)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We also need to work together to shape the rules.",
+        "We each need to do more for the climate.",
+        "We need to leverage American and Indian innovation to help the world.",
+    ],
+)
+def test_a_deontic_we_of_two_parties_has_no_target(text: str) -> None:
+    found = claims(text)
+    assert [f[:4] for f in found] == [("author", None, "obligation", None)]
+
+
+# -- negative cases: left as they were ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "We" inside another party's content is not the speaker's course.
+        (
+            "China believes that we will fail.",
+            [("china", "China", "prediction", None, "positive", "we will fail")],
+        ),
+        # Inside the author's own claim ("I think ...") it stays there.
+        (
+            "I think we will win.",
+            [("author", "I", "prediction", None, "positive", "we will win")],
+        ),
+        # A "we" or "our" only owning or inside the content is no actor quote (§6.1).
+        (
+            "Our companies are linked.",
+            [("author", None, "belief", None, "positive", "Our companies are linked")],
+        ),
+        (
+            "The partnership we have built is one of intention, of choice.",
+            [
+                (
+                    "author",
+                    None,
+                    "belief",
+                    None,
+                    "positive",
+                    "The partnership we have built is one of intention, of choice",
+                )
+            ],
+        ),
+        # A named subject keeps its claim.
+        (
+            "India intends to join the accords.",
+            [("india", "India", "intention", None, "positive", "join the accords")],
+        ),
+    ],
+)
+def test_other_we_and_our_are_left_alone(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India intends to join the accords.",
+        "China believes that we will fail.",
+        "I think Beijing will wait.",
+    ],
+)
+def test_sentences_without_we_draft_alike_with_or_without_speaks_for(text: str) -> None:
+    assert claims(text) == claims(text, None)
+
+
+def test_a_quoted_we_is_the_quoted_speakers() -> None:
+    text = 'Beijing said: "We will never accept this."'
+    assert all(ref != US for ref, *_ in claims(text))
+
+
+# -- the document and the project ----------------------------------------------------------------
+
+
+def test_draft_document_passes_speaks_for_to_every_sentence() -> None:
+    texts = ["Our partnership is strong.", "We’ll keep working to manage the competition."]
+    drafted = draft_document(texts, PARTIES, speaks_for=US)
+    second = drafted[1] or []
+    assert [(c["actor"]["ref"], c["actor"]["quote"]) for c in second] == [(US, "We")]
+    essay = draft_document(texts, PARTIES)[1] or []
+    assert [c["actor"]["ref"] for c in essay] == ["author"]
+
+
+def _project(tmp_path: Path, speaks_for: str) -> Project:
+    """A project of one speech, its sentence `todo`, its record naming `speaks_for`."""
+    from claimset import jsonio
+
+    text = "We’ll keep working to manage the competition."
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "speech.txt").write_text(text + "\n", encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    (corpus / "annotations").mkdir(parents=True)
+    actors = [
+        {"id": "author", "name": "The author", "aliases": [], "kind": "author"},
+        {"id": US, "name": "the United States", "aliases": [], "kind": "state"},
+    ]
+    (corpus / "actors.jsonl").write_bytes(jsonio.jsonl_bytes(actors))
+    document = {
+        "id": "speech",
+        "title": None,
+        "source": None,
+        "license": None,
+        "language": "en",
+        "sha256": "0" * 64,
+        "sentence_count": 1,
+        "split": "train",
+        "speaks_for": speaks_for,
+    }
+    (corpus / "documents.jsonl").write_bytes(jsonio.jsonl_bytes([document]))
+    record = {
+        "id": "speech:0000",
+        "doc": "speech",
+        "start": 0,
+        "end": len(text),
+        "text": text,
+        "status": "todo",
+        "annotator": None,
+        "claims": [],
+    }
+    (corpus / "annotations" / "speech.jsonl").write_bytes(jsonio.jsonl_bytes([record]))
+    return Project(tmp_path)
+
+
+def test_draft_reads_speaks_for_from_the_documents_file(tmp_path: Path) -> None:
+    project = _project(tmp_path, US)
+    assert draft(project).ok
+    from claimset import jsonio
+
+    (record,) = jsonio.read_jsonl(tmp_path / "corpus" / "annotations" / "speech.jsonl")
+    assert [(c["actor"]["ref"], c["actor"]["quote"]) for c in record["claims"]] == [(US, "We")]
+
+
+def test_draft_refuses_a_speaks_for_that_is_no_actor(tmp_path: Path) -> None:
+    project = _project(tmp_path, "united_state")
+    before = (tmp_path / "corpus" / "annotations" / "speech.jsonl").read_bytes()
+    with pytest.raises(InvalidLine) as raised:
+        draft(project)
+    assert raised.value.file == "corpus/documents.jsonl"
+    assert raised.value.line == 1
+    assert "'united_state' is not an actor id" in str(raised.value)
+    assert (tmp_path / "corpus" / "annotations" / "speech.jsonl").read_bytes() == before

@@ -1,0 +1,162 @@
+"""The speaker's *we* in a speech (guidelines v1.3 §6.1).
+
+In a speech the speaker is the author, and the document record says which party the speaker
+speaks for (`speaks_for` in corpus/documents.jsonl). Then:
+
+- an institutional *we* that holds an attitude or declares a policy (*we intend to*, *we hope*,
+  *we will keep*, *we are ready to*) is that party, the pronoun its actor quote;
+- a deontic *we need to / have to / should* stays the author's obligation, its target the party
+  *we* denotes: the speaker's party, unless the clause makes it joint (*work together*);
+- *we* and *our* never name the author (only *I*, *my* do): the author's claims get no actor
+  quote from them.
+
+Without `speaks_for` nothing here applies: in an essay *we* is the author's.
+"""
+
+from __future__ import annotations
+
+from ..actors import Mention, coordinated_mention
+from ..candidate import build_candidate
+from ..clauses import is_negated
+from ..lexicons import lexicons
+from ..sentence import Sentence, clause_end
+from ..types import Candidate
+from .actor import first_person_tokens
+
+#: The pieces of a contraction after *we* (*we’re*, *we’ll*, *we’ve*, *we’d*) and adverbs that
+#: may stand between a subject and its verb.
+_CONTRACTED = frozenset(["’", "'", "re", "ll", "ve", "d"])
+_ADVERBS = frozenset(["also", "still", "now", "already", "always", "only", "just", "even", "so"])
+_NEGATORS = frozenset(["not", "n't", "never"])
+#: What declares a policy after *we*: a future modal, or *are going / ready / prepared /
+#: willing / determined to*.
+_FUTURE = frozenset(["will", "shall", "ll"])
+_READY = frozenset(["going", "ready", "prepared", "willing", "determined"])
+#: Verbs after *will* that make the clause deontic (*we will need to*), not a declared policy.
+_DEONTIC = frozenset(["need", "have", "must", "should"])
+#: Words by which the clause makes *we* two or more parties (*we need to work together*), and
+#: those that do right after it (*we both*, *we each*).
+_JOINT = frozenset(["together", "jointly"])
+_JOINT_AFTER = frozenset(["both", "each", "all"])
+
+
+def speaker_we(
+    s: Sentence, cands: list[Candidate], mentions: list[Mention], party: str | None
+) -> None:
+    """Give the speaker's party its *we* (see the module's docstring); `party` is the
+    document's `speaks_for` (None: an essay, nothing changes)."""
+    if party is None:
+        return
+    we = [k for k in first_person_tokens(s) if s.low[k] == "we"]
+    for cand in cands:
+        k = _we_subject(s, cand.cue, we)
+        if k is None:
+            continue
+        if cand.frame == "holder" and cand.actor_tokens is None:
+            _hold(cand, party, k)  # "we intend to", "we hope", "we are ready to"
+            for sib in cands:
+                if sib.parent is cand and not sib.own_subject:
+                    _hold(sib, party, k)
+        elif (
+            cand.frame == "author"
+            and cand.type == "obligation"
+            and not _joint(s, k, cand.region, mentions, party)
+        ):
+            cand.target_hint = party  # "we have to keep working at this"
+    for k in we:
+        _declared_policy(s, cands, party, k)
+
+
+def _joint(
+    s: Sentence, k: int, region: tuple[int, int], mentions: list[Mention], party: str
+) -> bool:
+    """Whether the *we* at token k is two or more parties in its clause (*we need to work
+    together*, *we each need to*, *we need to leverage American and Indian innovation*):
+    then it denotes no one party."""
+    a, b = region
+    after = s.low[k + 1] if k + 1 < s.n else ""
+    return (
+        after in _JOINT_AFTER
+        or any(w in _JOINT for w in s.low[a:b])
+        or any(
+            m.ref == party and a <= m.i < b and coordinated_mention(s, m, mentions)
+            for m in mentions
+        )
+    )
+
+
+def _hold(cand: Candidate, party: str, k: int) -> None:
+    cand.holder = [party]
+    cand.actor_tokens = (k, k + 1)
+
+
+def _we_subject(s: Sentence, cue: int, we: list[int]) -> int | None:
+    """The *we* that is the subject of the verb at token `cue` (past auxiliaries, contracted
+    forms, negations and adverbs), or None."""
+    lex = lexicons()
+    k = cue - 1
+    while k >= 0 and (
+        s.low[k] in lex.auxiliaries
+        or s.low[k] in _CONTRACTED
+        or s.low[k] in _NEGATORS
+        or s.low[k] in _ADVERBS
+        or s.low[k] in _JOINT_AFTER
+        or s.low[k] in ("will", "would", "shall", "can", "could", "do", "does", "did", "am")
+        or s.low[k].endswith("ly")
+    ):
+        k -= 1
+    return k if k >= 0 and k in we else None
+
+
+def _declared_policy(s: Sentence, cands: list[Candidate], party: str, k: int) -> None:
+    """ "We'll continue to uphold freedom of navigation": the party's intention, the span the
+    action after the modal. The author's prediction or judgement of that clause becomes it; a
+    *we* inside another claim's span (*China believes we will fail*) is left alone."""
+    found = _policy_action(s, k)
+    if found is None or s.suppressed[k] or k in s.inserted:
+        return
+    modal, action, negative = found
+    span = (action, clause_end(s, action))
+    own = [c for c in cands if c.frame == "author" and c.span[0] == k]
+    if any(c.region[0] <= k < c.region[1] for c in cands if c not in own and c.parent not in own):
+        return  # inside another claim, or already its holder ("we are ready to")
+    cand = build_candidate(s, modal, "intention", "holder", [party], (k, k + 1), span, k, None)
+    if cand is None:
+        return
+    cand.negative = negative != is_negated(s, cand.span[0], cand.span[1])
+    if not own:
+        cands.append(cand)
+        return
+    first = own[0]
+    for c in [first, *(c for c in cands if c.parent is first and not c.own_subject)]:
+        c.type, c.frame, c.holder, c.actor_tokens = "intention", "holder", [party], (k, k + 1)
+    first.cue, first.span, first.negative = modal, cand.span, cand.negative
+    first.region = (min(first.region[0], k), max(first.region[1], cand.span[1]))
+
+
+def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
+    """After the *we* at token k, a declared course: the modal's token, the first token of the
+    action and whether it is negated; None when none follows."""
+    low, n = s.low, s.n
+
+    def past(j: int, words: frozenset[str]) -> int:
+        while j < n and (low[j] in words or low[j] in _ADVERBS or low[j].endswith("ly")):
+            j += 1
+        return j
+
+    j = past(k + 1, frozenset(["’", "'"]))
+    if j >= n:
+        return None
+    if low[j] in _FUTURE:
+        modal = j
+    elif low[j] in ("are", "re") and (r := past(j + 1, frozenset())) + 1 < n:
+        if low[r] not in _READY or low[r + 1] != "to":
+            return None
+        modal = r + 1
+    else:
+        return None
+    action = past(modal + 1, _NEGATORS)
+    negative = any(w in _NEGATORS for w in low[modal + 1 : action])
+    if action >= n or low[action] in _DEONTIC or not low[action].isalpha():
+        return None  # "we will need to ...": an obligation (the author's)
+    return modal, action, negative
