@@ -10,7 +10,7 @@ JSON Schema stays a faithful description of the structure.
 from __future__ import annotations
 
 import functools
-from typing import Any, Literal, get_args
+from typing import Any
 
 from pydantic import (
     BaseModel,
@@ -22,39 +22,64 @@ from pydantic import (
 )
 from pydantic.fields import FieldInfo
 
-# Label sets, in the order SPEC gives them; the export's ClassLabel ids follow this order.
-ExpectationType = Literal[
-    "desire", "intention", "prediction", "belief", "demand", "obligation", "other"
+from .vocabulary import (
+    ACTOR_ID_PATTERN,
+    ACTOR_KINDS,
+    ANNOTATOR_ID_PATTERN,
+    CERTAINTIES,
+    CLAIM_ID_PATTERN,
+    CUE_KINDS,
+    DOC_ID_PATTERN,
+    EVIDENCE_TYPES,
+    EXPECTATION_TYPES,
+    HUMAN_STATUSES,
+    ORIGINS,
+    POLARITIES,
+    SENTENCE_ID_PATTERN,
+    SHA256_PATTERN,
+    SPLITS,
+    STATUSES,
+    ActorKind,
+    AnnotatorKind,
+    Certainty,
+    CueKind,
+    EvidenceType,
+    ExpectationType,
+    Origin,
+    Polarity,
+    Split,
+    Status,
+)
+
+#: The words `vocabulary.py` defines, re-exported: most modules read them from here.
+__all__ = [
+    "ACTOR_ID_PATTERN",
+    "ACTOR_KINDS",
+    "ANNOTATOR_ID_PATTERN",
+    "CERTAINTIES",
+    "CLAIM_ID_PATTERN",
+    "CUE_KINDS",
+    "DOC_ID_PATTERN",
+    "EVIDENCE_TYPES",
+    "EXPECTATION_TYPES",
+    "HUMAN_STATUSES",
+    "ORIGINS",
+    "POLARITIES",
+    "SENTENCE_ID_PATTERN",
+    "SHA256_PATTERN",
+    "SPLITS",
+    "STATUSES",
+    "ActorKind",
+    "AnnotatorKind",
+    "Certainty",
+    "CueKind",
+    "EvidenceType",
+    "ExpectationType",
+    "Origin",
+    "Polarity",
+    "Split",
+    "Status",
 ]
-EvidenceType = Literal["statistic", "event", "statement", "expert", "example", "reasoning", "other"]
-Certainty = Literal["certain", "probable", "possible", "underspecified"]
-CueKind = Literal["hedge", "booster"]
-Polarity = Literal["positive", "negative"]
-Origin = Literal["human", "auto"]
-Status = Literal["todo", "draft", "done", "reviewed"]
-ActorKind = Literal["author", "state", "government", "person", "organization", "group", "other"]
-AnnotatorKind = Literal["human", "model", "machine"]
-Split = Literal["train", "validation", "test"]
-
-EXPECTATION_TYPES: tuple[str, ...] = get_args(ExpectationType)
-EVIDENCE_TYPES: tuple[str, ...] = get_args(EvidenceType)
-CERTAINTIES: tuple[str, ...] = get_args(Certainty)
-CUE_KINDS: tuple[str, ...] = get_args(CueKind)
-POLARITIES: tuple[str, ...] = get_args(Polarity)
-ORIGINS: tuple[str, ...] = get_args(Origin)
-STATUSES: tuple[str, ...] = get_args(Status)
-ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
-SPLITS: tuple[str, ...] = get_args(Split)
-
-#: The statuses only a person sets: their sentences hold human work and need an annotator.
-HUMAN_STATUSES: tuple[str, ...] = ("done", "reviewed")
-
-DOC_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-SENTENCE_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*:[0-9]{4,9}$"
-CLAIM_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
-ACTOR_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-ANNOTATOR_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 
 class Record(BaseModel):
@@ -341,6 +366,18 @@ class Document(Record):
         "for (the party of an institutional `we`, guidelines §6.1); optional, omitted when "
         "absent.",
     )
+
+
+class OrphanRecord(Record):
+    """One line of corpus/orphans/<doc>.jsonl: a claim split could not place, and why."""
+
+    doc: str = Field(description="The document.")
+    sentence: str = Field(description="Id of the sentence the claim was annotated on.")
+    text: str = Field(description="That sentence's text then.")
+    status: Status | None = Field(description="That sentence's status then.")
+    annotator: str | None = Field(description="That sentence's annotator then.")
+    reason: str = Field(description="Why the claim could not be placed in the new text.")
+    claim: dict[str, Any] = Field(description="The claim, as it was.")
 
 
 def first_error(exc: ValidationError) -> str:

@@ -12,24 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field
-
 from . import jsonio
-from .models import Record, Status
 from .project import Project
-
-
-class OrphanRecord(Record):
-    """One line of corpus/orphans/<doc>.jsonl: a claim split could not place, and why."""
-
-    doc: str = Field(description="The document.")
-    sentence: str = Field(description="Id of the sentence the claim was annotated on.")
-    text: str = Field(description="That sentence's text then.")
-    status: Status | None = Field(description="That sentence's status then.")
-    annotator: str | None = Field(description="That sentence's annotator then.")
-    reason: str = Field(description="Why the claim could not be placed in the new text.")
-    claim: dict[str, Any] = Field(description="The claim, as it was.")
-
 
 FOLDER = "orphans"
 

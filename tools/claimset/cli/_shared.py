@@ -192,10 +192,20 @@ def progress(transient: bool = True) -> Any:
     )
 
 
+def _no_progress(done: int, total: int) -> None:
+    """The progress callback off a terminal."""
+
+
 @contextmanager
 def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
     """A progress display for one step; yields the `on_progress(done, total)` callback that the
-    step's function takes (fmt, validate and draft all report the same way)."""
+    step's function takes (fmt, validate and draft all report the same way).
+
+    Off a terminal there is nothing to draw: the callback does nothing, and rich's progress
+    module is not even imported."""
+    if not sys.stderr.isatty():
+        yield _no_progress
+        return
     with progress() as bar:
         task = bar.add_task(description, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -88,7 +88,7 @@ def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
 #: The canonical lines of structurally valid sentence records (what `draft` and `fmt` write),
 #: as the validator's fast path recognizes them: for such a line the pattern stands in for
 #: pydantic (it accepts only what pydantic accepts), and its record needs no `canonical()`.
-_CANONICAL = fast_path.pattern(SentenceRecord)
+_CANONICAL = fast_path.pattern("SentenceRecord")
 
 
 def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bool]]:

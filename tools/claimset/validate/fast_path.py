@@ -4,8 +4,9 @@ machinery, and the record checks written flat for the records that pass it.
 Two ways onto it, both only ever saying "valid" when the precise path (pydantic, through
 `checks.structure`) would:
 
-- `pattern`: a regular expression, compiled from the pydantic models, that matches exactly the
-  canonical lines of structurally valid records (what `claimset fmt` writes). Cheapest.
+- `pattern`: a regular expression derived from the pydantic models (`derive.py`, written to
+  `patterns.py` so that this path needs no pydantic), that matches exactly the canonical lines
+  of structurally valid records (what `claimset fmt` writes). Cheapest.
 - `valid_record`: any other spelling (keys in any order, any spacing, defaults left out, as
   scripts and annotators write): orjson parses, a repeated key is detected by counting colons
   (see `valid_record`), and pydantic's own compiled validator checks the structure. Only its
@@ -20,97 +21,33 @@ non-negative integers, lists are `[item(, item)*]`. One `fullmatch` on the raw b
 checks the structure, the key order, and that no key is repeated (a JSON parser silently keeps
 the last of two), all at C speed. Anything it does not match takes the slow, precise path
 (pydantic), so the fast path can only ever say "valid" when pydantic would; the tests check that
-on generated records. A model with a constraint this module cannot express gets no pattern,
-and all its canonical lines take `valid_record`.
+on generated records. A model with a constraint `derive` cannot express gets no pattern, and
+all its canonical lines take `valid_record`.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic import BaseModel, ValidationError
 
-from ..canonical import Shape, fields
-from ..models import HUMAN_STATUSES
+from ..vocabulary import HUMAN_STATUSES
+from .patterns import PATTERNS
 from .state import AnnotationState
 
-# A JSON string in the shortest spelling (what orjson and `jsonio.dumps` write): raw UTF-8,
-# escapes only for `"`, `\` and control characters. Unrolled, so it runs as tight loops.
-_CHARS = r'[^"\\\x00-\x1f]*'
-_ESCAPE = r'\\(?:["\\bfnrt]|u00[01][0-9a-f])'
-_STRING = rf'"{_CHARS}(?:{_ESCAPE}{_CHARS})*"'
-_NON_EMPTY_STRING = rf'"(?!"){_CHARS}(?:{_ESCAPE}{_CHARS})*"'
-# At most 18 digits: orjson reads integers beyond 64 bits as floats, so those take the slow path.
-_NATURAL = r"(?:0|[1-9][0-9]{0,17})"
-# Id patterns made only of these parts match the same text inside a JSON string as outside it.
-_PLAIN_PATTERN = re.compile(
-    r"\^?(?:\[[A-Za-z0-9._:-]+\]|[A-Za-z0-9_:-]|[*+?]|\{[0-9]+,?[0-9]*\})*\$?"
-)
-
-
-class Unsupported(Exception):
-    "A shape or constraint the fast path cannot express."
-
-
-def _literal(value: Any) -> str:
-    return re.escape(orjson.dumps(value).decode())
-
-
-def _value(shape: Shape) -> str:
-    kind = shape.kind
-    if kind == "str":
-        if shape.pattern is not None:
-            if not _PLAIN_PATTERN.fullmatch(shape.pattern):
-                raise Unsupported(shape.pattern)
-            body = shape.pattern.removeprefix("^").removesuffix("$")
-            expr = f'"(?:{body})"'
-        elif shape.min_length in (None, 0):
-            expr = _STRING
-        elif shape.min_length == 1:
-            expr = _NON_EMPTY_STRING
-        else:
-            raise Unsupported(f"min_length={shape.min_length}")
-    elif kind == "int":
-        if shape.ge is None:
-            expr = f"-?{_NATURAL}"
-        elif shape.ge == 0:
-            expr = _NATURAL
-        else:
-            raise Unsupported(f"ge={shape.ge}")
-    elif kind == "bool":
-        expr = "(?:true|false)"
-    elif kind == "literal":
-        expr = "(?:" + "|".join(_literal(choice) for choice in shape.choices) + ")"
-    elif kind == "model" and shape.model is not None:
-        expr = _object(shape.model)
-    elif kind == "list" and shape.item is not None and shape.min_length is None:
-        item = _value(shape.item)
-        expr = rf"\[(?:{item}(?:, {item})*)?\]"
-    else:
-        raise Unsupported(repr(shape))
-    return f"(?:null|{expr})" if shape.nullable else expr
-
-
-def _object(model: type[BaseModel]) -> str:
-    # Fields omitted when absent (`occurrence`, `note`, `reviewer`) are not in the pattern:
-    # lines with one take the precise path.
-    members = (
-        f"{_literal(spec.name)}: {_value(spec.shape)}" for spec in fields(model) if not spec.omitted
-    )
-    return r"\{" + ", ".join(members) + r"\}"
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 @functools.cache
-def pattern(model: type[BaseModel]) -> re.Pattern[bytes] | None:
-    """The compiled pattern of canonical valid lines of `model`, or None if not expressible."""
-    try:
-        return re.compile(_object(model).encode())
-    except Unsupported:
-        return None
+def pattern(name: str) -> re.Pattern[bytes] | None:
+    """The compiled pattern of canonical valid lines of the model named `name` (`patterns.py`,
+    derived from the models), or None if it has none."""
+    source = PATTERNS.get(name)
+    return None if source is None else re.compile(source)
 
 
 def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
@@ -119,7 +56,7 @@ def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
     Structurally: what pydantic checks (types, enums, patterns, required fields, no unknown
     fields). A line can match and still not be UTF-8: the caller's JSON parser finds that.
     """
-    compiled = pattern(model)
+    compiled = pattern(model.__name__)
     return compiled is not None and compiled.fullmatch(line) is not None
 
 
@@ -127,8 +64,20 @@ def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
 
 
 @functools.cache
-def _validator(model: type[BaseModel]) -> Any:
-    return model.__pydantic_validator__.validate_python
+def _validator(model: type[BaseModel]) -> Callable[[Any], bool]:
+    """Whether pydantic's compiled validator accepts a record (pydantic imported only now)."""
+    from pydantic import ValidationError
+
+    validate = model.__pydantic_validator__.validate_python
+
+    def accepted(obj: Any) -> bool:
+        try:
+            validate(obj)
+        except ValidationError:
+            return False
+        return True
+
+    return accepted
 
 
 def valid_record(model: type[BaseModel], raw: bytes) -> dict[str, Any] | None:
@@ -151,11 +100,7 @@ def valid_record(model: type[BaseModel], raw: bytes) -> dict[str, Any] | None:
         return None
     if type(obj) is not dict or raw.count(b":") != orjson.dumps(obj).count(b":"):
         return None
-    try:
-        _validator(model)(obj)
-    except ValidationError:
-        return None
-    return obj
+    return obj if _validator(model)(obj) else None
 
 
 # -- the record checks, for a record the pattern accepted -----------------------------------------

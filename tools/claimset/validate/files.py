@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..models import Actor, Annotator, Document, SentenceRecord
-from ..orphans import OrphanRecord
 from . import fast_path
 from .checks import claims, ids, offsets, orphans, registries
 from .checks import status as status_check
@@ -25,7 +23,7 @@ _LEGIBLE_ID = re.compile(r'"id"\s*:\s*"([^"\\]+)"')
 class ActorFile(JsonlFile):
     """corpus/actors.jsonl: the registry. Builds the actor index while checking it."""
 
-    model = Actor
+    model_name = "Actor"
 
     def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
         super().__init__(path, rel, actors)
@@ -59,7 +57,7 @@ class ActorFile(JsonlFile):
 class AnnotatorFile(JsonlFile):
     """corpus/annotators.jsonl: who the annotator ids are (optional; read by the card)."""
 
-    model = Annotator
+    model_name = "Annotator"
 
     def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
         super().__init__(path, rel, actors)
@@ -76,7 +74,7 @@ class AnnotatorFile(JsonlFile):
 class OrphanFile(JsonlFile):
     """corpus/orphans/<doc>.jsonl: claims split could not place; each one is reported."""
 
-    model = OrphanRecord
+    model_name = "OrphanRecord"
 
     def __init__(self, path: Path, rel: str, actors: ActorIndex, annotations_rel: str) -> None:
         super().__init__(path, rel, actors)
@@ -98,7 +96,7 @@ class DocRecord:
 class DocumentFile(JsonlFile):
     """corpus/documents.jsonl: one record per document."""
 
-    model = Document
+    model_name = "Document"
 
     def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
         super().__init__(path, rel, actors)
@@ -122,7 +120,7 @@ class DocumentFile(JsonlFile):
 class AnnotationFile(JsonlFile):
     """corpus/annotations/<doc>.jsonl: sentence records against their seed and the registry."""
 
-    model = SentenceRecord
+    model_name = "SentenceRecord"
 
     def __init__(
         self, path: Path, rel: str, actors: ActorIndex, doc_id: str, seed_text: str | None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..diagnostics import Severity
-from ..models import (
+from ..vocabulary import (
     ACTOR_ID_PATTERN,
     CLAIM_ID_PATTERN,
     DOC_ID_PATTERN,

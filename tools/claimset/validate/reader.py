@@ -12,19 +12,18 @@ being checked.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from pydantic import BaseModel
 
 from .. import limits
 from ..conflict_markers import marker
 from ..diagnostics import Diagnostic
 from ..errors import ClaimsetError
-from ..models import SentenceRecord
 from ..project import BOM
 from ..rejoin import find_spread
 from . import fast_path
@@ -35,6 +34,9 @@ from .lines import Line
 from .positions import Path as JsonPath
 from .positions import Place, json_path
 from .problems import ActorIndex, Problem
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 #: Longer lines are not parsed (no sentence record comes near): reported as `limit`. The same
 #: limit for every command (limits.py).
@@ -63,7 +65,9 @@ class _Conflict:
 class JsonlFile:
     """Checks one JSONL file line by line; subclasses add the record-level checks."""
 
-    model: type[BaseModel] = SentenceRecord
+    #: The name of the records' model in `claimset.models`: the model itself (and pydantic) is
+    #: imported only for a line off the canonical pattern (`model`).
+    model_name = "SentenceRecord"
 
     def __init__(self, path: Path, rel: str, actors: ActorIndex) -> None:
         self.path = path
@@ -79,7 +83,7 @@ class JsonlFile:
         self.broken: list[tuple[Line, list[Diagnostic]]] = []
         # An open git conflict block: [first line, ours label, ours lines, theirs start line].
         self.conflict: _Conflict | None = None
-        compiled = fast_path.pattern(self.model)
+        compiled = fast_path.pattern(self.model_name)
         self.canonical_and_valid = compiled.fullmatch if compiled is not None else None
         #: For a structurally valid record: True if `semantic` would find nothing. Then it
         #: has also done what `semantic` does to the file's state; otherwise it has changed
@@ -87,6 +91,14 @@ class JsonlFile:
         self.quick: Callable[[dict[str, Any], int], bool] = _never
         #: `quick` for a record on a line the pattern matched (same answers, fewer lookups).
         self.quick_canonical: Callable[[dict[str, Any], int], bool] = _never
+
+    @functools.cached_property
+    def model(self) -> type[BaseModel]:
+        """The records' pydantic model (looked up once per file)."""
+        from .. import models
+
+        found: type[BaseModel] = getattr(models, self.model_name)
+        return found
 
     # -- reporting
 
@@ -135,7 +147,7 @@ class JsonlFile:
         # Locals for the fast path, which runs for nearly every line.
         canonical_and_valid, loads = self.canonical_and_valid, orjson.loads
         quick, quick_canonical = self.quick, self.quick_canonical
-        model, valid_record = self.model, fast_path.valid_record
+        valid_record = fast_path.valid_record
         fast_records = 0
         with handle:
             lineno = 0
@@ -157,7 +169,7 @@ class JsonlFile:
                         except orjson.JSONDecodeError:
                             pass  # invalid UTF-8 inside a string, or a number too large
                     elif end:
-                        obj = valid_record(model, raw[:end])
+                        obj = valid_record(self.model, raw[:end])
                     if obj is not None:
                         fast_records += 1
                         if not accepted(obj, lineno):

@@ -10,14 +10,11 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING, Any
 
 from ..diagnostics import Diagnostic, Report
 from ..errors import SeedDecodeError
 from ..jsonio import iter_jsonl_lenient
-from ..models import SentenceRecord
 from ..orphans import orphan_paths
 from ..project import REGISTRY_FILES, Project, read_seed
 from .checks import documents as checks
@@ -32,6 +29,9 @@ from .files import (
 )
 from .positions import json_path
 from .problems import ActorIndex
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 @dataclass
@@ -235,13 +235,18 @@ class _Scope:
 
 def broken_links(project: Project) -> list[Path]:
     """Annotation files that are symbolic links to nothing (`annotation_paths` lists files)."""
-    if not project.annotations_dir.is_dir():
+    folder = project.annotations_dir
+    if not folder.is_dir():
         return []
-    return sorted(
-        p
-        for p in project.annotations_dir.glob("*.jsonl")
-        if p.is_symlink() and not p.exists() and not p.name.startswith(".")
-    )
+    with os.scandir(folder) as entries:  # no lookup for each file that is not a link
+        return sorted(
+            folder / entry.name
+            for entry in entries
+            if entry.is_symlink()
+            and entry.name.endswith(".jsonl")
+            and not entry.name.startswith(".")
+            and not os.path.exists(entry.path)
+        )
 
 
 def _tasks(
@@ -376,11 +381,16 @@ def validate(
     return report
 
 
-def schema_errors(obj: Any, model: type[BaseModel] = SentenceRecord) -> list[tuple[str, str]]:
+def schema_errors(obj: Any, model: type[BaseModel] | None = None) -> list[tuple[str, str]]:
     """The structural problems of one parsed record as (path, code): what JSON Schema checks.
 
     For comparing claimset with other validators; `validate` gives the full diagnostics.
+    `model`: SentenceRecord by default.
     """
+    if model is None:
+        from ..models import SentenceRecord
+
+        model = SentenceRecord
     if not isinstance(obj, dict):
         return [("", "type")]
     problems = structure(model, obj, set(), ActorIndex())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...diagnostics import Diagnostic
 from ...jsonio import byte_position
-from ...models import DOC_ID_PATTERN
+from ...vocabulary import DOC_ID_PATTERN
 from ..problems import DOC_ID, PATTERN_NAMES
 from ..registry import check
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...models import HUMAN_STATUSES
+from ...vocabulary import HUMAN_STATUSES
 from ..problems import Problem, Where
 from ..registry import check
 

@@ -9,14 +9,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
-
-from ...canonical import Shape, field_names, fields
 from ...diagnostics import Severity
-from ...models import ACTOR_ID_PATTERN
+from ...vocabulary import ACTOR_ID_PATTERN
 from ..positions import Path as JsonPath
 from ..problems import (
     FIELD_NAMES,
@@ -28,6 +24,14 @@ from ..problems import (
     quote,
 )
 from ..registry import RegistryError, check
+
+# pydantic (and the canonical shapes, built from it) are imported by the functions that use
+# them: they run only for a record off the fast path, and a valid corpus never needs them.
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from pydantic_core import ErrorDetails
+
+    from ...canonical import Shape
 
 
 def describe(shape: Shape | None, owner: tuple[str, str] | None = None) -> str:
@@ -62,6 +66,8 @@ def describe(shape: Shape | None, owner: tuple[str, str] | None = None) -> str:
 
 def shape_at(model: type[BaseModel], loc: JsonPath) -> Shape | None:
     """The Shape of the field at `loc` in `model`, following nested models and lists."""
+    from ...canonical import Shape, fields
+
     shape = Shape("model", model=model)
     for part in loc:
         if shape.kind == "list" and isinstance(part, int) and shape.item is not None:
@@ -190,6 +196,8 @@ def _unknown_fields(
     model: type[BaseModel], obj: dict[str, Any], errors: list[ErrorDetails]
 ) -> tuple[list[Problem], set[JsonPath]]:
     """unknown-field problems, and the missing fields they are misspellings of."""
+    from ...canonical import field_names
+
     problems: list[Problem] = []
     suppressed: set[JsonPath] = set()
     for error in errors:
@@ -232,6 +240,8 @@ def structure(
     `skip`: paths already reported. A misspelt required field is one mistake, reported once,
     as the unknown field.
     """
+    from pydantic import ValidationError
+
     try:
         model.model_validate(obj)
     except ValidationError as exc:
