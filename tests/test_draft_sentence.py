@@ -17,6 +17,7 @@ PARTIES = ActorIndex(
         {"id": "china", "name": "China", "aliases": ["Beijing", "Chinese"], "kind": "state"},
         {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
         {"id": "russia", "name": "Russia", "kind": "state"},
+        {"id": "iran", "name": "Iran", "kind": "state"},
         {"id": "allies", "name": "the allies", "kind": "group"},
     ]
 )
@@ -117,3 +118,240 @@ def test_an_as_phrase_stays_in_the_span(clause: str) -> None:
 )
 def test_the_commas_of_a_list_do_not_end_the_span(text: str, expected: tuple[str, ...]) -> None:
     assert [c[:3] for c in claims(text)] == [expected]
+
+
+def spans(text: str) -> list[tuple[str, str, str]]:
+    """(holder, type, span) of each drafted claim."""
+    return [c[:3] for c in claims(text)]
+
+
+# A name glued to the modal after it (*Russiashould*, SPEC's own example): the token is cut in
+# two, so the name is found, the modal read, and every offset still points into the text.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Eight letters, the shortest glued name-and-modal the drafter cuts: a prediction about
+        # Iran, negative.
+        ("Iranwill never give up enrichment.", ("author", None, "prediction",
+         (0, "Iranwill never give up enrichment"), "iran", "certain", [], "negative")),
+        # The glued token after others: the holder's offsets and the span's are kept.
+        ("Tokyo fears that Russiamight win the vote.", ("japan", (0, "Tokyo"), "prediction",
+         (17, "Russiamight win the vote"), "russia", "certain", [], "positive")),
+        # The name is the holder: its quote ends where the modal starts.
+        ("Russiawould prefer a ceasefire.", ("russia", (0, "Russia"), "desire",
+         (12, "prefer a ceasefire"), None, "certain", [], "positive")),
+        # The modal is the author's hedge: its cue starts where the name ends.
+        ("Russiacould lose the vote.", ("author", None, "prediction",
+         (0, "Russiacould lose the vote"), "russia", "possible", [(6, "could")], "positive")),
+    ],
+)  # fmt: skip
+def test_a_name_glued_to_its_modal_is_read_as_two_words(
+    text: str, expected: tuple[Any, ...]
+) -> None:
+    (claim,) = draft_sentence(text, PARTIES)
+    actor, exp, hedge = claim["actor"], claim["expectation"], claim["hedge"]
+    holder = None if actor["quote"] is None else (actor["start"], actor["quote"])
+    cues = [(c["start"], c["quote"]) for c in hedge["cues"]]
+    got = (
+        actor["ref"], holder, exp["type"], (exp["start"], exp["quote"]), exp["target"],
+        hedge["certainty"], cues, claim["polarity"],
+    )  # fmt: skip
+    assert got == expected
+    for span in (actor, exp, *hedge["cues"]):
+        if span["quote"] is not None:
+            assert text[span["start"] : span["end"]] == span["quote"]
+
+
+LIST = "the cost of the tariffs on its steel, a lack of perceived fairness in the talks"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A list of long items, its last one closed by the end, a non-restrictive relative
+        # clause (cut, guidelines §7.2), a semicolon, a colon, a question mark, an exclamation
+        # mark, or no final punctuation at all (a heading, a cut line): all one span.
+        (f"Seoul will weigh {LIST}, and the mood in Busan.",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and the mood in Busan")]),
+        (f"Seoul will weigh {LIST}, and the mood in Busan",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and the mood in Busan")]),
+        (f"Seoul will weigh {LIST}, and the mood in Busan, which has soured.",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and the mood in Busan")]),
+        (f"Seoul will weigh {LIST}, and the mood in Busan; Tokyo will not.",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and the mood in Busan"),
+          ("author", "prediction", "Tokyo will not")]),
+        (f"Seoul will weigh {LIST}, and the mood in Busan: all three matter.",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and the mood in Busan")]),
+        (f"Will Seoul weigh {LIST}, and the mood in Busan?",
+         [("author", "prediction", f"Will Seoul weigh {LIST}, and the mood in Busan")]),
+        (f"Seoul must weigh {LIST}, and the mood in Busan!",
+         [("author", "obligation", f"Seoul must weigh {LIST}, and the mood in Busan")]),
+        # A last item of one word, and of sixteen (the longest taken for an item).
+        (f"Seoul will weigh {LIST}, and fairness.",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and fairness")]),
+        (f"Seoul will weigh {LIST}, and the slow loss of public trust in the institutions of "
+         "the alliance among voters in Busan.",
+         [("author", "prediction", f"Seoul will weigh {LIST}, and the slow loss of public "
+           "trust in the institutions of the alliance among voters in Busan")]),
+    ],
+)  # fmt: skip
+def test_a_list_of_long_items_is_one_span_whatever_closes_it(
+    text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert spans(text)[: len(expected)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        # After a list's last comma and its "and", a clause with its own subject and finite
+        # verb is a claim of its own (guidelines §5): the list's span does not run into it.
+        ("Seoul will weigh the cost of the tariffs on its steel, the risk of a trade war with "
+         "China, and Tokyo will not wait.", ("author", "prediction", "Tokyo will not wait")),
+        ("Seoul will weigh the costs of the deal, Tokyo the risks of the deal, and Beijing will "
+         "decide alone.", ("author", "prediction", "Beijing will decide alone")),
+        # The same after a list of short items.
+        ("Seoul has criticized Chinese tariffs, quotas, and Tokyo will follow.",
+         ("author", "prediction", "Tokyo will follow")),
+        ("Seoul opposes the tariffs, the quotas, and in turn Tokyo will oppose the bans.",
+         ("japan", "desire", "oppose the bans")),
+        # A second predicate of the same subject, after its "and".
+        ("Seoul has criticized Chinese tariffs, quotas, and will impose bans of its own.",
+         ("author", "prediction", "will impose bans of its own")),
+    ],
+)  # fmt: skip
+def test_a_clause_after_a_lists_last_comma_is_a_claim_of_its_own(
+    text: str, clause: tuple[str, str, str]
+) -> None:
+    drafted = spans(text)
+    assert clause in drafted
+    assert not any(c != clause and clause[2] in c[2] for c in drafted)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Short items, the last one closed by the end of a sentence without its stop, or
+        # holding a name such as *U.S.*: the list is kept whole.
+        ("Seoul has criticized Chinese tariffs, quotas and bans",
+         ("south_korea", "belief", "criticized Chinese tariffs, quotas and bans")),
+        ("Seoul has criticized Chinese tariffs, quotas, and U.S. bans as meddling in its "
+         "economy.", ("south_korea", "belief", "criticized Chinese tariffs, quotas, and U.S. "
+                      "bans as meddling in its economy")),
+        # Two holders with one verb (*Tokyo quotas*) and a clause after the "and": no list,
+        # Seoul's desire ends at its own object.
+        ("Seoul wants tariffs, Tokyo quotas and the two sides still disagree.",
+         ("south_korea", "desire", "wants tariffs")),
+    ],
+)  # fmt: skip
+def test_a_short_list_is_kept_only_when_its_last_item_is_a_noun_phrase(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert spans(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" then a determiner: two noun phrases of one object (one claim) ...
+        ("Seoul will back the tariffs and this deal.",
+         ["Seoul will back the tariffs and this deal"]),
+        ("Seoul will probably back the tariffs and the rest of its allies.",
+         ["Seoul will probably back the tariffs and the rest of its allies"]),
+        ("Seoul will probably back the tariffs and the small business lobby.",
+         ["Seoul will probably back the tariffs and the small business lobby"]),
+        # ... also when a finite verb follows only after a comma, a semicolon, a colon or *but*,
+        # in a clause of its own ...
+        ("Seoul will probably back the tariffs and the quotas, which are popular.",
+         ["Seoul will probably back the tariffs and the quotas"]),
+        ("Seoul will probably back the tariffs and the quotas; both are popular.",
+         ["Seoul will probably back the tariffs and the quotas", "both are popular"]),
+        ("Seoul will probably back the tariffs and the quotas: both are popular.",
+         ["Seoul will probably back the tariffs and the quotas", "both are popular"]),
+        ("Seoul will probably back the tariffs and the quotas but Tokyo is opposed.",
+         ["Seoul will probably back the tariffs and the quotas", "Tokyo is opposed"]),
+        # ... or a new clause when its finite verb follows at once (a second claim, §5).
+        ("Seoul will probably win the vote and this will change the region.",
+         ["Seoul will probably win the vote", "this will change the region"]),
+        ("Seoul will probably win the vote and the party gets its way.",
+         ["Seoul will probably win the vote", "the party gets its way"]),
+    ],
+)  # fmt: skip
+def test_and_before_a_determiner_joins_noun_phrases_unless_a_verb_follows(
+    text: str, expected: list[str]
+) -> None:
+    assert [c[2] for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # *as* before a noun phrase is the complement of *regarded* (guidelines §7.1, "Y as
+        # Z"): the span keeps it, with its restrictive relative clause, its comparison, a past
+        # participle as its adjective, and up to the end of a sentence without its stop.
+        ("Seoul has long regarded Beijing as the partner which has the most to lose.",
+         "regarded Beijing as the partner which has the most to lose"),
+        ("Seoul has long regarded Tokyo as the better partner than Beijing will ever be.",
+         "regarded Tokyo as the better partner than Beijing will ever be"),
+        ("Seoul has long regarded Tokyo as the trusted partner in the region.",
+         "regarded Tokyo as the trusted partner in the region"),
+        ("Seoul has long regarded Tokyo as the trusted partner",
+         "regarded Tokyo as the trusted partner"),
+        ("Seoul has long regarded Beijing as the main threat to the security of the whole "
+         "region in the coming decade.", "regarded Beijing as the main threat to the security "
+         "of the whole region in the coming decade"),
+        # A second predicate after the complement (*and has said so*) is no part of it.
+        ("Seoul has long regarded Beijing as the main threat and has said so.",
+         "regarded Beijing as the main threat"),
+        # A line cut after its "and": nothing to read past it, and no failure.
+        ("Seoul has long regarded Beijing as the main threat and",
+         "regarded Beijing as the main threat"),
+    ],
+)  # fmt: skip
+def test_as_before_a_noun_phrase_is_a_complement_kept_in_the_span(text: str, span: str) -> None:
+    assert spans(text) == [("south_korea", "belief", span)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # The complement runs at least to its noun, whatever the drafter makes of what follows
+        # (a comparison, a second predicate in the past, with or without the sentence's stop).
+        ("Seoul has long regarded Beijing as the same kind of threat as Tokyo does.",
+         "regarded Beijing as the same kind of threat"),
+        ("Seoul has long regarded Beijing as the main threat and acted on it.",
+         "regarded Beijing as the main threat"),
+        ("Seoul has long regarded Beijing as the main threat and acted",
+         "regarded Beijing as the main threat"),
+    ],
+)  # fmt: skip
+def test_an_as_complement_is_not_cut_before_its_noun(text: str, start: str) -> None:
+    (claim,) = spans(text)
+    assert claim[:2] == ("south_korea", "belief")
+    assert claim[2].startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # *just as Tokyo has done*: a comparison, kept (guidelines §7.2).
+        ("Seoul will probably stay neutral just as Tokyo has done.",
+         ("author", "prediction", "Seoul will probably stay neutral just as Tokyo has done", [])),
+        # A causal *as* clause with a pronoun's subject and a regular past verb: cut, and it
+        # supports the claim.
+        ("Seoul will probably win the vote as their rivals failed.",
+         ("author", "prediction", "Seoul will probably win the vote", ["their rivals failed"])),
+    ],
+)  # fmt: skip
+def test_as_after_a_clause_opens_a_clause_only_with_its_own_subject_and_verb(
+    text: str, expected: tuple[Any, ...]
+) -> None:
+    assert claims(text) == [expected]
+
+
+def test_a_line_cut_after_as_is_drafted() -> None:
+    # A seed's line may end anywhere (a heading, a cut line): "as" with nothing after it once
+    # made the drafter fail.
+    ((holder, kind, span, _),) = claims("Seoul will probably win the vote as")
+    assert (holder, kind) == ("author", "prediction")
+    assert span.startswith("Seoul will probably win the vote")

@@ -177,8 +177,8 @@ def _as_with_clause(s: Sentence, i: int) -> bool:
     a finite verb before any punctuation. Not *as* before a noun phrase (*regards the base as
     the main threat*, *described him as a maverick who ...*), nor *as X as*, *such as*."""
     low, toks, n = s.low, s.toks, s.n
-    if i == 0 or low[i - 1] in _NOT_BEFORE_AS or is_verb(low[i - 1]):
-        return False  # "portrayed as the stronghold of ...": the verb's complement
+    if i == 0 or i + 1 == n or low[i - 1] in _NOT_BEFORE_AS or is_verb(low[i - 1]):
+        return False  # "portrayed as the stronghold of ...": the verb's complement; a last "as"
     if "as" in low[max(0, i - 4) : i]:
         return False  # "as cold as they are today": a comparison
     nxt = low[i + 1] if i + 1 < n else ""
