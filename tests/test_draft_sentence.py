@@ -5,6 +5,7 @@ document."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -355,3 +356,82 @@ def test_a_line_cut_after_as_is_drafted() -> None:
     ((holder, kind, span, _),) = claims("Seoul will probably win the vote as")
     assert (holder, kind) == ("author", "prediction")
     assert span.startswith("Seoul will probably win the vote")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" then a verb taking an object (a quantifier, or a name at the end of a line):
+        # a second predicate, a claim of its own (guidelines §5).
+        ("Seoul will probably cut tariffs and lift all quotas.",
+         ["Seoul will probably cut tariffs", "lift all quotas"]),
+        ("Seoul will probably cut tariffs and lift some quotas.",
+         ["Seoul will probably cut tariffs", "lift some quotas"]),
+        ("Seoul will probably cut tariffs and buy more oil.",
+         ["Seoul will probably cut tariffs", "buy more oil"]),
+        ("Seoul will probably cut tariffs and back Tokyo",
+         ["Seoul will probably cut tariffs", "back Tokyo"]),
+    ],
+)  # fmt: skip
+def test_and_before_a_verb_with_its_object_is_a_second_claim(
+    text: str, expected: list[str]
+) -> None:
+    assert [c[2] for c in claims(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two adjectives of one noun after *a* or *an*: one claim, with or without the stop.
+        ("The allies welcomed a free and open Pacific.",
+         [("allies", "belief", "welcomed a free and open Pacific")]),
+        ("The allies welcomed a free and open Pacific",
+         [("allies", "belief", "welcomed a free and open Pacific")]),
+        ("The allies welcomed an open and free Pacific.",
+         [("allies", "belief", "welcomed an open and free Pacific")]),
+        # A noun, then a verb with its object after "and": two predicates, two claims (§5).
+        ("Seoul will probably seek a deal and sign the treaty.",
+         [("south_korea", "desire", "seek a deal"), ("south_korea", "desire", "sign the treaty")]),
+        # "and" past a parenthetical connective: the verb after it is read.
+        ("Seoul will probably cut tariffs and, however, lift the quotas.",
+         [("author", "prediction", "Seoul will probably cut tariffs"),
+          ("author", "prediction", "lift the quotas")]),
+        ("Seoul urged Tokyo to cut tariffs and, for its part, to lift the quotas.",
+         [("south_korea", "demand", "Tokyo to cut tariffs"),
+          ("south_korea", "demand", "lift the quotas")]),
+    ],
+)  # fmt: skip
+def test_and_between_adjectives_joins_one_noun_and_between_predicates_two_claims(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+#: Sentences holding the constructions `draft/sentence.py` reads: glued names, lists of short
+#: and long items, "and" before adjectives, verbs and clauses, *as* clauses and complements,
+#: insertions, subordinate and relative clauses, a question.
+WHOLE = [
+    "Tokyo fears that Russiamight win the vote as its rivals have split.",
+    "Seoul has criticized Chinese tariffs, quotas, and bans on imports as meddling in its "
+    "economy, but also urged its firms to diversify.",
+    f"Seoul will weigh {LIST}, and the mood in Busan, which has soured.",
+    "The allies welcomed a free and open Pacific and will probably back Tokyo and avoid any rift.",
+    "If Seoul wins, the proposals, drafted last spring and revised twice, will (in all "
+    "likelihood) pass, since Tokyo, for its part, has withdrawn.",
+    "Seoul has long regarded Beijing as the main threat and the talks are stalled; will Tokyo "
+    "agree?",
+]
+
+
+@pytest.mark.parametrize("text", WHOLE)
+def test_a_sentence_cut_after_any_word_is_drafted_with_exact_offsets(text: str) -> None:
+    # A seed's line may end anywhere (a heading, a cut line, a missing stop): every prefix of
+    # these sentences is drafted without failing, each quote at its offsets.
+    for end in sorted({m.end() for m in re.finditer(r"\w+|[^\w\s]", text)}):
+        cut = text[:end]
+        for claim in draft_sentence(cut, PARTIES):
+            quoted = [claim["actor"], claim["expectation"], *claim["hedge"]["cues"]]
+            quoted += [e for e in claim["evidence"] if e.get("sentence") is None]
+            for span in quoted:
+                if span.get("quote") is not None:
+                    assert cut[span["start"] : span["end"]] == span["quote"], cut
