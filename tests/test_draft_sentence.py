@@ -230,6 +230,41 @@ def test_a_clause_after_a_lists_last_comma_is_a_claim_of_its_own(
 
 
 @pytest.mark.parametrize(
+    "item",
+    [
+        # A participle after a determiner (*the armed groups*), a short word in -s after a
+        # name (*Russian gas*) or a word in -ss (*the Korean press*), a plural after a name
+        # that is no word (*U.S. arms*), a curly possessive: no verb, the list goes on.
+        "the power of the armed groups in the north",
+        "the price of Russian gas",
+        "the mood of the Korean press",
+        "the flow of U.S. arms into the region",
+        "the strength of Japan’s navy",
+    ],
+)
+def test_a_long_item_with_a_name_or_a_participle_stays_in_the_list(item: str) -> None:
+    text = f"Seoul will weigh the cost of the tariffs on its steel, {item}, and the mood in Busan."
+    assert spans(text) == [("author", "prediction", text.removesuffix("."))]
+
+
+@pytest.mark.parametrize("clause", ["if the talks fail", "as the talks stall"])
+def test_a_condition_after_a_lists_last_comma_is_no_item(clause: str) -> None:
+    # *and if the talks fail, it will leave*: the condition belongs to the clause after it.
+    drafted = spans("Seoul will weigh the cost of the tariffs on its steel, the risk of a trade "
+                    f"war, and {clause}, it will leave.")  # fmt: skip
+    assert ("author", "prediction", "it will leave") in drafted
+    assert not any(clause in span for _, _, span in drafted)
+
+
+def test_a_name_and_its_verb_after_a_lists_last_comma_are_no_item() -> None:
+    # *and Tokyo says no*: a clause (a name, then a verb in -s), not the list's last item.
+    drafted = spans("Seoul will weigh the cost of the tariffs on its steel, the risk of a trade "
+                    "war, and Tokyo says no.")  # fmt: skip
+    assert drafted[0][:2] == ("author", "prediction")
+    assert not any("Tokyo says" in span for _, _, span in drafted)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # Short items, the last one closed by the end of a sentence without its stop, or
@@ -402,6 +437,73 @@ def test_and_before_a_verb_with_its_object_is_a_second_claim(
     ],
 )  # fmt: skip
 def test_and_between_adjectives_joins_one_noun_and_between_predicates_two_claims(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert spans(text) == expected
+
+
+GUARANTOR = "Tokyo is the main guarantor and chief sponsor of the pact"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" before a noun: one noun phrase (one claim) when the next verb belongs to
+        # another clause, after a comma, semicolon, colon, *than*, *but* or a relative pronoun
+        # (the relative clause kept: no comma and no name before it, guidelines §7.2) ...
+        (f"{GUARANTOR}, as Seoul is aware.", [GUARANTOR]),
+        (f"{GUARANTOR}; Seoul is a partner.", [GUARANTOR, "Seoul is a partner"]),
+        (f"{GUARANTOR}: Seoul is a partner.", [GUARANTOR, "Seoul is a partner"]),
+        (f"{GUARANTOR} but Seoul is a partner.", [GUARANTOR, "Seoul is a partner"]),
+        (f"{GUARANTOR} that is now in force.", [f"{GUARANTOR} that is now in force"]),
+        (f"{GUARANTOR} which is now in force.", [f"{GUARANTOR} which is now in force"]),
+        ("Tokyo is the main guarantor and chief sponsor of the leaders who are now in office.",
+         ["Tokyo is the main guarantor and chief sponsor of the leaders who are now in office"]),
+        ("Tokyo is a bigger guarantor and sponsor of the pact than Seoul is.",
+         ["Tokyo is a bigger guarantor and sponsor of the pact than Seoul is"]),
+        # ... and an adverb then a noun phrase: one object with both cues.
+        ("Seoul will probably cut tariffs and possibly the quotas.",
+         ["Seoul will probably cut tariffs and possibly the quotas"]),
+        # A new clause when its own *is* or *was* follows (the past one a report, no claim),
+        # or "and that" repeats the complementizer, however far its verb.
+        ("Tokyo is the main guarantor and security is its first concern.",
+         ["Tokyo is the main guarantor", "security is its first concern"]),
+        ("Tokyo is the main guarantor and rivalry was never a threat.",
+         ["Tokyo is the main guarantor"]),
+        ("Tokyo is the main guarantor and rival powers were never a threat.",
+         ["Tokyo is the main guarantor"]),
+        ("Seoul believes that Tokyo will win and that the new government in Beijing will lose.",
+         ["Tokyo will win", "the new government in Beijing will lose"]),
+    ],
+)  # fmt: skip
+def test_and_before_a_noun_joins_one_phrase_unless_its_own_verb_follows(
+    text: str, expected: list[str]
+) -> None:
+    assert [c[2] for c in claims(text)] == expected
+
+
+def test_and_before_a_clause_after_a_noun_phrase_does_not_cut_the_phrase() -> None:
+    # The first "and" joins two nouns; the second opens a clause (*and Seoul is a partner*),
+    # which the drafter keeps in the span today: the phrase before it stays whole either way.
+    (first, *_) = claims(f"{GUARANTOR} and Seoul is a partner.")
+    assert first[2].startswith(GUARANTOR)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fronted *As well as ...,* is a frame, not asserted (guidelines §4.3): no claim of
+        # its own, and the span starts after it (§7.1).
+        ("As well as the tariffs, Seoul will probably impose quotas.",
+         [("author", "prediction", "Seoul will probably impose quotas")]),
+        ("As well as raising tariffs, Seoul wants quotas.",
+         [("south_korea", "desire", "wants quotas")]),
+        # In mid-sentence it extends the noun phrase before it.
+        ("Seoul will probably impose quotas as well as tariffs.",
+         [("author", "prediction", "Seoul will probably impose quotas as well as tariffs")]),
+    ],
+)  # fmt: skip
+def test_as_well_as_is_a_frame_before_the_clause_and_a_phrase_inside_it(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert spans(text) == expected

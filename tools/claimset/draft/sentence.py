@@ -518,11 +518,11 @@ def _suppressed(s: Sentence) -> list[bool]:
 
 def _as_clause(s: Sentence, k: int) -> bool:
     """Whether the *as* at token k opens an adverbial clause or phrase closed by a comma (*As we
-    take these steps, ...*, *As part of the compact, ...*): its time, cause or frame is not
-    asserted. Not a cue phrase (*As it happens*), nor *as well as*."""
+    take these steps, ...*, *As part of the compact, ...*, *As well as the tariffs, ...*): its
+    time, cause or frame is not asserted. Not a cue phrase (*As it happens*)."""
     lex = lexicons()
     cue = longest_match(lex.hedges, s.low, k)
-    if (cue is not None and cue[0] > 1) or s.low[k + 1 : k + 2] == ["well"]:
+    if cue is not None and cue[0] > 1:
         return False
     return "," in s.low[k + 1 :]
 
