@@ -5,7 +5,10 @@ The documents are generated from the project's essays (seeds/ and the test essay
 deterministic draw of 8 to 16 of their paragraphs, until the text reaches --megabytes. Each
 engine runs as a whole process (`claimset draft-corpus documents.parquet OUT --engine E`,
 interpreter, imports and for Spark the JVM included) with --jobs 2, and its rows are counted
-from the Parquet it wrote. The table goes into docs/scale.md between
+from the Parquet it wrote. Beside the wall time, the CPU seconds of the process and everything it
+started (the JVM and the Python workers of Spark, the `datasets` workers): on a shared machine
+the wall time depends on the neighbours, the CPU seconds much less, and sentences per CPU second
+is what a cluster's cores would each deliver. The table goes into docs/scale.md between
 `<!-- bench_pipeline:start -->` and `<!-- bench_pipeline:end -->`.
 
     python benchmarks/bench_pipeline.py [--megabytes 20] [--engines local datasets spark]
@@ -21,6 +24,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -65,7 +69,66 @@ def generate(path: Path, megabytes: float) -> tuple[int, int]:
     return count, total
 
 
-def run_engine(engine: str, source: Path, out: Path) -> tuple[float, int]:
+def children_cpu() -> float:
+    """CPU seconds of every finished child process and the children they waited for."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def tree(pid: int) -> list[int]:
+    """The process and all its descendants."""
+    pids = [pid]
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                for child in f.read().split():
+                    pids += tree(int(child))
+    except OSError:
+        pass
+    return pids
+
+
+def own_cpu(pid: int) -> float | None:
+    """User + system seconds of one process alone (not its children), from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
+
+
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Run a command; its wall seconds and the CPU seconds of it and everything it started.
+
+    A process that waits for its children hands their CPU to us through RUSAGE_CHILDREN; Spark
+    does not reap its JVM's Python workers that way, so the process tree is also sampled every
+    0.2 s (the last figure seen of each process) and the larger of the two counts."""
+    started, reaped = time.perf_counter(), children_cpu()
+    seen: dict[int, float] = {}
+    # stderr to a file, not a pipe: Spark logs more than a pipe holds while nobody reads it.
+    with tempfile.TemporaryFile() as errors:
+        with subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=errors
+        ) as process:
+            while process.poll() is None:
+                for pid in tree(process.pid):
+                    cpu = own_cpu(pid)
+                    if cpu is not None:
+                        seen[pid] = max(cpu, seen.get(pid, 0.0))
+                time.sleep(0.2)
+        if process.returncode:
+            errors.seek(0)
+            text = errors.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(command)} failed:\n{text}")
+    seconds = time.perf_counter() - started
+    return seconds, max(children_cpu() - reaped, sum(seen.values()))
+
+
+def run_engine(engine: str, source: Path, out: Path) -> tuple[float, float, int]:
     import pyarrow.parquet as pq
 
     command = [
@@ -73,22 +136,20 @@ def run_engine(engine: str, source: Path, out: Path) -> tuple[float, int]:
         "--engine", engine, "--jobs", "2", "--actors", str(ROOT / "corpus" / "actors.jsonl"),
     ]  # fmt: skip
     env = {**os.environ, "PYSPARK_PYTHON": sys.executable}
-    started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=env)
-    seconds = time.perf_counter() - started
+    seconds, cpu = run_measured(command, env)
     rows = pq.read_table(out, columns=["id"]).num_rows
     shutil.rmtree(out)
-    return seconds, rows
+    return seconds, cpu, rows
 
 
 def table(
-    results: dict[str, tuple[float, int, str]], documents: int, size: int, left: list[str]
+    results: dict[str, tuple[float, float, int, str]], documents: int, size: int, left: list[str]
 ) -> str:
     mb = size / 1_000_000
     rows = [
-        f"| {engine} | {seconds:.0f} | {mb / seconds:.2f} | {count / seconds:,.0f} | {count:,} "
-        f"| {load} |"
-        for engine, (seconds, count, load) in results.items()
+        f"| {engine} | {seconds:.0f} | {mb / seconds:.2f} | {count / seconds:,.0f} | {cpu:.0f} "
+        f"| {count / cpu:,.0f} | {count:,} | {load} |"
+        for engine, (seconds, cpu, count, load) in results.items()
     ]
     return "\n".join(
         [
@@ -98,10 +159,12 @@ def table(
             f"essays, drawn at random). Each engine is a whole `claimset draft-corpus` process "
             f"with `--jobs 2` on this machine: Python {platform.python_version()}, "
             f"{platform.machine()}, {os.cpu_count()} CPUs shared with other work (the load "
-            "average when each engine started and when it ended is in the last column).",
+            "average when each engine started and when it ended is in the last column). CPU "
+            "seconds count the process and every process it started (JVM, workers).",
             "",
-            "| engine | seconds | MB of text/s | sentences/s | sentence rows | load average |",
-            "|---|---:|---:|---:|---:|---|",
+            "| engine | seconds | MB of text/s | sentences/s | CPU seconds | sentences per CPU "
+            "second | sentence rows | load average |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
             *rows,
             *(["", f"Not measured in this run: {', '.join(left)}."] if left else []),
         ]
@@ -126,12 +189,12 @@ def main() -> None:
         source = tmp / "documents.parquet"
         documents, size = generate(source, args.megabytes)
         print(f"{documents:,} documents, {size / 1e6:.0f} MB of text", flush=True)
-        results: dict[str, tuple[float, int, str]] = {}
+        results: dict[str, tuple[float, float, int, str]] = {}
         for number, engine in enumerate(args.engines):
             load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-            seconds, rows = run_engine(engine, source, tmp / f"out-{engine}")
+            seconds, cpu, rows = run_engine(engine, source, tmp / f"out-{engine}")
             load += " → " + " ".join(f"{x:.1f}" for x in os.getloadavg())
-            results[engine] = (seconds, rows, load)
+            results[engine] = (seconds, cpu, rows, load)
             # Written after each engine: a long run that is stopped keeps what it measured.
             body = table(results, documents, size, args.engines[number + 1 :])
             print(body, flush=True)
