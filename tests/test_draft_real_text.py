@@ -19,6 +19,7 @@ PARTIES = ActorIndex(
         {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
         {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
         {"id": "park", "name": "Park Jin", "kind": "person"},
+        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
     ]
 )
 
@@ -372,6 +373,25 @@ def test_clauses_with_their_own_verbs_are_no_list() -> None:
         (
             "Park Jin testified that Moscow will not pay.",
             [("park", "prediction", "Moscow will not pay", "certain", [])],
+        ),
+        (
+            "Park Jin wrote that Moscow will not pay.",
+            [("park", "prediction", "Moscow will not pay", "certain", [])],
+        ),
+        (
+            "Seoul acknowledged that the talks with Moscow had stalled.",
+            [("south_korea", "belief", "the talks with Moscow had stalled", "certain", [])],
+        ),
+        (
+            "Park Jin pointed out that the talks with Moscow had stalled.",
+            [("park", "belief", "the talks with Moscow had stalled", "certain", [])],
+        ),
+        # A speech verb without its that-clause says nothing.
+        ("Moscow added two brigades to the border.", []),
+        # A registered group named in lower case is the same group opening a sentence.
+        (
+            "Experts argue that the talks with Moscow had stalled.",
+            [("analysts", "belief", "the talks with Moscow had stalled", "certain", [])],
         ),
         # An attitude word after a preposition is a noun, not a verb.
         ("The statement listed a variety of aims for Seoul.", []),

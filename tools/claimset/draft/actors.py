@@ -15,7 +15,7 @@ from .. import jsonio
 from ..errors import InvalidLine
 from ..models import Actor, first_error
 from ..project import Project
-from .lexicons import build_trie, lexicons, longest_match, words_of
+from .lexicons import Lexicons, build_trie, lexicons, longest_match, words_of
 from .registry import demonym_rule
 from .sentence import Sentence
 from .types import Candidate
@@ -84,30 +84,7 @@ class ActorIndex:
                 if key and not _PARENS.search(name):
                     explicit.setdefault(key, actor.id)
             for name in names:
-                extra: list[str] = []
-                inner = _PARENS.search(name)
-                if inner:
-                    # "European Union (EU)", "(EU)": the name and the abbreviation alone.
-                    extra += [inner.group(1).strip(), _PARENS.sub(" ", name).strip()]
-                    name = " ".join(_PARENS.sub(" ", name).split()) or name
-                bare = name[4:] if name.lower().startswith("the ") else name
-                if bare != name:
-                    extra.append(bare)
-                demonyms = [*lex.demonyms.get(name, ()), *lex.demonyms.get(bare, ())]
-                extra += demonyms
-                extra += [_plural(d) for d in demonyms if _plural(d) != d]
-                if actor.kind == "person" and len(bare.split()) > 1:
-                    last = bare.split()[-1]
-                    if last.isalpha() and last[:1].isupper() and len(last) > 2:
-                        extra.append(last)  # "Vladimir Putin" → "Putin"
-                for first in ("Mr", "Ms", "Mrs", "Dr"):
-                    if bare.startswith(first + " "):
-                        extra.append(bare[len(first) + 1 :])
-                head, _, last = bare.rpartition(" ")
-                if any(w[:1].islower() for w in bare.split()):
-                    last = ""  # "Republic of Korea": no derived adjective
-                for form in _derived_demonyms(last):
-                    extra.append(f"{head} {form}" if head else form)
+                extra = _derived_forms(name, actor.kind, lex)
                 for form in extra:
                     key = self._key(form)
                     if key:
@@ -173,6 +150,39 @@ class ActorIndex:
         if not any(w[:1].isalnum() for w in words) or words == ["the"]:
             return ()  # "—", ".", "the": no name (a registry typo must not match everything)
         return tuple(words)
+
+
+def _derived_forms(name: str, kind: str, lex: Lexicons) -> list[str]:
+    """The forms one registry name implies besides itself: its parts around a bracketed
+    abbreviation, without a leading "the", demonyms and their plurals, a person's surname, the
+    name after a title, a derived adjective, and a lower-case name capitalised."""
+    extra: list[str] = []
+    inner = _PARENS.search(name)
+    if inner:
+        # "European Union (EU)", "(EU)": the name and the abbreviation alone.
+        extra += [inner.group(1).strip(), _PARENS.sub(" ", name).strip()]
+        name = " ".join(_PARENS.sub(" ", name).split()) or name
+    bare = name[4:] if name.lower().startswith("the ") else name
+    if bare != name:
+        extra.append(bare)
+    demonyms = [*lex.demonyms.get(name, ()), *lex.demonyms.get(bare, ())]
+    extra += demonyms
+    extra += [_plural(d) for d in demonyms if _plural(d) != d]
+    if kind == "person" and len(bare.split()) > 1:
+        last = bare.split()[-1]
+        if last.isalpha() and last[:1].isupper() and len(last) > 2:
+            extra.append(last)  # "Vladimir Putin" → "Putin"
+    for first in ("Mr", "Ms", "Mrs", "Dr"):
+        if bare.startswith(first + " "):
+            extra.append(bare[len(first) + 1 :])
+    head, _, last = bare.rpartition(" ")
+    if any(w[:1].islower() for w in bare.split()):
+        last = ""  # "Republic of Korea": no derived adjective
+    for form in _derived_demonyms(last):
+        extra.append(f"{head} {form}" if head else form)
+    if bare[:1].islower():
+        extra.append(bare[:1].upper() + bare[1:])  # "analysts" opening a sentence
+    return extra
 
 
 def _part_of(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
