@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import atomic, jsonio
+from . import atomic, encode, jsonio
 from .limits import MAX_LINE_BYTES
 from .models import Record, SentenceRecord
 from .project import BOM
@@ -146,7 +146,7 @@ def _format_pass(
             if isinstance(rid, str) and isinstance(text, str):
                 texts.add(rid, text)
         try:
-            out = (jsonio.dumps(formatted) + "\n").encode("utf-8")
+            out = (encode.dumps(formatted, model) + "\n").encode("utf-8")
         except UnicodeEncodeError:
             return None  # a lone surrogate
         if len(out) > MAX_LINE_BYTES:

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -47,7 +48,11 @@ def pattern(name: str) -> re.Pattern[bytes] | None:
     """The compiled pattern of canonical valid lines of the model named `name` (`patterns.py`,
     derived from the models), or None if it has none."""
     source = PATTERNS.get(name)
-    return None if source is None else re.compile(source)
+    if source is None:
+        return None
+    if sys.version_info < (3, 11):  # no possessive quantifiers (see `derive`): the same language
+        source = source.replace(b"*+", b"*").replace(b"?+", b"?").replace(b"}+", b"}")
+    return re.compile(source)
 
 
 def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
