@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import sys
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +151,64 @@ def test_unanchored_spans_refuse_the_export_with_the_report(project: Project) ->
     report = caught.value.report
     codes = sorted(d.code for d in report.warnings)
     assert report.valid and codes == ["bom", "missing-id", "unanchored"]  # beta has a BOM
+
+
+# -- how many processes validate -----------------------------------------------------------------
+
+#: Where the audit hook logs each fork while a test listens (empty: not listening).
+_FORK_LOG: list[Path] = []
+
+
+def _log_fork(event: str, args: tuple[object, ...]) -> None:
+    if event == "os.fork" and _FORK_LOG:
+        with _FORK_LOG[0].open("a", encoding="utf-8") as log:
+            log.write(f"{os.getpid()}\n")
+
+
+_HOOKED: list[bool] = []
+
+
+@pytest.fixture
+def forks(tmp_path: Path) -> Iterator[Callable[[], Counter[int]]]:
+    """The forks each process makes while the test runs, by the forking process's id.
+
+    An audit hook (PEP 578) sees every `os.fork`, the way multiprocessing starts its processes;
+    a forked process inherits it, so the validating process logs its own workers too. A hook
+    cannot be removed: it stays installed, silent once the test is over.
+    """
+    if not _HOOKED:
+        sys.addaudithook(_log_fork)
+        _HOOKED.append(True)
+    log = tmp_path / "forks.log"
+    log.touch()
+    _FORK_LOG.append(log)
+    try:
+        yield lambda: Counter(int(pid) for pid in log.read_text("utf-8").split())
+    finally:
+        _FORK_LOG.clear()
+
+
+def _cpus() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+
+
+def test_a_small_corpus_is_validated_in_the_export_s_own_process(
+    project: Project, forks: Callable[[], Counter[int]]
+) -> None:
+    # Starting processes costs more than it saves on a small corpus: not one is forked.
+    assert export(project).report.valid
+    assert forks() == Counter()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="validates alongside on Linux")
+def test_a_large_corpus_is_validated_by_one_process_with_a_worker_per_cpu(
+    project: Project, monkeypatch: pytest.MonkeyPatch, forks: Callable[[], Counter[int]]
+) -> None:
+    monkeypatch.setattr(export_validation, "CONCURRENT_VALIDATION_BYTES", 0)
+    assert export(project).report.valid
+    counts = forks()
+    assert counts.pop(os.getpid()) == 1  # the validating process, and only it
+    # It checks the files with the validator's workers: one per CPU, at most one per document
+    # (one worker is none: the files are then checked in the validating process itself).
+    workers = min(_cpus(), len(project.annotation_paths()))
+    assert list(counts.values()) == ([workers] if workers > 1 else [])
