@@ -9,6 +9,8 @@ fixture project of `test_export.py` broken by hand.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -18,12 +20,16 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from claimset import jsonio
+from claimset.canonical import without_defaults
 from claimset.errors import ClaimsetError
 from claimset.export import tables
 from claimset.export.paths import ROW_GROUP_ROWS
 from claimset.export.writer import SplitWriter
+from claimset.features import decode_labels, features
+from claimset.models import SentenceRecord
 from claimset.project import Project
-from test_export import ALPHA, make_export_project
+from test_export import ALPHA, BETA, make_export_project
 
 
 @pytest.fixture
@@ -148,6 +154,26 @@ def test_read_ahead_stops_its_thread_when_the_consumer_stops() -> None:
     assert len(produced) <= 5  # two in the queue, one waiting to be put, not the thousand
 
 
+#: A script that takes the first item of a read-ahead and ends without closing it.
+ABANDON = """
+from claimset.export import tables
+reader = tables._read_ahead(iter(range(100)), 2)
+print(next(reader), flush=True)
+"""
+
+
+def test_an_abandoned_reader_does_not_keep_its_process_alive() -> None:
+    # A notebook or script that stops iterating an export's tables and ends: the producing
+    # thread, blocked on a full queue, must not hold the interpreter at exit.
+    reader = tables._read_ahead(iter(range(100)), 2)
+    assert next(reader) == 0
+    reader.close()
+    proc = subprocess.run(
+        [sys.executable, "-c", ABANDON], capture_output=True, text=True, timeout=60
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "0\n", "")
+
+
 # -- documents and actors ------------------------------------------------------------------------
 
 
@@ -169,19 +195,27 @@ def test_a_project_without_documents_or_actors_files(project: Project) -> None:
 
 
 @pytest.mark.parametrize(
-    ("limit", "batches"),
+    ("limit", "rows", "batches"),
     [
-        (1, [["alpha"], ["beta"], ["gamma"]]),  # every document over the limit: one each
-        (300, [["alpha", "beta"], ["gamma"]]),  # alpha under 300 characters, beta over
-        (len(ALPHA), [["alpha"], ["beta", "gamma"]]),  # alpha reaches the limit exactly
-        (len(ALPHA) + 1, [["alpha", "beta"], ["gamma"]]),  # one character short of it
-        (10_000, [["alpha", "beta", "gamma"]]),
+        (1, ROW_GROUP_ROWS, [["alpha"], ["beta"], ["gamma"]]),  # each over the limit: one each
+        (300, ROW_GROUP_ROWS, [["alpha", "beta"], ["gamma"]]),  # alpha under 300, beta over
+        (len(ALPHA), ROW_GROUP_ROWS, [["alpha"], ["beta", "gamma"]]),  # alpha at the limit
+        (len(ALPHA) + 1, ROW_GROUP_ROWS, [["alpha", "beta"], ["gamma"]]),  # one short of it
+        # beta one character short: a new batch counts its characters from 0
+        (len(BETA.lstrip("\ufeff")) + 1, ROW_GROUP_ROWS, [["alpha"], ["beta", "gamma"]]),
+        (10_000, ROW_GROUP_ROWS, [["alpha", "beta", "gamma"]]),
+        (10_000, 2, [["alpha", "beta"], ["gamma"]]),  # a full row group of documents
     ],
 )
 def test_documents_are_batched_whole_by_their_text(
-    project: Project, monkeypatch: pytest.MonkeyPatch, limit: int, batches: list[list[str]]
+    project: Project,
+    monkeypatch: pytest.MonkeyPatch,
+    limit: int,
+    rows: int,
+    batches: list[list[str]],
 ) -> None:
     monkeypatch.setattr(tables, "DOCUMENT_BATCH_CHARS", limit)
+    monkeypatch.setattr(tables, "ROW_GROUP_ROWS", rows)
     documents, _ = tables.documents_and_actors(project)
     got = list(tables.document_batches(project, documents))
     assert [b.column("id").to_pylist() for b in got] == batches
@@ -269,3 +303,132 @@ def test_the_sentence_index_reads_the_file_once_and_only_for_an_unknown_sentence
     assert index.get("alpha:0009") is None  # not in the file at all: no second reading either
     index.add(first)  # a later block adds nothing to a complete index
     assert index.known == starts
+
+
+# -- every row, field by field, against the records it comes from ---------------------------------
+
+
+def _enrich(project: Project) -> None:
+    """Give alpha what the fixture lacks: a reviewer and notes, evidence whose sentence is left
+    unset (the claim's own), evidence cited from an earlier sentence, two evidence items."""
+    path = project.annotation_path("alpha")
+    records = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+    records[1].update(status="reviewed", reviewer="ann2", note="checked twice")
+    records[3]["claims"][0]["note"] = "the author's own view"
+    own = records[3]["claims"][0]["evidence"][0]
+    del own["sentence"]
+    s1 = records[1]["text"]
+    start = s1.index("Seoul hopes")
+    earlier = {"quote": "Seoul hopes", "sentence": "alpha:0001", "start": start, "end": start + 11}
+    records[3]["claims"][0]["evidence"].append({**earlier, "type": "statement"})
+    jsonio.write_jsonl(
+        path, [SentenceRecord.model_validate(r).model_dump(mode="json") for r in records]
+    )
+
+
+def _without_defaults(project: Project) -> None:
+    """Rewrite every annotation file as a script might: defaults left out, keys reversed."""
+    for path in project.annotation_paths():
+        lines = path.read_text("utf-8").splitlines()
+        typed = [without_defaults(json.loads(x), SentenceRecord, list.reverse) for x in lines]
+        path.write_text("".join(json.dumps(r) + "\n" for r in typed), "utf-8")
+
+
+def _decoded(table: pa.Table, config: str) -> list[dict[str, Any]]:
+    """The rows with their ClassLabel ids turned back into names."""
+    return [decode_labels(row, features(config)) for row in table.to_pylist()]
+
+
+def _expected_claims(project: Project, statuses: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The claims rows, written out from the annotation records with plain Python."""
+    rows = []
+    for path in project.annotation_paths():
+        records = [json.loads(x) for x in path.read_text("utf-8").splitlines()]
+        starts = {r["id"]: r["start"] for r in records}
+        for record in records:
+            if record["status"] not in statuses:
+                continue
+            for claim in record["claims"]:
+                actor, expectation = claim["actor"], claim["expectation"]
+                evidence = []
+                for item in claim["evidence"]:
+                    cited = item.get("sentence") or record["id"]
+                    start, end = item["start"], item["end"]
+                    evidence.append(
+                        {
+                            "quote": item["quote"],
+                            "sentence_id": cited,
+                            "start": start,
+                            "end": end,
+                            "doc_start": starts[cited] + start,
+                            "doc_end": starts[cited] + end,
+                            "type": item["type"],
+                        }
+                    )
+                rows.append(
+                    {
+                        "id": f"{record['id']}/{claim['id']}",
+                        "doc": record["doc"],
+                        "sentence_id": record["id"],
+                        "sentence": record["text"],
+                        "sentence_start": record["start"],
+                        "actor": actor["ref"],
+                        "actor_quote": actor.get("quote"),
+                        "actor_start": actor.get("start"),
+                        "actor_end": actor.get("end"),
+                        "expectation": expectation["quote"],
+                        "expectation_start": expectation["start"],
+                        "expectation_end": expectation["end"],
+                        "expectation_type": expectation["type"],
+                        "target": expectation.get("target"),
+                        "evidence": evidence,
+                        "certainty": claim["hedge"]["certainty"],
+                        "cues": claim["hedge"]["cues"],
+                        "polarity": claim["polarity"],
+                        "origin": claim["origin"],
+                        "status": record["status"],
+                        "annotator": record.get("annotator"),
+                        "reviewer": record.get("reviewer"),
+                        "note": claim.get("note"),
+                    }
+                )
+    return rows
+
+
+@pytest.mark.parametrize("written", ["canonical", "without defaults"])
+@pytest.mark.parametrize("drafts", [False, True], ids=["human", "with drafts"])
+def test_claims_rows_hold_every_field_of_their_claims(
+    project: Project, written: str, drafts: bool
+) -> None:
+    _enrich(project)
+    statuses = tables.CLAIM_STATUSES + (tables.DRAFT_STATUSES if drafts else ())
+    expected = _expected_claims(project, statuses)  # from the canonical records
+    assert len(expected) == 4 + drafts
+    if written == "without defaults":
+        _without_defaults(project)
+    blocks = list(tables.document_tables(project, statuses))
+    assert [b.doc for b in blocks] == ["alpha", "beta", "gamma"]
+    assert [row for b in blocks for row in _decoded(b.claims, "claims")] == expected
+    assert all(b.claims.schema == tables.arrow_schema("claims") for b in blocks)
+
+
+def test_sentences_rows_rebuild_their_files_with_every_default_filled(project: Project) -> None:
+    _enrich(project)
+    canonical = {p.stem: p.read_bytes() for p in project.annotation_paths()}
+
+    def rows() -> dict[str, list[dict[str, Any]]]:
+        blocks = list(tables.document_tables(project, tables.CLAIM_STATUSES))
+        assert all(b.sentences.schema == tables.arrow_schema("sentences") for b in blocks)
+        return {b.doc: _decoded(b.sentences, "sentences") for b in blocks}
+
+    written = rows()
+    assert list(written) == ["alpha", "beta", "gamma"]
+    for doc, decoded in written.items():
+        rebuilt = jsonio.jsonl_bytes(
+            SentenceRecord.model_validate(row).model_dump(mode="json") for row in decoded
+        )
+        assert rebuilt == canonical[doc], doc
+    # With the defaults left out, the export fills them in: the very same rows (not nulls
+    # that the model, rebuilding a record, would have filled instead).
+    _without_defaults(project)
+    assert rows() == written
