@@ -8,7 +8,10 @@ folder's mode, the steps reported, and a table step that fails.
 from __future__ import annotations
 
 import json
+import os
+import re
 import stat
+import time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ import yaml
 from claimset.export import export, run, tables
 from claimset.export.folder import MANIFEST
 from claimset.project import Project
+from claimset.render import render
 from test_export import make_export_project
 
 ROWS = {
@@ -54,10 +58,15 @@ def test_the_result_and_the_card_describe_the_files_written(
     project: Project, tmp_path: Path
 ) -> None:
     steps: list[str] = []
+    started = time.perf_counter()
     result = export(project, tmp_path / "out", on_step=steps.append)
+    elapsed = time.perf_counter() - started
     out = tmp_path / "out"
     assert steps == ["validate", "tables", "card"]
-    assert result.out_dir == out and not result.include_drafts
+    assert result.out_dir == out and result.include_drafts is False
+    # Each step's seconds are its own, and the total is within the call's own time.
+    assert 0 <= result.timings["total"] <= elapsed
+    assert 0 <= result.timings["tables"] <= result.timings["total"]
     assert result.rows == ROWS
     assert (result.stats["documents"], result.stats["sentences"]) == (3, 9)
     assert (result.total("claims"), result.total("sentences"), result.total("other")) == (4, 9, 0)
@@ -107,9 +116,9 @@ def test_a_relative_out_dir_is_made_absolute(
     project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = export(project, Path("rel") / "out")
-    assert result.out_dir == tmp_path / "rel" / "out" and result.out_dir.is_absolute()
-    assert (tmp_path / "rel" / "out" / "README.md").is_file()
+    result = export(project, Path("rel") / "deeper" / "out")  # its parents made too
+    assert result.out_dir == tmp_path / "rel" / "deeper" / "out" and result.out_dir.is_absolute()
+    assert (tmp_path / "rel" / "deeper" / "out" / "README.md").is_file()
     assert export(project).out_dir == project.default_export_dir
 
 
@@ -137,3 +146,37 @@ def test_without_claims_the_card_shows_no_example(project: Project, tmp_path: Pa
     card = (result.out_dir / "README.md").read_text("utf-8")
     assert "No claim yet, so no example row." in card
     assert "An example row of the `claims` config" not in card
+
+
+def test_the_export_is_built_beside_its_folder_in_a_private_one(
+    project: Project, tmp_path: Path
+) -> None:
+    # Beside it (the final rename stays on one file system), named for the folder and this
+    # process (so that the next export can tell a killed run's leftovers), mode 0700.
+    out = tmp_path / "out"
+    seen: dict[str, list[tuple[str, int]]] = {}
+
+    def look(step: str) -> None:
+        seen[step] = [
+            (p.name, stat.S_IMODE(p.stat().st_mode)) for p in tmp_path.iterdir() if p != out
+        ]
+
+    export(project, out, on_step=look)
+    proj = (project.root.name, stat.S_IMODE(project.root.stat().st_mode))
+    assert seen["validate"] == [proj]  # nothing made before validation
+    building = [entry for entry in seen["tables"] if entry != proj]
+    assert len(building) == 1 and seen["card"] == seen["tables"]
+    name, mode = building[0]
+    assert re.fullmatch(rf"\.claimset-tmp-out-{os.getpid()}-[a-z0-9_]+", name), name
+    assert mode == 0o700
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "proj"]
+
+
+def test_the_report_goes_into_the_export(project: Project, tmp_path: Path) -> None:
+    built = render(project).out
+    pages = sorted(p.name for p in built.iterdir() if p.suffix == ".html")
+    assert len(pages) > 1
+    result = export(project, tmp_path / "out")
+    assert [f for f in result.files if f.startswith("report/")] == [f"report/{p}" for p in pages]
+    for page in pages:
+        assert (result.out_dir / "report" / page).read_bytes() == (built / page).read_bytes()
