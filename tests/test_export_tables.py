@@ -194,6 +194,18 @@ def test_a_project_without_documents_or_actors_files(project: Project) -> None:
     assert tables.documents_and_actors(project) == ([], [])
 
 
+@pytest.mark.parametrize(("registry", "where"), [("documents", 4), ("actors", 6)])
+def test_a_broken_registry_line_is_located_in_the_project(
+    project: Project, registry: str, where: int
+) -> None:
+    # Validation runs alongside the tables on a large corpus: this is what they meet.
+    path = project.corpus_dir / f"{registry}.jsonl"
+    path.write_bytes(path.read_bytes() + b'{"id": \n')
+    with pytest.raises(ClaimsetError) as caught:
+        tables.documents_and_actors(project)
+    assert str(caught.value) == f"corpus/{registry}.jsonl:{where}:8: Expecting value"
+
+
 @pytest.mark.parametrize(
     ("limit", "rows", "batches"),
     [
