@@ -250,6 +250,37 @@ def test_the_cleaner_leaves_other_names_and_files_alone(tmp_path: Path) -> None:
     clean_stale(tmp_path / "missing" / "ds")  # no parent folder: nothing to do, no error
 
 
+def test_every_leftover_is_tidied_whatever_comes_before_it(tmp_path: Path) -> None:
+    # Entries are looked at in name order: others' files, and running exports' folders, sort
+    # first here, and the cleaner goes on past them.
+    dead = dead_pid()
+    notes = make(tmp_path / ".claimset-notes", {"a": "not an export's"})
+    running = make(tmp_path / ".claimset-tmp-ds-1-abc", {"a": "pid 1's folder"})
+    half = make(tmp_path / f".claimset-tmp-ds-{dead}-k3x", {"README.md": "half"})
+    clean_stale(tmp_path / "ds")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [notes.name, running.name]
+    assert not half.exists() and not (tmp_path / "ds").exists()
+
+
+def test_a_leftover_that_cannot_be_removed_does_not_stop_the_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another export tidying the same folder at once, or a file the user may not delete: the
+    # leftover stays for a later run, and this export goes on.
+    dead = dead_pid()
+    half = make(tmp_path / f".claimset-tmp-ds-{dead}-k3x", {"README.md": "half"})
+    real = shutil.rmtree
+
+    def rmtree(path: Path, ignore_errors: bool = False) -> None:
+        if not ignore_errors:
+            raise PermissionError(13, "Permission denied", str(path))
+        real(path, ignore_errors=True)
+
+    monkeypatch.setattr(shutil, "rmtree", rmtree)
+    clean_stale(tmp_path / "ds")
+    assert not half.exists() and list(tmp_path.iterdir()) == []
+
+
 def test_a_process_id_we_may_not_signal_counts_as_alive(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
