@@ -444,3 +444,20 @@ def test_sentences_rows_rebuild_their_files_with_every_default_filled(project: P
     # that the model, rebuilding a record, would have filled instead).
     _without_defaults(project)
     assert rows() == written
+
+
+def test_a_file_is_read_a_block_at_a_time_with_the_same_rows(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _enrich(project)  # alpha's evidence then cites an earlier sentence: another block
+    statuses = tables.CLAIM_STATUSES + tables.DRAFT_STATUSES
+    whole = list(tables.document_tables(project, statuses))
+    assert [b.doc for b in whole] == ["alpha", "beta", "gamma"]  # a block per file
+    size = project.annotation_path("alpha").stat().st_size
+    monkeypatch.setattr(tables, "_JSON_BLOCK_SIZE", 1024)
+    blocks = list(tables.document_tables(project, statuses))
+    alpha = [b for b in blocks if b.doc == "alpha"]
+    assert size > 2 * 1024 and len(alpha) > 2
+    for config in ("sentences", "claims"):
+        got = [row for b in blocks for row in getattr(b, config).to_pylist()]
+        assert got == [row for b in whole for row in getattr(b, config).to_pylist()], config
