@@ -120,6 +120,8 @@ def test_read_ahead_keeps_the_order_while_the_consumer_is_slow() -> None:
     for item in tables._read_ahead(iter(range(6)), 2):
         got.append(item)
         if item == 0:
+            # One thread, named for what it does (a stack dump of a stuck export shows it).
+            assert len(_readers()) == 1
             time.sleep(0.3)  # the producer meets a full queue and waits its turn
     assert got == list(range(6))
     assert _readers() == []
@@ -169,7 +171,7 @@ def test_an_abandoned_reader_does_not_keep_its_process_alive() -> None:
     assert next(reader) == 0
     reader.close()
     proc = subprocess.run(
-        [sys.executable, "-c", ABANDON], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", ABANDON], capture_output=True, text=True, timeout=30
     )
     assert (proc.returncode, proc.stdout, proc.stderr) == (0, "0\n", "")
 
