@@ -9,6 +9,7 @@ fixture project of `test_export.py` broken by hand.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 import threading
@@ -30,6 +31,23 @@ from claimset.features import decode_labels, features
 from claimset.models import SentenceRecord
 from claimset.project import Project
 from test_export import ALPHA, BETA, make_export_project
+
+
+@pytest.fixture(autouse=True)
+def _deadline() -> Iterator[None]:
+    """Fail a test that runs over a minute (a read-ahead whose consumer waits forever) instead
+    of hanging the suite: SIGALRM interrupts the wait on the queue or the thread's join."""
+
+    def expire(signum: int, frame: object) -> None:
+        raise TimeoutError("over 60 s: a read-ahead left its consumer waiting?")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(60)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
