@@ -168,7 +168,7 @@ def _config(module: str, tests: list[str]) -> str:
 #: function, so the work folder's copy of the module registers such functions just after their
 #: definition instead (`name = check(...)(name)`, what the decorator does): their bodies are
 #: then mutated like any other function's.
-REGISTERING = {"check"}
+REGISTERING = {"check", "_handles"}
 
 
 def registered_after(source: str) -> str:

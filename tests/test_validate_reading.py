@@ -179,3 +179,21 @@ def test_a_negative_start_is_out_of_order_only_after_a_sentence(tmp_path: Path) 
     assert [code for line, code, _ in found if line == 1] == ["value", "offset-mismatch"]
     [order] = [message for line, code, message in found if code == "order"]
     assert order.startswith("starts at -3, before the sentence on line 2 (60..132): "), order
+
+
+def test_git_marker_lines_are_not_counted_as_records(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    assert validate(project).records == 10  # the fixture: 3 files, 10 records
+    path = project.annotation_path("demo")
+    first, second, third, fourth = path.read_text(encoding="utf-8").splitlines()
+    # diff3 markers, each side one record of its own, a blank line in ours: 4 records.
+    lines = [first, "<<<<<<< ours", second, "", "||||||| base", "=======", third, ">>>>>>> b"]
+    path.write_text("".join(line + "\n" for line in [*lines, fourth]), encoding="utf-8")
+    report = validate(project)
+    assert [d.code for d in report.diagnostics] == ["merge-conflict"]
+    assert report.records == 10
+    # A stray marker is no marker: a line of invalid JSON, counted as the record it stands for.
+    path.write_text("".join(line + "\n" for line in [first, "=======", fourth]), "utf-8")
+    report = validate(project)
+    assert (2, "json-syntax") in [(d.line, d.code) for d in report.diagnostics]
+    assert report.records == 9

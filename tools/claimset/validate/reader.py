@@ -298,12 +298,9 @@ class JsonlFile:
         (a marker, or a line of one side: not checked, but it may hold any sentence)."""
         found = marker(line.text)
         block = self.conflict
-        if block is None:
-            if found is None or found[0] != "ours":
-                return False  # a stray marker is reported as the JSON error it is
-            self.conflict = _Conflict(line.lineno, found[1], line.source)
-            return True
         if found is None:
+            if block is None:
+                return False
             # A record of one side: not checked, but learnt (evidence elsewhere may cite it);
             # counted as unreadable, so that the sentence count and coverage wait for the fix.
             if line.text.strip():
@@ -316,6 +313,12 @@ class JsonlFile:
                 self._unparsed()
             return True
         kind, label = found
+        if block is None and kind != "ours":
+            return False  # a stray marker is reported as the JSON error it is
+        self.records -= 1  # a marker holds no record: `line` counted it as one
+        if block is None:
+            self.conflict = _Conflict(line.lineno, label, line.source)
+            return True
         if kind == "base" and block.ours_end is None:
             block.ours_end = line.lineno - 1
         elif kind == "theirs" and block.theirs_start is None:
