@@ -89,3 +89,22 @@ def test_a_ref_written_as_a_name_is_told_its_actor_id(tmp_path: Path) -> None:
     [diagnostic] = validate(project).errors
     assert diagnostic.path == "claims[0].actor.ref"
     assert diagnostic.message.endswith("(did you mean 'author'?)"), diagnostic.message
+
+
+def test_an_id_of_another_kind_written_as_an_actors_name_gets_no_actor_suggested(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    text = path.read_text("utf-8")
+    path.write_text(text.replace('"id": "c1"', '"id": "South Korea"', 1), "utf-8")
+    [diagnostic] = validate(project).errors
+    assert (diagnostic.line, diagnostic.column, diagnostic.path, diagnostic.code) == (
+        1,
+        187,
+        "claims[0].id",
+        "value",
+    )
+    assert diagnostic.message == (
+        "'South Korea' is not a claim id (letters, digits, '_', '-'), like 'c1' or null"
+    )
