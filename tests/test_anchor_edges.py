@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import random
+import re
 
+import pytest
 from claimset.anchor import (
     MAX_SEARCH_QUOTE,
     Anchor,
@@ -239,3 +242,90 @@ def test_words_hold_underscores_and_combining_marks() -> None:
     assert anchor("award", "war").in_word == "award"  # one letter from the start
     assert anchor("snake_case now", "case").in_word == "snake_case"
     assert anchor("cafe\u0301 noir", "caf").in_word == "cafe\u0301"
+
+
+def most_like(text: str, quote: str) -> int | None:
+    """What `closest_passage` stands for, by brute force: the word start whose window of the
+    quote's length is most like it (by character, by word past 300 characters; the first of
+    equals), or None under 0.6. Its shortlist of windows must not lose that one."""
+    size = len(quote.strip())
+    needle = " ".join(quote.split()).lower()
+    best = (0.0, 0)
+    for word in re.finditer(r"\S+", text):
+        window = " ".join(text[word.start() : word.start() + size].split()).lower()
+        pair = (window.split(), needle.split()) if size > 300 else (window, needle)
+        ratio = difflib.SequenceMatcher(None, *pair, autojunk=False).ratio()
+        if ratio > best[0]:
+            best = (ratio, word.start())
+    return best[1] if best[0] >= 0.6 else None
+
+
+# Texts of many near-misses, where the 3-gram shortlist is at its narrowest: a window's count
+# of the quote's grams one or two off, or the windows compared in another order, and the
+# passage named is another.
+NEAR_MISSES = [
+    (
+        "deal helps will will help it help and the helps helps Seoul and it Moscow Moscow it "
+        "Moscow it and the deal with the helps Seoul the",
+        "Moscow helps and",
+        81,
+    ),
+    (
+        "the it helps helps deal with it help deal help Moscow with it hope Seoul it with",
+        "help DPRK Seoul it",
+        13,
+    ),
+    (
+        "Seoul hopes it with Seoul will hope Seoul help Moscow hope deal hope Seoul Moscow DPRK "
+        "Moscow DPRK Moscow help Moscow DPRK Moscow Seoul hope will will Seoul",
+        "will DPRK Seoul",
+        26,
+    ),
+]
+
+LONG = (
+    "Seoul hopes that Moscow will help it to deal with the DPRK, but Moscow did not side with "
+    "Seoul over the sinking of the Cheonan corvette, and the Kremlin has since kept its distance "
+    "from every plan the South Korean government put forward for talks with Pyongyang, so the "
+    "hopes of Seoul rest on Beijing and Washington now more than ever before"
+)
+# The quote retyped with words mistyped, replaced and left out: compared word by word past
+# 300 characters (322 here), letter by letter up to 300 (exactly, here).
+RETYPED = [
+    (
+        "As said before: Seoux hopes that trade will help Japan to deal witx the Japan but "
+        "Moscow not side with Seoul over thx sinking of thx Cheonax corvette, rice the trade "
+        "has since kept its distance from everx plan the Tokyo Korean governmenx put forward "
+        "for talks with Pyongyang, so thx hopes of Seoul army on Beijing anx Washington now mo.",
+        LONG[:322],
+        22,
+    ),
+    (
+        "As said before: Seoul hopes thax ships wilx help it to deal with the DPRK, but Moscow "
+        "dix ships side witx Seoux over the talks of Cheonax corvette, and the Kremlix has since "
+        "kept its talks frox every plan the South government put forward Tokyo talks with "
+        "Pyongyangx so the hopes of Seoul rest on Beijing.",
+        LONG[:300],
+        16,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "start"), [*NEAR_MISSES, *RETYPED])
+def test_closest_passage_is_the_window_most_like_the_quote_of_all(
+    text: str, quote: str, start: int
+) -> None:
+    assert find_quote(text, quote, ignore_case=True) == []
+    assert most_like(text, quote) == start
+    found = closest_passage(text, quote)
+    assert found is not None and found[0] == start
+
+
+def test_a_dotted_capital_is_found_written_decomposed_among_words_holding_it() -> None:
+    # "İa" lower-cased is "i̇a" (i and a combining dot: three characters): written so in the
+    # text, it is not found as typed, and twelve earlier words hold it after their first letter.
+    dotted = "i\u0307a"
+    text = " ".join([f"x{dotted}"] * 12 + [dotted])
+    assert find_quote(text, "\u0130a", ignore_case=True) == []
+    assert closest_passage(text, "\u0130a") == (60, 63)
+    assert text[60:63] == dotted
