@@ -253,8 +253,10 @@ def most_like(text: str, quote: str) -> int | None:
     best = (0.0, 0)
     for word in re.finditer(r"\S+", text):
         window = " ".join(text[word.start() : word.start() + size].split()).lower()
-        pair = (window.split(), needle.split()) if size > 300 else (window, needle)
-        ratio = difflib.SequenceMatcher(None, *pair, autojunk=False).ratio()
+        if size > 300:
+            ratio = difflib.SequenceMatcher(None, window.split(), needle.split(), False).ratio()
+        else:
+            ratio = difflib.SequenceMatcher(None, window, needle, autojunk=False).ratio()
         if ratio > best[0]:
             best = (ratio, word.start())
     return best[1] if best[0] >= 0.6 else None

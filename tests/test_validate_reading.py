@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from claimset.diagnostics import Diagnostic
-from claimset.validate import validate
+from claimset.validate import reader, validate
 from claimset.validate.lines import Line
 from claimset.validate.positions import Layout, Place, json_path, scan
 from claimset.validate.positions import Path as JsonPath
@@ -197,3 +198,32 @@ def test_git_marker_lines_are_not_counted_as_records(tmp_path: Path) -> None:
     report = validate(project)
     assert (2, "json-syntax") in [(d.line, d.code) for d in report.diagnostics]
     assert report.records == 9
+
+
+def test_records_checked_counts_every_line_that_holds_or_should_hold_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 1000)
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    first, second, third, fourth = path.read_bytes().splitlines()
+    lines = [
+        first,  # the fast path
+        b"",  # blank lines hold no record
+        b" \t ",
+        b'{"id": "' + b"x" * 2000 + b'"}',  # too long to read: a record all the same
+        b"  " + second,  # the precise path (indented)
+        b"[1, 2]",  # not an object
+        b"{oops",  # not JSON
+        third + b"\r",  # a CR
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n" + fourth)  # the last line without its newline
+    report = validate(project)
+    assert sorted({(d.line, d.code) for d in report.diagnostics}) == [
+        (4, "limit"),
+        (6, "type"),
+        (7, "json-syntax"),
+        (8, "crlf"),
+    ]
+    assert report.records == 6 + 7  # the registries' 6, and 7 lines of demo's 9
+    assert (report.files, report.valid) == (3, False)
