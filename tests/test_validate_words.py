@@ -1,13 +1,16 @@
-"""The words the validator's messages use for values: quoting, JSON types, "did you mean"."""
+"""The words the validator's messages use for values: quoting, JSON types, "did you mean",
+where a sentence's misplaced text is."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from claimset.validate import validate
+import pytest
+from claimset.validate import fast_path, validate
 from claimset.validate.problems import ActorIndex, did_you_mean, json_type, quote
 from samples import FIXTURE, copy_fixture
+from test_validate_checks import edit_demo
 
 
 def fixture_actors() -> ActorIndex:
@@ -108,3 +111,53 @@ def test_an_id_of_another_kind_written_as_an_actors_name_gets_no_actor_suggested
     assert diagnostic.message == (
         "'South Korea' is not a claim id (letters, digits, '_', '-'), like 'c1' or null"
     )
+
+
+def test_a_misplaced_text_is_named_where_it_first_is_and_an_empty_one_differs(
+    tmp_path: Path,
+) -> None:
+    def found(name: str, lineno: int, edit: dict[str, object]) -> list[tuple[int, str, str]]:
+        project = copy_fixture(tmp_path / name)
+        edit_demo(project, lineno, edit)
+        return [(d.line, d.code, d.message) for d in validate(project).diagnostics]
+
+    wrong = "the offsets are wrong (re-run `claimset split`)"
+    # The first sentence's text, found at the seed's very start.
+    assert found("first", 1, {"start": 1, "end": 60}) == [
+        (1, "offset-mismatch", f"the text is at 0..59 of seeds/demo.txt, not at 1..60: {wrong}")
+    ]
+    # "Russia" is twice in the seed: the first is named.
+    assert found("twice", 3, {"start": 134, "end": 140, "text": "Russia", "claims": []}) == [
+        (
+            3,
+            "offset-mismatch",
+            f"the text is at 133..139 of seeds/demo.txt, not at 134..140: {wrong}",
+        )
+    ]
+    # An empty text is "in" the seed anywhere: it differs from what its offsets select.
+    assert found("empty", 2, {"text": ""})[1:] == [
+        (
+            2,
+            "offset-mismatch",
+            "the text differs from seeds/demo.txt[60:132] ('Moscow did not side with Seou…king "
+            "of the Cheonan corvette.'): sentence text is never edited by hand; restore it from "
+            "the seed, or re-run `claimset split` if the seed changed",
+        )
+    ]
+
+
+def test_a_sentence_starting_where_an_empty_one_is_is_in_document_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text("utf-8").splitlines()
+    empty = {"id": "demo:0004", "doc": "demo", "start": 60, "end": 60, "text": ""}
+    lines.insert(1, json.dumps({**empty, "status": "todo", "claims": []}))
+    path.write_text("".join(line + "\n" for line in lines), "utf-8")
+    # 60..60, then 60..132: no order problem; only the count of records changed.
+    assert [(d.line, d.code) for d in validate(project).diagnostics] == [(1, "sentence-count")]
+    # The same on the precise path (the fast path takes 60..132 without calling the checks).
+    monkeypatch.setattr(fast_path, "pattern", lambda model: None)
+    monkeypatch.setattr(fast_path, "valid_record", lambda model, raw: None)
+    assert [(d.line, d.code) for d in validate(project).diagnostics] == [(1, "sentence-count")]
