@@ -227,3 +227,74 @@ def test_records_checked_counts_every_line_that_holds_or_should_hold_one(
     ]
     assert report.records == 6 + 7  # the registries' 6, and 7 lines of demo's 9
     assert (report.files, report.valid) == (3, False)
+
+
+def demo_lines(tmp_path: Path, name: str, *lines: str) -> list[tuple[int, str, str]]:
+    """Validate the fixture with demo's lines replaced (`1`-`4` stand for its own lines)."""
+    project = copy_fixture(tmp_path / name)
+    path = project.annotation_path("demo")
+    own = dict(zip("1234", path.read_text("utf-8").splitlines(), strict=True))
+    path.write_text("".join(own.get(line, line) + "\n" for line in lines), "utf-8")
+    return [(d.line, d.code, d.message) for d in validate(project).diagnostics]
+
+
+def test_a_conflict_without_its_middle_marker_names_each_side_by_its_lines(
+    tmp_path: Path,
+) -> None:
+    keep = (
+        "keep the records you want, delete the other side and the marker lines (the lines in "
+        "between are not checked until then)"
+    )
+    # Closed without `=======`: ours is line 3, not the closing marker's line.
+    assert demo_lines(tmp_path, "closed", "1", "<<<<<<< mine", "2", ">>>>>>> b", "4") == [
+        (
+            2,
+            "merge-conflict",
+            f"unresolved merge conflict, lines 2-4: ours 'mine' (line 3) and theirs 'b' "
+            f"(nothing); {keep}",
+        )
+    ]
+    # Never closed: ours runs to the last line.
+    assert demo_lines(tmp_path, "open", "1", "<<<<<<< mine", "2", "3", "4") == [
+        (
+            2,
+            "merge-conflict",
+            "unresolved merge conflict, starts on line 2 and never ends (no '>>>>>>>' line): "
+            f"ours 'mine' (lines 3-5); {keep}",
+        )
+    ]
+    # A line that only starts like a marker is the JSON error it is.
+    assert demo_lines(tmp_path, "stray", "1", "<oops>", "2", "3", "4") == [
+        (
+            2,
+            "json-syntax",
+            "invalid JSON: Expecting value (a missing value, a trailing comma, or a truncated "
+            "line?)",
+        )
+    ]
+
+
+def test_a_long_line_is_shown_cut_at_ten_thousand_characters(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text("utf-8").splitlines()
+    record = {**json.loads(lines[1]), "status": "dunno", "note": "x" * 20000}
+    lines[1] = json.dumps(record)
+    path.write_text("".join(line + "\n" for line in lines), "utf-8")
+    [diagnostic] = validate(project).diagnostics
+    assert (diagnostic.line, diagnostic.code) == (2, "enum")
+    assert diagnostic.source == lines[1][:10000]
+
+
+def test_a_line_too_long_and_a_line_not_json_both_hold_back_the_sentence_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 1000)
+    long = '{"id": "' + "x" * 2000 + '"}'
+    found = demo_lines(tmp_path, "two", "1", long, "{oops", "3", "4")
+    # Either may hold the missing sentence: no sentence count, no seed coverage.
+    assert [(line, code) for line, code, _ in found] == [
+        (1, "unknown-sentence"),
+        (2, "limit"),
+        (3, "json-syntax"),
+    ]

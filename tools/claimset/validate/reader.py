@@ -332,7 +332,7 @@ class JsonlFile:
                     self.rel,
                     block.start,
                     line.lineno,
-                    block.ours(line.lineno),
+                    block.ours(line.lineno - 1),
                     theirs,
                     block.source,
                 )
