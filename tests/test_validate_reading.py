@@ -298,3 +298,14 @@ def test_a_line_too_long_and_a_line_not_json_both_hold_back_the_sentence_count(
         (2, "limit"),
         (3, "json-syntax"),
     ]
+
+
+def test_a_line_blank_but_for_a_bom_or_a_no_break_space_holds_no_record(tmp_path: Path) -> None:
+    # Not blank to bytes.isspace: read on the precise path, where only the BOM is reported.
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    first, *rest = path.read_text("utf-8").splitlines()
+    path.write_text("".join(f"{line}\n" for line in ["\ufeff", first, "\u00a0", *rest]), "utf-8")
+    report = validate(project)
+    assert [(d.line, d.code) for d in report.diagnostics] == [(1, "bom")]
+    assert report.records == 10

@@ -223,7 +223,8 @@ class JsonlFile:
         text = line.text
         if (text[:1] in "<|=>" or self.conflict is not None) and self._in_conflict(line):
             return
-        if not text.strip():
+        if not text.strip():  # blank but for a BOM or Unicode spaces: no record either
+            self.records -= 1  # (`line` counted it as one)
             self.report(line, problems)
             return
         obj = self._parse(line, problems)
