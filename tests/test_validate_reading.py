@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from claimset.cli import cli
 from claimset.diagnostics import Diagnostic
-from claimset.validate import reader, validate
+from claimset.validate import fast_path, reader, validate
 from claimset.validate.lines import Line
 from claimset.validate.positions import Layout, Place, json_path, scan
 from claimset.validate.positions import Path as JsonPath
 from claimset.validate.problems import ActorIndex, Problem
 from claimset.validate.reader import JsonlFile
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 from samples import DATA, copy_fixture, sample_project
@@ -309,3 +311,47 @@ def test_a_line_blank_but_for_a_bom_or_a_no_break_space_holds_no_record(tmp_path
     report = validate(project)
     assert [(d.line, d.code) for d in report.diagnostics] == [(1, "bom")]
     assert report.records == 10
+
+
+def test_a_file_that_cannot_be_opened_is_one_error_line_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    demo = project.annotation_path("demo")
+    opened = Path.open
+
+    def refused(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path == demo:  # what a file without read permission gives (tests may run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refused)
+    monkeypatch.chdir(project.root)
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: corpus/annotations/demo.jsonl: cannot read: Permission denied\n"
+    )
+
+
+def test_a_formatted_corpus_never_needs_the_slower_fast_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Canonical lines are matched by the pattern; only other spellings go to `valid_record`.
+    project = copy_fixture(tmp_path)
+    asked: list[bytes] = []
+    valid_record = fast_path.valid_record
+
+    def spied(model: Any, raw: bytes) -> Any:
+        asked.append(raw)
+        return valid_record(model, raw)
+
+    monkeypatch.setattr(fast_path, "valid_record", spied)
+    assert validate(project).valid
+    assert asked == []
+    path = project.annotation_path("demo")
+    lines = path.read_bytes().splitlines()
+    path.write_bytes(b"\n".join([b"  " + lines[0], *lines[1:]]) + b"\n")  # indented
+    assert validate(project).valid
+    assert asked == [b"  " + lines[0]]
