@@ -213,8 +213,8 @@ def test_records_checked_counts_every_line_that_holds_or_should_hold_one(
         first,  # the fast path
         b"",  # blank lines hold no record
         b" \t ",
-        b'{"id": "' + b"x" * 2000 + b'"}',  # too long to read: a record all the same
         b"  " + second,  # the precise path (indented)
+        b'{"id": "' + b"x" * 2000 + b'"}',  # too long to read: a record all the same
         b"[1, 2]",  # not an object
         b"{oops",  # not JSON
         third + b"\r",  # a CR
@@ -222,7 +222,7 @@ def test_records_checked_counts_every_line_that_holds_or_should_hold_one(
     path.write_bytes(b"\n".join(lines) + b"\n" + fourth)  # the last line without its newline
     report = validate(project)
     assert sorted({(d.line, d.code) for d in report.diagnostics}) == [
-        (4, "limit"),
+        (5, "limit"),
         (6, "type"),
         (7, "json-syntax"),
         (8, "crlf"),
