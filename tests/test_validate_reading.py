@@ -256,7 +256,12 @@ def test_a_conflict_without_its_middle_marker_names_each_side_by_its_lines(
             f"(nothing); {keep}",
         )
     ]
-    # Never closed: ours runs to the last line.
+    # Never closed: ours runs to the last line; the opening marker is shown.
+    project = copy_fixture(tmp_path / "shown")
+    path = project.annotation_path("demo")
+    first, *rest = path.read_text("utf-8").splitlines()
+    path.write_text("".join(f"{line}\n" for line in [first, "<<<<<<< mine", *rest]), "utf-8")
+    assert [d.source for d in validate(project).diagnostics] == ["<<<<<<< mine"]
     assert demo_lines(tmp_path, "open", "1", "<<<<<<< mine", "2", "3", "4") == [
         (
             2,
@@ -355,3 +360,31 @@ def test_a_formatted_corpus_never_needs_the_slower_fast_path(
     path.write_bytes(b"\n".join([b"  " + lines[0], *lines[1:]]) + b"\n")  # indented
     assert validate(project).valid
     assert asked == [b"  " + lines[0]]
+
+
+def test_broken_lines_beside_a_spread_record_are_each_reported(tmp_path: Path) -> None:
+    second = copy_fixture(tmp_path / "x").annotation_path("demo").read_text("utf-8")
+    second = second.splitlines()[1]
+    at, to = second.index(', "doc"'), second.index(', "status"')
+    spread = [second[: at + 1], second[at + 2 : to + 1], second[to + 2 :]]
+    found = demo_lines(tmp_path, "spread", "1", "{oops", *spread, "[1,", "3", "4")
+    assert found == [
+        (
+            2,
+            "json-syntax",
+            "invalid JSON: Expecting property name enclosed in double quotes (a trailing comma, "
+            "or a key in single quotes?)",
+        ),
+        (
+            3,
+            "json-syntax",
+            "a record spread over lines 3-5 (pretty-printed by an editor?): each record goes on "
+            "one line; `claimset fmt` rejoins it",
+        ),
+        (
+            6,
+            "json-syntax",
+            "invalid JSON: Expecting value (a missing value, a trailing comma, or a truncated "
+            "line?)",
+        ),
+    ]
