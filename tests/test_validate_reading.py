@@ -388,3 +388,21 @@ def test_broken_lines_beside_a_spread_record_are_each_reported(tmp_path: Path) -
             "line?)",
         ),
     ]
+
+
+def test_invalid_bytes_in_a_sentence_without_a_seed_leave_its_text_as_read(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    (project.root / "seeds" / "demo.txt").unlink()
+    path = project.annotation_path("demo")
+    wrong = b'"text": "Moscow did n\xffot side'
+    path.write_bytes(path.read_bytes().replace(b'"text": "Moscow did not side', wrong, 1))
+    # No seed to repair it from: the evidence quoting it is checked against "n\ufffdot".
+    found = [(d.file, d.line, d.code) for d in validate(project).diagnostics]
+    assert found == [
+        ("corpus/annotations/demo.jsonl", 1, "missing-seed"),
+        ("corpus/annotations/demo.jsonl", 1, "quote-not-found"),
+        ("corpus/annotations/demo.jsonl", 2, "encoding"),
+        ("corpus/documents.jsonl", 1, "missing-seed"),
+    ]
