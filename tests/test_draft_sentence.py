@@ -187,6 +187,16 @@ LIST = "the cost of the tariffs on its steel, a lack of perceived fairness in th
          [("author", "prediction", f"Will Seoul weigh {LIST}, and the mood in Busan")]),
         (f"Seoul must weigh {LIST}, and the mood in Busan!",
          [("author", "obligation", f"Seoul must weigh {LIST}, and the mood in Busan")]),
+        # Fourteen words in an item after the list's second comma.
+        ("Seoul will weigh the cost of the tariffs, the risk of a trade war, the slow loss of "
+         "public trust in the institutions of the old military alliance, and the mood in Busan.",
+         [("author", "prediction", "Seoul will weigh the cost of the tariffs, the risk of a "
+           "trade war, the slow loss of public trust in the institutions of the old military "
+           "alliance, and the mood in Busan")]),
+        # The list's first comma after a verb (*what was lost*): the items after it count.
+        ("Seoul will weigh the cost of what was lost, the risk of a trade war, and the mood in "
+         "Busan.", [("author", "prediction", "Seoul will weigh the cost of what was lost, the "
+                     "risk of a trade war, and the mood in Busan")]),
         # A last item of one word, and of sixteen (the longest taken for an item).
         (f"Seoul will weigh {LIST}, and fairness.",
          [("author", "prediction", f"Seoul will weigh {LIST}, and fairness")]),
@@ -240,6 +250,8 @@ def test_a_clause_after_a_lists_last_comma_is_a_claim_of_its_own(
         "the mood of the Korean press",
         "the flow of U.S. arms into the region",
         "the strength of Japan’s navy",
+        # Fourteen words, the longest middle item.
+        "the slow loss of public trust in the institutions of the old military alliance",
     ],
 )
 def test_a_long_item_with_a_name_or_a_participle_stays_in_the_list(item: str) -> None:
@@ -274,6 +286,24 @@ def test_a_name_and_its_verb_after_a_lists_last_comma_are_no_item() -> None:
         ("Seoul has criticized Chinese tariffs, quotas, and U.S. bans as meddling in its "
          "economy.", ("south_korea", "belief", "criticized Chinese tariffs, quotas, and U.S. "
                       "bans as meddling in its economy")),
+        ("Seoul criticized Chinese tariffs, U.S. quotas and bans on imports as meddling in its "
+         "economy.", ("south_korea", "belief", "criticized Chinese tariffs, U.S. quotas and bans "
+                      "on imports as meddling in its economy")),
+        # A verb before the list's first comma, four words in an item, an "and" twelve words
+        # after the first comma.
+        ("Seoul has criticized the tariffs Beijing imposed, quotas and bans.",
+         ("south_korea", "belief", "criticized the tariffs Beijing imposed, quotas and bans")),
+        ("Seoul has criticized Chinese tariffs, strict new import quotas and bans on steel as "
+         "meddling in its economy.", ("south_korea", "belief", "criticized Chinese tariffs, "
+                                      "strict new import quotas and bans on steel as meddling in "
+                                      "its economy")),
+        ("Seoul has criticized tariffs, new steel quotas, strict import bans, high transit fees "
+         "and levies on steel as meddling.", ("south_korea", "belief", "criticized tariffs, new "
+                                              "steel quotas, strict import bans, high transit "
+                                              "fees and levies on steel as meddling")),
+        # A comment clause after the comma (*as Seoul and Beijing know*) is no list item.
+        ("Tokyo will probably object, as Seoul and Beijing know.",
+         ("author", "prediction", "Tokyo will probably object")),
         # Two holders with one verb (*Tokyo quotas*) and a clause after the "and": no list,
         # Seoul's desire ends at its own object.
         ("Seoul wants tariffs, Tokyo quotas and the two sides still disagree.",
