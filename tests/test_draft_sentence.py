@@ -193,6 +193,16 @@ LIST = "the cost of the tariffs on its steel, a lack of perceived fairness in th
          [("author", "prediction", "Seoul will weigh the cost of the tariffs, the risk of a "
            "trade war, the slow loss of public trust in the institutions of the old military "
            "alliance, and the mood in Busan")]),
+        # A list of gerunds, and a list far into a long sentence.
+        ("Seoul will keep up its patrols in the strait by flying, sailing, and operating "
+         "wherever the law allows.", [("author", "prediction", "Seoul will keep up its patrols "
+                                       "in the strait by flying, sailing, and operating "
+                                       "wherever the law allows")]),
+        ("Seoul will weigh with great care over the next few years the cost of the tariffs on "
+         "its steel exports, the risk of a trade war with China, and the mood in Busan.",
+         [("author", "prediction", "Seoul will weigh with great care over the next few years "
+           "the cost of the tariffs on its steel exports, the risk of a trade war with China, "
+           "and the mood in Busan")]),
         # The list's first comma after a verb (*what was lost*): the items after it count.
         ("Seoul will weigh the cost of what was lost, the risk of a trade war, and the mood in "
          "Busan.", [("author", "prediction", "Seoul will weigh the cost of what was lost, the "
