@@ -549,6 +549,12 @@ def test_as_well_as_is_a_frame_before_the_clause_and_a_phrase_inside_it(
     assert spans(text) == expected
 
 
+def test_in_particular_after_a_comma_stays_in_the_span() -> None:
+    # A focusing phrase after a comma is no separate statement (guidelines §7.2).
+    span = "Tokyo to cut its tariffs, in particular on steel"
+    assert spans(f"Seoul wants {span}.") == [("south_korea", "desire", span)]
+
+
 #: Sentences holding the constructions `draft/sentence.py` reads: glued names, lists of short
 #: and long items, "and" before adjectives, verbs and clauses, *as* clauses and complements,
 #: insertions, subordinate and relative clauses, a question.
