@@ -260,6 +260,7 @@ def test_a_clause_after_a_lists_last_comma_is_a_claim_of_its_own(
         "the mood of the Korean press",
         "the flow of U.S. arms into the region",
         "the strength of Japan’s navy",
+        "the price of the missile shield (THAAD) in the south",
         # Fourteen words, the longest middle item.
         "the slow loss of public trust in the institutions of the old military alliance",
     ],
