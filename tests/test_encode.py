@@ -1,15 +1,17 @@
-"""The generated encoder writes exactly what `jsonio.dumps` writes, and is used for the common
-case (a canonical record with its model's types); anything else falls back on `dumps`."""
+"""The generated encoder writes exactly what `jsonio.dumps(canonical(...))` writes, and is used
+for the common case (a record with its model's types, in any key order, defaults left out or
+not); anything else falls back on `dumps(canonical(...))`."""
 
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 from claimset import encode
-from claimset.canonical import canonical
+from claimset.canonical import canonical, without_defaults
 from claimset.jsonio import dumps, loads_lenient
 from claimset.models import MODELS, OrphanRecord, SentenceRecord
 from hypothesis import given, settings
@@ -43,13 +45,14 @@ def sample_values() -> list[tuple[Any, type[BaseModel]]]:
 
 
 def same(value: Any, model: type[BaseModel]) -> bool:
-    """Whether `encode.dumps` writes what `jsonio.dumps` writes (or refuses it alike: NaN)."""
+    """Whether `encode.canonical_line` writes what `jsonio.dumps` writes of the canonical form
+    (or refuses it alike: NaN)."""
     try:
-        expected: object = dumps(value)
+        expected: object = dumps(canonical(value, model))
     except ValueError as exc:
         expected = type(exc)
     try:
-        found: object = encode.dumps(value, model)
+        found: object = encode.canonical_line(value, model)
     except ValueError as exc:
         found = type(exc)
     return found == expected
@@ -101,26 +104,52 @@ def test_every_sample_line_is_written_as_dumps_writes_it() -> None:
 def test_odd_values_are_written_as_dumps_writes_them(change: dict[str, Any]) -> None:
     for record in RECORDS:
         value = {**record, **change}
-        assert encode.dumps(value, SentenceRecord) == dumps(value)
+        assert encode.canonical_line(value, SentenceRecord) == dumps(
+            canonical(value, SentenceRecord)
+        )
 
 
-def test_keys_out_of_order_or_missing_fall_back() -> None:
-    record = RECORDS[0]
-    reordered = dict(reversed(list(record.items())))
-    assert encode.dumps(reordered, SentenceRecord) == dumps(reordered)
-    missing = {k: v for k, v in record.items() if k != "doc"}
-    assert encode.dumps(missing, SentenceRecord) == dumps(missing)
-    for value in ([], "text", 3, None, [record]):
-        assert encode.dumps(value, SentenceRecord) == dumps(value)
+def test_records_as_typed_take_the_generated_encoder() -> None:
+    # The point of it: keys in any order, defaults left out, a note written: no fallback.
+    for number, record in enumerate(RECORDS):
+        for arrange in (None, list.reverse, random.Random(number).shuffle):
+            typed = without_defaults(record, SentenceRecord, arrange)
+            assert encode.encoder(SentenceRecord)(typed) == dumps(record)
+        noted = {"note": "desire or belief?", **record}
+        assert encode.encoder(SentenceRecord)(noted) == dumps(canonical(noted, SentenceRecord))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"note": None},  # null: canonical keeps it last, with the unknown keys
+        {"extra": 1},
+        {"doc": None},
+    ],
+)
+def test_what_canonical_keeps_as_written_falls_back(change: dict[str, Any]) -> None:
+    for record in RECORDS:
+        value = {**record, **change}
+        with pytest.raises(encode.NotCanonical):
+            encode.encoder(SentenceRecord)(value)
+        assert encode.canonical_line(value, SentenceRecord) == dumps(
+            canonical(value, SentenceRecord)
+        )
+    missing = {k: v for k, v in RECORDS[0].items() if k != "doc"}  # a required field left out
+    with pytest.raises(encode.NotCanonical):
+        encode.encoder(SentenceRecord)(missing)
+    assert encode.canonical_line(missing, SentenceRecord) == dumps(missing)
+    for value in ([], "text", 3, None, [RECORDS[0]]):
+        assert encode.canonical_line(value, SentenceRecord) == dumps(value)
 
 
 @settings(max_examples=300, deadline=None)
 @given(line=mutated_record())
 def test_mutated_records_are_written_as_dumps_writes_them(line: str) -> None:
     value = json.loads(line)
-    assert encode.dumps(value, SentenceRecord) == dumps(value)
+    assert encode.canonical_line(value, SentenceRecord) == dumps(canonical(value, SentenceRecord))
     ordered = canonical(value, SentenceRecord)
-    assert encode.dumps(ordered, SentenceRecord) == dumps(ordered)
+    assert encode.canonical_line(ordered, SentenceRecord) == dumps(ordered)
 
 
 @settings(max_examples=200, deadline=None)
@@ -129,4 +158,6 @@ def test_any_text_and_number_are_written_as_dumps_writes_them(text: str, number:
     record = {**RECORDS[0], "text": text, "start": number, "annotator": text}
     claims = [{**claim, "id": text} for claim in RECORDS[0]["claims"]]
     for value in (record, {**record, "claims": claims}):
-        assert encode.dumps(value, SentenceRecord) == dumps(value)
+        assert encode.canonical_line(value, SentenceRecord) == dumps(
+            canonical(value, SentenceRecord)
+        )

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
+from claimset.canonical import without_defaults
 from claimset.errors import UsageError
 from claimset.fmt import fmt, format_record, format_text
-from claimset.fmt_record import canonical_record
+from claimset.fmt_record import canonical_record, quick_line, record_line, settled
+from claimset.jsonio import dumps, loads_strict
 from claimset.models import Actor, SentenceRecord
 from claimset.project import Project
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_validate_fuzz import RECORDS, mutated_record
 
 TEXT = "Russia will win the war, says Russia."
 
@@ -296,3 +302,102 @@ def test_a_null_occurrence_keeps_offsets_that_hold() -> None:
     )
     assert (span["start"], span["end"]) == (30, 36)
     assert (notes.messages, notes.unanchored) == ([], 0)
+
+
+def _both_paths(record: Any, texts: dict[str, str] | None) -> None:
+    """`record_line` (straight from the record when nothing is to be anchored or numbered)
+    writes what the general path writes: `canonical_record`, then `jsonio.dumps`."""
+    out, notes = canonical_record(record, texts, SentenceRecord)
+    line, line_notes = record_line(record, texts, SentenceRecord)
+    assert line == dumps(out)
+    assert (line_notes.messages, line_notes.unanchored) == (notes.messages, notes.unanchored)
+
+
+#: The fuzzer's records' texts by id: evidence that cites another sentence is anchored in it.
+TEXTS = {r["id"]: r["text"] for r in RECORDS}
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=mutated_record(), seed=st.integers(0, 9), known=st.booleans())
+def test_the_quick_line_is_the_general_one(line: str, seed: int, known: bool) -> None:
+    record = json.loads(line)
+    texts = TEXTS if known else None
+    _both_paths(record, texts)
+    arrange = random.Random(seed).shuffle
+    _both_paths(without_defaults(record, SentenceRecord, arrange), texts)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"id": None},  # numbered
+        {"expectation": {"quote": "win the war", "type": "prediction"}},  # anchored
+        {"expectation": {"quote": "win", "start": 0, "end": 3, "type": "prediction"}},  # moved
+        {"expectation": {"quote": "Russia", "occurrence": 2, "type": "prediction"}},
+        {"actor": {"ref": "russia", "quote": "Russia"}},
+        {"evidence": [{"quote": "says Russia", "type": "report"}]},  # names its sentence
+        {"evidence": [{"quote": "says Russia", "sentence": "d:0000", "type": "report"}]},
+        {"evidence": [{"quote": "Other", "sentence": "d:0001", "type": "report"}]},
+        {"hedge": {"certainty": "probable", "cues": [{"quote": "will", "kind": "hedge"}]}},
+        {"hedge": {"certainty": "probable", "cues": "will"}},
+        {"evidence": 3},
+        {"hedge": 3},
+    ],
+)
+def test_each_change_fmt_makes_takes_the_general_path(change: dict[str, Any]) -> None:
+    for texts in (None, {"d:0001": "Other text."}):
+        for text in (TEXT, None, 3):
+            for sid in ("d:0000", 5):
+                record = sentence([claim(**change)], text, sid)
+                _both_paths(record, texts)
+                _both_paths({k: v for k, v in record.items() if k != "claims"}, texts)
+                _both_paths(without_defaults(record, SentenceRecord, list.reverse), texts)
+    done = sentence(
+        [claim(expectation={"quote": "will", "start": 7, "end": 11, "type": "prediction"})]
+    )
+    assert settled(done, None) and not settled(sentence([claim(**change)]), None)
+
+
+def _quick_is_general(line: bytes, texts: dict[str, str] | None) -> bool:
+    """`quick_line` gives what the general path gives (strict parse, `record_line`), or None;
+    whether it gave a line."""
+    quick = quick_line(line, texts, SentenceRecord)
+    if quick is None:
+        return False
+    record = loads_strict(line.decode("utf-8"))
+    out, notes = record_line(record, texts, SentenceRecord)
+    assert quick == (record, out) and not notes.messages
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(line=mutated_record(), seed=st.integers(0, 9), known=st.booleans())
+def test_the_quick_path_reads_and_writes_as_the_general_one(
+    line: str, seed: int, known: bool
+) -> None:
+    texts = TEXTS if known else None
+    _quick_is_general(line.encode(), texts)
+    typed = without_defaults(json.loads(line), SentenceRecord, random.Random(seed).shuffle)
+    _quick_is_general(json.dumps(typed, ensure_ascii=seed % 2 == 0).encode(), texts)
+
+
+def test_the_quick_path_takes_a_record_as_typed_and_leaves_what_json_reads_otherwise() -> None:
+    record = sentence(
+        [claim(expectation={"quote": "will", "start": 7, "end": 11, "type": "prediction"})]
+    )
+    typed = json.dumps(without_defaults(record, SentenceRecord, list.reverse))
+    assert _quick_is_general(typed.encode(), None)
+    refused = [
+        typed.replace('"doc"', '"id": "d:0009", "doc"'),  # a repeated key: orjson keeps the last
+        typed.replace('"ref"', '"ref": "author", "ref"'),  # in a nested object
+        typed.replace('"type"', '"type": 1, "type"', 1),
+        # a repeated key beside an escaped colon: the colons would add up
+        typed.replace('"doc"', '"id": "d\\u003a9", "doc"'),
+        typed.replace('"start": 0', '"start": 123456789012345678901'),  # a float to orjson
+        typed.replace('"text"', '"t\\u0065xt"').replace('"doc"', '"text": 3, "doc"'),
+    ]
+    for line in refused:
+        assert quick_line(line.encode(), None, SentenceRecord) is None, line
+    # An escaped colon alone is read by the general path, with the same result.
+    escaped = typed.replace("Russia will", "Russia\\u003a will").replace('"start": 7', '"start": 7')
+    assert quick_line(escaped.encode(), None, SentenceRecord) is None

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from claimset import atomic, fmt_stream, jsonio
 from claimset.fmt import fmt, format_text
-from claimset.fmt_record import canonical_record
+from claimset.fmt_record import record_line
 from claimset.limits import MAX_LINE_BYTES, too_long
 from claimset.models import SentenceRecord
 from claimset.project import Project
@@ -52,7 +52,7 @@ def _canonical(records: list[dict[str, Any]]) -> bytes:
 def _stream(path: Path, write: bool = True) -> fmt_stream._Pass | None:
     """Stream one annotation file; with `write`, swap its new version in."""
     pending: list[atomic.Rewrite] | None = [] if write else None
-    result = fmt_stream.stream(path, SentenceRecord, REL, canonical_record, pending)
+    result = fmt_stream.stream(path, SentenceRecord, REL, record_line, pending)
     if pending:
         atomic.commit_all(pending)
     return result
@@ -282,8 +282,19 @@ def test_check_streams_without_writing_anything_beside_the_file(new_project: Pro
 def test_an_interrupted_stream_leaves_the_file_and_nothing_beside_it(
     new_project: Project,
 ) -> None:
-    # Ctrl-C at the third record, after the first changed line opened the new version.
-    data = _lines(_records(4)).replace(b"\n", b"\r\n")
+    # Ctrl-C at the third record, after the first changed line opened the new version. Each
+    # record has a quote to anchor, so each takes the general path, which calls `interrupted`.
+    records = _records(4)
+    for record in records:
+        record["claims"] = [
+            {
+                "id": "c1",
+                "actor": {"ref": "author"},
+                "hedge": {"certainty": "certain"},
+                "expectation": {"quote": _words(record["text"], 2), "type": "belief"},
+            }
+        ]
+    data = _lines(records).replace(b"\n", b"\r\n")
     path = _file(new_project, data)
     seen: list[object] = []
 
@@ -291,7 +302,7 @@ def test_an_interrupted_stream_leaves_the_file_and_nothing_beside_it(
         seen.append(record)
         if len(seen) == 3:
             raise KeyboardInterrupt
-        return canonical_record(record, texts, model)
+        return record_line(record, texts, model)
 
     pending: list[atomic.Rewrite] = []
     with pytest.raises(KeyboardInterrupt):

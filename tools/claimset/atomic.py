@@ -210,6 +210,12 @@ class Rewrite:
         self.path = path
         self._same = 0  # bytes at the start of the file that the output repeats
         self._writer: AtomicWriter | None = None
+        # Lines are written in blocks of about BLOCK bytes: one write and one hash update per
+        # block rather than per line (fmt writes every line of a corpus through here).
+        self._block: list[bytes] = []
+        self._size = 0
+
+    BLOCK = 1 << 20
 
     def line(self, new: bytes, old: bytes) -> None:
         if self._writer is None:
@@ -217,10 +223,20 @@ class Rewrite:
                 self._same += len(old)
                 return
             self._writer = self._open()
-        self._writer.write(new)
+        self._block.append(new)
+        self._size += len(new)
+        if self._size >= self.BLOCK:
+            self._flush(self._writer)
+
+    def _flush(self, writer: AtomicWriter) -> None:
+        block, self._block, self._size = self._block, [], 0
+        if block:
+            writer.write(b"".join(block))
 
     def _open(self) -> AtomicWriter:
         writer = AtomicWriter(self.path)
+        if not self._same:
+            return writer  # nothing to copy from the file
         try:
             with self.path.open("rb") as handle:
                 left = self._same
@@ -239,12 +255,14 @@ class Rewrite:
         """Replace the file if a line changed; whether it was replaced."""
         if self._writer is None:
             return False
+        self._flush(self._writer)
         self._writer.commit(sync_dir, synced)
         return True
 
     def close(self) -> None:
         """Close the new file (if any), to `commit_all` later with others."""
         if self._writer is not None:
+            self._flush(self._writer)
             self._writer.close()
 
     def discard(self) -> None:
@@ -252,6 +270,7 @@ class Rewrite:
             self._writer.discard()
             self._writer = None
         self._same = 0
+        self._block, self._size = [], 0
 
 
 def commit_all(rewrites: list[Rewrite]) -> None:

@@ -1,16 +1,20 @@
-"""Canonical lines written by code generated from the models: what `jsonio.dumps` writes, faster.
+"""Canonical lines written by code generated from the models: `jsonio.dumps(canonical(obj))`,
+faster.
 
-`fmt` encodes every record it reads. For a record in canonical form whose values have the
-types its model gives (the common case), `encoder(model)` writes the line with one f-string per
-model: keys are constants, strings go through the json module's own escaping function,
-integers and booleans are spelled as json spells them. Anything else (a key out of place, a
-value of another type) makes the encoder raise `NotCanonical` and `dumps` falls back on
-`jsonio.dumps`; a model this module cannot express always does. The tests hold the two to the
-same text.
+`fmt` writes every record it reads in canonical form. For a record whose values have the types
+its model gives (the common case, whatever its key order or the defaults it leaves out),
+`encoder(model)` writes the canonical line straight from the record, with one f-string per
+model: keys are constants in the model's order, a default left out is its constant line,
+strings go through the json module's own escaping function, integers and booleans are spelled
+as json spells them. Anything else (a key the model does not have, a null `note`, a value of
+another type) makes the encoder raise `NotCanonical` and `canonical_line` falls back on
+`jsonio.dumps(canonical(obj))`; a model this module cannot express always does. The tests hold
+the two to the same text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from collections.abc import Callable
@@ -18,25 +22,42 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .canonical import Shape, fields
+from .canonical import FieldSpec, Shape, canonical, fields
 from .jsonio import SEPARATORS
 from .jsonio import dumps as json_dumps
 
 
 class NotCanonical(Exception):
-    "A value the generated encoder does not write (`jsonio.dumps` does)."
+    "A value the generated encoder does not write (`jsonio.dumps(canonical(obj))` does)."
 
 
 class Unsupported(Exception):
     "A shape this module does not write (its records always take `jsonio.dumps`)."
 
 
-def dumps(obj: Any, model: type[BaseModel]) -> str:
-    """`jsonio.dumps(obj)`, by the model's generated encoder when it can."""
+#: What `dict.get` gives for a key the record does not have (no JSON value is this object).
+_ABSENT = object()
+
+
+def canonical_line(obj: Any, model: type[BaseModel]) -> str:
+    """`jsonio.dumps(canonical(obj, model))`, by the model's generated encoder when it can."""
     try:
         return encoder(model)(obj)
     except (NotCanonical, TypeError):  # TypeError: a list item of another type, for `join`
-        return json_dumps(obj)
+        return json_dumps(canonical(obj, model))
+
+
+#: Colons the generated encoders wrote for defaults since `line_and_added` reset it.
+_ADDED = [0]
+
+
+def line_and_added(obj: Any, model: type[BaseModel]) -> tuple[str, int]:
+    """The generated encoder's line (it raises NotCanonical or TypeError where it has none), and
+    how many colons the defaults it wrote for fields left out hold, keys included: the line's
+    colons less these are those of `obj` written out (`fmt`'s test for a repeated key)."""
+    _ADDED[0] = 0
+    line = encoder(model)(obj)
+    return line, _ADDED[0]
 
 
 def _never(obj: Any) -> str:
@@ -54,26 +75,45 @@ def encoder(model: type[BaseModel]) -> Callable[[Any], str]:
 
 def _generated(model: type[BaseModel]) -> Callable[[Any], str]:
     env: dict[str, Any] = {"E": json.encoder.encode_basestring, "NotCanonical": NotCanonical}
-    specs = [spec for spec in fields(model) if not spec.omitted]
-    names = [f"v{number}" for number in range(len(specs))]
-    env["KEYS"] = tuple(spec.name for spec in specs)
+    env["A"], env["ADDED"] = _ABSENT, _ADDED
+    specs = fields(model)
+    if not specs or specs[0].omitted:
+        raise Unsupported(model.__name__)  # the first key is written without a separator
+    code = ["def encode(obj):", "    if type(obj) is not dict:", "        raise NotCanonical"]
     checks: list[str] = []
     parts: list[str] = []
-    for name, spec in zip(names, specs, strict=True):
-        check, value = _value(spec.shape, name, env)
-        if check:
-            checks.append(check)
+    present: list[str] = []  # a test per optional field: is it in obj?
+    added: list[str] = []  # per default: the colons it adds when written for a field left out
+    required = 0
+    for number, spec in enumerate(specs):
+        var = f"v{number}"
+        code.append(f"    {var} = obj.get({spec.name!r}, A)")
+        # An omitted field is written only when given and not null (null goes with the
+        # unknown keys, as in `canonical`): its value is never null here.
+        shape = dataclasses.replace(spec.shape, nullable=False) if spec.omitted else spec.shape
+        check, value = _value(shape, var, env)
         key = json.dumps(spec.name) + SEPARATORS[1]
-        parts.append(key.replace("{", "{{").replace("}", "}}") + "{" + value + "}")
+        if spec.required:
+            required += 1
+            checks.append(check or f"{var} is not A")  # A is of no type a check accepts
+            parts.append(_literal(key) + "{" + value + "}")
+            continue
+        present.append(f"({var} is not A)")
+        if spec.omitted:
+            checks.append(f"({var} is A or {check or 'True'})")
+            env[f"K{number}"] = SEPARATORS[0] + key
+            parts[-1] += "{" + f'"" if {var} is A else K{number} + ({value})' + "}"
+            continue
+        checks.extend([f"({var} is A or {check})"] if check else [])
+        env[f"D{number}"] = default = json_dumps(_default(spec))
+        added.append(f"({var} is A) * {1 + default.count(':')}")  # its key's and its own
+        parts.append(_literal(key) + "{" + f"D{number} if {var} is A else {value}" + "}")
+    if added:
+        code.append(f"    ADDED[0] += {' + '.join(added)}")
+    known = " + ".join([str(required), *present])
+    checks.append(f"len(obj) == {known}")  # no key the model does not have
+    code += [f"    if not ({' and '.join(checks)}):", "        raise NotCanonical"]
     body = SEPARATORS[0].join(parts)
-    code = [
-        "def encode(obj):",
-        "    if type(obj) is not dict or tuple(obj) != KEYS:",
-        "        raise NotCanonical",
-        f"    {', '.join(names)}, = obj.values()" if names else "    pass",
-    ]
-    if checks:
-        code += [f"    if not ({' and '.join(checks)}):", "        raise NotCanonical"]
     code.append(f"    return f'{{{{{body}}}}}'")
     source = "\n".join(code) + "\n"
     # The source is made from the models above, never from input.
@@ -81,6 +121,18 @@ def _generated(model: type[BaseModel]) -> Callable[[Any], str]:
     function: Callable[[Any], str] = env["encode"]
     function.__doc__ = f"The canonical line of a {model.__name__}, generated:\n\n{source}"
     return function
+
+
+def _literal(text: str) -> str:
+    """Text inside the generated f-string (single-quoted): braces doubled."""
+    if "'" in text or "\\" in text:
+        raise Unsupported(text)
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+def _default(spec: FieldSpec) -> Any:
+    """The default `canonical` writes for a field left out."""
+    return spec.default()
 
 
 def _value(shape: Shape, var: str, env: dict[str, Any]) -> tuple[str, str]:

@@ -20,11 +20,11 @@ from typing import Any
 
 from . import atomic, jsonio
 from .conflict_markers import explain, marker
-from .fmt_record import canonical_record
 
 # `claimset.fmt.format_record` is public API: it lives in fmt_record, with the rest of what
 # fmt does to one record.
 from .fmt_record import format_record as format_record
+from .fmt_record import record_line
 from .fmt_stream import stream
 from .limits import MAX_LINE_BYTES, too_long
 from .models import Actor, Annotator, Document, Record, SentenceRecord
@@ -180,10 +180,10 @@ def _format_lines(
     lines = []
     unanchored = 0
     for lineno, record in records:
-        formatted, notes = canonical_record(record, texts, model)
+        line, notes = record_line(record, texts, model)
         messages.extend(f"{rel}:{lineno}: {note}" for note in notes.messages)
         unanchored += notes.unanchored
-        lines.append(jsonio.dumps(formatted) + "\n")
+        lines.append(line + "\n")
         if len(lines[-1]) > MAX_LINE_BYTES // 4 and len(lines[-1].encode()) > MAX_LINE_BYTES:
             return None, [f"{rel}:{lineno}: formatted, {too_long()}; not formatted"], 0
     try:
@@ -281,7 +281,7 @@ def _fmt_file(
         outcome.messages = [f"{rel}:{long_line}: {too_long()}; not formatted"]
         return outcome
     if not diff:
-        streamed = stream(path, model, rel, canonical_record, None if check else pending)
+        streamed = stream(path, model, rel, record_line, None if check else pending)
         if streamed is not None:
             outcome.changed, outcome.messages = streamed.changed, streamed.messages
             outcome.unanchored = streamed.unanchored

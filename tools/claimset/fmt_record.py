@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
+
+from . import encode
 from .anchor import anchor
 from .canonical import canonical
 from .models import Record, SentenceRecord
@@ -42,6 +45,49 @@ def format_record(
     """
     out, notes = canonical_record(record, texts, model)
     return out, notes.messages
+
+
+def quick_line(line: bytes, texts: Mapping[str, str] | None, model: type[Record]) -> Any:
+    """(the record on a line, its canonical line) read by orjson and written by the model's
+    generated encoder, when that is what the general path (`jsonio.loads_strict`, then
+    `record_line`) gives; None: take the general path.
+
+    That is when orjson reads the line as json does: no repeated key (the canonical line's
+    colons, less those of the defaults it adds, are the line's: the pair orjson drops takes its
+    colon with it), no escaped colon to spoil that count, no number json reads otherwise (an
+    integer beyond 64 bits, which orjson reads as a float: the encoder refuses floats); and the
+    record has nothing to anchor or number (`settled`).
+    """
+    if b"\\u003" in line:
+        return None
+    try:
+        record = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return None
+    if model is SentenceRecord and not settled(record, texts):
+        return None
+    try:
+        out, added = encode.line_and_added(record, model)
+    except (encode.NotCanonical, TypeError):
+        return None
+    if out.count(":") - added != line.count(b":"):
+        return None  # a repeated key, or so it seems: the general path says
+    return record, out
+
+
+def record_line(
+    record: Any, texts: Mapping[str, str] | None, model: type[Record]
+) -> tuple[str, Notes]:
+    """The canonical line of one record (`jsonio.dumps` of `canonical_record`, no newline), and
+    the notes. A record with nothing to anchor or number (nearly every line of a corpus) is
+    written straight from what was read by the model's generated encoder: no copy is built."""
+    if model is not SentenceRecord or settled(record, texts):
+        try:
+            return encode.encoder(model)(record), Notes()
+        except (encode.NotCanonical, TypeError):
+            pass  # a value of another type: the general path below writes it
+    out, notes = canonical_record(record, texts, model)
+    return encode.canonical_line(out, model), notes
 
 
 def canonical_record(
@@ -119,6 +165,49 @@ def _anchor_claim(
     for number, cue in enumerate(cues if isinstance(cues, list) else []):
         if isinstance(cue, dict) and not _anchored(cue, text):
             _anchor_span(cue, text, (*base, "hedge", "cues", number), notes)
+
+
+def settled(record: Any, texts: Mapping[str, str] | None) -> bool:
+    """Whether `canonical_record` changes nothing in a sentence record but its key order and
+    defaults: every claim has an id, every evidence item names its sentence, every span's
+    offsets hold its quote. Then its canonical line can be written straight from `record`
+    (`encode.canonical_line`). Reads `record` only; False for whatever it does not expect."""
+    if type(record) is not dict:
+        return False
+    claims = record.get("claims", [])
+    if type(claims) is not list:
+        return False
+    # As `canonical_record` reads them: what is not a string is no id, no text.
+    text = record.get("text") if type(record.get("text")) is str else None
+    rid = record.get("id") if type(record.get("id")) is str else None
+    for claim in claims:
+        if type(claim) is not dict or claim.get("id") is None:
+            return False
+        actor = claim.get("actor")
+        if type(actor) is dict and actor.get("quote") is not None and not _anchored(actor, text):
+            return False
+        expectation = claim.get("expectation")
+        if type(expectation) is dict and not _anchored(expectation, text):
+            return False
+        evidence = claim.get("evidence", [])
+        for item in evidence if type(evidence) is list else [None]:
+            if type(item) is not dict:
+                return False
+            sentence = item.get("sentence")
+            if sentence == rid:
+                other = text
+            elif sentence is None or type(sentence) is not str or texts is None:
+                return False
+            else:
+                other = texts.get(sentence)
+            if not _anchored(item, other):
+                return False
+        hedge = claim.get("hedge")
+        cues = hedge.get("cues", []) if type(hedge) is dict else []
+        for cue in cues if type(cues) is list else [None]:
+            if type(cue) is not dict or not _anchored(cue, text):
+                return False
+    return True
 
 
 def _anchored(span: dict[str, Any], text: str | None) -> bool:

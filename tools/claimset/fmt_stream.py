@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from . import atomic, encode, jsonio
+from . import atomic, jsonio
+from .fmt_record import quick_line
 from .limits import MAX_LINE_BYTES
 from .models import Record, SentenceRecord
 from .project import BOM
@@ -30,8 +31,8 @@ class Notes(Protocol):
     unanchored: int
 
 
-#: Formats one record: (record, sentence texts by id, model) -> (canonical form, notes).
-FormatRecord = Callable[[Any, Mapping[str, str] | None, type[Record]], tuple[Any, Notes]]
+#: Formats one record: (record, sentence texts by id, model) -> (canonical line, notes).
+FormatRecord = Callable[[Any, Mapping[str, str] | None, type[Record]], tuple[str, Notes]]
 
 #: How many of the sentences just read fmt keeps the text of, for evidence quotes to be anchored
 #: in: evidence nearly always cites a nearby sentence. The texts of the others it cites (a
@@ -117,17 +118,21 @@ def _format_pass(
             line = line[len(_BOM_BYTES) :]
         if line[-1:] == b"\r":
             line, crlf = line[:-1], True
-        try:
-            record = _parse(line)
-        except json.JSONDecodeError:
-            if line.decode("utf-8").strip():
-                return None  # not JSON: explained, or rejoined, by `format_text`
-            outcome.changed = True  # a blank line, dropped
-            if write is not None:
-                write(b"", raw)
-            continue
-        except (ValueError, RecursionError):  # invalid UTF-8, a repeated key, NaN, too deep
-            return None
+        quick = quick_line(line, texts, model)
+        if quick is not None:
+            record, formatted = quick
+        else:
+            try:
+                record = _parse(line)
+            except json.JSONDecodeError:
+                if line.decode("utf-8").strip():
+                    return None  # not JSON: explained, or rejoined, by `format_text`
+                outcome.changed = True  # a blank line, dropped
+                if write is not None:
+                    write(b"", raw)
+                continue
+            except (ValueError, RecursionError):  # invalid UTF-8, a repeated key, NaN, too deep
+                return None
         if ordered:
             start = record.get("start") if isinstance(record, dict) else None
             end = record.get("end") if isinstance(record, dict) else None
@@ -137,16 +142,17 @@ def _format_pass(
                 return None
             else:
                 previous = (start, end)
-        formatted, record_notes = format_record(record, texts, model)
-        if record_notes.messages:
-            notes.extend(f"{rel}:{lineno}: {note}" for note in record_notes.messages)
-            outcome.unanchored += record_notes.unanchored
+        if quick is None:
+            formatted, record_notes = format_record(record, texts, model)
+            if record_notes.messages:
+                notes.extend(f"{rel}:{lineno}: {note}" for note in record_notes.messages)
+                outcome.unanchored += record_notes.unanchored
         if isinstance(record, dict):
             rid, text = record.get("id"), record.get("text")
             if isinstance(rid, str) and isinstance(text, str):
                 texts.add(rid, text)
         try:
-            out = (encode.dumps(formatted, model) + "\n").encode("utf-8")
+            out = (formatted + "\n").encode("utf-8")
         except UnicodeEncodeError:
             return None  # a lone surrogate
         if len(out) > MAX_LINE_BYTES:

@@ -196,9 +196,9 @@ def first_long_line(path: Path) -> int | None:
     of every file before reading it).
     """
     limit = MAX_LINE_BYTES
+    if os.stat(path).st_size < limit:
+        return None  # (a stat, not an open: `fmt` asks this of every file)
     with Path(path).open("rb") as handle:
-        if os.fstat(handle.fileno()).st_size < limit:
-            return None
         lineno, run = 1, 0  # run: bytes of the current line read so far
         while block := handle.read(1 << 20):
             start = 0
