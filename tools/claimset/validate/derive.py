@@ -1,9 +1,10 @@
-"""The fast path's patterns, derived from the pydantic models; written to `patterns.py`.
+"""The fast path's patterns and checkers, derived from the pydantic models; written to
+`patterns.py` and `checkers.py`.
 
-`python -m claimset.validate.derive` rewrites `patterns.py`. The validator reads the patterns
-from there, so that a valid corpus is checked without importing pydantic (a tenth of
-`validate`'s start-up); the tests hold `patterns.py` to what this module derives from the models
-now, so the models stay the one source of truth.
+`python -m claimset.validate.derive` rewrites both. The validator reads them from there, so
+that a valid corpus is checked without importing pydantic (a tenth of `validate`'s start-up);
+the tests hold both files to what this module derives from the models now, so the models stay
+the one source of truth.
 
 A canonical line of a valid record is a regular language (see `fast_path`): keys are literals,
 enums are alternations of literals, ids are their patterns, offsets are non-negative integers,
@@ -135,8 +136,131 @@ def source() -> str:
     return "\n".join(lines) + "\n"
 
 
+# -- checkers: the structural check of a record as parsed, in any spelling -----------------------
+#
+# `check_<Model>(obj)` is True when pydantic (strict, unknown fields forbidden) accepts `obj`, a
+# value as orjson parses it (so no lone surrogate in a string, which pydantic would refuse and
+# these do not look for): keys in any order, fields with a default left out. Written as
+# straight-line Python from the models, with the same shapes as the patterns; it may refuse
+# more than pydantic (a pattern not anchored at both ends is matched whole), never less. The
+# tests hold it to pydantic's answer on generated records.
+
+
+class _Checker:
+    """The source of the checker functions, and the constants they use."""
+
+    def __init__(self) -> None:
+        self.functions: dict[str, list[str]] = {}
+        self.constants: list[str] = []
+
+    def constant(self, source: str) -> str:
+        """The name of a module constant with this source (one per source)."""
+        line = next((c for c in self.constants if c.partition(" = ")[2] == source), None)
+        if line is None:
+            line = f"_K{len(self.constants)} = {source}"
+            self.constants.append(line)
+        return line.partition(" = ")[0]
+
+    def test(self, shape: Shape, var: str) -> str:
+        """A Python expression: whether `var` is a valid value of this shape."""
+        kind = shape.kind
+        if kind == "str":
+            parts = [f"type({var}) is str"]
+            if shape.pattern is not None:
+                if not _PLAIN_PATTERN.fullmatch(shape.pattern):
+                    raise Unsupported(shape.pattern)
+                body = shape.pattern.removeprefix("^").removesuffix("$")
+                match = self.constant(f"re.compile({body!r}).fullmatch")
+                parts.append(f"{match}({var}) is not None")
+            if shape.min_length:
+                parts.append(f"len({var}) >= {shape.min_length}")
+            test = " and ".join(parts)
+        elif kind == "int":
+            test = f"type({var}) is int"
+            if shape.ge is not None:
+                test += f" and {var} >= {shape.ge}"
+        elif kind == "bool":
+            test = f"type({var}) is bool"
+        elif kind == "literal" and all(type(c) is str for c in shape.choices):
+            choices = self.constant(f"frozenset({sorted(shape.choices)!r})")
+            test = f"type({var}) is str and {var} in {choices}"
+        elif kind == "model" and shape.model is not None:
+            test = f"{self.function(shape.model)}({var})"
+        elif kind == "list" and shape.item is not None:
+            item = shape.item
+            if item.kind == "model" and item.model is not None and not item.nullable:
+                each = f"all(map({self.function(item.model)}, {var}))"
+            else:
+                each = f"all({self.test(item, 'x')} for x in {var})"
+            test = f"type({var}) is list and {each}"
+            if shape.min_length:
+                test += f" and len({var}) >= {shape.min_length}"
+        else:
+            raise Unsupported(repr(shape))
+        return f"({var} is None or ({test}))" if shape.nullable else test
+
+    def function(self, model: type[BaseModel]) -> str:
+        name = f"check_{model.__name__}"
+        if name in self.functions:
+            return name
+        self.functions[name] = []  # claimed: the schema has no recursion
+        code = [
+            f"def {name}(obj: Any) -> bool:",
+            "    if type(obj) is not dict:",
+            "        return False",
+        ]
+        required, optional = 0, []
+        for number, spec in enumerate(fields(model)):
+            var = f"v{number}"
+            code.append(f"    {var} = obj.get({spec.name!r}, _ABSENT)")
+            test = self.test(spec.shape, var)
+            if spec.required:
+                required += 1
+                code += [f"    if {var} is _ABSENT or not ({test}):", "        return False"]
+            else:
+                optional.append(f"({var} is not _ABSENT)")
+                code += [f"    if {var} is not _ABSENT and not ({test}):", "        return False"]
+        known = " + ".join([str(required), *optional])
+        code.append(f"    return len(obj) == {known}  # no field the model does not have")
+        self.functions[name] = code
+        return name
+
+
+def checkers_source() -> str:
+    """The text of `checkers.py`."""
+    checker = _Checker()
+    names = {}
+    for model in READ:
+        try:
+            names[model.__name__] = checker.function(model)
+        except Unsupported:
+            continue
+    lines = [
+        '"""Generated by `python -m claimset.validate.derive` from the models: do not edit.',
+        "",
+        "Whether pydantic accepts a record as parsed, for each model that has a checker (see",
+        "`derive`); the tests check that it is still what the models give. (Left as generated:",
+        '`pyproject.toml` excludes it from ruff.)"""',
+        "",
+        "import re",
+        "from collections.abc import Callable",
+        "from typing import Any",
+        "",
+        "_ABSENT = object()",
+        *checker.constants,
+    ]
+    for code in checker.functions.values():
+        if code:
+            lines += ["", "", *code]
+    lines += ["", "", "CHECKERS: dict[str, Callable[[Any], bool]] = {"]
+    lines += [f'    "{model}": {function},' for model, function in names.items()]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     Path(__file__).with_name("patterns.py").write_text(source(), encoding="utf-8")
+    Path(__file__).with_name("checkers.py").write_text(checkers_source(), encoding="utf-8")
 
 
 if __name__ == "__main__":

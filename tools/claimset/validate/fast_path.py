@@ -9,8 +9,9 @@ Two ways onto it, both only ever saying "valid" when the precise path (pydantic,
   of structurally valid records (what `claimset fmt` writes). Cheapest.
 - `valid_record`: any other spelling (keys in any order, any spacing, defaults left out, as
   scripts and annotators write): orjson parses, a repeated key is detected by counting colons
-  (see `valid_record`), and pydantic's own compiled validator checks the structure. Only its
-  error reporting is skipped; a record it refuses takes the precise path.
+  (see `valid_record`), and a checker generated from the models (`checkers.py`) answers what
+  pydantic would, without building the models' objects. A record it refuses takes the
+  precise path.
 
 Most lines of a corpus are valid and already in `claimset fmt`'s canonical form. For those,
 running pydantic and a position-tracking parser is wasted work. The canonical form is rigid
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from ..vocabulary import HUMAN_STATUSES
+from .checkers import CHECKERS
 from .patterns import PATTERNS
 from .state import AnnotationState
 
@@ -69,11 +71,18 @@ def canonical_and_valid(model: type[BaseModel], line: bytes) -> bool:
 
 
 @functools.cache
-def _validator(model: type[BaseModel]) -> Callable[[Any], bool]:
-    """Whether pydantic's compiled validator accepts a record (pydantic imported only now)."""
+def _validator(name: str) -> Callable[[Any], bool]:
+    """Whether pydantic accepts a record of the model named `name`: its checker generated from
+    the models (`checkers.py`), or, for a model without one, pydantic's compiled validator
+    (pydantic imported only then)."""
+    found = CHECKERS.get(name)
+    if found is not None:
+        return found
     from pydantic import ValidationError
 
-    validate = model.__pydantic_validator__.validate_python
+    from .. import models
+
+    validate = getattr(models, name).__pydantic_validator__.validate_python
 
     def accepted(obj: Any) -> bool:
         try:
@@ -85,8 +94,9 @@ def _validator(model: type[BaseModel]) -> Callable[[Any], bool]:
     return accepted
 
 
-def valid_record(model: type[BaseModel], raw: bytes) -> dict[str, Any] | None:
-    """The record on a line (without its newline) if it is structurally valid, else None.
+def valid_record(name: str, raw: bytes) -> dict[str, Any] | None:
+    """The record on a line (without its newline) if it is structurally valid as a record of
+    the model named `name`, else None.
 
     None sends the line to the precise path, which explains it; so None is always safe, and
     is also the answer for everything the precise path reports before pydantic runs: a CR
@@ -105,7 +115,7 @@ def valid_record(model: type[BaseModel], raw: bytes) -> dict[str, Any] | None:
         return None
     if type(obj) is not dict or raw.count(b":") != orjson.dumps(obj).count(b":"):
         return None
-    return obj if _validator(model)(obj) else None
+    return obj if _validator(name)(obj) else None
 
 
 # -- the record checks, for a record the pattern accepted -----------------------------------------

@@ -169,7 +169,7 @@ class JsonlFile:
                         except orjson.JSONDecodeError:
                             pass  # invalid UTF-8 inside a string, or a number too large
                     elif end:
-                        obj = valid_record(self.model, raw[:end])
+                        obj = valid_record(self.model_name, raw[:end])
                     if obj is not None:
                         fast_records += 1
                         if not accepted(obj, lineno):
