@@ -62,7 +62,8 @@ def seed_coverage(rel: str, state: AnnotationState) -> list[Diagnostic]:
                 "sentence (or restore the line from git)"
             )
             out.append(Diagnostic(rel, lineno, 1, "", "order", message))
-        covered = max(covered, end)
+        if end > covered:
+            covered = end
     return out
 
 
