@@ -315,3 +315,9 @@ def test_every_leading_connective_is_left_out_of_the_span() -> None:
     assert spans("But, however, Seoul will probably win the vote.") == [
         ("author", "prediction", "Seoul will probably win the vote", "positive", [])
     ]
+
+
+def test_a_concession_after_a_comma_makes_no_claim() -> None:
+    assert spans("Seoul will probably win the vote, even though Tokyo will object.") == [
+        ("author", "prediction", "Seoul will probably win the vote", "positive", [])
+    ]
