@@ -107,8 +107,14 @@ TESTS: dict[str, list[str]] = {
         "tests/test_eval_pairing.py",
     ],
     "build": ["tests/test_build_steps.py"],
+    # The generated canonical-JSON encoder `fmt` writes with: its own tests, which generate the
+    # encoders anew for each test (the ones that reach it through `fmt` use the cached ones).
+    "encode": ["tests/test_encode.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
+    # The fast path's patterns, derived from the models: every shape on small models, and
+    # `patterns.py` held to what the project's models give.
+    "validate/derive": ["tests/test_derive.py", "tests/test_fastcheck.py"],
     **{f"validate/checks/{name}": VALIDATE for name in CHECKS},
     **{f"validate/{name}": VALIDATE for name in VALIDATOR if name != "runner"},
     "validate/runner": [
