@@ -481,3 +481,30 @@ def test_a_file_is_read_a_block_at_a_time_with_the_same_rows(
     for config in ("sentences", "claims"):
         got = [row for b in blocks for row in getattr(b, config).to_pylist()]
         assert got == [row for b in whole for row in getattr(b, config).to_pylist()], config
+
+
+def test_lists_left_out_are_rebuilt_from_offsets_not_filled_one_by_one(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A corpus written with its defaults left out has a null for every `claims`, `evidence`
+    # and `cues` list left empty: filling those with an empty-list scalar each was the export's
+    # slowest step. They are rebuilt from offsets that count a null list as empty; only the
+    # scalar defaults (`polarity`, `origin`) are filled.
+    import pyarrow.compute as pc
+
+    _enrich(project)
+    whole = list(tables.document_tables(project, tables.CLAIM_STATUSES))
+    _without_defaults(project)
+    filled: list[pa.DataType] = []
+    fill_null = pc.fill_null
+
+    def spy(values: Any, fill_value: Any = None) -> Any:
+        filled.append(values.type)
+        return fill_null(values, fill_value)
+
+    monkeypatch.setattr(pc, "fill_null", spy)
+    blocks = list(tables.document_tables(project, tables.CLAIM_STATUSES))
+    for config in ("sentences", "claims"):
+        got = [row for b in blocks for row in getattr(b, config).to_pylist()]
+        assert got == [row for b in whole for row in getattr(b, config).to_pylist()], config
+    assert filled and not [t for t in filled if pa.types.is_list(t)], filled
