@@ -75,6 +75,26 @@ def test_the_fixture_records_take_the_generated_encoder() -> None:
             assert encode.encoder(model)(value) == dumps(value), (path.name, line)
 
 
+def test_a_canonical_record_is_written_without_falling_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The point of the module: `fmt`'s common case never reaches `jsonio.dumps`; an odd value
+    # does, once.
+    fallen: list[Any] = []
+
+    def fallback(obj: Any) -> str:
+        fallen.append(obj)
+        return dumps(obj)
+
+    monkeypatch.setattr(encode, "json_dumps", fallback)
+    for record in RECORDS:
+        assert encode.dumps(record, SentenceRecord) == dumps(record)
+    assert fallen == []
+    odd = {**RECORDS[0], "start": True}
+    assert encode.dumps(odd, SentenceRecord) == dumps(odd)
+    assert fallen == [odd]
+
+
 def test_every_sample_line_is_written_as_dumps_writes_it() -> None:
     values = sample_values()
     assert len(values) > 300
