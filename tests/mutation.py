@@ -112,9 +112,13 @@ TESTS: dict[str, list[str]] = {
     "encode": ["tests/test_encode.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
-    # The fast path's patterns, derived from the models: every shape on small models, and
-    # `patterns.py` held to what the project's models give.
-    "validate/derive": ["tests/test_derive.py", "tests/test_fastcheck.py"],
+    # The fast path's patterns and checkers, derived from the models: every shape on small
+    # models, and `patterns.py` and `checkers.py` held to what the project's models give.
+    "validate/derive": [
+        "tests/test_derive.py",
+        "tests/test_checkers.py",
+        "tests/test_fastcheck.py",
+    ],
     **{f"validate/checks/{name}": VALIDATE for name in CHECKS},
     **{f"validate/{name}": VALIDATE for name in VALIDATOR if name != "runner"},
     "validate/runner": [

@@ -235,12 +235,13 @@ def test_bytes_are_spelled_as_ruff_formats_them(chunk: bytes, spelled: str) -> N
     assert ast.literal_eval(spelled) == chunk
 
 
-def test_the_generator_writes_patterns_py_beside_itself(
+def test_the_generator_writes_patterns_py_and_checkers_py_beside_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What `python -m claimset.validate.derive` does, into a copy's folder.
     monkeypatch.setattr(derive, "__file__", str(tmp_path / "derive.py"))
     derive.main()
+    assert (tmp_path / "checkers.py").read_text("utf-8") == derive.checkers_source()
     written = (tmp_path / "patterns.py").read_text("utf-8")
     assert written == derive.source()
     namespace: dict[str, Any] = {}
