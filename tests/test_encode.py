@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
-from claimset import encode
+from claimset import encode, models
 from claimset.canonical import canonical, without_defaults
 from claimset.jsonio import dumps, loads_lenient
 from claimset.models import MODELS, OrphanRecord, SentenceRecord
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, create_model
+from pydantic import BaseModel, Field, create_model
 from samples import DATA, FIXTURE
 from test_validate_fuzz import RECORDS, mutated_record
 
@@ -214,6 +214,15 @@ Nested = create_model(
 )
 
 
+class Boxed(BaseModel):
+    # Defaults holding colons (an object, a string), and a record left out unless given (as
+    # `note` is: never written as null).
+    name: str
+    item: Item = Item(name="a:b", tags=["c:d"])
+    label: str = "x:y"
+    detail: Item | None = Field(default=None, json_schema_extra=models._optional)
+
+
 class WithOrphans(BaseModel):
     # A nested model without an encoder: each of its records makes the outer one fall back.
     orphans: list[OrphanRecord]
@@ -245,6 +254,14 @@ GENERATED: list[tuple[type[BaseModel], list[Any]]] = [
                 "item": {"name": "a", "tags": ["b"]},
                 "items": [{"name": "c", "tags": []}, {"tags": ["e", "f"], "name": "d"}],
             },
+        ],
+    ),
+    (
+        Boxed,
+        [
+            {"name": "n"},
+            {"label": "z", "name": "n", "detail": {"name": "d"}},
+            {"name": "n", "item": {"name": "i", "tags": []}, "label": "x:y"},
         ],
     ),
     (WithOrphans, [{"orphans": []}]),
@@ -280,6 +297,9 @@ def test_each_shape_is_written_by_its_generated_encoder(
         (Nested, {KEY: "v", "item": None, "items": [{"tags": []}]}),
         (Nested, {KEY: "v", "item": None, "items": [None]}),
         (WithOrphans, {"orphans": [{"claim": {}}]}),
+        (Boxed, {"name": "n", "detail": {"name": 1}}),
+        (Boxed, {"name": "n", "detail": None}),  # null: canonical keeps it last, as written
+        (Boxed, {"name": "n", "detail": "d"}),
         (Flags, []),
     ],
 )
@@ -348,3 +368,22 @@ def test_the_generated_code_is_in_the_encoders_docstring() -> None:
     exec(source, namespace)
     for value in ({"flag": True, "maybe": None, "count": 7}, {"flag": False}):
         assert namespace["encode"](value) == generated(value) == written(value, Flags)
+
+
+@pytest.mark.parametrize(("model", "values"), GENERATED, ids=lambda m: getattr(m, "__name__", ""))
+def test_the_colons_of_the_defaults_written_are_counted(
+    model: type[BaseModel], values: list[Any]
+) -> None:
+    # `fmt` tells a line with a repeated key (whose pair orjson drops) by its colons: the
+    # canonical line's, less those of the defaults the encoder wrote for fields left out, are
+    # those of the record as read.
+    for value in values:
+        line, added = encode.line_and_added(value, model)
+        assert line == written(value, model)
+        assert line.count(":") - added == dumps(value).count(":"), value
+    for number, record in enumerate(RECORDS):
+        for arrange in (None, list.reverse, random.Random(number).shuffle):
+            typed = without_defaults(record, SentenceRecord, arrange)
+            line, added = encode.line_and_added(typed, SentenceRecord)
+            assert line == dumps(record)
+            assert line.count(":") - added == dumps(typed).count(":")
