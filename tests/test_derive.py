@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -251,10 +252,10 @@ def test_the_generator_writes_patterns_py_and_checkers_py_beside_itself(
     assert set(namespace["PATTERNS"]) == {"SentenceRecord", "Document", "Actor", "Annotator"}
 
 
-def test_a_model_without_a_pattern_is_left_out_of_patterns_py(
+def test_a_model_without_a_pattern_or_checker_is_left_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # Its lines all take the precise path; the models after it keep their patterns.
+    # Its lines all take the precise path; the models after it keep theirs.
     monkeypatch.setattr(derive, "READ", (Numbers, Decimal, Flags, Mapping))
     namespace: dict[str, Any] = {}
     exec(compile(derive.source(), "patterns.py", "exec"), namespace)
@@ -262,3 +263,94 @@ def test_a_model_without_a_pattern_is_left_out_of_patterns_py(
         "Numbers": derive.derived(Numbers),
         "Flags": derive.derived(Flags),
     }
+    assert set(generated_checkers(monkeypatch, Numbers, Decimal, Flags, Mapping)) == {
+        "Numbers",
+        "Flags",
+    }
+
+
+# -- the checkers: whether pydantic accepts a record as parsed, in any spelling ------------------
+
+
+def generated_checkers(
+    monkeypatch: pytest.MonkeyPatch, *models: type[BaseModel]
+) -> dict[str, Callable[[Any], bool]]:
+    """The checkers `checkers.py` would hold if the project's models were these."""
+    monkeypatch.setattr(derive, "READ", models)
+    namespace: dict[str, Any] = {}
+    exec(compile(derive.checkers_source(), "checkers.py", "exec"), namespace)
+    found: dict[str, Callable[[Any], bool]] = namespace["CHECKERS"]
+    return found
+
+
+class Labels(BaseModel):
+    model_config = STRICT
+    label: Literal["a = b", "c"]  # " = " inside: the checkers' constants are named by it
+    optional: Literal["x"] | None = None
+
+
+class Bounded(BaseModel):
+    model_config = STRICT
+    occurrence: int = Field(default=1, ge=1)
+    code: str = Field(default="ab", min_length=2)
+    words: list[str] = Field(default=["w"], min_length=1)
+
+
+class Holes(BaseModel):
+    model_config = STRICT
+    items: list[Item | None]
+    numbers: list[int | None] = []
+
+
+CHECKED: list[tuple[type[BaseModel], dict[str, Any], bool]] = [
+    (Numbers, {"natural": 0, "any": -3}, True),  # any key order
+    (Numbers, {"any": 10**30, "natural": 1}, True),
+    (Numbers, {"any": 1, "natural": -1}, False),
+    (Numbers, {"any": True, "natural": 1}, False),
+    (Numbers, {"any": 1.0, "natural": 1}, False),
+    (Numbers, {"any": 1}, False),
+    (Numbers, {"any": 1, "natural": 1, "more": 1}, False),
+    (Flags, {"flag": True}, True),  # a default left out
+    (Flags, {"maybe": None, "flag": False}, True),
+    (Flags, {"flag": 1}, False),
+    (Flags, {"flag": True, "maybe": "x"}, False),
+    (Flags, {"maybe": True}, False),
+    (Texts, {"some": "é", "free": "", "named": "a_1", "bare": "ABC"}, True),
+    (Texts, {"free": "", "some": "", "named": "a", "bare": "AB"}, False),
+    (Texts, {"free": "", "some": "x", "named": "A", "bare": "AB"}, False),
+    (Texts, {"free": "", "some": "x", "named": "a", "bare": "A"}, False),
+    (Labels, {"label": "a = b"}, True),
+    (Labels, {"label": "c", "optional": "x"}, True),
+    (Labels, {"label": "a"}, False),
+    (Labels, {"label": "c", "optional": "y"}, False),
+    (Nested, {"items": [], "item": {"count": 0, "name": ""}}, True),
+    (Nested, {"item": {"name": "a", "count": 1}, "items": [{"name": "b", "count": 2}]}, True),
+    (Nested, {"item": {"name": "a", "count": 1}, "items": [None]}, False),
+    (Nested, {"item": {"name": "a", "count": -1}, "items": []}, False),
+    (Nested, {"item": {"name": "a", "count": 1}, "items": [], "words": ["x", 1]}, False),
+    (Nested, {"item": {"name": "a", "count": 1}, "items": (), "other": None}, False),
+    (Bounded, {}, True),
+    (Bounded, {"occurrence": 2, "code": "abc", "words": ["a", "b"]}, True),
+    (Bounded, {"occurrence": 0}, False),
+    (Bounded, {"code": "a"}, False),
+    (Bounded, {"words": []}, False),
+    (Bounded, {"words": [1]}, False),
+    (Holes, {"items": [None, {"name": "a", "count": 1}], "numbers": [None, -1]}, True),
+    (Holes, {"items": [None, {"name": "a"}]}, False),
+    (Holes, {"items": [], "numbers": [None, "1"]}, False),
+]
+
+
+def test_each_shape_is_checked_as_pydantic_checks_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    models = (Numbers, Flags, Texts, Labels, Item, Nested, Bounded, Holes)
+    found = generated_checkers(monkeypatch, *models)
+    assert set(found) == {model.__name__ for model in models}
+    for model, value, expected in CHECKED:
+        try:
+            model.model_validate(value)
+        except ValidationError:
+            accepted = False
+        else:
+            accepted = True
+        assert accepted is expected, (model.__name__, value)  # what the case means
+        assert found[model.__name__](value) is expected, (model.__name__, value)
