@@ -354,3 +354,10 @@ def test_each_shape_is_checked_as_pydantic_checks_it(monkeypatch: pytest.MonkeyP
             accepted = True
         assert accepted is expected, (model.__name__, value)  # what the case means
         assert found[model.__name__](value) is expected, (model.__name__, value)
+
+
+def test_a_constraint_the_checkers_cannot_express_gives_no_checker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A pattern beyond the plain parts, a float, a mapping: pydantic checks every such record.
+    assert generated_checkers(monkeypatch, Alternatives, Decimal, Mapping, Deep) == {}
