@@ -359,5 +359,10 @@ def test_each_shape_is_checked_as_pydantic_checks_it(monkeypatch: pytest.MonkeyP
 def test_a_constraint_the_checkers_cannot_express_gives_no_checker(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # A pattern beyond the plain parts, a float, a mapping: pydantic checks every such record.
+    # A pattern beyond the plain parts, a float, a mapping, a record nesting one of those:
+    # pydantic checks every such record. Whichever of two such models is read first (a checker
+    # once called, or `checkers.py` named, a checker of the nested model that was never written).
     assert generated_checkers(monkeypatch, Alternatives, Decimal, Mapping, Deep) == {}
+    found = generated_checkers(monkeypatch, Deep, Decimal, Numbers)
+    assert list(found) == ["Numbers"]
+    assert found["Numbers"]({"any": -1, "natural": 1})

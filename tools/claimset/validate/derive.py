@@ -213,7 +213,11 @@ class _Checker:
         for number, spec in enumerate(fields(model)):
             var = f"v{number}"
             code.append(f"    {var} = obj.get({spec.name!r}, _ABSENT)")
-            test = self.test(spec.shape, var)
+            try:
+                test = self.test(spec.shape, var)
+            except Unsupported:
+                del self.functions[name]  # unclaimed: a model that nests this one has none either
+                raise
             if spec.required:
                 required += 1
                 code += [f"    if {var} is _ABSENT or not ({test}):", "        return False"]
