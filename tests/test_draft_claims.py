@@ -321,3 +321,8 @@ def test_a_concession_after_a_comma_makes_no_claim() -> None:
     assert spans("Seoul will probably win the vote, even though Tokyo will object.") == [
         ("author", "prediction", "Seoul will probably win the vote", "positive", [])
     ]
+
+
+def test_a_condition_and_a_later_concession_both_make_no_claim() -> None:
+    text = "If Tokyo wins, Seoul will probably lose, although Beijing will object."
+    assert spans(text) == [("author", "prediction", "Seoul will probably lose", "positive", [])]
