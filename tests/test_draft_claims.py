@@ -326,3 +326,8 @@ def test_a_concession_after_a_comma_makes_no_claim() -> None:
 def test_a_condition_and_a_later_concession_both_make_no_claim() -> None:
     text = "If Tokyo wins, Seoul will probably lose, although Beijing will object."
     assert spans(text) == [("author", "prediction", "Seoul will probably lose", "positive", [])]
+
+
+def test_a_list_opening_the_sentence_keeps_its_serial_comma() -> None:
+    text = "Tariffs, quotas, or bans on steel will probably follow."
+    assert spans(text) == [("author", "prediction", text.rstrip("."), "positive", [])]
