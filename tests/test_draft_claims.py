@@ -331,3 +331,42 @@ def test_a_condition_and_a_later_concession_both_make_no_claim() -> None:
 def test_a_list_opening_the_sentence_keeps_its_serial_comma() -> None:
     text = "Tariffs, quotas, or bans on steel will probably follow."
     assert spans(text) == [("author", "prediction", text.rstrip("."), "positive", [])]
+
+
+def test_a_hyphen_inside_a_long_list_item_keeps_the_list() -> None:
+    text = (
+        "Seoul will probably review the quotas on Japanese steel, the Russia-China trade pact, "
+        "and the bans on coal."
+    )
+    assert spans(text) == [("author", "prediction", text.rstrip("."), "positive", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Lines cut before their stop are drafted as the whole sentence would be.
+        (
+            "Seoul will probably keep the border quiet while expanding",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Seoul will probably keep the border quiet while expanding",
+                    "positive",
+                    [],
+                )
+            ],
+        ),
+        (
+            "Seoul will probably cut its tariffs and lift all",
+            [
+                ("author", "prediction", "Seoul will probably cut its tariffs", "positive", []),
+                ("author", "prediction", "lift all", "positive", []),
+            ],
+        ),
+    ],
+)
+def test_a_line_cut_after_a_participle_or_a_quantifier(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert spans(text) == expected
