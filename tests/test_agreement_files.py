@@ -72,3 +72,47 @@ def test_the_card_reports_kappa_and_alpha_with_n_a(project: Path) -> None:
     assert "`agreement/ann9/` (`eu_turkey`) compared with the corpus annotations" in card
     assert "| claim-bearing sentence |" in card and "| kappa | alpha |" in card
     assert "0.000" not in card.split("#### Agreement")[1].split("####")[0]
+
+
+def test_an_agreement_file_is_checked_against_its_seed_and_counted(project: Path) -> None:
+    path = second_annotation(project)
+    assert CliRunner().invoke(cli, ["validate"]).output == "valid (4 files, 62 records checked)\n"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["text"] = "Fev" + first["text"][3:]
+    path.write_text("\n".join([json.dumps(first), *lines[1:]]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert (
+        "agreement/ann9/eu_turkey.jsonl:1:78: text: the text differs from"
+        " seeds/eu_turkey.txt[0:118] ('Few relationships in European… between Brussels and"
+        " Ankara.')" in result.output
+    )
+    assert "[offset-mismatch]" in result.output
+
+
+def test_a_seed_not_valid_utf8_is_reported_once_not_against_each_agreement_line(
+    project: Path,
+) -> None:
+    second_annotation(project)
+    seed = project / "seeds" / "eu_turkey.txt"
+    seed.write_bytes(seed.read_bytes().replace(b"Few", b"F\xffw", 1))
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert "seeds/eu_turkey.txt:1:2: invalid UTF-8 at byte 1" in result.output
+    assert "agreement/" not in result.output  # its sentences cannot be checked against it
+    assert result.output.endswith("invalid: 2 errors, 0 warnings (4 files, 62 records checked)\n")
+
+
+def test_a_study_of_a_seed_with_an_invalid_name_is_a_diagnostic_not_a_crash(
+    project: Path,
+) -> None:
+    (project / "seeds" / "EU turkey.txt").write_text("One sentence.\n", encoding="utf-8")
+    folder = project / "agreement" / "ann9"
+    folder.mkdir(parents=True)
+    (folder / "EU turkey.jsonl").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate"])
+    assert result.exit_code == 1
+    assert "seeds/EU turkey.txt:1:1: 'EU turkey' is not a document id" in result.output
+    assert "Error" not in result.output and "error:" not in result.output
+    assert result.output.endswith(" (4 files, 36 records checked)\n")

@@ -111,3 +111,9 @@ def test_the_documented_divergence_claimset_is_stricter() -> None:
     record = {**RECORDS[1], "start": 60.0}
     assert VALIDATORS["sentence"].is_valid(record)
     assert schema_errors(record) == [("start", "type")]
+
+
+@pytest.mark.parametrize("value", [[RECORDS[1]], "a sentence", 7, None])
+def test_a_line_that_is_no_object_is_one_type_error_at_the_root_for_both(value: Any) -> None:
+    assert not VALIDATORS["sentence"].is_valid(value)
+    assert schema_errors(value) == [("", "type")]

@@ -406,3 +406,96 @@ def test_invalid_bytes_in_a_sentence_without_a_seed_leave_its_text_as_read(
         ("corpus/annotations/demo.jsonl", 2, "encoding"),
         ("corpus/documents.jsonl", 1, "missing-seed"),
     ]
+
+
+def test_a_seed_holding_a_nul_byte_is_located_at_that_byte_and_named_no_text_file(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    seed = project.root / "seeds" / "demo.txt"
+    data = seed.read_bytes()
+    seed.write_bytes(data.replace(b"Russia should", b"Russia \0should", 1))
+    at = data.index(b"Russia should") + len(b"Russia ")  # valid UTF-8 up to and past it
+    found = [(d.file, d.line, d.column, d.code, d.message) for d in validate(project).diagnostics]
+    assert found[:1] == [
+        (
+            "corpus/annotations/demo.jsonl",
+            1,
+            1,
+            "missing-seed",
+            "seeds/demo.txt is not a text file (a NUL byte): sentence offsets are not checked",
+        )
+    ]
+    assert (
+        "seeds/demo.txt",
+        2,
+        8,
+        "encoding",
+        f"a NUL byte at byte {at}: not a text file; save the essay as UTF-8 text",
+    ) in found
+
+
+def test_a_seed_that_cannot_be_read_holds_back_the_offset_checks_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_fixture(tmp_path)
+    seed = project.root / "seeds" / "demo.txt"
+    read_bytes = Path.read_bytes
+
+    def refused(path: Path) -> bytes:
+        if path == seed:  # what a seed without read permission gives (tests may run as root)
+            raise PermissionError(13, "Permission denied", str(path))
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    found = [(d.file, d.line, d.code, d.message) for d in validate(project).diagnostics]
+    assert found == [
+        (
+            "corpus/annotations/demo.jsonl",
+            1,
+            "missing-seed",
+            "seeds/demo.txt cannot be read (Permission denied): sentence offsets are not checked",
+        )
+    ]
+
+
+def test_documents_jsonl_named_alone_is_checked_against_the_seeds(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    (project.root / "seeds" / "demo.txt").unlink()
+    report = validate(project, [project.documents_path])
+    assert [(d.file, d.line, d.code, d.message) for d in report.diagnostics] == [
+        (
+            "corpus/documents.jsonl",
+            1,
+            "missing-seed",
+            "document 'demo' has no seed file seeds/demo.txt: restore it, or remove this record",
+        )
+    ]
+    assert (report.files, report.records) == (1, 1)
+
+
+def test_a_file_named_alone_reads_no_other_document(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    (project.root / "seeds" / "another.txt").write_text("Not split yet.\n", encoding="utf-8")
+    assert [d.code for d in validate(project).diagnostics] == ["not-split"]
+    told: list[tuple[int, int]] = []
+    report = validate(
+        project,
+        [project.annotation_path("demo")],
+        on_progress=lambda done, total: told.append((done, total)),
+    )
+    assert (report.diagnostics, report.files) == ([], 1)
+    assert told == [(0, 1)]  # one document to check: the seed of `another` is not even read
+
+
+def test_a_sentence_with_neither_offsets_nor_text_is_reported_not_quoted_from(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    cited = json.loads(lines[1])  # demo:0001, which line 1's evidence quotes
+    cited.update(start="60", text=None)
+    path.write_text("\n".join([lines[0], json.dumps(cited), *lines[2:]]) + "\n", encoding="utf-8")
+    found = [(d.line, d.column, d.path, d.code) for d in validate(project).diagnostics]
+    assert [f for f in found if f[0] == 2] == [(2, 45, "start", "type"), (2, 71, "text", "type")]

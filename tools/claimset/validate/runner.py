@@ -70,10 +70,13 @@ def _check_seed(task: _DocTask, seed_rel: str, out: list[Diagnostic]) -> _Seed:
     try:
         seed = read_seed(task.seed, task.doc_id)
     except SeedDecodeError as exc:
-        cause = exc.__cause__
-        index = cause.start if isinstance(cause, UnicodeDecodeError) else 0
-        out.extend(checks.seed_encoding(seed_rel, task.seed.read_bytes(), index))
-        found.unreadable = f"{seed_rel} is not valid UTF-8"
+        data, cause = task.seed.read_bytes(), exc.__cause__
+        if isinstance(cause, UnicodeDecodeError):
+            out.extend(checks.seed_encoding(seed_rel, data, cause.start))
+            found.unreadable = f"{seed_rel} is not valid UTF-8"
+        else:  # valid UTF-8 holding a NUL byte: a binary file, no essay
+            out.extend(checks.seed_encoding(seed_rel, data, data.find(b"\0")))
+            found.unreadable = f"{seed_rel} is not a text file (a NUL byte)"
     except OSError as exc:
         found.unreadable = f"{seed_rel} cannot be read ({exc.strerror})"
     else:

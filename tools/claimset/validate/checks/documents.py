@@ -15,9 +15,11 @@ from ..registry import check
 
 @check("seed-utf8", {"encoding": "error"})
 def seed_encoding(seed_rel: str, data: bytes, index: int) -> list[Diagnostic]:
-    """A seed is valid UTF-8."""
+    """A seed is valid UTF-8 text: `index` is the first byte that is not (a NUL byte is)."""
     line, column = byte_position(data, index)
     message = f"invalid UTF-8 at byte {index}: save the seed as UTF-8"
+    if data[index : index + 1] == b"\0":  # valid UTF-8, but no essay holds a NUL character
+        message = f"a NUL byte at byte {index}: not a text file; save the essay as UTF-8 text"
     return [Diagnostic(seed_rel, line, column, "", "encoding", message)]
 
 
