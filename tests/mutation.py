@@ -120,11 +120,15 @@ TESTS: dict[str, list[str]] = {
         "tests/test_fastcheck.py",
     ],
     **{f"validate/checks/{name}": VALIDATE for name in CHECKS},
-    **{f"validate/{name}": VALIDATE for name in VALIDATOR if name != "runner"},
+    **{f"validate/{name}": VALIDATE for name in VALIDATOR if name not in ("runner", "files")},
+    # A document's `speaks_for` is checked by DocumentFile; `--jobs` is the runner's.
+    "validate/files": [*VALIDATE, "tests/test_documents_speaks_for.py"],
     "validate/runner": [
         *VALIDATE,
         "tests/test_agreement_files.py",
         "tests/test_schema_agreement.py",
+        "tests/test_validate_jobs.py",
+        "tests/test_documents_speaks_for.py",
     ],
     "validate/registry": ["tests/test_diagnostics.py", *VALIDATE],
     # Each export module with the tests that reach it, fastest first (all of EXPORT takes half

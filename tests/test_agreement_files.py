@@ -116,3 +116,20 @@ def test_a_study_of_a_seed_with_an_invalid_name_is_a_diagnostic_not_a_crash(
     assert "seeds/EU turkey.txt:1:1: 'EU turkey' is not a document id" in result.output
     assert "Error" not in result.output and "error:" not in result.output
     assert result.output.endswith(" (4 files, 36 records checked)\n")
+
+
+def test_hidden_files_and_folders_named_like_a_study_are_not_studies(project: Path) -> None:
+    folder = project / "agreement" / "ann9"
+    folder.mkdir(parents=True)
+    hidden = folder / ".eu_turkey.jsonl"  # an editor's lock or backup file
+    hidden.write_text("{not json\n", encoding="utf-8")
+    (folder / "eu_turkey.jsonl").mkdir()
+    result = CliRunner().invoke(cli, ["validate"])
+    assert (result.exit_code, result.output) == (0, "valid (3 files, 36 records checked)\n")
+    named = CliRunner().invoke(cli, ["validate", "agreement/ann9/.eu_turkey.jsonl"])
+    assert named.exit_code == 2
+    assert named.stderr == (
+        "Error: agreement/ann9/.eu_turkey.jsonl: not a file claimset validates"
+        " (corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl,"
+        " corpus/annotators.jsonl, corpus/orphans/*.jsonl, agreement/**/*.jsonl, seeds/*.txt)\n"
+    )

@@ -499,3 +499,29 @@ def test_a_sentence_with_neither_offsets_nor_text_is_reported_not_quoted_from(
     path.write_text("\n".join([lines[0], json.dumps(cited), *lines[2:]]) + "\n", encoding="utf-8")
     found = [(d.line, d.column, d.path, d.code) for d in validate(project).diagnostics]
     assert [f for f in found if f[0] == 2] == [(2, 45, "start", "type"), (2, 71, "text", "type")]
+
+
+def test_a_seed_named_alone_whose_annotation_file_is_a_broken_link_is_split(
+    tmp_path: Path,
+) -> None:
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    path.unlink()
+    path.symlink_to("../../moved/demo.jsonl")
+    # As in a run over every file: no "not-split" warning, which would invite a split over it.
+    assert [d.code for d in validate(project).diagnostics] == ["broken-link"]
+    assert validate(project, [project.seeds_dir / "demo.txt"]).diagnostics == []
+
+
+def test_an_orphans_file_is_counted_with_its_records(tmp_path: Path) -> None:
+    project = sample_project(tmp_path, DATA / "invalid" / "orphans_invalid.jsonl")
+    every = validate(project)
+    assert (every.files, every.records) == (4, 12)  # 3 files of 10 records, and 2 orphans
+    alone = validate(project, [project.corpus_dir / "orphans" / "demo.jsonl"])
+    assert (alone.files, alone.records) == (1, 2)
+    assert [(d.line, d.code) for d in alone.diagnostics] == [
+        (1, "orphan"),
+        (1, "type"),
+        (1, "type"),
+        (2, "orphan"),
+    ]
