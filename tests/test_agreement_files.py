@@ -133,3 +133,17 @@ def test_hidden_files_and_folders_named_like_a_study_are_not_studies(project: Pa
         " (corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl,"
         " corpus/annotators.jsonl, corpus/orphans/*.jsonl, agreement/**/*.jsonl, seeds/*.txt)\n"
     )
+
+
+def test_a_broken_line_of_a_second_annotators_registry_is_skipped(project: Path) -> None:
+    path = second_annotation(project)
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    claimed = next(r for r in records if r["claims"])
+    claimed["claims"][0]["actor"]["ref"] = "turkish_government"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (path.parent / "actors.jsonl").write_text(
+        '{"id": "half a line\n'
+        '{"id": "turkish_government", "name": "the Turkish government", "kind": "government"}\n'
+    )
+    result = CliRunner().invoke(cli, ["validate"])
+    assert (result.exit_code, result.output) == (0, "valid (4 files, 62 records checked)\n")

@@ -517,8 +517,13 @@ def test_an_orphans_file_is_counted_with_its_records(tmp_path: Path) -> None:
     project = sample_project(tmp_path, DATA / "invalid" / "orphans_invalid.jsonl")
     every = validate(project)
     assert (every.files, every.records) == (4, 12)  # 3 files of 10 records, and 2 orphans
+    study = project.root / "agreement" / "ann9" / "demo.jsonl"
+    study.parent.mkdir(parents=True)
+    study.write_bytes(project.annotation_path("demo").read_bytes())
     alone = validate(project, [project.corpus_dir / "orphans" / "demo.jsonl"])
     assert (alone.files, alone.records) == (1, 2)
+    other = validate(project, [project.annotation_path("demo")])
+    assert (other.files, other.records, other.diagnostics) == (1, 4, [])
     assert [(d.line, d.code) for d in alone.diagnostics] == [
         (1, "orphan"),
         (1, "type"),

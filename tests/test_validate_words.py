@@ -161,3 +161,17 @@ def test_a_sentence_starting_where_an_empty_one_is_is_in_document_order(
     monkeypatch.setattr(fast_path, "pattern", lambda model: None)
     monkeypatch.setattr(fast_path, "valid_record", lambda model, raw: None)
     assert [(d.line, d.code) for d in validate(project).diagnostics] == [(1, "sentence-count")]
+
+
+def test_a_form_another_person_repeats_is_named_once(tmp_path: Path) -> None:
+    project = copy_fixture(tmp_path)
+    people = [
+        {"id": "park", "name": "Park Geun-hye", "aliases": ["Park Geun-hye"], "kind": "person"},
+        {"id": "kim", "name": "Kim Park", "aliases": ["Park"], "kind": "person"},
+    ]
+    with project.actors_path.open("a", encoding="utf-8") as handle:
+        handle.writelines(json.dumps(person) + "\n" for person in people)
+    shared = [d for d in validate(project).diagnostics if d.code == "shared-alias"]
+    assert [(d.path, d.severity, d.message.split(":")[0]) for d in shared] == [
+        ("aliases[0]", "warning", "'Park' is also a part of a name of 'park' ('Park Geun-hye')")
+    ]
