@@ -530,3 +530,18 @@ def test_an_orphans_file_is_counted_with_its_records(tmp_path: Path) -> None:
         (1, "type"),
         (2, "orphan"),
     ]
+
+
+def test_blank_lines_and_extra_markers_inside_a_conflict_stay_in_its_sides(
+    tmp_path: Path,
+) -> None:
+    lines = ["1", "<<<<<<< mine", "2", "", "=======", "3", "=======", "<<<<<<< again"]
+    assert demo_lines(tmp_path, "extra", *lines, ">>>>>>> b", "4") == [
+        (
+            2,
+            "merge-conflict",
+            "unresolved merge conflict, lines 2-9: ours 'mine' (lines 3-4) and theirs 'b' "
+            "(lines 6-8); keep the records you want, delete the other side and the marker lines "
+            "(the lines in between are not checked until then)",
+        )
+    ]
