@@ -231,6 +231,25 @@ def test_records_checked_counts_every_line_that_holds_or_should_hold_one(
     assert (report.files, report.valid) == (3, False)
 
 
+
+def test_a_line_too_long_after_lines_of_the_precise_path_adds_one_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reader, "MAX_LINE_BYTES", 1000)
+    project = copy_fixture(tmp_path)
+    path = project.annotation_path("demo")
+    first, *rest = path.read_bytes().splitlines()
+    lines = [first, b"[1, 2]", b"{oops", b'{"id": "' + b"x" * 2000 + b'"}', *rest]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    report = validate(project)
+    assert sorted({(d.line, d.code) for d in report.diagnostics}) == [
+        (2, "type"),
+        (3, "json-syntax"),
+        (4, "limit"),
+    ]
+    assert report.records == 6 + 7  # the registries' 6, and every line of demo's 7
+
+
 def demo_lines(tmp_path: Path, name: str, *lines: str) -> list[tuple[int, str, str]]:
     """Validate the fixture with demo's lines replaced (`1`-`4` stand for its own lines)."""
     project = copy_fixture(tmp_path / name)
