@@ -231,7 +231,6 @@ def test_records_checked_counts_every_line_that_holds_or_should_hold_one(
     assert (report.files, report.valid) == (3, False)
 
 
-
 def test_a_line_too_long_after_lines_of_the_precise_path_adds_one_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
