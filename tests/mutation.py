@@ -111,7 +111,11 @@ TESTS: dict[str, list[str]] = {
     # encoders anew for each test (the ones that reach it through `fmt` use the cached ones).
     "encode": ["tests/test_encode.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
-    "validate/fast_path": ["tests/test_fastcheck.py", "tests/test_validate.py"],
+    "validate/fast_path": [
+        "tests/test_fastcheck.py",
+        "tests/test_fastcheck_typed.py",
+        "tests/test_validate.py",
+    ],
     # The fast path's patterns and checkers, derived from the models: every shape on small
     # models, and `patterns.py` and `checkers.py` held to what the project's models give.
     "validate/derive": [
