@@ -192,3 +192,55 @@ def test_a_rewrite_of_a_file_cut_short_while_read_keeps_the_newer_version(
         rewrite.finish()
     assert path.read_bytes() == b"sa"
     assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("finish", ["finish", "close"])
+def test_a_rewrite_writes_the_same_start_then_every_new_line_in_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, finish: str
+) -> None:
+    # Blocks of 10 bytes, so that lines are written in several blocks and one is left over
+    # at the end; the unchanged start (two lines) is copied from the file, 3 bytes at a time.
+    monkeypatch.setattr(atomic.Rewrite, "BLOCK", 10)
+    monkeypatch.setattr(atomic, "_COPY_CHUNK", 3)
+    path = tmp_path / "a.jsonl"
+    old = [b"same one\n", b"same two\n", b"old 3\n", b"old 4\n", b"old 5\n", b"old 6\n", b"7\n"]
+    new = [b"same one\n", b"same two\n", b"new line\n", b"4\n", b"5555\n", b"6666\n", b"7\n"]
+    path.write_bytes(b"".join(old))
+    written: list[bytes] = []
+    write = atomic.AtomicWriter.write
+
+    def spied(writer: atomic.AtomicWriter, data: bytes) -> None:
+        written.append(data)
+        write(writer, data)
+
+    monkeypatch.setattr(atomic.AtomicWriter, "write", spied)
+    rewrite = atomic.Rewrite(path)
+    for line, was in zip(new, old, strict=True):
+        rewrite.line(line, was)
+    # Memory stays bounded: a block is written once it holds BLOCK bytes.
+    assert written[:6] == [b"sam", b"e o", b"ne\n", b"sam", b"e t", b"wo\n"]
+    assert written[6:] == [b"new line\n4\n", b"5555\n6666\n"]  # 11 bytes, then 10
+    if finish == "close":
+        rewrite.close()
+        atomic.commit_all([rewrite])
+    else:
+        assert rewrite.finish() is True
+    assert path.read_bytes() == b"".join(new)
+    assert written[8:] == [b"7\n"]  # the rest, at the end
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_discarded_rewrite_starts_again_from_the_first_line(tmp_path: Path) -> None:
+    # fmt reads a file twice when far citations need texts: the first version is discarded.
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b"keep\nold\n")
+    rewrite = atomic.Rewrite(path)
+    rewrite.line(b"keep\n", b"keep\n")
+    rewrite.line(b"first try\n", b"old\n")
+    rewrite.discard()
+    assert _leftovers(tmp_path) == []
+    rewrite.line(b"keep\n", b"keep\n")
+    rewrite.line(b"second\n", b"old\n")
+    assert rewrite.finish() is True
+    assert path.read_bytes() == b"keep\nsecond\n"
+    assert _leftovers(tmp_path) == []

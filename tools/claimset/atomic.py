@@ -197,6 +197,10 @@ class AtomicWriter:
             os.unlink(self._tmp)
 
 
+#: How much of an unchanged start `Rewrite` copies at a time from the file into its new version.
+_COPY_CHUNK = 1 << 20
+
+
 class Rewrite:
     """The rewrite of a file read line by line, written only if some line changes.
 
@@ -241,7 +245,7 @@ class Rewrite:
             with self.path.open("rb") as handle:
                 left = self._same
                 while left:
-                    chunk = handle.read(min(left, 1 << 20))
+                    chunk = handle.read(min(left, _COPY_CHUNK))
                     if not chunk:
                         break
                     writer.write(chunk)
