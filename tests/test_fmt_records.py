@@ -450,3 +450,15 @@ def test_a_line_that_is_no_record_is_written_as_the_general_path_writes_it(value
     assert not settled(value, None)
     _both_paths(value, None)
     assert quick_line(json.dumps(value).encode(), None, SentenceRecord) is None
+
+
+@pytest.mark.parametrize(
+    "change", [{"evidence": 3}, {"hedge": {"certainty": "probable", "cues": 3}}, {"evidence": {}}]
+)
+def test_a_list_of_another_type_in_an_anchored_claim_takes_the_general_path(
+    change: dict[str, Any],
+) -> None:
+    anchored = {"quote": "will", "start": 7, "end": 11, "type": "prediction"}
+    record = sentence([claim(expectation=anchored, **change)])
+    assert not settled(record, None)
+    _both_paths(record, None)
