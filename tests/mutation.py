@@ -110,6 +110,9 @@ TESTS: dict[str, list[str]] = {
     # The generated canonical-JSON encoder `fmt` writes with: its own tests, which generate the
     # encoders anew for each test (the ones that reach it through `fmt` use the cached ones).
     "encode": ["tests/test_encode.py"],
+    # The canonical form `fmt` writes: the generated functions against the field-by-field
+    # definition, and the encoder, written apart from it, against both.
+    "canonical": ["tests/test_canonical.py", "tests/test_encode.py"],
     # Modules of packages: the key is the path under tools/claimset, without `.py`.
     "validate/fast_path": [
         "tests/test_fastcheck.py",

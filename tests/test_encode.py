@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pytest
+from claimset import canonical as canonical_module
 from claimset import encode, models
 from claimset.canonical import canonical, without_defaults
 from claimset.jsonio import dumps, loads_lenient
@@ -61,8 +62,12 @@ def same(value: Any, model: type[BaseModel]) -> bool:
 @pytest.fixture(autouse=True)
 def fresh_encoders() -> None:
     """Generate the encoders anew for each test: one cached by an earlier test (or by the
-    process that started this one) would hide a fault in the code that writes them."""
+    process that started this one) would hide a fault in the code that writes them, or in the
+    model's fields they are written from."""
     encode.encoder.cache_clear()
+    for cached in (canonical_module.fields, canonical_module._plan, canonical_module.compiled):
+        cached.cache_clear()
+    canonical_module._DEFAULTS.clear()
 
 
 def test_every_model_has_an_encoder_but_the_orphans() -> None:
