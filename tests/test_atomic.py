@@ -244,3 +244,11 @@ def test_a_discarded_rewrite_starts_again_from_the_first_line(tmp_path: Path) ->
     assert rewrite.finish() is True
     assert path.read_bytes() == b"keep\nsecond\n"
     assert _leftovers(tmp_path) == []
+
+
+def test_a_file_is_written_into_folders_that_do_not_exist_yet(tmp_path: Path) -> None:
+    # corpus/orphans/ and the like are made on the first write into them.
+    path = tmp_path / "corpus" / "orphans" / "a.jsonl"
+    atomic.atomic_write_bytes(path, b"data\n")
+    assert path.read_bytes() == b"data\n"
+    assert _leftovers(path.parent) == []
