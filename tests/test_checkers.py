@@ -18,7 +18,7 @@ from claimset.validate import checkers, derive
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
-from samples import copy_fixture
+from samples import FIXTURE, copy_fixture
 from test_encode import ALL, sample_values
 from test_fastcheck import typed_file
 from test_validate_fuzz import RECORDS, mutated_record, paths
@@ -44,7 +44,7 @@ def orjson_reads(value: Any) -> bool:
 def agree(value: Any, model: type[BaseModel]) -> None:
     if not orjson_reads(value):
         return
-    check = checkers.CHECKERS[model.__name__]
+    check = getattr(checkers, f"check_{model.__name__}")  # nested models' checkers too
     assert check(value) == pydantic_accepts(value, model), (model.__name__, value)
 
 
@@ -154,3 +154,42 @@ def test_a_valid_corpus_as_typed_is_validated_without_pydantic(tmp_path: Path) -
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.splitlines()[-1] == "[]", done.stdout
+
+
+def _instances() -> list[tuple[Any, type[BaseModel]]]:
+    """Valid records of every model, nested ones included, from the fixture project."""
+    from claimset.models import ActorSpan, Claim, Cue, Evidence, Expectation, Hedge
+
+    found: list[tuple[Any, type[BaseModel]]] = []
+    for kind, model in MODELS.items():
+        name = "annotations/demo" if kind == "sentence" else f"{kind}s"
+        path = FIXTURE / "corpus" / f"{name}.jsonl"
+        lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+        if kind == "annotator":  # the fixture has no registry of annotators
+            lines = ['{"id": "ann1", "kind": "human", "description": "An annotator."}']
+        for line in lines:
+            record = json.loads(line)
+            found.append((record, model))
+            for claim in record.get("claims", []) if kind == "sentence" else []:
+                found += [(claim, Claim), (claim["actor"], ActorSpan)]
+                found += [(claim["expectation"], Expectation), (claim["hedge"], Hedge)]
+                found += [(cue, Cue) for cue in claim["hedge"].get("cues", [])]
+                found += [(item, Evidence) for item in claim.get("evidence", [])]
+    return found
+
+
+#: A value of each wrong kind: a float, an empty string, a negative and a zero number, a list,
+#: an object, null, true.
+WRONG = (1.5, "", -1, 0, [], {}, None, True)
+
+
+def test_each_field_of_each_model_refuses_what_pydantic_refuses() -> None:
+    # Every field, optional ones included (a claim's `note`, a span's `occurrence`), set to
+    # each wrong kind in an otherwise valid record: the checker agrees with pydantic.
+    instances = _instances()
+    assert {model.__name__ for _, model in instances} >= {"Cue", "Evidence", "Document"}
+    for record, model in instances:
+        agree(record, model)
+        for name in model.model_fields:
+            for wrong in WRONG:
+                agree({**record, name: wrong}, model)
