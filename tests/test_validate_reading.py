@@ -432,8 +432,8 @@ def test_a_seed_holding_a_nul_byte_is_located_at_that_byte_and_named_no_text_fil
     project = copy_fixture(tmp_path)
     seed = project.root / "seeds" / "demo.txt"
     data = seed.read_bytes()
-    seed.write_bytes(data.replace(b"Russia should", b"Russia \0should", 1))
-    at = data.index(b"Russia should") + len(b"Russia ")  # valid UTF-8 up to and past it
+    seed.write_bytes(data.replace(b"Russia should", b"Russia \0should", 1) + b"\0")
+    at = data.index(b"Russia should") + len(b"Russia ")  # the first of the two, in line 2
     found = [(d.file, d.line, d.column, d.code, d.message) for d in validate(project).diagnostics]
     assert found[:1] == [
         (
