@@ -370,3 +370,27 @@ def test_a_line_cut_after_a_participle_or_a_quantifier(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An English word that ends in a modal's letters is no name glued to a modal: no
+        # prediction in "Goodwill matters" (the author's judgement), one where *will* is a word.
+        ("Goodwill matters to Seoul.", [("author", "belief", "Goodwill matters to Seoul")]),
+        (
+            "Goodwill will matter to Seoul.",
+            [("author", "prediction", "Goodwill will matter to Seoul")],
+        ),
+        (
+            "Iranwill never give up enrichment.",
+            [("author", "prediction", "Iranwill never give up enrichment")],
+        ),
+    ],
+)
+def test_a_word_ending_like_a_modal_is_not_cut(text: str, expected: list[Any]) -> None:
+    found = [
+        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
+        for c in draft_sentence(text, PARTIES)
+    ]
+    assert found == expected

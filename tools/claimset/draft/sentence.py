@@ -19,6 +19,9 @@ from .words import (
 )
 
 _GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
+#: English words that end in a modal's letters: a capital starts them, yet they hold no name
+#: glued to a modal (*Goodwill matters to Seoul.* is no prediction).
+_ENDS_LIKE_A_MODAL = frozenset({"goodwill", "freewill"})
 # What every glued token holds: one search of the text spares most sentences the token test.
 _MAY_BE_GLUED = re.compile(r"[a-z](?:should|must|would|could|might|will)")
 
@@ -33,7 +36,11 @@ class Sentence:
         self.starts = [a for a, _ in spans]
         self.ends = [b for _, b in spans]
         if _MAY_BE_GLUED.search(text) and any(
-            len(t) > 7 and t[0].isupper() and _GLUED.match(t) for t in self.toks
+            len(t) > 7
+            and t[0].isupper()
+            and _GLUED.match(t)
+            and t.lower() not in _ENDS_LIKE_A_MODAL
+            for t in self.toks
         ):
             self._split_glued(spans)
         self.low = list(map(str.lower, self.toks))
@@ -52,7 +59,7 @@ class Sentence:
         for at, end in spans:
             tok = self.text[at:end]
             glued = _GLUED.match(tok) if len(tok) > 7 and tok[0].isupper() else None
-            if glued:
+            if glued and tok.lower() not in _ENDS_LIKE_A_MODAL:
                 # "Russiashould" (a missing space, SPEC's own example): two tokens.
                 cut = glued.end(1)
                 self.toks += [tok[:cut], tok[cut:]]
