@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .canonical import FieldSpec, Shape, canonical, fields
+from .canonical import Shape, canonical, fields
 from .jsonio import SEPARATORS
 from .jsonio import dumps as json_dumps
 
@@ -105,7 +105,7 @@ def _generated(model: type[BaseModel]) -> Callable[[Any], str]:
             parts[-1] += "{" + f'"" if {var} is A else K{number} + ({value})' + "}"
             continue
         checks.extend([f"({var} is A or {check})"] if check else [])
-        env[f"D{number}"] = default = json_dumps(_default(spec))
+        env[f"D{number}"] = default = json_dumps(spec.default())
         added.append(f"({var} is A) * {1 + default.count(':')}")  # its key's and its own
         parts.append(_literal(key) + "{" + f"D{number} if {var} is A else {value}" + "}")
     if added:
@@ -128,11 +128,6 @@ def _literal(text: str) -> str:
     if "'" in text or "\\" in text:
         raise Unsupported(text)
     return text.replace("{", "{{").replace("}", "}}")
-
-
-def _default(spec: FieldSpec) -> Any:
-    """The default `canonical` writes for a field left out."""
-    return spec.default()
 
 
 def _value(shape: Shape, var: str, env: dict[str, Any]) -> tuple[str, str]:

@@ -177,23 +177,13 @@ def accepts_canonical(state: AnnotationState, obj: dict[str, Any], lineno: int) 
     """`accepts` for a record on a line the pattern matched: the same answer, found faster.
 
     The pattern guarantees every key but the omitted ones (no `occurrence`), and the types,
-    so the values are read directly, not with `.get`; and, as this runs for nearly every line
-    of a formatted corpus, `_sentence_accepted` and `_accepted` are written out in it. The
-    tests hold the two to the same answers on every canonical record they generate.
+    so the values are read directly, not with `.get`. The tests hold the two to the same
+    answers on every canonical record they generate.
     """
     rid: str = obj["id"]
     start, end, text = obj["start"], obj["end"], obj["text"]
     seed = state.seed_text
-    doc_id = state.doc_id
-    if (
-        seed is None
-        or rid.rpartition(":")[0] != doc_id
-        or obj["doc"] != doc_id
-        or start < state.prev_end
-        or end < start
-        or seed[start:end] != text
-        or rid in state.ids
-    ):
+    if seed is None or not _sentence_accepted(state, obj, seed):
         return False
     status, claims = obj["status"], obj["claims"]
     if obj["annotator"] is None and status in HUMAN_STATUSES:
@@ -206,12 +196,7 @@ def accepts_canonical(state: AnnotationState, obj: dict[str, Any], lineno: int) 
         for claim in claims:
             if not _canonical_claim_accepted(state, claim, rid, text, seed):
                 return False
-    state.sentences += 1
-    state.ids[rid] = lineno
-    state.prev_start, state.prev_end, state.prev_end_line = start, end, lineno
-    state.spans.append((start, end, lineno))
-    state.texts[rid] = (start, end)
-    return True
+    return _accepted(state, rid, start, end, lineno)
 
 
 def _canonical_claim_accepted(
