@@ -812,6 +812,25 @@ def test_a_comma_after_a_subject_with_its_verb_is_still_a_boundary() -> None:
         # Attributive "possible" is no cue; predicative "possible" is.
         ("Seoul could assess possible effects of the deal.", [("could", "hedge")], 1),
         ("A limited thaw is possible.", [("possible", "hedge")], 1),
+        # Hyland (2005) and CoNLL-2010 frames (Appendix B, v1.3): over a clause only.
+        ("The fact is that Moscow will retaliate.", [("The fact is", "booster")], 1),
+        ("The truth is, Moscow will retaliate.", [("The truth is", "booster")], 1),
+        ("The fact is unknown.", [], 1),
+        ("The odds are that Moscow will retaliate.", [("The odds are", "hedge")], 1),
+        ("Without question, Moscow will retaliate.", [("Without question", "booster")], 1),
+        ("To be sure, Moscow will retaliate.", [("To be sure", "booster")], 1),
+        ("Seoul wants to be sure that trade will recover.", [], 1),
+        ("Moscow will almost certainly retaliate.", [("almost certainly", "hedge")], 1),
+        ("It is conceivable that Moscow will retaliate.", [("It is conceivable that", "hedge")], 1),
+        # Frames that leave a question open: with the question only.
+        ("Nobody knows whether Moscow will retaliate.", [("Nobody knows", "hedge")], 1),
+        (
+            "It is too soon to say whether trade will recover.",
+            [("It is too soon to say", "hedge")],
+            1,
+        ),
+        ("Whether Seoul will accept is anyone's guess.", [("is anyone's guess", "hedge")], 1),
+        ("Nobody knows the answer.", [], 1),
     ],
 )
 def test_cue_phrases_of_real_writing(text: str, cues: list[tuple[str, str]], claims: int) -> None:

@@ -135,3 +135,32 @@ def clearly_not_manner(s: Sentence, i: int, j: int) -> bool:
     if prev.endswith(("ed", "en")) and prev not in lexicons().auxiliaries:
         return False
     return not (nxt.endswith("ed") and nxt not in ("need", "needed", "wanted"))
+
+
+# Words that open an embedded question: what an "unknowable" frame is about.
+_QUESTION_WORDS = frozenset(
+    ("whether", "if", "how", "what", "when", "who", "why", "which", "where")
+)
+
+
+@hedge_rule("frames-a-clause")
+def frames_a_clause(s: Sentence, i: int, j: int) -> bool:
+    """*the fact is*, *the truth is*, *the odds are* frame the clause that follows (*The fact is
+    that Moscow will not retreat*, *The truth is, Seoul wants calm*); as a plain subject and verb
+    (*The fact is unknown*, *the truth is out there*) they are no cue."""
+    return _next(s, j) in ("that", ",", ":", ";", "\u2014", "-")
+
+
+@hedge_rule("frames-a-question")
+def frames_a_question(s: Sentence, i: int, j: int) -> bool:
+    """*nobody knows*, *time will tell*, *is an open question* leave a question open
+    (`underspecified`): an embedded question follows (*Nobody knows whether Tehran will accept*)
+    or is the subject (*Whether Seoul will accept is an open question*); *Nobody knows the
+    answer* is no cue."""
+    return _next(s, j) in _QUESTION_WORDS or (s.n > 0 and s.low[0] in _QUESTION_WORDS)
+
+
+@hedge_rule("sentence-adverbial")
+def sentence_adverbial(s: Sentence, i: int, j: int) -> bool:
+    """*To be sure,* conceding at the head of a clause; not *Seoul wants to be sure that*."""
+    return _prev(s, i) in ("", ",", ";", ":") and _next(s, j) == ","
