@@ -245,3 +245,28 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
 )
 def test_facts_inside_a_sentence(text: str, expected: list[str]) -> None:
     assert links([text])[0] == expected
+
+
+SHARED = "Seoul plainly wants calm on the peninsula and has cut its exports to Russia."
+MODAL = "The missiles may not be accurate but have a long range and would strengthen Moscow."
+OWN_SUBJECT = "Seoul plainly wants calm on the peninsula, and Moscow has cut its exports to Seoul."
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # A predicate sharing the subject of its sentence's claim is that claim's fact (the
+        # holder's act) and no support for the claim before it ...
+        ([SHARED], {0: ["has cut its exports to Russia"]}),
+        ([BUFFER, SHARED], {0: [], 1: ["has cut its exports to Russia"]}),
+        # ... and one with a modal is a prediction, no report at all ...
+        ([MODAL], {0: []}),
+        ([BUFFER, MODAL], {0: [], 1: []}),
+        # ... while a clause with a subject of its own stays a report of its own.
+        ([BUFFER, OWN_SUBJECT], {0: ["Moscow has cut its exports to Seoul"], 1: []}),
+    ],
+)
+def test_a_predicate_sharing_a_claims_subject_goes_with_that_claim(
+    texts: list[str], expected: dict[int, list[str]]
+) -> None:
+    assert links(texts) == expected

@@ -15,6 +15,7 @@ from ..words import (
     DETERMINERS,
     EVIDENTIAL_CUES,
     FINITE,
+    MODALS,
     MONTHS,
     NUMBER,
     PRESENT,
@@ -246,6 +247,9 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         return None
     if _background_relative(s, i, j):
         return None
+    shared = _coordinated_predicate(s, cands, i)
+    if shared is not None:
+        return _predicate_fact(s, i, j, typ, shared)
     marked = _marked_fact(s, cands, i, j, typ, marker)
     if marked is not None:
         return marked
@@ -269,6 +273,25 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
 _ANAPHORIC = frozenset(
     ["the", "this", "that", "these", "those", "such", "it", "they", "its", "their", "he", "she"]
 )
+
+
+def _coordinated_predicate(s: Sentence, cands: list[Candidate], i: int) -> int | None:
+    """The claim whose subject the predicate at token i shares, joined to the claim's clause by
+    *and* or *but* (*De la Espriella supports a military-led policy **and has joined** U.S.-backed
+    security efforts*): the predicate continues that claim's step of the argument, so it is
+    that claim's fact (the holder's act, test 1) and no support for the claims of other
+    sentences; None when the clause has a subject of its own."""
+    if i < 2 or s.low[i - 1] not in ("and", "but") or not is_verb(s.low[i]):
+        return None
+    return next((n for n, c in enumerate(cands) if c.region[1] == i - 1), None)
+
+
+def _predicate_fact(s: Sentence, i: int, j: int, typ: str | None, claim: int) -> Fact | None:
+    """The fact a predicate sharing the subject of claim `claim` states: none when a modal makes
+    it a prediction (*... but **would provide** increased capabilities*: no report, test 1)."""
+    if any(w in MODALS for w in s.low[i:j]):
+        return None
+    return Fact(i, j, typ or "event", claim, cross=False)
 
 
 def _background_relative(s: Sentence, i: int, j: int) -> bool:
