@@ -195,6 +195,7 @@ def test_pipeline_steps_declare_real_fields_in_the_documented_order() -> None:
         "judgements",
         "speaker-we",
         "hedges",
+        "report-frames",
         "questions",
         "context",
         "certainty",

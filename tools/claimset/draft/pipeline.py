@@ -19,6 +19,7 @@ from .rules.evidence import Fact, evidence_link, sentence_facts
 from .rules.expectation import expectation_candidates
 from .rules.hedge import assign_cues, certainty_of, hedge_cues
 from .rules.judgement import author_judgements
+from .rules.report_frame import give_to_speaker, report_frames
 from .rules.speaker import speaker_we
 from .rules.target import find_target
 from .sentence import Sentence
@@ -139,6 +140,14 @@ def _hedges(a: Analysis) -> None:
     assign_cues(a.s, a.candidates, hedge_cues(a.s, a.mentions), a.mentions)
 
 
+def _report_frames(a: Analysis) -> None:
+    """A report frame after, around or before the content ("P, Tokyo says.") gives the
+    author's claims in it, with their hedges, to the speaker (§4.5)."""
+    frames = report_frames(a.s, a.mentions, a.ctx)
+    if frames:
+        give_to_speaker(a.s, a.candidates, frames, a.mentions, a.ctx)
+
+
 def _questions(a: Analysis) -> None:
     """A question's claims are undecided (rule 8)."""
     if a.s.text.rstrip().endswith("?"):
@@ -207,6 +216,11 @@ STEPS = (
         ),
     ),
     Step("hedges", _hedges, ("Analysis.candidates", "Candidate.cues", "Candidate.embedded")),
+    Step(
+        "report-frames",
+        _report_frames,
+        ("Analysis.candidates", "Candidate.holder", "Candidate.actor_tokens", "Candidate.type"),
+    ),
     Step("questions", _questions, ("Candidate.underspecified",)),
     Step("context", _context, ("Analysis.candidates", "Candidate.recent")),
     Step("certainty", _certainty, ("Candidate.certainty",)),

@@ -4,7 +4,8 @@ Importing this package registers every rule (`..registry`): the frames of expect
 (`expectation_verbs`, `expectation_stance`, `expectation_author`), the complements verbs need
 (`complements`), the hedge context rules (`hedge_context`) and the insertions that interrupt a
 clause (`insertion`). The other modules hold the rules
-the pipeline calls in order: `actor`, `coordination`, `judgement`, `hedge`, `target`, `evidence`.
+the pipeline calls in order: `actor`, `coordination`, `judgement`, `hedge`, `report_frame`,
+`target`, `evidence`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import (
     hedge_context,
     insertion,
     judgement,
+    report_frame,
     target,
 )
 
@@ -40,5 +42,6 @@ __all__ = [
     "hedge_context",
     "insertion",
     "judgement",
+    "report_frame",
     "target",
 ]

@@ -1,0 +1,199 @@
+"""A report frame outside its content (guidelines v1.3 §4.5, `rules/report_frame.py`).
+
+*Trade will recover, Tokyo says.* is Tokyo's prediction, not the author's: the frame after, in
+brackets around, between commas inside or before the content names the speaker as *Tokyo says
+that ...* does. The sentences are written for these tests, none taken from a corpus document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from claimset.draft import ActorIndex, draft_sentence
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
+    ]
+)
+
+
+def claims(text: str) -> list[tuple[Any, ...]]:
+    """(holder, actor quote, type, span, certainty, cue quotes, target) of each claim."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["actor"]["quote"],
+            c["expectation"]["type"],
+            c["expectation"]["quote"],
+            c["hedge"]["certainty"],
+            [q["quote"] for q in c["hedge"]["cues"]],
+            c["expectation"]["target"],
+        )
+        for c in draft_sentence(text, PARTIES)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # After the content: the speaker's claim, of the content's type.
+        (
+            "Trade will recover, Tokyo says.",
+            [("japan", "Tokyo", "prediction", "Trade will recover", "certain", [], None)],
+        ),
+        (
+            "The deal is dead, Seoul said.",
+            [("south_korea", "Seoul", "belief", "The deal is dead", "certain", [], None)],
+        ),
+        # Inverted, with an adjunct, or "according to".
+        (
+            "The talks are pointless, said Seoul.",
+            [("south_korea", "Seoul", "belief", "The talks are pointless", "certain", [], None)],
+        ),
+        (
+            "The deal is dead, Seoul said in a statement on Monday.",
+            [("south_korea", "Seoul", "belief", "The deal is dead", "certain", [], None)],
+        ),
+        (
+            "Trade will recover, according to Tokyo.",
+            [("japan", "Tokyo", "prediction", "Trade will recover", "certain", [], None)],
+        ),
+        (
+            "According to Seoul, the sanctions will fail.",
+            [
+                (
+                    "south_korea",
+                    "Seoul",
+                    "prediction",
+                    "the sanctions will fail",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+        # A possessive naming phrase or a demonym with an agent noun: officials speak for the
+        # state (§14.2), quoted whole.
+        (
+            "The tariffs will stay, Japan's officials say.",
+            [
+                (
+                    "japan",
+                    "Japan's officials",
+                    "prediction",
+                    "The tariffs will stay",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+        # A verb of thinking frames the content too.
+        (
+            "The truce might not hold, analysts believe.",
+            [
+                (
+                    "analysts",
+                    "analysts",
+                    "prediction",
+                    "The truce might not hold",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+        # In brackets: the frame leaves the span.
+        (
+            "Exports to Beijing will fall (Tokyo says).",
+            [
+                (
+                    "japan",
+                    "Tokyo",
+                    "prediction",
+                    "Exports to Beijing will fall",
+                    "certain",
+                    [],
+                    "china",
+                )
+            ],
+        ),
+        # Between commas inside the content: the span runs from the subject.
+        (
+            "Trade, Tokyo says, will recover.",
+            [
+                (
+                    "japan",
+                    "Tokyo",
+                    "prediction",
+                    "Trade, Tokyo says, will recover",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_report_frame_gives_the_content_to_the_speaker(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected
+
+
+def test_the_speakers_modal_is_no_cue_of_the_author() -> None:
+    # "could" inside the content is the speaker's hedge (§4.5): certain, no cue.
+    assert claims("Trade could recover, Tokyo argued.") == [
+        ("japan", "Tokyo", "prediction", "Trade could recover", "certain", [], None)
+    ]
+
+
+def test_a_cue_in_the_frame_stays_the_authors() -> None:
+    # "reportedly" qualifies whether Tokyo said it: the author's cue, and no claim of its own.
+    assert claims("Trade will recover, Tokyo reportedly said.") == [
+        ("japan", "Tokyo", "prediction", "Trade will recover", "probable", ["reportedly"], None)
+    ]
+
+
+def test_a_should_in_a_partys_words_is_its_demand_and_its_own_course_its_intention() -> None:
+    assert claims("Beijing must withdraw its ships, Seoul insisted.") == [
+        (
+            "south_korea",
+            "Seoul",
+            "demand",
+            "Beijing must withdraw its ships",
+            "certain",
+            [],
+            "china",
+        )
+    ]
+    assert claims("Japan will not back down, Tokyo says.") == [
+        ("japan", "Tokyo", "intention", "Japan will not back down", "certain", [], None)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "as X says": the author agrees, the claim stays the author's.
+        "Trade will recover, as Tokyo says.",
+        # No party in the frame.
+        "Trade will recover, the report says.",
+        # The verb has a complement of its own: no frame after the content.
+        "Trade will recover, and Tokyo says that exports will grow.",
+    ],
+)
+def test_no_frame_no_speaker(text: str) -> None:
+    first = claims(text)[0]
+    assert first[0] == "author" and first[3] == "Trade will recover"
+
+
+def test_a_plain_fact_stays_a_report_whoever_says_it() -> None:
+    # v1.3 §4.5: speech whose content is a past act is a report, framed before or after.
+    assert claims("The ships left the strait on Monday, Tokyo said.") == []
+    assert claims("Tokyo said the ships left the strait on Monday.") == []
