@@ -119,7 +119,8 @@ def test_spark_batches_are_drafted_a_slice_at_a_time() -> None:
     count = BATCH_DOCUMENTS * 2 + 3
     ids = [f"doc_{i}" for i in range(count)]
     batch = pa.RecordBatch.from_pydict(
-        {"id": ids, "text": [texts[i % 2] for i in range(count)]}, schema=input_schema()
+        {"id": ids, "text": [texts[i % 2] for i in range(count)], "speaks_for": [None] * count},
+        schema=input_schema(),
     )
     drafter = Drafter.from_path(ACTORS)
     out = list(drafter.batches([batch]))
@@ -186,3 +187,132 @@ def test_progress_bars_are_off_when_not_on_a_terminal() -> None:
 
     # Under pytest (as in CI logs and pipes) stderr is no terminal: nothing is drawn.
     assert progress().disable
+
+
+SPEECH = REPO / "seeds" / "us_india.txt"  # a speech: corpus/documents.jsonl gives speaks_for
+
+
+@pytest.fixture(scope="module")
+def speech_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A JSONL source of one speech (with `speaks_for`) and one essay (without the key)."""
+    essay = SEEDS[0]
+    path = tmp_path_factory.mktemp("speech") / "documents.jsonl"
+    rows = [
+        {
+            "id": "us_india",
+            "text": SPEECH.read_text(encoding="utf-8"),
+            "speaks_for": "united_states",
+        },
+        {"id": essay.stem, "text": essay.read_text(encoding="utf-8")},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_a_speech_is_drafted_as_draft_drafts_it_in_a_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, speech_source: Path
+) -> None:
+    root = tmp_path / "proj"
+    init(root)
+    shutil.copy(ACTORS, root / "corpus" / "actors.jsonl")
+    shutil.copy(SPEECH, root / "seeds" / SPEECH.name)
+    monkeypatch.chdir(root)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["split"]).exit_code == 0
+    documents = root / "corpus" / "documents.jsonl"
+    record = json.loads(documents.read_text(encoding="utf-8"))
+    documents.write_text(json.dumps({**record, "speaks_for": "united_states"}) + "\n")
+    result = runner.invoke(cli, ["draft"])
+    assert result.exit_code == 0, result.output
+    path = Project(root.resolve()).annotation_path("us_india")
+    drafted = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    out = tmp_path / "out"
+    result = runner.invoke(
+        cli, ["draft-corpus", str(speech_source), str(out), "--actors", str(ACTORS)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = pq.read_table(out / "part-00000.parquet").to_pylist()
+    speech = [r for r in rows if r["doc"] == "us_india"]
+    expected = typed_table(
+        pa.Table.from_pylist(drafted, schema=jsonl_schema("sentences")), "sentences"
+    ).to_pylist()
+    assert speech == expected
+    # It matters: drafted as an essay, the speaker's "we" / "our" is quoted as the author's
+    # (guidelines §6.1: in a speech it is the party's, or no quote at all).
+    essay = Drafter.from_path(ACTORS).records(["us_india"], [SPEECH.read_text(encoding="utf-8")])
+
+    def author_we(records: list[dict[str, Any]]) -> int:
+        quotes = [c["actor"]["quote"] for r in records for c in r["claims"]]
+        return sum((q or "").lower() in ("we", "our") for q in quotes)
+
+    assert author_we(essay) > 0
+    assert author_we(drafted) == 0
+
+
+def test_speaks_for_is_the_same_on_every_engine(
+    spark: Any, speech_source: Path, tmp_path: Path
+) -> None:
+    from claimset import spark as claimset_spark
+
+    local = tmp_path / "local"
+    result = CliRunner().invoke(
+        cli, ["draft-corpus", str(speech_source), str(local), "--actors", str(ACTORS)]
+    )
+    assert result.exit_code == 0, result.output
+    expected = serialized(pq.read_table(local / "part-00000.parquet"))
+
+    mapped = tmp_path / "datasets"
+    run_datasets(speech_source, mapped, Drafter.from_path(ACTORS), jobs=1)
+    assert serialized(pq.read_table(mapped / "part-00000.parquet")) == expected
+
+    # The command's Spark engine, on the JSONL source (read here, handed to Spark as Arrow).
+    via_cli = tmp_path / "spark-cli"
+    result = CliRunner().invoke(
+        cli,
+        [
+            *("draft-corpus", str(speech_source), str(via_cli)),
+            *("--engine", "spark", "-j", "1", "--actors", str(ACTORS)),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert serialized(pq.read_table(via_cli)) == expected
+
+    # A Parquet source with the column, read by Spark itself.
+    table = pa.Table.from_pylist(
+        [json.loads(line) for line in speech_source.read_text(encoding="utf-8").splitlines()],
+        schema=input_schema(),
+    )
+    source = tmp_path / "documents.parquet"
+    pq.write_table(table, source)
+    out = tmp_path / "spark-out"
+    claimset_spark.draft(spark.read.parquet(str(source)), actors=ACTORS).write.parquet(str(out))
+    assert serialized(pq.read_table(out)) == expected
+    # The single-process engine reads the same Parquet file to the same rows.
+    again = tmp_path / "again"
+    result = CliRunner().invoke(
+        cli, ["draft-corpus", str(source), str(again), "--actors", str(ACTORS)]
+    )
+    assert result.exit_code == 0, result.output
+    assert serialized(pq.read_table(again / "part-00000.parquet")) == expected
+
+
+@pytest.mark.parametrize(
+    ("speaks_for", "message"),
+    [
+        ('"narnia"', "document d1: speaks_for 'narnia' is not an actor id of the registry"),
+        ("7", ":1: `speaks_for` must be an actor id or null, not 7"),
+    ],
+)
+def test_a_bad_speaks_for_is_refused_with_its_place(
+    tmp_path: Path, speaks_for: str, message: str
+) -> None:
+    source = tmp_path / "documents.jsonl"
+    source.write_text(f'{{"id": "d1", "text": "We will stay.", "speaks_for": {speaks_for}}}\n')
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["draft-corpus", str(source), str(out), "--actors", str(ACTORS)]
+    )
+    assert result.exit_code == 1, result.output
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output

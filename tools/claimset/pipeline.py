@@ -1,4 +1,5 @@
-"""`claimset.pipeline`: documents `(id, text)` in, sentence records with drafted claims out.
+"""`claimset.pipeline`: documents `(id, text, speaks_for)` in, sentence records with drafted
+claims out.
 
 One batch function over Arrow, the same whatever runs it: `claimset draft-corpus` in one
 process (`run_local`), `datasets.Dataset.map(batched=True, num_proc=N)` (`run_datasets`), or
@@ -43,10 +44,17 @@ AUTHOR_ONLY = b'{"id": "author", "name": "The author", "aliases": [], "kind": "a
 
 
 def input_schema() -> pa.Schema:
-    """The documents a pipeline reads: a string `id` (a document id) and its `text`."""
+    """The documents a pipeline reads: a string `id` (a document id), its `text`, and
+    `speaks_for` (a speech's party, as in corpus/documents.jsonl; null for an essay)."""
     import pyarrow as pa
 
-    return pa.schema([pa.field("id", pa.string()), pa.field("text", pa.string())])
+    return pa.schema(
+        [
+            pa.field("id", pa.string()),
+            pa.field("text", pa.string()),
+            pa.field("speaks_for", pa.string()),
+        ]
+    )
 
 
 def output_schema() -> pa.Schema:
@@ -81,8 +89,13 @@ def actor_index(data: bytes, display: str = "actors.jsonl") -> ActorIndex:
     return _INDEXES[key]
 
 
-def document_records(doc_id: str, text: str, actors: ActorIndex) -> list[dict[str, Any]]:
-    """One document's sentence records, drafted, as `split` then `draft` write them."""
+def document_records(
+    doc_id: str, text: str, actors: ActorIndex, speaks_for: str | None = None
+) -> list[dict[str, Any]]:
+    """One document's sentence records, drafted, as `split` then `draft` write them.
+
+    `speaks_for`: in a speech, the party its speaker speaks for (the document record's
+    `speaks_for`); an id that is not in the registry is refused, as `draft` refuses it."""
     from .draft import draft_document
     from .draft.files import paragraph_starts
     from .fingerprint import stamp
@@ -90,6 +103,10 @@ def document_records(doc_id: str, text: str, actors: ActorIndex) -> list[dict[st
 
     if not re.fullmatch(DOC_ID_PATTERN, doc_id):
         raise ClaimsetError(f"document id {doc_id!r} is not an id (letters, digits, . _ -)")
+    if speaks_for is not None and speaks_for not in actors.kinds:
+        raise ClaimsetError(
+            f"document {doc_id}: speaks_for {speaks_for!r} is not an actor id of the registry"
+        )
     segments = split_sentences(text)
     ids = [f"{doc_id}:{ordinal:04d}" for ordinal in range(len(segments))]
     drafted = draft_document(
@@ -97,6 +114,7 @@ def document_records(doc_id: str, text: str, actors: ActorIndex) -> list[dict[st
         actors,
         paragraph_starts=paragraph_starts(text, [(s.start, s.end) for s in segments]),
         ids=ids,
+        speaks_for=speaks_for,
     )
     records = []
     for rid, seg, claims in zip(ids, segments, drafted, strict=True):
@@ -136,17 +154,33 @@ class Drafter:
         except OSError as exc:
             raise UsageError(f"{path}: cannot read the actor registry ({exc.strerror})") from exc
 
-    def records(self, ids: Iterable[str], texts: Iterable[str]) -> list[dict[str, Any]]:
+    def records(
+        self,
+        ids: Iterable[str],
+        texts: Iterable[str],
+        speaks_for: Iterable[str | None] | None = None,
+    ) -> list[dict[str, Any]]:
         index = actor_index(self.actors, self.display)
-        return [r for i, t in zip(ids, texts, strict=True) for r in document_records(i, t, index)]
+        ids = list(ids)
+        parties = [None] * len(ids) if speaks_for is None else speaks_for
+        return [
+            r
+            for i, t, p in zip(ids, texts, parties, strict=True)
+            for r in document_records(i, t, index, p)
+        ]
 
     def __call__(self, documents: pa.Table | pa.RecordBatch) -> pa.Table:
         import pyarrow as pa
 
         from .export.tables import jsonl_schema, typed_table
 
+        # `speaks_for` is optional: a table of `id` and `text` alone drafts every document as
+        # an essay.
+        names = documents.schema.names
         records = self.records(
-            documents.column("id").to_pylist(), documents.column("text").to_pylist()
+            documents.column("id").to_pylist(),
+            documents.column("text").to_pylist(),
+            documents.column("speaks_for").to_pylist() if "speaks_for" in names else None,
         )
         raw = pa.Table.from_pylist(records, schema=jsonl_schema("sentences"))
         return typed_table(raw, "sentences")
@@ -168,7 +202,9 @@ class Drafter:
 
 def read_documents(source: Path, batch: int = BATCH_DOCUMENTS) -> Iterator[pa.Table]:
     """Documents from a folder of `<id>.txt` files, a JSONL file of `{"id", "text"}` objects
-    or a Parquet file with `id` and `text` columns, `batch` documents at a time.
+    or a Parquet file with `id` and `text` columns, `batch` documents at a time. A JSONL
+    object or Parquet row may also give `speaks_for` (a speech's party, or null); a folder's
+    documents are essays.
 
     A document that cannot be read (a file name or id that is not a document id, a text that
     is not UTF-8 text, a line that is not such an object) raises ClaimsetError naming where
@@ -191,7 +227,11 @@ def _from_folder(source: Path, batch: int) -> Iterator[pa.Table]:
     paths = sorted(source.glob("*.txt"))
     for at in range(0, len(paths), batch):
         seeds = [read_seed(p) for p in paths[at : at + batch]]  # checks the name is an id
-        columns = {"id": [s.doc_id for s in seeds], "text": [s.text for s in seeds]}
+        columns = {
+            "id": [s.doc_id for s in seeds],
+            "text": [s.text for s in seeds],
+            "speaks_for": [None] * len(seeds),
+        }
         yield pa.table(columns, schema=input_schema())
 
 
@@ -200,22 +240,28 @@ def _from_parquet(source: Path, batch: int) -> Iterator[pa.Table]:
     import pyarrow.parquet as pq
 
     try:
-        parts = pq.ParquetFile(source).iter_batches(batch, columns=["id", "text"])
+        file = pq.ParquetFile(source)
+        optional = ["speaks_for"] if "speaks_for" in file.schema_arrow.names else []
         row = 0
-        for part in parts:
-            table = pa.Table.from_batches([part]).cast(input_schema())
+        for part in file.iter_batches(batch, columns=["id", "text", *optional]):
+            table = pa.Table.from_batches([part])
+            if not optional:
+                table = table.append_column("speaks_for", pa.nulls(table.num_rows, pa.string()))
+            table = table.cast(input_schema())
             for offset, doc_id in enumerate(table.column("id").to_pylist()):
                 _check_id(doc_id, f"{source}: row {row + offset}")
             row += table.num_rows
             yield table
     except (pa.ArrowException, OSError) as exc:
-        raise ClaimsetError(f"{source}: not a Parquet file of id and text columns ({exc})") from exc
+        raise ClaimsetError(
+            f"{source}: not a Parquet file of id and text (and speaks_for) columns ({exc})"
+        ) from exc
 
 
 def _from_jsonl(source: Path, batch: int) -> Iterator[pa.Table]:
     import pyarrow as pa
 
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, str | None]] = []
     for lineno, raw in jsonio.iter_lines(source):  # bounded: a long line is None
         if raw is None:
             raise ClaimsetError(f"{source}:{lineno}: {too_long()}")
@@ -228,8 +274,8 @@ def _from_jsonl(source: Path, batch: int) -> Iterator[pa.Table]:
         yield pa.Table.from_pylist(rows, schema=input_schema())
 
 
-def _document(raw: bytes, where: str) -> dict[str, str]:
-    """One JSONL line as a document `{"id", "text"}` (other keys are ignored)."""
+def _document(raw: bytes, where: str) -> dict[str, str | None]:
+    """One JSONL line as a document `{"id", "text", "speaks_for"}` (other keys are ignored)."""
     try:
         row = jsonio.loads_strict(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -245,7 +291,10 @@ def _document(raw: bytes, where: str) -> dict[str, str]:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ClaimsetError(f"{where}: a lone surrogate in the text at {exc.start}") from exc
-    return {"id": _check_id(row.get("id"), where), "text": text}
+    party = row.get("speaks_for")
+    if party is not None and not isinstance(party, str):
+        raise ClaimsetError(f"{where}: `speaks_for` must be an actor id or null, not {party!r}")
+    return {"id": _check_id(row.get("id"), where), "text": text, "speaks_for": party}
 
 
 def _check_id(doc_id: Any, where: str) -> str:
@@ -316,7 +365,11 @@ def run_datasets(source: Path, out: Path, drafter: Drafter, jobs: int) -> int:
             _document_rows,
             gen_kwargs={"source": str(source)},
             features=datasets.Features(
-                {"id": datasets.Value("string"), "text": datasets.Value("string")}
+                {
+                    "id": datasets.Value("string"),
+                    "text": datasets.Value("string"),
+                    "speaks_for": datasets.Value("string"),
+                }
             ),
             cache_dir=cache,
         )
@@ -332,7 +385,7 @@ def run_datasets(source: Path, out: Path, drafter: Drafter, jobs: int) -> int:
         return int(drafted.num_rows)
 
 
-def _document_rows(source: str) -> Iterator[dict[str, str]]:
+def _document_rows(source: str) -> Iterator[dict[str, str | None]]:
     for table in read_documents(Path(source)):
         yield from table.to_pylist()
 

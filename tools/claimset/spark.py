@@ -28,7 +28,8 @@ def draft(df: DataFrame, actors: str | Path | None = None) -> DataFrame:
     """Sentence records with drafted claims for a DataFrame of documents (`id`, `text`).
 
     Args:
-        df: One row per document: `id` (a document id) and `text` (the essay).
+        df: One row per document: `id` (a document id) and `text` (the essay), and optionally
+            `speaks_for` (a speech's party, or null: see corpus/documents.jsonl).
         actors: The path of an `actors.jsonl` registry, read here on the driver and shipped
             to the executors with the function (None: the author only).
 
@@ -38,8 +39,15 @@ def draft(df: DataFrame, actors: str | Path | None = None) -> DataFrame:
         `datasets.load_dataset("parquet", data_files=..., features=features("sentences"))`
         reads.
     """
+    from pyspark.sql import functions
+
     drafter = Drafter.from_path(actors)
-    return df.select("id", "text").mapInArrow(drafter.batches, spark_schema())
+    party = (
+        functions.col("speaks_for")
+        if "speaks_for" in df.columns
+        else functions.lit(None).cast("string").alias("speaks_for")
+    )
+    return df.select("id", "text", party).mapInArrow(drafter.batches, spark_schema())
 
 
 def session(master: str = "local[*]", app: str = "claimset") -> SparkSession:
@@ -73,7 +81,10 @@ def run_spark(source: Path, out: Path, drafter_actors: str | Path | None, master
     if source.is_dir() or source.suffix != ".parquet":
         # A folder of .txt files or a JSONL file: read here, handed to Spark as Arrow.
         table = pa.concat_tables([*read_documents(source)] or [input_schema().empty_table()])
-        df = spark.createDataFrame(table.to_pandas())
+        # The schema is given: Spark cannot infer a type for an all-null `speaks_for`.
+        df = spark.createDataFrame(
+            table.to_pandas(), schema="id string, text string, speaks_for string"
+        )
     else:
         df = spark.read.parquet(str(source))
     result = draft(df, drafter_actors)

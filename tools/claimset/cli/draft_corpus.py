@@ -60,7 +60,8 @@ def draft_corpus_cli(
     """Split and draft many documents into Parquet rows of the export's sentences schema.
 
     SOURCE is a folder of <id>.txt files, a JSONL file of {"id", "text"} objects or a Parquet
-    file with id and text columns. OUT is a new folder; it receives Parquet files that
+    file with id and text columns; a speech may add "speaks_for", its party's actor id. OUT is a
+    new folder; it receives Parquet files that
     `datasets.load_dataset("parquet", data_files="OUT/*.parquet")` reads. Each document is split
     and drafted exactly as `claimset split` and `claimset draft` would (status draft). Needs no
     project; see docs/scale.md.
