@@ -42,6 +42,9 @@ MIDDLE = [
     "In 2024 Seoul cut its exports to Russia.",
     "In 2025 Putin visited Pyongyang.",
 ]
+ANNOUNCED = "Seoul announced it would cut its exports to Russia."
+GAS = "In 2024 Seoul cut its gas imports."
+VISIT = "In 2025 Putin visited Pyongyang."
 SEVERAL = "Seoul wants calm on the peninsula and regards the base as a threat."
 NARRATION = [
     "Russia has certainly reversed course.",
@@ -136,6 +139,24 @@ LINK_EXAMPLES = [
         [BUFFER, "In 2024 Congress cut the aid over its record."],
         0,
         ["In 2024 Congress cut the aid over its record"],
+    ),
+    # A claim dated to one moment of a narration gets the fact right after it, not further ...
+    ("dated-claim-reach", [f"On August 7, {ANNOUNCED}", GAS, VISIT], 0, [GAS[:-1]]),
+    # ... an undated claim, or one holding over a span of time up to now, reaches further.
+    ("dated-claim-reach", [ANNOUNCED, GAS, VISIT], 0, [GAS[:-1], VISIT[:-1]]),
+    (
+        "dated-claim-reach",
+        ["Since 2022, Seoul has plainly wanted a buffer on the peninsula.", GAS, VISIT],
+        0,
+        [GAS[:-1], VISIT[:-1]],
+    ),
+    # A second group's position beside the first is no support of the claim before it.
+    ("others", [BUFFER, "Others in Seoul have cut their exports to Russia."], 0, []),
+    (
+        "others",
+        [BUFFER, "Exporters in Seoul have cut their exports to Russia."],
+        0,
+        ["Exporters in Seoul have cut their exports to Russia"],
     ),
 ]
 

@@ -15,7 +15,7 @@ from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
 from ..types import Candidate
 from ..words import is_verb
-from .evidence import Fact
+from .evidence import Fact, fact_signals
 
 
 @dataclass(frozen=True)
@@ -136,3 +136,35 @@ def mid_paragraph_reach(site: LinkSite) -> bool:
     support of the way he campaigned). A claim opening the paragraph, or the one after it,
     reaches further (the topic sentence and its first step)."""
     return site.position >= 2 and site.distance >= 2
+
+
+def dated(s: Sentence) -> bool:
+    """Whether the sentence opens with a dated time adverbial and its comma (*On August 7,
+    ...*, *In the mid-2010s, ...*, *Also in August 2026, ...*); a span of time running up to
+    now (*Since 2022, ...*) is none."""
+    low = s.low
+    k = 1 if low and low[0] in ("also", "and", "then") else 0
+    if k >= len(low) or low[k] not in ("on", "in", "during", "at", "by"):
+        return False
+    comma = next((t for t in range(k + 1, min(len(low), k + 8)) if low[t] == ","), None)
+    return comma is not None and "date" in fact_signals(s, k, comma)
+
+
+@link_rule("dated-claim-reach")
+def dated_claim_reach(site: LinkSite) -> bool:
+    """A claim in a sentence that opens with a date (*On August 7, the Administration announced
+    it would provide $1 billion*) is a step of a narration, a party's attitude at one moment:
+    the fact right after it may back it (*Rubio signed memorandums ...* after *On September 8,
+    Rubio said he hoped to start a new stage*), the facts further on go on with the story (what
+    was, or was not, done next), not its support (test 3)."""
+    return site.distance >= 2 and dated(site.claim_s)
+
+
+@link_rule("others")
+def others(site: LinkSite) -> bool:
+    """A sentence opening with *Others* (*Some Members have pledged full support. Others support
+    cooperation while urging ...*) sets a second group's position beside the first: two
+    positions side by side, not support of each other (test 3)."""
+    low = site.fact_s.low
+    k = 1 if low and low[0] in ("and", "but", "still") else 0
+    return k < len(low) and low[k] == "others"
