@@ -268,6 +268,37 @@ def test_facts_inside_a_sentence(text: str, expected: list[str]) -> None:
     assert links([text])[0] == expected
 
 
+BECAUSE = "Because Russia armed Pyongyang in 2024, Seoul plainly wants distance from Moscow."
+BY = "By cutting its gas imports in 2024, Seoul plainly signalled that it wants distance."
+HAVING = "Having signed the treaty in 2024, Moscow clearly wants a buffer on the peninsula."
+CALM = "Seoul plainly wants calm."
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # A reason set before the claim of its own sentence supports that claim: a finite
+        # "because" clause, or a participle of means or cause reporting the holder's act ...
+        ([BECAUSE], {0: ["Russia armed Pyongyang in 2024"]}),
+        ([BY], {0: ["cutting its gas imports in 2024"]}),
+        ([HAVING], {0: ["Having signed the treaty in 2024"]}),
+        # ... and never the claim of the sentence before.
+        ([CALM, BECAUSE], {0: [], 1: ["Russia armed Pyongyang in 2024"]}),
+        ([CALM, HAVING], {0: [], 1: ["Having signed the treaty in 2024"]}),
+        # A fronted date is no reason; a fronted report clause still follows adjacency.
+        (["By 2024, Seoul plainly wanted distance from Moscow."], {0: []}),
+        (
+            [CALM, "In 2024, Seoul cut its exports to Russia."],
+            {0: ["In 2024, Seoul cut its exports to Russia"]},
+        ),
+    ],
+)
+def test_a_fronted_reason_supports_its_own_sentence(
+    texts: list[str], expected: dict[int, list[str]]
+) -> None:
+    assert links(texts) == expected
+
+
 SHARED = "Seoul plainly wants calm on the peninsula and has cut its exports to Russia."
 MODAL = "The missiles may not be accurate but have a long range and would strengthen Moscow."
 OWN_SUBJECT = "Seoul plainly wants calm on the peninsula, and Moscow has cut its exports to Seoul."

@@ -311,6 +311,9 @@ def _marked_fact(
 ) -> Fact | None:
     """A clause a support marker ties to the claim before it: a reason clause, a closing
     relative clause or apposition (test 2a); None for an unmarked clause."""
+    fronted = _fronted_reason(s, cands, i, j, typ)
+    if fronted is not None:
+        return fronted
     prev = s.low[i - 1] if i > 0 else ""
     if marker:
         # "..., because the alliance is the one guarantee ...", "..., as the two leaders met
@@ -324,6 +327,28 @@ def _marked_fact(
         # ", a promise they regard as long overdue", ", a region which Russia remains
         # unable to revitalize": a closing apposition.
         return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+    return None
+
+
+def _fronted_reason(
+    s: Sentence, cands: list[Candidate], i: int, j: int, typ: str | None
+) -> Fact | None:
+    """A reason set before the claim of its own sentence, up to a comma: a finite *because*
+    clause (*Because Russia armed Pyongyang, Seoul wants distance*, test 2a) or a participle of
+    means or cause reporting the holder's act (*By cutting its gas imports, ...*; *Having
+    signed the treaty, ...*; guidelines v1.3). It supports that claim, never a neighbour's."""
+    low = s.low
+    if j >= s.n or low[j] != "," or i + 1 >= j:
+        return None
+    claim = _claim_after(cands, j)
+    if cands[claim].region[0] < j or any(c.region[0] < i for c in cands):
+        return None
+    if low[i] == "because" and low[i + 1] != "of":
+        return Fact(i + 1, j, typ or "reasoning", claim, cross=False)
+    if (low[i] == "by" and low[i + 1].endswith("ing")) or (
+        low[i] == "having" and is_past(low[i + 1])
+    ):
+        return Fact(i + (low[i] == "by"), j, "event", claim, cross=False)
     return None
 
 
