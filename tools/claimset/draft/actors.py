@@ -120,11 +120,15 @@ class ActorIndex:
         self.shared, self._full_names = _shared_names(actors, self.forms, self._key)
         self.shared_persons = frozenset(ref for refs in self.shared.values() for ref in refs)
         self.shared_first = frozenset(form[0] for form in self.shared)  # a quick test first
+        # The first word of each full name: a substring test for them spares most sentences
+        # the pattern's scan, which tries every name at every character.
+        owners = self._full_names[1] if self._full_names is not None else {}
+        self._full_name_starts = frozenset(name.split()[0] for name in owners)
 
     def full_names(self, text: str) -> list[str]:
         """The persons of `shared` forms that `text` names in full (by a form of theirs that is
         no shared one), in text order."""
-        if self._full_names is None:
+        if self._full_names is None or not any(w in text for w in self._full_name_starts):
             return []
         pattern, owners = self._full_names
         return [owners[m.group()] for m in pattern.finditer(text)]

@@ -3,6 +3,8 @@ how it is trimmed, whether a clause is negated, about the future, has a verb of 
 
 from __future__ import annotations
 
+import functools
+
 from .lexicons import lexicons, longest_match
 from .sentence import Sentence, clause_end, skip_connectives
 from .words import (
@@ -303,6 +305,7 @@ def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
 _QUOTE_MARKS = tuple(sorted({*QUOTES, *QUOTES.values()}))
 
 
+@functools.lru_cache(maxsize=64)  # asked for every span trimmed, several times per sentence
 def _has_quotation_mark(text: str) -> bool:
     # A substring test per mark: cheaper than a pattern's scan of the text.
     return any(mark in text for mark in _QUOTE_MARKS)

@@ -121,9 +121,12 @@ class Trie(dict[str, list[Entry]]):
     def __init__(self) -> None:
         super().__init__()
         self.tables: dict[str, list[tuple[int, dict[tuple[str, ...], Any]]]] = {}
-        # For a first word with tables, the second words of its entries: most tokens after
-        # *the* begin none of them, and one set lookup then spares a tuple per length.
+        # Per first word, the second words of its longer entries: most lookups start at a word
+        # like *the* or *in* whose next word goes on with none of them, and one set lookup
+        # then answers (the one-word entry, or no match) without trying each entry.
         self.seconds: dict[str, frozenset[str]] = {}
+        # Per first word, the value of its first one-word entry, if it has one.
+        self.singles: dict[str, Any] = {}
 
 
 def build_trie(items: Iterable[Entry]) -> Trie:
@@ -133,12 +136,15 @@ def build_trie(items: Iterable[Entry]) -> Trie:
         trie.setdefault(words[0], []).append((words, value))
     for first, entries in trie.items():
         entries.sort(key=lambda e: -len(e[0]))  # longest match first
+        trie.seconds[first] = frozenset(words[1] for words, _ in entries if len(words) > 1)
+        singles = [value for words, value in entries if len(words) == 1]
+        if singles:
+            trie.singles[first] = singles[0]  # first one wins (the sort is stable)
         if len(entries) > _SCAN_LIMIT:
             by_length: dict[int, dict[tuple[str, ...], Any]] = {}
             for words, value in entries:
                 by_length.setdefault(len(words), {}).setdefault(words, value)  # first one wins
             trie.tables[first] = sorted(by_length.items(), reverse=True)
-            trie.seconds[first] = frozenset(words[1] for words, _ in entries if len(words) > 1)
     return trie
 
 
@@ -238,15 +244,13 @@ def longest_match(trie: Trie, low: Sequence[str], i: int) -> tuple[int, Any] | N
     entries = trie.get(first)
     if entries is None:
         return None
+    if i + 1 == len(low) or low[i + 1] not in trie.seconds[first]:
+        # No longer entry goes on with the next word (most lookups): the one-word entry.
+        return (1, trie.singles[first]) if first in trie.singles else None
     tables = trie.tables.get(first)
     if tables is not None:
-        longer = i + 1 < len(low) and low[i + 1] in trie.seconds[first]  # may a longer one match
         for n, table in tables:
-            if (
-                (n == 1 or longer)
-                and i + n <= len(low)
-                and (words := tuple(low[i : i + n])) in table
-            ):
+            if i + n <= len(low) and (words := tuple(low[i : i + n])) in table:
                 return n, table[words]
         return None
     for words, value in entries:

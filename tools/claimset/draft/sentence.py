@@ -3,7 +3,9 @@ are not asserted (conditions, concessions, premises)."""
 
 from __future__ import annotations
 
+import functools
 import re
+from itertools import compress
 
 from .lexicons import build_trie, lexicons, longest_match, words_of
 from .words import (
@@ -15,15 +17,16 @@ from .words import (
     FOCUS,
     WH,
     is_verb,
-    tokenize,
+    tokens,
 )
 
 _GLUED = re.compile(r"^([A-Z][a-z]{2,}?)(should|must|would|could|might|will)$")
 #: English words that end in a modal's letters: a capital starts them, yet they hold no name
 #: glued to a modal (*Goodwill matters to Seoul.* is no prediction).
 _ENDS_LIKE_A_MODAL = frozenset({"goodwill", "freewill"})
-# What every glued token holds: one search of the text spares most sentences the token test.
-_MAY_BE_GLUED = re.compile(r"[a-z](?:should|must|would|could|might|will)")
+# What every glued token holds: one search of the text spares most sentences the token test
+# (the capital first: the search then only stops at capitals).
+_MAY_BE_GLUED = re.compile(r"[A-Z][a-z]{2,}?(?:should|must|would|could|might|will)")
 
 
 class Sentence:
@@ -31,10 +34,7 @@ class Sentence:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = tokenize(text)
-        self.toks = [text[a:b] for a, b in spans]
-        self.starts = [a for a, _ in spans]
-        self.ends = [b for _, b in spans]
+        self.toks, self.starts, self.ends = tokens(text)
         if _MAY_BE_GLUED.search(text) and any(
             len(t) > 7
             and t[0].isupper()
@@ -42,7 +42,7 @@ class Sentence:
             and t.lower() not in _ENDS_LIKE_A_MODAL
             for t in self.toks
         ):
-            self._split_glued(spans)
+            self._split_glued()
         self.low = list(map(str.lower, self.toks))
         self.n = len(self.toks)
         # `skip_connectives` answers by (from, limit), kept: the rules ask for the same stretch
@@ -54,10 +54,10 @@ class Sentence:
         self.opens, self.stop, self.coord = _boundaries(self)
         self.suppressed = _suppressed(self)
 
-    def _split_glued(self, spans: list[tuple[int, int]]) -> None:
+    def _split_glued(self) -> None:
+        spans = zip(self.toks, self.starts, self.ends, strict=True)
         self.toks, self.starts, self.ends = [], [], []
-        for at, end in spans:
-            tok = self.text[at:end]
+        for tok, at, end in spans:
             glued = _GLUED.match(tok) if len(tok) > 7 and tok[0].isupper() else None
             if glued and tok.lower() not in _ENDS_LIKE_A_MODAL:
                 # "Russiashould" (a missing space, SPEC's own example): two tokens.
@@ -86,7 +86,7 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
     parenthetical = _parentheticals(s)
     inserted = s.inserted
     parenthetical |= inserted
-    subordinators = lexicons().subordinators
+    may_bound = _may_bound()
     finite_seen = negated = False
     for i in range(n):
         tok = low[i]
@@ -98,7 +98,7 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             negated = True
         if not finite_seen and is_verb(tok):
             finite_seen = True
-        if tok not in _MAY_BOUND and tok not in subordinators:
+        if tok not in may_bound:
             continue
         width, coordinating = _boundary_at(s, i, negated, finite_seen, parenthetical)
         if width == 0:
@@ -118,6 +118,13 @@ _PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
 _MAY_BOUND = ADVERSATIVES | frozenset(_PUNCTUATION_BOUNDS) | frozenset(["."])
 _MAY_BOUND |= frozenset(["and", "since", "while", "when", "before", "after"])
 _MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose", "as"])
+
+
+@functools.cache
+def _may_bound() -> frozenset[str]:
+    """`_MAY_BOUND` and the first words of the subordinators: one set to look every token up
+    in (the loop of `_boundaries` runs for every token of every sentence)."""
+    return _MAY_BOUND | frozenset(lexicons().subordinators)
 
 
 def _boundary_at(
@@ -464,6 +471,8 @@ def _parentheticals(s: Sentence) -> set[int]:
     """Commas around a connective (", for its part,", ", however,"): not clause boundaries."""
     lex = lexicons()
     out: set[int] = set()
+    if "," not in s.text:
+        return out  # (a substring test: most sentences hold no comma or only one)
     for i in range(s.n - 2):
         if s.low[i] != ",":
             continue
@@ -504,22 +513,23 @@ def _suppressed(s: Sentence) -> list[bool]:
     lex = lexicons()
     out = [False] * s.n
     first = skip_connectives(s, 0, s.n)
-    i = 0
-    while i < s.n:
-        if s.opens[i] or i == first:
-            k = skip_connectives(s, i, s.n)
-            m = longest_match(lex.concessive, s.low, k) if k < s.n else None
-            if m is not None and s.low[k] == "as" and not _as_clause(s, k):
-                m = None
-            if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
-                end = k + m[0]
-                while end < s.n and s.low[end] != ",":
-                    end += 1
-                for t in range(k, end):
-                    out[t] = True
-                i = end + 1
-                continue
-        i += 1
+    i = 0  # the first token not yet inside a condition
+    # Only where a clause opens, or at the first word, can a condition begin: only those tokens
+    # are tried (`compress` picks them in C; most tokens open nothing).
+    for at in sorted({first, *compress(range(s.n), s.opens)}):
+        if at < i or at >= s.n:
+            continue
+        k = skip_connectives(s, at, s.n)
+        m = longest_match(lex.concessive, s.low, k) if k < s.n else None
+        if m is not None and s.low[k] == "as" and not _as_clause(s, k):
+            m = None
+        if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
+            end = k + m[0]
+            while end < s.n and s.low[end] != ",":
+                end += 1
+            for t in range(k, end):
+                out[t] = True
+            i = end + 1
     return out
 
 

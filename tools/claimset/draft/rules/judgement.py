@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..actors import AUTHOR
 from ..clauses import (
     instrument_subject,
@@ -94,7 +96,8 @@ def run_in_label(s: Sentence, following: str) -> bool:
     reduced transit through the Strait ...*): at most four words, no verb, and its last word
     names what the next sentence is about. A label states no proposition (guidelines, "A
     sentence the splitter broke in two"): no claim."""
-    words = [w for w in s.low if any(ch.isalnum() for ch in w)]
+    # The words up to one too many: most sentences are long, and counting stops there.
+    words = list(islice((w for w in s.low if any(ch.isalnum() for ch in w)), _LABEL_WORDS + 1))
     if not 0 < len(words) <= _LABEL_WORDS or any(is_verb(w) or w in FINITE for w in words):
         return False
     # The topic test keeps short claims that open a paragraph (*Prices rise.*) as claims: a
