@@ -437,3 +437,35 @@ def test_a_fronted_adjunct_stays_in_the_reported_content() -> None:
             [],
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Guidelines §4.4, tense rule: the simple past (and past perfect) of a verb of aim
+        # narrates conduct, a report; the present, progressive and present perfect state an aim
+        # that still holds.
+        ("Seoul initially sought to negotiate with Moscow in private.", []),
+        ("Seoul had sought Moscow's support for years.", []),
+        ("Russia aimed to divide the allies.", []),
+        (
+            "Seoul has long sought to negotiate with Moscow in private.",
+            [("south_korea", "intention", "negotiate with Moscow in private", "certain", [])],
+        ),
+        (
+            "Seoul is seeking to negotiate with Moscow in private.",
+            [("south_korea", "intention", "negotiate with Moscow in private", "certain", [])],
+        ),
+        (
+            "Seoul seeks to negotiate with Moscow in private.",
+            [("south_korea", "intention", "negotiate with Moscow in private", "certain", [])],
+        ),
+        # A past attitude verb is still an attitude (§4.4): not a verb of aim.
+        (
+            "Seoul hoped that Moscow would help.",
+            [("south_korea", "desire", "Moscow would help", "certain", [])],
+        ),
+    ],
+)
+def test_past_aims_are_reports(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected

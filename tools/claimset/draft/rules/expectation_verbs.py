@@ -68,6 +68,8 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         return None  # "The Ukraine Support Act": a word of a name, not the verb
     if _reduced_relative(site):
         return None  # "took part in talks seeking to persuade ...": a participle of a noun
+    if _past_aim(s, i):
+        return None  # "Sheinbaum initially sought to negotiate ...": narrated conduct (§4.4)
     if _relative_inside(s, i, site.start):
         # "endorsed X, who has vowed to ...", "capabilities, which analysts argue could ...":
         # a relative clause inside a noun phrase makes no claim, also with an attitude verb
@@ -99,6 +101,27 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     if passive:
         return _passive_candidate(site, typ, content.start, end)
     return _active_candidate(site, content, typ, end)
+
+
+# Simple-past forms of the verbs of aim (expectations.json: seek, aim, strive, endeavour).
+_PAST_AIMS = frozenset(("sought", "aimed", "strived", "strove", "endeavoured", "endeavored"))
+# Adverbs between an auxiliary and its verb (*has long sought*, *had repeatedly sought*).
+_AUXILIARY_ADVERBS = frozenset(("long", "also", "not", "never", "always", "still", "so", "far"))
+
+
+def _past_aim(s: Sentence, i: int) -> bool:
+    """Whether the verb at i is a verb of aim in the simple or past perfect tense: narrated
+    conduct, a report (guidelines §4.4, tense rule: *Sheinbaum initially sought to negotiate
+    ...* → no claim). The present perfect describes an aim that still holds (*Congress has
+    sought to foster ...*, *others have long sought to limit ...*): a claim; the passive
+    (*policies which are aimed at ...*) is left to the passive frame."""
+    if s.low[i] not in _PAST_AIMS:
+        return False
+    k = i - 1
+    while k >= 0 and (s.low[k].endswith("ly") or s.low[k] in _AUXILIARY_ADVERBS):
+        k -= 1
+    prev = s.low[k] if k >= 0 else ""
+    return prev not in ("has", "have", "'ve", "having") and prev not in BE
 
 
 def _not_a_verb(site: CueSite) -> bool:
