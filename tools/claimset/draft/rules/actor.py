@@ -9,7 +9,7 @@ from ..clauses import is_negated, trim_span
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..types import Candidate
-from ..words import FINITE, is_verb
+from ..words import DETERMINERS, FINITE, is_verb
 
 
 def find_holder(
@@ -17,30 +17,19 @@ def find_holder(
 ) -> tuple[list[str], tuple[int, int] | None]:
     """Who holds an expectation cued at token `cue`: the nearest subject-like mention to its left.
 
-    Falls back to the agent of a passive ("released by X"), to the subject of the main clause
-    after a participial opener ("Pushing Moscow to ..., Seoul makes ..."), and then to the most
-    salient recent actor (implicit holders, guidelines §6.2).
+    Falls back to the agent of a passive ("released by X") or the subject of an absolute
+    participle ("with Putin calling ..."), to the subject a coordinated predicate or a trailing
+    participle shares with the clause before ("X has worked with Y but has opposed ...", "X met
+    Y, hoping ..."), to the subject of the main clause after a participial opener ("Pushing
+    Moscow to ..., Seoul makes ..."), and then to the most salient recent actor (implicit
+    holders, guidelines §6.2).
     """
-    lex = lexicons()
-    for m in sorted(mentions, key=lambda m: -m.i):
-        if m.j > cue or m.i < start or m.compound or m.after_preposition:
-            continue
-        if m.i in s.inserted and cue not in s.inserted:
-            continue  # "the minister, who holds a Russian passport, vowed": not the holder
-        if _object_owner(s, m, start):
-            continue  # "He has joined Trump's coalition and offered to ...": not the holder
-        if m.anaphor:
-            between = s.low[m.j : cue]
-            if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
-                continue
-            refs = resolve_anaphor(s, m, mentions, ctx)
-            if refs:
-                return refs, m.words
-            continue
-        return [m.ref], m.words
-    for m in sorted(mentions, key=lambda m: -m.i):
-        if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
-            return [m.ref], m.words
+    found = _subject_before(s, cue, start, mentions, ctx) or _agent(s, cue, start, mentions)
+    if found is not None:
+        return found
+    shared = _shared_subject(s, start, mentions, ctx)
+    if shared is not None:
+        return shared
     if start == cue and s.low[cue].endswith("ing"):
         end = clause_end(s, cue)
         for m in mentions:
@@ -54,6 +43,103 @@ def find_holder(
     if ctx.recent:
         return ctx.recent[:1], None
     return [AUTHOR], None
+
+
+_Holder = tuple[list[str], tuple[int, int] | None]
+
+
+def _subject_before(
+    s: Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
+) -> _Holder | None:
+    """The nearest subject-like mention left of the cue in its clause, or None."""
+    lex = lexicons()
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if m.j > cue or m.i < start or m.compound or m.after_preposition:
+            continue
+        if m.i in s.inserted and cue not in s.inserted:
+            continue  # "the minister, who holds a Russian passport, vowed": not the holder
+        if _object_owner(s, m, start) or _object_before_coordinator(s, m, cue):
+            continue  # "He has joined Trump's coalition and offered to ...": not the holder
+        if m.anaphor:
+            between = s.low[m.j : cue]
+            if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
+                continue
+            refs = resolve_anaphor(s, m, mentions, ctx)
+            if refs:
+                return refs, m.words
+            continue
+        return [m.ref], m.words
+    return None
+
+
+def _agent(s: Sentence, cue: int, start: int, mentions: list[Mention]) -> _Holder | None:
+    """The agent of a passive (*released by X*) or the subject of an absolute participle."""
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
+            return [m.ref], m.words
+    absolute = _absolute_subject(s, cue, mentions)
+    return ([absolute.ref], absolute.words) if absolute is not None else None
+
+
+def _absolute_subject(s: Sentence, cue: int, mentions: list[Mention]) -> Mention | None:
+    """ "..., with Russian President Putin calling the troops heroes": after *with*, the party
+    right before a participle is its subject (an absolute construction), not an object."""
+    if not s.low[cue].endswith("ing"):
+        return None
+    return next(
+        (
+            m
+            for m in mentions
+            if m.j == cue and m.i > 0 and s.low[m.i - 1] == "with" and not m.anaphor
+        ),
+        None,
+    )
+
+
+#: Words that coordinate a predicate with the one before it (*has worked with X but has
+#: opposed ...*) and adverbs that may follow them (*but also urged*).
+_PREDICATE_COORDINATORS = frozenset(["and", "but", "yet"])
+_AFTER_COORDINATOR = frozenset(["also", "then", "later", "still", "has", "have", "had", "not"])
+
+
+def _shared_subject(
+    s: Sentence, start: int, mentions: list[Mention], ctx: Context
+) -> _Holder | None:
+    """The subject of the predicate before a coordinated one without its own (*President
+    Sheinbaum has worked with the United States but has opposed ...*, *criticized X, but also
+    urged Y to ...*): the holder of the first predicate holds the second (guidelines §5, §6.1).
+    None when the clause has a subject of its own or the first one names no party."""
+    k = start - 1
+    while k > 0 and (s.low[k] in _AFTER_COORDINATOR or s.low[k].endswith("ly")):
+        k -= 1
+    participle = k == start - 1 and s.low[k] == "," and s.low[start].endswith("ing")
+    if k < 1 or (s.low[k] not in _PREDICATE_COORDINATORS and not participle):
+        return None  # neither "X did A but B-ed ..." nor "X did A, hoping ..."
+    end = k - 1 if s.low[k - 1] == "," else k
+    if end < 1:
+        return None
+    first = skip_connectives(s, clause_start(s, end - 1), end)
+    # The first predicate's subject, at the clause's start (not a party inside its object,
+    # *criticized Chinese tariffs ..., but also urged*).
+    for m in mentions:
+        if not first <= m.i < end or m.compound or m.after_preposition:
+            continue
+        if any(s.toks[x][:1].islower() and s.low[x] not in DETERMINERS for x in range(first, m.i)):
+            return None
+        refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
+        return (refs, m.words) if refs else None
+    return None
+
+
+def _object_before_coordinator(s: Sentence, m: Mention, cue: int) -> bool:
+    """Whether the mention is the object of a verb before a coordinated predicate (*Park Jin
+    visited Tokyo and urged Seoul to ...*): Tokyo is visited, not the one who urges."""
+    return (
+        m.i > 0
+        and is_verb(s.low[m.i - 1])
+        and s.toks[m.i - 1].islower()
+        and any(w in _PREDICATE_COORDINATORS for w in s.low[m.j : cue])
+    )
 
 
 def _object_owner(s: Sentence, m: Mention, start: int) -> bool:

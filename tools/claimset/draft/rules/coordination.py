@@ -29,6 +29,8 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 k += 1
             if k < s.n and s.low[k] in MODALS:
                 break  # "and will not ...": the author's own prediction (guidelines §5)
+            if any(c.cue == k for c in cands):
+                break  # "aims to ... and regards X as Y": the verb made its own claim
             if _new_report(s, cand, k):
                 break  # "supports a policy and has joined ...": what the holder did, a report
             if k < s.n and s.low[k] in ("to", "that"):

@@ -147,8 +147,22 @@ def _not_a_verb(site: CueSite) -> bool:
         return True  # "knows exactly what it wants", "What China wants ...": a free relative
     if prev == "to" and low[start] == "it":
         return True  # "it would be naive to think that ...": the author's judgement
-    # No subject before the verb: "Hopes were running high" is a noun.
-    return i == start and not low[i].endswith("ing")
+    # No subject before the verb: "Hopes were running high" is a noun; but a predicate
+    # coordinated with the one before shares its subject ("..., but also urged X to ...").
+    return i == start and not low[i].endswith("ing") and not _coordinated_predicate(s, i)
+
+
+def _coordinated_predicate(s: Sentence, i: int) -> bool:
+    """Whether the verb at token i follows *and / but / yet* (past *also*, an auxiliary) after
+    a clause of its own: a coordinated predicate (*criticized X, but also urged Y to ...*)."""
+    low = s.low
+    k = i - 1
+    while k > 0 and (
+        low[k] in ("also", "then", "later", "has", "have", "had") or low[k].endswith("ly")
+    ):
+        k -= 1
+    # Past forms only: "..., and hopes for a deal rose" is a noun.
+    return k > 1 and low[k] in ("and", "but", "yet") and low[i].endswith("ed")
 
 
 # Endings of adjectives that may stand between a determiner and a noun (*no detailed plan*,
@@ -371,6 +385,10 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
     ):
         typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
     cand = build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), site.start, cue)
+    if cand is not None and atoks is not None and atoks[0] < site.start:
+        # A subject shared with the predicate before (*X has worked with Y but has opposed
+        # ...*): the claim's clause is its own predicate, not the first one's.
+        cand.region = (min(site.start, cand.span[0], i), cand.region[1])
     if cand is not None:
         cand.target_hint = content.target_hint
         cand.underspecified = content.underspecified

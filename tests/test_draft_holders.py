@@ -1,0 +1,92 @@
+"""Who holds a claim when the holder is not the subject right before the verb (guidelines §5,
+§6.1; `rules/actor.py`): a predicate coordinated with the one before shares its subject, a
+participle after *with* has its own, the object of an earlier verb is no holder. The
+sentences are written for these tests, none taken from a corpus document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from claimset.draft import ActorIndex, draft_sentence
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {"id": "park", "name": "Park Jin", "kind": "person"},
+    ]
+)
+
+
+def claims(text: str) -> list[tuple[Any, ...]]:
+    """(holder, actor quote, type, span) of each drafted claim."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["actor"]["quote"],
+            c["expectation"]["type"],
+            c["expectation"]["quote"],
+        )
+        for c in draft_sentence(text, PARTIES)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A predicate after "but" without a subject of its own: the first one's subject holds
+        # it, quoted, although the first predicate is no claim.
+        (
+            "Seoul has worked with Tokyo on trade but has opposed any new base.",
+            [("south_korea", "Seoul", "desire", "opposed any new base")],
+        ),
+        # ... and when the first predicate is a claim, each keeps its own.
+        (
+            "Seoul criticized the tariffs as unfair, but also urged Beijing to cut them.",
+            [
+                ("south_korea", "Seoul", "belief", "criticized the tariffs as unfair"),
+                ("south_korea", "Seoul", "demand", "Beijing to cut them"),
+            ],
+        ),
+        # A participle after the main clause: its subject.
+        (
+            "Seoul met with Park Jin, hoping for a truce.",
+            [("south_korea", "Seoul", "desire", "hoping for a truce")],
+        ),
+        # The object of the first verb is no holder of the second.
+        (
+            "Park Jin visited Tokyo and urged Seoul to cut tariffs.",
+            [("park", "Park Jin", "demand", "Seoul to cut tariffs")],
+        ),
+        # An absolute construction: "with X V-ing", X is the participle's subject.
+        (
+            "Troops fought on, with Park Jin hoping for a truce.",
+            [("park", "Park Jin", "desire", "hoping for a truce")],
+        ),
+    ],
+)
+def test_the_holder_of_a_predicate_without_its_own_subject(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A clause with its own subject keeps it.
+        (
+            "Seoul has worked with Tokyo, but Beijing has opposed any new base.",
+            [("china", "Beijing", "desire", "opposed any new base")],
+        ),
+        # A noun after "and" is no coordinated predicate.
+        ("Tokyo's trade with Seoul grew, and hopes for a deal rose.", []),
+        # The verb before the coordinator has no party as subject: no holder to share.
+        ("The talks on Tokyo's plan stalled but opposed any new base.", []),
+    ],
+)
+def test_no_shared_subject(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [c for c in claims(text) if c[0] != "author"] == expected
