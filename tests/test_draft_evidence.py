@@ -299,6 +299,40 @@ def test_a_fronted_reason_supports_its_own_sentence(
     assert links(texts) == expected
 
 
+VOLATILE = (
+    "Relations have clearly been volatile as Washington has used tariff threats to pressure "
+    "Seoul and tied the future of the pact to its demands."
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # A second predicate of a reason clause narrates a distinct act: a link of its own, for
+        # the same claim, and none for the claim of the sentence before ...
+        (
+            [CALM, VOLATILE],
+            {
+                0: [],
+                1: [
+                    "Washington has used tariff threats to pressure Seoul",
+                    "tied the future of the pact to its demands",
+                ],
+            },
+        ),
+        # ... while a clause with a subject of its own stays in the one reason.
+        (
+            ["Seoul plainly wants distance because Moscow armed Pyongyang and Beijing signed it."],
+            {0: ["Moscow armed Pyongyang and Beijing signed it"]},
+        ),
+    ],
+)
+def test_a_reasons_second_predicate_is_a_link_of_its_own(
+    texts: list[str], expected: dict[int, list[str]]
+) -> None:
+    assert links(texts) == expected
+
+
 SHARED = "Seoul plainly wants calm on the peninsula and has cut its exports to Russia."
 MODAL = "The missiles may not be accurate but have a long range and would strengthen Moscow."
 OWN_SUBJECT = "Seoul plainly wants calm on the peninsula, and Moscow has cut its exports to Seoul."

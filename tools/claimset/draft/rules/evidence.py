@@ -205,7 +205,7 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
     for i, j in evidence_clauses(s):
         if i >= limit:
             break
-        fact = _clause_fact(s, cands, i, j)
+        fact = _continued(s, out[-1] if out else None, i, j) or _clause_fact(s, cands, i, j)
         if fact is not None:
             out.append(fact)
     for c in cands:
@@ -213,6 +213,19 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
             speaker = c.holder[0] if c.holder else None
             out.append(Fact(c.region[0], c.span[1], "statement", speech=True, speaker=speaker))
     return out
+
+
+def _continued(s: Sentence, last: Fact | None, i: int, j: int) -> Fact | None:
+    """The clause in tokens [i, j) as a second predicate of the marked fact right before it,
+    sharing its subject after *and* (*... as U.S. officials have used tariff threats to
+    pressure Mexico **and tied** the future of USMCA to demands ...*): a distinct act, so a
+    link of its own, for the same claim (guidelines §13.1, "How many links")."""
+    if last is None or last.owner is None or last.cross or last.j != i - 1:
+        return None
+    # "tied", "died": past forms too short for `is_past`, which leaves out the short words.
+    if s.low[i - 1] != "and" or not (is_verb(s.low[i]) or s.low[i].endswith("ied")):
+        return None
+    return Fact(i, j, _evidence_type(fact_signals(s, i, j)) or last.type, last.owner, cross=False)
 
 
 def _report_facts(s: Sentence) -> list[Fact]:
