@@ -299,6 +299,30 @@ def test_a_fronted_reason_supports_its_own_sentence(
     assert links(texts) == expected
 
 
+DISTANCE = "Seoul plainly wants distance from Moscow."
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # "for example" between commas after the subject makes the claim an instance of the
+        # claim before it, as the marker opening the sentence does ...
+        (
+            "Its exporters, for example, will probably leave Russia soon.",
+            ["Its exporters, for example, will probably leave Russia soon"],
+        ),
+        (
+            "For example, its exporters will probably leave Russia soon.",
+            ["its exporters will probably leave Russia soon"],
+        ),
+        # ... without the marker a claim is no support of the claim before it.
+        ("Its exporters will probably leave Russia soon.", []),
+    ],
+)
+def test_an_example_marker_inside_the_sentence(second: str, expected: list[str]) -> None:
+    assert links([DISTANCE, second])[0] == expected
+
+
 VOLATILE = (
     "Relations have clearly been volatile as Washington has used tariff threats to pressure "
     "Seoul and tied the future of the pact to its demands."

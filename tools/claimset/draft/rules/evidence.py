@@ -387,8 +387,23 @@ def enumeration(s: Sentence) -> str | None:
     lex = lexicons()
     m = longest_match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
     if m is None or m[0] >= s.n or s.low[m[0]] != ",":
-        return None
+        return "first" if _example_inside(s) else None
     return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
+
+
+def _example_inside(s: Sentence) -> bool:
+    """Whether *for example* or *for instance* stands between commas early in the sentence,
+    after its subject or an opening adverbial (*Russian technology transfers, for example,
+    could improve ...*): the sentence is an instance offered for the claim before it (test 2a),
+    as one opening with the marker is."""
+    low = s.low
+    return any(
+        low[k - 1] == ","
+        and low[k] == "for"
+        and low[k + 1] in ("example", "instance")
+        and low[k + 2] == ","
+        for k in range(1, min(s.n - 2, 10))
+    )
 
 
 def item_fact(s: Sentence, cands: list[Candidate]) -> Fact | None:
