@@ -90,3 +90,78 @@ def test_the_holder_of_a_predicate_without_its_own_subject(
 )
 def test_no_shared_subject(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert [c for c in claims(text) if c[0] != "author"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A content clause without "that" whose subject is a bare noun, after an inflected
+        # saying verb: the speaker's claim (§4.5).
+        (
+            "Tokyo says trade will recover.",
+            [("japan", "Tokyo", "prediction", "trade will recover")],
+        ),
+        ("Park Jin claimed fraud occurred.", [("park", "Park Jin", "belief", "fraud occurred")]),
+        # ... or a determined subject with a past verb and its object.
+        (
+            "Tokyo noted the region faced its worst crisis in decades.",
+            [("japan", "Tokyo", "belief", "the region faced its worst crisis in decades")],
+        ),
+        # A quotation may open between the subject and its verb.
+        (
+            'Seoul asserted Tokyo "will not stop the drills."',
+            [("south_korea", "Seoul", "prediction", 'Tokyo "will not stop the drills')],
+        ),
+        # A that-clause after an adjunct of place and time.
+        (
+            "Park Jin testified to parliament in March 2026 that Beijing will test a missile.",
+            [("park", "Park Jin", "prediction", "Beijing will test a missile")],
+        ),
+    ],
+)
+def test_the_speaker_of_a_content_clause(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An adjective and its noun ("recent and planned projects") is no subject.
+        "Seoul welcomed recent and planned projects.",
+        # A past participle ending a relative clause without "that" has no object.
+        "Seoul criticized the tariffs Beijing imposed, quotas and bans.",
+    ],
+)
+def test_an_object_is_no_content_clause(text: str) -> None:
+    assert [c[3].split()[0] for c in claims(text)] == [text.split()[1]]  # from the verb
+
+
+def test_a_bare_word_after_an_uninflected_form_is_no_subject() -> None:
+    # "state" is a noun here, not the saying verb: no content clause "media have ...".
+    assert claims("Chinese state media have toned down their attacks.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Stance adjectives after a linking verb of change or staying, and after "with".
+        (
+            "Tokyo has grown uneasy about the new base.",
+            [("japan", "Tokyo", "belief", "uneasy about the new base")],
+        ),
+        (
+            "Tokyo remained sceptical that the talks would resume.",
+            [("japan", "Tokyo", "prediction", "the talks would resume")],
+        ),
+        (
+            "Seoul is unhappy with the pace of the talks.",
+            [("south_korea", "Seoul", "belief", "unhappy with the pace of the talks")],
+        ),
+        (
+            "Seoul is optimistic that the talks will resume.",
+            [("south_korea", "Seoul", "prediction", "the talks will resume")],
+        ),
+    ],
+)
+def test_a_stance_predicate_with_a_holder(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected

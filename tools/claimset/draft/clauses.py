@@ -17,6 +17,7 @@ from .words import (
     QUOTES,
     SUBJECTS,
     WH,
+    is_past,
     is_verb,
 )
 
@@ -205,12 +206,21 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
     if j >= end:
         return False
     determined = s.low[j] in SUBJECTS or s.low[j] in _POSSESSIVES
-    if not (determined or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
+    bare_noun = _bare_noun_subject(s, j)
+    if not (determined or bare_noun or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
         return False
-    for k in range(j + 1, min(end, j + (9 if determined else 7))):
+    for k in range(j + 1, min(end, j + (9 if determined else 3 if bare_noun else 7))):
         w = s.low[k]
-        if w in FINITE:
+        if w in FINITE or (
+            is_past(w) and (bare_noun or (k + 1 < end and s.toks[k + 1][:1].isalnum()))
+        ):
+            # A past verb: after a bare noun (*claimed fraud occurred*), or with an object
+            # (*the region faced its worst crisis*; *the tariffs Beijing imposed, ...* has none).
             return True
+        if bare_noun and w in ("and", "or"):
+            return False  # "welcomed recent and planned projects": no noun subject
+        if w in QUOTES:
+            continue  # "asserted Australia "must work ...": a quotation opens before the verb
         if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
             return False
         if w in lexicons().prepositions and w != "of" and not (determined and w != "to"):
@@ -219,6 +229,25 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
 
 
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our"])
+
+
+def _bare_noun_subject(s: Sentence, j: int) -> bool:
+    """Whether token j may be a subject without a determiner (*says trade will recover*,
+    *claimed fraud occurred*): a lower-case word that is no verb, preposition or determiner,
+    after an inflected verb (*says*, *said*, *claimed*; not *Iranian state media have ...*,
+    where the bare *state* is a noun)."""
+    low, toks = s.low, s.toks
+    verb = low[j - 1] if j > 0 else ""
+    return (
+        (verb.endswith(("s", "ed")) or is_past(verb))
+        and not verb.endswith("ss")
+        and toks[j].isalpha()
+        and toks[j].islower()
+        and not is_verb(low[j])
+        and low[j] not in lexicons().prepositions
+        and low[j] not in DETERMINERS
+        and not low[j].endswith("ly")
+    )
 
 
 def names_object(s: Sentence, j: int, end: int) -> bool:

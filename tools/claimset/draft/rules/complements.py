@@ -123,8 +123,19 @@ def gerund(v: VerbSite) -> bool:
 
 
 def near_that(s: Sentence, j: int, end: int) -> int | None:
-    """The "that" within the four tokens from j, if any."""
-    return next((k for k in range(j, min(end, j + 4)) if s.low[k] == "that"), None)
+    """The "that" within the four tokens from j, if any; within seven past an adjunct of time
+    or place (*testified to Congress in April 2026 that ...*)."""
+    near = next((k for k in range(j, min(end, j + 4)) if s.low[k] == "that"), None)
+    if near is not None or j >= end or s.low[j] not in ("to", "in", "on", "at", "during"):
+        return near
+    return next(
+        (
+            k
+            for k in range(j + 4, min(end, j + 7))
+            if s.low[k] == "that" and not any(w in FINITE or w == "," for w in s.low[j:k])
+        ),
+        None,
+    )
 
 
 # Words that, as the first word of a subject, introduce a thing rather than name a party.

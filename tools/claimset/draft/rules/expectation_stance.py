@@ -16,6 +16,12 @@ from ..types import Candidate
 from ..words import DETERMINERS, QUOTES, WH
 from .actor import find_holder
 
+#: Linking verbs of a change or of staying, besides the copulas of syntax.json: *Tokyo has
+#: grown uneasy about ...*, *Seoul became wary of ...*, *Hanoi remained sceptical that ...*.
+_LINKING = frozenset(
+    ["become", "grow", "grows", "grew", "grown", "remained", "stays", "stayed", "turned"]
+)
+
 
 @frame("holder-adj")
 def adjective_candidate(site: CueSite) -> Candidate | None:
@@ -27,7 +33,7 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     k = i - 1
     while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES) and k > start:
         k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'"
-    if k < 0 or low[k] not in lexicons().copulas:
+    if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING):
         return None
     if cue.words[-1] in ("in", "on", "about"):
         span_start = i
@@ -35,8 +41,8 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
         span_start = j + 1
     elif nxt in WH:
         span_start = j
-    elif nxt in ("of", "about", "over"):
-        span_start = i  # "is wary of any deal", "is uneasy about the new base"
+    elif nxt in ("of", "about", "over", "with", "at"):
+        span_start = i  # "is wary of any deal", "is uneasy about the new base", "unhappy with"
     else:
         return None
     typ = cue.to_type if nxt == "to" and cue.to_type else cue.type  # "is ready to act"
