@@ -69,6 +69,9 @@ def _paragraph_starts(project: Project, records: list[dict[str, Any]]) -> list[b
     return paragraph_starts(text, [(r["start"], r["end"]) for r in records])
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
 def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """Where paragraphs begin, from the gaps between the sentences' (start, end) in `text`.
 
@@ -76,7 +79,7 @@ def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
     """
     if not spans:
         return []
-    blank = re.compile(r"\n[ \t\r\f\v]*\n")
+    blank = _BLANK_LINE
     soft = blank.search(text) is not None
     starts = [True]
     for (_, prev_end), (cur_start, _) in itertools.pairwise(spans):
