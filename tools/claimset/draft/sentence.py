@@ -576,7 +576,7 @@ def _skip_connectives(s: Sentence, k: int, limit: int) -> int:
 
 def clause_end(s: Sentence, i: int) -> int:
     """Token index just after the clause that goes on from token i (exclusive)."""
-    k = i
-    while k < s.n and not s.stop[k]:
-        k += 1
-    return k
+    try:
+        return s.stop.index(True, i, s.n)  # the next boundary, found in C
+    except ValueError:
+        return max(i, s.n)
