@@ -165,3 +165,12 @@ def test_a_bare_word_after_an_uninflected_form_is_no_subject() -> None:
 )
 def test_a_stance_predicate_with_a_holder(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text) == expected
+
+
+def test_the_authors_self_description_is_the_authors_claim() -> None:
+    # Guidelines §4.3: "as someone who believes P", said of the author, asserts P.
+    text = "I write this as someone who believes the truce will hold."
+    assert claims(text) == [("author", "I", "prediction", "the truce will hold")]
+    # Not a self-description of the author: the claim is not the author's.
+    text = "Park Jin, as someone who believes the truce will hold, signed."
+    assert all(c[0] != "author" for c in claims(text))

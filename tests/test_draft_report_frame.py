@@ -197,3 +197,80 @@ def test_a_plain_fact_stays_a_report_whoever_says_it() -> None:
     # v1.3 §4.5: speech whose content is a past act is a report; a frame after it changes
     # nothing (the content is judged as the author's sentence would be: no claim).
     assert claims("The ships left the strait on Monday, Tokyo said.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A frame before a colon names the speaker of what follows.
+        (
+            "Seoul said: trade will recover.",
+            [("south_korea", "Seoul", "prediction", "trade will recover", "certain", [], None)],
+        ),
+        # The author's own frame: no claim of its own, the content stays the author's with its
+        # hedges, quoted "I" (§6.1).
+        (
+            "But I hasten to add: the deal is not dead.",
+            [("author", "I", "belief", "the deal is not dead", "certain", [], None)],
+        ),
+        (
+            "I would only say: the deal could collapse.",
+            [("author", "I", "prediction", "the deal could collapse", "possible", ["could"], None)],
+        ),
+    ],
+)
+def test_a_frame_before_a_colon(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_a_colon_after_a_judgement_is_no_frame() -> None:
+    # "The lesson is clear" is the author's own claim, not a saying frame.
+    assert [c[3] for c in claims("The lesson is clear: Seoul must act.")] == [
+        "The lesson is clear",
+        "Seoul must act",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo cautioned that the truce could collapse.",
+            [("japan", "Tokyo", "prediction", "the truce could collapse", "certain", [], None)],
+        ),
+        (
+            "The truce will collapse, Tokyo cautioned.",
+            [("japan", "Tokyo", "prediction", "The truce will collapse", "certain", [], None)],
+        ),
+        (
+            "Seoul countered that the drills are a provocation.",
+            [
+                (
+                    "south_korea",
+                    "Seoul",
+                    "belief",
+                    "the drills are a provocation",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+        (
+            "Tokyo characterized the drills as a provocation.",
+            [
+                (
+                    "japan",
+                    "Tokyo",
+                    "belief",
+                    "characterized the drills as a provocation",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_more_saying_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected

@@ -78,7 +78,29 @@ def _agent(s: Sentence, cue: int, start: int, mentions: list[Mention]) -> _Holde
         if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
             return [m.ref], m.words
     absolute = _absolute_subject(s, cue, mentions)
-    return ([absolute.ref], absolute.words) if absolute is not None else None
+    if absolute is not None:
+        return [absolute.ref], absolute.words
+    # No actor tokens: the "I" stands before the frame's own negation ("not as a skeptic").
+    return ([AUTHOR], None) if _self_description(s, cue, start) is not None else None
+
+
+#: The heads of a self-description (*as someone who believes*, *as one who thinks*).
+_SELF = frozenset(["someone", "one", "somebody", "person"])
+
+
+def _self_description(s: Sentence, cue: int, start: int) -> int | None:
+    """ "I say this ... as someone who fully believes P": the author describing itself holds
+    P (guidelines §4.3, the author's self-description); the token of its *I*, or None."""
+    low = s.low
+    k = cue - 1
+    while k > start and low[k].endswith("ly"):
+        k -= 1
+    if k < 2 or low[k] != "who" or low[k - 1] not in _SELF:
+        return None
+    as_at = k - 2 if low[k - 2] == "as" else k - 3 if low[k - 3 : k - 1] == ["as", "a"] else -1
+    if as_at < 0:
+        return None
+    return next((t for t in range(as_at - 1, -1, -1) if s.toks[t] == "I"), None)
 
 
 def _absolute_subject(s: Sentence, cue: int, mentions: list[Mention]) -> Mention | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..actors import AUTHOR, Context, Mention, resolve_anaphor
 from ..lexicons import lexicons
-from ..sentence import Sentence, clause_start
+from ..sentence import Sentence, clause_start, skip_connectives
 from ..types import Candidate
 from ..words import FINITE
 from .actor import find_holder
@@ -163,6 +163,9 @@ def report_frames(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Re
             frame = _frame(s, k + 1, stop, mentions, ctx)
             if frame is not None:
                 found.append(ReportFrame(k, stop + 1 if close is not None else end, *frame))
+    colon = _colon_frame(s, mentions, ctx)
+    if colon is not None:
+        found.append(colon)
     if s.n > 3 and s.low[0] == "according" and s.low[1] == "to":
         comma = next((c for c in range(2, min(s.n, _MAX_FRAME)) if s.low[c] == ","), None)
         if comma is not None and (frame := _frame(s, 0, comma, mentions, ctx)) is not None:
@@ -171,6 +174,31 @@ def report_frames(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Re
 
 
 _Speaker = tuple[list[str], tuple[int, int] | None, int | None]
+
+#: Words between the author's *I* and a saying verb (*I hasten to add*, *I would only say*).
+_BEFORE_VERB = frozenset(
+    ["hasten", "to", "would", "will", "must", "can", "should", "only", "just", "also", "want"]
+)
+
+
+def _colon_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
+    """A frame before a colon (*Tokyo said: trade will recover.*; the author's own *But I
+    hasten to add: it is not inevitable.*, whose content is the author's, quoted *I*)."""
+    colon = next((k for k in range(2, min(s.n - 1, _MAX_FRAME)) if s.low[k] == ":"), None)
+    if colon is None:
+        return None
+    a = skip_connectives(s, 0, colon)
+    if a < colon and s.toks[a] == "I":
+        verbs = [k for k in range(a + 1, colon) if s.low[k] in report_verbs()]
+        if (
+            len(verbs) == 1
+            and all(w in _BEFORE_VERB or w.endswith("ly") for w in s.low[a + 1 : verbs[0]])
+            and all(w in _ADJUNCT or w.endswith("ly") for w in s.low[verbs[0] + 1 : colon])
+        ):
+            return ReportFrame(0, colon + 1, [AUTHOR], (a, a + 1), verbs[0])
+        return None
+    frame = _frame(s, a, colon, mentions, ctx)
+    return ReportFrame(0, colon + 1, *frame) if frame is not None else None
 
 
 def _frame(s: Sentence, a: int, b: int, mentions: list[Mention], ctx: Context) -> _Speaker | None:
@@ -251,6 +279,12 @@ def give_to_speaker(
         for c in inside:
             cands.remove(c)
         for c in content:
+            if frame.holder == [AUTHOR]:
+                # The author's own frame: the claim stays the author's, with its cues; the
+                # region reaches the "I" that is its actor quote (§6.1).
+                c.region = (min(c.region[0], frame.i), c.region[1])
+                c.cues += shell
+                continue
             _to_speaker(s, c, frame, mentions, ctx)
             c.cues = [q for q in c.cues if not c.span[0] <= q.start < c.span[1]] + shell
 
