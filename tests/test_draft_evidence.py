@@ -323,6 +323,12 @@ def test_an_example_marker_inside_the_sentence(second: str, expected: list[str])
     assert links([DISTANCE, second])[0] == expected
 
 
+def test_an_example_marker_inside_answers_the_sentence_right_before() -> None:
+    # After a report the instance illustrates the report, not the claim further back.
+    texts = [DISTANCE, CUT, "Its banks, for example, will probably leave Russia soon."]
+    assert links(texts) == {0: [CUT[:-1]], 2: []}
+
+
 VOLATILE = (
     "Relations have clearly been volatile as Washington has used tariff threats to pressure "
     "Seoul and tied the future of the pact to its demands."

@@ -249,6 +249,12 @@ class _Document:
         item = enumeration(s) if self.claims_at[k] else None
         if item == "first":
             anchor = next((p for p in range(k - 1, -1, -1) if self.claims_at[p]), None)
+        elif item == "instance":
+            # An example marked inside the sentence answers the sentence right before it; after
+            # a report it illustrates the report, and no claim further back.
+            before = k - 1
+            same = before >= 0 and self.para[before] == self.para[k]
+            anchor = before if same and not self.is_report(before) else None
         if item is not None and anchor is not None and (fact := item_fact(s, cands)):
             self.attach(anchor, k, fact, vetoed=False)
         elif item is None and self.starts[k]:

@@ -383,19 +383,20 @@ def opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
 
 def enumeration(s: Sentence) -> str | None:
     """ "first" when the sentence opens a list or gives an example ("First, ...", "For
-    example, ..."), "next" for a later item ("Secondly, ..."), else None."""
+    example, ..."), "next" for a later item ("Secondly, ..."), "instance" for an example
+    marked inside the sentence ("Its exporters, for example, ..."), else None."""
     lex = lexicons()
     m = longest_match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
     if m is None or m[0] >= s.n or s.low[m[0]] != ",":
-        return "first" if _example_inside(s) else None
+        return "instance" if _example_inside(s) else None
     return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
 
 
 def _example_inside(s: Sentence) -> bool:
     """Whether *for example* or *for instance* stands between commas early in the sentence,
     after its subject or an opening adverbial (*Russian technology transfers, for example,
-    could improve ...*): the sentence is an instance offered for the claim before it (test 2a),
-    as one opening with the marker is."""
+    could improve ...*): the sentence is an instance offered for the sentence right before it
+    (test 2a)."""
     low = s.low
     return any(
         low[k - 1] == ","
