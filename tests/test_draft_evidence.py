@@ -329,6 +329,35 @@ def test_an_example_marker_inside_answers_the_sentence_right_before() -> None:
     assert links(texts) == {0: [CUT[:-1]], 2: []}
 
 
+SHARED_INTEL = "Seoul has shared intelligence on the smugglers with Tokyo."
+LED_TO = "These joint efforts led to the arrest of a major smuggler in 2025."
+
+
+@pytest.mark.parametrize(
+    ("texts", "starts", "expected"),
+    [
+        # An author's claim opening its sentence with a consequence of the report right
+        # before it is supported by that report (facts-then-claim, tests 2b and 3) ...
+        ([SHARED_INTEL, LED_TO], None, {1: [SHARED_INTEL[:-1]]}),
+        (
+            [CALM, SHARED_INTEL, "And this cooperation reflects a deep trust between them."],
+            None,
+            {0: [SHARED_INTEL[:-1]], 2: [SHARED_INTEL[:-1]]},
+        ),
+        # ... not an evaluation or a prediction after a report, nor a consequence set against
+        # it or in another paragraph.
+        ([SHARED_INTEL, "These joint efforts are clearly a model for the region."], None, {1: []}),
+        ([SHARED_INTEL, "Tokyo will probably arrest a major smuggler in 2026."], None, {1: []}),
+        ([SHARED_INTEL, f"But t{LED_TO[1:]}"], None, {1: []}),
+        ([SHARED_INTEL, LED_TO], [True, True], {1: []}),
+    ],
+)
+def test_a_consequence_is_supported_by_the_report_before_it(
+    texts: list[str], starts: list[bool] | None, expected: dict[int, list[str]]
+) -> None:
+    assert links(texts, starts) == expected
+
+
 VOLATILE = (
     "Relations have clearly been volatile as Washington has used tariff threats to pressure "
     "Seoul and tied the future of the pact to its demands."

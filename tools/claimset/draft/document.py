@@ -13,6 +13,7 @@ from .quotations import attribute_to_speaker, quoted_runs, speaker_of
 from .rules.actor import named_in_full
 from .rules.evidence import (
     Fact,
+    consequence_claim,
     enumeration,
     evidence_link,
     evidential_report,
@@ -70,6 +71,7 @@ def draft_document(
             # every held-out set leaving them out raised both precision and F1 (precision
             # first: a wrong link costs the annotator more than a missing one).
             doc.link_claim_then_facts(k, cross)
+        doc.link_consequence(k)  # the one facts-then-claim pattern kept: a stated consequence
     return doc.results
 
 
@@ -170,9 +172,17 @@ class _Document:
                     end = s.starts[run.close_at] if k == run.last else len(s.text)
                     attribute_to_speaker(claims, s, speaker, (start, end))
 
-    def attach(self, target: int, source: int, fact: Fact, *, vetoed: bool = True) -> None:
+    def attach(
+        self,
+        target: int,
+        source: int,
+        fact: Fact,
+        *,
+        vetoed: bool = True,
+        only: Candidate | None = None,
+    ) -> None:
         """Link a fact of sentence `source` to every drafted claim of sentence `target` (with
-        `vetoed`, those no rule of `evidence_links` refuses)."""
+        `vetoed`, those no rule of `evidence_links` refuses; with `only`, that claim's)."""
         claims = self.results[target]
         if not self.todo[target] or not claims:
             return  # human claims are never changed
@@ -181,6 +191,8 @@ class _Document:
         cands = self.analysed[target][1]
         owners = [c for c in cands for _ in c.holder]
         for n, claim in enumerate(claims):
+            if only is not None and (n >= len(owners) or owners[n] is not only):
+                continue
             if (
                 vetoed
                 and n < len(owners)
@@ -241,6 +253,26 @@ class _Document:
     def is_report(self, k: int) -> bool:
         """Whether sentence k states facts only: no claim, or reports with an evidential cue."""
         return not self.claims_at[k] or self.reported[k]
+
+    def link_consequence(self, k: int) -> None:
+        """Facts-then-claim for a consequence (tests 2b and 3): an author's claim opening
+        sentence k that states a consequence of what the report right before it tells
+        (*Mexico has provided intelligence on the cartels. Bilateral efforts led to the arrest
+        of a major kingpin.*) is supported by that report, even when it refers back to it. Other
+        facts-then-claim links stay out (precision first); a claim with a fact of its own
+        sentence, or set against the report (*But ...*), takes none."""
+        s, cands = self.analysed[k]
+        if k == 0 or self.para[k - 1] != self.para[k] or not self.is_report(k - 1):
+            return
+        if not consequence_claim(s, cands) or any(f.owner is not None for f in self.facts[k]):
+            return
+        if opens_with(s, lexicons().contrast):
+            return
+        claim = next(c for c in cands if consequence_claim(s, [c]))
+        for fact in self.facts[k - 1]:
+            if fact.cross:
+                # Not vetoed: a consequence sums up a narration, which `narration` would refuse.
+                self.attach(k, k - 1, fact, vetoed=False, only=claim)
 
     def link_enumeration(self, k: int, anchor: int | None) -> int | None:
         """Enumerated items and examples answer the claim before the list, also across a

@@ -365,6 +365,48 @@ def _fronted_reason(
     return None
 
 
+#: Verbs by which a claim states the consequence of a fact (*led to*, *has helped*, *reflects*).
+CONSEQUENCE_VERBS = frozenset(
+    [
+        "led",
+        "leads",
+        "lead",
+        "helped",
+        "helps",
+        "reflect",
+        "reflects",
+        "reflected",
+        "resulted",
+        "results",
+        "contributed",
+        "contributes",
+        "caused",
+        "causes",
+        "enabled",
+        "enables",
+        "allowed",
+        "allows",
+        "spurred",
+        "prompted",
+        "fueled",
+        "fuelled",
+    ]
+)
+
+
+def consequence_claim(s: Sentence, cands: list[Candidate]) -> bool:
+    """Whether the sentence opens with an author's claim stating a consequence (*Bilateral
+    efforts led to the arrest of ...*, *And our ability to do so reflects ...*): test 3 counts a
+    fact whose consequence the claim states as support, even when the claim refers back to it."""
+    start = skip_connectives(s, 0, s.n)
+    return any(
+        c.frame == "author"
+        and c.region[0] <= start
+        and any(w in CONSEQUENCE_VERBS for w in s.low[c.region[0] : c.region[1]])
+        for c in cands
+    )
+
+
 def opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
     """Tokens of a marker that opens the sentence (past quotes and "And"), or with `inside`
     also one between commas or right after the subject early in the sentence; 0 if none."""
