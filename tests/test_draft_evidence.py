@@ -42,6 +42,8 @@ MIDDLE = [
     "In 2024 Seoul cut its exports to Russia.",
     "In 2025 Putin visited Pyongyang.",
 ]
+VOLATILE_AS = "Relations have clearly been volatile"
+THREATS = "Washington has used tariff threats"
 ANNOUNCED = "Seoul announced it would cut its exports to Russia."
 GAS = "In 2024 Seoul cut its gas imports."
 VISIT = "In 2025 Putin visited Pyongyang."
@@ -150,6 +152,16 @@ LINK_EXAMPLES = [
         0,
         [GAS[:-1], VISIT[:-1]],
     ),
+    # A claim given its cause by an "as" clause has its support: the facts after it go on ...
+    ("as-grounded", [f"{VOLATILE_AS} as Washington has used tariff threats.", GAS], 0, [THREATS]),
+    # ... not so after a "because" clause, nor after a claim without a reason.
+    (
+        "as-grounded",
+        [f"{VOLATILE_AS} because Washington has used tariff threats.", GAS],
+        0,
+        [THREATS, GAS[:-1]],
+    ),
+    ("as-grounded", [f"{VOLATILE_AS}.", GAS], 0, [GAS[:-1]]),
     # A second group's position beside the first is no support of the claim before it.
     ("others", [BUFFER, "Others in Seoul have cut their exports to Russia."], 0, []),
     (

@@ -227,7 +227,17 @@ class _Document:
             reports=self.report_share[para[target]],
             opens=before < 0 or para[before] != para[target] or not self.is_report(before),
             position=self.position(target),
+            reason=self.reason(target, cand),
         )
+
+    def reason(self, k: int, cand: Candidate) -> str | None:
+        """The word opening the reason a support marker gives a claim in its own sentence k
+        (*because*, *as*, *given* ...), if any."""
+        s, cands = self.analysed[k]
+        for fact in self.facts[k]:
+            if fact.owner is not None and cands[fact.owner] is cand and fact.i > 0:
+                return s.low[fact.i - 1]
+        return None
 
     def position(self, k: int) -> int:
         """Sentences before sentence k in its paragraph."""

@@ -34,6 +34,7 @@ class LinkSite:
     reports: float  # the share of report sentences in the claim's paragraph
     opens: bool  # the claim's sentence opens its paragraph or follows a claim sentence
     position: int = 0  # sentences before the claim's in its paragraph (0: it opens it)
+    reason: str | None = None  # the word opening the claim's reason in its own sentence
 
 
 def refused(site: LinkSite) -> bool:
@@ -168,3 +169,13 @@ def others(site: LinkSite) -> bool:
     low = site.fact_s.low
     k = 1 if low and low[0] in ("and", "but", "still") else 0
     return k < len(low) and low[k] == "others"
+
+
+@link_rule("as-grounded")
+def as_grounded(site: LinkSite) -> bool:
+    """A claim given its cause by a finite *as* clause of its own sentence (*Relations have
+    been volatile as U.S. officials have used tariff threats ...*; *The talks arguably
+    bolstered the groups' power as their use of drones proliferated.*) states a development
+    together with what drives it: the text has presented its support, and the facts after it go
+    on with the narration rather than back it (test 2: presented as support)."""
+    return site.reason == "as"
