@@ -10,6 +10,7 @@ from .sentence import Sentence, clause_end, skip_connectives
 from .words import (
     DETERMINERS,
     FINITE,
+    FOCUS,
     FUTURE_FRAMES,
     FUTURE_MODALS,
     INSTRUMENTS,
@@ -328,7 +329,25 @@ def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         if s.low[j - 1] == ")" and s.low[i:j].count("(") >= s.low[i:j].count(")"):
             break  # the bracket closes an insertion the span holds: "(PRC, or China)"
         j -= 1
+    j = _before_trailing_connective(s, i, j)
     return _balance_quotes(s, i, j)
+
+
+# Connectives that focus on part of the clause (*…, in particular*): they stay (§7.2).
+_FOCUSING = frozenset([("in", "particular"), ("above", "all"), *((w,) for w in FOCUS)])
+
+
+def _before_trailing_connective(s: Sentence, i: int, j: int) -> int:
+    """The span's end before a connective set off by a comma at its end (*Seoul will hold,
+    however*): discourse connectives are shell, not proposition (guidelines §7)."""
+    for width in (1, 2, 3):
+        k = j - width - 1
+        if k > i + 1 and s.low[k] == ",":
+            m = longest_match(lexicons().connectives, s.low, k + 1)
+            words = tuple(s.low[k + 1 : j])
+            if m is not None and m[0] == width and words not in _FOCUSING:
+                return k
+    return j
 
 
 _QUOTE_MARKS = tuple(sorted({*QUOTES, *QUOTES.values()}))
@@ -376,8 +395,11 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
             end += 1
         a = skip_connectives(s, k, end)
         while a < end and s.suppressed[a]:
-            a += 1
-        a = skip_connectives(s, a, end)
+            # Past every condition, concession and premise before the clause, however many
+            # (*If Tokyo wins, although Beijing will object, Seoul will lose*, guidelines §4.3).
+            while a < end and s.suppressed[a]:
+                a += 1
+            a = skip_connectives(s, a, end)
         # A leading adverbial phrase ending in a comma ("In the early 1990ies, ...").
         comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
         if (

@@ -92,6 +92,12 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
         tok = low[i]
         if i in inserted:
             continue  # "(as well as China)", ", drafted last spring and revised twice,"
+        if tok == "," and i in parenthetical and _closes_before_coordinator(s, i):
+            # "Seoul will hold, however, and Tokyo will not": the connective's closing comma
+            # is also the comma of ", and" (a coordinated clause, guidelines §5).
+            stop[i] = stop[i + 1] = coord[i + 1] = True
+            opens[i + 2] = True
+            continue
         if opens[i]:
             finite_seen = negated = False
         if tok in ("not", "n't"):
@@ -111,6 +117,12 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             stop[i + 1] = coord[i + 1] = True  # ", and", ", or": a coordinated clause
             opens[i + 2] = True
     return opens, stop, coord
+
+
+def _closes_before_coordinator(s: Sentence, i: int) -> bool:
+    """Whether the comma at token i closes a parenthetical connective (*, however,*) right
+    before "and" / "or": the ", and" of a coordinated clause or predicate."""
+    return 1 < i < s.n - 2 and s.low[i + 1] in COORDINATORS and s.low[i - 1].isalpha()
 
 
 _PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
@@ -523,7 +535,7 @@ def _suppressed(s: Sentence) -> list[bool]:
         m = longest_match(lex.concessive, s.low, k) if k < s.n else None
         if m is not None and s.low[k] == "as" and not _as_clause(s, k):
             m = None
-        if m is not None and (k == 0 or s.low[k - 1] == "," or k == first):
+        if m is not None and (k == first or _opens_clause_at(s, k)):
             end = k + m[0]
             while end < s.n and s.low[end] != ",":
                 end += 1
@@ -531,6 +543,19 @@ def _suppressed(s: Sentence) -> list[bool]:
                 out[t] = True
             i = end + 1
     return out
+
+
+def _opens_clause_at(s: Sentence, k: int) -> bool:
+    """Whether a condition, concession or premise opening at token k starts a clause of its
+    own: at the start, after a comma, or after a coordinator that follows a comma or contrasts
+    (*Seoul is weak, and as Tokyo has withdrawn, Beijing will lose*; *…, but if Tokyo
+    withdraws, …*): not asserted there either (guidelines §4.3)."""
+    if k == 0:
+        return True
+    prev = s.low[k - 1]
+    if prev in (",", "but", "yet"):
+        return True
+    return prev in ("and", "or") and k > 1 and s.low[k - 2] == ","
 
 
 def _as_clause(s: Sentence, k: int) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..clauses import is_future, is_negated, opens_infinitive, trim_span
-from ..lexicons import ExpectationCue, lexicons
+from ..lexicons import ExpectationCue, lexicons, longest_match
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import COORDINATORS, FINITE, MODALS, inflection
+from ..words import COORDINATORS, DETERMINERS, FINITE, MODALS, inflection
 
 
 def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -18,6 +18,8 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
         # "is to keep talking, to take every dispute to the WTO, and to say ...": a list of
         # infinitives after the span's own "to" (guidelines §7.1, coordinated infinitives).
         to_list = cand.span[0] > 0 and s.low[cand.span[0] - 1] == "to"
+        moved = _past_comma(s, end)
+        comma, end = moved != end, moved
         while end < s.n and not s.suppressed[end] and (s.coord[end] or _to_item(s, end, to_list)):
             k = end + 1
             if k < s.n and s.low[k] in COORDINATORS:
@@ -31,6 +33,8 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 break  # "and will not ...": the author's own prediction (guidelines §5)
             if any(c.cue == k for c in cands):
                 break  # "aims to ... and regards X as Y": the verb made its own claim
+            if comma and not _predicate_after_comma(s, k):
+                break  # "Seoul will hold, and Tokyo will not": two main clauses
             if _new_report(s, cand, k):
                 break  # "supports a policy and has joined ...": what the holder did, a report
             if k < s.n and s.low[k] in ("to", "that"):
@@ -66,8 +70,39 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
             )
             sib.own_subject = own  # its own attitude verb: its own target (§9)
             out.append(sib)
-            end = stop
+            end, comma = stop, False
     return sorted(out, key=lambda c: c.cue)
+
+
+def _past_comma(s: Sentence, end: int) -> int:
+    """Past the comma (or a connective set off by commas) at the span's end, onto the
+    coordinator after it: *will hold the line, and keep the talks going*, *will hold the line,
+    however, and keep the talks going* are two predictions, as without the comma (§5)."""
+    if end + 1 >= s.n or s.low[end] != ",":
+        return end
+    k = end
+    m = longest_match(lexicons().connectives, s.low, end + 1)
+    if m is not None and end + 1 + m[0] < s.n and s.low[end + 1 + m[0]] == ",":
+        k = end + 1 + m[0]
+    return k + 1 if k + 1 < s.n and s.coord[k + 1] else end
+
+
+_PRONOUNS = frozenset(["it", "they", "we", "he", "she", "i", "you", "this", "these", "there"])
+
+
+def _predicate_after_comma(s: Sentence, k: int) -> bool:
+    """Whether the conjunct at token k, after ", and", is a predicate sharing the first one's
+    subject (*, and keep the talks going*): a lower-case verb with its object, not a clause with
+    a subject of its own (*, and Tokyo will not*, *, and ministers have met*), which is drafted
+    on its own."""
+    return (
+        k + 1 < s.n
+        and s.toks[k].isalpha()
+        and s.toks[k].islower()
+        and s.low[k] not in DETERMINERS
+        and s.low[k] not in _PRONOUNS
+        and (s.low[k + 1] in DETERMINERS or s.low[k + 1] in ("any", "all", "no", "some", "more"))
+    )
 
 
 def _new_report(s: Sentence, cand: Candidate, k: int) -> bool:

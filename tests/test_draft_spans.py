@@ -1,0 +1,81 @@
+"""Clause boundaries, spans, types and targets of the drafter on sentences written for them.
+
+Each test names the guidelines' rule it holds and gives examples and non-examples of our own
+(no sentence of the real essays under corpus/).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimset.draft import ActorIndex, draft_sentence
+
+PARTIES = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
+        {"id": "north_korea", "name": "North Korea", "aliases": ["Pyongyang"], "kind": "state"},
+        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+    ]
+)
+
+
+def claims(text: str) -> list[tuple[Any, ...]]:
+    """(holder, type, span quote, target) of each drafted claim, in text order."""
+    return [
+        (
+            c["actor"]["ref"],
+            c["expectation"]["type"],
+            c["expectation"]["quote"],
+            c["expectation"]["target"],
+        )
+        for c in draft_sentence(text, PARTIES)
+    ]
+
+
+def test_no_claim_for_a_concession_or_premise_after_a_condition_or_a_coordinator() -> None:
+    # §4.3: conditions, concessions and premises are not asserted, also one after another and
+    # after ", and" / ", but".
+    assert claims("If Tokyo wins, although Beijing will object, Seoul will probably lose.") == [
+        ("author", "prediction", "Seoul will probably lose", "south_korea")
+    ]
+    assert claims("Seoul is weak, and as Tokyo has withdrawn, Beijing will lose.") == [
+        ("author", "belief", "Seoul is weak", "south_korea"),
+        ("author", "prediction", "Beijing will lose", "china"),
+    ]
+    assert claims("Seoul is weak, but if Tokyo withdraws, Beijing will lose.") == [
+        ("author", "belief", "Seoul is weak", "south_korea"),
+        ("author", "prediction", "Beijing will lose", "china"),
+    ]
+    # Non-examples: a coordinated main clause is asserted; an "as" without its comma opens
+    # no premise.
+    assert claims("Seoul is weak, and Tokyo will surely win.") == [
+        ("author", "belief", "Seoul is weak", "south_korea"),
+        ("author", "prediction", "Tokyo will surely win", "japan"),
+    ]
+
+
+def test_a_connective_set_off_by_commas_at_the_end_of_a_clause_is_shell() -> None:
+    # §7: connectives are shell; ", however, and" still coordinates two clauses or predicates
+    # (§5), as ", and" does.
+    assert claims("Seoul will hold, however, and Tokyo will not.") == [
+        ("author", "prediction", "Seoul will hold", "south_korea"),
+        ("author", "prediction", "Tokyo will not", "japan"),
+    ]
+    assert claims("Seoul will hold, for its part, and Tokyo will follow.") == [
+        ("author", "prediction", "Seoul will hold", "south_korea"),
+        ("author", "prediction", "Tokyo will follow", "japan"),
+    ]
+    assert claims("Seoul will hold the line, however, and keep the talks going.") == [
+        ("author", "prediction", "Seoul will hold the line", "south_korea"),
+        ("author", "prediction", "keep the talks going", "south_korea"),
+    ]
+    assert claims("Seoul will hold the line, in fact.") == [
+        ("author", "prediction", "Seoul will hold the line", "south_korea")
+    ]
+    # Non-example: a connective inside the clause stays (spans are contiguous, §7.2).
+    assert claims("Seoul, however, will hold.") == [
+        ("author", "prediction", "Seoul, however, will hold", "south_korea")
+    ]
