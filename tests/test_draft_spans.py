@@ -79,3 +79,57 @@ def test_a_connective_set_off_by_commas_at_the_end_of_a_clause_is_shell() -> Non
     assert claims("Seoul, however, will hold.") == [
         ("author", "prediction", "Seoul, however, will hold", "south_korea")
     ]
+
+
+def test_a_leading_adverbial_without_a_comma_is_shell() -> None:
+    # §7.1: the author's span starts at the clause's subject; a leading bracket, adverb in -ly
+    # or short prepositional phrase stays out, also without its comma.
+    assert claims("(For now) Seoul will hold, but Tokyo will not.") == [
+        ("author", "prediction", "Seoul will hold", "south_korea"),
+        ("author", "prediction", "Tokyo will not", "japan"),
+    ]
+    assert claims("Ultimately Seoul will lose.") == [
+        ("author", "prediction", "Seoul will lose", "south_korea")
+    ]
+    assert claims("For now Seoul will wait.") == [
+        ("author", "prediction", "Seoul will wait", "south_korea")
+    ]
+    assert claims("Under the new law the ministry must publish its data.") == [
+        ("author", "obligation", "the ministry must publish its data", None)
+    ]
+    # Non-examples: "Only" is no sentence adverb; a name right after a name is no new subject;
+    # a future frame stays, as it makes ability a prediction (§8.2).
+    assert claims("Only Seoul will lose.") == [
+        ("author", "prediction", "Only Seoul will lose", "south_korea")
+    ]
+    assert claims("In North Korea Pyongyang will act.")[0][2] == "In North Korea Pyongyang will act"
+    assert claims("In the long run Seoul can win.") == [
+        ("author", "prediction", "In the long run Seoul can win", "south_korea")
+    ]
+
+
+def test_a_predicate_split_off_by_coordination_targets_the_shared_subject() -> None:
+    # §9 rule 3: the agent of the second predicate is the subject both share, not the first
+    # predicate's object; over a list of predicates too.
+    assert claims("Russia will help North Korea and may send troops to Japan.") == [
+        ("author", "prediction", "Russia will help North Korea", "russia"),
+        ("author", "prediction", "may send troops to Japan", "russia"),
+    ]
+    text = (
+        "Russia reportedly has unfrozen the assets of North Korea, is facilitating Pyongyang's "
+        "access to the banks, and hosts DPRK workers possibly in violation of the sanctions."
+    )
+    assert [c[3] for c in claims(text)] == ["russia", "russia"]
+
+
+def test_a_party_named_as_a_foil_is_no_target() -> None:
+    # §9 rule 3: "rather than, instead of, unlike, than" name a foil, not an agent.
+    text = (
+        "For Tokyo, open alliances are much more attractive than the frameworks proposed by Moscow."
+    )
+    assert claims(text)[0][:2] == ("japan", "desire")
+    assert claims(text)[0][3] is None
+    assert claims("Tokyo hopes to work with partners instead of Moscow.")[0][3] is None
+    assert claims("Seoul rather than Moscow is defining the agenda.")[0][3] == "south_korea"
+    # Non-example: "more than" a number compares no party.
+    assert claims("Tokyo may send more than 1,000 troops to Seoul.")[0][3] == "japan"

@@ -16,7 +16,15 @@ from ..clauses import (
 from ..lexicons import lexicons, longest_match
 from ..sentence import Sentence
 from ..types import Candidate
-from ..words import DETERMINERS, FEAR_FRAMES, FINITE, PRESENT, SENTENCE_ADVERBS, is_verb
+from ..words import (
+    DETERMINERS,
+    FEAR_FRAMES,
+    FINITE,
+    FUTURE_FRAMES,
+    PRESENT,
+    SENTENCE_ADVERBS,
+    is_verb,
+)
 from .evidence import fact_signals
 
 
@@ -190,6 +198,7 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
     leaves it undecided: *The impression is that P*, *It is unclear whether P*, *Perhaps P*,
     *No doubt P*, *The danger is that P*."""
     low = s.low
+    a = leading_adverbial(s, a, b)
     lead = longest_match(lexicons().hedges, low, a) if low[a] in lexicons().hedges else None
     if lead is not None and a + lead[0] < b:
         words = tuple(low[a : a + lead[0]])
@@ -215,6 +224,113 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
             if not w.isalpha() or w in FINITE or w in ("that", "which", "who"):
                 break
     return a, False
+
+
+# Prepositions that open a fronted adverbial of time, frame or manner (*In the long run*, *For
+# now*, *Under the new law*, *Despite the sanctions*).
+_ADVERBIAL_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "for",
+        "by",
+        "at",
+        "on",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "within",
+        "over",
+        "despite",
+        "with",
+        "without",
+        "through",
+        "from",
+        "amid",
+        "unlike",
+    ]
+)
+# Words in -ly that are no sentence adverb (*Only Seoul*, *Italy*).
+_NOT_ADVERBS = frozenset(["only", "early", "likely", "unlikely", "italy", "july", "family"])
+
+
+def leading_adverbial(s: Sentence, a: int, b: int) -> int:
+    """The first token of the author's clause a..b past a leading adverbial that no comma sets
+    off (guidelines §7.1: the span starts at the clause's subject; leading adverbials are
+    shell): a bracket (*(For now) Seoul will hold*), an adverb in -ly (*Ultimately Seoul will
+    lose*), a short prepositional phrase (*In the long run Seoul will lose*, *In 2025 the
+    ministry will act*), each right before a subject whose verb follows within three words.
+    A capitalised word or a determiner opens the subject after the phrase; without one, or
+    without the verb, the clause is left whole (*In South Korea Seoul …* stays)."""
+    low, toks = s.low, s.toks
+    while a < b:
+        k = a
+        close = _closing_bracket(s, a, b)
+        if close is not None:
+            k = close + 1
+        elif (
+            low[a].endswith("ly")
+            and len(low[a]) > 4
+            and low[a] not in _NOT_ADVERBS
+            and toks[a][:1].isupper()
+        ):
+            k = a + 1
+        elif (
+            low[a] in _ADVERBIAL_PREPOSITIONS
+            and toks[a][:1].isupper()
+            and not any(tuple(low[a : a + len(f)]) == f for f in FUTURE_FRAMES)
+        ):
+            # (A future frame stays: it makes ability a prediction, §8.2.)
+            k = _phrase_end(s, a + 1, b)
+        if k == a or k >= b or not _subject_at(s, k, b):
+            return a
+        a = k
+    return a
+
+
+def _closing_bracket(s: Sentence, a: int, b: int) -> int | None:
+    """The ")" of a bracket that opens the clause at a (*(For now)*) or that the clause starts
+    inside (the bracket was a boundary: *For now) Seoul …*), within eight words."""
+    low = s.low
+    first = a + 1 if low[a] == "(" else a
+    for t in range(first, min(b, a + 8)):
+        if low[t] == "(":
+            return None
+        if low[t] == ")":
+            return t if low[a] == "(" or (a > 0 and low[a - 1] == "(") else None
+    return None
+
+
+def _phrase_end(s: Sentence, k: int, b: int) -> int:
+    """The end of the object of a fronted preposition at k: the first capitalised word or
+    determiner after a lower-case word or a number (*the long run | Seoul*, *2025 | the
+    ministry*), within six words and before any verb; else k - 1 (no end found)."""
+    low, toks = s.low, s.toks
+    for t in range(k + 1, min(b, k + 6)):
+        prev = toks[t - 1]
+        if is_verb(low[t - 1]) or not prev[:1].isalnum():
+            break
+        if (
+            (prev.islower() or prev.isdigit())
+            and low[t - 1] not in DETERMINERS
+            and (toks[t][:1].isupper() or low[t] in DETERMINERS)
+        ):
+            return t
+    return k - 1
+
+
+def _subject_at(s: Sentence, k: int, b: int) -> bool:
+    """Whether a subject opens at token k: a finite verb or modal follows within four words,
+    with no verb, comma or bracket before it."""
+    for t in range(k + 1, min(s.n, k + 5)):
+        w = s.low[t]
+        if w in FINITE:
+            return True
+        if not w.isalnum() or is_verb(w):
+            return False
+    return False
 
 
 # Verbs that report a stance being voiced, and the attitude nouns they take (v1.3 change 20:

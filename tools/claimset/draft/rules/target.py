@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, coordinated_mention, party_of
 from ..clauses import subject_end
-from ..sentence import Sentence, clause_end
+from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
-from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES
+from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection
 
 
 def find_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
@@ -83,7 +83,21 @@ def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> l
         and ref != AUTHOR
         and not coordinated_mention(s, m, mentions)
         and not (m.i in s.inserted and s.low[m.i - 1] in ("(", "including"))
+        and not _foil(s, a, m)
     ]
+
+
+def _foil(s: Sentence, a: int, m: Mention) -> bool:
+    """Whether the mention is in the foil of a comparison or contrast (*much more attractive
+    than the frameworks proposed by Moscow*, *instead of Beijing*): a party named as a foil is
+    no agent of the claim (guidelines §9, rule 3). *more than 10,000 troops* compares no
+    party."""
+    low = s.low
+    for t in range(max(a, m.i - 8), m.i):
+        foil = low[t] in ("than", "unlike") or low[t : t + 2] == ["instead", "of"]
+        if foil and not low[t + 1][:1].isdigit():
+            return not any(s.stop[x] for x in range(t + 1, m.i))
+    return False
 
 
 def _joint_before(s: Sentence, cand: Candidate, mentions: list[Mention], first: Mention) -> bool:
@@ -101,9 +115,14 @@ def _author_target(
     """For the author's claims: the party in or owning the subject; for an obligation without
     one, the party named in the condition."""
     a, b = cand.span
+    if _split_predicate(s, a):
+        # A predicate split off by coordination ("and will not be expressing ...", ", and
+        # hosts ..."): its subject is the previous conjunct's.
+        return _shared_subject(s, a, mentions)
     if s.low[a] in FINITE:
-        # A predicate split off by coordination ("and will not be expressing ..."): its subject
-        # is the previous conjunct's.
+        # After "but" (*may be lauding … but has to regard them as …*): the second conjunct
+        # of a concession is often the party's own constrained view (§8.2), whose target is
+        # what it regards: the party named last before it.
         for m in sorted(mentions, key=lambda m: -m.i):
             if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
                 return party_of(m)
@@ -117,6 +136,42 @@ def _author_target(
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
     return party_of(first[0]) if first else None
+
+
+def _split_predicate(s: Sentence, a: int) -> bool:
+    """Whether the span at token a is a finite verb right after "and" or a comma (*…, and hosts
+    the workers*): a predicate whose subject coordination split off (§7.1)."""
+    return (
+        a > 0
+        and s.low[a - 1] in ("and", ",", "or")
+        and s.toks[a].isalpha()
+        and s.toks[a].islower()
+        and (s.low[a] in FINITE or inflection(s.low[a]) != "")
+        and s.low[a] not in DETERMINERS
+    )
+
+
+def _shared_subject(s: Sentence, a: int, mentions: list[Mention]) -> str | None:
+    """The party that is the subject of the conjunct before token a (guidelines §9, rule 3:
+    *Russia will help North Korea and may send troops* → `russia`, not the first conjunct's
+    object): the first party named outside a prepositional phrase in that conjunct's clause,
+    else the last party named before a."""
+    start = a
+    while start == a or (0 < start < a and _split_predicate(s, start)):
+        # Back over every conjunct of a list of predicates (*has unfrozen …, is facilitating
+        # …, and hosts …*) to the clause that holds their subject.
+        k = start - 1
+        while k > 0 and s.low[k] in ("and", ",", "or"):
+            k -= 1
+        start = clause_start(s, k)
+    for m in mentions:
+        outside = not m.after_preposition and not m.compound
+        if start <= m.i and m.j <= a and outside and (ref := party_of(m)) is not None:
+            return ref
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
+            return party_of(m)
+    return None
 
 
 def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
