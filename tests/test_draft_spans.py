@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import ActorIndex, draft_document, draft_sentence
 
 PARTIES = ActorIndex(
     [
@@ -133,3 +133,109 @@ def test_a_party_named_as_a_foil_is_no_target() -> None:
     assert claims("Seoul rather than Moscow is defining the agenda.")[0][3] == "south_korea"
     # Non-example: "more than" a number compares no party.
     assert claims("Tokyo may send more than 1,000 troops to Seoul.")[0][3] == "japan"
+
+
+def test_an_attitude_verb_of_a_coordinated_predicate_has_the_shared_subject() -> None:
+    # §5 and §6.1: "has X and wants Y" gives the second predicate's attitude to the subject
+    # both predicates share.
+    assert claims("Tokyo has a plan and wants Seoul to join.") == [
+        ("japan", "desire", "Seoul to join", "south_korea")
+    ]
+    assert claims("Tokyo has little money and hopes that Seoul will pay.") == [
+        ("japan", "desire", "Seoul will pay", "south_korea")
+    ]
+    # Non-example: a clause with a subject of its own keeps it.
+    assert claims("Tokyo has a plan, and Seoul wants to join.") == [
+        ("author", "belief", "Tokyo has a plan", "japan"),
+        ("south_korea", "desire", "join", None),
+    ]
+
+
+def test_a_relative_that_after_an_infinitives_object_opens_no_that_clause() -> None:
+    # §7.1: after "hopes to" the content is the infinitive; the "that" of "ties that are ..."
+    # is a relative pronoun inside it, not a complementizer a few words on.
+    assert claims("Tokyo hopes to build ties that are stronger than those offered by Moscow.") == [
+        ("japan", "desire", "build ties that are stronger than those offered by Moscow", None)
+    ]
+    assert claims("Seoul vowed to build a country that is safe.") == [
+        ("south_korea", "intention", "build a country that is safe", None)
+    ]
+    # Non-example: "told reporters that" keeps its that-clause.
+    assert claims("Tokyo told reporters that Seoul would pay.") == [
+        ("japan", "prediction", "Seoul would pay", "south_korea")
+    ]
+
+
+def test_the_last_item_of_a_list_may_hold_a_relative_clause() -> None:
+    # §7.2: a restrictive relative clause stays in the span; the list's commas bound nothing.
+    assert claims(
+        "We need to shape the standards, protocols, and rules that govern those technologies."
+    ) == [
+        (
+            "author",
+            "obligation",
+            "We need to shape the standards, protocols, and rules that govern those technologies",
+            None,
+        )
+    ]
+
+
+def test_fragments_that_go_on_with_an_obligation_are_obligations() -> None:
+    # Guidelines v1.3 §8.2 ("Fragments that go on with an obligation"): verbless action
+    # phrases right after the author's obligation are obligations too; after a belief they are
+    # left as they are.
+    texts = [
+        "Seoul must tighten its export controls.",
+        "This means aligning the rules with Tokyo.",
+        "Better securing the supply chains.",
+        "And reviewing investments in sensitive sectors.",
+        "Seoul is weak.",
+        "Reviewing investments in sensitive sectors.",
+    ]
+    drafted = draft_document(texts, PARTIES)
+    assert [
+        [(c["expectation"]["type"], c["expectation"]["quote"]) for c in d or []] for d in drafted
+    ] == [
+        [("obligation", "Seoul must tighten its export controls")],
+        [("obligation", "aligning the rules with Tokyo")],
+        [("obligation", "Better securing the supply chains")],
+        [("obligation", "reviewing investments in sensitive sectors")],
+        [("belief", "Seoul is weak")],
+        [("belief", "Reviewing investments in sensitive sectors")],
+    ]
+
+
+def test_a_stretch_between_two_dashes_is_an_insertion() -> None:
+    # §7.2: what interrupts a clause stays in its span (spans are contiguous), as between
+    # brackets; a side statement sets neither a claim nor the claim's time (§4.3).
+    assert claims("We need to help Seoul – especially its farmers – to enable growth.") == [
+        (
+            "author",
+            "obligation",
+            "We need to help Seoul – especially its farmers – to enable growth",
+            None,
+        )
+    ]
+    assert claims("This is proof of the progress Seoul has made—and will make—as a partner.") == [
+        (
+            "author",
+            "belief",
+            "This is proof of the progress Seoul has made—and will make—as a partner",
+            "south_korea",
+        )
+    ]
+    # Non-examples: a dash before the last stretch ends the clause; a stretch with its own
+    # hedge is a claim by the cue rule.
+    assert all("–" not in c[2] for c in claims("Tokyo lost the vote – Seoul was never in doubt."))
+    text = "Pyongyang backed Moscow—reportedly earning billions in the process—by selling arms."
+    assert ("author", "belief", "earning billions in the process", None) in claims(text)
+
+
+def test_places_and_embedded_examples_are_no_targets() -> None:
+    # §9: "Places are not parties"; an example embedded in the span names no participant.
+    assert claims("Tokyo plans to expand its operations in North Korea.")[0][3] is None
+    assert claims("Tokyo plans to build new ships, including Russian engines.")[0][3] is None
+    assert claims("Tokyo wants several reforms, such as a new deal with Seoul.")[0][3] is None
+    # Non-examples: a party acted upon, and a fronted frame naming the party's domain.
+    assert claims("Tokyo plans to help North Korea.")[0][3] == "north_korea"
+    assert claims("Tokyo is convinced that in Russia the economy is mismanaged.")[0][3] == "russia"

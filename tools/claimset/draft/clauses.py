@@ -130,6 +130,7 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
             and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
         )
         for k, w in enumerate(low[a:b], start=a)
+        if k not in s.asides  # a side statement does not set the claim's time
     )
 
 
@@ -390,7 +391,7 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
         while end < s.n and not (
             s.coord[end]
             or s.low[end] in (";", "but", "yet", ":", "?", "because")
-            or (s.low[end] == "–" and end > k + 2)
+            or (s.low[end] == "–" and end > k + 2 and end not in s.inserted)
         ):
             end += 1
         a = skip_connectives(s, k, end)

@@ -23,7 +23,7 @@ from .rules.evidence import (
     sentence_facts,
 )
 from .rules.evidence_links import LinkSite, refused
-from .rules.judgement import run_in_label
+from .rules.judgement import continued_obligation, run_in_label
 from .sentence import Sentence
 from .types import Candidate
 
@@ -123,6 +123,8 @@ class _Document:
             ctx.named = named_in_full(mentions, ctx)
             if cands and self.label(k, s, texts):
                 cands = []  # a run-in label (*Sanctions.* before its paragraph): no claim
+            if self.analysed:
+                continued_obligation(s, cands, self.analysed[-1][1])
             claimless = not (cands if todo[k] else fixed.get(k))
             # A sentence whose claims are reports with an evidential cue is a report (v1.3).
             report = todo[k] and bool(cands) and all(evidential_report(s, c) for c in cands)

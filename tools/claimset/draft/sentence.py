@@ -331,6 +331,8 @@ def _last_long_item(s: Sentence, k: int) -> bool:
     """The last item of a long list: a noun phrase without a verb up to the clause's end."""
     words = 0
     while k < s.n and s.low[k] not in (",", ".", ";", ":", "?", "!"):
+        if words and s.low[k] in ("that", "which", "who") and s.toks[k - 1].islower():
+            return words <= 16  # "and rules that govern those technologies": its own noun's
         if _breaks_long_item(s, k):
             return False
         words += 1
@@ -502,17 +504,17 @@ def _insertions(s: Sentence) -> tuple[set[int], set[int]]:
     (guidelines §7.2)."""
     out: set[int] = set()
     asides: set[int] = set()
-    if "(" not in s.text and "," not in s.text:
+    if "(" not in s.text and "," not in s.text and "–" not in s.text and "—" not in s.text:
         return out, asides
     rules = lexicons().insertions
     done = -1  # the last token of the insertion found last
-    for i in [k for k, w in enumerate(s.low) if w == "(" or w == ","]:
+    for i in [k for k, w in enumerate(s.low) if w in ("(", ",", "–", "—")]:
         if i <= done:
             continue
         for rule in rules:
             if k := rule(s, i):
                 out.update(range(i, k + 1))
-                if s.low[i] == ",":
+                if s.low[i] in (",", "–", "—"):
                     asides.update(range(i, k + 1))
                 done = k
                 break

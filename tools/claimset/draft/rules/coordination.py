@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..actors import Mention, party_of
 from ..clauses import is_future, is_negated, opens_infinitive, trim_span
 from ..lexicons import ExpectationCue, lexicons, longest_match
-from ..sentence import Sentence, clause_end
+from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
 from ..words import COORDINATORS, DETERMINERS, FINITE, MODALS, inflection
 
@@ -69,6 +70,9 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 target_hint=None if own else cand.target_hint,
             )
             sib.own_subject = own  # its own attitude verb: its own target (§9)
+            # The conjunct's verb may have made a claim of its own (its subject found by
+            # `shared_subject`): the sibling replaces it.
+            out = [o for o in out if not (o.cue == k and o.holder == sib.holder)]
             out.append(sib)
             end, comma = stop, False
     return sorted(out, key=lambda c: c.cue)
@@ -161,3 +165,40 @@ def attitude_at(s: Sentence, k: int, stop: int) -> ExpectationCue | None:
         if heads is not None and s.toks[k].islower() and heads(s, k + len(words), stop):
             return cue
     return None
+
+
+def shared_subject(s: Sentence, i: int, mentions: list[Mention]) -> Mention | None:
+    """The subject a predicate at token i shares with the conjunct before it (*Tokyo has a
+    plan and wants Seoul to join*, guidelines §5): when the verb follows a coordinating "and"
+    (or a list's comma), the first party named outside a prepositional phrase in the clause
+    of the conjunct before, over a list of predicates (*has unfrozen …, is facilitating …,
+    and hosts …*); None when the verb opens no such predicate."""
+    start = i
+    while start == i or (0 < start < i and split_predicate(s, start)):
+        if not split_predicate(s, start):
+            return None
+        k = start - 1
+        while k > 0 and s.low[k] in ("and", ",", "or"):
+            k -= 1
+        start = clause_start(s, k)
+    for m in mentions:
+        outside = not m.after_preposition and not m.compound
+        if start <= m.i and m.j <= i and outside and party_of(m) is not None:
+            return m
+    return None
+
+
+def split_predicate(s: Sentence, a: int) -> bool:
+    """Whether token a is a finite verb right after "and" or a comma (*…, and hosts the
+    workers*, *and wants*): a predicate whose subject coordination split off (§7.1). Before a
+    preposition it is rather a noun (*and hopes of its own*)."""
+    nxt = s.low[a + 1] if a + 1 < s.n else ""
+    return (
+        a > 0
+        and (nxt == "to" or nxt not in lexicons().prepositions)
+        and s.low[a - 1] in ("and", ",", "or")
+        and s.toks[a].isalpha()
+        and s.toks[a].islower()
+        and (s.low[a] in FINITE or inflection(s.low[a]) != "")
+        and s.low[a] not in DETERMINERS
+    )

@@ -37,6 +37,7 @@ from ..words import (
 )
 from .actor import find_holder
 from .complements import VerbSite, near_that
+from .coordination import shared_subject
 
 # Prepositions of an adjunct between a verb and its that-clause (*insisted at every round of
 # talks that ...*, *agreed with Ankara that ...*).
@@ -148,8 +149,14 @@ def _not_a_verb(site: CueSite) -> bool:
     if prev == "to" and low[start] == "it":
         return True  # "it would be naive to think that ...": the author's judgement
     # No subject before the verb: "Hopes were running high" is a noun; but a predicate
-    # coordinated with the one before shares its subject ("..., but also urged X to ...").
-    return i == start and not low[i].endswith("ing") and not _coordinated_predicate(s, i)
+    # coordinated with the one before shares its subject ("..., but also urged X to ...",
+    # "Tokyo has a plan and wants Seoul to join").
+    return (
+        i == start
+        and not low[i].endswith("ing")
+        and not _coordinated_predicate(s, i)
+        and shared_subject(s, i, site.mentions) is None
+    )
 
 
 def _coordinated_predicate(s: Sentence, i: int) -> bool:
@@ -280,7 +287,8 @@ def _that_at(site: CueSite, needs: Complement) -> int | None:
     (*warned Ankara that*), or past an adjunct (*insisted at every round of talks that*)."""
     s, j, end = site.s, site.j, site.end
     that_at = near_that(s, j, end) if needs.near_that else None
-    if that_at is None and site.nxt in _ADJUNCT_PREPOSITIONS:
+    infinitive = site.nxt == "to" and opens_infinitive(s, j)  # "hopes to build ties that …"
+    if that_at is None and site.nxt in _ADJUNCT_PREPOSITIONS and not infinitive:
         that_at = next(
             (
                 k
@@ -364,7 +372,15 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
     """The holder is the verb's subject; reported speech states, demands or declares."""
     s, i, cue, mentions, ctx = site.s, site.i, site.cue, site.mentions, site.ctx
     span_start = content.start
-    holder, atoks = find_holder(s, i, site.start, mentions, ctx)
+    shared = shared_subject(s, i, mentions) if i == site.start else None
+    if shared is not None:
+        # "Tokyo has a plan and wants Seoul to join": the subject both predicates share.
+        refs = resolve_anaphor(s, shared, mentions, ctx) if shared.anaphor else [shared.ref]
+        holder, atoks = (
+            (refs, shared.words) if refs else find_holder(s, i, site.start, mentions, ctx)
+        )
+    else:
+        holder, atoks = find_holder(s, i, site.start, mentions, ctx)
     if typ == "intention" and _joint_commitment(s, i, site.start, holder):
         return None  # "In the treaty, the two sides pledged to ...": the terms, a report
     if typ == "demand" and _purpose_adjunct(s, i):

@@ -2,15 +2,15 @@
 contiguous, so what interrupts its clause stays in it).
 
 Each rule is registered under the name syntax.json's "insertions" group gives it, and tried in
-that order at every "(" and "," of a sentence (`sentence._insertions`): it returns the last token
-of the insertion opened there, or 0. The commas and words of an insertion bound no clause.
+that order at every "(", "," and dash of a sentence (`sentence._insertions`): it returns the last
+token of the insertion opened there, or 0. The commas and words of an insertion bound no clause.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..lexicons import lexicons
+from ..lexicons import lexicons, longest_match
 from ..registry import insertion
 from ..sentence import skip_connectives
 from ..words import COORDINATORS, DETERMINERS, FINITE, QUOTES, WH
@@ -208,3 +208,26 @@ def fronted_adjunct(s: Sentence, i: int) -> int:
         if not (s.toks[k].isalpha() or low[k] in ("'s", "’s", "-")):
             return 0
     return 0
+
+
+_DASHES = ("–", "—")
+
+
+@insertion("dashes")
+def dashes(s: Sentence, i: int) -> int:
+    """A stretch between two dashes of the same kind inside a clause (*to help the world –
+    especially emerging economies – to enable growth*, *the progress we have made—and will
+    continue to make—as partners*): a parenthesis, as between brackets; not a dash that ends
+    the sentence's last stretch (*… far less than hoped – iron ore was never touched*), nor a
+    stretch with a hedge or booster of its own, which is a claim by the cue rule (§4.3:
+    *supported Russia—reportedly earning billions in the process—by providing munitions*)."""
+    if s.low[i] not in _DASHES:
+        return 0
+    close = next((k for k in range(i + 2, min(s.n, i + 16)) if s.low[k] == s.low[i]), 0)
+    if not close or close + 1 >= s.n or not s.toks[close + 1][:1].isalnum():
+        return 0
+    hedges = lexicons().hedges
+    cued = any(
+        w in hedges and longest_match(hedges, s.low, k) for k, w in enumerate(s.low[i:close], i)
+    )
+    return 0 if cued else close

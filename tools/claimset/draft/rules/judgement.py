@@ -363,3 +363,26 @@ def _objective_need(s: Sentence, a: int, b: int) -> bool:
         return False
     nxt = low[verb + 1] if verb + 1 < b else ""
     return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in DETERMINERS
+
+
+def continued_obligation(s: Sentence, cands: list[Candidate], before: list[Candidate]) -> None:
+    """A verbless fragment that names an action right after the author's obligation goes on
+    with it (guidelines v1.3, §8.2, "Fragments that go on with an obligation"): *We need to
+    align our export controls. This means aligning our systems. Looking at trade measures.
+    Better securing our supply chains.* Each fragment (a gerund phrase, past *And*, adverbs
+    or *This means*) is the author's obligation too, its span the action. A fragment after
+    any other claim, or one with a verb of its own, is left as it is."""
+    if len(cands) != 1 or not before or before[-1].type != "obligation":
+        return
+    cand, low = cands[0], s.low
+    a, b = cand.span
+    if cand.frame != "author" or cand.type != "belief" or before[-1].frame != "author":
+        return
+    if low[a : a + 2] == ["this", "means"]:
+        a += 2
+    k = a
+    while k < b and (low[k].endswith("ly") or low[k] in ("better", "also", "further")):
+        k += 1
+    if k >= b or not low[k].endswith("ing") or any(w in FINITE for w in low[a:b]):
+        return
+    cand.type, cand.span = "obligation", (a, b)

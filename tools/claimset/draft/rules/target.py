@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, coordinated_mention, party_of
 from ..clauses import subject_end
-from ..sentence import Sentence, clause_end, clause_start
+from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection
+from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES
+from .coordination import shared_subject, split_predicate
 
 
 def find_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
@@ -84,7 +85,36 @@ def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> l
         and not coordinated_mention(s, m, mentions)
         and not (m.i in s.inserted and s.low[m.i - 1] in ("(", "including"))
         and not _foil(s, a, m)
+        and not _place(s, a, m)
+        and not _in_example(s, a, m)
     ]
+
+
+# Prepositions of place: a state named right after one is where something happens (§9).
+_LOCATIVE = frozenset(["in", "inside", "within", "throughout", "across"])
+# Words that open examples embedded in a span (§7.2 keeps them in the span).
+_EXAMPLES = frozenset(["including", "especially", "particularly", "notably", "like"])
+
+
+def _place(s: Sentence, a: int, m: Mention) -> bool:
+    """Whether the mention names a place, not a party (guidelines §9, "Places are not
+    parties"): a state right after *in*, *within*, *across* inside the span (*operations in
+    Mexico*), not its possessive (*in Mexico's interest*), nor a frame opening the span (*that
+    in Russia the economy is mismanaged*: Russia's economy, §9 rule 4)."""
+    return m.i - 1 > a and s.low[m.i - 1] in _LOCATIVE and not m.possessive
+
+
+def _in_example(s: Sentence, a: int, m: Mention) -> bool:
+    """Whether the mention stands in an example embedded in the span (*develop a new class of
+    submarines, including cutting-edge U.S. technologies*; *several areas, such as AUKUS
+    objectives*): an example is no participant of the proposition (§9, rules 3-5)."""
+    low = s.low
+    for t in range(m.i - 1, a, -1):
+        if low[t] in _EXAMPLES or low[t - 1 : t + 1] == ["such", "as"]:
+            return True
+        if s.stop[t] and low[t] != ",":
+            return False
+    return False
 
 
 def _foil(s: Sentence, a: int, m: Mention) -> bool:
@@ -115,10 +145,20 @@ def _author_target(
     """For the author's claims: the party in or owning the subject; for an obligation without
     one, the party named in the condition."""
     a, b = cand.span
-    if _split_predicate(s, a):
+    if split_predicate(s, a):
         # A predicate split off by coordination ("and will not be expressing ...", ", and
         # hosts ..."): its subject is the previous conjunct's.
-        return _shared_subject(s, a, mentions)
+        subject = shared_subject(s, a, mentions)
+        if subject is not None:
+            return party_of(subject)
+        return next(
+            (
+                party_of(m)
+                for m in sorted(mentions, key=lambda m: -m.i)
+                if m.j <= a and not m.after_preposition and not m.compound and party_of(m)
+            ),
+            None,
+        )
     if s.low[a] in FINITE:
         # After "but" (*may be lauding … but has to regard them as …*): the second conjunct
         # of a concession is often the party's own constrained view (§8.2), whose target is
@@ -136,42 +176,6 @@ def _author_target(
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
     return party_of(first[0]) if first else None
-
-
-def _split_predicate(s: Sentence, a: int) -> bool:
-    """Whether the span at token a is a finite verb right after "and" or a comma (*…, and hosts
-    the workers*): a predicate whose subject coordination split off (§7.1)."""
-    return (
-        a > 0
-        and s.low[a - 1] in ("and", ",", "or")
-        and s.toks[a].isalpha()
-        and s.toks[a].islower()
-        and (s.low[a] in FINITE or inflection(s.low[a]) != "")
-        and s.low[a] not in DETERMINERS
-    )
-
-
-def _shared_subject(s: Sentence, a: int, mentions: list[Mention]) -> str | None:
-    """The party that is the subject of the conjunct before token a (guidelines §9, rule 3:
-    *Russia will help North Korea and may send troops* → `russia`, not the first conjunct's
-    object): the first party named outside a prepositional phrase in that conjunct's clause,
-    else the last party named before a."""
-    start = a
-    while start == a or (0 < start < a and _split_predicate(s, start)):
-        # Back over every conjunct of a list of predicates (*has unfrozen …, is facilitating
-        # …, and hosts …*) to the clause that holds their subject.
-        k = start - 1
-        while k > 0 and s.low[k] in ("and", ",", "or"):
-            k -= 1
-        start = clause_start(s, k)
-    for m in mentions:
-        outside = not m.after_preposition and not m.compound
-        if start <= m.i and m.j <= a and outside and (ref := party_of(m)) is not None:
-            return ref
-    for m in sorted(mentions, key=lambda m: -m.i):
-        if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
-            return party_of(m)
-    return None
 
 
 def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
