@@ -138,12 +138,12 @@ def test_a_party_named_as_a_foil_is_no_target() -> None:
 def test_an_attitude_verb_of_a_coordinated_predicate_has_the_shared_subject() -> None:
     # §5 and §6.1: "has X and wants Y" gives the second predicate's attitude to the subject
     # both predicates share.
-    assert claims("Tokyo has a plan and wants Seoul to join.") == [
-        ("japan", "desire", "Seoul to join", "south_korea")
-    ]
-    assert claims("Tokyo has little money and hopes that Seoul will pay.") == [
-        ("japan", "desire", "Seoul will pay", "south_korea")
-    ]
+    assert ("japan", "desire", "Seoul to join", "south_korea") in claims(
+        "Tokyo has a plan and wants Seoul to join."
+    )
+    assert ("japan", "desire", "Seoul will pay", "south_korea") in claims(
+        "Tokyo has little money and hopes that Seoul will pay."
+    )
     # Non-example: a clause with a subject of its own keeps it.
     assert claims("Tokyo has a plan, and Seoul wants to join.") == [
         ("author", "belief", "Tokyo has a plan", "japan"),
@@ -239,3 +239,47 @@ def test_places_and_embedded_examples_are_no_targets() -> None:
     # Non-examples: a party acted upon, and a fronted frame naming the party's domain.
     assert claims("Tokyo plans to help North Korea.")[0][3] == "north_korea"
     assert claims("Tokyo is convinced that in Russia the economy is mismanaged.")[0][3] == "russia"
+
+
+def test_the_holders_own_state_and_a_clauses_subject_decide_a_partys_target() -> None:
+    # §9 (v1.3): a person of a state counts as that state, never the target; rule 3: in a
+    # party's clausal content, the agent is the clause's subject, past any fronted adjunct.
+    index = ActorIndex(
+        [
+            {"id": "russia", "name": "Russia", "aliases": ["Russian"], "kind": "state"},
+            {"id": "north_korea", "name": "North Korea", "kind": "state"},
+            {"id": "putin", "name": "Russian President Vladimir Putin", "kind": "person"},
+            {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        ]
+    )
+
+    def targets(text: str) -> list[str | None]:
+        return [c["expectation"]["target"] for c in draft_sentence(text, index)]
+
+    assert targets("Russian President Vladimir Putin said Russia might help North Korea.") == [
+        "north_korea"
+    ]
+    assert targets(
+        "Tokyo has warned that by buying Russian arms, North Korea may grow bolder."
+    ) == ["north_korea"]
+    # Non-examples: another state stays a target; an infinitive's first party is its object.
+    assert targets("Russian President Vladimir Putin said Japan might help North Korea.") == [
+        "japan"
+    ]
+    assert targets("Tokyo hopes to help North Korea.") == ["north_korea"]
+
+
+def test_a_second_past_verb_after_and_is_a_coordinated_predicate() -> None:
+    # §5: coordinated predicates are split; a second past verb taking an object is one, also
+    # past an adverb; its target is its own when it is the holder's own predicate (§9).
+    assert claims("Tokyo has helped Seoul win the vote and helped rebuild its ports.") == [
+        ("author", "belief", "Tokyo has helped Seoul win the vote", "japan"),
+        ("author", "belief", "helped rebuild its ports", "japan"),
+    ]
+    assert claims('Tokyo has pledged to expand trade and offered "full support" to Seoul.') == [
+        ("japan", "intention", "expand trade", None),
+        ("japan", "intention", 'offered "full support" to Seoul', "south_korea"),
+    ]
+    # Non-examples: two participles of one noun; a participle before a common noun.
+    assert len(claims("Seoul wants a modernized and industrialized Russia.")) == 1
+    assert claims("The ministry funded schools and related programs.") == []

@@ -172,7 +172,7 @@ def _certainty(a: Analysis) -> None:
 def _targets(a: Analysis) -> None:
     """The party each claim is directed at or about (rule 9)."""
     for c in a.candidates:
-        c.target = find_target(a.s, c, a.mentions)
+        c.target = find_target(a.s, c, a.mentions, a.ctx.actors)
 
 
 _CLAIM = ("cue", "type", "frame", "holder", "actor_tokens", "span", "region", "negative")

@@ -16,6 +16,7 @@ from .words import (
     FINITE,
     FOCUS,
     WH,
+    is_past,
     is_verb,
     tokens,
 )
@@ -409,6 +410,8 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
         return True
     if _adjectives(s, i, c):
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
+    if _parallel_past(s, i, c):
+        return True  # "has provided aid and reportedly reprogrammed funds"
     lower = c < n and s.toks[c].islower() and nxt.isalpha()
     prepositions = lexicons().prepositions
     if lower and nxt not in DETERMINERS and _verb_with_object(s, c, finite_seen):
@@ -427,6 +430,35 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
     # finite verb follows within a few words.
     return nxt in DETERMINERS and _finite_follows(s, c)
+
+
+def _parallel_past(s: Sentence, i: int, c: int) -> bool:
+    """Whether the "and" at token i joins a second past verb to a past verb before it (*has
+    provided some aid and reportedly reprogrammed funds*, *has helped Russia overcome a
+    shortage and helped rebuild the region*, *pledged to strengthen ties and offered "full
+    support"*): the same form again, past adverbs, taking an object (a determiner, a quotation,
+    a number or a name follows) or repeating the first verb. Not *and related programs*,
+    nor two participles of one noun (*a modernized and industrialized Russia*)."""
+    low, toks, n = s.low, s.toks, s.n
+    if i >= 2 and low[i - 2] in DETERMINERS and low[i - 1].endswith("ed"):
+        return False
+    k = c
+    while k < n - 1 and low[k].endswith("ly") and toks[k].islower():
+        k += 1
+    w = low[k] if k < n else ""
+    if k + 1 >= n or not toks[k].islower() or not is_past(w):
+        return False
+    before = [low[t] for t in range(max(0, i - 24), i) if toks[t].islower() and is_past(low[t])]
+    if not before:
+        return False
+    after = toks[k + 1]
+    return (
+        w in before
+        or low[k + 1] in DETERMINERS
+        or low[k + 1] in ("$", '"', "“")
+        or after[:1].isdigit()
+        or after[:1].isupper()
+    )
 
 
 def _adjectives(s: Sentence, i: int, c: int) -> bool:

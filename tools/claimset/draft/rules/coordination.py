@@ -178,7 +178,7 @@ def shared_subject(s: Sentence, i: int, mentions: list[Mention]) -> Mention | No
         if not split_predicate(s, start):
             return None
         k = start - 1
-        while k > 0 and s.low[k] in ("and", ",", "or"):
+        while k > 0 and (s.low[k] in ("and", ",", "or") or s.low[k].endswith("ly")):
             k -= 1
         start = clause_start(s, k)
     for m in mentions:
@@ -193,10 +193,13 @@ def split_predicate(s: Sentence, a: int) -> bool:
     workers*, *and wants*): a predicate whose subject coordination split off (§7.1). Before a
     preposition it is rather a noun (*and hopes of its own*)."""
     nxt = s.low[a + 1] if a + 1 < s.n else ""
+    k = a - 1
+    while k > 0 and s.low[k].endswith("ly") and s.toks[k].islower():
+        k -= 1  # "and reportedly reprogrammed"
     return (
         a > 0
         and (nxt == "to" or nxt not in lexicons().prepositions)
-        and s.low[a - 1] in ("and", ",", "or")
+        and s.low[k] in ("and", ",", "or")
         and s.toks[a].isalpha()
         and s.toks[a].islower()
         and (s.low[a] in FINITE or inflection(s.low[a]) != "")

@@ -2,24 +2,48 @@
 
 from __future__ import annotations
 
-from ..actors import AUTHOR, Mention, coordinated_mention, party_of
+from ..actors import AUTHOR, ActorIndex, Mention, coordinated_mention, party_of
 from ..clauses import subject_end
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES
+from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection
 from .coordination import shared_subject, split_predicate
 
 
-def find_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
-    """The party the expectation is directed at or about (guidelines §9), or None."""
+def find_target(
+    s: Sentence, cand: Candidate, mentions: list[Mention], actors: ActorIndex | None = None
+) -> str | None:
+    """The party the expectation is directed at or about (guidelines §9), or None. With the
+    registry (`actors`), the state a holder belongs to by name counts as the holder itself
+    (v1.3: *Russian President Putin has said Russia might help North Korea* → `north_korea`)."""
+    if actors is not None:
+        mentions = [m for m in mentions if not _own_side(cand, m, actors)]
     if cand.parent is not None and cand.target_hint is None and not cand.own_subject:
-        return find_target(s, cand.parent, mentions)  # coordinated predicates share the target
+        # Coordinated predicates share the target (*hopes that Moscow will help … and employ
+        # …*: Moscow acts in both), unless the second is the holder's own predicate, in the
+        # form of its attitude verb, naming its own party (*pledged to strengthen ties and
+        # offered "full support" to de la Espriella*).
+        parent, a = cand.parent, cand.span[0]
+        holders_own = (
+            parent.frame == "holder"
+            and inflection(s.low[parent.cue]) == inflection(s.low[a]) != ""
+            and a == cand.cue
+        )
+        own = _named_target(s, cand, mentions) if holders_own else None
+        return own or find_target(s, parent, mentions, actors)
     if cand.target_hint is not None:
         return cand.target_hint if cand.target_hint not in cand.holder else None
     found = _named_target(s, cand, mentions)
     if found is not None or _joint(s, cand, mentions):
         return found
     return _partner_in_compound(s, cand, mentions) or _implicit_target(s, cand, mentions)
+
+
+def _own_side(cand: Candidate, m: Mention, actors: ActorIndex) -> bool:
+    """Whether the mention names the holder's own state (a person or body of a state counts as
+    that state, guidelines §9 v1.3), so it is "the actor itself", never the target."""
+    ref = party_of(m)
+    return ref is not None and any(h != ref and actors.allied(h, ref) for h in cand.holder)
 
 
 def _partner_in_compound(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
@@ -66,8 +90,24 @@ def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str 
         # several parties jointly, no one target (guidelines §9, rule 6).
         return None
     if cand.frame != "author":
-        return party_of(pool[0]) if pool else None
+        return party_of(_content_subject(s, cand, pool) or pool[0]) if pool else None
     return _author_target(s, cand, mentions, pool)
+
+
+def _content_subject(s: Sentence, cand: Candidate, pool: list[Mention]) -> Mention | None:
+    """In a party's clausal content (*assessed that by receiving Russian technology, North
+    Korea may pose a threat*), the party that is the clause's subject, right before its finite
+    verb or modal: the agent of rule 3, whatever adjuncts come first."""
+    a = cand.span[0]
+    if a == 0 or s.low[a - 1] != "that":
+        return None
+    for m in pool:
+        k = m.j
+        while k < s.n and s.low[k].endswith("ly"):
+            k += 1
+        if k < s.n and s.low[k] in FINITE and not m.after_preposition:
+            return m
+    return None
 
 
 def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> list[Mention]:
