@@ -7,6 +7,7 @@ import functools
 import re
 from itertools import compress
 
+from .conjuncts import closes_before_coordinator, opens_clause_at, parallel_past
 from .lexicons import build_trie, lexicons, longest_match, words_of
 from .words import (
     ADJECTIVE_ENDINGS,
@@ -16,7 +17,6 @@ from .words import (
     FINITE,
     FOCUS,
     WH,
-    is_past,
     is_verb,
     tokens,
 )
@@ -93,7 +93,7 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
         tok = low[i]
         if i in inserted:
             continue  # "(as well as China)", ", drafted last spring and revised twice,"
-        if tok == "," and i in parenthetical and _closes_before_coordinator(s, i):
+        if tok == "," and i in parenthetical and closes_before_coordinator(s, i):
             # "Seoul will hold, however, and Tokyo will not": the connective's closing comma
             # is also the comma of ", and" (a coordinated clause, guidelines §5).
             stop[i] = stop[i + 1] = coord[i + 1] = True
@@ -118,12 +118,6 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             stop[i + 1] = coord[i + 1] = True  # ", and", ", or": a coordinated clause
             opens[i + 2] = True
     return opens, stop, coord
-
-
-def _closes_before_coordinator(s: Sentence, i: int) -> bool:
-    """Whether the comma at token i closes a parenthetical connective (*, however,*) right
-    before "and" / "or": the ", and" of a coordinated clause or predicate."""
-    return 1 < i < s.n - 2 and s.low[i + 1] in COORDINATORS and s.low[i - 1].isalpha()
 
 
 _PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
@@ -410,7 +404,7 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
         return True
     if _adjectives(s, i, c):
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
-    if _parallel_past(s, i, c):
+    if parallel_past(s, i, c):
         return True  # "has provided aid and reportedly reprogrammed funds"
     lower = c < n and s.toks[c].islower() and nxt.isalpha()
     prepositions = lexicons().prepositions
@@ -430,35 +424,6 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
     # finite verb follows within a few words.
     return nxt in DETERMINERS and _finite_follows(s, c)
-
-
-def _parallel_past(s: Sentence, i: int, c: int) -> bool:
-    """Whether the "and" at token i joins a second past verb to a past verb before it (*has
-    provided some aid and reportedly reprogrammed funds*, *has helped Russia overcome a
-    shortage and helped rebuild the region*, *pledged to strengthen ties and offered "full
-    support"*): the same form again, past adverbs, taking an object (a determiner, a quotation,
-    a number or a name follows) or repeating the first verb. Not *and related programs*,
-    nor two participles of one noun (*a modernized and industrialized Russia*)."""
-    low, toks, n = s.low, s.toks, s.n
-    if i >= 2 and low[i - 2] in DETERMINERS and low[i - 1].endswith("ed"):
-        return False
-    k = c
-    while k < n - 1 and low[k].endswith("ly") and toks[k].islower():
-        k += 1
-    w = low[k] if k < n else ""
-    if k + 1 >= n or not toks[k].islower() or not is_past(w):
-        return False
-    before = [low[t] for t in range(max(0, i - 24), i) if toks[t].islower() and is_past(low[t])]
-    if not before:
-        return False
-    after = toks[k + 1]
-    return (
-        w in before
-        or low[k + 1] in DETERMINERS
-        or low[k + 1] in ("$", '"', "“")
-        or after[:1].isdigit()
-        or after[:1].isupper()
-    )
 
 
 def _adjectives(s: Sentence, i: int, c: int) -> bool:
@@ -569,7 +534,7 @@ def _suppressed(s: Sentence) -> list[bool]:
         m = longest_match(lex.concessive, s.low, k) if k < s.n else None
         if m is not None and s.low[k] == "as" and not _as_clause(s, k):
             m = None
-        if m is not None and (k == first or _opens_clause_at(s, k)):
+        if m is not None and (k == first or opens_clause_at(s, k)):
             end = k + m[0]
             while end < s.n and s.low[end] != ",":
                 end += 1
@@ -577,19 +542,6 @@ def _suppressed(s: Sentence) -> list[bool]:
                 out[t] = True
             i = end + 1
     return out
-
-
-def _opens_clause_at(s: Sentence, k: int) -> bool:
-    """Whether a condition, concession or premise opening at token k starts a clause of its
-    own: at the start, after a comma, or after a coordinator that follows a comma or contrasts
-    (*Seoul is weak, and as Tokyo has withdrawn, Beijing will lose*; *…, but if Tokyo
-    withdraws, …*): not asserted there either (guidelines §4.3)."""
-    if k == 0:
-        return True
-    prev = s.low[k - 1]
-    if prev in (",", "but", "yet"):
-        return True
-    return prev in ("and", "or") and k > 1 and s.low[k - 2] == ","
 
 
 def _as_clause(s: Sentence, k: int) -> bool:

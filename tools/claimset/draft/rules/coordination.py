@@ -22,22 +22,9 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
         moved = _past_comma(s, end)
         comma, end = moved != end, moved
         while end < s.n and not s.suppressed[end] and (s.coord[end] or _to_item(s, end, to_list)):
-            k = end + 1
-            if k < s.n and s.low[k] in COORDINATORS:
-                k += 1
-            if k < s.n and s.low[k] == ",":  # ", above all,"
-                k += 1
-                while k < s.n and s.low[k] != ",":
-                    k += 1
-                k += 1
-            if k < s.n and s.low[k] in MODALS:
-                break  # "and will not ...": the author's own prediction (guidelines §5)
-            if any(c.cue == k for c in cands):
-                break  # "aims to ... and regards X as Y": the verb made its own claim
-            if comma and not _predicate_after_comma(s, k):
-                break  # "Seoul will hold, and Tokyo will not": two main clauses
-            if _new_report(s, cand, k):
-                break  # "supports a policy and has joined ...": what the holder did, a report
+            k = _conjunct_start(s, end)
+            if _not_a_sibling(s, cand, cands, k, comma):
+                break
             if k < s.n and s.low[k] in ("to", "that"):
                 k += 1
             stop = clause_end(s, k)
@@ -70,12 +57,38 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 target_hint=None if own else cand.target_hint,
             )
             sib.own_subject = own  # its own attitude verb: its own target (§9)
-            # The conjunct's verb may have made a claim of its own (its subject found by
-            # `shared_subject`): the sibling replaces it.
-            out = [o for o in out if not (o.cue == k and o.holder == sib.holder)]
             out.append(sib)
             end, comma = stop, False
     return sorted(out, key=lambda c: c.cue)
+
+
+def _conjunct_start(s: Sentence, end: int) -> int:
+    """The first token of the conjunct after the coordinator at `end`, past the coordinator
+    and a parenthesis between commas (*and, above all, to keep ...*)."""
+    k = end + 1
+    if k < s.n and s.low[k] in COORDINATORS:
+        k += 1
+    if k < s.n and s.low[k] == ",":  # ", above all,"
+        k += 1
+        while k < s.n and s.low[k] != ",":
+            k += 1
+        k += 1
+    return k
+
+
+def _not_a_sibling(
+    s: Sentence, cand: Candidate, cands: list[Candidate], k: int, comma: bool
+) -> bool:
+    """Whether the conjunct at token k makes no sibling of `cand` (guidelines §5): the
+    author's own prediction (*and will not ...*), a verb that made its own claim (*aims to ...
+    and regards X as Y*), a clause with its own subject after a comma (*Seoul will hold, and
+    Tokyo will not*), or what the holder did (*supports a policy and has joined ...*)."""
+    return (
+        (k < s.n and s.low[k] in MODALS)
+        or any(c.cue == k for c in cands)
+        or (comma and not _predicate_after_comma(s, k))
+        or _new_report(s, cand, k)
+    )
 
 
 def _past_comma(s: Sentence, end: int) -> int:

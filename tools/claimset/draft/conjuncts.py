@@ -1,0 +1,56 @@
+"""Word tests of coordinated clauses and predicates, for the clause boundaries of `sentence`
+(guidelines §4.3, §5): where a condition opens a clause of its own, where a connective's comma
+is also the comma of ", and", and where "and" joins a second past verb."""
+
+from __future__ import annotations
+
+from .types import Tokens
+from .words import COORDINATORS, DETERMINERS, is_past
+
+
+def opens_clause_at(s: Tokens, k: int) -> bool:
+    """Whether a condition, concession or premise opening at token k starts a clause of its
+    own: at the start, after a comma, or after a coordinator that follows a comma or contrasts
+    (*Seoul is weak, and as Tokyo has withdrawn, Beijing will lose*; *…, but if Tokyo
+    withdraws, …*): not asserted there either (guidelines §4.3)."""
+    if k == 0:
+        return True
+    prev = s.low[k - 1]
+    if prev in (",", "but", "yet"):
+        return True
+    return prev in ("and", "or") and k > 1 and s.low[k - 2] == ","
+
+
+def closes_before_coordinator(s: Tokens, i: int) -> bool:
+    """Whether the comma at token i closes a parenthetical connective (*, however,*) right
+    before "and" / "or": the ", and" of a coordinated clause or predicate."""
+    return 1 < i < s.n - 2 and s.low[i + 1] in COORDINATORS and s.low[i - 1].isalpha()
+
+
+def parallel_past(s: Tokens, i: int, c: int) -> bool:
+    """Whether the "and" at token i joins a second past verb to a past verb before it (*has
+    provided some aid and reportedly reprogrammed funds*, *has helped Russia overcome a
+    shortage and helped rebuild the region*, *pledged to strengthen ties and offered "full
+    support"*): the same form again, past adverbs, taking an object (a determiner, a quotation,
+    a number or a name follows) or repeating the first verb. Not *and related programs*,
+    nor two participles of one noun (*a modernized and industrialized Russia*)."""
+    low, toks, n = s.low, s.toks, s.n
+    if i >= 2 and low[i - 2] in DETERMINERS and low[i - 1].endswith("ed"):
+        return False
+    k = c
+    while k < n - 1 and low[k].endswith("ly") and toks[k].islower():
+        k += 1
+    w = low[k] if k < n else ""
+    if k + 1 >= n or not toks[k].islower() or not is_past(w):
+        return False
+    before = [low[t] for t in range(max(0, i - 24), i) if toks[t].islower() and is_past(low[t])]
+    if not before:
+        return False
+    after = toks[k + 1]
+    return (
+        w in before
+        or low[k + 1] in DETERMINERS
+        or low[k + 1] in ("$", '"', "“")
+        or after[:1].isdigit()
+        or after[:1].isupper()
+    )
