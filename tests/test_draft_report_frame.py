@@ -274,3 +274,49 @@ def test_a_colon_after_a_judgement_is_no_frame() -> None:
 )
 def test_more_saying_verbs(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The frame's verb may take a prepositional adjunct of its own.
+        (
+            '"The truce is over," Seoul wrote on social media.',
+            [("south_korea", "Seoul", "belief", "The truce is over", "certain", [], None)],
+        ),
+        (
+            "The truce is over, Seoul said in a statement to the press.",
+            [("south_korea", "Seoul", "belief", "The truce is over", "certain", [], None)],
+        ),
+        # A possessive pronoun and a title: the party the pronoun stands for speaks (§14.2).
+        (
+            "Japan will not back down, its foreign minister warned.",
+            [
+                (
+                    "japan",
+                    "its foreign minister",
+                    "intention",
+                    "Japan will not back down",
+                    "certain",
+                    [],
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_frames_with_adjuncts_and_officials(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An infinitive after the verb is no adjunct: "said to deter" is no frame.
+        "The truce is over, Seoul said to deter Beijing.",
+        # A free relative after a comma is no frame ("not by what its diplomats say").
+        "Seoul judges Tokyo by its deeds, not by what its diplomats say.",
+    ],
+)
+def test_no_frame_after_the_comma(text: str) -> None:
+    assert [c[:2] for c in claims(text)] == [("author", None)]

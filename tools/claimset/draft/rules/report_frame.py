@@ -24,7 +24,7 @@ from ..actors import AUTHOR, Context, Mention, resolve_anaphor
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_start, skip_connectives
 from ..types import Candidate
-from ..words import FINITE
+from ..words import DETERMINERS, FINITE, QUOTES, WH
 from .actor import find_holder
 from .expectation_verbs import _own_conduct
 
@@ -215,14 +215,63 @@ def _frame(s: Sentence, a: int, b: int, mentions: list[Mention], ctx: Context) -
     v = verbs[0]
     if v == a:
         return _inverted(s, v, b, mentions, ctx)
-    if any(w not in _ADJUNCT and not w.endswith("ly") for w in low[v + 1 : b]):
+    if not _adjunct(s, v + 1, b):
         return None  # "Tokyo says trade ...", "Tokyo said that ...": a complement of its own
-    if any(w in FINITE or w in (",", ";", "(", ")") for w in low[a:v]):
-        return None
+    if any(w in FINITE or w in WH or w in (",", ";", "(", ")", "not", "by") for w in low[a:v]):
+        return None  # ", not by what its diplomats say": a free relative, no frame
     holder, naming = find_holder(s, v, a, mentions, ctx)
+    if naming is None:
+        holder, naming = _owner_of_title(s, a, v, mentions, ctx)
     if naming is None or naming[0] < a or AUTHOR in holder:
         return None  # no party named in the frame: no speaker to give the content to
     return holder, naming, v
+
+
+def _adjunct(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens [a, b) after a frame's verb are only an adjunct: words of time and
+    manner (*said again on Monday*) or a prepositional phrase (*wrote on social media*)."""
+    low = s.low
+    if all(w in _ADJUNCT or w.endswith("ly") for w in low[a:b]):
+        return True
+    return (
+        a < b
+        and low[a] in lexicons().prepositions
+        and not any(w in FINITE or w in ("that", ",") for w in low[a:b])
+        and not any(_infinitive(s, k) for k in range(a, b))
+    )
+
+
+def _infinitive(s: Sentence, k: int) -> bool:
+    """Whether *to* at token k opens an infinitive (*said to deter Israel*), not a phrase (*to
+    the press*, *to reporters*, *to Congress*)."""
+    nxt = s.toks[k + 1] if k + 1 < s.n else ""
+    return (
+        s.low[k] == "to"
+        and nxt.isalpha()
+        and nxt.islower()
+        and nxt not in DETERMINERS
+        and nxt not in _ADJUNCT
+    )
+
+
+def _owner_of_title(
+    s: Sentence, a: int, v: int, mentions: list[Mention], ctx: Context
+) -> tuple[list[str], tuple[int, int] | None]:
+    """*its foreign minister warned*, *their spokesman said*: the party the possessive pronoun
+    stands for speaks through its official (§14.2); the pronoun and the title are quoted."""
+    for m in mentions:
+        if (
+            all(s.low[k] in QUOTES for k in range(a, m.i))  # the frame opens with it
+            and m.i < v
+            and m.anaphor
+            and s.low[m.i] in ("its", "their", "his", "her")
+            and m.j < v
+            and all(s.toks[k].isalpha() and s.toks[k].islower() for k in range(m.j, v))
+        ):
+            refs = [r for r in resolve_anaphor(s, m, mentions, ctx) if r != AUTHOR]
+            if refs:
+                return refs, (m.i, v)
+    return [AUTHOR], None
 
 
 def _according_to(
@@ -269,7 +318,7 @@ def give_to_speaker(
             c
             for c in cands
             if c not in inside
-            and c.frame == "author"
+            and (c.frame == "author" or c.actor_tokens is None)
             and c.holder == [AUTHOR]
             and not (frame.i <= c.span[0] < frame.j)
         ]
