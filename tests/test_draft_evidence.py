@@ -231,6 +231,9 @@ def test_a_report_with_an_evidential_cue_is_a_report() -> None:
         ("In 2024 Putin visited Pyongyang.", "In 2024 Putin visited Pyongyang", False),
         ("He has ended the talks, and deployed the army.", "deployed the army", False),
         ("They have yet to exchange a state visit.", "to exchange a state visit", False),
+        # After "since", a noun phrase is a time; a finite clause is a reason (test 2a).
+        ("Canberra noted it faced its worst crisis since World War II.", "World War II", True),
+        ("Seoul wants distance since Moscow armed Pyongyang.", "Moscow armed Pyongyang", False),
     ],
 )
 def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> None:

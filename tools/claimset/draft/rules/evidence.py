@@ -111,11 +111,14 @@ def _verbless_phrase(s: Sentence, i: int, j: int) -> bool:
 
 def fragment(s: Sentence, i: int, j: int) -> bool:
     """Tokens i..j are no clause of their own, so they state no fact: an adverbial with no
-    verb (*In March 2024*, *On September 16*, *During an October visit*) or a participle
-    with no subject (*introduced in May 2025*, a detail of the noun before it)."""
+    verb (*In March 2024*, *On September 16*, *During an October visit*, *since World War
+    II*) or a participle with no subject (*introduced in May 2025*, a detail of the noun before
+    it)."""
     low = s.low
     if low[i] in lexicons().prepositions and low[i] != "to":
         return not any(is_verb(w) or w in PRESENT for w in low[i:j])
+    if i > 0 and low[i - 1] in ("since", "because", "as") and not _finite(s, i, j):
+        return True  # "... since World War II": a time, no reason clause
     # After a comma, not after "and" (*..., and deployed the military*: a predicate of its own).
     participle = is_past(low[i]) and low[i] not in FINITE and s.toks[i][:1].islower()
     return participle and i > 0 and low[i - 1] == ","
@@ -246,7 +249,7 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         prev in ("because", "since")
         or (s.low[i] == "as" and prev == ",")
         or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
-    )
+    ) and _finite(s, i, j)
     if any(
         c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
     ):
@@ -305,6 +308,16 @@ def _predicate_fact(s: Sentence, i: int, j: int, typ: str | None, claim: int) ->
     if any(w in MODALS for w in s.low[i:j]):
         return None
     return Fact(i, j, typ or "event", claim, cross=False)
+
+
+def _finite(s: Sentence, i: int, j: int) -> bool:
+    """Whether tokens i..j may hold a finite verb, as a reason clause does (test 2a: a finite
+    *because / since / as* clause); *since World War II*, *since 2010* are times, no reasons.
+    A lowercase word in *-s* may be a present verb (*as their use grows*) and counts."""
+    return any(
+        is_verb(w) or w in PRESENT or (w.endswith("s") and w.isalpha() and s.toks[k][:1].islower())
+        for k, w in enumerate(s.low[i:j], start=i)
+    )
 
 
 def _background_relative(s: Sentence, i: int, j: int) -> bool:
