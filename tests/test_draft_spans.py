@@ -283,3 +283,16 @@ def test_a_second_past_verb_after_and_is_a_coordinated_predicate() -> None:
     # Non-examples: two participles of one noun; a participle before a common noun.
     assert len(claims("Seoul wants a modernized and industrialized Russia.")) == 1
     assert claims("The ministry funded schools and related programs.") == []
+
+
+def test_a_background_clause_and_a_list_of_examples_give_no_target() -> None:
+    # §9 rule 3 and §4.3: the agent of a temporal or causal clause inside the span is the
+    # background's, not the claim's; "such as" opens examples and refers back to nothing.
+    text = "Relations have improved dramatically since Russia launched its campaign."
+    assert claims(text)[0][3] is None
+    text = "Tokyo wants several reforms, such as progress towards a deal with Seoul."
+    assert draft_sentence(text, PARTIES, recent=("china",))[0]["expectation"]["target"] is None
+    # Non-examples: a subject before the clause stays the agent; "such" + noun refers back.
+    assert claims("Seoul will act when Tokyo asks.")[0][3] == "south_korea"
+    drafted = draft_sentence("Tokyo resents such pressure.", PARTIES, recent=("china",))
+    assert drafted[0]["expectation"]["target"] == "china"

@@ -6,7 +6,7 @@ from ..actors import AUTHOR, ActorIndex, Mention, coordinated_mention, party_of
 from ..clauses import subject_end
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection
+from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection, is_verb
 from .coordination import shared_subject, split_predicate
 
 
@@ -127,7 +127,30 @@ def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> l
         and not _foil(s, a, m)
         and not _place(s, a, m)
         and not _in_example(s, a, m)
+        and not _in_adverbial_clause(s, a, m)
     ]
+
+
+# Conjunctions that open an adverbial clause of time, cause or condition inside a span.
+_ADVERBIAL_CLAUSES = frozenset(
+    ["since", "when", "after", "before", "while", "because", "until", "once", "whenever"]
+)
+
+
+def _in_adverbial_clause(s: Sentence, a: int, m: Mention) -> bool:
+    """Whether the mention is the subject of an adverbial clause inside the span (*relations
+    have improved dramatically since Russia launched its invasion*): its party is the agent of
+    the background event, not of the claim (§9, rule 3; §4.3 temporal clauses)."""
+    low = s.low
+    k = m.i - 1
+    while k > a and (low[k] in ("the", "its", "their") or s.toks[k][:1].isupper()):
+        k -= 1
+    if k <= a or low[k] not in _ADVERBIAL_CLAUSES:
+        return False
+    t = m.j
+    while t < s.n and low[t].endswith("ly"):
+        t += 1
+    return t < s.n and (low[t] in FINITE or is_verb(low[t]))
 
 
 # Prepositions of place: a state named right after one is where something happens (§9).
@@ -231,12 +254,14 @@ def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> s
 
 
 def _refers_back(s: Sentence, cand: Candidate) -> bool:
-    """*this balancing act*, *that decision*: the span refers back to a thing of the context."""
+    """*this balancing act*, *that decision*: the span refers back to a thing of the context;
+    *such as* introduces examples and refers back to nothing."""
     a, b = cand.span
     low = s.low
     return any(
         (w in DEMONSTRATIVES or (w == "that" and k <= a + 1))
         and k + 1 < b
+        and not (w == "such" and low[k + 1] == "as")
         and low[k + 1] not in DETERMINERS
         and s.toks[k + 1].isalpha()
         and s.toks[k + 1].islower()
