@@ -469,3 +469,168 @@ def test_a_fronted_adjunct_stays_in_the_reported_content() -> None:
 )
 def test_past_aims_are_reports(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # *yet* after an auxiliary, a modal, a negation or *as* is the adverb, not a
+        # conjunction: one clause.
+        (
+            "Russia may yet surprise its critics.",
+            [("author", "prediction", "Russia may yet surprise its critics", "possible", ["may"])],
+        ),
+        (
+            "As yet, Beijing has shown no interest in a deal.",
+            [("author", "belief", "Beijing has shown no interest in a deal", "certain", [])],
+        ),
+        # "has yet to" narrates what has not happened so far: a report, no claim (§4.4).
+        ("The two presidents have yet to exchange a state visit.", []),
+        # The conjunction still parts two clauses.
+        (
+            "Moscow wants calm, yet Seoul wants trade.",
+            [
+                ("russia", "desire", "wants calm", "certain", []),
+                ("south_korea", "desire", "wants trade", "certain", []),
+            ],
+        ),
+        # A condition by inversion is not asserted (§4.3), as an *if* clause.
+        (
+            "Should the talks fail, Seoul will pay the price.",
+            [("author", "prediction", "Seoul will pay the price", "certain", [])],
+        ),
+        (
+            "Had it not been for Russian aid, Pyongyang would have fallen.",
+            [("author", "prediction", "Pyongyang would have fallen", "certain", [])],
+        ),
+        # An inverted question is no condition.
+        (
+            "Should Seoul join the pact?",
+            [("author", "obligation", "Should Seoul join the pact", "underspecified", [])],
+        ),
+    ],
+)
+def test_adverbial_yet_and_inverted_conditions(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_neither_nor_denies_the_attitude_of_each_party() -> None:
+    drafted = draft_sentence("Neither Moscow nor Seoul wants a war.", PARTIES)
+    assert [(c["actor"]["ref"], c["actor"]["quote"], c["polarity"]) for c in drafted] == [
+        ("russia", "Moscow", "negative"),
+        ("south_korea", "Seoul", "negative"),
+    ]
+    # "nor" alone joins no subject list.
+    drafted = draft_sentence("Seoul does not want war, nor Tokyo.", PARTIES)
+    assert [c["actor"]["ref"] for c in drafted] == ["south_korea"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A stance adjective after any form of a linking verb (*seem, appear, become, remain*).
+        (
+            "Moscow's leaders seem determined to press on.",
+            [("russia", "intention", "press on", "probable", ["seem"])],
+        ),
+        (
+            "Seoul's diplomats appear convinced that trade will recover.",
+            [("south_korea", "prediction", "trade will recover", "probable", ["appear"])],
+        ),
+        (
+            "Seoul remained convinced that Moscow would help.",
+            [("south_korea", "prediction", "Moscow would help", "certain", [])],
+        ),
+        # A directive verb with a particle directs no one: no demand.
+        ("Moscow pressed on with the offensive.", []),
+        ("Seoul pushed back against the tariffs.", []),
+        (
+            "Seoul pressed Moscow to condemn the test.",
+            [("south_korea", "demand", "Moscow to condemn the test", "certain", [])],
+        ),
+        # A conclusion frame points back; the claim is the clause after *why* (§7.1).
+        (
+            "That is why Seoul should stay out of the dispute.",
+            [("author", "obligation", "Seoul should stay out of the dispute", "certain", [])],
+        ),
+        (
+            "This is why Tokyo will hesitate.",
+            [("author", "prediction", "Tokyo will hesitate", "certain", [])],
+        ),
+        # A comparative correlative: the first half is its condition (§4.3).
+        (
+            "The longer the war lasts, the weaker Russia will become.",
+            [("author", "prediction", "the weaker Russia will become", "certain", [])],
+        ),
+        (
+            "The sooner Tokyo acts, the better.",
+            [("author", "belief", "The sooner Tokyo acts", "certain", [])],
+        ),
+        ("The leader, the member of the party, wants calm.", []),
+        # Impersonal advice frames recommend (§8.1): the party after *for* is the target.
+        (
+            "It would be wise for Moscow to lower tensions.",
+            [("author", "obligation", "lower tensions", "certain", [])],
+        ),
+        (
+            "It is high time that Seoul took the lead.",
+            [("author", "obligation", "Seoul took the lead", "certain", [])],
+        ),
+        # An attitude noun a party has (§4.2); "no" denies it (§10).
+        (
+            "Moscow has no intention of backing down.",
+            [("russia", "intention", "backing down", "certain", [])],
+        ),
+        (
+            "Seoul has every intention of staying in the pact.",
+            [("south_korea", "intention", "staying in the pact", "certain", [])],
+        ),
+        # An objective interest is no attitude (§4.4): the author's judgement.
+        (
+            "Moscow has an interest in keeping the war going.",
+            [
+                (
+                    "author",
+                    "belief",
+                    "Moscow has an interest in keeping the war going",
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        # A fronted alternative is not asserted (§4.3): the claim is the main clause.
+        (
+            "Rather than confront Moscow, Seoul has chosen to hedge.",
+            [("author", "belief", "Seoul has chosen to hedge", "certain", [])],
+        ),
+        # A denied doubt is no hedge: the content stands.
+        (
+            "Few doubt that Moscow will retaliate.",
+            [("author", "prediction", "Moscow will retaliate", "certain", [])],
+        ),
+    ],
+)
+def test_linking_verbs_particles_conclusions_and_correlatives(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "temporal"),
+    [
+        ("Since the embassies reopened, not a single missile has struck Seoul.", True),
+        ("Since 2022, trade has fallen.", True),
+        ("Since Moscow wants calm, it will stay out.", False),
+    ],
+)
+def test_since_of_time_is_no_reasoning(text: str, temporal: bool) -> None:
+    """A *since* of time narrates (an `event` fact), a *since* of cause reasons (§13.3)."""
+    from claimset.draft.openings import temporal_since
+
+    assert temporal_since(Sentence(text).low, 0) is temporal
+
+
+def test_no_intention_is_a_negative_intention() -> None:
+    drafted = draft_sentence("Moscow has no intention of backing down.", PARTIES)
+    assert [(c["actor"]["quote"], c["polarity"]) for c in drafted] == [("Moscow", "negative")]

@@ -832,6 +832,10 @@ def test_a_comma_after_a_subject_with_its_verb_is_still_a_boundary() -> None:
         ),
         ("Whether Seoul will accept is anyone's guess.", [("is anyone's guess", "hedge")], 1),
         ("Nobody knows the answer.", [], 1),
+        # A frame before a colon governs the clause after it, also a plain report.
+        ("Make no mistake: Moscow started this war.", [("Make no mistake", "booster")], 1),
+        ("Let us be clear: Moscow started this war.", [("Let us be clear", "booster")], 1),
+        ("Moscow is almost certain to retaliate.", [("is almost certain to", "hedge")], 1),
     ],
 )
 def test_cue_phrases_of_real_writing(text: str, cues: list[tuple[str, str]], claims: int) -> None:
@@ -1167,3 +1171,16 @@ def test_an_unshared_name_keeps_its_person() -> None:
     # Kishida's surname is nobody else's: the persons named around it change nothing.
     texts = ["Park Geun-hye took office in 2013.", "Kishida hoped that Seoul would relent."]
     assert holders(texts) == [[], ["kishida"]]
+
+
+def test_an_unknowable_frame_needs_an_open_question() -> None:
+    """*Nobody knows whether P* leaves P open; *why* leaves only the reason open (no cue)."""
+    from claimset.draft.rules.hedge import hedge_cues
+    from claimset.draft.sentence import Sentence
+
+    def cues(text: str) -> list[str]:
+        s = Sentence(text)
+        return [" ".join(s.toks[c.start : c.end]) for c in hedge_cues(s)]
+
+    assert cues("Nobody knows whether Seoul will leave.") == ["Nobody knows"]
+    assert cues("Nobody knows why Seoul left.") == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 
 from .lexicons import lexicons, longest_match
+from .openings import adverbial_yet
 from .sentence import Sentence, clause_end, skip_connectives
 from .words import (
     DETERMINERS,
@@ -390,7 +391,10 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
         end = k
         while end < s.n and not (
             s.coord[end]
-            or s.low[end] in (";", "but", "yet", ":", "?", "because")
+            or (
+                s.low[end] in (";", "but", "yet", ":", "?", "because")
+                and not adverbial_yet(s.low, end)
+            )
             or (s.low[end] == "–" and end > k + 2 and end not in s.inserted)
         ):
             end += 1

@@ -9,6 +9,14 @@ from itertools import compress
 
 from .conjuncts import closes_before_coordinator, opens_clause_at, parallel_past
 from .lexicons import build_trie, lexicons, longest_match, words_of
+from .openings import (
+    adverbial_yet,
+    as_clause,
+    conclusion_why,
+    correlative,
+    inverted_condition,
+    since_a_time,
+)
 from .words import (
     ADJECTIVE_ENDINGS,
     ADVERSATIVES,
@@ -124,7 +132,7 @@ _PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
 # Every word `_boundary_at` may find a boundary at, but the subordinators of syntax.json.
 _MAY_BOUND = ADVERSATIVES | frozenset(_PUNCTUATION_BOUNDS) | frozenset(["."])
 _MAY_BOUND |= frozenset(["and", "since", "while", "when", "before", "after"])
-_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose", "as"])
+_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose", "as", "why"])
 
 
 @functools.cache
@@ -142,13 +150,14 @@ def _boundary_at(
     lex = lexicons()
     low, n = s.low, s.n
     tok = low[i]
-    nxt = low[i + 1] if i + 1 < n else ""
     # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
     # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
     if tok in _PUNCTUATION_BOUNDS or (tok == "." and i == n - 1):
         listed = i in parenthetical or (tok == "," and _list_comma(s, i))
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:
+        if adverbial_yet(low, i):
+            return 0, False  # "Russia may yet surprise its critics": an adverb, no clause
         # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
         return (0 if negated else 1), False
     if tok in COORDINATORS and i > 0 and low[i - 1] == "," and _list_comma(s, i - 1):
@@ -156,14 +165,16 @@ def _boundary_at(
     if tok == "and":
         joins = _coordinates(s, i, finite_seen, parenthetical)
         return (1, True) if joins else (0, False)
-    if tok == "since" and (nxt[:1].isdigit() or nxt == "then"):
-        return 0, False
+    if since_a_time(low, i):
+        return 0, False  # "since 2022": a phrase of time, no clause
     if _participle_after(s, i):
         return 0, False  # "keeping the border quiet while expanding trade": no clause of its own
     if tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
         return m[0], False
     if tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
         return 1, False
+    if conclusion_why(low, i):
+        return 1, False  # "That is why Seoul should stay out": the conclusion is a clause
     return (1 if tok == "as" and finite_seen and _as_with_clause(s, i) else 0), False
 
 
@@ -532,27 +543,18 @@ def _suppressed(s: Sentence) -> list[bool]:
             continue
         k = skip_connectives(s, at, s.n)
         m = longest_match(lex.concessive, s.low, k) if k < s.n else None
-        if m is not None and s.low[k] == "as" and not _as_clause(s, k):
+        if m is not None and s.low[k] == "as" and not as_clause(s.low, k):
             m = None
-        if m is not None and (k == first or opens_clause_at(s, k)):
-            end = k + m[0]
+        opening = m is not None and (k == first or opens_clause_at(s, k))
+        conditional = k == first and (inverted_condition(s.low, k) or correlative(s.low, k))
+        if opening or conditional:
+            end = k + (m[0] if m is not None and opening else 1)
             while end < s.n and s.low[end] != ",":
                 end += 1
             for t in range(k, end):
                 out[t] = True
             i = end + 1
     return out
-
-
-def _as_clause(s: Sentence, k: int) -> bool:
-    """Whether the *as* at token k opens an adverbial clause or phrase closed by a comma (*As we
-    take these steps, ...*, *As part of the compact, ...*, *As well as the tariffs, ...*): its
-    time, cause or frame is not asserted. Not a cue phrase (*As it happens*)."""
-    lex = lexicons()
-    cue = longest_match(lex.hedges, s.low, k)
-    if cue is not None and cue[0] > 1:
-        return False
-    return "," in s.low[k + 1 :]
 
 
 def clause_start(s: Sentence, i: int) -> int:

@@ -329,32 +329,46 @@ def first_person(s: Sentence, cand: Candidate, speech: bool = False) -> int | No
 def coordinated_holders(s: Sentence, cands: list[Candidate], mentions: list[Mention]) -> None:
     """Parties coordinated as the subject of an attitude (*Paris and Berlin feared that ...*,
     *Japan, Korea and Australia have said ...*) hold it each: one claim per party, each with
-    its own name as the actor quote and the same span (guidelines §14.3)."""
+    its own name as the actor quote and the same span (guidelines §14.3). *Neither Washington
+    nor Beijing wants a war* denies the attitude of each: one `negative` claim per party (§10:
+    *neither, nor* on the main predicate)."""
     for cand in cands:
         if cand.frame != "holder" or len(cand.holder) != 1 or cand.actor_tokens is None:
             continue
         last = next((m for m in mentions if m.words == cand.actor_tokens), None)
         if last is None or last.anaphor or last.after_preposition:
             continue
-        chain = [last]
-        while True:
-            k = chain[-1].words[0] - 1
-            # The last conjunct follows "and"; the others a comma ("Congress, Members may"
-            # is no list).
-            if k < 1 or s.low[k] != ("and" if len(chain) == 1 else ","):
-                break
-            if s.low[k] == "and" and s.low[k - 1] == ",":
-                k -= 1  # the serial comma: "Japan, Korea, and Australia"
-            prev = next((m for m in mentions if m.words[1] == k), None)
-            if prev is None or prev.anaphor or prev.compound or prev.after_preposition:
-                break
-            chain.append(prev)
+        chain = _subject_list(s, last, mentions)
         if len(chain) == 1 or chain[-1].possessive or last.possessive:
             continue
-        if s.low[chain[-1].words[0] - 1 : chain[-1].words[0]] == ["between"]:
+        first = chain[-1].words[0]
+        neither = first > 0 and s.low[first - 1] == "neither"
+        if (s.low[last.words[0] - 1] == "nor") != neither:
+            continue  # "nor" without "neither" (or "neither ... and") is no subject list
+        if s.low[first - 1 : first] == ["between"]:
             continue
         refs = [m.ref for m in reversed(chain)]
         if len(set(refs)) != len(refs) or AUTHOR in refs:
             continue
         cand.holder = refs
         cand.holder_tokens = {m.ref: m.words for m in chain}
+        if neither:
+            cand.negative = True
+
+
+def _subject_list(s: Sentence, last: Mention, mentions: list[Mention]) -> list[Mention]:
+    """The parties coordinated with `last` before it, from the last back to the first (just
+    `last` when it is not the last item of a list of names)."""
+    chain = [last]
+    while True:
+        k = chain[-1].words[0] - 1
+        # The last conjunct follows "and" (or "nor"); the others a comma ("Congress, Members
+        # may" is no list).
+        if k < 1 or s.low[k] not in (("and", "nor") if len(chain) == 1 else (",",)):
+            return chain
+        if s.low[k] == "and" and s.low[k - 1] == ",":
+            k -= 1  # the serial comma: "Japan, Korea, and Australia"
+        prev = next((m for m in mentions if m.words[1] == k), None)
+        if prev is None or prev.anaphor or prev.compound or prev.after_preposition:
+            return chain
+        chain.append(prev)

@@ -57,6 +57,8 @@ def noun_candidate(site: CueSite) -> Candidate | None:
     """ "X's priority (in ...) is to ...", "Hopes were running high that ...", "its aim is that"."""
     s, i, j, start, mentions, ctx = site.s, site.i, site.j, site.start, site.mentions, site.ctx
     low = s.low
+    if site.prev in _HAVE_QUANTIFIERS and i > 1 and low[i - 2] in ("has", "have", "had"):
+        return _had_noun(site)
     limit = min(s.n, j + 8)
     k = j
     span_start = None
@@ -89,3 +91,28 @@ def noun_candidate(site: CueSite) -> Candidate | None:
         return None
     span = (span_start, clause_end(s, span_start))
     return build_candidate(s, i, site.cue.type, "holder", holder, atoks, span, start, site.cue)
+
+
+# The quantifiers of an attitude noun a party has (*has no intention of*, *has every interest in*).
+_HAVE_QUANTIFIERS = frozenset(("no", "little", "every", "an", "a", "any"))
+
+
+def _had_noun(site: CueSite) -> Candidate | None:
+    """ "Beijing has no intention of backing down", "Moscow has little interest in a
+    settlement", "Seoul has every intention of staying": the party that has the attitude noun
+    holds it; *no* and *little* deny it (`negative`, §10). The span is the complement after *of*
+    or *in*. *Has an interest in* is an objective interest, no attitude (§4.4)."""
+    s, i, j = site.s, site.i, site.j
+    if j + 1 >= s.n or s.low[j] not in ("of", "in"):
+        return None
+    if s.low[i] == "interest" and site.prev not in ("no", "little"):
+        return None  # "Russia has an interest in ...": an objective interest, a fact (§4.4)
+    subject = [m for m in site.mentions if m.j == i - 2 and not m.possessive and not m.anaphor]
+    if not subject:
+        return None
+    span = (j + 1, clause_end(s, j + 1))
+    holder, atoks = [subject[-1].ref], (subject[-1].i, subject[-1].j)
+    cand = build_candidate(s, i, site.cue.type, "holder", holder, atoks, span, site.start, site.cue)
+    if cand is not None and site.prev in ("no", "little"):
+        cand.negative = True
+    return cand

@@ -69,6 +69,8 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         return None  # "The Ukraine Support Act": a word of a name, not the verb
     if _reduced_relative(site):
         return None  # "took part in talks seeking to persuade ...": a participle of a noun
+    if _phrasal_directive(site):
+        return None  # "Russia's leaders seem determined to press on": no one is pressed
     if _past_aim(s, i):
         return None  # "Sheinbaum initially sought to negotiate ...": narrated conduct (§4.4)
     if _relative_inside(s, i, site.start):
@@ -102,6 +104,21 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     if passive:
         return _passive_candidate(site, typ, content.start, end)
     return _active_candidate(site, content, typ, end)
+
+
+# Particles that make a directive verb a phrasal verb of going on or resisting.
+_PARTICLES = frozenset(("ahead", "forward", "back", "on"))
+
+
+def _phrasal_directive(site: CueSite) -> bool:
+    """Whether a directive verb is the phrasal verb with a particle (*press on*, *push ahead
+    with*, *push back against*): it directs no one, so it makes no `demand`. *on* followed by
+    a noun phrase is a preposition (*pressed on Moscow the need to ...*)."""
+    s, j = site.s, site.j
+    if site.cue.type != "demand" or j >= s.n or s.low[j] not in _PARTICLES:
+        return False
+    after = s.toks[j + 1] if j + 1 < s.n else ""
+    return s.low[j] != "on" or not (after.lower() in DETERMINERS or after[:1].isupper())
 
 
 # Simple-past forms of the verbs of aim (expectations.json: seek, aim, strive, endeavour).

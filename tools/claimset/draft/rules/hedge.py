@@ -183,8 +183,8 @@ def _opened_span(
         return None
     span_start = cue.end
     while span_start < s.n and (
-        s.low[span_start] in lexicons().complementizers or s.low[span_start] == ","
-    ):
+        s.low[span_start] in lexicons().complementizers or s.low[span_start] in (",", ":")
+    ):  # "Make no mistake: P", "The truth is, P"
         span_start += 1
     span = trim_span(s, (span_start, clause_end(s, span_start)))
     if follow and span[0] <= follow[0].cue < span[1]:

@@ -52,8 +52,11 @@ def must_epistemic(s: Sentence, i: int, j: int) -> bool:
 
 @hedge_rule("appear-epistemic")
 def appear_epistemic(s: Sentence, i: int, j: int) -> bool:
-    """*appears to*, *appears that*, *it appears*; not *appeared on television*."""
-    return _next(s, j) in ("to", "that", ",") or _prev(s, i) == "it"
+    """*appears to*, *appears that*, *it appears*, *appear convinced* (before a stance adjective
+    or *likely*); not *appeared on television*."""
+    nxt = _next(s, j)
+    stance = lexicons().expectations.get(nxt) is not None or nxt in ("likely", "unlikely")
+    return nxt in ("to", "that", ",") or _prev(s, i) == "it" or stance
 
 
 @hedge_rule("followed-by-that", party_attitude=True)
@@ -116,8 +119,9 @@ _AFTER_PREDICATIVE = frozenset(
 
 @hedge_rule("doubt-hedge", party_attitude=True)
 def doubt_hedge(s: Sentence, i: int, j: int) -> bool:
-    """*doubt* as a hedge; not *no doubt*, *without doubt*, *beyond doubt* (boosters)."""
-    return _prev(s, i) not in ("no", "without", "little", "beyond")
+    """*doubt* as a hedge; not *no doubt*, *without doubt*, *beyond doubt* (boosters), nor
+    *few doubt*, *nobody doubts*, *no one doubts* (a denied doubt asserts the content)."""
+    return _prev(s, i) not in ("no", "without", "little", "beyond", "few", "nobody", "one")
 
 
 @hedge_rule("really-epistemic")
@@ -137,10 +141,9 @@ def clearly_not_manner(s: Sentence, i: int, j: int) -> bool:
     return not (nxt.endswith("ed") and nxt not in ("need", "needed", "wanted"))
 
 
-# Words that open an embedded question: what an "unknowable" frame is about.
-_QUESTION_WORDS = frozenset(
-    ("whether", "if", "how", "what", "when", "who", "why", "which", "where")
-)
+# Words that open an embedded question: what an "unknowable" frame is about. Not *why*: *nobody
+# knows why Seoul left* leaves the reason open, not whether Seoul left.
+_QUESTION_WORDS = frozenset(("whether", "if", "how", "what", "when", "who", "which", "where"))
 
 
 @hedge_rule("frames-a-clause")

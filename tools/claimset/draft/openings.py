@@ -1,0 +1,100 @@
+"""Words that open a clause not asserted, or that only look like a clause boundary.
+
+Tests over a sentence's lower-cased tokens (`Sentence.low`), for the clause analysis of
+`sentence.py`: a condition by inversion (*Should the talks fail, ...*), the condition half of
+a comparative correlative (*The longer the war lasts, ...*), an adverbial *as* clause (*As we
+take these steps, ...*), the adverb *yet* (*may yet*), which is no conjunction, and the *why*
+of *That is why P*, which opens the claim P.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .lexicons import lexicons, longest_match
+from .words import FINITE, is_verb
+
+# The auxiliaries that open a condition by inversion (Quirk et al. 1985, §15.36).
+_INVERTED_CONDITIONS = frozenset(("should", "were", "had"))
+
+# The words that point back in a conclusion frame (*That is why ...*, *This is why ...*).
+_POINTERS = frozenset(["that", "this"])
+
+# Comparatives that open a comparative correlative (*The longer ..., the weaker ...*).
+_COMPARATIVES = frozenset(["more", "less", "fewer", "better", "worse", "further", "sooner"])
+
+
+def inverted_condition(low: Sequence[str], k: int) -> bool:
+    """Whether the sentence opens at token k with a condition by inversion (*Should the talks
+    fail, ...*, *Were Beijing to invade, ...*, *Had it not been for U.S. aid, ...*): the
+    auxiliary, then its subject (no verb next), and a comma closing the condition. Not a
+    question (*Should Seoul join?*)."""
+    if k >= len(low) or low[k] not in _INVERTED_CONDITIONS:
+        return False
+    nxt = low[k + 1] if k + 1 < len(low) else ""
+    return low[-1] != "?" and "," in low[k + 2 :] and nxt not in FINITE and not is_verb(nxt)
+
+
+def _comparative(word: str) -> bool:
+    return word in _COMPARATIVES or (len(word) > 4 and word.endswith("er") and word.isalpha())
+
+
+def correlative(low: Sequence[str], k: int) -> bool:
+    """Whether the sentence opens at token k with the condition of a comparative correlative
+    (*The longer the war lasts, the weaker Russia will become*; Quirk et al. 1985, §15.55):
+    *the* and a comparative, and after a comma *the* and a comparative again. The first half is
+    a condition, not asserted; the claim is the second."""
+    n = len(low)
+    if not (k + 1 < n and low[k] == "the" and _comparative(low[k + 1])):
+        return False
+    # Both halves are clauses: a subject and its verb after the comparative (*the longer the
+    # war lasts*), not a noun in -er before an apposition (*The leader, the member of ...*);
+    # *the sooner Tokyo acts, the better* stays one judgement.
+    return any(
+        low[c] == "," and low[c + 1] == "the" and _comparative(low[c + 2])
+        for c in range(k + 4, n - 4)
+    )
+
+
+def as_clause(low: Sequence[str], k: int) -> bool:
+    """Whether the *as* at token k opens an adverbial clause or phrase closed by a comma (*As we
+    take these steps, ...*, *As part of the compact, ...*, *As well as the tariffs, ...*): its
+    time, cause or frame is not asserted. Not a cue phrase (*As it happens*)."""
+    cue = longest_match(lexicons().hedges, low, k)
+    if cue is not None and cue[0] > 1:
+        return False
+    return "," in low[k + 1 :]
+
+
+def adverbial_yet(low: Sequence[str], i: int) -> bool:
+    """Whether the *yet* at token i is the adverb (*may yet surprise*, *has yet to decide*, *not
+    yet*, *as yet*), not the conjunction (*..., yet Seoul stayed*): after an auxiliary, a modal,
+    a negation or *as*."""
+    return (
+        low[i] == "yet" and i > 0 and (low[i - 1] in lexicons().auxiliaries or low[i - 1] == "as")
+    )
+
+
+def conclusion_why(low: Sequence[str], i: int) -> bool:
+    """Whether the *why* at token i opens the conclusion of a frame that points back (*That is
+    why Seoul should stay out*, *This is why ...*): the clause after it is the claim."""
+    return (
+        low[i] == "why" and i > 1 and low[i - 1] in ("is", "'s", "was") and low[i - 2] in _POINTERS
+    )
+
+
+def since_a_time(low: Sequence[str], k: int) -> bool:
+    """Whether the *since* at token k opens a phrase of time, no clause (*since 2022*, *since
+    then*)."""
+    nxt = low[k + 1] if k + 1 < len(low) else ""
+    return low[k] == "since" and (nxt[:1].isdigit() or nxt == "then")
+
+
+def temporal_since(low: Sequence[str], k: int) -> bool:
+    """Whether the *since* at token k is of time, not of cause: before a year or *then*, or
+    opening a clause whose main clause is in the perfect (*Since the embassies reopened, not a
+    single missile has struck Saudi soil*). A causal *since* is a reasoning signal."""
+    if since_a_time(low, k):
+        return True
+    comma = next((c for c in range(k + 2, len(low)) if low[c] == ","), None)
+    return comma is not None and any(w in ("has", "have") for w in low[comma + 1 : comma + 8])
