@@ -543,4 +543,8 @@ def salience(mentions: list[Mention], cands: list[Candidate], ctx: Context) -> l
     order.extend(m.ref for m in named if not m.after_preposition)
     order.extend(m.ref for m in named)
     order.extend(ctx.recent)
-    return list(dict.fromkeys(order))[:6]  # each once, where it first comes
+    out: list[str] = []
+    for ref in order:
+        if ref not in out:
+            out.append(ref)
+    return out[:6]
