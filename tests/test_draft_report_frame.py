@@ -320,3 +320,36 @@ def test_frames_with_adjuncts_and_officials(text: str, expected: list[tuple[Any,
 )
 def test_no_frame_after_the_comma(text: str) -> None:
     assert [c[:2] for c in claims(text)] == [("author", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A party's point of view before the content: its claim, as with "according to".
+        (
+            "In Tokyo's view, trade will recover.",
+            [("japan", "Tokyo", "prediction", "trade will recover", "certain", [], None)],
+        ),
+        (
+            "In the view of Seoul, the deal is dead.",
+            [("south_korea", "Seoul", "belief", "the deal is dead", "certain", [], None)],
+        ),
+        # The author's own "In my view" stays a hedge cue of the author's claim (§11.4).
+        (
+            "In my view, the truce could collapse.",
+            [
+                (
+                    "author",
+                    "my",
+                    "prediction",
+                    "the truce could collapse",
+                    "possible",
+                    ["In my view", "could"],
+                    None,
+                )
+            ],
+        ),
+    ],
+)
+def test_a_partys_point_of_view(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected

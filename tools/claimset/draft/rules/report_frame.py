@@ -163,9 +163,9 @@ def report_frames(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Re
             frame = _frame(s, k + 1, stop, mentions, ctx)
             if frame is not None:
                 found.append(ReportFrame(k, stop + 1 if close is not None else end, *frame))
-    colon = _colon_frame(s, mentions, ctx)
-    if colon is not None:
-        found.append(colon)
+    for fronted in (_colon_frame(s, mentions, ctx), _view_frame(s, mentions, ctx)):
+        if fronted is not None:
+            found.append(fronted)
     if s.n > 3 and s.low[0] == "according" and s.low[1] == "to":
         comma = next((c for c in range(2, min(s.n, _MAX_FRAME)) if s.low[c] == ","), None)
         if comma is not None and (frame := _frame(s, 0, comma, mentions, ctx)) is not None:
@@ -179,6 +179,30 @@ _Speaker = tuple[list[str], tuple[int, int] | None, int | None]
 _BEFORE_VERB = frozenset(
     ["hasten", "to", "would", "will", "must", "can", "should", "only", "just", "also", "want"]
 )
+
+
+#: Nouns of a point of view (*In Tokyo's view, ...*, *In the assessment of Seoul, ...*).
+_VIEW_NOUNS = frozenset(["view", "opinion", "assessment", "judgment", "judgement", "estimation"])
+
+
+def _view_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
+    """*In Tokyo's view, P*, *In the view of Seoul's leaders, P*: P is the party's claim, as
+    with *according to* (the author's own *In my view* is a hedge cue, §11.4)."""
+    a = skip_connectives(s, 0, s.n)
+    comma = next((c for c in range(a + 2, min(s.n, a + _MAX_FRAME)) if s.low[c] == ","), None)
+    if comma is None or s.low[a] != "in":
+        return None
+    words = s.low[a + 1 : comma]
+    owner = [m for m in mentions if a < m.i < comma and not m.compound and not m.anaphor]
+    if not owner or not any(w in _VIEW_NOUNS for w in words) or any(w in FINITE for w in words):
+        return None
+    m = owner[0]
+    noun = next(k for k in range(a + 1, comma) if s.low[k] in _VIEW_NOUNS)
+    # "In Tokyo's view" (the owner before the noun) or "In the view of Tokyo" (after "of").
+    if not ((m.possessive and m.j <= noun) or (m.i > noun and s.low[m.i - 1] == "of")):
+        return None
+    refs = _refs(m, mentions, ctx, s)
+    return ReportFrame(0, comma + 1, refs, m.words, None) if refs else None
 
 
 def _colon_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
