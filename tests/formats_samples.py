@@ -12,11 +12,12 @@ from claimset.project import Project
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 
-#: Every annotated essay project: the test essays, both blind sets, and the seed corpus.
+#: Every annotated essay project: the test essays, the three blind sets, and the seed corpus.
 ESSAY_PROJECTS = [
     *sorted((DATA / "essays").iterdir()),
     *sorted((DATA / "blind").iterdir()),
     *sorted((DATA / "blind2").iterdir()),
+    *sorted((DATA / "blind3").iterdir()),
     REPO,
 ]
 

@@ -1,6 +1,6 @@
 """The drafter's quality, measure by measure, on every annotated essay the tests hold.
 
-Each essay (tests/data/essays, blind, blind2, and the project's own seed essay) is split and
+Each essay (tests/data/essays, blind, blind2, blind3, and the project's own seed essay) is split and
 drafted afresh, then scored against its gold annotations with `claimset.evaluate`. Every figure
 the evaluation reports (precision, recall and F1 of each measure, and each accuracy) has a floor
 just below what the drafter scores today (`FLOORS`), so a change that makes drafts worse on any
@@ -37,7 +37,7 @@ def _essays() -> dict[str, Path]:
     """Essay name -> a project folder holding its seed and its gold annotations."""
     found = {
         f"{folder}/{path.name}": path
-        for folder in ("essays", "blind", "blind2")
+        for folder in ("essays", "blind", "blind2", "blind3")
         for path in sorted((DATA / folder).iterdir())
         if path.is_dir()
     }
@@ -221,6 +221,80 @@ FLOORS: dict[str, dict[str, float]] = {
         "accuracy.certainty": 0.99,
         "accuracy.polarity": 0.99,
         "accuracy.evidence_type": 0.99,
+    },
+    "blind3/eu_china": {
+        "claim_sentences.precision": 0.9,
+        "claim_sentences.recall": 0.94,
+        "claim_sentences.f1": 0.92,
+        "actors.precision": 0.81,
+        "actors.recall": 0.78,
+        "actors.f1": 0.79,
+        "expectation_exact.precision": 0.74,
+        "expectation_exact.recall": 0.71,
+        "expectation_exact.f1": 0.72,
+        "expectation_overlap.precision": 0.84,
+        "expectation_overlap.recall": 0.81,
+        "expectation_overlap.f1": 0.83,
+        "expectation_type.precision": 0.7,
+        "expectation_type.recall": 0.67,
+        "expectation_type.f1": 0.69,
+        "target.precision": 0.65,
+        "target.recall": 0.52,
+        "target.f1": 0.58,
+        "cues.precision": 0.76,
+        "cues.recall": 0.99,
+        "cues.f1": 0.86,
+        "cues_span.precision": 0.76,
+        "cues_span.recall": 0.99,
+        "cues_span.f1": 0.86,
+        "evidence.precision": 0.32,
+        "evidence.recall": 0.26,
+        "evidence.f1": 0.29,
+        "polarity_negative.precision": 0.99,
+        "polarity_negative.recall": 0.99,
+        "polarity_negative.f1": 0.99,
+        "accuracy.expectation_type": 0.82,
+        "accuracy.target": 0.69,
+        "accuracy.certainty": 0.94,
+        "accuracy.polarity": 0.99,
+        "accuracy.evidence_type": 0.99,
+    },
+    "blind3/japan_korea": {
+        "claim_sentences.precision": 0.94,
+        "claim_sentences.recall": 0.94,
+        "claim_sentences.f1": 0.94,
+        "actors.precision": 0.91,
+        "actors.recall": 0.91,
+        "actors.f1": 0.91,
+        "expectation_exact.precision": 0.81,
+        "expectation_exact.recall": 0.81,
+        "expectation_exact.f1": 0.81,
+        "expectation_overlap.precision": 0.95,
+        "expectation_overlap.recall": 0.95,
+        "expectation_overlap.f1": 0.95,
+        "expectation_type.precision": 0.84,
+        "expectation_type.recall": 0.84,
+        "expectation_type.f1": 0.84,
+        "target.precision": 0.54,
+        "target.recall": 0.54,
+        "target.f1": 0.54,
+        "cues.precision": 0.84,
+        "cues.recall": 0.99,
+        "cues.f1": 0.91,
+        "cues_span.precision": 0.84,
+        "cues_span.recall": 0.99,
+        "cues_span.f1": 0.91,
+        "evidence.precision": 0.26,
+        "evidence.recall": 0.32,
+        "evidence.f1": 0.28,
+        "polarity_negative.precision": 0.99,
+        "polarity_negative.recall": 0.99,
+        "polarity_negative.f1": 0.99,
+        "accuracy.expectation_type": 0.87,
+        "accuracy.target": 0.73,
+        "accuracy.certainty": 0.99,
+        "accuracy.polarity": 0.99,
+        "accuracy.evidence_type": 0.65,
     },
     "essays/australia_china": {
         "claim_sentences.precision": 0.99,
