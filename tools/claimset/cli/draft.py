@@ -27,8 +27,16 @@ if TYPE_CHECKING:
 @click.command("draft")
 @click.argument("files", nargs=-1, type=click.Path())
 @click.option("--redo", is_flag=True, help="Also re-draft sentences that are already `draft`.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Draft the files in this many processes (0: one per CPU); the output is the same.",
+)
 @handle_errors
-def draft_cli(files: tuple[str, ...], redo: bool) -> None:
+def draft_cli(files: tuple[str, ...], redo: bool, jobs: int) -> None:
     """Suggest claims for `todo` sentences (they become `draft`, also when none is found).
 
     With no FILES, drafts every corpus/annotations/*.jsonl. `done` and `reviewed` sentences are
@@ -43,6 +51,7 @@ def draft_cli(files: tuple[str, ...], redo: bool) -> None:
             project,
             resolve_paths(project, files),
             redo=redo,
+            jobs=jobs,
             on_progress=on_progress,
         )
     render_draft(result)

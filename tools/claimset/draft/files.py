@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -254,26 +255,74 @@ def draft(
     paths: Sequence[Path] | None = None,
     *,
     redo: bool = False,
+    jobs: int = 1,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> DraftResult:
     """Fill `todo` sentences of the given annotation files (default: all) with suggested claims.
 
     Every processed sentence becomes `draft`, also when nothing was found. `done` and `reviewed`
     sentences are never touched; `draft` ones are re-drafted only with `redo`. Deterministic:
-    the same input gives byte-identical output.
+    the same input gives byte-identical output, also when `jobs` > 1 drafts the files in that
+    many processes (0: one per CPU).
     """
     actors = load_actors(project)
     speaking = speakers(project, actors)
+    tasks = [(path, speaking.get(path.stem)) for path in project.annotation_files(paths)]
     result = DraftResult()
-    files = list(project.annotation_files(paths))
-    for done, path in enumerate(files):
-        if on_progress is not None:  # (done, total), before each file
-            on_progress(done, len(files))
-        try:
-            with _without_cycle_collection():
-                result.outcomes.append(
-                    draft_file(project, path, actors, redo=redo, speaks_for=speaking.get(path.stem))
-                )
-        except ClaimsetError as exc:
-            result.outcomes.append(DraftOutcome(project.relative(path), "error", message=str(exc)))
+    processes = _processes(jobs, len(tasks))
+    if processes <= 1:
+        for done, (path, party) in enumerate(tasks):
+            if on_progress is not None:  # (done, total), before each file
+                on_progress(done, len(tasks))
+            result.outcomes.append(_draft_one(project, path, actors, redo, party))
+        return result
+    # Imported here: multiprocessing is a noticeable part of the start-up, for --jobs only.
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(
+        processes, initializer=_init_worker, initargs=(project, actors, redo)
+    ) as pool:
+        # Files are independent (each is read, drafted and written atomically on its own);
+        # `map` gives the outcomes in the files' order.
+        for done, outcome in enumerate(pool.map(_run_task, tasks)):
+            if on_progress is not None:
+                on_progress(done, len(tasks))
+            result.outcomes.append(outcome)
     return result
+
+
+def _processes(jobs: int, files: int) -> int:
+    """How many processes `jobs` asks for: never more than CPUs or files (0: one per CPU)."""
+    if jobs == 1:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return min(jobs or cpus or 1, cpus or 1, files)
+
+
+def _draft_one(
+    project: Project, path: Path, actors: ActorIndex, redo: bool, party: str | None
+) -> DraftOutcome:
+    """One file's outcome; a file that cannot be drafted is an error outcome, not a crash."""
+    try:
+        with _without_cycle_collection():
+            return draft_file(project, path, actors, redo=redo, speaks_for=party)
+    except ClaimsetError as exc:
+        return DraftOutcome(project.relative(path), "error", message=str(exc))
+
+
+#: A worker process's project, registry and --redo, set once by `_init_worker`.
+_worker: tuple[Project, ActorIndex, bool] | None = None
+
+
+def _init_worker(project: Project, actors: ActorIndex, redo: bool) -> None:
+    global _worker
+    from ..lifeline import die_with_parent
+
+    die_with_parent()  # a killed `claimset draft -j N` leaves no worker behind
+    _worker = (project, actors, redo)
+
+
+def _run_task(task: tuple[Path, str | None]) -> DraftOutcome:
+    assert _worker is not None
+    project, actors, redo = _worker
+    return _draft_one(project, task[0], actors, redo, task[1])
