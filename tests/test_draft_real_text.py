@@ -598,6 +598,24 @@ def test_neither_nor_denies_the_attitude_of_each_party() -> None:
                 )
             ],
         ),
+        # A demonym before an attitude word makes it a noun: no party's demand or hope.
+        (
+            "Russian demands for a buffer zone are unacceptable.",
+            [
+                (
+                    "author",
+                    "belief",
+                    "Russian demands for a buffer zone are unacceptable",
+                    "certain",
+                    [],
+                )
+            ],
+        ),
+        # "The Chinese" are the people: the verb's subject.
+        (
+            "The Chinese hope that Moscow will blink.",
+            [("china", "desire", "Moscow will blink", "certain", [])],
+        ),
         # A fronted alternative is not asserted (§4.3): the claim is the main clause.
         (
             "Rather than confront Moscow, Seoul has chosen to hedge.",
