@@ -573,6 +573,10 @@ def test_neither_nor_denies_the_attitude_of_each_party() -> None:
             [("author", "obligation", "lower tensions", "certain", [])],
         ),
         (
+            "Seoul would do better to invest at home.",
+            [("author", "obligation", "Seoul would do better to invest at home", "certain", [])],
+        ),
+        (
             "It is high time that Seoul took the lead.",
             [("author", "obligation", "Seoul took the lead", "certain", [])],
         ),
