@@ -541,6 +541,11 @@ def test_neither_nor_denies_the_attitude_of_each_party() -> None:
             "Seoul remained convinced that Moscow would help.",
             [("south_korea", "prediction", "Moscow would help", "certain", [])],
         ),
+        # British spellings of the lexicon's verbs.
+        (
+            "Seoul has signalled that it will join the pact.",
+            [("south_korea", "intention", "it will join the pact", "certain", [])],
+        ),
         # A directive verb with a particle directs no one: no demand.
         ("Moscow pressed on with the offensive.", []),
         ("Seoul pushed back against the tariffs.", []),
