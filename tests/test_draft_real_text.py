@@ -546,6 +546,16 @@ def test_neither_nor_denies_the_attitude_of_each_party() -> None:
             "Seoul has signalled that it will join the pact.",
             [("south_korea", "intention", "it will join the pact", "certain", [])],
         ),
+        # A second past attitude verb with its infinitive is a predicate of its own (§5).
+        (
+            "Beijing criticized the tariffs and vowed to retaliate.",
+            [
+                ("china", "belief", "criticized the tariffs", "certain", []),
+                ("china", "intention", "retaliate", "certain", []),
+            ],
+        ),
+        # A joint "agreed to" goes on narrating: a report.
+        ("The two leaders met in Kazan and agreed to resume patrols.", []),
         # A directive verb with a particle directs no one: no demand.
         ("Moscow pressed on with the offensive.", []),
         ("Seoul pushed back against the tariffs.", []),

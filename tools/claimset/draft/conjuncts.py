@@ -4,6 +4,7 @@ is also the comma of ", and", and where "and" joins a second past verb."""
 
 from __future__ import annotations
 
+from .lexicons import lexicons
 from .types import Tokens
 from .words import COORDINATORS, DETERMINERS, is_past
 
@@ -31,8 +32,9 @@ def parallel_past(s: Tokens, i: int, c: int) -> bool:
     """Whether the "and" at token i joins a second past verb to a past verb before it (*has
     provided some aid and reportedly reprogrammed funds*, *has helped Russia overcome a
     shortage and helped rebuild the region*, *pledged to strengthen ties and offered "full
-    support"*): the same form again, past adverbs, taking an object (a determiner, a quotation,
-    a number or a name follows) or repeating the first verb. Not *and related programs*,
+    support"*, *called the tariffs unfair and vowed to retaliate*): the same form again, past
+    adverbs, taking an object (a determiner, a quotation, a number or a name follows) or a
+    to-infinitive, or repeating the first verb. Not *and related programs*,
     nor two participles of one noun (*a modernized and industrialized Russia*)."""
     low, toks, n = s.low, s.toks, s.n
     if i >= 2 and low[i - 2] in DETERMINERS and low[i - 1].endswith("ed"):
@@ -53,4 +55,18 @@ def parallel_past(s: Tokens, i: int, c: int) -> bool:
         or low[k + 1] in ("$", '"', "“")
         or after[:1].isdigit()
         or after[:1].isupper()
+        or _takes_infinitive(s, k + 1)
     )
+
+
+def _takes_infinitive(s: Tokens, t: int) -> bool:
+    """Whether token t opens the to-infinitive of an attitude verb (*and vowed to retaliate*,
+    *and promised to ratify it*): the party's own claim. Not a *to* before a noun phrase (*and
+    related to the dispute*), nor a joint *agreed to*, which goes on narrating (§4.4)."""
+    verb_before = s.low[t - 1]
+    if t + 1 >= s.n or s.low[t] != "to" or verb_before.startswith("agree"):
+        return False
+    if lexicons().expectations.get(verb_before) is None:
+        return False
+    verb = s.toks[t + 1]
+    return verb.isalpha() and verb.islower() and s.low[t + 1] not in DETERMINERS
