@@ -604,6 +604,15 @@ def test_neither_nor_denies_the_attitude_of_each_party() -> None:
             "Seoul has every intention of staying in the pact.",
             [("south_korea", "intention", "staying in the pact", "certain", [])],
         ),
+        # Stance nouns of a party's reckoning (Biber et al. 1999, §8.13).
+        (
+            "Moscow's calculation is that Seoul will stay.",
+            [("russia", "belief", "Seoul will stay", "certain", [])],
+        ),
+        (
+            "Seoul's worry is that the alliance will fray.",
+            [("south_korea", "prediction", "the alliance will fray", "certain", [])],
+        ),
         # An objective interest is no attitude (§4.4): the author's judgement.
         (
             "Moscow has an interest in keeping the war going.",
