@@ -6,8 +6,11 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The Label Studio server for `make test-integration`, in a virtual environment of its own: its
 # pinned Django stack must not mix with claimset's. Stamped with the pin, so re-runs are quick.
 LABEL_STUDIO ?= label-studio==1.23.2
+# Its dependencies it leaves unbounded that later broke it: sentry-sdk 3 drops an option Label
+# Studio 1.23 passes at start-up (`Unknown option 'send_default_pii'`), so the server never starts.
+LS_PINS      ?= sentry-sdk<3
 LS_VENV      := .venv-label-studio
-LS_STAMP     := $(LS_VENV)/.installed-$(shell echo '$(LABEL_STUDIO)' | cksum | cut -d' ' -f1)
+LS_STAMP     := $(LS_VENV)/.installed-$(shell echo '$(LABEL_STUDIO) $(LS_PINS)' | cksum | cut -d' ' -f1)
 
 .PHONY: run test test-integration coverage mutation bench clean
 
@@ -45,7 +48,7 @@ $(LS_VENV)/bin/python:
 	$(LS_VENV)/bin/python -m pip install --quiet --upgrade pip
 
 $(LS_STAMP): $(LS_VENV)/bin/python
-	$(LS_VENV)/bin/python -m pip install --quiet '$(LABEL_STUDIO)'
+	$(LS_VENV)/bin/python -m pip install --quiet '$(LABEL_STUDIO)' $(foreach pin,$(LS_PINS),'$(pin)')
 	rm -f $(LS_VENV)/.installed-*
 	touch $(LS_STAMP)
 
