@@ -170,8 +170,9 @@ def test_since_before_a_date_or_then_opens_no_clause(text: str) -> None:
 
 
 def test_a_sentence_initial_since_before_a_date_supports_nothing() -> None:
+    # (A party's reported *should* on another party is its demand, guidelines §8.2.)
     assert spans("Since the late 1990s, Seoul has argued that Tokyo should lift its quotas.") == [
-        ("south_korea", "belief", "Tokyo should lift its quotas", "positive", [])
+        ("south_korea", "demand", "Tokyo should lift its quotas", "positive", [])
     ]
 
 

@@ -546,6 +546,24 @@ def test_neither_nor_denies_the_attitude_of_each_party() -> None:
             "Seoul has signalled that it will join the pact.",
             [("south_korea", "intention", "it will join the pact", "certain", [])],
         ),
+        # A party's reported should / must on another party is its demand (§8.2); on its own
+        # conduct its intention (v1.3 change 25); an epistemic must stays a belief.
+        (
+            "Seoul said that Tokyo must apologize.",
+            [("south_korea", "demand", "Tokyo must apologize", "certain", [])],
+        ),
+        (
+            "Moscow argued that Seoul should drop the claims.",
+            [("russia", "demand", "Seoul should drop the claims", "certain", [])],
+        ),
+        (
+            "Moscow said that it must respond.",
+            [("russia", "intention", "it must respond", "certain", [])],
+        ),
+        (
+            "Seoul said that Tokyo must have known.",
+            [("south_korea", "belief", "Tokyo must have known", "certain", [])],
+        ),
         # A second past attitude verb with its infinitive is a predicate of its own (§5).
         (
             "Beijing criticized the tariffs and vowed to retaliate.",

@@ -14,6 +14,8 @@ from ..candidate import CueSite, build_candidate
 from ..clauses import (
     bare_clause,
     content_predicts,
+    epistemic_must,
+    epistemic_should,
     instrument_subject,
     is_future,
     opens_infinitive,
@@ -435,6 +437,11 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
         and _own_conduct(s, span_start, end, holder, mentions, ctx)
     ):
         typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
+    elif cue.speech and typ in ("belief", "prediction") and _deontic(s, span_start, end):
+        # "Seoul said that Tokyo must apologize": a party's should / must on another party is
+        # its demand (§8.2); on its own conduct its intention (v1.3 change 25).
+        own = _own_conduct(s, span_start, end, holder, mentions, ctx)
+        typ = "intention" if own else "demand"
     cand = build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), site.start, cue)
     if cand is not None and atoks is not None and atoks[0] < site.start:
         # A subject shared with the predicate before (*X has worked with Y but has opposed
@@ -445,6 +452,21 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
         cand.underspecified = content.underspecified
         cand.speech = cue.speech and AUTHOR not in holder
     return cand
+
+
+def _deontic(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause in tokens a..b has a deontic *should / must / ought to* as its first
+    modal, within a few words of its start (*Tokyo must apologize*); not an epistemic one (*must
+    have known*, *should be a win-win*)."""
+    low = s.low
+    k = next((t for t in range(a, min(b, a + 8)) if low[t] in FINITE or low[t] == "ought"), None)
+    if k is None or low[k] not in ("should", "must", "ought"):
+        return False
+    if low[k] == "should":
+        return not epistemic_should(s, k + 1)
+    if low[k] == "must":
+        return not epistemic_must(s, k + 1)
+    return low[k + 1 : k + 2] == ["to"]
 
 
 def _joint_commitment(s: Sentence, i: int, start: int, holder: list[str]) -> bool:
