@@ -16,7 +16,6 @@ Writes its section of docs/benchmarks.md (between `<!-- bench_draft:start -->` a
 from __future__ import annotations
 
 import json
-import os
 import platform
 import shutil
 import statistics
@@ -29,7 +28,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from claimset import atomic, jsonio  # noqa: E402
+from claimset import atomic, jsonio, lifeline  # noqa: E402
 from claimset.draft import ActorIndex, draft, draft_document, load_actors  # noqa: E402
 from claimset.evaluate import MEASURES, EvalReport, evaluate  # noqa: E402
 from claimset.models import Actor  # noqa: E402
@@ -170,7 +169,7 @@ def speed(copies: int = 60) -> dict[str, Any]:
         deterministic = first == now
         # The command with its files in parallel processes (`draft -j`), in wall time: CPU
         # time of the parent would not count the workers. The same bytes are checked.
-        processes = min(2, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1)
+        processes = min(2, lifeline.cpus())
         walls = []
         for _ in range(3):
             t0 = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Worker processes that never outlive the command that started them.
+"""Worker processes that never outlive the command that started them, and how many to start.
 
 A forked worker waits on a pipe for work. If the command that forked it is killed (`kill -9`,
 an OOM kill, a closed terminal), nothing ever closes that pipe, and the worker would wait
@@ -43,3 +43,19 @@ def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(1.0)
     os._exit(1)
+
+
+def cpus() -> int:
+    """The CPUs this process may run on (its affinity, where the system tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def processes(jobs: int, tasks: int) -> int:
+    """How many worker processes `--jobs N` asks for: N, or one per CPU for 0, but never more
+    than CPUs or tasks (`-j 200` for 3 files would fork 200)."""
+    if jobs == 1:
+        return 1
+    available = cpus()
+    return max(1, min(jobs or available, available, tasks))

@@ -209,3 +209,16 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
     with progress() as bar:
         task = bar.add_task(description, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def jobs_option(what: str) -> Callable[[F], F]:
+    """The `-j / --jobs N` option of a command whose files can be worked on side by side."""
+    option: Callable[[F], F] = click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(min=0),
+        default=1,
+        show_default=True,
+        help=f"{what} in this many processes (0: one per CPU).",
+    )
+    return option

@@ -13,6 +13,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
+    jobs_option,
     progress_bar,
     resolve_paths,
     stderr,
@@ -27,14 +28,7 @@ if TYPE_CHECKING:
 @click.command("draft")
 @click.argument("files", nargs=-1, type=click.Path())
 @click.option("--redo", is_flag=True, help="Also re-draft sentences that are already `draft`.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Draft the files in this many processes (0: one per CPU); the output is the same.",
-)
+@jobs_option("Draft the files (the same output)")
 @handle_errors
 def draft_cli(files: tuple[str, ...], redo: bool, jobs: int) -> None:
     """Suggest claims for `todo` sentences (they become `draft`, also when none is found).

@@ -11,6 +11,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
+    jobs_option,
     paths_argument,
     progress_bar,
     resolve_paths,
@@ -33,14 +34,7 @@ if TYPE_CHECKING:
     "github: GitHub Actions annotations.",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=1,
-    show_default=True,
-    help="Check annotation files in N processes (0: one per CPU).",
-)
+@jobs_option("Check annotation files")
 @handle_errors
 def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) -> None:
     """Check the corpus and report every problem, never stopping at the first.

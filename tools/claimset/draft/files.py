@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
-import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -269,18 +268,21 @@ def draft(
     speaking = speakers(project, actors)
     tasks = [(path, speaking.get(path.stem)) for path in project.annotation_files(paths)]
     result = DraftResult()
-    processes = _processes(jobs, len(tasks))
-    if processes <= 1:
+    if jobs != 1:
+        # Imported here: multiprocessing and the worker set-up are for --jobs only.
+        from ..lifeline import processes
+
+        jobs = processes(jobs, len(tasks))
+    if jobs <= 1:
         for done, (path, party) in enumerate(tasks):
             if on_progress is not None:  # (done, total), before each file
                 on_progress(done, len(tasks))
             result.outcomes.append(_draft_one(project, path, actors, redo, party))
         return result
-    # Imported here: multiprocessing is a noticeable part of the start-up, for --jobs only.
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
-        processes, initializer=_init_worker, initargs=(project, actors, redo)
+        jobs, initializer=_init_worker, initargs=(project, actors, redo)
     ) as pool:
         # Files are independent (each is read, drafted and written atomically on its own);
         # `map` gives the outcomes in the files' order.
@@ -289,14 +291,6 @@ def draft(
                 on_progress(done, len(tasks))
             result.outcomes.append(outcome)
     return result
-
-
-def _processes(jobs: int, files: int) -> int:
-    """How many processes `jobs` asks for: never more than CPUs or files (0: one per CPU)."""
-    if jobs == 1:
-        return 1
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return min(jobs or cpus or 1, cpus or 1, files)
 
 
 def _draft_one(

@@ -292,10 +292,11 @@ def _results(tasks: Iterator[_DocTask], actors: ActorIndex, jobs: int) -> Iterat
     """The tasks' results, in their order: here, or in `jobs` processes (0: one per CPU)."""
     todo: list[_DocTask] = []
     if jobs != 1:
+        # Imported here, as multiprocessing below: nothing of it on the one-process path.
+        from ..lifeline import processes
+
         todo = list(tasks)
-        cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-        # Never more processes than CPUs or documents (`-j 200` for 3 files forked 200).
-        jobs = min(jobs or cpus or 1, cpus or 1, len(todo))
+        jobs = processes(jobs, len(todo))
         tasks = iter(todo)
     if jobs <= 1:
         # One document at a time: memory does not grow with the corpus.

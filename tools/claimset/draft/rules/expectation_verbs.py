@@ -434,13 +434,13 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
     if (
         cue.speech
         and typ == "prediction"
-        and _own_conduct(s, span_start, end, holder, mentions, ctx)
+        and own_conduct(s, span_start, end, holder, mentions, ctx)
     ):
         typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
     elif cue.speech and typ in ("belief", "prediction") and _deontic(s, span_start, end):
         # "Seoul said that Tokyo must apologize": a party's should / must on another party is
         # its demand (§8.2); on its own conduct its intention (v1.3 change 25).
-        own = _own_conduct(s, span_start, end, holder, mentions, ctx)
+        own = own_conduct(s, span_start, end, holder, mentions, ctx)
         typ = "intention" if own else "demand"
     cand = build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), site.start, cue)
     if cand is not None and atoks is not None and atoks[0] < site.start:
@@ -519,7 +519,7 @@ def _purpose_adjunct(s: Sentence, i: int) -> bool:
     )
 
 
-def _own_conduct(
+def own_conduct(
     s: Sentence, a: int, b: int, holder: list[str], mentions: list[Mention], ctx: Context
 ) -> bool:
     """Whether the clause in tokens a..b is about the holder's own conduct: its subject (past

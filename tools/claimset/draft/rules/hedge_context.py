@@ -12,7 +12,7 @@ from ..clauses import epistemic_must, epistemic_should
 from ..lexicons import lexicons
 from ..registry import hedge_rule
 from ..sentence import Sentence
-from ..words import DETERMINERS, OPTATIVE_SUBJECTS, verbish
+from ..words import DETERMINERS, OPTATIVE_SUBJECTS, WH, verbish
 
 
 def _prev(s: Sentence, i: int) -> str:
@@ -143,7 +143,7 @@ def clearly_not_manner(s: Sentence, i: int, j: int) -> bool:
 
 # Words that open an embedded question: what an "unknowable" frame is about. Not *why*: *nobody
 # knows why Seoul left* leaves the reason open, not whether Seoul left.
-_QUESTION_WORDS = frozenset(("whether", "if", "how", "what", "when", "who", "which", "where"))
+_QUESTION_WORDS = (WH | {"if"}) - {"why"}
 
 
 @hedge_rule("frames-a-clause")

@@ -26,7 +26,7 @@ from ..sentence import Sentence, clause_start, skip_connectives
 from ..types import Candidate
 from ..words import DETERMINERS, FINITE, QUOTES, WH
 from .actor import find_holder
-from .expectation_verbs import _own_conduct
+from .expectation_verbs import own_conduct
 
 #: Verbs of thinking that frame a content as well as the saying verbs do (*..., analysts
 #: believe.*, *..., Tokyo fears.*).
@@ -393,6 +393,6 @@ def _speaker_acts(
     *we*, or the speaker's state); for a frame inside the span, the subject before it."""
     a, b = span
     if not a < frame.i < b:
-        return _own_conduct(s, a, b, frame.holder, mentions, ctx)
+        return own_conduct(s, a, b, frame.holder, mentions, ctx)
     subject = [m for m in mentions if a <= m.i and m.j <= frame.i and not m.possessive]
     return any(ctx.actors.allied(h, m.ref) for m in subject[:1] for h in frame.holder)
