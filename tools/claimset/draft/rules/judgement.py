@@ -136,7 +136,7 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue  # "These resolutions restrict trade ...": the instrument's content, a report
         if _cue_alone(s, a, b):
             continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
-        if _is_report(s, a, b):
+        if _is_report(s, a, b) and not _explained(s, b):
             continue
         if _objective_need(s, a, b):
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
@@ -161,6 +161,22 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
         cands.append(cand)
+
+
+# Hedges of a causal explanation (*in part because*, *largely because*).
+EXPLAIN = False
+_PARTLY = frozenset(["in", "part", "partly", "largely", "mainly", "mostly", "only", "precisely"])
+
+
+def _explained(s: Sentence, b: int) -> bool:
+    """Whether the clause ending at b is followed by the author's explanation of it (*Taiwan
+    held elections without incident, in part because all sides worked to ...*): a causal link
+    the author asserts makes the narrated fact a judgement (guidelines §4.4, signals of a
+    judgement)."""
+    k = b
+    while k < s.n and (s.low[k] == "," or s.low[k] in _PARTLY):
+        k += 1
+    return k < s.n and s.low[k] == "because" and k - b <= 4
 
 
 def _embedded_question(s: Sentence, a: int, b: int) -> int:
