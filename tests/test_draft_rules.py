@@ -196,6 +196,7 @@ def test_pipeline_steps_declare_real_fields_in_the_documented_order() -> None:
         "speaker-we",
         "hedges",
         "report-frames",
+        "reported-contents",
         "questions",
         "context",
         "certainty",

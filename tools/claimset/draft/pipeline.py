@@ -20,6 +20,7 @@ from .rules.expectation import expectation_candidates
 from .rules.hedge import assign_cues, certainty_of, hedge_cues
 from .rules.judgement import author_judgements
 from .rules.report_frame import give_to_speaker, report_frames
+from .rules.reported_content import give_content_to_speaker
 from .rules.speaker import speaker_we
 from .rules.target import find_target
 from .sentence import Sentence
@@ -148,6 +149,12 @@ def _report_frames(a: Analysis) -> None:
         give_to_speaker(a.s, a.candidates, frames, a.mentions, a.ctx)
 
 
+def _reported_contents(a: Analysis) -> None:
+    """A speaker's verb governs its whole content (a concession in it, a second that-clause, a
+    coordinated predicate, a quotation after a comma): the author's claims there are its (§4.5)."""
+    give_content_to_speaker(a.s, a.candidates, a.mentions, a.ctx)
+
+
 def _questions(a: Analysis) -> None:
     """A question's claims are undecided (rule 8)."""
     if a.s.text.rstrip().endswith("?"):
@@ -219,6 +226,11 @@ STEPS = (
     Step(
         "report-frames",
         _report_frames,
+        ("Analysis.candidates", "Candidate.holder", "Candidate.actor_tokens", "Candidate.type"),
+    ),
+    Step(
+        "reported-contents",
+        _reported_contents,
         ("Analysis.candidates", "Candidate.holder", "Candidate.actor_tokens", "Candidate.type"),
     ),
     Step("questions", _questions, ("Candidate.underspecified",)),

@@ -126,11 +126,27 @@ def _new_report(s: Sentence, cand: Candidate, k: int) -> bool:
     """Whether the conjunct at token k is a finite predicate of the holder's own (*has
     joined*, *was*) after an attitude whose span starts at its verb (*supports a policy*,
     *criticized the visit*): outside the attitude, and no attitude verb of its own."""
-    if cand.frame != "holder" or cand.span[0] != cand.cue or k >= s.n:
+    if cand.frame != "holder" or k >= s.n:
         return False
+    if cand.span[0] != cand.cue:
+        return _holder_auxiliary(s, cand, k)
     if s.low[k] not in FINITE or s.low[k] in MODALS:
         return False
     return not any(attitude_at(s, t, clause_end(s, t)) for t in range(k + 1, min(s.n, k + 4)))
+
+
+def _holder_auxiliary(s: Sentence, cand: Candidate, k: int) -> bool:
+    """Whether the conjunct at token k repeats the auxiliary of the holder's verb, which its
+    content lacks (*Kim has said he will never disarm and has boosted ties with Moscow*): the
+    holder's own predicate, narrated, not a second content clause (*Tokyo said it will help and
+    will pay*, *has said that Seoul has erred and has lied* go on with the content)."""
+    aux = s.low[cand.cue - 1] if cand.cue > 0 else ""
+    return (
+        aux in FINITE
+        and aux not in MODALS
+        and s.low[k] == aux
+        and aux not in s.low[cand.span[0] : cand.span[1]]
+    )
 
 
 def _to_item(s: Sentence, end: int, to_list: bool) -> bool:
