@@ -174,3 +174,52 @@ def test_the_authors_self_description_is_the_authors_claim() -> None:
     # Not a self-description of the author: the claim is not the author's.
     text = "Park Jin, as someone who believes the truce will hold, signed."
     assert all(c[0] != "author" for c in claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A negation or a contracted copula between the copula and the stance adjective.
+        (
+            "Tokyo is not eager to reopen the talks.",
+            [("japan", "Tokyo", "desire", "reopen the talks")],
+        ),
+        (
+            "Seoul is definitely not interested in a summit.",
+            [("south_korea", "Seoul", "desire", "interested in a summit")],
+        ),
+        # "see value in Y" judges Y worthwhile: a belief.
+        (
+            "Beijing sees value in reviving the trilateral summit.",
+            [("china", "Beijing", "belief", "sees value in reviving the trilateral summit")],
+        ),
+    ],
+)
+def test_a_stance_with_a_negation_or_an_evaluation(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected
+    negative = draft_sentence(text, PARTIES)[0]["polarity"] == "negative"
+    assert negative == (" not " in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I think the truce will hold.",
+        "I would only note that the truce will hold.",
+        "Let me conclude by noting that the truce will hold.",
+    ],
+)
+def test_the_authors_i_is_never_the_party_of_the_context(text: str) -> None:
+    """*I, me* name the author (§6.1): the holder of the frame's content is the author, not
+    the party the sentences before were about."""
+    drafted = draft_sentence(text, PARTIES, recent=["japan"])
+    assert [(c["actor"]["ref"], c["expectation"]["quote"]) for c in drafted] == [
+        ("author", "the truce will hold")
+    ]
+
+
+def test_a_party_before_the_verb_still_holds_with_an_i_in_the_sentence() -> None:
+    drafted = draft_sentence("Tokyo told me that the truce will hold.", PARTIES, recent=["china"])
+    assert [c["actor"]["ref"] for c in drafted] == ["japan"]

@@ -70,6 +70,11 @@ def claims(text: str, speaks_for: str | None = US) -> list[tuple[Any, ...]]:
             "We are ready to coordinate on climate.",
             [(US, "We", "intention", None, "positive", "coordinate on climate")],
         ),
+        # A stance adjective after a contracted copula and a negation.
+        (
+            "We’re not interested in talks for their own sake.",
+            [(US, "We", "desire", None, "negative", "interested in talks for their own sake")],
+        ),
         # A declared course: "we will / we'll / we're ready to" + an action.
         (
             "We’ll continue to uphold freedom of navigation in the region.",

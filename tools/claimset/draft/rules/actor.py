@@ -27,6 +27,8 @@ def find_holder(
     found = _subject_before(s, cue, start, mentions, ctx) or _agent(s, cue, start, mentions)
     if found is not None:
         return found
+    if _first_person_singular(s, cue, start):
+        return [AUTHOR], None  # "I think ...", "Let me conclude by noting ...": the author
     shared = _shared_subject(s, start, mentions, ctx)
     if shared is not None:
         return shared
@@ -70,6 +72,24 @@ def _subject_before(
             continue
         return [m.ref], m.words
     return None
+
+
+#: Words that may stand between the author's *I* (or *Let me*) and the verb of its frame (*I
+#: would only add*, *Let me conclude by noting*, *I hasten to say*).
+_BEFORE_FRAME = frozenset(
+    ["would", "will", "can", "must", "should", "do", "also", "only", "just", "want", "to"]
+) | frozenset(["hasten", "conclude", "begin", "close", "end", "by", "first", "again", "'d"])
+
+
+def _first_person_singular(s: Sentence, cue: int, start: int) -> bool:
+    """Whether the verb at token `cue` has the author's *I* (or *Let me*) as its subject: *I
+    think*, *I would note*, *Let me conclude by noting*. The author holds it (guidelines §6.1:
+    *I, me, my* name the author, also in a speech), never the party of the context."""
+    low = s.low
+    k = cue - 1
+    while k >= start and (low[k] in _BEFORE_FRAME or low[k].endswith("ly")):
+        k -= 1
+    return k >= start and (s.toks[k] == "I" or (low[k] == "me" and k > 0 and low[k - 1] == "let"))
 
 
 def _agent(s: Sentence, cue: int, start: int, mentions: list[Mention]) -> _Holder | None:

@@ -23,6 +23,10 @@ _LINKING = frozenset(
 )
 
 
+#: Negations between the copula and the adjective (the claim is then `negative`, §10).
+_NOT = frozenset(["not", "n't", "never"])
+
+
 @frame("holder-adj")
 def adjective_candidate(site: CueSite) -> Candidate | None:
     """A stance adjective after a copula: *is eager to*, *is convinced that*, *is fully aware
@@ -31,9 +35,10 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     s, i, j, start, cue, nxt = site.s, site.i, site.j, site.start, site.cue, site.nxt
     low = s.low
     k = i - 1
-    while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES) and k > start:
-        k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'"
-    if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING):
+    while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES or low[k] in _NOT) and k > start:
+        k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'", "is not keen to"
+    contracted = low[k] == "re" and k > 0 and low[k - 1] in ("’", "'")  # "we’re interested in"
+    if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING and not contracted):
         return None
     if cue.words[-1] in ("in", "on", "about"):
         span_start = i
