@@ -234,6 +234,41 @@ def test_a_report_with_an_evidential_cue_is_a_report() -> None:
         # After "since", a noun phrase is a time; a finite clause is a reason (test 2a).
         ("Canberra noted it faced its worst crisis since World War II.", "World War II", True),
         ("Seoul wants distance since Moscow armed Pyongyang.", "Moscow armed Pyongyang", False),
+        # A phrase opening with a preposition makes a clause only with a finite verb: a
+        # participle or a gerund leaves it an adverbial ...
+        (
+            "Under the pact signed in May 2021, Seoul is to acquire submarines.",
+            "Under the pact signed in May 2021",
+            True,
+        ),
+        (
+            "Seoul has sought to widen the pact beyond defending the peninsula to dealing with "
+            "threats posed by China.",
+            "beyond defending the peninsula to dealing with threats posed by China",
+            True,
+        ),
+        (
+            "In 2016 the two sides agreed that visas would follow.",
+            "In 2016 the two sides agreed that visas would follow",
+            False,
+        ),
+        (
+            "In November 2020 its embassy handed journalists a list of grievances.",
+            "In November 2020 its embassy handed journalists a list of grievances",
+            False,
+        ),
+        # ... and a closing "when" clause dates the noun before it: its background, no fact.
+        (
+            "Beijing would welcome a return to the years before 2017, when Canberra kept its "
+            "criticism private.",
+            "when Canberra kept its criticism private",
+            True,
+        ),
+        (
+            "When Canberra called for an inquiry, Beijing cut imports.",
+            "When Canberra called",
+            False,
+        ),
     ],
 )
 def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> None:

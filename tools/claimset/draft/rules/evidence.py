@@ -98,6 +98,7 @@ class Fact:
     cross: bool = True  # may support claims of neighbouring sentences (adjacency, test 2b)
     speech: bool = False  # a party's reported speech
     speaker: str | None = None  # the party whose speech it is
+    rule: str = "report"  # what made it a fact: the branch of this module (for error analysis)
 
 
 def evidence_link(s: Sentence, fact: Fact, sentence: str | None) -> dict[str, Any]:
@@ -122,16 +123,38 @@ def _verbless_phrase(s: Sentence, i: int, j: int) -> bool:
 def fragment(s: Sentence, i: int, j: int) -> bool:
     """Tokens i..j are no clause of their own, so they state no fact: an adverbial with no
     verb (*In March 2024*, *On September 16*, *During an October visit*, *since World War
-    II*) or a participle with no subject (*introduced in May 2025*, a detail of the noun before
-    it)."""
+    II*) or with a participle or gerund only (*Under the AUKUS pact announced in September
+    2021*, *beyond defending the peninsula*), a participle with no subject (*introduced in May
+    2025*, a detail of the noun before it), or a closing time clause (*the quiet years before
+    2017, when Australian governments kept their criticism private*: when the noun before it
+    was, its background, test 3)."""
     low = s.low
     if low[i] in lexicons().prepositions and low[i] != "to":
-        return not any(is_verb(w) or w in PRESENT for w in low[i:j])
+        return not any(_finite_in_phrase(s, k) for k in range(i + 1, j))
     if i > 0 and low[i - 1] in ("since", "because", "as") and not _finite(s, i, j):
         return True  # "... since World War II": a time, no reason clause
+    if low[i] == "when" and i > 0 and low[i - 1] == ",":
+        return True  # "..., when most expected ...": a time clause dating the noun before it
     # After a comma, not after "and" (*..., and deployed the military*: a predicate of its own).
     participle = is_past(low[i]) and low[i] not in FINITE and s.toks[i][:1].islower()
     return participle and i > 0 and low[i - 1] == ","
+
+
+#: Words after a past form that make it a participle in a phrase (*the pact announced in
+#: 2021*, *challenges posed by China*), not a finite verb (*agreed that*, *handed journalists*).
+_AFTER_PARTICIPLE = frozenset(["in", "by", "at", "on", "for", "from", "during", "under", "with"])
+
+
+def _finite_in_phrase(s: Sentence, k: int) -> bool:
+    """Whether token k of a phrase opening with a preposition is a finite verb, the sign of a
+    clause of its own (*In 2016 the two sides agreed that ...*): an auxiliary, a modal or a
+    past form not followed by a preposition. A participle (*Under the AUKUS pact announced in
+    September 2021*, *beyond defending ... challenges posed by China*) or a gerund (*with
+    Putin calling the troops heroes*) makes no clause."""
+    low = s.low
+    if low[k] in PRESENT or low[k] in FINITE:
+        return s.toks[k] not in MONTHS  # "in May 2021": a month, not the modal
+    return is_past(low[k]) and not (k + 1 < s.n and low[k + 1] in _AFTER_PARTICIPLE)
 
 
 def _premise(s: Sentence, i: int) -> bool:
@@ -213,7 +236,9 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         grounded = _claim_before(cands, colon)
         for i, j in _pieces(s, colon + 1, s.n):
             typ = _evidence_type(fact_signals(s, i, j))
-            out.append(Fact(i, j, typ or "reasoning", grounded, cross=typ is not None))
+            out.append(
+                Fact(i, j, typ or "reasoning", grounded, cross=typ is not None, rule="colon")
+            )
         limit = colon
     for i, j in evidence_clauses(s):
         if i >= limit:
@@ -224,7 +249,11 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
     for c in cands:
         if c.speech and c.parent is None:
             speaker = c.holder[0] if c.holder else None
-            out.append(Fact(c.region[0], c.span[1], "statement", speech=True, speaker=speaker))
+            out.append(
+                Fact(
+                    c.region[0], c.span[1], "statement", speech=True, speaker=speaker, rule="speech"
+                )
+            )
     return out
 
 
@@ -238,7 +267,8 @@ def _continued(s: Sentence, last: Fact | None, i: int, j: int) -> Fact | None:
     # "tied", "died": past forms too short for `is_past`, which leaves out the short words.
     if s.low[i - 1] != "and" or not (is_verb(s.low[i]) or s.low[i].endswith("ied")):
         return None
-    return Fact(i, j, _evidence_type(fact_signals(s, i, j)) or last.type, last.owner, cross=False)
+    typ = _evidence_type(fact_signals(s, i, j)) or last.type
+    return Fact(i, j, typ, last.owner, cross=False, rule="second-predicate")
 
 
 def _report_facts(s: Sentence) -> list[Fact]:
@@ -247,7 +277,7 @@ def _report_facts(s: Sentence) -> list[Fact]:
     for n, (i, j) in enumerate(_pieces(s, 0, s.n)):
         typ = _evidence_type(fact_signals(s, i, j))
         if typ is not None or n == 0:
-            facts.append(Fact(i, j, typ or "event"))
+            facts.append(Fact(i, j, typ or "event", rule="report"))
     return facts
 
 
@@ -269,7 +299,7 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         # A premise ("given that ...", "due to ...") is reasoning for the claim it opens; a
         # condition or a concession is not evidence.
         if _premise(s, i):
-            return Fact(i, j, "reasoning", _claim_after(cands, j), cross=False)
+            return Fact(i, j, "reasoning", _claim_after(cands, j), cross=False, rule="premise")
         return None
     if _background_relative(s, i, j):
         return None
@@ -292,7 +322,7 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
             and s.low[j + 2] in _ANAPHORIC
         ):
             owner = nxt
-    return Fact(i, j, typ, owner)
+    return Fact(i, j, typ, owner, rule="report-clause" if owner is None else "fact-and")
 
 
 #: Words opening a clause that refers back to the one before (*..., and the money has ...*).
@@ -317,7 +347,7 @@ def _predicate_fact(s: Sentence, i: int, j: int, typ: str | None, claim: int) ->
     it a prediction (*... but **would provide** increased capabilities*: no report, test 1)."""
     if any(w in MODALS for w in s.low[i:j]):
         return None
-    return Fact(i, j, typ or "event", claim, cross=False)
+    return Fact(i, j, typ or "event", claim, cross=False, rule="shared-subject")
 
 
 def _finite(s: Sentence, i: int, j: int) -> bool:
@@ -354,15 +384,17 @@ def _marked_fact(
     if marker:
         # "..., because the alliance is the one guarantee ...", "..., as the two leaders met
         # in Kazan ...": a finite adverbial clause of reason (test 2a).
-        return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+        return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False, rule="reason")
     if prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ",":
         # ", which still takes about a third of its exports": a comma-delimited relative
         # clause after the claim adds a fact about it.
-        return Fact(i - 1, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+        owner = _claim_before(cands, i)
+        return Fact(i - 1, j, typ or "reasoning", owner, cross=False, rule="relative")
     if prev == "," and s.low[i] in ("a", "an") and j >= trim_span(s, (0, s.n))[1]:
         # ", a promise they regard as long overdue", ", a region which Russia remains
         # unable to revitalize": a closing apposition.
-        return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False)
+        owner = _claim_before(cands, i)
+        return Fact(i, j, typ or "reasoning", owner, cross=False, rule="apposition")
     return None
 
 
@@ -380,11 +412,11 @@ def _fronted_reason(
     if cands[claim].region[0] < j or any(c.region[0] < i for c in cands):
         return None
     if low[i] == "because" and low[i + 1] != "of":
-        return Fact(i + 1, j, typ or "reasoning", claim, cross=False)
+        return Fact(i + 1, j, typ or "reasoning", claim, cross=False, rule="fronted-because")
     if (low[i] == "by" and low[i + 1].endswith("ing")) or (
         low[i] == "having" and is_past(low[i + 1])
     ):
-        return Fact(i + (low[i] == "by"), j, "event", claim, cross=False)
+        return Fact(i + (low[i] == "by"), j, "event", claim, cross=False, rule="participle")
     return None
 
 
@@ -481,4 +513,5 @@ def item_fact(s: Sentence, cands: list[Candidate]) -> Fact | None:
     i, j = trim_span(s, (min(a, first.span[0]), first.span[1]))
     if i >= j:
         return None
-    return Fact(i, j, "reasoning" if s.text.rstrip().endswith("?") else "example")
+    typ = "reasoning" if s.text.rstrip().endswith("?") else "example"
+    return Fact(i, j, typ, rule="item")
