@@ -318,6 +318,32 @@ def test_facts_inside_a_sentence(text: str, expected: list[str]) -> None:
     assert links([text])[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # A colon after a complete clause introduces the claim's grounds (test 2a) ...
+        (
+            ["Seoul may be right: Chinese buyers need its coal, and the ban was eased in 2023."],
+            {0: ["Chinese buyers need its coal", "the ban was eased in 2023"]},
+        ),
+        # ... after a preposition or "include" its list completes the claim: no fact, neither
+        # for its own sentence nor for the claim before it.
+        (
+            [
+                "Seoul clearly wants a buffer on the peninsula.",
+                "Seoul has used the talks to win support for: a transfer of wartime control; "
+                "the acquisition of submarines (a plan the Senate backed in 2025).",
+            ],
+            {0: [], 1: []},
+        ),
+    ],
+)
+def test_a_colon_introduces_grounds_not_a_list(
+    texts: list[str], expected: dict[int, list[str]]
+) -> None:
+    assert links(texts) == expected
+
+
 BECAUSE = "Because Russia armed Pyongyang in 2024, Seoul plainly wants distance from Moscow."
 BY = "By cutting its gas imports in 2024, Seoul plainly signalled that it wants distance."
 HAVING = "Having signed the treaty in 2024, Moscow clearly wants a buffer on the peninsula."

@@ -232,9 +232,10 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
     limit = s.n
     if colon is not None and any(c.region[1] <= colon + 1 for c in cands):
         # "They may be right: Chinese buyers need ..., and the coal ban has ... been eased": the
-        # colon introduces the grounds of the claim before it.
+        # colon introduces the grounds of the claim before it; after an open phrase (*support
+        # for:*) its list completes the claim and states no fact.
         grounded = _claim_before(cands, colon)
-        for i, j in _pieces(s, colon + 1, s.n):
+        for i, j in _pieces(s, colon + 1, s.n) if _grounds_colon(s, colon) else []:
             typ = _evidence_type(fact_signals(s, i, j))
             out.append(
                 Fact(i, j, typ or "reasoning", grounded, cross=typ is not None, rule="colon")
@@ -255,6 +256,20 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
                 )
             )
     return out
+
+
+#: Words before a colon that leave their phrase open: what follows is its object, a list.
+_LIST_OPENERS = frozenset(["include", "includes", "included", "including", "following", "follows"])
+
+
+def _grounds_colon(s: Sentence, colon: int) -> bool:
+    """Whether the colon at token `colon` may introduce the grounds of the claim before it
+    (test 2a: *They may be right: Chinese buyers need ...*): after a complete clause. After a
+    preposition or *include* the phrase is still open and the colon introduces its objects
+    (*support for: an expedited transfer ...; ROK acquisition of ...*), items of the claim,
+    not its support."""
+    before = s.low[colon - 1] if colon > 0 else ""
+    return before not in lexicons().prepositions and before not in _LIST_OPENERS
 
 
 def _continued(s: Sentence, last: Fact | None, i: int, j: int) -> Fact | None:
