@@ -491,3 +491,29 @@ def test_a_predicate_sharing_a_claims_subject_goes_with_that_claim(
     texts: list[str], expected: dict[int, list[str]]
 ) -> None:
     assert links(texts) == expected
+
+
+def test_a_speech_phrase_with_no_clause_of_its_own_is_no_fact() -> None:
+    # A party's words in a phrase with a gerund only (*with Putin calling them heroes*) are a
+    # detail of the clause before them, no statement of their own to link (test 1); the
+    # report clause before them still is one.
+    parties = ActorIndex(
+        [
+            {"id": "author", "name": "The essay's author", "kind": "author"},
+            {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
+            {
+                "id": "vladimir_putin",
+                "name": "Vladimir Putin",
+                "aliases": ["Putin"],
+                "kind": "person",
+            },
+        ]
+    )
+    texts = [
+        "Russia's main gain is clearly its access to ammunition.",
+        'Korean troops fought in Kursk in 2025, with President Putin calling them "heroes" for '
+        "their service.",
+    ]
+    claims = draft_document(texts, parties)[0]
+    assert claims is not None
+    assert [e["quote"] for e in claims[0]["evidence"]] == ["Korean troops fought in Kursk in 2025"]

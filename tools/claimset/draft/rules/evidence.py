@@ -248,7 +248,8 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         if fact is not None:
             out.append(fact)
     for c in cands:
-        if c.speech and c.parent is None:
+        # Not a phrase with no clause of its own (*with Putin calling the troops heroes*).
+        if c.speech and c.parent is None and not fragment(s, c.region[0], c.span[1]):
             speaker = c.holder[0] if c.holder else None
             out.append(
                 Fact(
