@@ -301,6 +301,17 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
         ),
         # ... not a second statement about something else.
         ("Since 2016 Seoul has paid 10 billion dollars, and gas could soon reach its south.", []),
+        # A party's claim referring back is supported by the situation it reacts to (test 3).
+        (
+            "South Korea draws some 90 percent of its gas from Russia, and its leaders have "
+            "long described the pipeline as vital.",
+            ["South Korea draws some 90 percent of its gas from Russia"],
+        ),
+        (
+            "South Korea draws some 90 percent of its gas from Russia, and Beijing has long "
+            "described the pipeline as a threat.",
+            [],
+        ),
         # A finite "as" clause after the claim gives its cause, without a comma too.
         (
             "The talks arguably strengthened Moscow as its use of drones and mines grew.",

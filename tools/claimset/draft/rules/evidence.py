@@ -330,13 +330,10 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
     owner: int | None = None
     if j + 1 < s.n and s.low[j] == "," and s.coord[j + 1]:
         # "Since 2016 the EU has paid ..., and the money has clearly bought ...": a report
-        # and the author's conclusion from it.
+        # and the author's conclusion from it; "Egypt draws 97 percent of its water from the
+        # Nile, and its leaders have long described ...": the situation a party reacts to.
         nxt = _claim_after(cands, j)
-        if (
-            cands[nxt].frame == "author"
-            and cands[nxt].region[0] <= j + 3
-            and s.low[j + 2] in _ANAPHORIC
-        ):
+        if cands[nxt].region[0] <= j + 3 and s.low[j + 2] in _ANAPHORIC:
             owner = nxt
     return Fact(i, j, typ, owner, rule="report-clause" if owner is None else "fact-and")
 
