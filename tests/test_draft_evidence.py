@@ -172,6 +172,21 @@ LINK_EXAMPLES = [
     ),
 ]
 
+# A report saying that what the claim expects did not happen is set against it ...
+ASSUMED = "In Beijing it was apparently assumed that sanctions would make Seoul more pliant."
+LINK_EXAMPLES += [
+    ("refuted", [ASSUMED, "It did not."], 0, []),
+    ("refuted", [ASSUMED, "Nothing of the kind materialized in 2024."], 0, []),
+    # ... one that tells what happened is not, nor is a negation further on.
+    ("refuted", [ASSUMED, "It cut its imports in 2024."], 0, ["It cut its imports in 2024"]),
+    (
+        "refuted",
+        [ASSUMED, "Seoul cut its imports, which it had never done before."],
+        0,
+        ["Seoul cut its imports, which it had never done before"],
+    ),
+]
+
 SEVERAL_HOLDERS = "Seoul and Beijing plainly want calm on the peninsula."
 
 

@@ -179,3 +179,20 @@ def as_grounded(site: LinkSite) -> bool:
     together with what drives it: the text has presented its support, and the facts after it go
     on with the narration rather than back it (test 2: presented as support)."""
     return site.reason == "as"
+
+
+#: Subjects by which a short report refers back to what the claim before it expects.
+_BACK = frozenset(["it", "this", "that", "nothing", "none", "neither"])
+_NEGATIONS = frozenset(["not", "n't", "never", "nothing", "none", "neither"])
+
+
+@link_rule("refuted")
+def refuted(site: LinkSite) -> bool:
+    """A report that says what the claim expects did not happen (*In Beijing it was assumed
+    that economic pain would make Canberra more pliant. It did not.*; *Nothing of the kind
+    materialized*) is set against the claim (test 3), however short: its subject refers back
+    to the claim and its predicate is negated."""
+    low, k = site.fact_s.low, site.fact.i
+    k += k < len(low) and low[k] in ("but", "and", "yet")
+    head = low[k : k + 4]
+    return bool(head) and head[0] in _BACK and any(w in _NEGATIONS for w in head)
