@@ -543,3 +543,35 @@ def test_a_speech_phrase_with_no_clause_of_its_own_is_no_fact() -> None:
     claims = draft_document(texts, parties)[0]
     assert claims is not None
     assert [e["quote"] for e in claims[0]["evidence"]] == ["Korean troops fought in Kursk in 2025"]
+
+
+HOPES = "Beijing, for its part, hopes that Seoul will stay out of the deal."
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # A saying frame whose content is a quotation outside it states no fact of its own ...
+        (
+            '"Our brothers must not allow a foothold in the Gulf," the foreign minister said '
+            "during a visit to Seoul.",
+            [],
+        ),
+        (
+            "Seoul's foreign minister put it bluntly in 2023: \"We will not let the border become "
+            'a sanctuary."',
+            [],
+        ),
+        # ... a quotation of a fact keeps its frame, and so does a plain report.
+        (
+            '"Trade fell by a fifth in 2024," the minister said in Seoul.',
+            ['"Trade fell by a fifth in 2024," the minister said in Seoul'],
+        ),
+        (
+            "Seoul's foreign minister visited Beijing in 2023.",
+            ["Seoul's foreign minister visited Beijing in 2023"],
+        ),
+    ],
+)
+def test_a_quotations_frame_is_no_fact(second: str, expected: list[str]) -> None:
+    assert links([HOPES, second])[0] == expected

@@ -317,7 +317,7 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         if _premise(s, i):
             return Fact(i, j, "reasoning", _claim_after(cands, j), cross=False, rule="premise")
         return None
-    if _background_relative(s, i, j):
+    if _background_relative(s, i, j) or _quotation_frame(s, i, j):
         return None
     shared = _coordinated_predicate(s, cands, i)
     if shared is not None:
@@ -342,6 +342,19 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
 _ANAPHORIC = frozenset(
     ["the", "this", "that", "these", "those", "such", "it", "they", "its", "their", "he", "she"]
 )
+
+
+_QUOTE_MARKS = frozenset(['"', "“", "”"])
+
+
+def _quotation_frame(s: Sentence, i: int, j: int) -> bool:
+    """A saying frame whose content is a quotation outside it (*"...," Iran's foreign minister
+    said during a visit*, *Colombia's foreign minister put it bluntly in 2023: "..."*): the
+    quotation is what was said, the frame alone states no fact (test 1)."""
+    # A closing mark after the quotation's comma (an opening mark is followed by its words).
+    after_quote = i > 1 and s.low[i - 1] in _QUOTE_MARKS and s.low[i - 2] in (",", "!", "?")
+    before_quote = j + 1 < s.n and s.low[j] == ":" and s.low[j + 1] in _QUOTE_MARKS
+    return after_quote or before_quote
 
 
 def _coordinated_predicate(s: Sentence, cands: list[Candidate], i: int) -> int | None:
