@@ -308,6 +308,12 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
             [],
         ),
         ("The deal may suit Moscow, which has enabled a new chapter.", []),
+        # A "who" clause tells a person's own acts, in any tense (test 3: a party's act).
+        (
+            "Seoul plainly wants to work with the envoy, who has vowed to restore close ties "
+            "with Moscow.",
+            ["who has vowed to restore close ties with Moscow"],
+        ),
         # A report and the author's conclusion from it, the conclusion referring back ...
         (
             "Since 2016 Seoul has paid 10 billion dollars, and the money has clearly bought "

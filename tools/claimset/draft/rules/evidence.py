@@ -391,9 +391,10 @@ def _background_relative(s: Sentence, i: int, j: int) -> bool:
     following the collapse of the Soviet Union in 1991*, *, which has enabled this new chapter
     to move forward*): the history or an outcome of its antecedent, not support of the claim
     (test 3); one in the present states the situation the claim rests on (*, which values its
-    freedom of manoeuvre*, *, which still takes about a third of its exports*)."""
+    freedom of manoeuvre*, *, which still takes about a third of its exports*). A *who* clause
+    tells a person's own acts, in any tense (*endorsed X, who has vowed to restore ...*)."""
     prev = s.low[i - 1] if i > 0 else ""
-    if prev not in ("which", "who", "whose", "where") or i < 2 or s.low[i - 2] != ",":
+    if prev not in ("which", "whose", "where") or i < 2 or s.low[i - 2] != ",":
         return False
     return any(is_past(w) or w in ("has", "have") for w in s.low[i:j])
 
