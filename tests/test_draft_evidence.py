@@ -187,6 +187,22 @@ LINK_EXAMPLES += [
     ),
 ]
 
+# A claim with no verb of its own goes on with the sentence before it: no facts gathered ...
+LINK_EXAMPLES += [
+    ("elliptic-claim", [CONVINCED, "Far from it.", CUT], 1, []),
+    ("elliptic-claim", [CONVINCED, "To build habits of cooperation.", CUT], 1, []),
+    # ... a sentence with a verb does, also one opening with "to" (*To be sure, ...*).
+    ("elliptic-claim", [CONVINCED, "Seoul plainly fears it.", CUT], 1, [CUT[:-1]]),
+    ("elliptic-claim", [CONVINCED, "Prices clearly rise.", CUT], 1, [CUT[:-1]]),
+    ("elliptic-claim", [CONVINCED, "Seoul and Tokyo plainly want calm.", CUT], 1, [CUT[:-1]]),
+    (
+        "elliptic-claim",
+        [CONVINCED, "To be sure, Seoul plainly fears it.", CUT],
+        1,
+        [CUT[:-1]],
+    ),
+]
+
 SEVERAL_HOLDERS = "Seoul and Beijing plainly want calm on the peninsula."
 
 

@@ -14,7 +14,7 @@ from ..lexicons import lexicons, longest_match
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
 from ..types import Candidate
-from ..words import is_verb
+from ..words import PRESENT, is_verb
 from .evidence import Fact, fact_signals
 
 
@@ -196,3 +196,19 @@ def refuted(site: LinkSite) -> bool:
     k += k < len(low) and low[k] in ("but", "and", "yet")
     head = low[k : k + 4]
     return bool(head) and head[0] in _BACK and any(w in _NEGATIONS for w in head)
+
+
+@link_rule("elliptic-claim")
+def elliptic_claim(site: LinkSite) -> bool:
+    """An author's claim in a sentence with no verb of its own (*Far from it.*, *One of
+    determination, of leadership.*, *To build habits of cooperation.*) goes on with the sentence
+    before it, an ellipsis: it starts no step of the argument that the facts after it could
+    support. Any word that may be a verb counts (*Prices rise*: a plural in *-s*, a gerund)."""
+    s = site.claim_s
+    if site.claim.frame != "author":
+        return False  # a party's attitude names its verb (*Seoul and Tokyo want calm*)
+    if s.n and s.low[0] == "to":  # an infinitive of purpose, its nouns in -s no verbs
+        return not any(is_verb(w) or w in PRESENT for w in s.low)
+    return not any(
+        is_verb(w) or w in PRESENT or (w.isalpha() and w.endswith(("s", "ing"))) for w in s.low
+    )
