@@ -147,3 +147,34 @@ def test_a_broken_line_of_a_second_annotators_registry_is_skipped(project: Path)
     )
     result = CliRunner().invoke(cli, ["validate"])
     assert (result.exit_code, result.output) == (0, "valid (4 files, 62 records checked)\n")
+
+
+def test_two_annotators_files_of_one_name_keep_their_own_counts(project: Path) -> None:
+    """The usual case: both files are named after the document. Each annotator is named by the
+    folder that tells them apart, and each keeps its own claim count."""
+    first = second_annotation(project, "ann8")
+    second = second_annotation(project, "ann9")
+    records = [json.loads(line) for line in second.read_text(encoding="utf-8").splitlines()]
+    claimed = next(r for r in records if r["claims"])
+    dropped = len(claimed["claims"])
+    claimed["claims"] = []
+    second.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    total = sum(
+        len(json.loads(line)["claims"]) for line in first.read_text(encoding="utf-8").splitlines()
+    )
+    result = CliRunner().invoke(cli, ["agree", str(first), str(second), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["annotators"] == ["ann8/eu_turkey.jsonl", "ann9/eu_turkey.jsonl"]
+    assert report["claims"] == {
+        "ann8/eu_turkey.jsonl": total,
+        "ann9/eu_turkey.jsonl": total - dropped,
+    }
+
+
+def test_one_name_for_two_annotators_is_a_usage_error(project: Path) -> None:
+    first, second = second_annotation(project, "ann8"), second_annotation(project, "ann9")
+    result = CliRunner().invoke(
+        cli, ["agree", str(first), str(second), "--name", "a", "--name", "a"]
+    )
+    assert result.exit_code == 2 and "different --name" in result.output

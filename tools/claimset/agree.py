@@ -298,10 +298,20 @@ def agree_records(
 def agree(paths: Sequence[Path], names: Sequence[str] | None = None) -> AgreementReport:
     """Agreement between the annotators whose files (or folders) are `paths`, in that order."""
     annotations = [read_records([path]) for path in paths]
-    labels = list(names) if names else [_label(p) for p in paths]
+    labels = list(names) if names else labels_of(paths)
     return agree_records(annotations, labels)
 
 
-def _label(path: Path) -> str:
-    parts = [p for p in path.parts if p not in ("corpus", "annotations")]
-    return parts[-1] if parts else str(path)
+def labels_of(paths: Sequence[Path]) -> list[str]:
+    """One name per annotator from its path: the file or folder name, with as many parent
+    folders as it takes to tell the paths apart (two annotators' files are usually both named
+    after the document: `ann1/.../seed.jsonl`, `ann2/.../seed.jsonl` → `ann1/seed.jsonl`,
+    `ann2/seed.jsonl`). The project's own `corpus` and `annotations` folders name nobody."""
+    parts = [[p for p in Path(path).parts if p not in ("corpus", "annotations")] for path in paths]
+    longest = max((len(p) for p in parts), default=0)
+    for depth in range(1, longest + 1):
+        labels = ["/".join(p[-depth:]) or str(path) for p, path in zip(parts, paths, strict=True)]
+        if len(set(labels)) == len(labels):
+            return labels
+    # The same path twice: number them, so that each keeps its own counts.
+    return [f"{n}:{path}" for n, path in enumerate(paths, start=1)]

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     "--name",
     "names",
     multiple=True,
-    help="A name for each annotator, in the order of the paths (default: from the paths).",
+    help=(
+        "A name for each annotator, in the order of the paths (default: the file or folder "
+        "name, with as many parent folders as tell the paths apart)."
+    ),
 )
 @click.option(
     "--disagreements",
@@ -73,6 +76,8 @@ def agree_cli(
         raise UsageError("give at least two annotators' files or folders")
     if names and len(names) != len(paths):
         raise UsageError(f"{len(names)} --name for {len(paths)} paths")
+    if len(set(names)) != len(names):
+        raise UsageError("give each annotator a different --name")
     report = agree(list(paths), list(names) or None)
     if not disagreements:
         report.disagreements = []
