@@ -10,7 +10,7 @@ import krippendorff
 import numpy as np
 import pytest
 from claimset.agree import agree, agree_records, cohen_kappa, krippendorff_alpha
-from claimset.models import Cue, SentenceRecord
+from claimset.models import Cue, Evidence, SentenceRecord
 from hypothesis import given
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
@@ -179,3 +179,18 @@ def test_evidence_and_cue_differences_are_listed() -> None:
     report = agree_records([{"d:0001": a}, {"d:0001": b}], ["ann1", "ann2"])
     [disagreement] = report.disagreements
     assert disagreement.fields == ["cues"]
+
+
+def test_an_evidence_type_difference_is_listed() -> None:
+    """The same fact linked as `event` by one annotator and as `statistic` by the other."""
+    a = _record("d:0001", TEXT, [("south_korea", "Moscow will help", "desire")])
+    a.claims[0].evidence.append(
+        Evidence.model_validate(
+            {"quote": "Seoul hopes", "sentence": "d:0001", "start": 0, "end": 11, "type": "event"}
+        )
+    )
+    b = a.model_copy(deep=True)
+    b.claims[0].evidence[0].type = "statistic"
+    report = agree_records([{"d:0001": a}, {"d:0001": b}], ["ann1", "ann2"])
+    [disagreement] = report.disagreements
+    assert disagreement.fields == ["evidence"]

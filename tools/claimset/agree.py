@@ -43,7 +43,11 @@ FIELDS: dict[str, Callable[[Claim], Any]] = {
 #: Fields compared as sets on aligned claims, for the disagreement list (not for kappa/alpha:
 #: evidence links and cues are spans, scored by `claimset eval` as F1).
 SET_FIELDS: dict[str, Callable[[Claim], frozenset[Any]]] = {
-    "evidence": lambda c: frozenset((e.sentence, " ".join(e.quote.split())) for e in c.evidence),
+    # A link's type is part of it: two annotators may link the same fact as `event` and as
+    # `statistic`, and an adjudicator must see that too.
+    "evidence": lambda c: frozenset(
+        (e.sentence, " ".join(e.quote.split()), e.type) for e in c.evidence
+    ),
     "cues": lambda c: frozenset((" ".join(q.quote.split()), q.kind) for q in c.hedge.cues),
 }
 
