@@ -94,15 +94,15 @@ def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
 _CANONICAL = fast_path.pattern("SentenceRecord")
 
 
-def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bool]]:
-    """The file's records, each with whether its line was canonical; InvalidLine for a line
-    that is not a valid sentence record."""
+def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bytes | None]]:
+    """The file's records, each with its line when the line was canonical (else None);
+    InvalidLine for a line that is not a valid sentence record."""
     fullmatch = _CANONICAL.fullmatch if _CANONICAL is not None else None
-    records: list[tuple[dict[str, Any], bool]] = []
+    records: list[tuple[dict[str, Any], bytes | None]] = []
     for lineno, raw in jsonio.iter_lines(path):
         if fullmatch is not None and raw is not None and fullmatch(raw) is not None:
             try:
-                records.append((orjson.loads(raw), True))
+                records.append((orjson.loads(raw), raw))
                 continue
             except orjson.JSONDecodeError:
                 pass  # invalid UTF-8 inside a string: `parse_line` says where
@@ -118,8 +118,20 @@ def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bool]]:
                 file=display,
                 line=lineno,
             ) from exc
-        records.append((item, False))
+        records.append((item, None))
     return records
+
+
+def _written_as_read(line: bytes) -> bool:
+    """Whether `jsonio.line_bytes` writes the record of a canonical line (`_CANONICAL`) back as
+    that very line, so the line can be kept instead of encoded again.
+
+    The canonical form has one spelling (keys in schema order, `", "` and `": "`, raw UTF-8,
+    integers without sign or leading zero) but for the escape of a control character, which
+    the pattern admits long (`\\u000a`) where the writer spells it short (`\\n`): a line holding
+    a `\\u00` escape is encoded again (tests/test_draft_redo.py checks this on every corpus).
+    """
+    return b"\\u00" not in line
 
 
 def speakers(project: Project, actors: ActorIndex) -> dict[str, str]:
@@ -177,7 +189,7 @@ def draft_file(
     # The claims of the sentences not drafted, with their defaults (a canonical line has them).
     fixed = {
         k: raw[k].get("claims") or []
-        if read[k][1]
+        if read[k][1] is not None
         else [canonical(c, Claim) for c in raw[k].get("claims") or []]
         for k in range(len(raw))
         if not todo[k]
@@ -191,23 +203,60 @@ def draft_file(
         ids=[r["id"] for r in raw],
         speaks_for=speaks_for,
     )
+    lines = _new_lines(read, drafted, outcome)
+    if jsonio.write_lines(path, lines):
+        outcome.action = "updated"
+    return outcome
+
+
+def _new_lines(
+    read: list[tuple[dict[str, Any], bytes | None]],
+    drafted: list[list[dict[str, Any]] | None],
+    outcome: DraftOutcome,
+) -> list[bytes]:
+    """The file's lines after drafting (`drafted`: the claims of each sentence drafted, None for
+    one left alone), counted into `outcome`."""
     lines: list[bytes] = []
-    for k, record in enumerate(raw):
-        claims = drafted[k]
+    for (record, line), claims in zip(read, drafted, strict=True):
         if claims is None:
-            lines.append(jsonio.line_bytes(record))
+            if line is not None and _written_as_read(line):
+                lines.append(line + b"\n")
+            else:
+                lines.append(jsonio.line_bytes(record))
             continue
         rid = record["id"]
         for claim in claims:
             for ev in claim["evidence"]:
                 if ev["sentence"] is None:
                     ev["sentence"] = rid
-        lines.append(_drafted_line(record, read[k][1], claims))
+        if line is not None and _written_as_read(line) and _drafted_again(record, claims):
+            lines.append(line + b"\n")  # `draft --redo` found what the sentence holds
+        else:
+            lines.append(_drafted_line(record, line is not None, claims))
         outcome.drafted += 1
         outcome.claims += len(claims)
-    if jsonio.write_lines(path, lines):
-        outcome.action = "updated"
-    return outcome
+    return lines
+
+
+def _drafted_again(record: dict[str, Any], claims: list[dict[str, Any]]) -> bool:
+    """Whether a sentence drafted again (`draft --redo`) got the very claims it holds as a
+    draft: then each new claim takes the id of the one it equals, and the record is unchanged.
+
+    The claims held are all machine-made (`draft_file` checked their fingerprints before
+    drafting the sentence, or it would have left it alone), so equal content has the
+    fingerprint of the id held: no claim is hashed a second time.
+    """
+    held = record.get("claims") or []
+    if record.get("status") != "draft" or len(held) != len(claims):
+        return False
+    for number, (claim, old) in enumerate(zip(claims, held, strict=True), start=1):
+        old_id = old.get("id")
+        if not (isinstance(old_id, str) and old_id.startswith(f"c{number}-")):
+            return False
+        claim["id"] = old_id
+        if claim != old:
+            return False  # (`stamp` gives every claim its id again)
+    return True
 
 
 def _drafted_line(record: dict[str, Any], was_canonical: bool, claims: list[Any]) -> bytes:
