@@ -44,3 +44,88 @@ def test_a_narrated_fact_the_author_explains_is_a_judgement(text: str, span: str
 )
 def test_a_narrated_fact_without_an_explanation_stays_a_report(text: str) -> None:
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019, two years after the election, she formed a coalition with the Greens.",
+        "To meet its goal of 40 frigates, Seoul is buying four ships a year for $900 million.",
+    ],
+)
+def test_a_second_fronted_adverbial_is_no_claim_of_its_own(text: str) -> None:
+    """A second fronted adverbial with no verb is part of the clause whose verb follows the
+    comma (guidelines §4.3, §7.1): here that clause narrates a fact."""
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "In 2019, a year after the election, the coalition made a grave mistake.",
+            "the coalition made a grave mistake",
+        ),
+    ],
+)
+def test_the_clause_past_a_second_fronted_adverbial_is_judged(text: str, span: str) -> None:
+    assert spans(text) == [("author", "belief", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brazil is the third-largest buyer of Chilean copper.",
+        "Its pension funds are the biggest foreign holders of Peruvian bonds.",
+        "Norway is Poland's top gas supplier and the top source of its imports.",
+        "Kenya is Uganda's second largest trading partner.",
+    ],
+)
+def test_a_rank_by_amount_is_a_figure(text: str) -> None:
+    """A rank by size is a figure stated another way: a report (guidelines §4.1, §4.4)."""
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of Chile's copper exports are dependent upon Chinese demand.",
+        "Hungary relies on Russian gas for its heating.",
+        "The port depends on transit fees from its neighbours.",
+    ],
+)
+def test_an_objective_dependence_is_a_fact(text: str) -> None:
+    """Objective needs, dependences and interests are facts, not attitudes (§4.4)."""
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two navies also cooperate on mine clearance and search and rescue.",
+        "Poland is expanding its army with new divisions in the east.",
+        "Turkey is building a second reactor on its southern coast.",
+        "Chile and Peru jointly conduct naval drills each spring.",
+    ],
+)
+def test_present_conduct_of_a_party_is_a_report(text: str) -> None:
+    """Actions are reports, attitudes are claims, whatever the tense (§4.4): what a party does,
+    narrated in the simple present or the progressive, is no judgement of the author's."""
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("Warsaw's pipeline imports matter more than its rhetoric.", "belief"),
+        ("Progress will largely depend on the two leaders' goodwill.", "prediction"),
+        ("Seoul is defining the character of the relationship.", "belief"),
+        ("The greatest danger for the alliance is its complacency.", "belief"),
+        ("Poland perhaps is expanding its army too quickly.", "belief"),
+        ("Poland will be expanding its army next year.", "prediction"),
+    ],
+)
+def test_judgements_near_those_reports_stay_claims(text: str, typ: str) -> None:
+    """Nouns that look like verbs of conduct (*imports*), verbs that judge or relate (*is
+    defining*, *matter*), a modal (*will depend*) or a hedge keep the author's claim."""
+    assert [(a, t) for a, t, _ in spans(text)] == [("author", typ)]

@@ -417,16 +417,58 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
             and comma - a <= 8
         ):
             a = skip_connectives(s, comma + 1, end)
-        b = a
+        b = _stretch_end(s, a, end)
         while (
-            b < end and not (s.low[b] in (",", "as") and s.stop[b]) and s.low[b] not in (".", "!")
+            b < end
+            and s.low[b] == ","
+            and _verbless(s, a, b)
+            and (_adverbial_opening(s, a) or any(w in _TIME_WORDS for w in s.low[a:b]))
+            and not _verbless(s, b + 1, end)
         ):
-            b += 1  # an adverbial "as" clause (*... volatile as officials used ...*) is cut
+            # A second fronted adverbial with no verb before a comma is no clause of its own
+            # when the verb comes after it (guidelines §4.3, §7.1: *In 2026, less than four
+            # months after taking office, she led ...*, *To fulfil its goal, Japan is procuring
+            # ...*): the clause is what follows it.
+            a = skip_connectives(s, b + 1, end)
+            b = _stretch_end(s, b + 1, end)
         span = trim_span(s, (a, b))
         if span[1] - span[0] >= 3:
             out.append(span)
         k = end + 1
     return out
+
+
+def _stretch_end(s: Sentence, a: int, end: int) -> int:
+    """The end of the stretch from a: the first comma or adverbial *as* that bounds a clause, a
+    full stop, else `end` (an adverbial "as" clause, *... volatile as officials used ...*, is
+    cut)."""
+    b = a
+    while b < end and not (s.low[b] in (",", "as") and s.stop[b]) and s.low[b] not in (".", "!"):
+        b += 1
+    return b
+
+
+def _verbless(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b hold no finite verb and no past form."""
+    return not any(is_verb(w) for w in s.low[a:b])
+
+
+# Words that make a verbless stretch a phrase of time (*a year after the vote*, *two days ago*).
+_TIME_WORDS = frozenset(["after", "before", "ago", "later", "earlier"])
+
+
+def _adverbial_opening(s: Sentence, a: int) -> bool:
+    """Whether the verbless stretch at a is an adverbial, not a subject: it opens with a
+    preposition, an infinitive's *to*, an adverb in -ly, a participle in -ing, or a measure of
+    time or amount (*less than four months after ...*, *nearly a year on*)."""
+    w = s.low[a] if a < s.n else ""
+    return (
+        w in lexicons().prepositions
+        or w in ("to", "less", "more", "nearly", "almost", "just", "only", "shortly", "soon")
+        or (w.endswith("ly") and len(w) > 4)
+        or (w.endswith("ing") and len(w) > 5)
+        or w[:1].isdigit()
+    )
 
 
 def evidence_clauses(s: Sentence) -> list[tuple[int, int]]:

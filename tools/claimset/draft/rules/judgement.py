@@ -21,6 +21,7 @@ from ..words import (
     FEAR_FRAMES,
     FINITE,
     FUTURE_FRAMES,
+    MODALS,
     PRESENT,
     SENTENCE_ADVERBS,
     is_verb,
@@ -138,8 +139,10 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
         if _is_report(s, a, b) and not _explained(s, b):
             continue
-        if _objective_need(s, a, b):
+        if _objective_need(s, a, b) or _dependence(s, a, b):
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
+        if _narrated_conduct(s, a, b):
+            continue  # "The two countries collaborate on energy": conduct, a report (§4.4)
         if _expressed_attitude(s, a, b):
             continue  # "X have raised concerns about ...": a report of a stance (v1.3 #20)
         region = (a, b)
@@ -402,3 +405,152 @@ def continued_obligation(s: Sentence, cands: list[Candidate], before: list[Candi
     if k >= b or not low[k].endswith("ing") or any(w in FINITE for w in low[a:b]):
         return
     cand.type, cand.span = "obligation", (a, b)
+
+
+_DEPENDS = frozenset(["depends", "depend", "relies", "rely"])
+_DEPENDENT = frozenset(["dependent", "reliant"])
+
+
+def _dependence(s: Sentence, a: int, b: int) -> bool:
+    """ "Japan's imports are dependent upon Middle East energy", "Seoul relies on the Gulf for its
+    oil": an objective dependence stated in the present, a fact, not an attitude (guidelines
+    §4.4: objective needs, dependences and interests are facts). A modal makes it the author's
+    prediction (*Progress will largely depend on ...*) and is left alone."""
+    low = s.low
+    for k in range(a + 1, b - 1):
+        w = low[k]
+        if w in ("is", "are") and low[k + 1] in _DEPENDENT:
+            w, k = low[k + 1], k + 1
+        elif w in MODALS or w in FINITE or is_verb(w):
+            return False  # a modal, or the clause's own verb is another one
+        if w in _DEPENDS or w in _DEPENDENT:
+            return k + 1 < b and low[k + 1] in ("on", "upon")
+    return False
+
+
+# Verbs of conduct: what a party does, narrated in the present (*collaborate, is expanding,
+# hosts*), as opposed to verbs that relate facts or judge (*shapes, threatens, serves X's
+# interests*), which stay the author's judgement (guidelines §4.4, "Actions are reports,
+# attitudes are claims, whatever the tense"; seed 14, *takes practical steps*).
+_CONDUCT = frozenset(
+    [
+        "collaborate",
+        "cooperate",
+        "coordinate",
+        "provide",
+        "supply",
+        "deliver",
+        "expand",
+        "procure",
+        "purchase",
+        "buy",
+        "sell",
+        "export",
+        "import",
+        "host",
+        "station",
+        "deploy",
+        "conduct",
+        "finalize",
+        "finalise",
+        "negotiate",
+        "fund",
+        "finance",
+        "invest",
+        "build",
+        "operate",
+        "participate",
+        "train",
+        "send",
+        "receive",
+        "trade",
+        "sign",
+        "ban",
+        "prohibit",
+        "impose",
+        "launch",
+        "manufacture",
+        "produce",
+        "acquire",
+        "transfer",
+        "contribute",
+        "patrol",
+        "visit",
+        "attend",
+        "employ",
+        "ship",
+    ]
+)
+_ADVERBS_OF_CONDUCT = frozenset(
+    ["also", "still", "now", "already", "increasingly", "regularly", "jointly", "routinely"]
+)
+
+
+# Verbs of conduct whose base and -s forms are as often nouns (*oil imports come from*, *trade
+# grew*, *arms transfers*): only their -ing form after *is / are* is taken as the verb.
+_NOUNS_TOO = frozenset(
+    [
+        "export",
+        "import",
+        "trade",
+        "transfer",
+        "visit",
+        "ship",
+        "fund",
+        "ban",
+        "launch",
+        "station",
+        "host",
+        "supply",
+        "finance",
+        "purchase",
+        "sign",
+        "train",
+        "patrol",
+    ]
+)
+
+
+def _conduct_form(w: str) -> bool:
+    """A present form of a verb of conduct: its -ing form, or its base or -s form when that is
+    no noun too."""
+    if w.endswith("ing"):
+        stem = w[:-3]
+        return stem in _CONDUCT or stem + "e" in _CONDUCT or stem[:-1] in _CONDUCT
+    stem = w[:-2] if w.endswith("es") and w[:-2] in _CONDUCT else w[:-1] if w.endswith("s") else w
+    return stem in _CONDUCT and stem not in _NOUNS_TOO
+
+
+def _narrated_conduct(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b narrates what its subject does, in the simple present or the
+    progressive (*The two countries also collaborate on energy*, *Australia also is expanding
+    its partnerships*, *Russia is providing North Korea with ...*): conduct is a report
+    whatever the tense (guidelines §4.4). The verb must be one of conduct, right after a short
+    subject (and an adverb, or *is / are* for the progressive); a modal, a negation or any
+    hedge or booster in the sentence (which may qualify the clause) leaves it to the other
+    tests."""
+    low, hedges = s.low, lexicons().hedges
+    if any(w in hedges and longest_match(hedges, low, k) for k, w in enumerate(low)):
+        return False
+    for k in range(a, min(b, a + 10)):
+        w = low[k]
+        if w in MODALS or not (w.isalpha() or w in ("'s", "’s", "-")):
+            return False
+        if k == a:
+            continue  # the subject's first word (a predicate without a subject is no conduct)
+        if w in ("is", "are", "'re"):
+            after = k + 1
+            while after < b and low[after] in _ADVERBS_OF_CONDUCT:
+                after += 1
+            return after < b and low[after].endswith("ing") and _conduct_form(low[after])
+        if _conduct_form(w) and not w.endswith("ing"):
+            before = k - 1
+            while before > a and low[before] in _ADVERBS_OF_CONDUCT:
+                before -= 1
+            nxt = low[k + 1] if k + 1 < b else ""
+            noun = low[before] in DETERMINERS or low[before] in lexicons().prepositions
+            noun = noun or low[before] in ("'s", "’s", "-") or nxt in FINITE or is_verb(nxt)
+            return not noun
+        if w in FINITE or is_verb(w):
+            return False
+    return False
