@@ -129,3 +129,40 @@ def test_judgements_near_those_reports_stay_claims(text: str, typ: str) -> None:
     """Nouns that look like verbs of conduct (*imports*), verbs that judge or relate (*is
     defining*, *matter*), a modal (*will depend*) or a hedge keep the author's claim."""
     assert [(a, t) for a, t, _ in spans(text)] == [("author", typ)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Takaichi's party, the conservative Liberal Democratic Party, has governed since 1955.",
+        "In January 2025, the UAE's main defense company, EDGE, bought a stake in an Israeli firm.",
+    ],
+)
+def test_an_apposition_to_the_subject_is_no_clause_boundary(text: str) -> None:
+    """*X, the Y, verb ...*: the commas set off a name for the subject; the clause (past
+    narration here, a report) is whole, never the subject alone."""
+    assert spans(text) == []
+
+
+def test_an_apposition_stays_inside_the_span() -> None:
+    assert spans("Japan's prime minister, a hawk, will raise spending.") == [
+        ("author", "prediction", "Japan's prime minister, a hawk, will raise spending")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        # who led whom, to a place or an outcome: narration
+        ("In 2026 she led her party to a landslide victory.", []),
+        # led X to do Y: a cause the author asserts (§4.4)
+        (
+            "The sanctions led Moscow to rethink its strategy.",
+            [("author", "belief", "The sanctions led Moscow to rethink its strategy")],
+        ),
+    ],
+)
+def test_led_is_causal_only_before_an_infinitive(
+    text: str, claims: list[tuple[str, str, str]]
+) -> None:
+    assert spans(text) == claims

@@ -431,6 +431,8 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
             # ...*): the clause is what follows it.
             a = skip_connectives(s, b + 1, end)
             b = _stretch_end(s, b + 1, end)
+        while (after := apposition_end(s, a, b, end)) is not None:
+            b = _stretch_end(s, after, end)  # *Takaichi's party, the LDP, has governed ...*
         span = trim_span(s, (a, b))
         if span[1] - span[0] >= 3:
             out.append(span)
@@ -469,6 +471,31 @@ def _adverbial_opening(s: Sentence, a: int) -> bool:
         or (w.endswith("ing") and len(w) > 5)
         or w[:1].isdigit()
     )
+
+
+def apposition_end(s: Sentence, a: int, b: int, end: int) -> int | None:
+    """Where the comma after an apposition to the subject is (*Takaichi's party, the
+    conservative LDP, has governed ...*; *the UAE's main defense company, EDGE, bought ...*):
+    the subject a..b and the phrase after its comma have no verb, and the clause's finite verb
+    follows the second comma. The commas set off a name for the subject, not a clause boundary;
+    None where b is no such comma."""
+    low = s.low
+    if b >= end or low[b] != "," or any(is_verb(w) for w in low[a:b]) or b - a > 8:
+        return None
+    close = next((t for t in range(b + 1, min(end, b + 10)) if low[t] == ","), None)
+    if close is None or close == b + 1 or any(is_verb(w) for w in low[b + 1 : close]):
+        return None
+    if low[b + 1] in _RELATIVE_PRONOUNS or low[b + 1] in ("and", "or", "but"):
+        return None
+    verb = close + 1
+    while verb < end and verb < close + 3 and low[verb].endswith("ly"):
+        verb += 1  # *, EDGE, reportedly bought*
+    if verb < end and (low[verb] in FINITE or is_verb(low[verb])):
+        return close + 1
+    return None
+
+
+_RELATIVE_PRONOUNS = frozenset(["which", "who", "whom", "whose", "where", "that"])
 
 
 def evidence_clauses(s: Sentence) -> list[tuple[int, int]]:

@@ -96,7 +96,11 @@ def _causal_use(s: Sentence, k: int, j: int) -> bool:
     if s.low[k - 1] == "-" or s.low[k - 1] in _RELATIVES or s.low[k - 2] in _RELATIVES:
         return False
     heads = s.low[k] == "led" and k + 1 < j and s.low[k + 1] in DETERMINERS
-    return not heads or "to" in s.low[k + 1 : min(j, k + 5)]
+    if not heads:
+        return True
+    # *led Moscow to rethink*: a cause; *led her party to a landslide victory*: who led whom.
+    to = next((t for t in range(k + 1, min(j, k + 5)) if s.low[t] == "to"), None)
+    return to is not None and to + 1 < j and s.low[to + 1] not in DETERMINERS
 
 
 def run_in_label(s: Sentence, following: str) -> bool:
