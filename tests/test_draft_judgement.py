@@ -166,3 +166,19 @@ def test_led_is_causal_only_before_an_infinitive(
     text: str, claims: list[tuple[str, str, str]]
 ) -> None:
     assert spans(text) == claims
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("As China rises, the old order is fading.", "the old order is fading"),
+        ("Even as we talk, the risk remains real.", "the risk remains real"),
+        (
+            "Over the next year, as we have before, we'll keep the risk low.",
+            "we'll keep the risk low",
+        ),
+    ],
+)
+def test_a_fronted_adverbial_clause_is_no_claim_of_its_own(text: str, span: str) -> None:
+    """*As X, P* / *Even as X, P*: the adverbial clause frames the main clause (§7.1)."""
+    assert [quote for _, _, quote in spans(text)] == [span]

@@ -418,6 +418,11 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
         ):
             a = skip_connectives(s, comma + 1, end)
         b = _stretch_end(s, a, end)
+        while b < end and s.low[b] == "," and _subordinate(s, a) and _finite_in(s, b + 1, end):
+            # A fronted adverbial clause (*Even as we do so, we'll aim ...*, *As China rises,
+            # the old order ...*) frames the main clause after its comma (§7.1).
+            a = skip_connectives(s, b + 1, end)
+            b = _stretch_end(s, b + 1, end)
         while (
             b < end
             and s.low[b] == ","
@@ -448,6 +453,27 @@ def _stretch_end(s: Sentence, a: int, end: int) -> int:
     while b < end and not (s.low[b] in (",", "as") and s.stop[b]) and s.low[b] not in (".", "!"):
         b += 1
     return b
+
+
+#: Subordinators of time and manner that open a fronted adverbial clause (conditions,
+#: concessions and premises are marked as not asserted by the sentence analysis already).
+_SUBORDINATORS = frozenset(["as", "when", "while", "whereas", "once", "whenever", "until"])
+
+
+def _subordinate(s: Sentence, a: int) -> bool:
+    """Whether the stretch at a opens with a subordinator (*as*, *even as*, *when*, *once*)."""
+    low = s.low
+    return a < s.n and (low[a] in _SUBORDINATORS or low[a : a + 2] == ["even", "as"])
+
+
+def _finite_in(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b hold a finite verb, a copula or a contracted auxiliary (*we'll*,
+    the apostrophe a token of its own)."""
+    low, copulas = s.low, lexicons().copulas
+    return any(
+        is_verb(w) or w in copulas or (w in ("ll", "d", "re", "ve") and low[k - 1] in ("'", "’"))
+        for k, w in enumerate(low[a:b], start=a)
+    )
 
 
 def _verbless(s: Sentence, a: int, b: int) -> bool:
