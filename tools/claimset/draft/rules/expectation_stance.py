@@ -11,7 +11,7 @@ from ..candidate import CueSite, build_candidate
 from ..clauses import is_future
 from ..lexicons import lexicons
 from ..registry import frame
-from ..sentence import clause_end
+from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import DETERMINERS, QUOTES, WH
 from .actor import find_holder
@@ -64,6 +64,8 @@ def noun_candidate(site: CueSite) -> Candidate | None:
     low = s.low
     if site.prev in _HAVE_QUANTIFIERS and i > 1 and low[i - 2] in ("has", "have", "had"):
         return _had_noun(site)
+    if j + 1 < s.n and low[j] == "to" and i >= 2 and low[i - 2] in _STATING:
+        return _stated_noun(site)
     limit = min(s.n, j + 8)
     k = j
     span_start = None
@@ -78,10 +80,15 @@ def noun_candidate(site: CueSite) -> Candidate | None:
         if low[k] == "that" and k > j and low[k - 1] not in DETERMINERS:
             span_start = k + 1
             break
+        if low[k] in _INCLUDE and k == j and k + 1 < s.n and low[k + 1].endswith("ing"):
+            # "Takaichi's priorities include increasing defense spending and tackling inflation":
+            # each course the list names is the owner's aim, as with "is to" (§4.2, §5).
+            span_start = k + 1
+            break
         k += 1
     if span_start is None:
         return None
-    owner = [m for m in mentions if m.j in (i, i - 1) and m.possessive]
+    owner = [m for m in mentions if m.possessive and _owns(s, m.j, i)]
     if owner:
         holder = [owner[-1].ref]
         atoks: tuple[int, int] | None = (owner[-1].i, owner[-1].j)
@@ -96,6 +103,61 @@ def noun_candidate(site: CueSite) -> Candidate | None:
         return None
     span = (span_start, clause_end(s, span_start))
     return build_candidate(s, i, site.cue.type, "holder", holder, atoks, span, start, site.cue)
+
+
+def _owns(s: Sentence, j: int, i: int) -> bool:
+    """Whether a possessive mention ending at token j owns the stance noun at i: right before
+    it, or past its possessive ending and up to two adjectives (*Seoul's main priority*,
+    *Takaichi's legislative priorities*)."""
+    if j in (i, i - 1):
+        return True
+    between = s.toks[j + 1 : i]
+    return (
+        j < i
+        and s.low[j] in ("'s", "’s")
+        and len(between) <= 2
+        and all(w.isalpha() and w.islower() and w not in DETERMINERS for w in between)
+    )
+
+
+# Verbs that state or signal an attitude noun naming the party's own course (*has stated its
+# intent to ...*, *indicated their intention to ...*).
+_STATING = frozenset(
+    [
+        "stated",
+        "states",
+        "indicated",
+        "indicates",
+        "announced",
+        "announces",
+        "declared",
+        "declares",
+        "signaled",
+        "signalled",
+        "signals",
+        "reaffirmed",
+        "reaffirms",
+    ]
+)
+
+
+def _stated_noun(site: CueSite) -> Candidate | None:
+    """ "The government has stated its intent to help reopen the strait", "Some Members have
+    indicated their intention to introduce measures": a noun naming an expected action, stated
+    by its owner, makes a claim of the noun's type (guidelines §4.5, "Expressing an attitude
+    noun"): the holder is the stating verb's subject, the span the action after *to*."""
+    s, i, j = site.s, site.i, site.j
+    if site.prev not in ("its", "their", "his", "her", "our"):
+        return None
+    holder, atoks = find_holder(s, i - 2, site.start, site.mentions, site.ctx)
+    if not holder:
+        return None
+    span = (j + 1, clause_end(s, j + 1))
+    return build_candidate(s, i, site.cue.type, "holder", holder, atoks, span, site.start, site.cue)
+
+
+# A plural stance noun that lists its contents (*X's goals include reducing ...*).
+_INCLUDE = frozenset(["include", "includes", "included"])
 
 
 # The quantifiers of an attitude noun a party has (*has no intention of*, *has every interest in*).

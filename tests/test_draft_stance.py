@@ -1,0 +1,90 @@
+"""Stance nouns (rules/expectation_stance.py, guidelines §4.2, §4.5): a party's attitude named by
+a noun it owns or states."""
+
+from __future__ import annotations
+
+import pytest
+from claimset.draft import draft_sentence
+
+ACTORS = [
+    {"id": "south_korea", "name": "South Korea", "kind": "state", "aliases": ["Seoul"]},
+    {"id": "japan", "name": "Japan", "kind": "state", "aliases": ["Tokyo"]},
+]
+
+
+def claims(text: str) -> list[tuple[str, str, str]]:
+    """(actor, type, span) of every claim drafted for one sentence."""
+    return [
+        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
+        for c in draft_sentence(text, ACTORS)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seoul's main priority is to sell more cars.",
+            [("south_korea", "desire", "sell more cars")],
+        ),
+        (
+            "Seoul's priority in the talks with Tokyo is to gain access to Japan's ports.",
+            [("south_korea", "desire", "gain access to Japan's ports")],
+        ),
+        (
+            "Tokyo's legislative priorities include raising the sales tax.",
+            [("japan", "desire", "raising the sales tax")],
+        ),
+        (
+            "Seoul's goals include expanding trade with Hanoi.",
+            [("south_korea", "intention", "expanding trade with Hanoi")],
+        ),
+    ],
+)
+def test_a_stance_noun_its_owner_holds(text: str, expected: list[tuple[str, str, str]]) -> None:
+    """*X's (adjective) N is to ...* and *X's goals include V-ing ...*: the owner's aim, each
+    course the list names (an adjective or two may stand between owner and noun)."""
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul's exports include cars and ships.",
+        "Tokyo's priorities include the budget.",
+    ],
+)
+def test_include_without_a_course_is_no_stance(text: str) -> None:
+    """What a noun that names no attitude includes, or a list with no course of action, is no
+    aim of the owner's (the author may still judge it)."""
+    assert all(actor == "author" for actor, _, _ in claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo has stated its intent to help reopen the strait.",
+            [("japan", "intention", "help reopen the strait")],
+        ),
+        (
+            "Seoul indicated its intention to join the talks in May.",
+            [("south_korea", "intention", "join the talks in May")],
+        ),
+        (
+            "Seoul announced its plan to build a new port.",
+            [("south_korea", "intention", "build a new port")],
+        ),
+    ],
+)
+def test_a_stated_noun_naming_an_action_is_a_claim_of_its_type(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """*stated its intent to X*, *indicated its intention to X*: the noun names an expected
+    action, so the statement is a claim of the noun's type (guidelines §4.5)."""
+    assert claims(text) == expected
+
+
+def test_voicing_an_attitude_noun_stays_a_report() -> None:
+    """*expressed concern about X* reports a public stance (v1.3 change 20): no claim."""
+    assert claims("Seoul expressed its concern about the new base.") == []
