@@ -223,3 +223,51 @@ def test_the_authors_i_is_never_the_party_of_the_context(text: str) -> None:
 def test_a_party_before_the_verb_still_holds_with_an_i_in_the_sentence() -> None:
     drafted = draft_sentence("Tokyo told me that the truce will hold.", PARTIES, recent=["china"])
     assert [c["actor"]["ref"] for c in drafted] == ["japan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Directives and conditions (§8.1 demand; §4.5 conditions are demands).
+        (
+            "Beijing encouraged Seoul to return to the talks.",
+            [("china", "Beijing", "demand", "Seoul to return to the talks")],
+        ),
+        (
+            "Tokyo has conditioned its support on Seoul dropping the claim.",
+            [("japan", "Tokyo", "demand", "conditioned its support on Seoul dropping the claim")],
+        ),
+        (
+            "Tokyo advocates closer ties with Seoul.",
+            [("japan", "Tokyo", "demand", "advocates closer ties with Seoul")],
+        ),
+    ],
+)
+def test_directives_and_conditions(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A conditioned reflex kept Tokyo quiet.",  # no "on": an adjective
+        "Encouraging signs came from Seoul.",  # no object and infinitive
+        "Advocates of a deal met in Tokyo.",  # a noun
+    ],
+)
+def test_no_directive_without_its_complement(text: str) -> None:
+    assert all(c[2] != "demand" for c in claims(text))
+
+
+def test_a_party_after_by_is_an_agent_only_after_a_participle() -> None:
+    """*released by X*: X is the agent; *attacks on and by X underscore ...*: X is inside the
+    subject's noun phrase and holds nothing."""
+    text = "The statement released by Tokyo urged Seoul to act."
+    assert claims(text)[0][:2] == ("japan", "Tokyo")
+    drafted = draft_sentence(
+        "Attacks on and by Tokyo, as well as raids near Seoul, underscore the fragile and "
+        "contested nature of the truce.",
+        PARTIES,
+        recent=["china"],
+    )
+    assert [c["actor"]["ref"] for c in drafted] == ["author"]

@@ -182,3 +182,21 @@ def test_led_is_causal_only_before_an_infinitive(
 def test_a_fronted_adverbial_clause_is_no_claim_of_its_own(text: str, span: str) -> None:
     """*As X, P* / *Even as X, P*: the adverbial clause frames the main clause (§7.1)."""
     assert [quote for _, _, quote in spans(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strikes on the border on May 3 show how fragile the truce is.",
+        "Shelling on 4 June, as well as raids in the north, underscores the precarious state "
+        "of the truce.",
+    ],
+)
+def test_a_dated_clause_with_an_evaluative_word_is_a_judgement(text: str) -> None:
+    """Dates signal a report, but an evaluative word (*fragile*, *precarious*) makes the
+    clause the author's judgement (§4.4)."""
+    assert [(actor, typ) for actor, typ, _ in spans(text)] == [("author", "belief")]
+
+
+def test_a_dated_clause_without_one_stays_a_report() -> None:
+    assert spans("Strikes on the border on May 3 closed two crossings.") == []

@@ -87,8 +87,14 @@ def test_every_insertion_rule_is_named_in_syntax_json_in_order() -> None:
             "The new tariffs, together with the strikes at the port, have cut exports.",
             ", together with the strikes at the port ,",
         ),
+        (
+            "subject-accompaniment",
+            "Rising debts, in addition to a weaker currency, worry exporters.",
+            ", in addition to a weaker currency ,",
+        ),
         # Not before a new clause or with a verb inside.
         ("subject-accompaniment", "Seoul objected, along with Tokyo, and Beijing waited.", ""),
+        ("subject-accompaniment", "Seoul objected, in addition to Tokyo, and Beijing waited.", ""),
         (
             "fronted-adjunct",
             "Seoul has assessed that by selling arms to Moscow, Beijing may gain leverage.",

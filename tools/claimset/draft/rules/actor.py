@@ -9,7 +9,7 @@ from ..clauses import is_negated, trim_span
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..types import Candidate
-from ..words import DETERMINERS, FINITE, is_verb
+from ..words import DETERMINERS, FINITE, PARTICIPLES, is_past, is_verb
 
 
 def find_holder(
@@ -95,13 +95,25 @@ def _first_person_singular(s: Sentence, cue: int, start: int) -> bool:
 def _agent(s: Sentence, cue: int, start: int, mentions: list[Mention]) -> _Holder | None:
     """The agent of a passive (*released by X*) or the subject of an absolute participle."""
     for m in sorted(mentions, key=lambda m: -m.i):
-        if start <= m.i and m.j <= cue and m.i > 0 and s.low[m.i - 1] == "by" and not m.anaphor:
+        if start <= m.i and m.j <= cue and _passive_by(s, m.i - 1) and not m.anaphor:
             return [m.ref], m.words
     absolute = _absolute_subject(s, cue, mentions)
     if absolute is not None:
         return [absolute.ref], absolute.words
     # No actor tokens: the "I" stands before the frame's own negation ("not as a skeptic").
     return ([AUTHOR], None) if _self_description(s, cue, start) is not None else None
+
+
+def _passive_by(s: Sentence, k: int) -> bool:
+    """Whether *by* at token k introduces the agent of a passive participle (*released by X*,
+    *backed jointly by X*), not a preposition of a noun (*attacks on and by Iran underscore
+    ...*: the attacks are the subject, Iran holds nothing)."""
+    if k < 1 or s.low[k] != "by":
+        return False
+    t = k - 1
+    while t > 0 and s.low[t].endswith("ly") and s.toks[t].islower():
+        t -= 1
+    return is_past(s.low[t]) or s.low[t] in PARTICIPLES or s.low[t].endswith("en")
 
 
 #: The heads of a self-description (*as someone who believes*, *as one who thinks*).

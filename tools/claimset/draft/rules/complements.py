@@ -72,6 +72,17 @@ def as_phrase(v: VerbSite) -> bool:
     return "as" in v.s.low[v.j : v.end]
 
 
+def _on_follows(s: Sentence, j: int, stop: int) -> bool:
+    return any(w in ("on", "upon") for w in s.low[j:stop])
+
+
+@complement("on-condition", from_verb=True, in_conjunct=_on_follows)
+def on_condition(v: VerbSite) -> bool:
+    """*X conditioned Y on Z*, *has conditioned its support upon Z*: what X requires (guidelines
+    §4.5, conditions are demands); not *a conditioned reflex*."""
+    return not v.passive and _on_follows(v.s, v.j, v.end)
+
+
 @complement("as-or-actor", from_verb=True, in_conjunct=_as_follows)
 def as_or_actor(v: VerbSite) -> bool:
     """*Y as Z*, or a party right after the verb (*sees Moscow as ...*, *trusts Beijing*)."""

@@ -23,7 +23,12 @@ _PREDICATE_STARTS = FINITE | frozenset(["never", "also", "still", "not", "only"]
 # Relative words that open a non-restrictive relative clause after a comma.
 _RELATIVES = frozenset(["who", "which", "whom", "whose"])
 # Phrases after a comma that add a party or thing to the subject before the verb.
-_ACCOMPANIMENT = (("along", "with"), ("together", "with"), ("as", "well", "as"))
+_ACCOMPANIMENT = (
+    ("along", "with"),
+    ("together", "with"),
+    ("as", "well", "as"),
+    ("in", "addition", "to"),
+)
 
 
 @insertion("brackets")
