@@ -271,3 +271,93 @@ def test_a_party_after_by_is_an_agent_only_after_a_participle() -> None:
         recent=["china"],
     )
     assert [c["actor"]["ref"] for c in drafted] == ["author"]
+
+
+def test_a_relative_clause_with_a_cue_and_an_attitude_is_the_partys_claim() -> None:
+    """§4.3: *Beijing, which reportedly urged Pyongyang to ...* is Beijing's demand with the cue,
+    no author claim; the relative pronoun refers to the last name of a list alone, and the span
+    ends at the closing bracket."""
+    text = (
+        "Officials from Tokyo and Beijing (which reportedly urged Seoul to return to the talks) "
+        "stayed silent."
+    )
+    drafted = draft_sentence(text, PARTIES)
+    assert [
+        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"]) for c in drafted
+    ] == [("china", "demand", "Seoul to return to the talks")]
+    assert [q["quote"] for q in drafted[0]["hedge"]["cues"]] == ["reportedly"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Deliberating one's own course is an intention (v1.3 §8.1) ...
+        (
+            "Seoul is considering holding the summit in May.",
+            [("south_korea", "Seoul", "intention", "considering holding the summit in May")],
+        ),
+        # ... a judgement stays a belief.
+        (
+            "Seoul considers the summit a success.",
+            [("south_korea", "Seoul", "belief", "considers the summit a success")],
+        ),
+    ],
+)
+def test_consider_a_course_or_a_judgement(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_an_option_after_a_modal_is_the_authors() -> None:
+    """§8.2: *Tokyo could consider holding ...* lists an option: the author's prediction."""
+    assert [(c[0], c[2]) for c in claims("Tokyo could consider holding the summit in May.")] == [
+        ("author", "prediction")
+    ]
+
+
+def test_a_pronoun_after_a_semicolon_is_the_new_clauses_subject() -> None:
+    """*it* after *said* in the clause a semicolon opens stands for that clause's subject, also
+    with a quotation opening between it and its verb."""
+    text = 'Tokyo welcomed the truce; Seoul said it was "seeking clarification of the terms."'
+    got = claims(text)
+    assert ("south_korea", "it", "desire", "seeking clarification of the terms") in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A standing aim with its aim stated (§4.4, §8.1) ...
+        (
+            "Tokyo is pursuing closer ties with Seoul.",
+            [("japan", "Tokyo", "intention", "pursuing closer ties with Seoul")],
+        ),
+        (
+            "Tokyo has pursued closer ties with Seoul.",
+            [("japan", "Tokyo", "intention", "pursued closer ties with Seoul")],
+        ),
+        # ... an attitude noun after a possessive, with its infinitive ...
+        (
+            "Tokyo announced its plan to build a second base.",
+            [("japan", "its", "intention", "build a second base")],
+        ),
+        # ... a judgement with a that-clause, also in a predicate after "but".
+        (
+            "Park Jin visited Seoul but found that the talks had stalled.",
+            [("park", "Park Jin", "belief", "the talks had stalled")],
+        ),
+    ],
+)
+def test_aims_plans_and_findings(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo pursued closer ties with Seoul in 2019.",  # the simple past narrates (§4.4)
+        "Tokyo pursues its own interests.",  # no stated aim: the author's characterisation
+        "The report found that exports fell.",  # a document's finding, no party's
+        "Tokyo's plan to build a second base angered Seoul.",  # the noun phrase presupposes it
+    ],
+)
+def test_no_party_claim_for_narration_or_an_unstated_aim(text: str) -> None:
+    assert all(c[0] in ("author",) for c in claims(text)), claims(text)

@@ -200,3 +200,10 @@ def test_a_dated_clause_with_an_evaluative_word_is_a_judgement(text: str) -> Non
 
 def test_a_dated_clause_without_one_stays_a_report() -> None:
     assert spans("Strikes on the border on May 3 closed two crossings.") == []
+
+
+def test_may_with_a_verb_of_difference_is_a_belief() -> None:
+    """*may differ* conjectures how things are now (§8.1 belief), not what will happen."""
+    assert spans("The two drafts may differ on the timetable.") == [
+        ("author", "belief", "The two drafts may differ on the timetable")
+    ]

@@ -460,9 +460,11 @@ def _naming_phrase(s: Sentence, i: int, j: int, kind: str) -> tuple[int, int] | 
 
 def is_expletive(s: Sentence, i: int) -> bool:
     """ "it" in "it is hard to say", "it seems", "it is likely that": no referent."""
-    nxt = s.low[i + 1 : i + 4]
+    nxt = [w for w in s.low[i + 1 : i + 5] if w not in ('"', "“")][:3]
     if not nxt:
         return True
+    if nxt[0] in ("is", "was") and len(nxt) > 1 and nxt[1].endswith("ing"):
+        return nxt[1] in ("going", "becoming", "getting")  # 'it was "seeking ...': referential
     if nxt[0] in ("seems", "seemed", "appears", "appeared", "remains", "goes", "would", "'s"):
         return True
     return nxt[0] in ("is", "was") and len(nxt) > 1 and nxt[1] not in ("a", "an", "the")
@@ -500,6 +502,10 @@ def resolve_anaphor(
                 both.append(ref)
         return both[:2] if len(both) >= 2 else []
     subjects = [m for m in named if not m.after_preposition]
+    # A semicolon opens a new clause: its own subject first (*Oman welcomed the truce; the UAE
+    # said it was seeking ...*: "it" is the UAE).
+    semicolon = max((k for k in range(mention.i) if s.low[k] == ";"), default=-1)
+    subjects = [m for m in subjects if m.i > semicolon] or subjects
     pool = [*(m.ref for m in subjects[:1]), *ctx.recent]
     if s.low[mention.i] in ("his", "her"):
         # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).

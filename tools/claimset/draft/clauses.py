@@ -139,7 +139,7 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
 # (*The partnership may reflect Russia's attempt ...*), not what will happen.
 _RELATION_VERBS = frozenset(
     ["reflect", "reflects", "indicate", "mean", "represent", "imply", "explain", "stem", "owe"]
-)
+) | frozenset(["differ", "vary"])  # "versions that may differ from each other": how they are now
 
 
 def conjecture_now(s: Sentence, j: int) -> bool:

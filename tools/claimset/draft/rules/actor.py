@@ -64,7 +64,10 @@ def _subject_before(
             continue  # "He has joined Trump's coalition and offered to ...": not the holder
         if m.anaphor:
             between = s.low[m.j : cue]
-            if any(t not in lex.auxiliaries and t != "," and not t.endswith("ly") for t in between):
+            if any(
+                t not in lex.auxiliaries and t not in (",", '"', "“") and not t.endswith("ly")
+                for t in between
+            ):  # 'it was "seeking ...': a quotation may open between the pronoun and the verb
                 continue
             refs = resolve_anaphor(s, m, mentions, ctx)
             if refs:
@@ -370,6 +373,8 @@ def coordinated_holders(s: Sentence, cands: list[Candidate], mentions: list[Ment
         last = next((m for m in mentions if m.words == cand.actor_tokens), None)
         if last is None or last.anaphor or last.after_preposition:
             continue
+        if _relative_follows(s, last.words[1], cand.cue):
+            continue  # "Russia, and China (which urged Iran to ...)": the last conjunct only
         chain = _subject_list(s, last, mentions)
         if len(chain) == 1 or chain[-1].possessive or last.possessive:
             continue
@@ -386,6 +391,14 @@ def coordinated_holders(s: Sentence, cands: list[Candidate], mentions: list[Ment
         cand.holder_tokens = {m.ref: m.words for m in chain}
         if neither:
             cand.negative = True
+
+
+def _relative_follows(s: Sentence, k: int, cue: int) -> bool:
+    """Whether a relative clause opens right after the holder's name (token k) and holds the
+    cue: its pronoun refers to that name alone, not to the list it ends."""
+    if k < s.n and s.low[k] in ("(", ","):
+        k += 1
+    return k < cue and k < s.n and s.low[k] in ("which", "who")
 
 
 def _subject_list(s: Sentence, last: Mention, mentions: list[Mention]) -> list[Mention]:

@@ -112,6 +112,8 @@ def naming(v: VerbSite) -> bool:
 def _judges(s: Sentence, j: int, stop: int) -> bool:
     low = s.low
     nxt = low[j] if j < s.n else ""
+    if _gerund(nxt):
+        return False  # "is considering targeting 2028 as ...": a course, deliberated
     if nxt == "that" or nxt == "it" or "as" in low[j:stop] or bare_clause(s, j, stop):
         return True
     return names_object(s, j, stop) or "to be" in " ".join(low[j : min(stop, j + 6)])
@@ -125,6 +127,62 @@ def judging(v: VerbSite) -> bool:
     *is considered (to be) a partner*; not *could consider examining ...*, *consider measures
     to codify ...*, *consider several areas for oversight*."""
     return v.passive or _judges(v.s, v.j, v.end)
+
+
+def _gerund(word: str) -> bool:
+    return word.endswith("ing") and word not in ("being", "nothing", "something", "anything")
+
+
+#: Modals before a verb of deliberation that make it the author's option (*Congress could
+#: consider ...*, guidelines §8.2 "Options offered to a legislature").
+_OPTION_MODALS = frozenset(["could", "may", "might", "should", "would", "can"])
+
+
+@complement("course")
+def course(v: VerbSite) -> bool:
+    """A course of action deliberated by the subject, a gerund (*Seoul is considering targeting
+    2028 as a completion date*: Seoul's intention, v1.3 §8.1 "Consider / review / study + the
+    actor's own course"); not after a modal, where the author lists an option (*Congress could
+    consider examining ...*, §8.2)."""
+    low = v.s.low
+    nxt = low[v.j] if v.j < v.s.n else ""
+    return _gerund(nxt) and not any(w in _OPTION_MODALS for w in low[max(0, v.i - 3) : v.i])
+
+
+#: Objects that state no aim (guidelines §6.1, "Unstated content → author": *Korea pursues its
+#: own interests* is the author's characterisation of Korea, not Korea's intention).
+_UNSTATED = frozenset(["interest", "interests", "agenda", "goals", "aims", "objectives"])
+
+
+@complement("stated-aim")
+def stated_aim(v: VerbSite) -> bool:
+    """A verb of aim with its aim as object and a party as subject (*Australia is pursuing
+    updates to its force structure*: its intention, §4.4 standing aims); not *to pursue*, a noun,
+    or an object that only says that there is an aim (*pursues its own interests*)."""
+    low = v.s.low
+    prev = low[v.i - 1] if v.i > 0 else ""
+    nxt = low[v.j] if v.j < v.s.n else ""
+    if prev in ("to", "'s", "’s") or prev in DETERMINERS or not nxt.isalpha():
+        return False
+    if nxt in FINITE or nxt in ("and", "or", "of", "for", "from", "in"):
+        return False
+    head = next((w for w in low[v.j : min(v.end, v.j + 4)] if w not in _POSSESSED), "")
+    return head not in _UNSTATED and _party_subject(v.s, v.i, v.mentions)
+
+
+_POSSESSED = frozenset(["its", "their", "his", "her", "our", "own", "national", "narrow"])
+
+
+@complement("that-party", bare_clause=True, in_conjunct=_that_or_bare)
+def that_party(v: VerbSite) -> bool:
+    """A that-clause right after the verb and a party as subject (*Trump found that the aid is
+    in the national interest*: his judgement); a document's or a study's finding (*the report
+    found that ...*) is no party's."""
+    nxt = v.s.low[v.j] if v.j < v.s.n else ""
+    # A predicate coordinated after "and / but" shares the subject before (*Trump kept Colombia
+    # on the list but found that ...*).
+    shared = v.i > 1 and v.s.low[v.i - 1] in ("and", "but") and _party_subject(v.s, v.i - 2)
+    return nxt == "that" and (shared or _party_subject(v.s, v.i, v.mentions))
 
 
 @complement("gerund", in_conjunct=_always)

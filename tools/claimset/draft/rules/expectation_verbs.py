@@ -35,6 +35,7 @@ from ..words import (
     PARTICIPLES,
     PURPOSE_NOUNS,
     WH,
+    is_past,
     is_verb,
 )
 from .actor import find_holder
@@ -97,7 +98,7 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     while j < site.end - 1 and s.low[j].endswith("ly") and s.low[j + 1] in ("that", "to", *WH):
         j += 1  # "thought naively that"
     content = _content(site, verb, that_at, j)
-    end = _with_condition(s, content.start, site.end)
+    end = _bracket_end(s, i, _with_condition(s, content.start, site.end))
     if content.start == i and j >= end:
         return None  # "than Beijing had hoped": no content, no claim
     typ = content.type
@@ -124,7 +125,9 @@ def _phrasal_directive(site: CueSite) -> bool:
 
 
 # Simple-past forms of the verbs of aim (expectations.json: seek, aim, strive, endeavour).
-_PAST_AIMS = frozenset(("sought", "aimed", "strived", "strove", "endeavoured", "endeavored"))
+_PAST_AIMS = frozenset(
+    ("sought", "aimed", "strived", "strove", "endeavoured", "endeavored", "pursued")
+)
 # Adverbs between an auxiliary and its verb (*has long sought*, *had repeatedly sought*).
 _AUXILIARY_ADVERBS = frozenset(("long", "also", "not", "never", "always", "still", "so", "far"))
 
@@ -190,7 +193,7 @@ def _coordinated_predicate(s: Sentence, i: int) -> bool:
     ):
         k -= 1
     # Past forms only: "..., and hopes for a deal rose" is a noun.
-    return k > 1 and low[k] in ("and", "but", "yet") and low[i].endswith("ed")
+    return k > 1 and low[k] in ("and", "but", "yet") and (low[i].endswith("ed") or is_past(low[i]))
 
 
 # Endings of demonyms used as adjectives (*Chinese, Turkish, Russian, Korean, American*); a
@@ -367,6 +370,16 @@ def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Con
     # A noun phrase, "Y as Z", an adjective: the verb itself (guidelines §7.1); "would welcome a
     # return": from the verb, "would" is shell.
     return _Content(j - 1 if cue.words[0] in ("would", "'") else i, cue.type)
+
+
+def _bracket_end(s: Sentence, i: int, end: int) -> int:
+    """The span of a verb inside brackets ends at the closing bracket (*China (which reportedly
+    encouraged Iran to agree) reacted ...*): what follows belongs to the clause around it."""
+    opened = next((k for k in range(i - 1, max(-1, i - 12), -1) if s.low[k] in ("(", ")")), None)
+    if opened is None or s.low[opened] != "(":
+        return end
+    close = next((k for k in range(i + 1, end) if s.low[k] == ")"), None)
+    return close if close is not None else end
 
 
 def _with_condition(s: Sentence, span_start: int, end: int) -> int:

@@ -83,12 +83,34 @@ def assign_cues(
     (a cue always qualifies a claim)."""
     for cue in cues:
         rel = relative_clause(s, cue.start)
-        if rel is not None:
+        attitude = _attitude_in_relative(cands, cue, rel) if rel is not None else None
+        if attitude is not None:
+            attitude.cues.append(cue)  # "China (which reportedly urged Iran to ...)": China's
+        elif rel is not None:
             cands.append(_relative_claim(s, cue, rel, mentions))
         elif not _given_to_claim(s, cands, cue):
             claim = _cue_claim(s, cands, cue)
             if claim is not None:
                 cands.append(claim)
+
+
+def _attitude_in_relative(cands: list[Candidate], cue: Cue, rel: int) -> Candidate | None:
+    """A party's attitude or speech claimed by the relative clause that holds the cue (*Beijing,
+    which reportedly urged Pyongyang to return to talks*): the cue is that claim's, no author
+    claim is made (guidelines §4.3, "A cue-rule clause whose content is a party's attitude or
+    speech is the party's claim")."""
+    return next(
+        (
+            c
+            for c in cands
+            if c.frame == "holder"
+            and AUTHOR not in c.holder
+            and rel < c.cue
+            and cue.start < c.cue
+            and c.cue - cue.end <= 3
+        ),
+        None,
+    )
 
 
 def _relative_claim(s: Sentence, cue: Cue, rel: int, mentions: list[Mention]) -> Candidate:
