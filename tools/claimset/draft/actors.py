@@ -501,11 +501,7 @@ def resolve_anaphor(
             if ref not in both and ref != AUTHOR:
                 both.append(ref)
         return both[:2] if len(both) >= 2 else []
-    subjects = [m for m in named if not m.after_preposition]
-    # A semicolon opens a new clause: its own subject first (*Oman welcomed the truce; the UAE
-    # said it was seeking ...*: "it" is the UAE).
-    semicolon = max((k for k in range(mention.i) if s.low[k] == ";"), default=-1)
-    subjects = [m for m in subjects if m.i > semicolon] or subjects
+    subjects = _clause_subjects(s, mention, named)
     pool = [*(m.ref for m in subjects[:1]), *ctx.recent]
     if s.low[mention.i] in ("his", "her"):
         # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
@@ -516,6 +512,14 @@ def resolve_anaphor(
         named_states = [m.ref for m in named]
         pool = [r for r in [*ctx.recent, *named_states] if kind_of(ctx, r) == "state"]
     return pool[:1]
+
+
+def _clause_subjects(s: Sentence, mention: Mention, named: list[Mention]) -> list[Mention]:
+    """The subjects named before an anaphor, those of the clause a semicolon opens first
+    (*Oman welcomed the truce; the UAE said it was seeking ...*: "it" is the UAE)."""
+    subjects = [m for m in named if not m.after_preposition]
+    semicolon = max((k for k in range(mention.i) if s.low[k] == ";"), default=-1)
+    return [m for m in subjects if m.i > semicolon] or subjects
 
 
 def kind_of(ctx: Context, ref: str) -> str:
