@@ -361,3 +361,24 @@ def test_aims_plans_and_findings(text: str, expected: list[tuple[Any, ...]]) -> 
 )
 def test_no_party_claim_for_narration_or_an_unstated_aim(text: str) -> None:
     assert all(c[0] in ("author",) for c in claims(text)), claims(text)
+
+
+def test_a_hedge_passive_is_no_implicit_holder() -> None:
+    """*visas that are suspected of being used ...*: the hedge phrase of Appendix B, the
+    author's doubt (§4.3 cue rule), not an attitude of the party of the context."""
+    drafted = draft_sentence(
+        "Tokyo granted visas that are suspected of being used by smugglers.",
+        PARTIES,
+        recent=["china"],
+    )
+    assert [c["actor"]["ref"] for c in drafted] == ["author"]
+    assert [q["quote"] for q in drafted[0]["hedge"]["cues"]] == ["are suspected of"]
+
+
+def test_the_two_allies_are_both_parties_of_the_context() -> None:
+    """*the two allies*, like *the two sides*, stands for the two most recent parties: one claim
+    each (§14.3)."""
+    drafted = draft_sentence(
+        "The two allies have said that the talks will resume.", PARTIES, recent=["japan", "china"]
+    )
+    assert sorted(c["actor"]["ref"] for c in drafted) == ["china", "japan"]

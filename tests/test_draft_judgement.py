@@ -207,3 +207,22 @@ def test_may_with_a_verb_of_difference_is_a_belief() -> None:
     assert spans("The two drafts may differ on the timetable.") == [
         ("author", "belief", "The two drafts may differ on the timetable")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        # A necessity frame in the author's voice (v1.3 §8.1) ...
+        ("But there is still much more to be done.", "obligation"),
+        ("Much remains to be done on trade.", "belief"),  # the frame must end the clause
+        ("Much remains to be done.", "obligation"),
+        ("The work to be done.", "belief"),  # no verb of its own: no frame
+        # ... and a modal in a relative clause inside an adjunct says nothing of the claim's
+        # time, while after a predicate noun it carries the claim.
+        ("Seoul is weak in a region that will change.", "belief"),
+        ("This is a plan that will fail.", "prediction"),
+        ("Seoul is so weak that it will fall.", "prediction"),
+    ],
+)
+def test_the_type_of_the_authors_clause(text: str, typ: str) -> None:
+    assert [t for _, t, _ in spans(text)] == [typ]

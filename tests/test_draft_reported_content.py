@@ -129,3 +129,13 @@ def test_the_holders_narrated_predicate_is_no_content() -> None:
     assert [c[3] for c in got] == ["he will never yield"], got
     kept = claims("Tokyo has said that Seoul has erred and has misled its public.")
     assert [c[3] for c in kept] == ["Seoul has erred", "has misled its public"], kept
+
+
+def test_a_predicate_inserted_in_a_quoted_content_stays_the_speakers() -> None:
+    """*wrote that "We are, and will be, talking ..."*: the comma before *and will be* opens no
+    new clause; the speaker's *we* makes it its own course, an intention."""
+    got = claims('Ito wrote that "We are, and will be, talking trade relief with Seoul."')
+    assert any(
+        c[:3] == ("fumio_ito", "Ito", "intention") and c[3].startswith("will be") for c in got
+    )
+    assert all(c[0] != "author" for c in got), got

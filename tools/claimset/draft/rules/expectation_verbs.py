@@ -51,6 +51,21 @@ _ADJUNCT_PREPOSITIONS = ("at", "in", "during", "with", "to", "throughout")
 _NOUN_AFTER_TO = ("demand", "plan", "hope")
 
 
+#: Passive participles that with *of / to* are hedge cues of Appendix B (*is suspected of*,
+#: *is accused of*, *is alleged to*), not an implicit party's attitude.
+_HEDGE_PASSIVES = frozenset(["suspected", "accused", "alleged"])
+
+
+def _passive_no_attitude(site: CueSite) -> bool:
+    """Whether a passive cue states no one's attitude: *leaves much to be desired*, or the
+    hedge phrase of Appendix B (*visas that are suspected of being used ...*, *is alleged to*:
+    the author's doubt, v1.3), not an attitude of an implicit holder."""
+    s, i = site.s, site.i
+    if i > 1 and s.low[i - 2] == "to":
+        return True
+    return s.low[i] in _HEDGE_PASSIVES and site.nxt in ("of", "to")
+
+
 class _Content(NamedTuple):
     """Where the span of a verb's claim starts, and what the complement says about the claim."""
 
@@ -82,8 +97,8 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         # and a holder of its own (guidelines §4.3).
         return None
     passive = _passive(s, i)
-    if passive and i > 1 and s.low[i - 2] == "to":
-        return None  # "leaves much to be desired"
+    if passive and _passive_no_attitude(site):
+        return None
     needs: Complement = site.cue.complement
     # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
     # starts at its subject).

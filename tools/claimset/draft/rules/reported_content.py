@@ -76,11 +76,17 @@ def _content_end(s: Sentence, start: int, quoted: bool) -> int:
         w = s.low[k]
         if quoted and w in ('"', "”"):
             return k
-        if not quoted and (
-            w in _NEW_CLAUSE or (w == "," and k + 1 < s.n and s.low[k + 1] in ("and", "but"))
-        ):
+        if not quoted and (w in _NEW_CLAUSE or _comma_clause(s, k)):
             return k
     return s.n
+
+
+def _comma_clause(s: Sentence, k: int) -> bool:
+    """Whether the comma at token k opens a new main clause with *and / but* and a subject of
+    its own; not a predicate inserted into the content (*"We are, and will be, talking ..."*)."""
+    if s.low[k] != "," or k + 2 >= s.n or s.low[k + 1] not in ("and", "but"):
+        return False
+    return s.low[k + 2] not in FINITE
 
 
 def give_content_to_speaker(
@@ -127,6 +133,8 @@ def _to_speaker(
     # A coordinated predicate has no subject of its own (*and will treat ...*): the content's
     # subject is its subject.
     subject_from = content.start if s.low[a] in FINITE else a
+    while subject_from < b and s.low[subject_from] in QUOTES:
+        subject_from += 1  # 'wrote that "We are, and will be, talking ...': its subject "We"
     own = own_conduct(s, subject_from, b, content.holder, mentions, ctx)
     if c.type == "obligation":
         c.type = "intention" if own else "demand"
