@@ -21,6 +21,7 @@ from .words import (
     WH,
     is_past,
     is_verb,
+    past_verb,
 )
 
 
@@ -215,9 +216,7 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
     for k in range(j + 1, min(end, j + (9 if determined else 3 if bare_noun else 7))):
         w = s.low[k]
         if w in FINITE or (
-            is_past(w)
-            and (bare_noun or (k + 1 < end and s.toks[k + 1][:1].isalnum()))
-            and s.low[k - 1] not in ("and", "or")  # "the fragile and contested nature": adjectives
+            past_verb(s.low, k) and (bare_noun or (k + 1 < end and s.toks[k + 1][:1].isalnum()))
         ):
             # A past verb: after a bare noun (*claimed fraud occurred*), or with an object
             # (*the region faced its worst crisis*; *the tariffs Beijing imposed, ...* has none).

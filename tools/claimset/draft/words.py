@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 
 from ..segment import ABBREVIATIONS
 
@@ -324,6 +325,12 @@ def is_past(word: str) -> bool:
     return word in PAST_IRREGULAR or (
         word.endswith("ed") and len(word) > 4 and word not in NOT_VERBS_ED
     )
+
+
+def past_verb(low: Sequence[str], k: int) -> bool:
+    """A past form at token k that is a verb, not an adjective coordinated with the one before
+    it (*the fragile and contested nature*)."""
+    return is_past(low[k]) and not (k > 0 and low[k - 1] in ("and", "or"))
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -27,6 +27,7 @@ from ..words import (
     is_verb,
 )
 from .evidence import fact_signals
+from .judgement_type import left_to_do, relative_start
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -161,11 +162,11 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue
         region_start = region[0]
         fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
-        future = is_future(s, a, min(_embedded_question(s, a, b), _relative_start(s, a, b)))
+        future = is_future(s, a, min(_embedded_question(s, a, b), relative_start(s, a, b)))
         typ = "prediction" if fear or future or _predicted(s, a, b) else "belief"
         if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
             typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
-        if _left_to_do(s, a, b):
+        if left_to_do(s, a, b):
             typ = "obligation"  # "there is still much more to be done": a necessity (v1.3)
         cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
@@ -186,48 +187,6 @@ def _explained(s: Sentence, b: int) -> bool:
     while k < s.n and (s.low[k] == "," or s.low[k] in _PARTLY):
         k += 1
     return k < s.n and s.low[k] == "because" and k - b <= 4
-
-
-#: Quantities of work that a "to be done" frame says is still needed.
-_WORK = frozenset(["much", "more", "work", "lot", "plenty"])
-
-
-def _left_to_do(s: Sentence, a: int, b: int) -> bool:
-    """*There is still much more to be done*, *Much remains to be done*: a necessity frame in
-    the author's voice, an obligation (guidelines v1.3 §8.1, necessity frames), not a belief."""
-    low = s.low
-    before = low[a : b - 3]
-    return (
-        low[b - 3 : b] == ["to", "be", "done"]
-        and any(w in _WORK for w in before)
-        and any(w in ("is", "'s", "’s", "remains", "remain") for w in before)
-    )
-
-
-def _relative_start(s: Sentence, a: int, b: int) -> int:
-    """Where a relative clause describing a noun of the clause a..b starts, past the clause's
-    own verb (*That's inevitable in a competition like this that is not going to resolve*),
-    else b: its modal describes the noun and says nothing of the claim's time (§8.2: the
-    claim's own verb decides). Not a *that* after a verb, an expletive *it* frame (*It is
-    likely that ...*) or a result clause (*so weak that ...*)."""
-    low = s.low
-    if low[a] in ("it", "there"):
-        return b
-    for k in range(a + 2, b):
-        if low[k] not in ("that", "which", "who"):
-            continue
-        before = low[a:k]
-        prev = low[k - 1]
-        verbs = [t for t in range(a, k) if low[t] in FINITE or low[t] in ("'s", "’s")]
-        if not verbs or any(w in ("so", "such") for w in before):
-            return b
-        if prev in FINITE or is_verb(prev) or not prev.isalpha() or prev.endswith("ly"):
-            return b
-        # Only inside an adjunct (*in a competition like this that ...*): after a predicate
-        # noun the relative clause may carry the claim (*This is a plan that will fail*).
-        prepositions = lexicons().prepositions
-        return k if any(w in prepositions for w in low[verbs[0] + 1 : k]) else b
-    return b
 
 
 def _embedded_question(s: Sentence, a: int, b: int) -> int:
