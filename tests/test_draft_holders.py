@@ -337,7 +337,7 @@ def test_a_pronoun_after_a_semicolon_is_the_new_clauses_subject() -> None:
         # ... an attitude noun after a possessive, with its infinitive ...
         (
             "Tokyo announced its plan to build a second base.",
-            [("japan", "its", "intention", "build a second base")],
+            [("japan", "Tokyo", "intention", "build a second base")],
         ),
         # ... a judgement with a that-clause, also in a predicate after "but".
         (
