@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from .lexicons import lexicons, longest_match
-from .openings import adverbial_yet
+from .openings import adverbial_yet, finite_in, subordinate
 from .sentence import Sentence, clause_end, skip_connectives
 from .words import (
     DETERMINERS,
@@ -406,20 +406,11 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
             while a < end and s.suppressed[a]:
                 a += 1
             a = skip_connectives(s, a, end)
-        # A leading adverbial phrase ending in a comma ("In the early 1990ies, ...").
-        comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
-        if (
-            comma is not None
-            and a < s.n
-            and (
-                s.low[a] in lexicons().prepositions
-                or s.low[a] in ("at", "during", "after", "before")
-            )
-            and comma - a <= 8
-        ):
-            a = skip_connectives(s, comma + 1, end)
+        a = _past_leading_adverbial(s, a, end)
         b = _stretch_end(s, a, end)
-        while b < end and s.low[b] == "," and _subordinate(s, a) and _finite_in(s, b + 1, end):
+        while (
+            b < end and s.low[b] == "," and subordinate(s.low, a) and finite_in(s.low, b + 1, end)
+        ):
             # A fronted adverbial clause (*Even as we do so, we'll aim ...*, *As China rises,
             # the old order ...*) frames the main clause after its comma (§7.1).
             a = skip_connectives(s, b + 1, end)
@@ -456,25 +447,15 @@ def _stretch_end(s: Sentence, a: int, end: int) -> int:
     return b
 
 
-#: Subordinators of time and manner that open a fronted adverbial clause (conditions,
-#: concessions and premises are marked as not asserted by the sentence analysis already).
-_SUBORDINATORS = frozenset(["as", "when", "while", "whereas", "once", "whenever", "until"])
-
-
-def _subordinate(s: Sentence, a: int) -> bool:
-    """Whether the stretch at a opens with a subordinator (*as*, *even as*, *when*, *once*)."""
-    low = s.low
-    return a < s.n and (low[a] in _SUBORDINATORS or low[a : a + 2] == ["even", "as"])
-
-
-def _finite_in(s: Sentence, a: int, b: int) -> bool:
-    """Whether tokens a..b hold a finite verb, a copula or a contracted auxiliary (*we'll*,
-    the apostrophe a token of its own)."""
-    low, copulas = s.low, lexicons().copulas
-    return any(
-        is_verb(w) or w in copulas or (w in ("ll", "d", "re", "ve") and low[k - 1] in ("'", "’"))
-        for k, w in enumerate(low[a:b], start=a)
+def _past_leading_adverbial(s: Sentence, a: int, end: int) -> int:
+    """Past a leading adverbial phrase ending in a comma (*In the early 1990ies, ...*)."""
+    comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
+    opener = a < s.n and (
+        s.low[a] in lexicons().prepositions or s.low[a] in ("at", "during", "after", "before")
     )
+    if comma is not None and opener and comma - a <= 8:
+        return skip_connectives(s, comma + 1, end)
+    return a
 
 
 def _verbless(s: Sentence, a: int, b: int) -> bool:

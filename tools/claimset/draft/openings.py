@@ -98,3 +98,23 @@ def temporal_since(low: Sequence[str], k: int) -> bool:
         return True
     comma = next((c for c in range(k + 2, len(low)) if low[c] == ","), None)
     return comma is not None and any(w in ("has", "have") for w in low[comma + 1 : comma + 8])
+
+
+#: Subordinators of time and manner that open a fronted adverbial clause (conditions,
+#: concessions and premises are marked as not asserted by the sentence analysis already).
+_SUBORDINATORS = frozenset(["as", "when", "while", "whereas", "once", "whenever", "until"])
+
+
+def subordinate(low: Sequence[str], a: int) -> bool:
+    """Whether the stretch at a opens with a subordinator (*as*, *even as*, *when*, *once*)."""
+    return a < len(low) and (low[a] in _SUBORDINATORS or list(low[a : a + 2]) == ["even", "as"])
+
+
+def finite_in(low: Sequence[str], a: int, b: int) -> bool:
+    """Whether tokens a..b hold a finite verb, a copula or a contracted auxiliary (*we'll*,
+    the apostrophe a token of its own)."""
+    copulas = lexicons().copulas
+    return any(
+        is_verb(w) or w in copulas or (w in ("ll", "d", "re", "ve") and low[k - 1] in ("'", "’"))
+        for k, w in enumerate(low[a:b], start=a)
+    )
