@@ -309,11 +309,11 @@ def find_mentions(s: Sentence, index: ActorIndex) -> list[Mention]:
     """Every actor named or referred to in the sentence, left to right (longest form first)."""
     lex = lexicons()
     norm = ["the" if t == "the" else tok for t, tok in zip(s.low, s.toks, strict=True)]
-    trie, anaphors = index.trie, lex.anaphors
+    names, anaphors = index.trie.firsts, lex.anaphors.firsts
     out: list[Mention] = []
     i = 0
     while i < s.n:
-        if norm[i] not in trie and s.low[i] not in anaphors and norm[i] != "the":
+        if norm[i] not in names and s.low[i] not in anaphors and norm[i] != "the":
             i += 1  # most words name no actor and refer to none
             continue
         if (

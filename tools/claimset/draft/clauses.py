@@ -106,12 +106,13 @@ def is_negated(s: Sentence, i: int, j: int) -> bool:
     """A negator on the clause in tokens i..j, before any relative pronoun or complementizer
     (which would start an embedded clause whose negation is not the expectation's)."""
     lex = lexicons()
+    negators = lex.negators.firsts
     k = i
     while k < j:
         w = s.low[k]
         if k > i and (w in lex.relatives or w in ("while", "whether", "if", "how", "what")):
             return False
-        m = longest_match(lex.negators, s.low, k) if w in lex.negators else None
+        m = longest_match(lex.negators, s.low, k) if w in negators else None
         if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
             return True
         k += 1

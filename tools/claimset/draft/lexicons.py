@@ -127,6 +127,12 @@ class Trie(dict[str, list[Entry]]):
         self.seconds: dict[str, frozenset[str]] = {}
         # Per first word, the value of its first one-word entry, if it has one.
         self.singles: dict[str, Any] = {}
+        # The first words in a plain dict: `word in trie.firsts` answers `word in trie` at half
+        # the cost. (CPython's dict defines `__contains__` as a method, so `in` on a subclass
+        # of dict looks the method up and calls it; the loops that ask for every token of every
+        # sentence ask here, about 150 times a sentence. A dict, not a set: its lookup of a
+        # string is the quicker.)
+        self.firsts: dict[str, None] = {}
 
 
 def build_trie(items: Iterable[Entry]) -> Trie:
@@ -145,6 +151,7 @@ def build_trie(items: Iterable[Entry]) -> Trie:
             for words, value in entries:
                 by_length.setdefault(len(words), {}).setdefault(words, value)  # first one wins
             trie.tables[first] = sorted(by_length.items(), reverse=True)
+    trie.firsts = dict.fromkeys(trie)
     return trie
 
 

@@ -579,7 +579,7 @@ def _skip_connectives(s: Sentence, k: int, limit: int) -> int:
         if s.low[k] in (",", "–", "—"):
             k += 1
             continue
-        m = longest_match(lex.connectives, s.low, k) if s.low[k] in lex.connectives else None
+        m = longest_match(lex.connectives, s.low, k) if s.low[k] in lex.connectives.firsts else None
         if m is not None and k + m[0] <= limit:
             k += m[0]
             continue

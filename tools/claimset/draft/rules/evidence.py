@@ -35,11 +35,11 @@ _PERFECT = frozenset(("has", "have", "had", "is", "are", "was", "were"))
 def fact_signals(s: Sentence, i: int, j: int) -> set[str]:
     """Signs that tokens i..j report a fact: evidence-cue types, "date", "figure", "past"."""
     lex = lexicons()
-    low, toks = s.low, s.toks
+    low, toks, cues = s.low, s.toks, lex.evidence.firsts
     found: set[str] = set()
     k = i
     while k < j:
-        m = longest_match(lex.evidence, low, k) if low[k] in lex.evidence else None
+        m = longest_match(lex.evidence, low, k) if low[k] in cues else None
         if m is not None:
             if not (low[k] == "since" and temporal_since(low, k)):
                 found.add(m[1])
@@ -531,7 +531,11 @@ def opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
         return m[0]
     if inside:
         for t in range(k + 1, min(s.n, k + 10)):
-            if s.low[t] in trie and s.low[t] != "so" and (m := longest_match(trie, s.low, t)):
+            if (
+                s.low[t] in trie.firsts
+                and s.low[t] != "so"
+                and (m := longest_match(trie, s.low, t))
+            ):
                 return m[0]
     return 0
 

@@ -21,8 +21,9 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
     out: list[Candidate] = []
     i = 0
     cues = lex.expectations
+    firsts = cues.firsts
     while i < s.n:
-        if s.low[i] not in cues:
+        if s.low[i] not in firsts:
             i += 1  # most words are no expectation cue
             continue
         if s.suppressed[i] or i in s.asides:

@@ -19,10 +19,11 @@ from ..types import Candidate, Cue
 def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
     """Every hedge and booster cue (i, j, kind, certainty), after the context rules."""
     lex = lexicons()
+    firsts = lex.hedges.firsts
     out: list[Cue] = []
     i = 0
     while i < s.n:
-        m = longest_match(lex.hedges, s.low, i) if s.low[i] in lex.hedges else None
+        m = longest_match(lex.hedges, s.low, i) if s.low[i] in firsts else None
         if m is None or (s.suppressed[i] and not _conceded(s, i)):
             i += 1
             continue

@@ -36,8 +36,8 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     found = fact_signals(s, i, j)
     for k in range(i, j):
         w = s.low[k]
-        if (w in lex.evaluative and longest_match(lex.evaluative, s.low, k)) or (
-            w in lex.causal and longest_match(lex.causal, s.low, k) and _causal_use(s, k, j)
+        if (w in lex.evaluative.firsts and longest_match(lex.evaluative, s.low, k)) or (
+            w in lex.causal.firsts and longest_match(lex.causal, s.low, k) and _causal_use(s, k, j)
         ):
             return False
     if "statistic" in found:
