@@ -254,20 +254,42 @@ def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> s
 
 
 def _refers_back(s: Sentence, cand: Candidate) -> bool:
-    """*this balancing act*, *that decision*: the span refers back to a thing of the context;
-    *such as* introduces examples and refers back to nothing."""
+    """*this balancing act*, *that decision*: the span refers back to one thing of the context
+    whose owner is the target (guidelines §9, extension (b)); also *such* (*Tokyo resents
+    such pressure*). Not a demonstrative pronoun (*This means ...*, *This allowed ...*, *I
+    say this not ...*), not *such* opening the author's claim (*Such measures rarely work*:
+    the author generalises about things of a kind, no one owner's), not *such as* (it opens
+    examples), not when the span names its own side (*we have begun this work*: the thing is
+    ours), nor in an intention (*we intend to stick with this strategy*: a party's own course
+    is about its own things)."""
     a, b = cand.span
     low = s.low
+    if cand.type == "intention" or any(w in _FIRST_PERSON for w in low[a:b]):
+        return False
     return any(
         (w in DEMONSTRATIVES or (w == "that" and k <= a + 1))
+        and not (w == "such" and k == a and cand.frame == "author")
         and k + 1 < b
         and not (w == "such" and low[k + 1] == "as")
         and low[k + 1] not in DETERMINERS
         and s.toks[k + 1].isalpha()
         and s.toks[k + 1].islower()
-        and low[k + 1] not in FINITE
+        and not _pronoun_verb(w, low[k + 1])
         for k, w in enumerate(low[a:b], start=a)
     )
+
+
+_FIRST_PERSON = frozenset(["we", "our", "us", "ours", "i", "my"])
+
+
+def _pronoun_verb(demonstrative: str, word: str) -> bool:
+    """Whether the word after a demonstrative shows it to be a pronoun, not a determiner: a
+    verb (*This allowed*, *This is*), a singular demonstrative before a third-person verb
+    form (*This means*, *this leads*: *this* takes no plural noun), or *not*."""
+    if word in FINITE or word == "not" or is_verb(word):
+        return True
+    singular = demonstrative in ("this", "that")
+    return singular and word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _passive_act(s: Sentence, cand: Candidate) -> bool:
