@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimset.draft import ActorIndex, draft_document, draft_sentence
+from claimset.draft.sentence import Sentence
 
 PARTIES = ActorIndex(
     [
@@ -296,3 +297,29 @@ def test_a_background_clause_and_a_list_of_examples_give_no_target() -> None:
     assert claims("Seoul will act when Tokyo asks.")[0][3] == "south_korea"
     drafted = draft_sentence("Tokyo resents such pressure.", PARTIES, recent=("china",))
     assert drafted[0]["expectation"]["target"] == "china"
+
+
+def test_a_list_of_noun_phrases_with_participles_and_names_stays_in_the_span() -> None:
+    # §7.2: the items of a list belong to the proposition. A participle opening an item before
+    # its noun (*forced labor*) is an adjective, and a name after a preposition (*on DPRK
+    # missiles*) is no subject of a new clause: neither ends the list.
+    assert claims("Seoul will take action on abuses, forced labor, and piracy.") == [
+        (
+            "author",
+            "prediction",
+            "Seoul will take action on abuses, forced labor, and piracy",
+            "south_korea",
+        )
+    ]
+    text = (
+        "Tokyo wants several arrangements, including expanded exercises, the sharing of data "
+        "on DPRK missiles, and a secretariat."
+    )
+    assert claims(text)[0][2] == text[text.index("wants") : -1]
+    # Non-examples: a list of predicates (its last item a verb) and a participle before a
+    # preposition are clauses of their own.
+    s = Sentence("Seoul has ended the talks, expanded sanctions, and deployed troops.")
+    assert s.stop[s.toks.index(",")]
+    assert claims("Seoul will protest, forced by Tokyo, and then yield.")[0][2] == (
+        "Seoul will protest"
+    )

@@ -307,16 +307,32 @@ def _breaks_long_item(s: Sentence, k: int) -> bool:
 
 
 def _attributive(s: Sentence, k: int) -> bool:
-    """A participle before a noun after a preposition or determiner (*of perceived
-    transparency*, *the armed groups*): an adjective, no verb."""
+    """A participle before a noun after a preposition, a determiner or a list's comma or
+    coordinator (*of perceived transparency*, *the armed groups*, *abuses, forced labor, and
+    ...*): an adjective, no verb (*, forced to ...* is one)."""
     low = s.low
+    preps = lexicons().prepositions
     return (
         0 < k < s.n - 1
         and low[k].endswith("ed")
-        and (low[k - 1] in DETERMINERS or low[k - 1] in lexicons().prepositions)
+        and (low[k - 1] in DETERMINERS or low[k - 1] in preps or low[k - 1] in (",", *COORDINATORS))
         and s.toks[k + 1].isalpha()
         and s.toks[k + 1].islower()
+        and low[k + 1] not in preps
+        and low[k + 1] != "to"
+        and not (low[k - 1] in (",", *COORDINATORS) and _predicate_list(s, k))
     )
+
+
+def _predicate_list(s: Sentence, k: int) -> bool:
+    """Whether the list that token k continues ends in a verb after its coordinator (*ended
+    the talks, expanded extraditions, and deployed troops*): a list of predicates, whose
+    past forms are verbs."""
+    low = s.low
+    for t in range(k, min(s.n - 1, k + 20)):
+        if low[t] in COORDINATORS:
+            return is_verb(low[t + 1])
+    return is_verb(low[k])
 
 
 def _name_and_verb(s: Sentence, k: int) -> bool:
@@ -324,6 +340,8 @@ def _name_and_verb(s: Sentence, k: int) -> bool:
     w = s.low[k]
     return (
         k > 0
+        # After a preposition a name is no subject (*data on DPRK missiles*).
+        and not (k > 1 and s.low[k - 2] in lexicons().prepositions)
         and len(w) > 3
         and w.endswith("s")
         and not w.endswith("ss")
@@ -363,7 +381,7 @@ def _list_follows(s: Sentence, i: int) -> bool:
             if item == 0:
                 return False
             item, last = 0, item
-        elif _ends_list_item(w):
+        elif _ends_list_item(w) and not _attributive(s, k):
             return False
         else:
             item += 1
