@@ -64,3 +64,50 @@ def test_owner_of_a_thing_referred_back_to(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert targets(text, recent=("japan", "china")) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Joint agents give no target (rule 3): a subject of several unnamed parties at once,
+        # a party coordinated with unnamed others (rule 6).
+        (
+            "Bilateral efforts led to the Chinese navy's capture of a smuggler.",
+            [("Bilateral efforts led to the Chinese navy's capture of a smuggler", None)],
+        ),
+        (
+            "The three countries will soon sign a deal with China.",
+            [("The three countries will soon sign a deal with China", None)],
+        ),
+        (
+            "Washington has called for Seoul and other countries to deploy ships.",
+            [("Seoul and other countries to deploy ships", None)],
+        ),
+        (
+            "Washington and its allies must restrain Beijing.",
+            [("Washington and its allies must restrain Beijing", None)],
+        ),
+        # Non-examples: a joint thing with a named partner of the holder (rule 5 after rule 3:
+        # the actor does not count), a party alone.
+        (
+            "Seoul said that joint exercises with Tokyo will resume.",
+            [("joint exercises with Tokyo will resume", "japan")],
+        ),
+        (
+            "Washington has called for Seoul to deploy ships.",
+            [("Seoul to deploy ships", "south_korea")],
+        ),
+    ],
+)
+def test_joint_agents_give_no_target(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert targets(text) == expected
+
+
+def test_a_hearing_is_no_addressee() -> None:
+    # Rule 2 needs an addressee that is a party to the relations: testimony is given to a
+    # hearing, so rule 3 decides (the agent of the content).
+    text = "The admiral testified to Congress that Beijing continues to build ships."
+    assert targets(text) == [("Beijing continues to build ships", "china")]
+    # Non-example: a party told something is the addressee.
+    text = "Seoul told Washington that Beijing continues to build ships."
+    assert targets(text) == [("Beijing continues to build ships", "united_states")]

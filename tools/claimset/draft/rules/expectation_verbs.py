@@ -366,6 +366,8 @@ def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Con
     nxt = low[j] if j < s.n else ""
     if that_at is not None:
         addressee = [m for m in site.mentions if j <= m.i and m.j <= that_at and not m.anaphor]
+        if low[i].startswith("testif"):
+            addressee = []  # "testified to Congress that ...": a hearing, no addressee (§9)
         return _Content(that_at + 1, cue.type, addressee[0].ref if addressee else None)
     if cue.complement.from_verb:
         return _Content(i, cue.type)  # "regard that assurance as worthless": no complementizer

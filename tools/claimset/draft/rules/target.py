@@ -33,6 +33,8 @@ def find_target(
         return own or find_target(s, parent, mentions, actors)
     if cand.target_hint is not None:
         return cand.target_hint if cand.target_hint not in cand.holder else None
+    if _joint_subject(s, cand, mentions):
+        return None
     found = _named_target(s, cand, mentions)
     if found is not None or _joint(s, cand, mentions):
         return found
@@ -63,11 +65,48 @@ def _partner_in_compound(s: Sentence, cand: Candidate, mentions: list[Mention]) 
     return None
 
 
+# Adjectives that make the thing they qualify several parties' at once (*bilateral efforts*).
+_JOINT = frozenset(["bilateral", "trilateral", "multilateral", "joint", "mutual"])
+# Number words of a group of parties (*the three countries*).
+_SEVERAL = frozenset(["two", "three", "four", "five", "several"])
+
+
+def _joint_subject(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
+    """Whether the subject of a clause that opens the span is several unnamed parties acting
+    jointly (*Bilateral efforts led to ...*, *the three governments agreed ...*): joint agents
+    give no target (guidelines §9, rule 3), even when a single party is named later in the
+    span. A subject that names a partner (*joint exercises with Tokyo will resume*) is left to
+    rules 3-5: the actor does not count, the partner is the target."""
+    a, b = cand.span
+    if cand.frame != "author" and not (a > 0 and s.low[a - 1] == "that"):
+        return False  # an infinitive or noun-phrase content has no subject of its own
+    end = min(subject_end(s, a, b), a + 6)
+    if any(a <= m.i < end for m in mentions):
+        return False
+    low = s.low
+    return any(
+        w in _JOINT or (w in _SEVERAL and k > a and low[k - 1] in ("the", "these", "those"))
+        for k, w in enumerate(low[a:end], start=a)
+    )
+
+
+# Words after *and* that join a party with unnamed others (*Seoul and other countries*).
+_OTHERS = frozenset(["other", "others", "its", "their", "partners", "allies"])
+
+
+def _with_others(s: Sentence, m: Mention) -> bool:
+    """Whether the party is coordinated with unnamed others (*Seoul and other countries*,
+    *Tokyo and its partners*): several parties jointly (guidelines §9, rule 6)."""
+    return m.j + 1 < s.n and s.low[m.j] in ("and", "or") and s.low[m.j + 1] in _OTHERS
+
+
 def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
-    """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*)."""
+    """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*,
+    *Seoul and other countries*)."""
     a, b = cand.span
     return (
-        any(
+        any(a <= m.i < b and not m.anaphor and _with_others(s, m) for m in mentions)
+        or any(
             a <= m.i < b
             and not m.anaphor
             and m.ref not in cand.holder
@@ -123,6 +162,7 @@ def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> l
         and ref not in cand.holder
         and ref != AUTHOR
         and not coordinated_mention(s, m, mentions)
+        and not _with_others(s, m)
         and not (m.i in s.inserted and s.low[m.i - 1] in ("(", "including"))
         and not _foil(s, a, m)
         and not _place(s, a, m)
