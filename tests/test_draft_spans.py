@@ -323,3 +323,34 @@ def test_a_list_of_noun_phrases_with_participles_and_names_stays_in_the_span() -
     assert claims("Seoul will protest, forced by Tokyo, and then yield.")[0][2] == (
         "Seoul will protest"
     )
+
+
+def test_a_closing_prepositional_adjunct_after_a_comma_stays_in_the_span() -> None:
+    # §7.2 keeps adverbials: a comma before a prepositional phrase that closes the sentence
+    # without a verb of its own ends no clause (also past an inclusion inside it, and with a
+    # participle before "by" or after a preposition).
+    assert claims(
+        "Seoul wants to talk to Tokyo about regional issues, from trade to the Korean Peninsula."
+    ) == [
+        (
+            "south_korea",
+            "desire",
+            "talk to Tokyo about regional issues, from trade to the Korean Peninsula",
+            "japan",
+        )
+    ]
+    text = "Seoul and Tokyo appear to differ, ahead of a meeting of their envoys, including Kim."
+    assert claims(text)[0][2] == text[:-1]
+    text = (
+        "Beijing will expand its reach, beyond defending the islands to challenges posed by Tokyo."
+    )
+    assert claims(text)[0][2] == text[:-1]
+    # Non-examples: an absolute clause, a premise, a report frame, a cue frame, an infinitive.
+    assert claims("Seoul will lose, with Tokyo gaining ground.")[0][2] == "Seoul will lose"
+    assert claims("Seoul will resist, given the weight of trade.")[0][2] == "Seoul will resist"
+    assert claims("Seoul will lose, according to Tokyo.")[0][:3] == (
+        "japan",
+        "prediction",
+        "Seoul will lose",
+    )
+    assert claims("Seoul will win, in my view.")[0][2] == "Seoul will win"
