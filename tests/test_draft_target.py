@@ -27,6 +27,7 @@ PARTIES = ActorIndex(
             "kind": "government",
         },
         {"id": "analysts", "name": "analysts", "aliases": ["observers"], "kind": "group"},
+        {"id": "moon", "name": "Moon Jae-in", "aliases": ["Moon"], "kind": "person"},
     ]
 )
 
@@ -111,3 +112,18 @@ def test_a_hearing_is_no_addressee() -> None:
     # Non-example: a party told something is the addressee.
     text = "Seoul told Washington that Beijing continues to build ships."
     assert targets(text) == [("Beijing continues to build ships", "united_states")]
+
+
+def test_the_government_of_the_context_is_a_state() -> None:
+    # A body of a state counts as that state (§9, §14.2): "the government", "his Cabinet"
+    # stand for the state of the context, never a person or group met before it.
+    recent = ("analysts", "moon", "japan")
+    text = "The government's talks with the rebels arguably strengthened them."
+    assert targets(text, recent) == [(text[:-1], "japan")]
+    text = "Consequently, his Cabinet may not have received full information."
+    assert targets(text, recent) == [
+        ("his Cabinet may not have received full information", "japan")
+    ]
+    # Non-example: with no state in the context, no target (a group is no government).
+    text = "The government's talks with the rebels arguably strengthened them."
+    assert targets(text, ("analysts", "moon")) == [(text[:-1], None)]

@@ -503,7 +503,11 @@ def resolve_anaphor(
         return both[:2] if len(both) >= 2 else []
     subjects = _clause_subjects(s, mention, named)
     pool = [*(m.ref for m in subjects[:1]), *ctx.recent]
-    if s.low[mention.i] in ("his", "her"):
+    if s.low[mention.j - 1] in _STATE_NOUNS:
+        # "the government", "his Cabinet", "the country": a state, not a person or group of
+        # the context (guidelines §14.2).
+        pool = [r for r in pool if kind_of(ctx, r) == "state"]
+    elif s.low[mention.i] in ("his", "her"):
         # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
         pool = [r for r in pool if kind_of(ctx, r) != "person"]
     if mention.institution:
@@ -520,6 +524,10 @@ def _clause_subjects(s: Sentence, mention: Mention, named: list[Mention]) -> lis
     subjects = [m for m in named if not m.after_preposition]
     semicolon = max((k for k in range(mention.i) if s.low[k] == ";"), default=-1)
     return [m for m in subjects if m.i > semicolon] or subjects
+
+
+#: Heads of anaphors that stand for a state (*the government*, *his cabinet*, *the country*).
+_STATE_NOUNS = frozenset(["government", "administration", "cabinet", "country", "state"])
 
 
 def kind_of(ctx: Context, ref: str) -> str:
