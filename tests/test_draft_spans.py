@@ -354,3 +354,17 @@ def test_a_closing_prepositional_adjunct_after_a_comma_stays_in_the_span() -> No
         "Seoul will lose",
     )
     assert claims("Seoul will win, in my view.")[0][2] == "Seoul will win"
+
+
+def test_since_before_a_noun_phrase_is_a_phrase_of_time() -> None:
+    # §7.2 cuts a finite adverbial clause; "since" before a noun phrase opens none, so the
+    # phrase stays in a party's content, as "since 2022" does.
+    text = "Tokyo said that Seoul faced its hardest choice since World War II."
+    assert claims(text)[0][2] == "Seoul faced its hardest choice since World War II"
+    text = "Tokyo believes that Seoul has grown stronger since the end of the Cold War."
+    assert claims(text)[0][2] == "Seoul has grown stronger since the end of the Cold War"
+    # Non-examples: a clause after "since", also with a present verb after a name.
+    text = "Tokyo believes that Seoul will suffer since Beijing needs oil."
+    assert claims(text)[0][2] == "Seoul will suffer"
+    text = "Tokyo believes that Seoul will suffer since it lacks oil."
+    assert claims(text)[0][2] == "Seoul will suffer"

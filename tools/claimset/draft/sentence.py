@@ -164,8 +164,8 @@ def _boundary_at(
     if tok == "and":
         joins = _coordinates(s, i, finite_seen, parenthetical)
         return (1, True) if joins else (0, False)
-    if since_a_time(low, i):
-        return 0, False  # "since 2022": a phrase of time, no clause
+    if since_a_time(low, i) or (tok == "since" and _since_a_phrase(s, i)):
+        return 0, False  # "since 2022", "since World War II": a phrase of time, no clause
     if _participle_after(s, i):
         return 0, False  # "keeping the border quiet while expanding trade": no clause of its own
     if tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
@@ -175,6 +175,23 @@ def _boundary_at(
     if conclusion_why(low, i):
         return 1, False  # "That is why Seoul should stay out": the conclusion is a clause
     return (1 if tok == "as" and finite_seen and _as_with_clause(s, i) else 0), False
+
+
+def _since_a_phrase(s: Sentence, i: int) -> bool:
+    """Whether the *since* at token i opens a noun phrase of time, no clause (*since World War
+    II*, *since the end of the Cold War*): no verb up to the next punctuation, and no present
+    verb after a name or pronoun (*since Tokyo needs oil* is a clause)."""
+    low, toks = s.low, s.toks
+    k = i + 1
+    while k < s.n and low[k][:1].isalnum():
+        w = low[k]
+        if w in FINITE or is_verb(w) or w in _CLAUSE_SUBJECTS:
+            return False
+        after_name = toks[k - 1][:1].isupper() and k - 1 > i
+        if after_name and toks[k].islower() and w.endswith("s") and not w.endswith("ss"):
+            return False
+        k += 1
+    return k > i + 1
 
 
 def _participle_after(s: Sentence, i: int) -> bool:
