@@ -127,3 +127,15 @@ def test_the_government_of_the_context_is_a_state() -> None:
     # Non-example: with no state in the context, no target (a group is no government).
     text = "The government's talks with the rebels arguably strengthened them."
     assert targets(text, ("analysts", "moon")) == [(text[:-1], None)]
+
+
+def test_it_after_a_coordinator_is_the_sentence_subject() -> None:
+    # Rule 3 (rule 1 for an obligation): the pronoun subject of a coordinated clause is the
+    # party that opens the sentence as its subject.
+    text = "Seoul should keep the channels open, and it ought to invite Beijing to the talks."
+    assert targets(text)[-1] == ("it ought to invite Beijing to the talks", "south_korea")
+    text = "Tokyo has weathered many storms, and it will probably weather this one too."
+    assert targets(text)[-1] == ("it will probably weather this one too", "japan")
+    # Non-example: a party inside an opening clause is no subject of the sentence.
+    text = "Whether Beijing will accept such a deal is unclear, but it is the only deal left."
+    assert targets(text)[-1][1] is None

@@ -248,6 +248,9 @@ def _author_target(
     """For the author's claims: the party in or owning the subject; for an obligation without
     one, the party named in the condition."""
     a, b = cand.span
+    coordinated_it = _coordinated_it(s, cand, mentions)
+    if coordinated_it is not None:
+        return coordinated_it
     if split_predicate(s, a):
         # A predicate split off by coordination ("and will not be expressing ...", ", and
         # hosts ..."): its subject is the previous conjunct's.
@@ -279,6 +282,26 @@ def _author_target(
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
     return party_of(first[0]) if first else None
+
+
+def _coordinated_it(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+    """ "Seoul should keep the channels open, and it ought to invite Beijing": the pronoun
+    subject of a coordinated clause is the party that opens the sentence as its subject, the
+    agent (rule 3); not a party inside an opening clause (*Whether Beijing will accept it
+    ..., but it is ...*)."""
+    a = cand.span[0]
+    if not (s.low[a] == "it" and a > 1 and s.low[a - 1] in ("and", "but")):
+        return None
+    subject = next((m for m in mentions if not m.anaphor), None)
+    if (
+        subject is not None
+        and (subject.i == 0 or (subject.i == 1 and s.low[0] == "the"))
+        and subject.j < s.n
+        and is_verb(s.low[subject.j])
+        and subject.ref not in cand.holder
+    ):
+        return subject.ref
+    return None
 
 
 def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
