@@ -368,3 +368,16 @@ def test_since_before_a_noun_phrase_is_a_phrase_of_time() -> None:
     assert claims(text)[0][2] == "Seoul will suffer"
     text = "Tokyo believes that Seoul will suffer since it lacks oil."
     assert claims(text)[0][2] == "Seoul will suffer"
+
+
+def test_but_before_a_relative_clauses_second_predicate_ends_no_clause() -> None:
+    # §7.2 keeps a restrictive relative clause whole: "but" joining a second verb to it is
+    # the relative clause's own coordination, no boundary.
+    text = "Tokyo regards Seoul as a partner who shares its goals but wants more trade."
+    assert claims(text)[0][2] == text[text.index("regards") : -1]
+    # Non-examples: "but" in a main clause, and after a comma or before a new subject.
+    assert claims("Seoul wants trade but fears Beijing.")[0][2] == "wants trade"
+    text = "Tokyo wants a partner who shares its goals, but Seoul fears Beijing."
+    assert claims(text)[0][2] == "wants a partner who shares its goals"
+    text = "Tokyo wants a partner who shares its goals but Seoul fears Beijing."
+    assert claims(text)[0][2] == "wants a partner who shares its goals"

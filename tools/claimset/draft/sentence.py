@@ -155,10 +155,7 @@ def _boundary_at(
         listed = i in parenthetical or (tok == "," and list_comma(s, i))
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:
-        if adverbial_yet(low, i):
-            return 0, False  # "Russia may yet surprise its critics": an adverb, no clause
-        # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
-        return (0 if negated else 1), False
+        return _adversative(s, i, negated), False
     if tok in COORDINATORS and i > 0 and low[i - 1] == "," and list_comma(s, i - 1):
         return 0, False  # the serial "and" of a list
     if tok == "and":
@@ -192,6 +189,35 @@ def _since_a_phrase(s: Sentence, i: int) -> bool:
             return False
         k += 1
     return k > i + 1
+
+
+def _adversative(s: Sentence, i: int, negated: bool) -> int:
+    """How many tokens the *but* / *yet* at token i bounds (0 or 1)."""
+    if adverbial_yet(s.low, i):
+        return 0  # "Russia may yet surprise its critics": an adverb, no clause
+    # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
+    return 0 if negated or _relative_second_predicate(s, i) else 1
+
+
+def _relative_second_predicate(s: Sentence, i: int) -> bool:
+    """Whether the *but* at token i joins a second predicate to a relative clause (*a partner
+    who shares its goals but wants more trade*): the relative
+    clause's own, kept with it (guidelines §7.2 keeps restrictive relative clauses)."""
+    low, n = s.low, s.n
+    nxt = low[i + 1] if i + 1 < n else ""
+    verb = (
+        nxt in FINITE
+        or is_verb(nxt)
+        or (nxt.endswith("s") and not nxt.endswith("ss") and s.toks[i + 1].islower())
+    )
+    if not verb:
+        return False
+    for k in range(i - 1, max(0, i - 15), -1):
+        if low[k] in (",", ";", ":", "(", ")"):
+            return False
+        if low[k] in ("who", "which", "where", "whom", "whose"):
+            return True
+    return False
 
 
 def _participle_after(s: Sentence, i: int) -> bool:
