@@ -91,7 +91,7 @@ def test_a_rank_by_amount_is_a_figure(text: str) -> None:
     [
         "Most of Chile's copper exports are dependent upon Chinese demand.",
         "Hungary relies on Russian gas for its heating.",
-        "The port depends on transit fees from its neighbours.",
+        "The port is reliant on transit fees from its neighbours.",
     ],
 )
 def test_an_objective_dependence_is_a_fact(text: str) -> None:
@@ -226,3 +226,29 @@ def test_may_with_a_verb_of_difference_is_a_belief() -> None:
 )
 def test_the_type_of_the_authors_clause(text: str, typ: str) -> None:
     assert [t for _, t, _ in spans(text)] == [typ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new tariffs have raised concerns among some investors about the alliance.",
+        "Beijing's tariffs on barley have affected the Australian economy.",
+        "The Prime Minister's remarks have eroded Seoul's trust in Tokyo.",
+    ],
+)
+def test_an_effect_the_author_asserts_is_a_judgement(text: str) -> None:
+    """A relation between two facts (an effect, on the economy or on others' attitudes) is the
+    author's belief (guidelines §4.4, *led to, helped, affected*), also in the past."""
+    assert [(a, t) for a, t, _ in spans(text)] == [("author", "belief")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Policymakers have raised concerns about the new base.",
+        "Seoul expressed concerns about the tariffs in May.",
+    ],
+)
+def test_voicing_a_concern_stays_a_report(text: str) -> None:
+    """Holders voicing an attitude noun report a public stance (v1.3 change 20)."""
+    assert spans(text) == []
