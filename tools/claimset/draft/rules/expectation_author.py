@@ -77,9 +77,21 @@ def _modal_type(site: CueSite) -> str | None:
         typ = _prediction_type(s, j, word)
     if typ is None:
         return None
-    if site.cue.type == "prediction" and word in ("is", "are", "was", "were") and site.nxt == "be":
+    if (
+        site.cue.type == "prediction"
+        and word in ("is", "are", "was", "were")
+        and site.nxt == "be"
+        and not _passive_event(s, j)
+    ):
         typ = "belief"  # "the real figure is sure to be much higher": now, not the future
     return typ
+
+
+def _passive_event(s: Sentence, k: int) -> bool:
+    """Whether *be* at token k opens a passive (*is expected to be completed by 2028*): an event
+    still to happen, a prediction, unlike a state (*is sure to be much higher*)."""
+    nxt = s.low[k + 1] if k + 1 < s.n else ""
+    return nxt.endswith(("ed", "en")) and len(nxt) > 4 and nxt not in ("open", "often")
 
 
 def _other_use(site: CueSite) -> bool:
