@@ -12,12 +12,15 @@ from claimset.project import Project
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
 
-#: Every annotated essay project: the test essays, the three blind sets, and the seed corpus.
+#: Every annotated essay project: the test essays, the blind sets (the last two real texts), and
+#: the seed corpus.
 ESSAY_PROJECTS = [
     *sorted((DATA / "essays").iterdir()),
     *sorted((DATA / "blind").iterdir()),
     *sorted((DATA / "blind2").iterdir()),
     *sorted((DATA / "blind3").iterdir()),
+    *sorted((DATA / "blind4").iterdir()),
+    *sorted((DATA / "blind5").iterdir()),
     REPO,
 ]
 
@@ -120,3 +123,15 @@ def unicode_document(doc_id: str = "unicode") -> CorpusDocument:
         for i, seg in enumerate(segs)
     ]
     return CorpusDocument(doc_id, UNICODE_TEXT, records)
+
+
+def reviewed_document() -> CorpusDocument:
+    """The non-BMP document, its first sentence reviewed by a second annotator with a note of
+    quotes, tabs and a newline, its second with a note only: what the converters must carry."""
+    doc = unicode_document("reviewed")
+    first, second = doc.sentences[0], doc.sentences[1]
+    doc.sentences[0] = first.model_copy(
+        update={"status": "reviewed", "reviewer": "ann2", "note": 'desire or "belief"?\tsee\n§8.2'}
+    )
+    doc.sentences[1] = second.model_copy(update={"note": "a = b; c"})
+    return doc

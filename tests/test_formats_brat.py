@@ -14,7 +14,7 @@ from claimset.formats.brat import (
 )
 from claimset.formats.corpus import CorpusDocument, records_bytes
 from claimset.formats.graph import sentence_meta
-from formats_samples import essay_documents, unicode_document
+from formats_samples import essay_documents, reviewed_document, unicode_document
 
 DOCS = essay_documents()
 
@@ -143,3 +143,14 @@ def test_a_file_made_elsewhere_uses_the_fallback_sentences(tmp_path: Path) -> No
     assert (first.status, first.annotator, len(first.claims)) == ("done", "ann2", 1)
     assert first.claims[0].id == "c1" and first.claims[0].actor.quote == "Beijing"
     assert [s.status for s in back.sentences[1:]] == ["todo", "todo"]
+
+
+def test_a_reviewer_and_a_note_survive_the_round_trip() -> None:
+    doc = reviewed_document()
+    ann, lost = to_brat(doc)
+    back, problems = from_brat(doc.id, doc.text, ann)
+    assert lost == [] and problems == []
+    assert back.sentences[0].reviewer == "ann2"
+    assert back.sentences[0].note == 'desire or "belief"?\tsee\n§8.2'
+    assert back.sentences[1].note == "a = b; c"
+    assert records_bytes(back.sentences) == records_bytes(doc.sentences)

@@ -10,7 +10,7 @@ import pytest
 from claimset.formats.corpus import CorpusDocument, records_bytes
 from claimset.formats.label_studio import Utf16, from_task, from_tasks, label_config, to_task
 from claimset.models import Actor
-from formats_samples import essay_documents, unicode_document
+from formats_samples import essay_documents, reviewed_document, unicode_document
 
 DOCS = essay_documents()
 ACTORS = [
@@ -273,3 +273,13 @@ def test_the_sdk_accepts_non_bmp_tasks_and_rejects_a_broken_one() -> None:
     assert interface.validate_prediction({"result": broken}, return_errors=True) != []
     assert interface.validate_annotation({"result": broken}) is False
     assert interface.validate_task({"data": {"doc": "x"}}) is False  # no text
+
+
+def test_a_reviewer_and_a_note_survive_the_round_trip() -> None:
+    doc = reviewed_document()
+    task, lost = to_task(doc)
+    docs, problems = from_tasks([_trip(task)])
+    assert lost == [] and problems == []
+    assert docs[0].sentences[0].reviewer == "ann2"
+    assert docs[0].sentences[1].note == "a = b; c"
+    assert records_bytes(docs[0].sentences) == records_bytes(doc.sentences)

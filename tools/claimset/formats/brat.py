@@ -2,7 +2,8 @@
 
 The `.txt` is the seed text as it is. In the `.ann`:
 
-- `T` lines: one `Sentence` entity per sentence (attribute `Status`, note `id=… annotator=…`),
+- `T` lines: one `Sentence` entity per sentence (attribute `Status`, note `id=… annotator=…`,
+  and `reviewer=…`, `note="…"` when the record has them),
   then the claims' `Expectation`, `Actor`, `Evidence`, `Hedge` and `Booster` entities. A span
   that crosses a line break is written as fragments (`0 10;11 20`), as brat itself does; reading
   joins fragments separated only by whitespace.
@@ -104,6 +105,11 @@ def visual_conf() -> str:
     return "\n".join(lines) + "\n"
 
 
+#: A sentence's fields besides its status and id, kept in its note (`annotator=ann1
+#: reviewer=ann2 note="..."`): a round trip through brat loses none of them.
+_SENTENCE_NOTES = ("annotator", "reviewer", "note")
+
+
 def _note(values: dict[str, str]) -> str:
     return " ".join(
         f"{k}={v if _BARE.match(v) else json.dumps(v, ensure_ascii=False)}"
@@ -152,16 +158,17 @@ def to_brat(doc: CorpusDocument) -> tuple[str, list[Problem]]:
             if name is not None:
                 out.append(f"{next_id('A')}\t{name} {tid} {value}")
         notes = {k: attrs[k] for k in NOTE_KEYS.get(role, ()) if k in attrs}
-        if role == "Sentence" and "annotator" in attrs:
-            notes["annotator"] = attrs["annotator"]
+        if role == "Sentence":
+            notes.update({k: attrs[k] for k in _SENTENCE_NOTES if k in attrs})
         if notes:
             out.append(f"{next_id('#')}\tAnnotatorNotes {tid}\t{_note(notes)}")
         return tid
 
     for sentence in doc.sentences:
         attrs = {"status": sentence.status, "id": sentence.id}
-        if sentence.annotator is not None:
-            attrs["annotator"] = sentence.annotator
+        for key in _SENTENCE_NOTES:
+            if (value := getattr(sentence, key)) is not None:
+                attrs[key] = value
         entity("Sentence", sentence.start, sentence.end, attrs)
     tids = {r.key: entity(r.role, r.start, r.end, r.attrs) for r in graph.regions}
     roles = {r.key: r.role for r in graph.regions}
@@ -320,7 +327,7 @@ def _apply_note(
         return
     for key, value in _parse_note(note).items():
         if key in NOTE_KEYS.get(target.role, ()) or (
-            target.role == "Sentence" and key == "annotator"
+            target.role == "Sentence" and key in _SENTENCE_NOTES
         ):
             target.attrs[key] = value
         else:
@@ -339,6 +346,8 @@ def _sentences(doc_id: str, entities: list[_Entity], problems: list[Problem]) ->
                 e.end,
                 status,
                 e.attrs.get("annotator"),
+                reviewer=e.attrs.get("reviewer"),
+                note=e.attrs.get("note"),
             )
         )
     for a, b in pairwise(metas):

@@ -92,6 +92,9 @@ class SentenceMeta:
     status: str
     annotator: str | None
     claims_sha256: str = ""
+    # Carried through the tools unchanged, so that a round trip loses nothing of the record.
+    reviewer: str | None = None
+    note: str | None = None
 
 
 @dataclass
@@ -121,6 +124,8 @@ def sentence_meta(record: SentenceRecord) -> SentenceMeta:
         record.status,
         record.annotator,
         claims_digest(record.claims),
+        record.reviewer,
+        record.note,
     )
 
 
@@ -419,6 +424,8 @@ def records(
             status=m.status,  # type: ignore[arg-type]
             annotator=m.annotator,
             claims=claims.get(m.id, []),
+            # Set only when present: an optional field left unset is not written (record_json).
+            **{k: v for k, v in (("reviewer", m.reviewer), ("note", m.note)) if v is not None},
         )
         for m in sentences
     ]

@@ -192,6 +192,7 @@ def to_task(doc: CorpusDocument) -> tuple[dict[str, Any], list[Problem]]:
             "status": m.status,
             "annotator": m.annotator,
             "claims_sha256": m.claims_sha256,
+            **{k: v for k, v in (("reviewer", m.reviewer), ("note", m.note)) if v is not None},
         }
         for m in map(sentence_meta, doc.sentences)
     ]
@@ -365,6 +366,8 @@ def _metas(task: dict[str, Any], fallback: Sequence[SentenceMeta]) -> list[Sente
             s["status"],
             s.get("annotator"),
             s.get("claims_sha256", ""),
+            s.get("reviewer"),
+            s.get("note"),
         )
         for s in listed
     ]
@@ -424,7 +427,10 @@ def from_task(
                 Problem(where, f"{m.id}: no annotator name in the export; pass --annotator")
             )
             status, by = m.status, m.annotator
-        updated.append(SentenceMeta(m.id, m.start, m.end, status, by))
+        # The review stands while the reviewed claims do; the sentence's note always stays.
+        kept = status == "reviewed" and m.status == "reviewed" and unchanged and by == m.annotator
+        reviewer = m.reviewer if kept else None
+        updated.append(SentenceMeta(m.id, m.start, m.end, status, by, "", reviewer, m.note))
     return CorpusDocument(doc_id, text, records(doc_id, text, updated, claims)), problems
 
 
