@@ -433,8 +433,30 @@ def test_layout_gives_the_same_sentences(path: Path, layout: str) -> None:
     assert [_squeeze(s) for s in sentences(layouts(text)[layout])] == expected
 
 
-@pytest.mark.parametrize("joiner", ["\n", "\n\n"], ids=["no-blank-lines", "blank-lines"])
-@pytest.mark.parametrize("path", ESSAY_PATHS, ids=lambda p: f"{p.parent.parent.name}-{p.stem}")
+#: Essays whose hard-wrapped form without blank lines is ambiguous to anyone: uae_iran_israel's
+#: source leaves a sentence unfinished at a paragraph's end (*... warning. Also, in September,*);
+#: where that line is as long as a wrapped line (widths 78 and 93), nothing tells the paragraph
+#: end from a line wrapped after a comma, and the splitter joins the fragment to the next
+#: paragraph's first sentence. With blank lines, or at any other width, it is found.
+UNFINISHED_PARAGRAPHS = frozenset(["uae_iran_israel"])
+
+
+def _width_cases() -> list[Any]:
+    return [
+        pytest.param(
+            path,
+            joiner,
+            id=f"{path.parent.parent.name}-{path.stem}-{name}",
+            marks=[pytest.mark.xfail(strict=True, reason="an unfinished sentence ends a paragraph")]
+            if joiner == "\n" and path.stem in UNFINISHED_PARAGRAPHS
+            else [],
+        )
+        for path in ESSAY_PATHS
+        for joiner, name in (("\n", "no-blank-lines"), ("\n\n", "blank-lines"))
+    ]
+
+
+@pytest.mark.parametrize(("path", "joiner"), _width_cases())
 def test_every_width_gives_the_same_sentences(path: Path, joiner: str) -> None:
     # Every width from 55 to 100 columns: a paragraph end that a line's length hides at one width
     # (a one-line lead-in as full as a wrapped line) shows at no other, so each width is checked.

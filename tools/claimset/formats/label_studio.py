@@ -409,29 +409,39 @@ def from_task(
     person = annotator or (_annotator(chosen) if chosen is not None and human else None)
     updated: list[SentenceMeta] = []
     for m in metas:
-        mine = claims.get(m.id, [])
-        unchanged = claims_digest(mine) == m.claims_sha256
-        status, by = m.status, m.annotator
-        if human and doc_status == "reviewed":
-            status, by = "reviewed", (by if m.status in HUMAN_STATUSES and unchanged else person)
-        elif (
-            human
-            and (doc_status == "done" or not unchanged)
-            and not (m.status == "reviewed" and unchanged)
-        ):
-            status, by = "done", (by if m.status in HUMAN_STATUSES and unchanged else person)
-        elif not human and not unchanged:
-            status, by = ("draft" if mine else m.status), m.annotator
+        status, by = _status_after(m, claims.get(m.id, []), human, doc_status, person)
         if status in HUMAN_STATUSES and not by:
             problems.append(
                 Problem(where, f"{m.id}: no annotator name in the export; pass --annotator")
             )
             status, by = m.status, m.annotator
         # The review stands while the reviewed claims do; the sentence's note always stays.
+        unchanged = claims_digest(claims.get(m.id, [])) == m.claims_sha256
         kept = status == "reviewed" and m.status == "reviewed" and unchanged and by == m.annotator
         reviewer = m.reviewer if kept else None
         updated.append(SentenceMeta(m.id, m.start, m.end, status, by, "", reviewer, m.note))
     return CorpusDocument(doc_id, text, records(doc_id, text, updated, claims)), problems
+
+
+def _status_after(
+    m: SentenceMeta, mine: list[Any], human: bool, doc_status: str | None, person: str | None
+) -> tuple[str, str | None]:
+    """A sentence's status and annotator after the import: unchanged claims keep both; a person's
+    change makes it `done` by that person, the `reviewed` choice `reviewed`; a changed machine
+    prediction makes it `draft`."""
+    unchanged = claims_digest(mine) == m.claims_sha256
+    status, by = m.status, m.annotator
+    if human and doc_status == "reviewed":
+        status, by = "reviewed", (by if m.status in HUMAN_STATUSES and unchanged else person)
+    elif (
+        human
+        and (doc_status == "done" or not unchanged)
+        and not (m.status == "reviewed" and unchanged)
+    ):
+        status, by = "done", (by if m.status in HUMAN_STATUSES and unchanged else person)
+    elif not human and not unchanged:
+        status, by = ("draft" if mine else m.status), m.annotator
+    return status, by
 
 
 def from_tasks(
