@@ -420,8 +420,9 @@ def _passive_candidate(site: CueSite, typ: str, span_start: int, end: int) -> Ca
         if m.i < i and m.i > 0 and s.low[m.i - 1] in ("in", "among") and m.i - 1 <= start + 1
     ]
     if not place and _agentless_expected(site):  # the author's forecast (§8.2)
-        span = (start, end)
-        return build_candidate(s, i, "prediction", "author", [AUTHOR], None, span, start, site.cue)
+        return build_candidate(
+            s, i, "prediction", "author", [AUTHOR], None, (start, end), start, site.cue
+        )
     implicit = [place[0].ref] if place else ctx.recent[:1] or [AUTHOR]
     atoks = place[0].words if place else None
     span = (span_start if span_start > i else i, end)
@@ -439,16 +440,11 @@ def _passive_candidate(site: CueSite, typ: str, span_start: int, end: int) -> Ca
 
 
 def _agentless_expected(site: CueSite) -> bool:
-    """Whether the cue is a present *is / are expected* with no agent (*by X*): *The elections
-    are expected in July* is the author's forecast (§8.2); the past (*Deliveries were expected
-    ...*) is someone's past expectation, resolved from the context (§6.2)."""
+    """A present *is / are expected* with no agent (*by X*): *The elections are expected in July*
+    is the author's forecast (§8.2); the past is someone's past expectation (§6.2)."""
     s, i = site.s, site.i
-    if s.low[i] != "expected":
-        return False
-    k = i - 1
-    while k > site.start and s.low[k].endswith("ly"):
-        k -= 1
-    return s.low[k] in ("is", "are") and "by" not in s.low[i + 1 : site.end]
+    low = s.low
+    return low[i] == "expected" and low[i - 1] in ("is", "are") and "by" not in low[i : site.end]
 
 
 def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> Candidate | None:
