@@ -345,13 +345,14 @@ def write_jsonl(path: Path, records: Iterable[Any]) -> bool:
     return write_lines(path, [line_bytes(record) for record in records])
 
 
-def write_lines(path: Path, lines: list[bytes]) -> bool:
-    """`write_jsonl` for records already serialized by `line_bytes`."""
+def write_lines(path: Path, lines: list[bytes], *, sync_folder: bool = True) -> bool:
+    """`write_jsonl` for records already serialized by `line_bytes` (`sync_folder`: see
+    `atomic_write_bytes`)."""
     try:
         data = joined_lines(lines)
     except LineTooLong as exc:
         raise LineTooLong(f"{shown(path)}: {exc}") from None
     if path.exists() and path.read_bytes() == data:  # not `read_bytes()`: this read is no base
         return False
-    atomic_write_bytes(path, data)
+    atomic_write_bytes(path, data, sync_folder=sync_folder)
     return True

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 from pydantic import TypeAdapter, ValidationError
 
-from .. import jsonio
+from .. import atomic, jsonio
 from ..canonical import canonical
 from ..errors import ClaimsetError, InvalidLine
 from ..fingerprint import machine_made, stamp
@@ -166,9 +166,11 @@ def draft_file(
     *,
     redo: bool,
     speaks_for: str | None = None,
+    sync_folder: bool = True,
 ) -> DraftOutcome:
     """Draft one annotation file in place (atomic write; untouched when nothing is drafted).
-    `speaks_for`: the party the document's speaker speaks for, in a speech."""
+    `speaks_for`: the party the document's speaker speaks for, in a speech; `sync_folder`:
+    see `atomic.atomic_write_bytes`."""
     display = project.relative(path)
     read = _read(path, display)
     raw = [item for item, _ in read]
@@ -204,7 +206,7 @@ def draft_file(
         speaks_for=speaks_for,
     )
     lines = _new_lines(read, drafted, outcome)
-    if jsonio.write_lines(path, lines):
+    if jsonio.write_lines(path, lines, sync_folder=sync_folder):
         outcome.action = "updated"
     return outcome
 
@@ -317,6 +319,26 @@ def draft(
     speaking = speakers(project, actors)
     tasks = [(path, speaking.get(path.stem)) for path in project.annotation_files(paths)]
     result = DraftResult()
+    try:
+        _draft_tasks(project, tasks, actors, redo, jobs, on_progress, result)
+    finally:
+        # Each file was renamed into place without an fsync of its folder: one per folder now,
+        # for all of them (an fsync per file cost a third of the time of writing it).
+        updated = zip(tasks, result.outcomes, strict=False)
+        atomic.sync_folders(path for (path, _), o in updated if o.action == "updated")
+    return result
+
+
+def _draft_tasks(
+    project: Project,
+    tasks: list[tuple[Path, str | None]],
+    actors: ActorIndex,
+    redo: bool,
+    jobs: int,
+    on_progress: Callable[[int, int], None] | None,
+    result: DraftResult,
+) -> None:
+    """Draft each (file, speaker's party) in order, in `jobs` processes, into `result`."""
     if jobs != 1:
         # Imported here: multiprocessing and the worker set-up are for --jobs only.
         from ..lifeline import processes
@@ -327,7 +349,7 @@ def draft(
             if on_progress is not None:  # (done, total), before each file
                 on_progress(done, len(tasks))
             result.outcomes.append(_draft_one(project, path, actors, redo, party))
-        return result
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(
@@ -339,7 +361,6 @@ def draft(
             if on_progress is not None:
                 on_progress(done, len(tasks))
             result.outcomes.append(outcome)
-    return result
 
 
 def _draft_one(
@@ -348,7 +369,8 @@ def _draft_one(
     """One file's outcome; a file that cannot be drafted is an error outcome, not a crash."""
     try:
         with _without_cycle_collection():
-            return draft_file(project, path, actors, redo=redo, speaks_for=party)
+            # The folder is synced once for every file by `draft`.
+            return draft_file(project, path, actors, redo=redo, speaks_for=party, sync_folder=False)
     except ClaimsetError as exc:
         return DraftOutcome(project.relative(path), "error", message=str(exc))
 
