@@ -159,14 +159,29 @@ def speed(copies: int = 60) -> dict[str, Any]:
             for texts in docs:
                 draft_document(texts, index)
             engines.append(time.process_time() - t0)
+        # The command, in two cases: a first draft (every sentence `todo`: read, validate,
+        # draft, write every file; the `todo` files are put back, untimed, before each round)
+        # and `--redo` (every sentence drafted again; a file whose drafts did not change is not
+        # written). One median over both cases, as before, measured `--redo` only.
+        todo = {p: p.read_bytes() for p in project.annotation_paths()}
+        redos: list[float] = []
         first: list[bytes] = []
-        for round_ in range(3):
+        deterministic = True
+        for _ in range(3):
+            for path, data in todo.items():
+                path.write_bytes(data)
             t0 = time.process_time()
-            draft(project, redo=round_ > 0)  # every round drafts every sentence again
+            draft(project)
             commands.append(time.process_time() - t0)
             now = [p.read_bytes() for p in project.annotation_paths()]
             first = first or now
-        deterministic = first == now
+            deterministic = deterministic and now == first
+        for _ in range(3):
+            t0 = time.process_time()
+            draft(project, redo=True)  # every sentence drafted again
+            redos.append(time.process_time() - t0)
+        now = [p.read_bytes() for p in project.annotation_paths()]
+        deterministic = deterministic and now == first
         # The command with its files in parallel processes (`draft -j`), in wall time: CPU
         # time of the parent would not count the workers. The same bytes are checked.
         processes = min(2, lifeline.cpus())
@@ -182,6 +197,7 @@ def speed(copies: int = 60) -> dict[str, Any]:
         "sentences": n,
         "engine_rate": n / statistics.median(engines),
         "command_rate": n / statistics.median(commands),
+        "redo_rate": n / statistics.median(redos),
         "processes": processes,
         "parallel_rate": n / statistics.median(walls),
         "deterministic": deterministic,
@@ -209,12 +225,14 @@ def render(rows: list[tuple[str, EvalReport, EvalReport]], rate: dict[str, Any])
         "| what | sentences | sentences/s |",
         "|---|---:|---:|",
         f"| rule engine (`draft_document`) | {rate['sentences']} | {rate['engine_rate']:,.0f} |",
-        "| whole command (`draft`: read, validate, draft, write) "
+        "| whole command, first draft (`draft`: read, validate, draft, write) "
         f"| {rate['sentences']} | {rate['command_rate']:,.0f} |",
+        "| whole command again (`draft --redo`: every sentence drafted again) "
+        f"| {rate['sentences']} | {rate['redo_rate']:,.0f} |",
         f"| whole command in {rate['processes']} processes (`draft -j {rate['processes']}`, "
         f"wall time) | {rate['sentences']} | {rate['parallel_rate']:,.0f} |",
         "",
-        f"Target: at least {MIN_RATE:,} sentences/s on one core (the first two rows; the last "
+        f"Target: at least {MIN_RATE:,} sentences/s on one core (the first three rows; the last "
         "row is wall time on this machine's cores, for files drafted side by side). "
         "Re-drafting with `--redo`, in one process or several, gives byte-identical files: "
         f"**{'yes' if rate['deterministic'] else 'NO'}**.",
@@ -290,7 +308,8 @@ def main() -> None:
     write_section(section)
     print(section)
     print(json.dumps({label: r.to_dict()["scores"]["cues"] for label, r, _ in rows}))
-    if rate["command_rate"] < MIN_RATE or not rate["deterministic"]:
+    slowest = min(rate["command_rate"], rate["redo_rate"])
+    if slowest < MIN_RATE or not rate["deterministic"]:
         sys.exit(1)
 
 
