@@ -83,6 +83,13 @@ def gold_projects() -> list[tuple[str, Path, list[str] | None]]:
         out += [
             (f"{p.name} (blind, op-ed)", p, None) for p in sorted(blind3.iterdir()) if p.is_dir()
         ]
+    # Real texts (US government works) chosen, annotated twice and adjudicated by annotators who
+    # never saw a draft (session 8): blind4 was measured blind once, then read while developing;
+    # blind5 is blind.
+    for folder, mark in (("blind4", "real, read"), ("blind5", "real, blind")):
+        real = ROOT / "tests" / "data" / folder
+        if real.is_dir():
+            out += [(f"{p.name} ({mark})", p, None) for p in sorted(real.iterdir()) if p.is_dir()]
     return [(label, p, docs) for label, p, docs in out if gold_files(p, docs)]
 
 
@@ -267,6 +274,11 @@ def render(rows: list[tuple[str, EvalReport, EvalReport]], rate: dict[str, Any])
         "written and annotated by two annotators who never saw a draft, after this session's",
         "rules: measured once with the code of the session's start and once with its end",
         "(figures of both in the session's closing note); their errors were not read.",
+        "The real texts under `tests/data/blind4/` and `tests/data/blind5/` (two Congressional",
+        "Research Service products, a White House speech: US government works, public domain)",
+        "were chosen, cut, annotated by two annotators each and adjudicated, all without sight",
+        "of a draft: *real, read* was measured blind once and then read to find general",
+        "failures; *real, blind* was measured only at the start and the end of the session.",
         "F1 per measure (P/R in `claimset eval`); the baseline marks every sentence as one",
         "author claim spanning the whole sentence.",
         "",
