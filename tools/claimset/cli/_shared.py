@@ -211,14 +211,14 @@ def progress_bar(description: str) -> Iterator[Callable[[int, int], None]]:
         yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
-def jobs_option(what: str) -> Callable[[F], F]:
+def jobs_option(what: str, default: int = 1, zero: str = "one per CPU") -> Callable[[F], F]:
     """The `-j / --jobs N` option of a command whose files can be worked on side by side."""
     option: Callable[[F], F] = click.option(
         "--jobs",
         "-j",
         type=click.IntRange(min=0),
-        default=1,
+        default=default,
         show_default=True,
-        help=f"{what} in this many processes (0: one per CPU).",
+        help=f"{what} in this many processes (0: {zero}).",
     )
     return option

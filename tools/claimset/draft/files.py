@@ -305,7 +305,7 @@ def draft(
     paths: Sequence[Path] | None = None,
     *,
     redo: bool = False,
-    jobs: int = 1,
+    jobs: int = 0,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> DraftResult:
     """Fill `todo` sentences of the given annotation files (default: all) with suggested claims.
@@ -313,7 +313,7 @@ def draft(
     Every processed sentence becomes `draft`, also when nothing was found. `done` and `reviewed`
     sentences are never touched; `draft` ones are re-drafted only with `redo`. Deterministic:
     the same input gives byte-identical output, also when `jobs` > 1 drafts the files in that
-    many processes (0: one per CPU).
+    many processes (0, the default: one per CPU when the files are large enough to repay it).
     """
     actors = load_actors(project)
     speaking = speakers(project, actors)
@@ -339,11 +339,7 @@ def _draft_tasks(
     result: DraftResult,
 ) -> None:
     """Draft each (file, speaker's party) in order, in `jobs` processes, into `result`."""
-    if jobs != 1:
-        # Imported here: multiprocessing and the worker set-up are for --jobs only.
-        from ..lifeline import processes
-
-        jobs = processes(jobs, len(tasks))
+    jobs = processes_for(jobs, [path for path, _ in tasks])
     if jobs <= 1:
         for done, (path, party) in enumerate(tasks):
             if on_progress is not None:  # (done, total), before each file
@@ -361,6 +357,32 @@ def _draft_tasks(
             if on_progress is not None:
                 on_progress(done, len(tasks))
             result.outcomes.append(outcome)
+
+
+#: Below this much annotation text (about 900 todo sentences), `jobs` 0 drafts in one process:
+#: starting the workers (a fork and the registry sent to each) costs more than they save.
+AUTO_JOBS_BYTES = 256 * 1024
+
+
+def processes_for(jobs: int, paths: Sequence[Path]) -> int:
+    """How many processes draft these files for `--jobs`: N as asked (never more than CPUs or
+    files); for 0, one per CPU when the files pass `AUTO_JOBS_BYTES` in all, else one."""
+    if jobs == 0 and sum(_size(path) for path in paths) < AUTO_JOBS_BYTES:
+        return 1
+    if jobs == 1:
+        return 1
+    # Imported here: the worker count and the pool are for more than one process only.
+    from ..lifeline import processes
+
+    return processes(jobs, len(paths))
+
+
+def _size(path: Path) -> int:
+    """The file's size in bytes; 0 if it cannot be read (its error is reported when drafted)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _draft_one(
