@@ -324,6 +324,18 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
             [],
         ),
         ("The deal may suit Moscow, which has enabled a new chapter.", []),
+        # A reason inside a party's reported speech is the speaker's own, part of what was
+        # said (v1.3): not linked; outside speech it is (test 2a).
+        (
+            "Seoul has argued that it should not be unnecessarily antagonistic because of "
+            "Beijing's importance to its interests.",
+            [],
+        ),
+        (
+            "Seoul clearly wants calm with Beijing because of Beijing's importance to its "
+            "interests.",
+            ["of Beijing's importance to its interests"],
+        ),
         # A "who" clause tells a person's own acts, in any tense (test 3: a party's act).
         (
             "Seoul plainly wants to work with the envoy, who has vowed to restore close ties "

@@ -441,8 +441,12 @@ def _marked_fact(
     prev = s.low[i - 1] if i > 0 else ""
     if marker:
         # "..., because the alliance is the one guarantee ...", "..., as the two leaders met
-        # in Kazan ...": a finite adverbial clause of reason (test 2a).
-        return Fact(i, j, typ or "reasoning", _claim_before(cands, i), cross=False, rule="reason")
+        # in Kazan ...": a finite adverbial clause of reason (test 2a). Inside a party's reported
+        # speech the reason is the speaker's own, part of what was said (v1.3): no link.
+        owner = _claim_before(cands, i)
+        if cands[owner].speech:
+            return None
+        return Fact(i, j, typ or "reasoning", owner, cross=False, rule="reason")
     if prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ",":
         # ", which still takes about a third of its exports": a comma-delimited relative
         # clause after the claim adds a fact about it.
