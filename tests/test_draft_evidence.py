@@ -194,6 +194,7 @@ LINK_EXAMPLES += [
     # ... a sentence with a verb does, also one opening with "to" (*To be sure, ...*).
     ("elliptic-claim", [CONVINCED, "Seoul plainly fears it.", CUT], 1, [CUT[:-1]]),
     ("elliptic-claim", [CONVINCED, "Prices clearly rise.", CUT], 1, [CUT[:-1]]),
+    ("elliptic-claim", [CONVINCED, "They clearly prohibit it.", CUT], 1, [CUT[:-1]]),
     ("elliptic-claim", [CONVINCED, "Seoul and Tokyo plainly want calm.", CUT], 1, [CUT[:-1]]),
     (
         "elliptic-claim",

@@ -210,5 +210,14 @@ def elliptic_claim(site: LinkSite) -> bool:
     if s.n and s.low[0] == "to":  # an infinitive of purpose, its nouns in -s no verbs
         return not any(is_verb(w) or w in PRESENT for w in s.low)
     return not any(
-        is_verb(w) or w in PRESENT or (w.isalpha() and w.endswith(("s", "ing"))) for w in s.low
+        is_verb(w)
+        or w in PRESENT
+        or (w.isalpha() and w.endswith(("s", "ing")))
+        or w[:1] in ("'", "’")  # a clitic verb (*we’re*, *it's*)
+        or (k > 0 and s.low[k - 1] in _PRONOUNS)  # *They also prohibit ...*
+        for k, w in enumerate(s.low)
     )
+
+
+#: Subject pronouns: the word after one may be a verb in its bare form (*they prohibit*).
+_PRONOUNS = frozenset(["i", "we", "you", "they"])
