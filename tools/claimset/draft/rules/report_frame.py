@@ -374,16 +374,24 @@ def _to_speaker(
         while b > a and s.low[b - 1] in (",", "(", "—", "–"):
             b -= 1
         c.span = (a, b)
-    own = _speaker_acts(s, c.span, frame, mentions, ctx)
+    speaker_takes(c, frame.holder, frame.naming, _speaker_acts(s, c.span, frame, mentions, ctx))
+    c.region = (min(c.region[0], frame.i), max(c.region[1], frame.j))
+
+
+def speaker_takes(
+    c: Candidate, holder: list[str], naming: tuple[int, int] | None, own: bool
+) -> None:
+    """The author's claim `c` becomes the speaker's, named by the tokens `naming`: an
+    obligation the speaker states is its intention on its own conduct (`own`), else its demand
+    on another party (§8.2); a prediction of its own conduct is its intention (v1.3 change 25)."""
     if c.type == "obligation":
         c.type = "intention" if own else "demand"
     elif c.type == "prediction" and own:
         c.type = "intention"
-    c.holder = list(frame.holder)
-    c.actor_tokens = frame.naming
+    c.holder = list(holder)
+    c.actor_tokens = naming
     c.frame = "holder"
     c.speech = True
-    c.region = (min(c.region[0], frame.i), max(c.region[1], frame.j))
 
 
 def _speaker_acts(

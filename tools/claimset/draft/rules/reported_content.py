@@ -28,7 +28,7 @@ from .actor import find_holder
 from .complements import near_that
 from .expectation_verbs import own_conduct
 from .judgement import _is_report
-from .report_frame import report_verbs
+from .report_frame import report_verbs, speaker_takes
 
 #: Words that open a new main clause after the reported content.
 _NEW_CLAUSE = frozenset([";", "but", "yet", "whereas"])
@@ -136,13 +136,6 @@ def _to_speaker(
     while subject_from < b and s.low[subject_from] in QUOTES:
         subject_from += 1  # 'wrote that "We are, and will be, talking ...': its subject "We"
     own = own_conduct(s, subject_from, b, content.holder, mentions, ctx)
-    if c.type == "obligation":
-        c.type = "intention" if own else "demand"
-    elif c.type == "prediction" and own:
-        c.type = "intention"
-    c.holder = list(content.holder)
-    c.actor_tokens = content.naming
-    c.frame = "holder"
-    c.speech = True
+    speaker_takes(c, content.holder, content.naming, own)
     c.cues = [q for q in c.cues if not a <= q.start < b]  # the speaker's modals, no cue
     c.region = (min(c.region[0], content.naming[0]), c.region[1])
