@@ -252,3 +252,26 @@ def test_an_effect_the_author_asserts_is_a_judgement(text: str) -> None:
 def test_voicing_a_concern_stays_a_report(text: str) -> None:
     """Holders voicing an attitude noun report a public stance (v1.3 change 20)."""
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cue"),
+    [
+        (
+            "It is unclear how many were moved to Guam.",
+            "how many were moved to Guam",
+            "It is unclear",
+        ),
+        ("It remains unclear if Tokyo will pay.", "Tokyo will pay", "It remains unclear"),
+        ("It is unclear whether Seoul will agree.", "Seoul will agree", "It is unclear whether"),
+    ],
+)
+def test_an_impersonal_frame_is_the_cue_and_the_question_the_span(
+    text: str, span: str, cue: str
+) -> None:
+    """*It is unclear how/if P* (§11.5: an impersonal frame is quoted as far as it occurs; §7.1:
+    the frame is no part of the span): undecided, the cue the whole frame."""
+    [claim] = draft_sentence(text)
+    assert claim["expectation"]["quote"] == span
+    assert [c["quote"] for c in claim["hedge"]["cues"]] == [cue]
+    assert claim["hedge"]["certainty"] == "underspecified"

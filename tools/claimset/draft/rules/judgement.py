@@ -24,6 +24,7 @@ from ..words import (
     MODALS,
     PRESENT,
     SENTENCE_ADVERBS,
+    WH,
     is_verb,
 )
 from .evidence import fact_signals
@@ -235,6 +236,12 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
             return skip_complementizer(s, a + lead[0], b), after == "whether"
         if words[-1] in ("that", "whether"):
             return a + lead[0], words[-1] == "whether"
+        if len(words) > 1 and words[0] == "it" and (after in WH or after == "if"):
+            # *It is unclear how many were moved*, *It remains unclear if Tokyo will pay*: the
+            # impersonal frame is the cue, the question after it the proposition (§7.1, §11.5).
+            if after == "if":
+                return skip_complementizer(s, a + lead[0] + 1, b), True
+            return a + lead[0], False
         adverb = words in SENTENCE_ADVERBS or (
             len(words) == 1 and words[0].endswith("ly") and words[0] not in ("likely", "unlikely")
         )
