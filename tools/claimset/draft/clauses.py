@@ -419,9 +419,9 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
         while (
             b < end
             and s.low[b] == ","
-            and _verbless(s, a, b)
+            and not has_verb(s, a, b)
             and (_adverbial_opening(s, a) or any(w in _TIME_WORDS for w in s.low[a:b]))
-            and not _verbless(s, b + 1, end)
+            and has_verb(s, b + 1, end)
         ):
             # A second fronted adverbial with no verb before a comma is no clause of its own
             # when the verb comes after it (guidelines §4.3, §7.1: *In 2026, less than four
@@ -457,11 +457,6 @@ def _past_leading_adverbial(s: Sentence, a: int, end: int) -> int:
     if comma is not None and opener and comma - a <= 8:
         return skip_connectives(s, comma + 1, end)
     return a
-
-
-def _verbless(s: Sentence, a: int, b: int) -> bool:
-    """Whether tokens a..b hold no finite verb and no past form."""
-    return not any(is_verb(w) for w in s.low[a:b])
 
 
 # Words that make a verbless stretch a phrase of time (*a year after the vote*, *two days ago*).
