@@ -57,7 +57,8 @@ def targets(text: str, recent: tuple[str, ...] = ()) -> list[tuple[str, str | No
         # span's own side (*we*), nor in a party's own course (an intention).
         ("This means higher tariffs.", [("This means higher tariffs", None)]),
         ("Such measures rarely work.", [("Such measures rarely work", None)]),
-        ("We have already begun this work.", [("We have already begun this work", None)]),
+        # (The speaker's narrated conduct, *We have already begun this work*, is no claim.)
+        ("We will finish this work.", [("We will finish this work", None)]),
         ("Seoul intends to keep this policy.", [("keep this policy", None)]),
     ],
 )

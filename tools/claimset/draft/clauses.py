@@ -120,12 +120,14 @@ def is_negated(s: Sentence, i: int, j: int) -> bool:
 
 
 def is_future(s: Sentence, a: int, b: int) -> bool:
-    """Whether tokens a..b are about the future: *will, would, is going to*, epistemic
-    *should*, or a future frame (*in the long run*: ability in a future frame is a
-    prediction, guidelines §8.2)."""
+    """Whether tokens a..b are about the future: *will, would, is going to* (also contracted:
+    *we'll*), epistemic *should*, or a future frame (*in the long run*, *in the days ahead*:
+    ability or a state in a future frame is a prediction, guidelines §8.2)."""
     low = s.low
     return any(
         w in FUTURE_MODALS
+        or (w == "ll" and k > 0 and low[k - 1] in ("'", "’"))
+        or (w == "ahead" and k > a and low[k - 1] in _TIME_UNITS)
         or (w == "going" and k + 1 < b and low[k + 1] == "to")
         or (w == "should" and epistemic_should(s, k + 1))
         or (
@@ -135,6 +137,10 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
         for k, w in enumerate(low[a:b], start=a)
         if k not in s.asides  # a side statement does not set the claim's time
     )
+
+
+#: Plural time nouns before *ahead* (*in the days ahead*, *the months ahead*).
+_TIME_UNITS = frozenset(["days", "weeks", "months", "years", "decades"])
 
 
 # Verbs of relation and interpretation: after an epistemic modal they say how things are

@@ -230,6 +230,8 @@ COORDINATORS = frozenset(["and", "or"])
 #: Conjunctions that always open a new clause, unless a negation pairs them (*not X but Y*).
 ADVERSATIVES = frozenset(["but", "yet"])
 WH = frozenset(["how", "what", "whether", "why", "where", "when", "who", "which"])
+#: Conjunctions that open an adverbial clause (its verb is not the main clause's).
+SUBORDINATORS = frozenset(["unless", "if", "because", "although", "though", "whereas", "once"])
 #: Nouns after *neither / either / each* that stand for the parties jointly.
 SIDES = frozenset(["side", "party", "country", "government", "capital", "partner"])
 #: Words of group names too common to say which group a description means.

@@ -34,6 +34,7 @@ from ..words import (
     FINITE,
     PARTICIPLES,
     PURPOSE_NOUNS,
+    SUBORDINATORS,
     WH,
     is_past,
     is_verb,
@@ -324,13 +325,14 @@ def _reduced_relative(site: CueSite) -> bool:
 
 def _modifies_noun(site: CueSite, passive: bool, bare: bool) -> bool:
     """ "The country routinely portrayed as ... was seen as ...": a participle modifying a
-    noun when a finite verb of the clause follows before any complement clause."""
+    noun when a finite verb of the clause follows before any complement or adverbial clause
+    (*threatened war unless his demands were met*: *were* is the adverbial clause's)."""
     s, i = site.s, site.i
     participle = s.low[i].endswith(("ed", "en")) or s.low[i] in PARTICIPLES
     if not participle or passive or site.prev in lexicons().auxiliaries:
         return False
     for k in range(site.j, site.end):
-        if s.low[k] in ("that", "whether") or s.low[k] in WH or bare:
+        if s.low[k] in ("that", "whether") or s.low[k] in WH or s.low[k] in SUBORDINATORS or bare:
             return False
         if s.low[k] in FINITE:
             return True

@@ -28,6 +28,7 @@ from ..words import (
     is_verb,
 )
 from .evidence import fact_signals
+from .judgement_conduct import speaker_conduct
 from .judgement_type import left_to_do, relative_start
 
 
@@ -149,8 +150,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue
         if _objective_need(s, a, b) or _dependence(s, a, b):
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
-        if _narrated_conduct(s, a, b):
-            continue  # "The two countries collaborate on energy": conduct, a report (§4.4)
+        if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
+            continue  # "The two countries collaborate on energy", "We are monitoring ...": §4.4
         if _expressed_attitude(s, a, b):
             continue  # "X have raised concerns about ...": a report of a stance (v1.3 #20)
         region = (a, b)
