@@ -268,6 +268,7 @@ PAST_IRREGULAR = frozenset(
         "went",
         "came",
         "saw",
+        "heard",
         "won",
         "lost",
         "led",

@@ -150,8 +150,13 @@ def _party_content(owner: Candidate, cue: Cue) -> bool:
     """Whether the cue lies inside a party's reported content (*Seoul said Moscow **may**
     accept*, *working together **should** be a win-win*): the hedge is the party's, part of the
     content, not the author's cue (guidelines §11.2, v1.3 Appendix B). A cue in the shell
-    (*reportedly said*, *are known to have said*) stays the author's."""
-    return owner.frame.startswith("holder") and owner.span[0] <= cue.start < owner.span[1]
+    (*reportedly said*, *are known to have said*) stays the author's, and so does one in the
+    author's own content (*The data suggest that Seoul **may** accept*, *I think P **may***)."""
+    return (
+        owner.frame.startswith("holder")
+        and AUTHOR not in owner.holder
+        and owner.span[0] <= cue.start < owner.span[1]
+    )
 
 
 def _cue_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> Candidate | None:

@@ -8,11 +8,11 @@ an unregistered name fails when the lexicons load.
 
 from __future__ import annotations
 
-from ..clauses import epistemic_must, epistemic_should
+from ..clauses import bare_clause, epistemic_must, epistemic_should
 from ..lexicons import lexicons
 from ..registry import hedge_rule
-from ..sentence import Sentence
-from ..words import DETERMINERS, OPTATIVE_SUBJECTS, WH, verbish
+from ..sentence import Sentence, clause_end, clause_start
+from ..words import DETERMINERS, OPTATIVE_SUBJECTS, WH, is_past, is_verb, verbish
 
 
 def _prev(s: Sentence, i: int) -> str:
@@ -74,15 +74,12 @@ def first_person(s: Sentence, i: int, j: int) -> bool:
 @hedge_rule("possible-adj")
 def possible_adjective(s: Sentence, i: int, j: int) -> bool:
     """*possible* as likelihood (*a thaw is possible*, *it is possible that*); not *as soon as
-    possible*, *everything possible*, nor attributive (*possible effects*, *a possible deal*:
-    guidelines v1.3, Appendix B "Not cues")."""
+    possible*, *everything possible*, nor attributive (*possible effects*, *a possible deal*,
+    *possible Russian transfers*: guidelines v1.3, Appendix B "Not cues")."""
     prev, nxt = _prev(s, i), _next(s, j)
     if prev in ("as", "everything", "all", "if", "where", "when", "whenever", "made"):
         return False
-    return not (
-        prev in DETERMINERS
-        or (nxt.isalpha() and s.toks[j].islower() and nxt not in _AFTER_PREDICATIVE)
-    )
+    return not (prev in _NOUN_PHRASE_OPENERS or (nxt.isalpha() and nxt not in _AFTER_PREDICATIVE))
 
 
 # Words a predicative *possible* may stand before (*possible that*, *possible for X*, *possible
@@ -133,10 +130,11 @@ def really_epistemic(s: Sentence, i: int, j: int) -> bool:
 
 @hedge_rule("clearly-manner")
 def clearly_not_manner(s: Sentence, i: int, j: int) -> bool:
-    """*clearly* as a sentence adverb or before a verb (*clearly prefers*); manner after or
-    before a participle (*stated clearly*, *clearly demarcated*) is no cue."""
+    """*clearly* as a sentence adverb or before a verb (*clearly prefers*); manner after a verb
+    or before a participle (*stated clearly*, *the world heard clearly*, *clearly demarcated*)
+    is no cue (guidelines §11.3, epistemic or manner use)."""
     prev, nxt = _prev(s, i), _next(s, j)
-    if prev.endswith(("ed", "en")) and prev not in lexicons().auxiliaries:
+    if (prev.endswith(("ed", "en")) or is_past(prev)) and prev not in lexicons().auxiliaries:
         return False
     return not (nxt.endswith("ed") and nxt not in ("need", "needed", "wanted"))
 
@@ -167,3 +165,54 @@ def frames_a_question(s: Sentence, i: int, j: int) -> bool:
 def sentence_adverbial(s: Sentence, i: int, j: int) -> bool:
     """*To be sure,* conceding at the head of a clause; not *Seoul wants to be sure that*."""
     return _prev(s, i) in ("", ",", ";", ":") and _next(s, j) == ","
+
+
+# Words before a noun phrase's modifiers: a determiner, a possessive (*Seoul's*, *his*).
+_NOUN_PHRASE_OPENERS = DETERMINERS | frozenset(["'s", "’s", "his", "her", "its", "their", "our"])
+
+
+def _inside_noun_phrase(s: Sentence, i: int, j: int) -> bool:
+    """Whether the word at [i, j) modifies a noun inside a noun phrase: a determiner or a
+    possessive before it, a lower-case word after it that is no verb, preposition or
+    conjunction (*Seoul's probable successor*, *its potentially rich islands*)."""
+    nxt = _next(s, j)
+    return (
+        _prev(s, i) in _NOUN_PHRASE_OPENERS
+        and nxt.isalpha()
+        and s.toks[j].islower()
+        and not is_verb(nxt)
+        and nxt not in _AFTER_PREDICATIVE
+        and nxt not in lexicons().prepositions
+    )
+
+
+@hedge_rule("not-attributive")
+def not_attributive(s: Sentence, i: int, j: int) -> bool:
+    """*probable, likely, potentially, possibly* as the author's hedge (*a deal is probable*,
+    *Seoul will likely agree*, *this could potentially fail*); inside a noun phrase they
+    classify a noun (*Prabowo's probable impact*, *the likely winner*, *Indonesia's
+    potentially energy-rich islands*), not the author's commitment (guidelines v1.3, Appendix
+    B "Not cues": attributive epistemic adjectives)."""
+    return not _inside_noun_phrase(s, i, j)
+
+
+# Nouns of a source that reports (*One report indicated that ...*): a source attribution, like
+# *according to X* (guidelines v1.3 §11.3), not the author's inference.
+_SOURCE_NOUNS = frozenset(
+    [
+        *("report", "reports", "study", "studies", "analysis", "article", "articles"),
+        *("statement", "statements", "source", "sources", "media", "press"),
+    ]
+)
+
+
+@hedge_rule("inference", party_attitude=True)
+def inference(s: Sentence, i: int, j: int) -> bool:
+    """*suggests*, *indicates* over a clause, with or without *that* (*The data suggest that
+    P*, *Early results suggest the party has won*): the author's inference from evidence, a
+    hedge (guidelines §11.4, Appendix B). With a party as subject it is the party's attitude;
+    with a source as subject (*One report indicated that P*) a source attribution, no cue; with
+    a noun-phrase object (*may indicate possible points of tension*) no cue."""
+    if _next(s, j) != "that" and not bare_clause(s, j, clause_end(s, j)):
+        return False
+    return not any(w in _SOURCE_NOUNS for w in s.low[clause_start(s, i) : i])
