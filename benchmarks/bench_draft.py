@@ -85,10 +85,11 @@ def gold_projects() -> list[tuple[str, Path, list[str] | None]]:
             (f"{p.name} (blind, op-ed)", p, None) for p in sorted(blind3.iterdir()) if p.is_dir()
         ]
     # Real texts (US government works) chosen, annotated twice and adjudicated by annotators who
-    # never saw a draft (session 8): blind4 was measured blind once, then read while developing;
-    # blind5 is blind.
-    for folder, mark in (("blind4", "real, read"), ("blind5", "real, blind")):
+    # never saw a draft (sessions 8 and 9): each set was measured blind at the start of a session,
+    # then read while developing (blind4 and blind5: CRS texts and a speech; blind6: two speeches).
+    for folder in ("blind4", "blind5", "blind6"):
         real = ROOT / "tests" / "data" / folder
+        mark = "real, read"
         if real.is_dir():
             out += [(f"{p.name} ({mark})", p, None) for p in sorted(real.iterdir()) if p.is_dir()]
     return [(label, p, docs) for label, p, docs in out if gold_files(p, docs)]

@@ -21,6 +21,7 @@ ESSAY_PROJECTS = [
     *sorted((DATA / "blind3").iterdir()),
     *sorted((DATA / "blind4").iterdir()),
     *sorted((DATA / "blind5").iterdir()),
+    *sorted((DATA / "blind6").iterdir()),
     REPO,
 ]
 

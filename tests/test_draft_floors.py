@@ -1,10 +1,11 @@
 """The drafter's quality, measure by measure, on every annotated essay the tests hold.
 
-Each essay (tests/data/essays, blind, blind2, blind3, the real texts of blind4 and blind5, and the
-project's own seed essay) is split and drafted afresh, then scored against its gold annotations
-with `claimset.evaluate`. Every figure the evaluation reports (precision, recall and F1 of each
-measure, and each accuracy) has a floor just below what the drafter scores today (`FLOORS`), so a
-change that makes drafts worse on any one of them fails here, naming the essay and the measure.
+Each essay (tests/data/essays, blind, blind2, blind3, the real texts of blind4, blind5 and blind6,
+and the project's own seed essay) is split and drafted afresh, then scored against its gold
+annotations with `claimset.evaluate`. Every figure the evaluation reports (precision, recall and F1
+of each measure, and each accuracy) has a floor just below what the drafter scores today
+(`FLOORS`), so a change that makes drafts worse on any one of them fails here, naming the essay
+and the measure.
 
 After a deliberate improvement, re-measure with `python tests/test_draft_floors.py` and paste
 the table it prints over `FLOORS` (it prints each figure less `MARGIN`, rounded down).
@@ -37,7 +38,7 @@ def _essays() -> dict[str, Path]:
     """Essay name -> a project folder holding its seed and its gold annotations."""
     found = {
         f"{folder}/{path.name}": path
-        for folder in ("essays", "blind", "blind2", "blind3", "blind4", "blind5")
+        for folder in ("essays", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
         for path in sorted((DATA / folder).iterdir())
         if path.is_dir()
     }
@@ -443,6 +444,80 @@ FLOORS: dict[str, dict[str, float]] = {
         "accuracy.certainty": 0.74,
         "accuracy.polarity": 0.94,
         "accuracy.evidence_type": 0.49,
+    },
+    "blind6/us_afghanistan": {
+        "claim_sentences.precision": 0.9,
+        "claim_sentences.recall": 0.85,
+        "claim_sentences.f1": 0.87,
+        "actors.precision": 0.51,
+        "actors.recall": 0.55,
+        "actors.f1": 0.53,
+        "expectation_exact.precision": 0.29,
+        "expectation_exact.recall": 0.32,
+        "expectation_exact.f1": 0.31,
+        "expectation_overlap.precision": 0.65,
+        "expectation_overlap.recall": 0.7,
+        "expectation_overlap.f1": 0.68,
+        "expectation_type.precision": 0.37,
+        "expectation_type.recall": 0.4,
+        "expectation_type.f1": 0.38,
+        "target.precision": 0.68,
+        "target.recall": 0.31,
+        "target.f1": 0.42,
+        "cues.precision": 0.65,
+        "cues.recall": 0.99,
+        "cues.f1": 0.79,
+        "cues_span.precision": 0.65,
+        "cues_span.recall": 0.99,
+        "cues_span.f1": 0.79,
+        "evidence.precision": 0.1,
+        "evidence.recall": 0.07,
+        "evidence.f1": 0.08,
+        "polarity_negative.precision": 0.99,
+        "polarity_negative.recall": 0.99,
+        "polarity_negative.f1": 0.99,
+        "accuracy.expectation_type": 0.56,
+        "accuracy.target": 0.49,
+        "accuracy.certainty": 0.95,
+        "accuracy.polarity": 0.99,
+        "accuracy.evidence_type": 0.99,
+    },
+    "blind6/us_israel": {
+        "claim_sentences.precision": 0.91,
+        "claim_sentences.recall": 0.8,
+        "claim_sentences.f1": 0.85,
+        "actors.precision": 0.6,
+        "actors.recall": 0.54,
+        "actors.f1": 0.57,
+        "expectation_exact.precision": 0.42,
+        "expectation_exact.recall": 0.37,
+        "expectation_exact.f1": 0.39,
+        "expectation_overlap.precision": 0.71,
+        "expectation_overlap.recall": 0.64,
+        "expectation_overlap.f1": 0.67,
+        "expectation_type.precision": 0.51,
+        "expectation_type.recall": 0.45,
+        "expectation_type.f1": 0.48,
+        "target.precision": 0.37,
+        "target.recall": 0.4,
+        "target.f1": 0.39,
+        "cues.precision": 0.79,
+        "cues.recall": 0.79,
+        "cues.f1": 0.79,
+        "cues_span.precision": 0.79,
+        "cues_span.recall": 0.79,
+        "cues_span.f1": 0.79,
+        "evidence.precision": 0.0,
+        "evidence.recall": 0.0,
+        "evidence.f1": 0.0,
+        "polarity_negative.precision": 0.99,
+        "polarity_negative.recall": 0.56,
+        "polarity_negative.f1": 0.71,
+        "accuracy.expectation_type": 0.7,
+        "accuracy.target": 0.74,
+        "accuracy.certainty": 0.95,
+        "accuracy.polarity": 0.89,
+        "accuracy.evidence_type": 0.0,
     },
     "essays/australia_china": {
         "claim_sentences.precision": 0.99,
