@@ -112,6 +112,11 @@ def is_negated(s: Sentence, i: int, j: int) -> bool:
         w = s.low[k]
         if k > i and (w in lex.relatives or w in ("while", "whether", "if", "how", "what")):
             return False
+        if w == "not" and k > i and s.low[k - 1] == ",":
+            # "a ceasefire of rhetoric, not a settlement": a contrast that names what the
+            # clause is not; the clause itself is positive (guidelines §10).
+            k += 1
+            continue
         m = longest_match(lex.negators, s.low, k) if w in negators else None
         if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
             return True

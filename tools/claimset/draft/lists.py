@@ -42,7 +42,22 @@ def list_comma(s: Tokens, i: int) -> bool:
         return before is not None and _long_list_follows(s, before)
     if nxt != "to" and nxt in lexicons().prepositions and nxt in low[max(0, i - 5) : i]:
         return True  # "one of intention, of choice", "across generations, across parties"
+    if nxt == "not":
+        return _closing_contrast(s, i)
     return _list_follows(s, i) or _long_list_follows(s, i) or _closing_adjunct(s, i)
+
+
+def _closing_contrast(s: Tokens, i: int) -> bool:
+    """Whether the comma at token i opens a contrast that closes the sentence (*judge Moscow by
+    its deeds, not its words*; *the cost falls on Russia, not on us*): a short verbless *not*
+    phrase that corrects the clause's own words, part of its proposition (guidelines §7.2
+    keeps what is no separate statement)."""
+    rest = s.low[i + 2 :]
+    if rest and rest[-1] in (".", "!"):
+        rest = rest[:-1]
+    return 0 < len(rest) <= 6 and all(
+        (w[:1].isalnum() or w in ("'s", "’s", "-")) and not is_verb(w) for w in rest
+    )
 
 
 # Words no item of a list of noun phrases opens: the subject pronouns of a new clause.
@@ -209,7 +224,7 @@ _INCLUSIONS = build_trie(
 )
 
 #: Prepositions that open a closing adjunct besides the lexicon's (*ahead of*).
-_ADJUNCT_PREPOSITIONS = frozenset(["ahead"])
+_ADJUNCT_PREPOSITIONS = frozenset(["ahead", "here", "there"])
 
 
 def _closing_adjunct(s: Tokens, i: int) -> bool:
@@ -244,6 +259,9 @@ def _closing_adjunct(s: Tokens, i: int) -> bool:
             and (low[k + 1] in FOCUS or longest_match(_INCLUSIONS, low, k + 1) is not None)
         ):
             continue  # "..., including Vice President X": an inclusion inside the adjunct
+        if w == "," and k + 1 < n and k > i + 2:
+            # "sworn in, in October, for a five-year term": a chain of adjuncts, each kept.
+            return _closing_adjunct(s, k)
         if w in (";", ":", ",", "(", "–", "—") or w in FINITE or w in expectations:
             return False
         if is_verb(w) and not (k + 1 < n and low[k + 1] == "by"):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicons import lexicons, longest_match
 from ..registry import insertion
 from ..sentence import skip_connectives
-from ..words import COORDINATORS, DETERMINERS, FINITE, QUOTES, WH
+from ..words import COORDINATORS, DETERMINERS, FINITE, QUOTES, WH, is_verb
 
 if TYPE_CHECKING:
     from ..sentence import Sentence
@@ -236,3 +236,113 @@ def dashes(s: Sentence, i: int) -> int:
         w in hedges and longest_match(hedges, s.low, k) for k, w in enumerate(s.low[i:close], i)
     )
     return 0 if cued else close
+
+
+# Words that open a verbless phrase set off by commas inside a clause, besides prepositions and
+# adverbs in -ly: *namely the end of X*, *not Seoul*, *and Tokyo alone*, *per a source*.
+_PHRASE_OPENERS = frozenset(
+    ["namely", "not", "and", "or", "per", "despite", "during", "amid", "within", "unlike"]
+)
+# Verbs that close a comment clause (*as one official put it*, *as Seoul says*).
+_COMMENT_VERBS = frozenset(["it", "said", "says", "noted", "notes", "stated", "argued", "argues"])
+
+
+def _phrase_opener(s: Sentence, k: int) -> bool:
+    """Whether token k opens a verbless phrase that may interrupt a clause: a preposition (not
+    *to*), one of `_PHRASE_OPENERS`, an adverb in -ly; not a connective or cue (*, however,*,
+    *, in my view,*: shell of their own, guidelines §7, §11)."""
+    w = s.low[k]
+    lex = lexicons()
+    if w in ("and", "or"):
+        # A coordinated noun phrase (*, and Seoul alone,*), not a coordinated adjunct or clause.
+        nxt = s.toks[k + 1] if k + 1 < s.n else ""
+        return nxt[:1].isalnum() and nxt.lower() not in lex.prepositions
+    opener = w in _PHRASE_OPENERS or (w in lex.prepositions and w != "to")
+    if not (opener or (w.endswith("ly") and len(w) > 4)):
+        return False
+    return longest_match(lex.connectives, s.low, k) is None and (
+        longest_match(lex.hedges, s.low, k) is None
+    )
+
+
+def _comment_clause(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b are a comment clause (*as one Member put it*, *as Tokyo says*)."""
+    return s.low[a] == "as" and b - a <= 6 and s.low[b - 1] in _COMMENT_VERBS
+
+
+def _resumes(s: Sentence, k: int, opened: int) -> bool:
+    """Whether the clause interrupted before the comma at k goes on after it without a subject
+    of its own: a finite predicate, a cleft's or a saying verb's *that*, a relative *who*, an
+    infinitive, another prepositional adjunct, or the quotation it introduces."""
+    if k + 1 >= s.n:
+        return False
+    w, tok = s.low[k + 1], s.toks[k + 1]
+    if w in _PREDICATE_STARTS or w in QUOTES:
+        return True
+    if w in ("that", "who"):
+        return _cleft(s, opened)
+    if w == "to":
+        return k + 2 < s.n and s.toks[k + 2].isalpha() and s.toks[k + 2].islower()
+    return tok.islower() and w in lexicons().prepositions
+
+
+def _cleft(s: Sentence, k: int) -> bool:
+    """Whether a cleft's *it is* / *it was* opens the clause before the comma at k (*it is
+    Seoul, and Seoul alone, that decides*)."""
+    for t in range(k - 1, max(-1, k - 14), -1):
+        if s.low[t] in (";", ":") or (s.low[t] in COORDINATORS and s.low[t - 1 : t] == [","]):
+            break
+        if s.low[t] == "it" and s.low[t + 1] in ("is", "was", "'s", "’s"):
+            return True
+    return False
+
+
+def _clause_begun(s: Sentence, i: int) -> bool:
+    """Whether a clause, not a leading adverbial, has begun before the comma at i: the stretch
+    back to the last boundary opens with no preposition, subordinator or participle (*In Tokyo,
+    in 2024, officials said* is two adverbials, then the clause)."""
+    start = i
+    while start > 0 and s.low[start - 1] not in (",", ";", ":", "(", ")", "–", "—"):
+        start -= 1
+    start = skip_connectives(s, start, i)
+    if start >= i:
+        return False
+    w = s.low[start]
+    lex = lexicons()
+    return not (
+        w in lex.prepositions
+        or w in lex.subordinators
+        or w in ("if", "when", "once", "after", "before", "as", "unless", "until", "during")
+        or (w.endswith("ing") and s.toks[start].islower())
+    )
+
+
+@insertion("comma-phrase")
+def comma_phrase(s: Sentence, i: int) -> int:
+    """A verbless phrase between two commas that interrupts its clause (*Tokyo, with its large
+    navy, will dominate the region*; *the red lines, namely an end to enrichment, have not
+    changed*; *was sworn in, in October, for a five-year term*; *it is Seoul, and Seoul alone,
+    that decides*; *pledged to, as one official put it, "end the war"*): a span is contiguous,
+    so the phrase stays in it (guidelines §7.2). The clause has begun before the first comma
+    and resumes after the second without a subject of its own (`_resumes`); a phrase before a
+    new subject is no insertion (*In 2024, with X, Seoul won*)."""
+    if s.low[i] != "," or i == 0 or i + 2 >= s.n or not s.low[i - 1][:1].isalnum():
+        return 0
+    comment = s.low[i + 1] == "as"
+    if not (comment or _phrase_opener(s, i + 1)):
+        return 0
+    close = 0
+    for k in range(i + 2, min(s.n, i + 16)):
+        w = s.low[k]
+        if w == ",":
+            close = k
+            break
+        if w in (";", ":", "(", ")", "–", "—", ".") or w in WH or w in ("that", "which", "who"):
+            return 0
+        if not comment and (w in FINITE or is_verb(w)):
+            return 0
+    if not close or (comment and not _comment_clause(s, i + 1, close)):
+        return 0
+    if not _resumes(s, close, i) or not _clause_begun(s, i):
+        return 0
+    return close
