@@ -41,8 +41,8 @@ def build_candidate(
     """A candidate cued at token i with its span trimmed, its region (the clause from `start`)
     and its polarity (a negated attitude or content); None when nothing is left of the span."""
     span = trim_span(s, span)
-    if span[0] >= span[1]:
-        return None
+    if span[0] >= span[1] or i in s.broken:
+        return None  # nothing left, or a cue in a false start the speaker broke off
     region = (min(start, span[0], atoks[0] if atoks else start, i), span[1])
     negative = bool(cue and cue.negative)
     if frame == "holder" and is_negated(s, atoks[1] if atoks else start, i):

@@ -7,7 +7,7 @@ import functools
 
 from .lexicons import lexicons, longest_match
 from .openings import adverbial_yet, finite_in, subordinate
-from .sentence import Sentence, clause_end, skip_connectives
+from .sentence import Sentence, clause_end, past_false_start, skip_connectives
 from .words import (
     DETERMINERS,
     FINITE,
@@ -235,6 +235,8 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
             return True
         if bare_noun and w in ("and", "or"):
             return False  # "welcomed recent and planned projects": no noun subject
+        if _contracted_verb(s.low, k):
+            return True  # "hope I’m wrong", "thinks they'll agree", "believes it’s over"
         if w in QUOTES:
             continue  # "asserted Australia "must work ...": a quotation opens before the verb
         if not (w.isalpha() or w in ("'s", "’s", "-")) or w in WH or w in ("that", "to", "as"):
@@ -245,17 +247,29 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
 
 
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our"])
+# Contracted auxiliaries, the apostrophe a token of their own (*we’re*, *I'm*, *they’ll*).
+_CONTRACTED = frozenset(["m", "re", "ll", "ve", "d"])
+# Pronouns after which *'s* is *is* / *has*, not a possessive (*it’s over*).
+_S_PRONOUNS = frozenset(["it", "he", "she", "that", "there", "what", "who"])
+
+
+def _contracted_verb(low: list[str], k: int) -> bool:
+    """Whether token k starts a contracted finite verb: an apostrophe before *m, re, ll, ve,
+    d*, or *'s* after a pronoun."""
+    if low[k] in ("'", "’"):
+        return k + 1 < len(low) and low[k + 1] in _CONTRACTED
+    return low[k] in ("'s", "’s") and low[k - 1] in _S_PRONOUNS
 
 
 def _bare_noun_subject(s: Sentence, j: int) -> bool:
     """Whether token j may be a subject without a determiner (*says trade will recover*,
     *claimed fraud occurred*): a lower-case word that is no verb, preposition or determiner,
-    after an inflected verb (*says*, *said*, *claimed*; not *Iranian state media have ...*,
-    where the bare *state* is a noun)."""
+    after an inflected verb (*says*, *said*, *claimed*, *is hoping*; not *Iranian state media
+    have ...*, where the bare *state* is a noun)."""
     low, toks = s.low, s.toks
     verb = low[j - 1] if j > 0 else ""
     return (
-        (verb.endswith(("s", "ed")) or is_past(verb))
+        (verb.endswith(("s", "ed", "ing")) or is_past(verb))
         and not verb.endswith("ss")
         and toks[j].isalpha()
         and toks[j].islower()
@@ -408,7 +422,7 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
                 s.low[end] in (";", "but", "yet", ":", "?", "because")
                 and not adverbial_yet(s.low, end)
             )
-            or (s.low[end] == "–" and end > k + 2 and end not in s.inserted)
+            or (s.low[end] == "–" and end > k + 2 and end not in s.inserted and end not in s.broken)
         ):
             end += 1
         a = skip_connectives(s, k, end)
@@ -418,7 +432,7 @@ def main_clauses(s: Sentence) -> list[tuple[int, int]]:
             while a < end and s.suppressed[a]:
                 a += 1
             a = skip_connectives(s, a, end)
-        a = _past_leading_adverbial(s, a, end)
+        a = _past_leading_adverbial(s, past_false_start(s, a, end), end)
         b = _stretch_end(s, a, end)
         while (
             b < end and s.low[b] == "," and subordinate(s.low, a) and finite_in(s.low, b + 1, end)

@@ -59,6 +59,9 @@ class Sentence:
         # Insertions (rules/insertion.py): all their tokens, and those between commas (a side
         # statement whose attitude words are no claim's cue, guidelines §4.3).
         self.inserted, self.asides = _insertions(self)
+        # The words of a speaker's false start (*This will be — this will ...*): filled by
+        # `_boundaries`, which marks the dash after them.
+        self.broken: set[int] = set()
         self.opens, self.stop, self.coord = _boundaries(self)
         self.suppressed = _suppressed(self)
 
@@ -108,6 +111,9 @@ def _boundaries(s: Sentence) -> tuple[list[bool], list[bool], list[bool]]:
             continue
         if opens[i]:
             finite_seen = negated = False
+            if (repair := past_false_start(s, i, n)) > i:
+                stop[repair - 1] = opens[repair] = True  # the dash before a speaker's repair
+                s.broken.update(range(i, repair))
         if tok in ("not", "n't"):
             negated = True
         if not finite_seen and is_verb(tok):
@@ -372,6 +378,28 @@ def _parentheticals(s: Sentence) -> set[int]:
         if m is not None and i + 1 + m[0] < s.n and s.low[i + 1 + m[0]] == ",":
             out.update((i, i + 1 + m[0]))
     return out
+
+
+_DASHES = frozenset(["—", "–", "-", "--"])
+
+
+def past_false_start(s: Sentence, a: int, end: int) -> int:
+    """Past a speaker's false start at token a (*This will be — this will blunt prices*, *We
+    can't -- we won't wait*): a few words broken off at a dash and begun again with the same
+    first word. The repair is the clause; the broken-off words state nothing (guidelines
+    §7.1); a at none."""
+    for d in range(a + 1, min(end - 1, a + 6)):
+        w = s.low[d]
+        if w in _DASHES:
+            if d in s.inserted:
+                return a  # "Moscow — Moscow alone — will decide": a parenthesis
+            e = d
+            while e < end and s.low[e] in _DASHES:
+                e += 1  # "--" typed as two hyphens
+            return e if e < end and s.low[e] == s.low[a] else a
+        if not (w[:1].isalnum() or w[:1] in ("'", "’")):
+            return a
+    return a
 
 
 def _insertions(s: Sentence) -> tuple[set[int], set[int]]:
