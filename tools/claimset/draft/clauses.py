@@ -19,6 +19,7 @@ from .words import (
     QUOTES,
     SUBJECTS,
     WH,
+    contracted_verb,
     is_past,
     is_verb,
     past_verb,
@@ -235,7 +236,7 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
             return True
         if bare_noun and w in ("and", "or"):
             return False  # "welcomed recent and planned projects": no noun subject
-        if _contracted_verb(s.low, k):
+        if contracted_verb(s.low, k):
             return True  # "hope I’m wrong", "thinks they'll agree", "believes it’s over"
         if w in QUOTES:
             continue  # "asserted Australia "must work ...": a quotation opens before the verb
@@ -247,18 +248,6 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
 
 
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our"])
-# Contracted auxiliaries, the apostrophe a token of their own (*we’re*, *I'm*, *they’ll*).
-_CONTRACTED = frozenset(["m", "re", "ll", "ve", "d"])
-# Pronouns after which *'s* is *is* / *has*, not a possessive (*it’s over*).
-_S_PRONOUNS = frozenset(["it", "he", "she", "that", "there", "what", "who"])
-
-
-def _contracted_verb(low: list[str], k: int) -> bool:
-    """Whether token k starts a contracted finite verb: an apostrophe before *m, re, ll, ve,
-    d*, or *'s* after a pronoun."""
-    if low[k] in ("'", "’"):
-        return k + 1 < len(low) and low[k + 1] in _CONTRACTED
-    return low[k] in ("'s", "’s") and low[k - 1] in _S_PRONOUNS
 
 
 def _bare_noun_subject(s: Sentence, j: int) -> bool:

@@ -336,6 +336,26 @@ def past_verb(low: Sequence[str], k: int) -> bool:
     return is_past(low[k]) and not (k > 0 and low[k - 1] in ("and", "or"))
 
 
+# Contracted auxiliaries, the apostrophe a token of their own (*we’re*, *I'm*, *they’ll*).
+_CONTRACTED = frozenset(["m", "re", "ll", "ve", "d"])
+# Pronouns after which *'s* is *is* / *has*, not a possessive (*it’s over*).
+_S_PRONOUNS = frozenset(["it", "he", "she", "that", "there", "what", "who"])
+
+
+def contracted_verb(low: Sequence[str], k: int) -> bool:
+    """Whether token k starts a contracted finite verb: an apostrophe before *m, re, ll, ve,
+    d*, or *'s* after a pronoun."""
+    if low[k] in ("'", "’"):
+        return k + 1 < len(low) and low[k + 1] in _CONTRACTED
+    return low[k] in ("'s", "’s") and k > 0 and low[k - 1] in _S_PRONOUNS
+
+
+def progressive(low: Sequence[str], i: int) -> bool:
+    """Whether the -ing form at token i is a progressive verb after *be* (*is hoping*, *I'm
+    hoping*, *we’re betting*), not a gerund (*maintaining their support may ...*)."""
+    return i > 0 and low[i - 1] in (*BE, "m", "re")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def is_verb(word: str) -> bool:
     """A finite verb (*is*, *will*, *has*) or a past form: the clause has a verb of its own."""

@@ -12,9 +12,9 @@ from typing import NamedTuple
 
 from ..actors import Mention
 from ..clauses import bare_clause, names_object, opens_infinitive
-from ..registry import complement
+from ..registry import Complement, complement
 from ..sentence import Sentence
-from ..words import DETERMINERS, FINITE
+from ..words import DETERMINERS, FINITE, progressive
 
 
 class VerbSite(NamedTuple):
@@ -264,3 +264,12 @@ def finite_object(v: VerbSite) -> bool:
     if not nxt[:1].isalnum() or nxt in FINITE or nxt in _NOT_AFTER_VERB:
         return False  # "support for", "support may prove": a noun
     return _party_subject(v.s, v.i, v.mentions)  # "the economy supports jobs": no attitude
+
+
+def bare_after(needs: Complement, s: Sentence, i: int, j: int, end: int) -> bool:
+    """Whether a complement clause without *that* follows the verb at token i (*thinks Cairo
+    will back down*), where its complement admits one: not after a gerund (*maintaining their
+    support may prove ...* has an object), but after a progressive (*I'm hoping diplomacy is
+    still available*)."""
+    gerund = s.low[i].endswith("ing") and not progressive(s.low, i)
+    return needs.bare_clause and not gerund and bare_clause(s, j, end)

@@ -12,7 +12,6 @@ from typing import NamedTuple
 from ..actors import AUTHOR, Context, Mention, resolve_anaphor
 from ..candidate import CueSite, build_candidate
 from ..clauses import (
-    bare_clause,
     content_predicts,
     epistemic_must,
     epistemic_should,
@@ -40,7 +39,7 @@ from ..words import (
     is_verb,
 )
 from .actor import find_holder
-from .complements import VerbSite, near_that
+from .complements import VerbSite, bare_after, near_that
 from .coordination import shared_subject
 
 # Prepositions of an adjunct between a verb and its that-clause (*insisted at every round of
@@ -103,10 +102,7 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     needs: Complement = site.cue.complement
     # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
     # starts at its subject).
-    # Not after a gerund: "maintaining their support may prove ..." has an object; a
-    # progressive is a verb (*I'm hoping diplomacy is still available*).
-    gerund = s.low[i].endswith("ing") and not (i > 0 and s.low[i - 1] in (*BE, "m", "re"))
-    bare = needs.bare_clause and not gerund and bare_clause(s, site.j, site.end)
+    bare = bare_after(needs, s, i, site.j, site.end)
     to_at = next((k for k in range(site.j, min(site.end, site.j + 7)) if s.low[k] == "to"), None)
     verb = VerbSite(s, i, site.j, site.end, site.mentions, passive, bare, to_at)
     if _modifies_noun(site, passive, bare) or not needs.admits(verb):
