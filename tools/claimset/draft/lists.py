@@ -44,6 +44,9 @@ def list_comma(s: Tokens, i: int) -> bool:
         return True  # "one of intention, of choice", "across generations, across parties"
     if nxt == "not":
         return _closing_contrast(s, i)
+    if nxt in ("if", "unless") or (nxt in ("even", "only") and low[i + 2 : i + 3] == ["if"]):
+        # "..., even if Tokyo objects.": a condition closing the sentence stays (§7.2).
+        return all(w not in (",", ";", ":") for w in low[i + 2 :])
     return _list_follows(s, i) or _long_list_follows(s, i) or _closing_adjunct(s, i)
 
 

@@ -171,13 +171,22 @@ def _boundary_at(
         return 0, False  # "since 2022", "since World War II": a phrase of time, no clause
     if _participle_after(s, i):
         return 0, False  # "keeping the border quiet while expanding trade": no clause of its own
-    if tok in lex.subordinators and (m := longest_match(lex.subordinators, low, i)) and i > 0:
-        return m[0], False
+    if tok in lex.subordinators and i > 0 and (width := _subordinator(s, i)):
+        return width, False
     if tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
         return 1, False
     if conclusion_why(low, i):
         return 1, False  # "That is why Seoul should stay out": the conclusion is a clause
     return (1 if tok == "as" and finite_seen and _as_with_clause(s, i) else 0), False
+
+
+def _subordinator(s: Sentence, i: int) -> int:
+    """How many tokens the subordinator at token i spans (0: none); none after the comma of a
+    condition that closes the sentence (*..., even if Tokyo objects*: kept in the span, §7.2)."""
+    m = longest_match(lexicons().subordinators, s.low, i)
+    if m is None or (s.low[i - 1] == "," and s.low[i] == "even" and list_comma(s, i - 1)):
+        return 0
+    return m[0]
 
 
 def _since_a_phrase(s: Sentence, i: int) -> bool:

@@ -273,3 +273,23 @@ def bare_after(needs: Complement, s: Sentence, i: int, j: int, end: int) -> bool
     still available*)."""
     gerund = s.low[i].endswith("ing") and not progressive(s.low, i)
     return needs.bare_clause and not gerund and bare_clause(s, j, end)
+
+
+# Endings of abstract nouns an infinitive completes (*decision, refusal, commitment, ability*).
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "al", "ure", "ives")
+_ABSTRACT = frozenset(["right", "move", "moves", "bid", "plan", "plans", "effort", "efforts"])
+# Nouns of those endings that name an agent, who may be an infinitive's subject.
+_AGENTS = frozenset(["government", "administration", "opposition", "coalition", "nation"])
+
+
+def infinitive_subject(s: Sentence, j: int, to_at: int) -> bool:
+    """Whether tokens j..to_at are the subject of the infinitive at `to_at` (*urged Tokyo to
+    lift the ban*, *wants Tokyo's navy to leave*: the span starts at the subject, guidelines
+    §7.1), not a noun phrase the infinitive completes: a possessed abstract noun (*welcomed
+    Tokyo's decision to lift the ban*, *attacked Kyiv's right to exist*: the span starts at the
+    verb) or *Y as Z*."""
+    words = s.low[j:to_at]
+    head = words[-1] if words else ""
+    abstract = head not in _AGENTS and (head.endswith(_ABSTRACT_ENDINGS) or head in _ABSTRACT)
+    possessed = abstract and ("'s" in words or "’s" in words)
+    return "as" not in words and not possessed and opens_infinitive(s, to_at)

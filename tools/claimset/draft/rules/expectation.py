@@ -26,7 +26,7 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
         if s.low[i] not in firsts:
             i += 1  # most words are no expectation cue
             continue
-        if s.suppressed[i] or i in s.asides:
+        if s.suppressed[i] or i in s.asides or _in_condition(s, i):
             # Not asserted, or a side statement between commas (*the minister, who wants calm,
             # ...*: a relative clause inside a noun phrase makes no claim, guidelines §4.3).
             i += 1
@@ -50,3 +50,12 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
         else:
             i += 1
     return out
+
+
+def _in_condition(s: Sentence, i: int) -> bool:
+    """Whether token i is inside a condition that closes its clause (*Seoul will talk only if
+    Tokyo wants to*, *You need no troops unless you plan a war*): not asserted, so an attitude
+    cue in it makes no claim (guidelines §4.3, §4.6); the condition stays in the span of the
+    clause it restricts (§7.2). Conditions that open a clause are `Sentence.suppressed`."""
+    start = clause_start(s, i)
+    return any(s.low[k] in ("if", "unless") for k in range(start + 1, i))

@@ -39,7 +39,7 @@ from ..words import (
     is_verb,
 )
 from .actor import find_holder
-from .complements import VerbSite, bare_after, near_that
+from .complements import VerbSite, bare_after, infinitive_subject, near_that
 from .coordination import shared_subject
 
 # Prepositions of an adjunct between a verb and its that-clause (*insisted at every round of
@@ -379,7 +379,7 @@ def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Con
     if nxt == "to":
         return _Content(j + 1, cue.to_type or cue.type)
     to_at = verb.to_at
-    if to_at is not None and to_at > j and "as" not in low[j:to_at] and opens_infinitive(s, to_at):
+    if to_at is not None and to_at > j and infinitive_subject(s, j, to_at):
         # An infinitive with its own subject: "Pushing Moscow to condemn ...".
         return _Content(j, cue.obj_to_type or cue.type)
     if verb.bare:

@@ -301,8 +301,15 @@ def _clause_begun(s: Sentence, i: int) -> bool:
     """Whether a clause, not a leading adverbial, has begun before the comma at i: the stretch
     back to the last boundary opens with no preposition, subordinator or participle (*In Tokyo,
     in 2024, officials said* is two adverbials, then the clause)."""
-    start = i
-    while start > 0 and s.low[start - 1] not in (",", ";", ":", "(", ")", "–", "—"):
+    start, depth = i, 0
+    while start > 0:
+        w = s.low[start - 1]
+        if w == ")":
+            depth += 1  # a bracket inside the clause: *measures under the Act (P.L. 9) to*
+        elif w == "(" and depth:
+            depth -= 1
+        elif depth == 0 and w in (",", ";", ":", "(", "–", "—"):
+            break
         start -= 1
     start = skip_connectives(s, start, i)
     if start >= i:
