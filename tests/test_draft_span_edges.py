@@ -122,3 +122,45 @@ def test_a_bracket_before_the_comma_does_not_end_the_clause() -> None:
     text = 'Seoul pledged to act under the treaty (Art. 5) to, as one envoy put it, "end the war."'
     s = Sentence(text)
     assert "as one envoy put it" in " ".join(s.toks[k] for k in sorted(s.inserted))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # *that* after a preposition points at a noun: no frame before a complement clause, so
+        # the author's clause keeps its subject (§7.1).
+        (
+            "Some risks to that effort may be unforeseeable.",
+            "Some risks to that effort may be unforeseeable",
+        ),
+        ("The threats to that plan could grow.", "The threats to that plan could grow"),
+        ("Progress on that front might stall.", "Progress on that front might stall"),
+        # Non-examples: a frame noun or verb before *that* is shell.
+        ("Is there a risk that the talks will fail?", "the talks will fail"),
+    ],
+)
+def test_a_demonstrative_that_after_a_preposition_is_no_frame(text: str, span: str) -> None:
+    assert [c[2] for c in claims(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # An attitude noun that ends a closing adjunct is its head, no verb (§7.2 keeps it).
+        (
+            "Tokyo will raise its budget, with strong public support.",
+            "Tokyo will raise its budget, with strong public support",
+        ),
+        (
+            "Seoul will sign the pact, against the opposition’s demands.",
+            "Seoul will sign the pact, against the opposition’s demands",
+        ),
+        # Non-example: a participle of attitude makes the adjunct a clause of its own.
+        (
+            "Tokyo will raise its budget, with Seoul calling for restraint.",
+            "Tokyo will raise its budget",
+        ),
+    ],
+)
+def test_an_attitude_noun_heading_a_closing_adjunct_stays_in_the_span(text: str, span: str) -> None:
+    assert claims(text)[0][2] == span

@@ -265,7 +265,8 @@ def _closing_adjunct(s: Tokens, i: int) -> bool:
         if w == "," and k + 1 < n and k > i + 2:
             # "sworn in, in October, for a five-year term": a chain of adjuncts, each kept.
             return _closing_adjunct(s, k)
-        if w in (";", ":", ",", "(", "–", "—") or w in FINITE or w in expectations:
+        last = k + 1 >= n or not low[k + 1][:1].isalnum()  # "with limited U.S. support."
+        if w in (";", ":", ",", "(", "–", "—") or w in FINITE or (w in expectations and not last):
             return False
         if is_verb(w) and not (k + 1 < n and low[k + 1] == "by"):
             return False

@@ -176,11 +176,17 @@ def _proposition_start(s: Sentence, start: int, i: int) -> tuple[int, bool]:
     there a risk that*, *it is unclear whether*) or a shell, and whether it is undecided."""
     low = s.low
     for k in range(i - 1, start, -1):
-        if low[k] in ("that", "whether") and not has_verb(s, k + 1, i):
+        if low[k] in ("that", "whether") and not has_verb(s, k + 1, i) and not _pointing(s, k):
             # "is there a risk that the process will ...", "it is unclear whether Ethiopia will
             # ...": the frame is shell.
             return k + 1, low[k] == "whether"
     return skip_shell(s, start, i)
+
+
+def _pointing(s: Sentence, k: int) -> bool:
+    """Whether the *that* at token k points at a noun after a preposition (*risks to that
+    effort may ...*, *on that issue Seoul may ...*): a demonstrative, no complementizer."""
+    return s.low[k] == "that" and k > 0 and s.low[k - 1] in lexicons().prepositions
 
 
 @frame("advice")
