@@ -610,3 +610,45 @@ HOPES = "Beijing, for its part, hopes that Seoul will stay out of the deal."
 )
 def test_a_quotations_frame_is_no_fact(second: str, expected: list[str]) -> None:
     assert links([HOPES, second])[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # An imperative or a formula with no subject states no fact (test 1): it neither
+        # supports the claim before it ...
+        (["Seoul clearly wants calm.", "Don't.", "Thank you."], {0: []}),
+        (["Moscow plainly wants a buffer.", "Let me repeat it once more."], {0: []}),
+        (["Seoul clearly wants calm.", "Believe me, nobody in the region wants war."], {0: []}),
+        # ... nor the claim of its own sentence after a colon.
+        (["My message to Pyongyang plainly remains the same: do not test us."], {0: []}),
+        # A clause with a subject still does, even one that opens with a verb-like noun.
+        (
+            ["Seoul clearly wants calm.", "Support for the talks collapsed in 2024."],
+            {0: ["Support for the talks collapsed in 2024"]},
+        ),
+    ],
+)
+def test_a_directive_states_no_fact(texts: list[str], expected: dict[int, list[str]]) -> None:
+    assert {k: v for k, v in links(texts).items() if k == 0} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Gerund items after a colon name the acts a noun before it refers to (the object of
+        # the claim, test 3), not its grounds ...
+        (
+            "Seoul clearly wants to honour what its envoys achieved: reopening the embassy, "
+            "ending the blockade and freeing the hostages.",
+            [],
+        ),
+        # ... while a clause after the colon, even one opening with "nothing", gives grounds.
+        (
+            "Seoul may be right: nothing has changed since the summit in 2023.",
+            ["nothing has changed since the summit in 2023"],
+        ),
+    ],
+)
+def test_gerund_items_after_a_colon_are_no_grounds(text: str, expected: list[str]) -> None:
+    assert links([text])[0] == expected
