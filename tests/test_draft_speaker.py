@@ -95,7 +95,12 @@ def claims(text: str, speaks_for: str | None = US) -> list[tuple[Any, ...]]:
         ),
         (
             "We will not recreate the old structures.",
-            [(US, "We", "intention", None, "negative", "recreate the old structures")],
+            # The negation stays inside the span (§7.1).
+            [(US, "We", "intention", None, "negative", "not recreate the old structures")],
+        ),
+        (
+            "We won’t stop until the job is done.",
+            [(US, "We", "intention", None, "negative", "stop until the job is done")],
         ),
         (
             "We’ll talk to Beijing about the Red Sea, and we’ll take measures to respond.",
@@ -112,6 +117,58 @@ def test_the_speakers_we_holding_an_attitude_or_declaring_a_policy_is_the_party(
     assert claims(text) == expected
     # Without `speaks_for` it is the author's, as in an essay.
     assert all(ref == "author" for ref, *_ in claims(text, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The speaker's own declared course is the author's intention, quoted "I" (§6.1) ...
+        (
+            "After two decades of war, I will not send another generation to fight there.",
+            ("author", "I", "intention", "negative", "not send another generation to fight there"),
+        ),
+        (
+            "And later this month, I’m going to ask Beijing for an explanation.",
+            ("author", "I", "intention", "positive", "ask Beijing for an explanation"),
+        ),
+        (
+            "I am going to visit India in the spring.",
+            ("author", "I", "intention", "positive", "visit India in the spring"),
+        ),
+        (
+            "I’ll never forget the families who waited at the airport.",
+            (
+                "author",
+                "I",
+                "intention",
+                "negative",
+                "never forget the families who waited at the airport",
+            ),
+        ),
+    ],
+)
+def test_the_speakers_declared_course_is_the_authors_intention(
+    text: str, expected: tuple[Any, ...]
+) -> None:
+    found = [(ref, quote, typ, pol, span) for ref, quote, typ, _, pol, span in claims(text)]
+    assert found[-1] == expected
+    # In an essay nothing changes (no declared course of the speaker).
+    assert all(typ != "intention" for _, _, typ, *_ in claims(text, None))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A comparative state is an outcome the speaker predicts, not a course ...
+        "And we will be more formidable to our rivals if we fight the next battles.",
+        "I will be better prepared next time.",
+        # ... and so is a hedged one.
+        "We’ll probably have more to say about this tomorrow.",
+        "I will likely travel to Delhi in May.",
+    ],
+)
+def test_a_comparative_or_hedged_future_stays_the_authors_prediction(text: str) -> None:
+    assert [(ref, typ) for ref, _, typ, *_ in claims(text)] == [("author", "prediction")]
 
 
 def test_coordinated_actions_of_the_speakers_we_are_all_the_partys() -> None:

@@ -8,14 +8,18 @@ speaks for (`speaks_for` in corpus/documents.jsonl). Then:
 - a deontic *we need to / have to / should* stays the author's obligation, its target the party
   *we* denotes: the speaker's party, unless the clause makes it joint (*work together*);
 - *we* and *our* never name the author (only *I*, *my* do): the author's claims get no actor
-  quote from them.
+  quote from them;
+- the speaker's own declared course (*I will not send ...*, *I'm going to ask Congress ...*)
+  is the author's intention, quoted *I*, as *we will* is the party's; a comparative state
+  (*we will be more formidable*) or a hedged one (*we'll probably have more to say*) stays the
+  author's prediction. The span keeps a negation (*not send ...*, §7.1).
 
 Without `speaks_for` nothing here applies: in an essay *we* is the author's.
 """
 
 from __future__ import annotations
 
-from ..actors import Mention, coordinated_mention
+from ..actors import AUTHOR, Mention, coordinated_mention
 from ..candidate import build_candidate
 from ..clauses import is_negated
 from ..lexicons import lexicons
@@ -27,13 +31,18 @@ from .actor import first_person_tokens
 #: may stand between a subject and its verb.
 _CONTRACTED = frozenset(["’", "'", "re", "ll", "ve", "d"])
 _ADVERBS = frozenset(["also", "still", "now", "already", "always", "only", "just", "even", "so"])
-_NEGATORS = frozenset(["not", "n't", "never"])
+_NEGATORS = frozenset(["not", "n't", "n’t", "never"])
 #: What declares a policy after *we*: a future modal, or *are going / ready / prepared /
 #: willing / determined to*.
-_FUTURE = frozenset(["will", "shall", "ll"])
+_FUTURE = frozenset(["will", "shall", "ll", "wo"])
 _READY = frozenset(["going", "ready", "prepared", "willing", "determined"])
 #: Verbs after *will* that make the clause deontic (*we will need to*), not a declared policy.
 _DEONTIC = frozenset(["need", "have", "must", "should"])
+#: After *will be*: a comparative state of the party is an outcome the speaker predicts (*we
+#: will be more formidable if ...*), not a course of action.
+_COMPARATIVE = frozenset(["more", "less", "better", "worse", "stronger", "weaker", "safer"])
+#: Hedges between the modal and the verb (*we'll probably have more to say*): a prediction.
+_HEDGED = frozenset(["probably", "likely", "perhaps", "possibly", "maybe"])
 #: Words by which the clause makes *we* two or more parties (*we need to work together*), and
 #: those that do right after it (*we both*, *we each*).
 _JOINT = frozenset(["together", "jointly"])
@@ -65,6 +74,9 @@ def speaker_we(
             cand.target_hint = party  # "we have to keep working at this"
     for k in we:
         _declared_policy(s, cands, party, k)
+    for k in first_person_tokens(s):
+        if s.toks[k] == "I":
+            _declared_policy(s, cands, AUTHOR, k)  # "I will not send ...": the speaker's course
 
 
 def _joint(
@@ -116,14 +128,17 @@ def _declared_policy(s: Sentence, cands: list[Candidate], party: str, k: int) ->
     if found is None or s.suppressed[k] or k in s.inserted:
         return
     modal, action, negative = found
-    span = (action, clause_end(s, action))
+    # "will not send", "'ll never forget": the span keeps the negation, not a contracted one.
+    start = next((t for t in range(modal + 1, action) if s.low[t] in ("not", "never")), action)
+    span = (start, clause_end(s, action))
     own = [c for c in cands if c.frame == "author" and c.span[0] == k]
     if any(c.region[0] <= k < c.region[1] for c in cands if c not in own and c.parent not in own):
         return  # inside another claim, or already its holder ("we are ready to")
     cand = build_candidate(s, modal, "intention", "holder", [party], (k, k + 1), span, k, None)
     if cand is None:
         return
-    cand.negative = negative != is_negated(s, cand.span[0], cand.span[1])
+    # The negation before the action (kept in the span) and one inside its clause.
+    cand.negative = negative != is_negated(s, max(cand.span[0], action), cand.span[1])
     if not own:
         cands.append(cand)
         return
@@ -149,7 +164,7 @@ def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
         return None
     if low[j] in _FUTURE:
         modal = j
-    elif low[j] in ("are", "re") and (r := past(j + 1, frozenset())) + 1 < n:
+    elif low[j] in ("are", "re", "am", "m") and (r := past(j + 1, frozenset())) + 1 < n:
         if low[r] not in _READY or low[r + 1] != "to":
             return None
         modal = r + 1
@@ -159,4 +174,8 @@ def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
     negative = any(w in _NEGATORS for w in low[modal + 1 : action])
     if action >= n or low[action] in _DEONTIC or not low[action].isalpha():
         return None  # "we will need to ...": an obligation (the author's)
+    if any(w in _HEDGED for w in low[modal + 1 : action]):
+        return None  # "we'll probably have more to say": the author's prediction
+    if low[action] == "be" and action + 1 < n and low[action + 1] in _COMPARATIVE:
+        return None  # "we will be more formidable if ...": an outcome, predicted
     return modal, action, negative
