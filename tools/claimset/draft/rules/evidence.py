@@ -24,6 +24,7 @@ from ..words import (
     is_past,
     is_verb,
 )
+from .evidence_nonfacts import directive, gerund_item
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
@@ -188,33 +189,6 @@ def _finite_in_phrase(s: Sentence, k: int) -> bool:
     return is_past(low[k]) and not (k + 1 < s.n and low[k + 1] in _AFTER_PARTICIPLE)
 
 
-#: Words that open a directive with no subject: a negative imperative (*Don't.*), *let* and
-#: *please* (*Let me be clear*).
-_DIRECTIVE_OPENERS = frozenset(["let", "please"])
-#: Object pronouns right after a clause's first word: that word is a verb with no subject.
-_OBJECT_PRONOUNS = frozenset(["you", "me", "us", "them", "him"])
-
-
-def directive(s: Sentence, i: int) -> bool:
-    """Whether the clause opening at token i is an imperative or a formula with no subject
-    (*Don't.*, *Thank you.*, *Let me be clear*, *Believe me*): it addresses the audience or a
-    party and states no fact (guidelines §13.1 test 1: a report tells an event, act or figure;
-    §6.1: imperatives organise the text or make a demand)."""
-    low, preps = s.low, lexicons().prepositions
-    if low[i] in _DIRECTIVE_OPENERS:
-        return True
-    if low[i] == "do" and i + 1 < s.n and low[i + 1] in ("n't", "n’t", "not"):
-        return True  # a declarative clause never opens with "do not"
-    nxt = low[i + 1] if i + 1 < s.n else ""
-    return (
-        nxt in _OBJECT_PRONOUNS
-        and low[i].isalpha()
-        and low[i] not in preps
-        and low[i] not in DETERMINERS
-        and not is_verb(low[i])
-    )
-
-
 def _premise(s: Sentence, i: int) -> bool:
     """Whether token i lies in a premise (*given that*, *due to*, *because*, *since*)."""
     k = i
@@ -294,7 +268,7 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         # for:*) its list completes the claim and states no fact.
         grounded = _claim_before(cands, colon)
         for i, j in _pieces(s, colon + 1, s.n) if _grounds_colon(s, colon) else []:
-            if _gerund(s, i):
+            if gerund_item(s, i):
                 continue  # "what they accomplished: pursuing ..., taking out ...": items
             typ = _evidence_type(fact_signals(s, i, j))
             out.append(
@@ -331,16 +305,6 @@ def _grounds_colon(s: Sentence, colon: int) -> bool:
     not its support."""
     before = s.low[colon - 1] if colon > 0 else ""
     return before not in lexicons().prepositions and before not in _LIST_OPENERS
-
-
-def _gerund(s: Sentence, i: int) -> bool:
-    """Whether the piece at token i opens with a gerund (*pursuing the threat*, *taking out
-    Bin Laden*): after a colon such a list names the acts a noun before it refers to (*honor
-    what they accomplished: pursuing ...*), the object of the claim (§13.1 test 3), not its
-    grounds, which a colon introduces as a clause with a subject."""
-    word = s.low[i]
-    gerund = word.endswith("ing") and not word.endswith("thing") and len(word) > 5
-    return gerund and s.toks[i][:1].islower()  # not "nothing has changed": a clause
 
 
 def _continued(s: Sentence, last: Fact | None, i: int, j: int) -> Fact | None:
