@@ -124,8 +124,14 @@ def test_the_speakers_we_holding_an_attitude_or_declaring_a_policy_is_the_party(
     [
         # The speaker's own declared course is the author's intention, quoted "I" (§6.1) ...
         (
-            "After two decades of war, I will not send another generation to fight there.",
-            ("author", "I", "intention", "negative", "not send another generation to fight there"),
+            "After two decades of war, I will not send another generation to fight with no hope.",
+            (
+                "author",
+                "I",
+                "intention",
+                "negative",
+                "not send another generation to fight with no hope",
+            ),
         ),
         (
             "And later this month, I’m going to ask Beijing for an explanation.",

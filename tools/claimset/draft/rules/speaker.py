@@ -137,8 +137,9 @@ def _declared_policy(s: Sentence, cands: list[Candidate], party: str, k: int) ->
     cand = build_candidate(s, modal, "intention", "holder", [party], (k, k + 1), span, k, None)
     if cand is None:
         return
-    # The negation before the action (kept in the span) and one inside its clause.
-    cand.negative = negative != is_negated(s, max(cand.span[0], action), cand.span[1])
+    # The negation before the action (kept in the span) or one on its clause; a second one
+    # inside it (*will not send troops with no expectation of success*) does not cancel it.
+    cand.negative = negative or is_negated(s, max(cand.span[0], action), cand.span[1])
     if not own:
         cands.append(cand)
         return
