@@ -117,3 +117,14 @@ def test_clearly_after_a_verb_is_manner(text: str, is_cue: bool) -> None:
 )
 def test_unclear_is_a_cue_only_over_a_question(text: str, expected: list[list[str]]) -> None:
     assert cues(text) == expected
+
+
+def test_an_inference_verb_without_a_party_subject_frames_the_authors_claim() -> None:
+    """*His record suggests P*: no party speaks, the author infers P (a hedge, §11.4); with a
+    party as subject the verb is the party's (*Tokyo suggests that P*)."""
+    inferred = draft_sentence("His record in Seoul suggests the coalition may hold.", PARTIES)
+    assert [(c["actor"]["ref"], [q["quote"] for q in c["hedge"]["cues"]]) for c in inferred] == [
+        ("author", ["suggests", "may"])
+    ]
+    spoken = draft_sentence("Tokyo suggests that the coalition may hold.", PARTIES)
+    assert [(c["actor"]["ref"], c["hedge"]["cues"]) for c in spoken] == [("japan", [])]

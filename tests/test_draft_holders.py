@@ -382,3 +382,19 @@ def test_the_two_allies_are_both_parties_of_the_context() -> None:
         "The two allies have said that the talks will resume.", PARTIES, recent=["japan", "china"]
     )
     assert sorted(c["actor"]["ref"] for c in drafted) == ["china", "japan"]
+
+
+def test_a_persons_thing_describes_no_registered_group() -> None:
+    """*His partnership with Seoul* is no description of the registered *security
+    partnership*: a content word of a group's name after *his / her* names the person's thing
+    (guidelines §6.1), so the group holds nothing."""
+    index = ActorIndex(
+        [
+            {"id": "author", "name": "The essay's author", "kind": "author"},
+            {"id": "pact", "name": "the Pacific security partnership", "kind": "organization"},
+        ]
+    )
+    drafted = draft_sentence("His partnership with Seoul wants a quick deal.", index)
+    assert "pact" not in [c["actor"]["ref"] for c in drafted]
+    drafted = draft_sentence("The partnership wants a quick deal.", index)
+    assert [c["actor"]["ref"] for c in drafted] == ["pact"]

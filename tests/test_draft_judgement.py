@@ -275,3 +275,22 @@ def test_an_impersonal_frame_is_the_cue_and_the_question_the_span(
     assert claim["expectation"]["quote"] == span
     assert [c["quote"] for c in claim["hedge"]["cues"]] == [cue]
     assert claim["hedge"]["certainty"] == "underspecified"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("That is our commitment.", "intention"),
+        ("We are firm in our resolve to keep the sea lanes open.", "intention"),
+        ("Our allies remain steadfast in their support for the sanctions.", "desire"),
+        ("They are united in their opposition to the annexation.", "desire"),
+        ("That remains our priority.", "desire"),
+        # The noun is no predicate of the clause, or no stance noun: the author's belief.
+        ("Our support for the sanctions is a costly mistake.", "belief"),
+        ("That is our problem.", "belief"),
+    ],
+)
+def test_a_stance_noun_as_the_predicate_gives_the_clause_its_type(text: str, expected: str) -> None:
+    """*That is our commitment*, *united in our support of X*: the predicate names the holder's
+    attitude, so the clause takes the noun's type (guidelines §4.2 signal 1, §8.1)."""
+    assert [t for _, t, _ in spans(text)] == [expected]

@@ -214,7 +214,10 @@ def _described_group(
 ) -> tuple[str, tuple[int, int]] | None:
     """A subject that describes a registered group or organization without naming it
     (*Business leaders in Perth and Adelaide* → the Australian business community): a content
-    word of the subject that belongs to the names of exactly one such actor."""
+    word of the subject that belongs to the names of exactly one such actor. A person's thing
+    (*His current partnership with Widodo*) describes no group."""
+    if s.low[start] in ("his", "her"):
+        return None
     lex = lexicons()
     end = start
     while end < cue and s.low[end] not in lex.auxiliaries and s.low[end] not in FINITE:

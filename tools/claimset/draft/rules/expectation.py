@@ -12,6 +12,7 @@ from ..candidate import CueSite
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
+from ..words import DETERMINERS, SUBORDINATORS, is_verb
 
 
 def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
@@ -26,9 +27,17 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
         if s.low[i] not in firsts:
             i += 1  # most words are no expectation cue
             continue
-        if s.suppressed[i] or i in s.asides or _in_condition(s, i):
+        if (
+            s.suppressed[i]
+            or i in s.asides
+            or _in_condition(s, i)
+            or contact_relative(s, i)
+            or asked_about(s, i)
+        ):
             # Not asserted, or a side statement between commas (*the minister, who wants calm,
-            # ...*: a relative clause inside a noun phrase makes no claim, guidelines §4.3).
+            # ...*), or a relative clause without a relative pronoun (*the policies he regards
+            # as vital*): inside a noun phrase it makes no claim (guidelines §4.3); nor does
+            # an embedded question (*questions about how he intends to govern*).
             i += 1
             continue
         found = None
@@ -59,3 +68,77 @@ def _in_condition(s: Sentence, i: int) -> bool:
     clause it restricts (§7.2). Conditions that open a clause are `Sentence.suppressed`."""
     start = clause_start(s, i)
     return any(s.low[k] in ("if", "unless") for k in range(start + 1, i))
+
+
+#: Subjects of a relative clause without a relative pronoun (*the positions it regards as ...*,
+#: *an outcome few may have foreseen*).
+_CONTACT_SUBJECTS = frozenset(
+    ["he", "she", "it", "they", "we", "i", "you", "few", "many", "most", "some", "others"]
+)
+#: Words between that subject and the cue: auxiliaries, modals, negations.
+_AUXILIARY = frozenset(
+    [
+        *("may", "might", "could", "would", "will", "can", "should", "must", "not", "n't"),
+        *("has", "have", "had", "is", "are", "was", "were", "do", "does", "did", "also", "still"),
+    ]
+)
+#: Nouns of time that open a clause with a subject (*Last year he planned to retire*).
+_TIME_NOUNS = frozenset(["year", "month", "week", "day", "time", "decade", "moment", "today"])
+
+
+def contact_relative(s: Sentence, i: int) -> bool:
+    """Whether the cue at token i is the verb of a relative clause without a relative pronoun
+    that describes a noun (*other policies he perceives as linked to sovereignty*, *the
+    positions it regards as its own territory*, *an outcome few may have foreseen*): a pronoun
+    subject right after a common noun that a determiner opens (guidelines §4.3: a relative
+    clause inside a noun phrase makes no claim). A verb before the pronoun (*the leaders say
+    they want ...*) is a complement's frame, not a noun."""
+    low = s.low
+    p = i - 1
+    while p > 0 and (low[p] in _AUXILIARY or low[p].endswith("ly")):
+        p -= 1
+    if p < 2 or low[p] not in _CONTACT_SUBJECTS:
+        return False
+    noun = p - 1
+    if not _common_noun(s, noun) or low[noun] in _TIME_NOUNS:
+        return False
+    k = noun - 1
+    while k > noun - 4 and k >= 0 and _common_noun(s, k):
+        k -= 1  # adjectives and nouns of the noun phrase (*other government policies*)
+    opener = low[k] in DETERMINERS or low[k] in ("other", "such", "'s", "’s")
+    return k >= 0 and opener and low[k] != "that"  # not the complementizer *that*
+
+
+def _common_noun(s: Sentence, k: int) -> bool:
+    """A lower-case word that may be a noun or an adjective: no verb, determiner, preposition,
+    conjunction or attitude word of the lexicon."""
+    w = s.low[k]
+    lex = lexicons()
+    return (
+        s.toks[k].isalpha()
+        and s.toks[k].islower()
+        and not is_verb(w)
+        and w not in DETERMINERS
+        and w not in lex.prepositions
+        and w not in ("and", "or", "but", "that", "which", "who", "other", "such", "so", "as")
+        and w not in SUBORDINATORS
+        and lex.expectations.get(w) is None
+    )
+
+
+#: Words that open an embedded question.
+_QUESTION = frozenset(["how", "whether", "why", "what", "if"])
+
+
+def asked_about(s: Sentence, i: int) -> bool:
+    """Whether the cue at token i lies in an embedded question that a preposition introduces
+    (*raises questions about how he intends to govern*, *doubts over whether Seoul wants a
+    deal*): the question is not asserted, so its attitude is no claim (guidelines §4.3,
+    "Embedded questions are not asserted")."""
+    low = s.low
+    for k in range(i - 1, max(0, i - 6), -1):
+        if low[k] in _QUESTION:
+            return low[k - 1] in lexicons().prepositions and low[k - 1] != "to"
+        if not low[k].isalpha():
+            return False
+    return False

@@ -83,6 +83,7 @@ def assign_cues(
     """Give each cue to the claim it qualifies; a cue that qualifies none makes an author claim
     (a cue always qualifies a claim)."""
     for cue in cues:
+        _authors_inference(cands, cue, s)
         rel = relative_clause(s, cue.start)
         attitude = _attitude_in_relative(cands, cue, rel) if rel is not None else None
         if attitude is not None:
@@ -93,6 +94,21 @@ def assign_cues(
             claim = _cue_claim(s, cands, cue)
             if claim is not None:
                 cands.append(claim)
+
+
+#: Verbs of inference: the author's hedge when no party is their subject (hedge_context.py).
+_INFERENCE = frozenset(["suggest", "suggests", "suggested", "indicate", "indicates", "indicated"])
+
+
+def _authors_inference(cands: list[Candidate], cue: Cue, s: Sentence) -> None:
+    """ "His record with Widodo suggests his coalition may continue ...": the verb of inference
+    is the author's hedge here (no party is its subject), so the claim it frames is the
+    author's, not a party's speech found from the context (guidelines §11.4, Appendix B)."""
+    if s.low[cue.start] not in _INFERENCE:
+        return
+    for c in cands:
+        if c.cue == cue.start and c.frame.startswith("holder"):
+            c.holder, c.actor_tokens, c.speech = [AUTHOR], None, False
 
 
 def _attitude_in_relative(cands: list[Candidate], cue: Cue, rel: int) -> Candidate | None:

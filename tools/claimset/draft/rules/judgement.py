@@ -29,7 +29,7 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import speaker_conduct
-from .judgement_type import left_to_do, relative_start
+from .judgement_type import left_to_do, relative_start, stance_noun_type
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -164,21 +164,26 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         a, b = trim_span(s, (a, b))
         if a >= b:
             continue
-        region_start = region[0]
-        fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
-        future = is_future(s, a, min(_embedded_question(s, a, b), relative_start(s, a, b)))
-        typ = "prediction" if fear or future or _predicted(s, a, b) else "belief"
-        if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
-            typ = "belief"  # "it would be naive to think that ...": a hypothetical judgement
-        if left_to_do(s, a, b):
-            typ = "obligation"  # "there is still much more to be done": a necessity (v1.3)
+        typ = _judgement_type(s, region[0], a, b)
         cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
         cands.append(cand)
 
 
+def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
+    """The type of the author's clause whose proposition is tokens a..b (guidelines §8.2)."""
+    if left_to_do(s, a, b):
+        return "obligation"  # "there is still much more to be done": a necessity (v1.3)
+    if (stance := stance_noun_type(s, region_start, b)) is not None:
+        return stance  # "That is our commitment"
+    if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
+        return "belief"  # "it would be naive to think that ...": a hypothetical judgement
+    fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
+    future = is_future(s, a, min(_embedded_question(s, a, b), relative_start(s, a, b)))
+    return "prediction" if fear or future or _predicted(s, a, b) else "belief"
+
+
 # Hedges of a causal explanation (*in part because*, *largely because*).
-EXPLAIN = False
 _PARTLY = frozenset(["in", "part", "partly", "largely", "mainly", "mostly", "only", "precisely"])
 
 

@@ -51,3 +51,45 @@ def relative_start(s: Sentence, a: int, b: int) -> int:
         prepositions = lexicons().prepositions
         return k if any(w in prepositions for w in low[verbs[0] + 1 : k]) else b
     return b
+
+
+#: Stance nouns the expectations lexicon does not list as holder nouns, with their type (§8.1:
+#: support and opposition are desires, resolve and commitment intentions).
+_STANCE_NOUNS = {
+    "support": "desire",
+    "opposition": "desire",
+    "resolve": "intention",
+    "determination": "intention",
+    "commitment": "intention",
+    "commitments": "intention",
+    "pledge": "intention",
+    "promise": "intention",
+}
+_POSSESSIVES = frozenset(["our", "its", "their", "his", "her", "my", "your", "'s", "’s"])
+
+
+def stance_noun_type(s: Sentence, a: int, b: int) -> str | None:
+    """The type of a clause whose predicate is the holder's stance noun after a copula: *That
+    is our commitment* (an intention), *We are united in our support of Kyiv* (a desire), *We
+    remain firm in our resolve to defend the alliance* (an intention): the noun names the
+    attitude the clause ascribes (guidelines §4.2, signal 1; §8.1). None when the predicate
+    is no such noun."""
+    low = s.low
+    copula = next((k for k in range(a, min(b, a + 6)) if low[k] in _COPULAS), None)
+    if copula is None:
+        return None
+    k = copula + 1
+    if k + 1 < b and low[k] not in _POSSESSIVES and low[k + 1] == "in":
+        k += 2  # "united in", "firm in", "steadfast in"
+    if k + 1 >= b or low[k] not in _POSSESSIVES:
+        return None
+    noun = low[k + 1]
+    if noun in _STANCE_NOUNS:
+        return _STANCE_NOUNS[noun]
+    found = lexicons().expectations.get(noun)
+    return next((cue.type for words, cue in found or () if cue.frame == "holder-noun"), None)
+
+
+_COPULAS = frozenset(
+    ["is", "are", "was", "were", "remain", "remains", "remained", "re", "'s", "’s"]
+)
