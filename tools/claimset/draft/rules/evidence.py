@@ -25,6 +25,7 @@ from ..words import (
     is_verb,
 )
 from .evidence_nonfacts import directive, gerund_item
+from .fact_clauses import time_clause, verbless
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
@@ -159,8 +160,11 @@ def fragment(s: Sentence, i: int, j: int) -> bool:
     2021*, *beyond defending the peninsula*), a participle with no subject (*introduced in May
     2025*, a detail of the noun before it), or a closing time clause (*the quiet years before
     2017, when Australian governments kept their criticism private*: when the noun before it
-    was, its background, test 3)."""
+    was, its background, test 3), a fronted one (*When all is said and done, ...*) or a stretch
+    with no verb (*, worth $2 billion over eight years*; see `fact_clauses`)."""
     low = s.low
+    if time_clause(s, i, j) or verbless(s, i, j):
+        return True
     if low[i] in lexicons().prepositions and low[i] != "to":
         return not any(_finite_in_phrase(s, k) for k in range(i + 1, j))
     if i > 0 and low[i - 1] in ("since", "because", "as") and not _finite(s, i, j):
