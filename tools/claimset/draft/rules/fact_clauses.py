@@ -46,21 +46,20 @@ def time_clause(s: Sentence, i: int, j: int) -> bool:
     dates the main clause, the background of what the main clause says (test 3), no fact of
     its own. One that runs on into its main clause (*When Australia called for an inquiry,
     China answered with tariffs*) is the main clause's report and stays."""
-    if s.low[i] != "when":
+    if s.low[i] != "when" or j >= s.n or s.low[j] != ",":
         return False
-    comma = next((k for k in range(i + 1, s.n) if s.low[k] == ","), s.n)
-    return comma >= j
+    return all(w != "," for w in s.low[i:j])
 
 
 def verbless(s: Sentence, i: int, j: int) -> bool:
-    """Tokens i..j, not the sentence's first clause, hold no word that can be a verb: an
+    """Tokens i..j, after a comma or a conjunction, hold no word that can be a verb: an
     adjective phrase after a comma (*, worth $2 billion over eight years*) or the last item of
     a list of names (*..., and President Suharto (in office 1968-1998)*), parts of the clause
     before them, no clause (test 1). A word in *-s* or *-ed* counts as a verb unless a
     determiner, a preposition or a number comes right before it (*over eight years*, *the
     talks*); any word after a subject pronoun or a plural counts (*they trade*, *these imports
-    pass through the Strait*)."""
-    if i == 0:
+    pass through the Strait*), and any after *to*."""
+    if i == 0 or s.low[i - 1] not in (",", "and", "or"):
         return False  # the first clause: a main clause, whose verb may be a bare present
     return not any(_may_be_verb(s, k) for k in range(i, j))
 
@@ -74,8 +73,10 @@ def _may_be_verb(s: Sentence, k: int) -> bool:
         return False
     prev = s.low[k - 1] if k > 0 else ""
     preps = lexicons().prepositions
-    if prev in _PRONOUNS or (_plural(prev) and w not in preps and w not in DETERMINERS):
-        return True  # "they trade", "these imports pass through the Strait"
+    if prev in _PRONOUNS or prev == "to":
+        return True  # "they trade", "to exchange"
+    if _plural(prev) and w not in preps and w not in DETERMINERS:
+        return True  # "these imports pass through the Strait"
     if not w.endswith(("s", "ed")) or w.endswith("ss"):
         return False
     counted = prev in _COUNTS or bool(NUMBER.match(prev))
