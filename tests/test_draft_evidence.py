@@ -162,6 +162,40 @@ LINK_EXAMPLES = [
         [THREATS, GAS[:-1]],
     ),
     ("as-grounded", [f"{VOLATILE_AS}.", GAS], 0, [GAS[:-1]]),
+    # So does one whose sentence goes on with a further act of its holder after ", and" ...
+    (
+        "as-grounded",
+        ["Seoul plainly wants calm on the peninsula, and has cut its exports to Russia.", GAS],
+        0,
+        ["has cut its exports to Russia"],
+    ),
+    # ... or an author's claim followed by a report after ", and".
+    (
+        "as-grounded",
+        ["Seoul is plainly a key partner of Moscow, and its exports to Russia have doubled.", GAS],
+        0,
+        ["its exports to Russia have doubled"],
+    ),
+    # A report after an author's claim and ", and" is that claim's step: not an author's claim
+    # before it, while a party's claim before it may take it.
+    (
+        "new-step",
+        [
+            "Seoul is plainly a key partner of Moscow.",
+            "Moscow's policy is clearly guided by its interests, and its exports to Seoul doubled.",
+        ],
+        0,
+        [],
+    ),
+    (
+        "new-step",
+        [
+            BUFFER,
+            "Moscow's policy is clearly guided by its interests, and its exports to Seoul doubled.",
+        ],
+        0,
+        ["its exports to Seoul doubled"],
+    ),
     # A second group's position beside the first is no support of the claim before it.
     ("others", [BUFFER, "Others in Seoul have cut their exports to Russia."], 0, []),
     (
@@ -541,6 +575,8 @@ OWN_SUBJECT = "Seoul plainly wants calm on the peninsula, and Moscow has cut its
         # holder's act) and no support for the claim before it ...
         ([SHARED], {0: ["has cut its exports to Russia"]}),
         ([BUFFER, SHARED], {0: [], 1: ["has cut its exports to Russia"]}),
+        # (also after a comma: "..., and has cut ...")
+        ([BUFFER, SHARED.replace(" and", ", and")], {0: [], 1: ["has cut its exports to Russia"]}),
         # ... and one with a modal is a prediction, no report at all ...
         ([MODAL], {0: []}),
         ([BUFFER, MODAL], {0: [], 1: []}),

@@ -102,3 +102,62 @@ def test_no_link_to_a_verbless_stretch() -> None:
     quotes = _links([claim, fact])
     assert quotes[0].startswith("Her uncle served") and "was a supporter of Park's order" in quotes
     assert all(not q.startswith("President Park") for q in quotes)
+
+
+AFTER_CLAIM = (
+    "Tokyo's foreign policy is clearly guided by its pacifist constitution, and successive "
+    "governments have avoided alliances."
+)
+PARTNER = "Seoul is plainly an important partner of Tokyo."
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # An author's claim, ", and" a report: the report is that claim's; an author's claim
+        # before it has ended its step (`new-step`), a party's claim before it may take it.
+        ([PARTNER, AFTER_CLAIM], [[], ["successive governments have avoided alliances"]]),
+        (
+            ["Seoul plainly wants a seat at the table.", AFTER_CLAIM],
+            [["successive governments have avoided alliances"]] * 2,
+        ),
+        # A party's claim does not interrupt the pattern: the report after it stays free.
+        (
+            [
+                PARTNER,
+                "Tokyo plainly wants calm, and successive governments have avoided alliances.",
+            ],
+            [["successive governments have avoided alliances"], []],
+        ),
+        # Without the comma the two clauses are one claim (the drafter's span), no report.
+        ([PARTNER, AFTER_CLAIM.replace(", and", " and")], [[], []]),
+    ],
+)
+def test_a_report_after_an_authors_claim_and_belongs_to_it(
+    texts: list[str], expected: list[list[str]]
+) -> None:
+    out = draft_document(texts, PARTIES)
+    assert [[e["quote"] for e in (claims or [{}])[0].get("evidence", [])] for claims in out] == (
+        expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quantified relative clause after the claim adds a fact about it (test 2a) ...
+        (
+            "Seoul's main asset is plainly its stock of shells, all of which have helped Tokyo.",
+            ["all of which have helped Tokyo"],
+        ),
+        (
+            "Seoul's strength is plainly its two envoys, both of whom have visited Tokyo.",
+            ["both of whom have visited Tokyo"],
+        ),
+        # ... a clause with a pronoun of its own is a claim of its own, no relative clause.
+        ("Seoul plainly has many shells, and all of them have helped Tokyo.", []),
+    ],
+)
+def test_a_quantified_relative_clause_is_a_relative_clause(text: str, expected: list[str]) -> None:
+    out = draft_document([text], PARTIES)[0] or []
+    assert [e["quote"] for e in out[0]["evidence"]] == expected

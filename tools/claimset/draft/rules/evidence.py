@@ -25,7 +25,7 @@ from ..words import (
     is_verb,
 )
 from .evidence_nonfacts import directive, gerund_item
-from .fact_clauses import time_clause, verbless
+from .fact_clauses import claim_and, quantified_relative, time_clause, verbless
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
@@ -373,6 +373,9 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         nxt = _claim_after(cands, j)
         if cands[nxt].region[0] <= j + 3 and s.low[j + 2] in _ANAPHORIC:
             owner = nxt
+    claimed = claim_and(s, cands, i)
+    if owner is None and claimed is not None:  # "C, and E": E is C's (test 2b)
+        return Fact(i, j, typ, claimed, rule="claim-and-fact")
     return Fact(i, j, typ, owner, rule="report-clause" if owner is None else "fact-and")
 
 
@@ -400,10 +403,12 @@ def _coordinated_predicate(s: Sentence, cands: list[Candidate], i: int) -> int |
     *and* or *but* (*De la Espriella supports a military-led policy **and has joined** U.S.-backed
     security efforts*): the predicate continues that claim's step of the argument, so it is
     that claim's fact (the holder's act, test 1) and no support for the claims of other
-    sentences; None when the clause has a subject of its own."""
+    sentences (also after *, and*: *Prabowo has sought to lead Indonesia for decades, and
+    reinvented himself several times*); None when the clause has a subject of its own."""
     if i < 2 or s.low[i - 1] not in ("and", "but") or not is_verb(s.low[i]):
         return None
-    return next((n for n, c in enumerate(cands) if c.region[1] == i - 1), None)
+    end = i - 2 if s.low[i - 2] == "," else i - 1  # "..., and reinvented himself ..."
+    return next((n for n, c in enumerate(cands) if c.region[1] == end), None)
 
 
 def _predicate_fact(s: Sentence, i: int, j: int, typ: str | None, claim: int) -> Fact | None:
@@ -459,6 +464,10 @@ def _marked_fact(
         # clause after the claim adds a fact about it.
         owner = _claim_before(cands, i)
         return Fact(i - 1, j, typ or "reasoning", owner, cross=False, rule="relative")
+    if prev == "," and quantified_relative(s, i):
+        # ", all of which have helped supplement Russian reserves": a relative clause too.
+        owner = _claim_before(cands, i)
+        return Fact(i, j, typ or "reasoning", owner, cross=False, rule="relative")
     if prev == "," and s.low[i] in ("a", "an") and j >= trim_span(s, (0, s.n))[1]:
         # ", a promise they regard as long overdue", ", a region which Russia remains
         # unable to revitalize": a closing apposition.

@@ -177,8 +177,11 @@ def as_grounded(site: LinkSite) -> bool:
     been volatile as U.S. officials have used tariff threats ...*; *The talks arguably
     bolstered the groups' power as their use of drones proliferated.*) states a development
     together with what drives it: the text has presented its support, and the facts after it go
-    on with the narration rather than back it (test 2: presented as support)."""
-    return site.reason == "as"
+    on with the narration rather than back it (test 2: presented as support). So does one whose
+    sentence goes on with a further act of its holder or a report after *, and* (*Prabowo has
+    sought to lead Indonesia for decades, and reinvented himself several times*: his birth and
+    family, told next, are the biography going on, not support of his ambition)."""
+    return site.reason in ("as", "and")
 
 
 #: Subjects by which a short report refers back to what the claim before it expects.
@@ -221,3 +224,13 @@ def elliptic_claim(site: LinkSite) -> bool:
 
 #: Subject pronouns: the word after one may be a verb in its bare form (*they prohibit*).
 _PRONOUNS = frozenset(["i", "we", "you", "they"])
+
+
+@link_rule("new-step")
+def new_step(site: LinkSite) -> bool:
+    """A report that follows an author's claim in its own sentence (*Its foreign policy is
+    guided by its founding role, and successive governments have resisted alliances*) belongs to
+    the step of the argument that claim starts (`fact_clauses.claim_and`): no support for an
+    author's claim before it, whose step has ended (test 2b). A party's claim before it may
+    still take it (a party's act or the situation it reacts to)."""
+    return site.fact.rule == "claim-and-fact" and site.holder == AUTHOR

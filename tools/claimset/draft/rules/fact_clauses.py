@@ -1,11 +1,13 @@
 """Which stretches of a sentence are clauses that can state a fact (guidelines §13.1, test 1):
-a time clause that only dates its main clause, and a stretch with no verb, state none.
-`evidence.fragment` asks both."""
+a time clause that only dates its main clause, and a stretch with no verb, state none
+(`evidence.fragment` asks both); a report after an author's claim and *, and* belongs to that
+claim (`claim_and`); a quantified relative clause is a relative clause (`quantified_relative`)."""
 
 from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
+from ..types import Candidate
 from ..words import DETERMINERS, NUMBER, PRESENT, is_verb
 
 #: Words that count things: a plural after one is a noun (*over eight years*), no verb.
@@ -86,3 +88,36 @@ def _may_be_verb(s: Sentence, k: int) -> bool:
 def _plural(word: str) -> bool:
     """A word that may be a plural noun, a subject a bare verb may follow (*imports*)."""
     return word.isalpha() and word.endswith("s") and not word.endswith("ss")
+
+
+def claim_and(s: Sentence, cands: list[Candidate], i: int) -> int | None:
+    """The author's claim that ends right before *, and* at token i, if any (*Its foreign policy
+    is guided by its role as a founder of the movement, and successive governments have
+    resisted aligning with anyone*): the report after it supports it, claim-then-facts inside
+    one sentence (test 2b). Its own sentence does not stand *between* it and the claims before
+    (test 2b), so it may back those too: a fact supports every claim it passes the tests for.
+    After a party's claim the report is left to adjacency alone."""
+    if i < 2 or s.low[i - 1] != "and" or s.low[i - 2] != ",":
+        return None
+    if s.low[i] == "as" or s.low[i] in lexicons().prepositions:
+        return None  # "..., and as countries who share ...": a phrase, no clause of its own
+    return next(
+        (n for n, c in enumerate(cands) if c.region[1] == i - 2 and c.frame == "author"), None
+    )
+
+
+#: Quantifiers of a relative pronoun (*all of which*, *both of whom*).
+_QUANTIFIERS = frozenset(["all", "both", "each", "many", "most", "some", "several", "none"])
+
+
+def quantified_relative(s: Sentence, i: int) -> bool:
+    """Whether a relative clause opens at token i with a quantified pronoun (*, all of which
+    have helped supplement Russian reserves*, *, both of whom have visited Seoul*): a
+    comma-delimited relative clause like one opening with *which* (test 2a)."""
+    low = s.low
+    return (
+        i + 2 < s.n
+        and low[i] in _QUANTIFIERS
+        and low[i + 1] == "of"
+        and low[i + 2] in ("which", "whom")
+    )
