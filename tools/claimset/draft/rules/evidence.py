@@ -26,6 +26,7 @@ from ..words import (
 )
 from .evidence_nonfacts import directive, gerund_item
 from .fact_clauses import claim_and, quantified_relative, time_clause, verbless
+from .signals import ranking
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
@@ -58,38 +59,9 @@ def fact_signals(s: Sentence, i: int, j: int) -> set[str]:
         if signal is not None:
             found.add(signal)
         k += 1
-    if "statistic" not in found and _ranking(s, i, j):
+    if "statistic" not in found and ranking(s, i, j):
         found.add("statistic")
     return found
-
-
-# Superlatives of size that rank a party or thing by an amount (*the sixth-largest trade
-# partner*, *its biggest export market*), and the nouns *top* ranks that way (*the top source of
-# investment*; not *a top priority*, an attitude).
-_RANKS = frozenset(["largest", "biggest", "smallest"])
-_RANKED_BY_TOP = frozenset(
-    ["partner", "source", "destination", "supplier", "exporter", "importer", "investor", "market"]
-)
-
-
-_OF_TRADE = frozenset(["trade", "trading", "export", "import", "gas", "oil", "arms"])
-
-
-def _ranking(s: Sentence, i: int, j: int) -> bool:
-    """Whether tokens i..j rank something by an amount: a figure stated as a rank (*Japan is the
-    sixth-largest U.S. trade partner*, *China is India's second largest trading partner*), a
-    report like any figure and `statistic` evidence (guidelines §4.1, §4.4, §13.3)."""
-    low = s.low
-    for k in range(i, j):
-        w = low[k]
-        if w in _RANKS:
-            return True
-        if w == "top" and k + 1 < j:
-            # past a noun of trade that modifies the head (*the top trade partner*)
-            at = k + 2 if low[k + 1] in _OF_TRADE and k + 2 < j else k + 1
-            if low[at].rstrip("s") in _RANKED_BY_TOP:
-                return True
-    return False
 
 
 @functools.lru_cache(maxsize=1 << 16)  # asked for every token: a corpus has few distinct words
@@ -365,6 +337,12 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         return marked
     if typ is None or (prev == "," and _verbless_phrase(s, i, j)) or fragment(s, i, j):
         return None  # ", from the exclusion of X to the funding of Y,": a detail, no clause
+    return _free_fact(s, cands, i, j, typ)
+
+
+def _free_fact(s: Sentence, cands: list[Candidate], i: int, j: int, typ: str) -> Fact:
+    """A report clause no support marker ties: free for adjacency, and its own sentence's
+    claim's too when it leads to a claim that refers back to it or follows an author's claim."""
     owner: int | None = None
     if j + 1 < s.n and s.low[j] == "," and s.coord[j + 1]:
         # "Since 2016 the EU has paid ..., and the money has clearly bought ...": a report
