@@ -128,3 +128,30 @@ def test_an_inference_verb_without_a_party_subject_frames_the_authors_claim() ->
     ]
     spoken = draft_sentence("Tokyo suggests that the coalition may hold.", PARTIES)
     assert [(c["actor"]["ref"], c["hedge"]["cues"]) for c in spoken] == [("japan", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The noun before *reportedly* + a past verb is the subject, not an attitude verb.
+        (
+            "Tokyo's plan reportedly restated Japanese demands that Seoul apologize.",
+            [("japan", ["reportedly"])],
+        ),
+        # Hearsay is the author's, also inside a party's content.
+        (
+            "Seoul has pledged to double its aid reportedly by 2030.",
+            [("south_korea", ["reportedly"])],
+        ),
+        # A party's own modal in its content stays the party's.
+        ("Tokyo said that Seoul may leave the pact.", [("japan", [])]),
+    ],
+)
+def test_reportedly_is_the_authors_hedge_of_the_claim_it_stands_in(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    """*reportedly, allegedly* name the author's source (§11.2): the cue of the party's claim."""
+    drafted = draft_sentence(text, PARTIES)
+    assert [
+        (c["actor"]["ref"], [q["quote"] for q in c["hedge"]["cues"]]) for c in drafted
+    ] == expected

@@ -54,6 +54,7 @@ _NOUN_AFTER_TO = ("demand", "plan", "hope")
 #: Passive participles that with *of / to* are hedge cues of Appendix B (*is suspected of*,
 #: *is accused of*, *is alleged to*), not an implicit party's attitude.
 _HEDGE_PASSIVES = frozenset(["suspected", "accused", "alleged"])
+_SOURCE_ADVERBS = frozenset(["reportedly", "allegedly", "apparently", "purportedly"])
 
 
 def _passive_no_attitude(site: CueSite) -> bool:
@@ -233,14 +234,15 @@ _ATTRIBUTIVE = ("ed", "ive", "ous", "ful", "less")
 
 def _noun_phrase_head(s: Sentence, i: int, j: int) -> bool:
     """Whether the cue word (tokens i..j) heads a noun phrase rather than being a verb: a finite
-    verb follows it directly (*plan has been published*, *hopes were running high*: the noun is
-    the subject), or adjectives lead back to a determiner (*no detailed plan*, *the bold
-    demand*). A verb in -ed or -ing is never read as a noun here."""
+    verb, or *reportedly* and a past verb, follows it (*plan has been published*, *the plan
+    reportedly restated*: the noun is the subject), or adjectives lead back to a determiner
+    (*no detailed plan*, *the bold demand*). A verb in -ed or -ing is never read as a noun."""
     low = s.low
     word = low[i]
     if word.endswith(("ed", "ing")):
         return False
-    if j < s.n and low[j] in FINITE and low[j] not in ("do", "does", "did"):
+    nxt = j + 1 if j + 1 < s.n and low[j] in _SOURCE_ADVERBS and is_past(low[j + 1]) else j
+    if nxt < s.n and (low[nxt] in FINITE or nxt > j) and low[nxt] not in ("do", "does", "did"):
         return True
     k = i - 1
     while k >= 0 and low[k].endswith(_ATTRIBUTIVE) and s.toks[k].islower() and low[k] not in FINITE:

@@ -151,7 +151,7 @@ def _given_to_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> bool:
     inside = [c for c in cands if c.region[0] <= i < c.region[1]]
     if inside:
         owner = min(inside, key=lambda c: c.region[1] - c.region[0])
-        if not _party_content(owner, cue):
+        if not _party_content(owner, cue) or _evidential(s, cue):
             owner.cues.append(cue)
         return True
     after = skip_complementizer(s, cue.end, s.n)
@@ -173,6 +173,19 @@ def _party_content(owner: Candidate, cue: Cue) -> bool:
         and AUTHOR not in owner.holder
         and owner.span[0] <= cue.start < owner.span[1]
     )
+
+
+#: Adverbs that name the author's source of a report (*reportedly*): the author's hedge
+#: wherever they stand, also inside a party's content (guidelines §11.2).
+_EVIDENTIALS = frozenset(["reportedly", "allegedly", "purportedly", "reputedly"])
+
+
+def _evidential(s: Sentence, cue: Cue) -> bool:
+    """*Lee has pledged to raise spending to 3.5% reportedly by 2035*: a party does not
+    report its own words as hearsay, so the adverb is the author's, unless the party's own
+    quoted words hold it (an odd number of quotation marks before it)."""
+    quoted = sum(w in ('"', "“", "”") for w in s.low[: cue.start]) % 2 == 1
+    return s.low[cue.start] in _EVIDENTIALS and not quoted
 
 
 def _cue_claim(s: Sentence, cands: list[Candidate], cue: Cue) -> Candidate | None:
