@@ -88,3 +88,33 @@ def test_a_stated_noun_naming_an_action_is_a_claim_of_its_type(
 def test_voicing_an_attitude_noun_stays_a_report() -> None:
     """*expressed concern about X* reports a public stance (v1.3 change 20): no claim."""
     assert claims("Seoul expressed its concern about the new base.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo unveiled a plan to double its coast guard.",
+            [("japan", "intention", "double its coast guard")],
+        ),
+        (
+            "Seoul published its plans to cut coal imports by half.",
+            [("south_korea", "intention", "cut coal imports by half")],
+        ),
+        (
+            "Tokyo has laid out plans to open two new consulates.",
+            [("japan", "intention", "open two new consulates")],
+        ),
+    ],
+)
+def test_a_published_plan_is_a_stated_noun_too(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """Publishing, unveiling or laying out a plan states it (guidelines §4.5): an intention of
+    the publisher, with or without a determiner, the plural too."""
+    assert claims(text) == expected
+
+
+def test_a_plan_that_is_a_subject_is_no_stated_noun() -> None:
+    """*The plans to raise taxes failed*: no one states them here (a report)."""
+    assert claims("The plans to raise taxes failed in parliament.") == []

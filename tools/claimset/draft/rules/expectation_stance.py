@@ -64,7 +64,7 @@ def noun_candidate(site: CueSite) -> Candidate | None:
     low = s.low
     if site.prev in _HAVE_QUANTIFIERS and i > 1 and low[i - 2] in ("has", "have", "had"):
         return _had_noun(site)
-    if j + 1 < s.n and low[j] == "to" and i >= 2 and low[i - 2] in _STATING:
+    if j + 1 < s.n and low[j] == "to" and _stating_verb(s, i) is not None:
         return _stated_noun(site)
     limit = min(s.n, j + 8)
     k = j
@@ -137,19 +137,46 @@ _STATING = frozenset(
         "signals",
         "reaffirmed",
         "reaffirms",
+        # Publishing a plan states it too (*released plans to raise spending*).
+        "released",
+        "releases",
+        "unveiled",
+        "unveils",
+        "published",
+        "publishes",
+        "outlined",
+        "outlines",
+        "presented",
+        "presents",
     ]
 )
+#: Determiners between a stating verb and its noun (*announced its plan*, *unveiled a plan*).
+_NOUN_DETERMINERS = frozenset(["its", "their", "his", "her", "our", "a", "an", "the", "new"])
+
+
+def _stating_verb(s: Sentence, i: int) -> int | None:
+    """The token of the stating verb right before the stance noun at i (past one determiner:
+    *announced its plan*, *unveiled a plan*, *released plans*, *has laid out plans*), or None."""
+    low = s.low
+    k = i - 2 if i >= 2 and low[i - 1] in _NOUN_DETERMINERS else i - 1
+    if k < 1:
+        return None
+    if low[k] in _STATING or (low[k] == "out" and low[k - 1] in ("laid", "lays", "set", "sets")):
+        return k
+    return None
 
 
 def _stated_noun(site: CueSite) -> Candidate | None:
     """ "The government has stated its intent to help reopen the strait", "Some Members have
-    indicated their intention to introduce measures": a noun naming an expected action, stated
-    by its owner, makes a claim of the noun's type (guidelines §4.5, "Expressing an attitude
-    noun"): the holder is the stating verb's subject, the span the action after *to*."""
+    indicated their intention to introduce measures", "Tokyo unveiled a plan to ...": a noun
+    naming an expected action, stated by its owner, makes a claim of the noun's type
+    (guidelines §4.5, "Expressing an attitude noun"): the holder is the stating verb's subject,
+    the span the action after *to*."""
     s, i, j = site.s, site.i, site.j
-    if site.prev not in ("its", "their", "his", "her", "our"):
+    verb = _stating_verb(s, i)
+    if verb is None:
         return None
-    holder, atoks = find_holder(s, i - 2, site.start, site.mentions, site.ctx)
+    holder, atoks = find_holder(s, verb, site.start, site.mentions, site.ctx)
     if not holder:
         return None
     span = (j + 1, clause_end(s, j + 1))
