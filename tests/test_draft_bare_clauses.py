@@ -50,3 +50,18 @@ def test_a_contracted_or_progressive_bare_clause_starts_at_its_subject(
 )
 def test_no_contracted_bare_clause(text: str, span: str) -> None:
     assert [c[2] for c in claims(text)] == [span]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # §7.1: a complement clause without *that* starts at its subject, also after a plain
+        # verb whose subject is plural (the verb is no noun there).
+        ("Analysts say trade will recover.", "trade will recover"),
+        ("Officials believe sanctions will fail.", "sanctions will fail"),
+        ("We believe sanctions will fail.", "sanctions will fail"),
+        ("Experts think tariffs have hurt growth.", "tariffs have hurt growth"),
+    ],
+)
+def test_a_bare_clause_after_a_plural_subjects_plain_verb(text: str, span: str) -> None:
+    assert [c[2] for c in claims(text)] == [span]

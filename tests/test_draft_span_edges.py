@@ -164,3 +164,31 @@ def test_a_demonstrative_that_after_a_preposition_is_no_frame(text: str, span: s
 )
 def test_an_attitude_noun_heading_a_closing_adjunct_stays_in_the_span(text: str, span: str) -> None:
     assert claims(text)[0][2] == span
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # §7.1, §5: a bare verb after "and" goes on an infinitive embedded in the content (a
+        # noun phrase the span starts at the verb for), one proposition.
+        (
+            "Washington encouraged Tokyo's moves to increase defense spending and enhance its "
+            "military capabilities.",
+            [
+                "encouraged Tokyo's moves to increase defense spending and enhance its military "
+                "capabilities"
+            ],
+        ),
+        (
+            "Seoul praised Tokyo’s decision to lift the ban and reopen the port.",
+            ["praised Tokyo’s decision to lift the ban and reopen the port"],
+        ),
+        # Non-examples: the content's own infinitive, coordinated, makes two claims.
+        (
+            "Seoul urged Tokyo to lift the ban and reopen the port.",
+            ["Tokyo to lift the ban", "reopen the port"],
+        ),
+    ],
+)
+def test_a_verb_after_and_goes_on_an_embedded_infinitive(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans

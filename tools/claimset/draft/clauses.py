@@ -254,11 +254,16 @@ def _bare_noun_subject(s: Sentence, j: int) -> bool:
     """Whether token j may be a subject without a determiner (*says trade will recover*,
     *claimed fraud occurred*): a lower-case word that is no verb, preposition or determiner,
     after an inflected verb (*says*, *said*, *claimed*, *is hoping*; not *Iranian state media
-    have ...*, where the bare *state* is a noun)."""
+    have ...*, where the bare *state* is a noun) or a plain one after a plural subject
+    (*Analysts say trade will ...*, *We believe sanctions will ...*)."""
     low, toks = s.low, s.toks
     verb = low[j - 1] if j > 0 else ""
+    subject = low[j - 2] if j > 1 else ""
+    plural = subject in ("i", "we", "they", "you") or (
+        subject.endswith("s") and not subject.endswith("ss") and subject.isalpha()
+    )
     return (
-        (verb.endswith(("s", "ed", "ing")) or is_past(verb))
+        (verb.endswith(("s", "ed", "ing")) or is_past(verb) or plural)
         and not verb.endswith("ss")
         and toks[j].isalpha()
         and toks[j].islower()

@@ -23,6 +23,13 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
         comma, end = moved != end, moved
         while end < s.n and not s.suppressed[end] and (s.coord[end] or _to_item(s, end, to_list)):
             k = _conjunct_start(s, end)
+            if not comma and _continues_infinitive(s, cand, end, k):
+                # "encouraged Tokyo's moves to raise spending and expand its forces": the verb
+                # goes on the infinitive inside the content, one proposition (§7.1, §5).
+                cand.span = trim_span(s, (cand.span[0], clause_end(s, k)))
+                cand.region = (cand.region[0], max(cand.region[1], cand.span[1]))
+                end = cand.span[1]
+                continue
             if _not_a_sibling(s, cand, cands, k, comma):
                 break
             if k < s.n and s.low[k] in ("to", "that"):
@@ -74,6 +81,22 @@ def _conjunct_start(s: Sentence, end: int) -> int:
             k += 1
         k += 1
     return k
+
+
+def _continues_infinitive(s: Sentence, cand: Candidate, end: int, k: int) -> bool:
+    """Whether the bare verb at token k, after the coordinator at `end`, goes on an infinitive
+    embedded in the content (*welcomed Tokyo's moves to raise spending and expand its forces*,
+    *do what we need to do to protect our interests and defend our allies*): the content starts
+    at the attitude verb (a noun phrase, §7.1) or holds two infinitives, so the infinitive is
+    no content of its own. Not *urged Tokyo to lift the ban and reopen the port*."""
+    if k >= s.n or not (s.toks[k].isalpha() and s.toks[k].islower()):
+        return False
+    w = s.low[k]
+    if w.endswith(("s", "ed", "ing")) or w in DETERMINERS or w in MODALS or w in _PRONOUNS:
+        return False
+    a = cand.span[0]
+    infinitives = [t for t in range(a, end) if s.low[t] == "to" and opens_infinitive(s, t)]
+    return bool(infinitives) and (a == cand.cue or len(infinitives) >= 2)
 
 
 def _not_a_sibling(
