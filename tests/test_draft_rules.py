@@ -331,7 +331,7 @@ def test_hedge(text: str, expected: list[tuple[Any, ...]]) -> None:
         ),
         (  # a possessive opening the subject is
             "Moscow's envoy offered to host the talks.",
-            [("russia", "intention", "offered to host the talks", None, "certain", "positive")],
+            [("russia", "intention", "host the talks", None, "certain", "positive")],
         ),
     ],
 )
@@ -449,14 +449,15 @@ def test_complements(needs: str, text: str, span: str | None) -> None:
             "Seoul warned Moscow that the deal is dead.",
             [("south_korea", "belief", "the deal is dead", "russia", "certain", "positive")],
         ),
-        # An offer of one's own action is an intention; an offer of a thing is no attitude.
+        # An offer of one's own action is an intention, its span after "to" (§7.1); an offer
+        # of a thing is no attitude.
         (
             "Seoul offered to host the talks.",
             [
                 (
                     "south_korea",
                     "intention",
-                    "offered to host the talks",
+                    "host the talks",
                     None,
                     "certain",
                     "positive",

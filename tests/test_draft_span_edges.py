@@ -192,3 +192,41 @@ def test_an_attitude_noun_heading_a_closing_adjunct_stays_in_the_span(text: str,
 )
 def test_a_verb_after_and_goes_on_an_embedded_infinitive(text: str, spans: list[str]) -> None:
     assert [c[2] for c in claims(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # §5, §7.2: *but* between two adjectives of one noun joins no clauses.
+        ("Tokyo expects a slow but steady recovery.", ["expects a slow but steady recovery"]),
+        ("Seoul wants a small but capable navy.", ["wants a small but capable navy"]),
+        (
+            "Seoul will lead its own defense, with critical but more limited Japanese support.",
+            ["Seoul will lead its own defense, with critical but more limited Japanese support"],
+        ),
+        # Non-examples: *but* before a subject or between two verbs joins two predicates.
+        ("Tokyo is weak but Seoul is strong.", ["Tokyo is weak", "Seoul is strong"]),
+        (
+            "Seoul will sign but probably delay ratification.",
+            ["Seoul will sign", "delay ratification"],
+        ),
+    ],
+)
+def test_but_between_two_adjectives_joins_one_noun_phrase(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # §7.1: an infinitive without its own subject starts after *to*, also when the cue is
+        # listed with its *to* (*offer to*, *decide to*, *resolve to*, *mean to*).
+        ("Seoul offered to host joint operations.", "host joint operations"),
+        ("Tokyo decided to raise tariffs on steel.", "raise tariffs on steel"),
+        ("Moscow has resolved to stay in the talks.", "stay in the talks"),
+        # Non-example: *to* before a noun phrase opens no infinitive.
+        ("Tokyo referred to the deal as a betrayal.", "referred to the deal as a betrayal"),
+    ],
+)
+def test_a_cue_with_its_own_to_starts_the_span_after_it(text: str, span: str) -> None:
+    assert [c[2] for c in claims(text)] == [span]

@@ -211,7 +211,35 @@ def _adversative(s: Sentence, i: int, negated: bool) -> int:
     if adverbial_yet(s.low, i):
         return 0  # "Russia may yet surprise its critics": an adverb, no clause
     # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
-    return 0 if negated or _relative_second_predicate(s, i) else 1
+    return 0 if negated or _relative_second_predicate(s, i) or _between_adjectives(s, i) else 1
+
+
+def _between_adjectives(s: Sentence, i: int) -> bool:
+    """Whether the *but* at token i joins two adjectives before one noun (*critical but more
+    limited support*, *a slow but steady recovery*): one noun phrase, no clause boundary. Not
+    between verbs or before a subject (*cordial but failed to agree*, *will sign but probably
+    delay ratification*, *critical but Seoul is calm*)."""
+    low, toks = s.low, s.toks
+    if i < 2 or i + 3 >= s.n or not (toks[i - 1].islower() and low[i - 1].isalpha()):
+        return False
+    if is_verb(low[i - 1]) or low[i - 2] in FINITE or low[i - 2] == "to":
+        return False
+    k = i + 1
+    if low[k] in ("more", "less", "also", "still") or (low[k].endswith("ly") and len(low[k]) > 4):
+        k += 1
+    w, after = low[k], low[k + 1]
+    return (
+        toks[k].islower()
+        and w.isalpha()
+        and not is_verb(w)
+        and not (w.endswith("s") and not w.endswith(("ous", "ss")))  # "but fears Beijing"
+        and w not in DETERMINERS
+        and after[:1].isalpha()
+        and after not in DETERMINERS
+        and after not in FINITE
+        and after not in lexicons().prepositions
+        and after not in ("and", "or", "but", "to", "that")
+    )
 
 
 def _relative_second_predicate(s: Sentence, i: int) -> bool:
