@@ -378,10 +378,8 @@ def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Con
     if nxt in WH:
         whether = nxt == "whether"
         return _Content(j + 1 if whether else j, cue.type, underspecified=whether)
-    if nxt == "to":
-        return _Content(j + 1, cue.to_type or cue.type)
-    if cue.words[-1] == "to" and opens_infinitive(s, j - 1):
-        return _Content(j, cue.type)  # "offered to host talks": the cue's own "to"
+    if nxt == "to" or (cue.words[-1] == "to" and opens_infinitive(s, j - 1)):
+        return _Content(j + (nxt == "to"), cue.to_type or cue.type)  # also "offered to host"
     to_at = verb.to_at
     if to_at is not None and to_at > j and infinitive_subject(s, j, to_at):
         # An infinitive with its own subject: "Pushing Moscow to condemn ...".
