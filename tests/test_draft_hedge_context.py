@@ -155,3 +155,27 @@ def test_reportedly_is_the_authors_hedge_of_the_claim_it_stands_in(
     assert [
         (c["actor"]["ref"], [q["quote"] for q in c["hedge"]["cues"]]) for c in drafted
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo will ban the exports next year, possibly in breach of the treaty.",
+            [("author", ["possibly"])],
+        ),
+        (
+            "Seoul has pledged to double its aid, reportedly by 2030.",
+            [("south_korea", ["reportedly"])],
+        ),
+    ],
+)
+def test_a_cue_on_a_verbless_adjunct_joins_the_clauses_claim(
+    text: str, expected: list[tuple[str, list[str]]]
+) -> None:
+    """*..., possibly in breach of the treaty*: no claim of its own; the cue qualifies the claim
+    of the clause the adjunct belongs to (guidelines v1.3 change 33)."""
+    drafted = draft_sentence(text, PARTIES)
+    assert [
+        (c["actor"]["ref"], [q["quote"] for q in c["hedge"]["cues"]]) for c in drafted
+    ] == expected

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..actors import AUTHOR, Mention
-from ..clauses import is_future, is_negated, relative_clause, skip_complementizer, trim_span
+from ..clauses import (
+    has_verb,
+    is_future,
+    is_negated,
+    relative_clause,
+    skip_complementizer,
+    trim_span,
+)
 from ..lexicons import HedgeCue, lexicons, longest_match
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate, Cue
@@ -90,10 +97,33 @@ def assign_cues(
             attitude.cues.append(cue)  # "China (which reportedly urged Iran to ...)": China's
         elif rel is not None:
             cands.append(_relative_claim(s, cue, rel, mentions))
-        elif not _given_to_claim(s, cands, cue):
+        elif not _given_to_claim(s, cands, cue) and not _adjunct_cue(s, cands, cue):
             claim = _cue_claim(s, cands, cue)
             if claim is not None:
                 cands.append(claim)
+
+
+def _adjunct_cue(s: Sentence, cands: list[Candidate], cue: Cue) -> bool:
+    """A cue on a verbless adjunct set off by a comma (*..., possibly in violation of the
+    sanctions*, *Perhaps in response to the sanctions, the bank may ...*): no claim of its own,
+    the cue joins the claim of the clause the adjunct belongs to, the one before it, else the
+    one after it (guidelines v1.3 change 33). False when the sentence has no such claim."""
+    start, end = clause_start(s, cue.start), clause_end(s, cue.end)
+    if has_verb(s, start, end) or not (
+        (start > 0 and s.low[start - 1] == ",") or (end < s.n and s.low[end] == ",")
+    ):
+        return False
+    before = [c for c in cands if c.region[1] <= start]
+    after = [c for c in cands if c.region[0] >= end]
+    owner = (
+        max(before, key=lambda c: c.region[1])
+        if before
+        else min(after, key=lambda c: c.region[0], default=None)
+    )
+    if owner is None:
+        return False
+    owner.cues.append(cue)
+    return True
 
 
 #: Verbs of inference: the author's hedge when no party is their subject (hedge_context.py).
