@@ -118,3 +118,35 @@ def test_a_published_plan_is_a_stated_noun_too(
 def test_a_plan_that_is_a_subject_is_no_stated_noun() -> None:
     """*The plans to raise taxes failed*: no one states them here (a report)."""
     assert claims("The plans to raise taxes failed in parliament.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A feeling about an existing state of affairs is the holder's belief (§8.1), also with
+        # its cause after "by" and two coordinated adjectives ...
+        (
+            "Tokyo was appalled by the missile test.",
+            [("japan", "belief", "appalled by the missile test")],
+        ),
+        (
+            "Seoul was outraged and saddened by the loss of life at the border.",
+            [("south_korea", "belief", "outraged and saddened by the loss of life at the border")],
+        ),
+        (
+            "Seoul remains clear-eyed about the risks of the deal.",
+            [("south_korea", "belief", "clear-eyed about the risks of the deal")],
+        ),
+        (
+            "Tokyo mourns the loss of its sailors.",
+            [("japan", "belief", "mourns the loss of its sailors")],
+        ),
+        # ... but a passive "by" names an agent, no feeling.
+        ("The crimes were committed by Japanese units.", []),
+        ("The talks were hosted by Seoul in 2024.", []),
+    ],
+)
+def test_a_feeling_about_a_state_of_affairs_is_a_belief(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert claims(text) == expected

@@ -40,14 +40,18 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     contracted = low[k] == "re" and k > 0 and low[k - 1] in ("’", "'")  # "we’re interested in"
     if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING and not contracted):
         return None
+    if nxt == "and" and j + 2 < s.n and low[j + 1].endswith("ed"):
+        nxt = low[j + 2]  # "outraged and saddened by": the second adjective shares the object
     if cue.words[-1] in ("in", "on", "about"):
         span_start = i
     elif nxt in ("to", "that"):
         span_start = j + 1
     elif nxt in WH:
         span_start = j
-    elif nxt in ("of", "about", "over", "with", "at"):
-        span_start = i  # "is wary of any deal", "is uneasy about the new base", "unhappy with"
+    elif nxt in ("of", "about", "over", "with", "at") or (nxt == "by" and cue.type == "belief"):
+        # "is wary of any deal", "is uneasy about the new base", "unhappy with"; a feeling
+        # about a state of affairs "by" its cause (*was outraged by the attack*, §8.1 belief).
+        span_start = i
     else:
         return None
     typ = cue.to_type if nxt == "to" and cue.to_type else cue.type  # "is ready to act"
