@@ -688,3 +688,20 @@ def test_a_directive_states_no_fact(texts: list[str], expected: dict[int, list[s
 )
 def test_gerund_items_after_a_colon_are_no_grounds(text: str, expected: list[str]) -> None:
     assert links([text])[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A comparison of states after "as" is no reason and no fact ...
+        ("Seoul plainly cannot cling to a region as it was in 1990.", []),
+        ("Moscow clearly wants the peninsula as it is today.", []),
+        # ... while a reason after "because" still is one.
+        (
+            "Seoul plainly wants calm because Moscow armed Pyongyang in 2024.",
+            ["Moscow armed Pyongyang in 2024"],
+        ),
+    ],
+)
+def test_a_comparison_after_as_states_no_fact(text: str, expected: list[str]) -> None:
+    assert links([text])[0] == expected

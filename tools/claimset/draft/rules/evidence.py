@@ -24,7 +24,7 @@ from ..words import (
     is_past,
     is_verb,
 )
-from .evidence_nonfacts import directive, gerund_item
+from .evidence_nonfacts import comparison, directive, gerund_item
 from .fact_clauses import claim_and, quantified_relative, time_clause, verbless
 from .signals import ranking
 
@@ -311,6 +311,8 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
     """The fact the clause in tokens [i, j) of a sentence with claims states, if any: outside
     every claim, or tied to one by a support marker."""
     prev = s.low[i - 1] if i > 0 else ""
+    if comparison(s, i):
+        return None  # "a world as it was 20 years ago": no fact
     marker = (
         prev in ("because", "since")
         or (s.low[i] == "as" and prev == ",")

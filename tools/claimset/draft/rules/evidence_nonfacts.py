@@ -1,12 +1,13 @@
 """Clauses that state no fact although they look like one (guidelines §13.1, tests 1 and 3):
-an imperative or a formula with no subject, and gerund items after a colon. Used by
+an imperative or a formula with no subject, gerund items after a colon, and a comparison of
+states after *as*. Used by
 `evidence.py` when it cuts a sentence into facts."""
 
 from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
-from ..words import DETERMINERS, is_verb
+from ..words import BE, DETERMINERS, is_verb
 
 #: Words that open a directive with no subject: a negative imperative (*Don't.*), *let* and
 #: *please* (*Let me be clear*).
@@ -43,3 +44,20 @@ def gerund_item(s: Sentence, i: int) -> bool:
     word = s.low[i]
     gerund = word.endswith("ing") and not word.endswith("thing") and len(word) > 5
     return gerund and s.toks[i][:1].islower()  # not "nothing has changed": a clause
+
+
+#: Pronoun subjects of a comparison clause after *as* (*a world as it was*).
+_COMPARED = frozenset(["it", "they", "this", "that", "things"])
+
+
+def comparison(s: Sentence, i: int) -> bool:
+    """Whether the clause at token i, after *as*, compares a state (*a world as it was 20
+    years ago*, *the region as it is today*): a pronoun and a copula, no act and no reason
+    (§13.1 test 1); *as it did in the January operation* reports an act and is left alone."""
+    return (
+        i > 0
+        and s.low[i - 1] == "as"
+        and s.low[i] in _COMPARED
+        and i + 1 < s.n
+        and s.low[i + 1] in BE
+    )
