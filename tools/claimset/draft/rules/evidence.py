@@ -26,7 +26,7 @@ from ..words import (
 )
 from .evidence_nonfacts import comparison, directive, gerund_item
 from .fact_clauses import claim_and, quantified_relative, time_clause, verbless
-from .signals import ranking
+from .signals import day_of_month, ranking, statement_in_names_only
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
 
@@ -55,7 +55,7 @@ def fact_signals(s: Sentence, i: int, j: int) -> set[str]:
             # is narrated like what has (a report, guidelines §4.4), not the author's judgement.
             found.add("past")
         inside, first = _token_signal(toks[k])
-        signal = inside if k > i else first
+        signal = "date" if day_of_month(s, k) else inside if k > i else first
         if signal is not None:
             found.add(signal)
         k += 1
@@ -79,6 +79,14 @@ def _token_signal(tok: str) -> tuple[str | None, str | None]:
     elif low in PRESENT:
         signal = "present"
     return ("date" if tok in MONTHS else signal), signal
+
+
+def _fact_type(s: Sentence, i: int, j: int) -> str | None:
+    """The evidence type of the fact in tokens i..j (§13.3)."""
+    found = fact_signals(s, i, j)
+    if "statement" in found and statement_in_names_only(s, i, j):
+        found.discard("statement")  # "the United States has invested ...": no saying
+    return _evidence_type(found)
 
 
 def _evidence_type(found: set[str]) -> str | None:
@@ -246,7 +254,7 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         for i, j in _pieces(s, colon + 1, s.n) if _grounds_colon(s, colon) else []:
             if gerund_item(s, i):
                 continue  # "what they accomplished: pursuing ..., taking out ...": items
-            typ = _evidence_type(fact_signals(s, i, j))
+            typ = _fact_type(s, i, j)
             out.append(
                 Fact(i, j, typ or "reasoning", grounded, cross=typ is not None, rule="colon")
             )
@@ -293,7 +301,7 @@ def _continued(s: Sentence, last: Fact | None, i: int, j: int) -> Fact | None:
     # "tied", "died": past forms too short for `is_past`, which leaves out the short words.
     if s.low[i - 1] != "and" or not (is_verb(s.low[i]) or s.low[i].endswith("ied")):
         return None
-    typ = _evidence_type(fact_signals(s, i, j)) or last.type
+    typ = _fact_type(s, i, j) or last.type
     return Fact(i, j, typ, last.owner, cross=False, rule="second-predicate")
 
 
@@ -301,7 +309,7 @@ def _report_facts(s: Sentence) -> list[Fact]:
     """A sentence with no claim is a report: one fact per clause that states one."""
     facts: list[Fact] = []
     for n, (i, j) in enumerate(_pieces(s, 0, s.n)):
-        typ = _evidence_type(fact_signals(s, i, j))
+        typ = _fact_type(s, i, j)
         if typ is not None or n == 0:
             facts.append(Fact(i, j, typ or "event", rule="report"))
     return facts
@@ -322,7 +330,7 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
     ):
         return None
-    typ = _evidence_type(fact_signals(s, i, j))
+    typ = _fact_type(s, i, j)
     if s.suppressed[i] or (i > 0 and s.suppressed[i - 1]):
         # A premise ("given that ...", "due to ...") is reasoning for the claim it opens; a
         # condition or a concession is not evidence.
