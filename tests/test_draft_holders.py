@@ -398,3 +398,78 @@ def test_a_persons_thing_describes_no_registered_group() -> None:
     assert "pact" not in [c["actor"]["ref"] for c in drafted]
     drafted = draft_sentence("The partnership wants a quick deal.", index)
     assert [c["actor"]["ref"] for c in drafted] == ["pact"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A contracted auxiliary between the author's "I" and the frame (§6.1).
+        ("I’m hoping the truce will hold.", "hoping the truce will hold"),
+        ("I'd say that the truce will hold.", "the truce will hold"),
+        # A generic "you" is the author's own voice, never a party of the context (§6.1).
+        ("You don’t need tanks unless you plan on starting a war.", "plan on starting a war"),
+        ("If you ask me, you can’t expect Tokyo to back down.", "Tokyo to back down"),
+    ],
+)
+def test_contracted_i_and_generic_you_are_the_author(text: str, expected: str) -> None:
+    drafted = draft_sentence(text, PARTIES, recent=["japan"])
+    assert [(c["actor"]["ref"], c["expectation"]["quote"]) for c in drafted] == [
+        ("author", expected)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A thing that "suggests" or "shows" speaks for nobody: the author reads the sign.
+        ("His long friendship with Park suggests that Seoul will soften its line.", "author"),
+        ("The polls indicate that Tokyo will call an election.", "author"),
+        ("The latest figures show that Seoul will miss its target.", "author"),
+        # A document speaks for its issuer, people and parties speak for themselves (§14.2):
+        # with no party named, the party of the context.
+        ("The strategy says that Tokyo will rearm.", "japan"),
+        ("Officials say that Tokyo will rearm.", "japan"),
+        ("The government says that it will rearm.", "japan"),
+        ("Some say that Tokyo will rearm.", "japan"),
+    ],
+)
+def test_a_thing_that_says_is_no_party(text: str, expected: str) -> None:
+    drafted = draft_sentence(text, PARTIES, recent=["japan"])
+    assert [c["actor"]["ref"] for c in drafted] == [expected]
+
+
+BLOCS = ActorIndex(
+    [
+        {"id": "author", "name": "The essay's author", "kind": "author"},
+        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        {
+            "id": "aukus",
+            "name": "AUKUS (Australia-United Kingdom-United States security partnership)",
+            "aliases": ["AUKUS", "the AUKUS partners"],
+            "kind": "organization",
+        },
+        {
+            "id": "japanese_business",
+            "name": "the Japanese business community",
+            "aliases": ["Japanese investors"],
+            "kind": "group",
+        },
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The words of a bracketed gloss, of a proper name and relation nouns describe no group.
+        ("His security partnership with Tokyo hopes to expand trade.", "japan"),
+        ("The partners welcomed the new initiatives.", "japan"),
+        ("The United Kingdom hopes to expand trade.", "japan"),
+        # A common noun of a group's name does (guidelines §14.2).
+        ("Business leaders in Osaka hope to expand trade.", "japanese_business"),
+        ("Many investors hope to expand trade.", "japanese_business"),
+    ],
+)
+def test_a_described_group_is_named_by_its_common_nouns(text: str, expected: str) -> None:
+    drafted = draft_sentence(text, BLOCS, recent=["japan"])
+    assert [c["actor"]["ref"] for c in drafted][:1] == [expected]

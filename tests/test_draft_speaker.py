@@ -354,3 +354,50 @@ def test_draft_refuses_a_speaks_for_that_is_no_actor(tmp_path: Path) -> None:
     assert raised.value.line == 1
     assert "'united_state' is not an actor id" in str(raised.value)
     assert (tmp_path / "corpus" / "annotations" / "speech.jsonl").read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "We" + a copula (or "remain") + a predicate of state: the party's own stance.
+        (
+            "We’re united in our support of Seoul.",
+            (US, "We", "belief", None, "positive", "united in our support of Seoul"),
+        ),
+        (
+            "So we’re clear-eyed about the risks we face.",
+            (US, "we", "belief", None, "positive", "clear-eyed about the risks we face"),
+        ),
+        (
+            "We remain open to talks with Beijing if they are serious.",
+            (
+                US,
+                "We",
+                "belief",
+                "china",
+                "positive",
+                "remain open to talks with Beijing if they are serious",
+            ),
+        ),
+        (
+            "We are not naive about Beijing.",
+            (US, "We", "belief", "china", "negative", "not naive about Beijing"),
+        ),
+    ],
+)
+def test_the_speakers_we_in_a_stated_stance(text: str, expected: tuple[Any, ...]) -> None:
+    assert claims(text) == [expected]
+    assert [c[0] for c in claims(text, None)] == ["author"]  # an essay's "we": the author's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An action in progress is a report, a predicate noun a description: no stance.
+        "We are closely monitoring the markets for any disruption.",
+        "We’re executing a plan with our partners.",
+        "We are a nation of immigrants.",
+    ],
+)
+def test_no_stance_in_an_action_or_a_description(text: str) -> None:
+    assert [c[0] for c in claims(text)] == ["author"]

@@ -15,7 +15,7 @@ from .. import jsonio
 from ..errors import InvalidLine
 from ..models import Actor, first_error
 from ..project import Project
-from .lexicons import Lexicons, build_trie, lexicons, longest_match, words_of
+from .lexicons import Lexicons, build_trie, lexicons, longest_match
 from .registry import demonym_rule
 from .sentence import Sentence
 from .types import Candidate
@@ -239,17 +239,36 @@ def _shared_names(
     return shared, (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), owners)
 
 
+#: Nouns that name a relation to another party, not a group of its own: *the partners
+#: welcomed ...* names whoever the context makes partners, not the registered "AUKUS partners".
+RELATIONAL = frozenset(
+    ["partners", "allies", "neighbours", "neighbors", "members", "sides", "parties", "rivals"]
+)
+
+
 def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:
-    """Content words of group and organization names (*business* of "the Australian business
-    community") that belong to exactly one actor and are no name of their own."""
+    """Common nouns of group and organization names (*business* of "the Australian business
+    community") that belong to exactly one actor and are no name of their own.
+
+    Only words written in lower case outside brackets: a capitalised word is part of a proper
+    name (*North Atlantic Treaty Organization*, *United Kingdom*), and a bracketed gloss
+    describes the entry for readers (*Members of Congress (individually or some of them)*,
+    *AUKUS (... security partnership)*), so neither describes the group in running text."""
     names = {w.lower() for key in explicit for w in key}
     owners: dict[str, set[str]] = {}
     for actor in actors:
         if actor.kind not in ("group", "organization"):
             continue
         for name in [actor.name, *actor.aliases]:
-            for word in words_of(name):
-                if len(word) > 3 and word.isalpha() and word not in GENERIC:
+            for word in _PARENS.sub(" ", name).split():
+                word = word.strip(",.;:")
+                if (
+                    len(word) > 3
+                    and word.isalpha()
+                    and word.islower()
+                    and word not in GENERIC
+                    and word not in RELATIONAL
+                ):
                     owners.setdefault(word, set()).add(actor.id)
     single_words = {key[0].lower() for key in explicit if len(key) == 1}
     return {
@@ -392,7 +411,7 @@ def _leads_institution(s: Sentence, j: int) -> bool:
 
 
 #: Head nouns of documents that speak for the party that issued them.
-_DOCUMENTS = frozenset(
+DOCUMENTS = frozenset(
     [
         "strategy",
         "review",
@@ -418,9 +437,9 @@ def issued_documents(s: Sentence, mentions: list[Mention], index: ActorIndex) ->
         if not m.possessive or m.anaphor or index.kinds.get(m.ref) in ("person", None):
             continue
         k = m.j + 1
-        while k < s.n and k < m.j + 8 and s.toks[k].isalpha() and s.low[k] not in _DOCUMENTS:
+        while k < s.n and k < m.j + 8 and s.toks[k].isalpha() and s.low[k] not in DOCUMENTS:
             k += 1
-        if not (k + 3 < s.n and s.low[k] in _DOCUMENTS and s.toks[k + 1] == "("):
+        if not (k + 3 < s.n and s.low[k] in DOCUMENTS and s.toks[k + 1] == "("):
             continue
         abbreviation = s.toks[k + 2]
         if (

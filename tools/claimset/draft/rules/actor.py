@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import bisect
 
-from ..actors import AUTHOR, ActorIndex, Context, Mention, resolve_anaphor
+from ..actors import AUTHOR, DOCUMENTS, RELATIONAL, ActorIndex, Context, Mention, resolve_anaphor
 from ..clauses import is_negated, trim_span
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..types import Candidate
-from ..words import DETERMINERS, FINITE, PARTICIPLES, is_past, is_verb
+from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, is_past, is_verb
 
 
 def find_holder(
@@ -27,7 +27,7 @@ def find_holder(
     found = _subject_before(s, cue, start, mentions, ctx) or _agent(s, cue, start, mentions)
     if found is not None:
         return found
-    if _first_person_singular(s, cue, start):
+    if _first_person_singular(s, cue, start) or _generic_you(s, cue, start):
         return [AUTHOR], None  # "I think ...", "Let me conclude by noting ...": the author
     shared = _shared_subject(s, start, mentions, ctx)
     if shared is not None:
@@ -82,6 +82,9 @@ def _subject_before(
 _BEFORE_FRAME = frozenset(
     ["would", "will", "can", "must", "should", "do", "also", "only", "just", "want", "to"]
 ) | frozenset(["hasten", "conclude", "begin", "close", "end", "by", "first", "again", "'d"])
+#: The pieces of a contracted auxiliary after a pronoun (*I’m hoping*, *I’d expect*, *you’ll
+#: find*) and the negations between a subject and its verb (*you don’t need*).
+_CONTRACTED = frozenset(["’", "'", "m", "am", "d", "ll", "re", "ve", "are", "n't", "n’t", "not"])
 
 
 def _first_person_singular(s: Sentence, cue: int, start: int) -> bool:
@@ -90,9 +93,24 @@ def _first_person_singular(s: Sentence, cue: int, start: int) -> bool:
     *I, me, my* name the author, also in a speech), never the party of the context."""
     low = s.low
     k = cue - 1
-    while k >= start and (low[k] in _BEFORE_FRAME or low[k].endswith("ly")):
+    while k >= start and (
+        low[k] in _BEFORE_FRAME or low[k] in _CONTRACTED or low[k].endswith("ly")
+    ):
         k -= 1
     return k >= start and (s.toks[k] == "I" or (low[k] == "me" and k > 0 and low[k - 1] == "let"))
+
+
+def _generic_you(s: Sentence, cue: int, start: int) -> bool:
+    """Whether the verb at token `cue` has *you* as its subject (*unless you plan on starting a
+    war*, *you cannot trust a ceasefire*): the reader is never a holder, and a generic *you* is
+    the author's own voice (guidelines §6.1), never the party of the context."""
+    low = s.low
+    k = cue - 1
+    while k >= start and (
+        low[k] in _BEFORE_FRAME or low[k] in _CONTRACTED or low[k] in ("ca", "wo", "could", "may")
+    ):
+        k -= 1
+    return k >= start and low[k] == "you"
 
 
 def _agent(s: Sentence, cue: int, start: int, mentions: list[Mention]) -> _Holder | None:
@@ -206,6 +224,36 @@ def _object_owner(s: Sentence, m: Mention, start: int) -> bool:
         m.possessive
         and m.quote is None
         and any(is_verb(w) and s.toks[k].islower() for k, w in enumerate(s.low[start : m.i], start))
+    )
+
+
+def thing_subject(s: Sentence, start: int, cue: int) -> bool:
+    """Whether the active verb at token `cue` has a subject that is a thing, not a party or a
+    voice: *His current partnership with Widodo suggests that ...*, *The figures show that
+    ...*. A thing speaks for nobody, so no party of the context is the implicit holder of
+    such a saying verb (guidelines §6.2 is for unnamed holders): the author reads the sign. A
+    document speaks for its issuer (*The strategy says ...*, §14.2), an agent noun names
+    people (*officials say*) and a relational noun parties (*the two sides pledged*): those
+    keep the party of the context."""
+    lex = lexicons()
+    if cue - start < 2 or s.low[cue - 1] in BE:
+        return False  # no subject phrase, or a passive (*is expected to*: an unnamed holder)
+    head = -1
+    for k in range(start, cue):
+        w = s.low[k]
+        if w in lex.prepositions or w in FINITE or w in BE or not w.isalpha():
+            break
+        head = k
+    if head <= start or not s.toks[head].islower():
+        return False
+    h = s.low[head]
+    first = s.low[start]
+    return (
+        (first in DETERMINERS or first in ("his", "her", "its", "their", "our"))
+        and h not in lex.agent_nouns
+        and h not in RELATIONAL
+        and h not in DOCUMENTS
+        and h.removesuffix("s") not in DOCUMENTS
     )
 
 

@@ -7,6 +7,9 @@ speaks for (`speaks_for` in corpus/documents.jsonl). Then:
   *we will keep*, *we are ready to*) is that party, the pronoun its actor quote;
 - a deontic *we need to / have to / should* stays the author's obligation, its target the party
   *we* denotes: the speaker's party, unless the clause makes it joint (*work together*);
+- an institutional *we* as the subject of a copula or *remain* with a predicate of state (*we're
+  united in our support of Ukraine*, *we're clear-eyed about the challenges*, *we remain open to
+  diplomacy*) states that party's own stance: it holds the author's judgement of that clause;
 - *we* and *our* never name the author (only *I*, *my* do): the author's claims get no actor
   quote from them;
 - the speaker's own declared course (*I will not send ...*, *I'm going to ask Congress ...*)
@@ -74,6 +77,7 @@ def speaker_we(
             cand.target_hint = party  # "we have to keep working at this"
     for k in we:
         _declared_policy(s, cands, party, k)
+        _stated_stance(s, cands, party, k)
     for k in first_person_tokens(s):
         if s.toks[k] == "I":
             _declared_policy(s, cands, AUTHOR, k)  # "I will not send ...": the speaker's course
@@ -180,3 +184,40 @@ def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
     if low[action] == "be" and action + 1 < n and low[action + 1] in _COMPARATIVE:
         return None  # "we will be more formidable if ...": an outcome, predicted
     return modal, action, negative
+
+
+#: Copulas after the speaker's *we* (*we are*, *we’re*, *we were*) and linking verbs of staying
+#: that belong to the stance itself (*we remain open to diplomacy*).
+_COPULAS = frozenset(["are", "re", "were", "am"])
+_STAYING = frozenset(["remain", "stay"])
+
+
+def _stated_stance(s: Sentence, cands: list[Candidate], party: str, k: int) -> None:
+    """ "We're united in our support of Ukraine", "we remain open to diplomacy": the author's
+    judgement of a clause whose subject is the speaker's *we* and whose predicate is a state
+    (an adjective, a participle used as one, *open to*) is the party's belief, the span the
+    predicate. An action in progress (*we are monitoring supplies*) is a report: left alone."""
+    own = next(
+        (c for c in cands if c.frame == "author" and c.type == "belief" and c.span[0] == k), None
+    )
+    if own is None or s.suppressed[k] or k in s.inserted:
+        return
+    j = k + 1
+    while j < s.n and (s.low[j] in ("’", "'") or s.low[j] in _ADVERBS or s.low[j].endswith("ly")):
+        j += 1
+    if j >= s.n or (s.low[j] not in _COPULAS and s.low[j] not in _STAYING):
+        return
+    start = j if s.low[j] in _STAYING else j + 1
+    p = start + 1 if s.low[start] in _STAYING else start
+    while p < s.n and (s.low[p] in _ADVERBS or s.low[p] in _NEGATORS or s.low[p].endswith("ly")):
+        p += 1
+    if p >= s.n or not s.low[p].isalpha() or s.low[p].endswith("ing") or s.low[p] in _NOT_STATE:
+        return  # "we are monitoring ...", "we’re not going ...", "we are a nation ..."
+    for c in [own, *(c for c in cands if c.parent is own and not c.own_subject)]:
+        c.frame, c.holder, c.actor_tokens = "holder", [party], (k, k + 1)
+    own.span = (start, own.span[1])
+
+
+#: Words after *we are* that open no predicate of state: determiners of a predicate noun
+#: (*we are a nation of immigrants*: a description, not a stance) and auxiliaries.
+_NOT_STATE = frozenset(["a", "an", "the", "going", "being", "here", "there", "all", "to"])
