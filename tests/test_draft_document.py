@@ -215,6 +215,19 @@ def test_a_list_crosses_paragraphs_only_from_item_to_item() -> None:
             ],
             [["putin"], ["putin", "author"]],
         ),
+        # Straight quotes: the first one of a later sentence closes the quotation left open.
+        (
+            ['Putin said: "We will not stop.', 'The West could still change course."'],
+            [["putin"], ["putin"]],
+        ),
+        (
+            [
+                'Putin said: "We will not stop.',
+                "The West could still change course.",
+                'Russia is ready."',
+            ],
+            [["putin"], ["putin"], ["putin"]],
+        ),
     ],
 )
 def test_a_quotation_is_its_speakers_from_the_opening_mark_to_the_closing_one(

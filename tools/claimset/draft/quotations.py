@@ -34,13 +34,14 @@ class QuotedRun:
     close_at: int
 
 
-def _marks(s: Sentence) -> list[tuple[int, bool]]:
+def _marks(s: Sentence, inside: bool = False) -> list[tuple[int, bool]]:
     """The quotation marks of a sentence: (token, opens). A straight quote opens when it is
-    not closing a quotation opened earlier in the sentence."""
+    not closing a quotation opened earlier in the sentence, or before it (`inside`: a
+    quotation a sentence before left open, *... restore what can be restored. Geography
+    leaves us no alternative."*: the straight quote closes it)."""
     out: list[tuple[int, bool]] = []
     if '"' not in s.text and "“" not in s.text and "”" not in s.text:
         return out
-    inside = False
     for k, w in enumerate(s.low):
         if w == "“":
             out.append((k, True))
@@ -66,12 +67,13 @@ def quoted_runs(sentences: Sequence[Sentence]) -> list[QuotedRun]:
             continue
         open_at = marks[-1][0]
         for q in range(k + 1, min(len(sentences), k + 7)):
-            closing = [t for t, opens in _marks(sentences[q]) if not opens]
+            later = _marks(sentences[q], inside=True)
+            closing = [t for t, opens in later if not opens]
             if closing:
                 runs.append(QuotedRun(k, q, open_at, closing[0]))
                 k = q
                 break
-            if any(opens for _, opens in _marks(sentences[q])):
+            if any(opens for _, opens in later):
                 break  # another quotation opens: the first one was never closed
         k += 1
     return runs
