@@ -13,7 +13,7 @@ from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, is_past, is_verb
 
 
 def find_holder(
-    s: Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context
+    s: Sentence, cue: int, start: int, mentions: list[Mention], ctx: Context, speech: bool = False
 ) -> tuple[list[str], tuple[int, int] | None]:
     """Who holds an expectation cued at token `cue`: the nearest subject-like mention to its left.
 
@@ -22,7 +22,8 @@ def find_holder(
     participle shares with the clause before ("X has worked with Y but has opposed ...", "X met
     Y, hoping ..."), to the subject of the main clause after a participial opener ("Pushing
     Moscow to ..., Seoul makes ..."), and then to the most salient recent actor (implicit
-    holders, guidelines §6.2).
+    holders, guidelines §6.2) — but a saying verb (`speech`) whose subject is a thing has none
+    (`thing_subject`: the author reads the sign).
     """
     found = _subject_before(s, cue, start, mentions, ctx) or _agent(s, cue, start, mentions)
     if found is not None:
@@ -42,7 +43,7 @@ def find_holder(
     group = _described_group(s, start, cue, ctx.actors)
     if group is not None:
         return [group[0]], group[1]
-    if ctx.recent:
+    if ctx.recent and not (speech and thing_subject(s, start, cue)):
         return ctx.recent[:1], None
     return [AUTHOR], None
 

@@ -38,7 +38,7 @@ from ..words import (
     is_past,
     is_verb,
 )
-from .actor import find_holder, thing_subject
+from .actor import find_holder
 from .complements import VerbSite, bare_after, infinitive_subject, near_that
 from .coordination import shared_subject
 
@@ -461,9 +461,7 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
             (refs, shared.words) if refs else find_holder(s, i, site.start, mentions, ctx)
         )
     else:
-        holder, atoks = find_holder(s, i, site.start, mentions, ctx)
-    if cue.speech and atoks is None and thing_subject(s, site.start, i):
-        holder = [AUTHOR]  # "His partnership with Widodo suggests ...": a sign, nobody's words
+        holder, atoks = find_holder(s, i, site.start, mentions, ctx, speech=cue.speech)
     if typ == "intention" and _joint_commitment(s, i, site.start, holder):
         return None  # "In the treaty, the two sides pledged to ...": the terms, a report
     if typ == "demand" and _purpose_adjunct(s, i):
