@@ -148,8 +148,8 @@ def _optional(info: dict[str, Any]) -> None:
 
 def omitted_when_absent(info: FieldInfo) -> bool:
     """Whether a field is left out of the canonical form and of dumps when null: input-only
-    fields (`occurrence`) and the optional `note`, `reviewer` and `speaks_for` (which are
-    exported)."""
+    fields (`occurrence`) and the optional `note`, `reviewer`, `speaks_for` and an actor's
+    `state` (which are exported)."""
     return input_only(info) or info.json_schema_extra is _optional
 
 
@@ -342,6 +342,14 @@ class Actor(Record):
     )
     kind: ActorKind = Field(
         description="author, state, government, person, organization, group or other."
+    )
+    state: str | None = Field(
+        default=None,
+        pattern=ACTOR_ID_PATTERN,
+        json_schema_extra=_optional,
+        description="For a person or body that serves a state: id of that state in "
+        "corpus/actors.jsonl (guidelines §9: it counts as that state, never its target; "
+        "§14.2: *the Trump Administration* is that state); optional, omitted when absent.",
     )
 
 

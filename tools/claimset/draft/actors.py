@@ -15,6 +15,7 @@ from .. import jsonio
 from ..errors import InvalidLine
 from ..models import Actor, first_error
 from ..project import Project
+from .affiliation import affiliations, institution_state, people_of, publics
 from .lexicons import Lexicons, build_trie, lexicons, longest_match
 from .registry import demonym_rule
 from .sentence import Sentence
@@ -95,25 +96,9 @@ class ActorIndex:
             if key not in self.forms and len(ids) == 1:
                 self.forms[key] = next(iter(ids))
         self.trie = build_trie(self.forms.items())
-        self.affiliations = self._affiliations(actors_seen)
+        self.affiliations = affiliations(actors_seen, self.forms, self.kinds)
+        self.publics = publics(actors_seen, self.affiliations)
         self._index_shared_names(actors_seen)
-
-    def _affiliations(self, actors: list[Actor]) -> dict[str, frozenset[str]]:
-        """The states a group, organization or person belongs to by name: a word of its name
-        that names a state (*Turkish exporters* → Turkey)."""
-        out: dict[str, frozenset[str]] = {}
-        for actor in actors:
-            if actor.kind in ("author", "state"):
-                continue
-            found = {
-                self.forms[(word,)]
-                for name in [actor.name, *actor.aliases]
-                for word in name.split()
-                if self.kinds.get(self.forms.get((word,), ""), "") == "state"
-            }
-            if found:
-                out[actor.id] = frozenset(found)
-        return out
 
     def _index_shared_names(self, actors: list[Actor]) -> None:
         """`shared` (see `_shared_names`), its persons, and the first words of its forms."""
@@ -316,6 +301,7 @@ class Mention:
     quote: tuple[int, int] | None = None  # the naming phrase, when wider ("Turkish officials")
     resolved: str | None = None  # the one party an anaphor stands for ("he", "the country")
     institution: bool = False  # "the Petro administration": the state the person leads
+    leader: str | None = None  # the person an institution is named after (Petro)
     shared: bool = False  # named by a form two registered persons share ("Lee"): see shared_name
 
     @property
@@ -378,7 +364,12 @@ def _registry_mention(
         # (guidelines §14.2), resolved like "his government".
         k = j + 2 if s.low[j] in ("'s", "’s") else j + 1  # past the institution noun
         quote = _naming_phrase(s, i, j, "person") or (i, k)
-        return Mention("singular", i, k, anaphor=True, quote=(quote[0], k), institution=True)
+        return Mention(
+            "singular", i, k, anaphor=True, quote=(quote[0], k), institution=True, leader=ref
+        )
+    public = people_of(s, i, j, index.publics.get(ref))
+    if public is not None:
+        ref = public  # "Many Japanese are concerned ...": the public, not the state (§14.2)
     place = (
         j - i == 1
         and j < s.n
@@ -530,10 +521,12 @@ def resolve_anaphor(
         # "His government perhaps hopes ...": the state, not the person (guidelines §14.2).
         pool = [r for r in pool if kind_of(ctx, r) != "person"]
     if mention.institution:
-        # "the Sheinbaum government": the state of the context where the person was met, else
-        # one named before in the sentence.
-        named_states = [m.ref for m in named]
-        pool = [r for r in [*ctx.recent, *named_states] if kind_of(ctx, r) == "state"]
+        # "the Sheinbaum government": the state of the person, else of the context.
+        index = ctx.actors
+        named_refs = [m.ref for m in named]
+        return institution_state(
+            mention.leader, named_refs, ctx.recent, index.affiliations, index.kinds
+        )
     return pool[:1]
 
 

@@ -209,7 +209,10 @@ def check_Actor(obj: Any) -> bool:
     v3 = obj.get('kind', _ABSENT)
     if v3 is _ABSENT or not (type(v3) is str and v3 in _K11):
         return False
-    return len(obj) == 3 + (v2 is not _ABSENT)  # no field the model does not have
+    v4 = obj.get('state', _ABSENT)
+    if v4 is not _ABSENT and not ((v4 is None or (type(v4) is str and _K4(v4) is not None))):
+        return False
+    return len(obj) == 3 + (v2 is not _ABSENT) + (v4 is not _ABSENT)  # no field the model does not have
 
 
 def check_Document(obj: Any) -> bool:

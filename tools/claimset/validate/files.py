@@ -29,6 +29,8 @@ class ActorFile(JsonlFile):
         super().__init__(path, rel, actors)
         self.ids: dict[str, int] = {}
         self.persons: list[tuple[Line, dict[str, Any]]] = []  # for `finish`
+        self.kinds: dict[str, str] = {}
+        self.serving: list[tuple[Line, str]] = []  # actors with a `state`, for `finish`
 
     def semantic(self, obj: dict[str, Any], line: Line) -> list[Problem]:
         self.actors.add(obj)
@@ -37,11 +39,18 @@ class ActorFile(JsonlFile):
             return []
         if obj.get("kind") == "person":
             self.persons.append((line, obj))
+        if isinstance(obj.get("kind"), str):
+            self.kinds.setdefault(actor_id, obj["kind"])
+        if isinstance(obj.get("state"), str):
+            self.serving.append((line, obj["state"]))
         first = self.ids.setdefault(actor_id, line.lineno)
         return registries.repeated_actor(actor_id, first, line.lineno)
 
     def finish(self) -> None:
         super().finish()
+        # A state named before or after the actor that serves it: checked once all are read.
+        for line, state in self.serving:
+            self.report(line, registries.actor_state(state, self.kinds))
         # Aliases a person shares with another person (`draft` decides by the context).
         for line, person in self.persons:
             for index, alias in enumerate(person.get("aliases") or []):

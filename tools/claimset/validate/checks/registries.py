@@ -1,8 +1,8 @@
-"""The registry files: each actor and each document listed once."""
+"""The registry files: each actor and each document listed once, an actor's state a state."""
 
 from __future__ import annotations
 
-from ..problems import Problem
+from ..problems import ACTOR_ID, Problem
 from ..registry import check
 
 
@@ -29,6 +29,22 @@ def shared_alias(alias: str, index: int, others: dict[str, list[str]]) -> list[P
         "alias longer if it always means this person"
     )
     return [Problem(("aliases", index), "shared-alias", message, "warning")]
+
+
+@check("actor-state", {"unknown-actor": "error", "value": "error"})
+def actor_state(state: str, kinds: dict[str, str]) -> list[Problem]:
+    """An actor's `state` is the id of a state in corpus/actors.jsonl."""
+    kind = kinds.get(state)
+    if kind == "state" or not ACTOR_ID.fullmatch(state):
+        return []  # a malformed id is a `value` problem already
+    if kind is None:
+        message = (
+            f"unknown actor {state!r}: an actor's state is the id of a state listed in "
+            "corpus/actors.jsonl (fix the id, or add the state there)"
+        )
+        return [Problem(("state",), "unknown-actor", message)]
+    message = f"{state!r} is a {kind}, not a state: `state` names the state the actor serves"
+    return [Problem(("state",), "value", message)]
 
 
 def part_of(small: str, big: str) -> bool:
