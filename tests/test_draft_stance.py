@@ -150,3 +150,37 @@ def test_a_feeling_about_a_state_of_affairs_is_a_belief(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An attitude noun expressed with a that-clause: the content is the speaker's claim.
+        (
+            "Tokyo has voiced concern that the talks will fail.",
+            [("japan", "prediction", "the talks will fail")],
+        ),
+        (
+            "Seoul expressed deep concern that Tokyo may rearm.",
+            [("south_korea", "prediction", "Tokyo may rearm")],
+        ),
+        (
+            "Seoul expressed confidence that the talks will resume.",
+            [("south_korea", "prediction", "the talks will resume")],
+        ),
+        (
+            "Tokyo voiced the hope that the talks will resume.",
+            [("japan", "desire", "the talks will resume")],
+        ),
+    ],
+)
+def test_an_expressed_attitude_noun_with_a_that_clause_is_a_claim(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """*expressed concern that P* states P as the holder's (reported speech, §4.5); *expressed
+    concern about X* stays a report (below)."""
+    assert claims(text) == expected
+
+
+def test_an_expressed_attitude_noun_about_a_thing_stays_a_report() -> None:
+    assert claims("Tokyo voiced deep concern about the new base.") == []

@@ -140,3 +140,30 @@ def test_it_after_a_coordinator_is_the_sentence_subject() -> None:
     # Non-example: a party inside an opening clause is no subject of the sentence.
     text = "Whether Beijing will accept such a deal is unclear, but it is the only deal left."
     assert targets(text)[-1][1] is None
+
+
+def test_a_groups_own_state_may_be_its_target() -> None:
+    """The public of a country is no part of its state (§14.2): the state it is about is the
+    target of the public's claim, where a person or body of the state never targets it (§9)."""
+    actors = [
+        {"id": "indonesia", "name": "Indonesia", "aliases": ["Jakarta"], "kind": "state"},
+        {
+            "id": "indonesian_public",
+            "name": "the Indonesian public",
+            "aliases": ["Indonesians"],
+            "kind": "group",
+        },
+        {
+            "id": "widodo",
+            "name": "Joko Widodo",
+            "aliases": ["Widodo"],
+            "kind": "person",
+            "state": "indonesia",
+        },
+    ]
+    drafted = draft_sentence("Many Indonesians fear that Indonesia will lose its lead.", actors)
+    assert [(c["actor"]["ref"], c["expectation"]["target"]) for c in drafted] == [
+        ("indonesian_public", "indonesia")
+    ]
+    drafted = draft_sentence("Widodo fears that Indonesia will lose its lead.", actors)
+    assert [(c["actor"]["ref"], c["expectation"]["target"]) for c in drafted] == [("widodo", None)]

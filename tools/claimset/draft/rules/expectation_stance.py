@@ -70,26 +70,10 @@ def noun_candidate(site: CueSite) -> Candidate | None:
         return _had_noun(site)
     if j + 1 < s.n and low[j] == "to" and _stating_verb(s, i) is not None:
         return _stated_noun(site)
-    limit = min(s.n, j + 8)
-    k = j
-    span_start = None
-    while k < limit and not s.stop[k]:
-        if (
-            low[k] in ("is", "are", "was", "were", "remains")
-            and k + 1 < s.n
-            and low[k + 1] in ("to", "that")
-        ):
-            span_start = k + 2
-            break
-        if low[k] == "that" and k > j and low[k - 1] not in DETERMINERS:
-            span_start = k + 1
-            break
-        if low[k] in _INCLUDE and k == j and k + 1 < s.n and low[k + 1].endswith("ing"):
-            # "Takaichi's priorities include increasing defense spending and tackling inflation":
-            # each course the list names is the owner's aim, as with "is to" (§4.2, §5).
-            span_start = k + 1
-            break
-        k += 1
+    expressed = _expressed(s, i) if i > start else 0
+    if expressed and (j + 1 >= s.n or low[j] != "that"):
+        return None  # "expressed concern about X": a public stance reported (§4.5), no claim
+    span_start = j + 1 if expressed else _noun_content(s, j)
     if span_start is None:
         return None
     owner = [m for m in mentions if m.possessive and _owns(s, m.j, i)]
@@ -101,12 +85,62 @@ def noun_candidate(site: CueSite) -> Candidate | None:
         atoks = (i - 1, i)
     elif i == start:
         holder, atoks = ctx.recent[:1] or [AUTHOR], None  # "Hopes were running high that ..."
+    elif expressed:
+        # "Some Indonesians express concern that ...", "Tokyo voiced the hope that ...": the
+        # attitude the noun names is the expressing verb's subject's (§6.1, a holder).
+        holder, atoks = find_holder(s, expressed, start, mentions, ctx)
     else:
         return None
     if not holder:
         return None
     span = (span_start, clause_end(s, span_start))
-    return build_candidate(s, i, site.cue.type, "holder", holder, atoks, span, start, site.cue)
+    typ = site.cue.type
+    if site.cue.future_type and is_future(s, span_start, span[1]):
+        typ = site.cue.future_type  # "expressed confidence that the talks will resume"
+    return build_candidate(s, i, typ, "holder", holder, atoks, span, start, site.cue)
+
+
+def _noun_content(s: Sentence, j: int) -> int | None:
+    """Where the content of the stance noun ending at token j starts: after *is to / is that*,
+    a later *that*, or *include* + gerund; None when it has none in its clause."""
+    low = s.low
+    for k in range(j, min(s.n, j + 8)):
+        if s.stop[k]:
+            return None
+        if (
+            low[k] in ("is", "are", "was", "were", "remains")
+            and k + 1 < s.n
+            and low[k + 1] in ("to", "that")
+        ):
+            return k + 2
+        if low[k] == "that" and k > j and low[k - 1] not in DETERMINERS:
+            return k + 1
+        if low[k] in _INCLUDE and k == j and k + 1 < s.n and low[k + 1].endswith("ing"):
+            # "Takaichi's priorities include increasing defense spending and tackling inflation":
+            # each course the list names is the owner's aim, as with "is to" (§4.2, §5).
+            return k + 1
+    return None
+
+
+#: Verbs that express an attitude noun as their object (*expressed concern that ...*).
+_EXPRESSING = frozenset(
+    ["express", "expresses", "expressed", "expressing", "voice", "voices", "voiced", "voicing"]
+) | frozenset(["raise", "raises", "raised", "raising"])
+
+
+def _expressed(s: Sentence, i: int) -> int:
+    """The token of the verb that expresses the stance noun at i (*expressed concern*, *voiced
+    the hope*, *expressed deep concern*), or 0."""
+    k = i - 1
+    while k > 0 and (s.low[k] in _BEFORE_NOUN or s.low[k].endswith("ly")):
+        k -= 1
+    return k if k > 0 and s.low[k] in _EXPRESSING else 0
+
+
+#: Determiners and adjectives of degree between an expressing verb and its noun.
+_BEFORE_NOUN = frozenset(
+    ["the", "a", "its", "their", "his", "her", "some", "deep", "grave", "serious", "growing"]
+) | frozenset(["strong", "great", "renewed", "continued"])
 
 
 def _owns(s: Sentence, j: int, i: int) -> bool:

@@ -43,9 +43,13 @@ def find_target(
 
 def _own_side(cand: Candidate, m: Mention, actors: ActorIndex) -> bool:
     """Whether the mention names the holder's own state (a person or body of a state counts as
-    that state, guidelines §9 v1.3), so it is "the actor itself", never the target."""
+    that state, guidelines §9 v1.3), so it is "the actor itself", never the target. A group
+    does not: the public of a country is no part of its state (§14.2), and *Some Indonesians
+    fear that Indonesia's democracy may suffer* is about Indonesia."""
     ref = party_of(m)
-    return ref is not None and any(h != ref and actors.allied(h, ref) for h in cand.holder)
+    return ref is not None and any(
+        h != ref and actors.kinds.get(h) != "group" and actors.allied(h, ref) for h in cand.holder
+    )
 
 
 def _partner_in_compound(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
