@@ -362,7 +362,7 @@ def test_draft_refuses_a_speaks_for_that_is_no_actor(tmp_path: Path) -> None:
         # "We" + a copula (or "remain") + a predicate of state: the party's own stance.
         (
             "We’re united in our support of Seoul.",
-            (US, "We", "belief", None, "positive", "united in our support of Seoul"),
+            (US, "We", "desire", None, "positive", "united in our support of Seoul"),
         ),
         (
             "So we’re clear-eyed about the risks we face.",

@@ -189,6 +189,9 @@ def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
 #: Copulas after the speaker's *we* (*we are*, *we’re*, *we were*) and linking verbs of staying
 #: that belong to the stance itself (*we remain open to diplomacy*).
 _COPULAS = frozenset(["are", "re", "were", "am"])
+#: The types of the author's judgement a stated stance takes over (a stance noun may have typed
+#: it: *united in our support* is a desire).
+_STANCES = frozenset(["belief", "desire", "intention"])
 _STAYING = frozenset(["remain", "stay"])
 
 
@@ -198,7 +201,7 @@ def _stated_stance(s: Sentence, cands: list[Candidate], party: str, k: int) -> N
     (an adjective, a participle used as one, *open to*) is the party's belief, the span the
     predicate. An action in progress (*we are monitoring supplies*) is a report: left alone."""
     own = next(
-        (c for c in cands if c.frame == "author" and c.type == "belief" and c.span[0] == k), None
+        (c for c in cands if c.frame == "author" and c.type in _STANCES and c.span[0] == k), None
     )
     if own is None or s.suppressed[k] or k in s.inserted:
         return
