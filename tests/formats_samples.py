@@ -22,6 +22,7 @@ ESSAY_PROJECTS = [
     *sorted((DATA / "blind4").iterdir()),
     *sorted((DATA / "blind5").iterdir()),
     *sorted((DATA / "blind6").iterdir()),
+    *sorted((DATA / "blind7").iterdir()),
     REPO,
 ]
 
