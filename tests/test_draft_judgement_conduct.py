@@ -5,23 +5,7 @@ tests, none taken from a corpus document."""
 from __future__ import annotations
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
-
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-    ]
-)
-
-
-def claims(text: str) -> list[tuple[str, str, str]]:
-    """(holder, type, span) of each drafted claim."""
-    return [
-        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
-        for c in draft_sentence(text, PARTIES)
-    ]
+from draft_samples import claims
 
 
 @pytest.mark.parametrize(
