@@ -1875,3 +1875,21 @@ def test_pathological_input_is_linear(unit: str) -> None:
     text = unit * (500_000 // len(unit))
     # Well under 1 s here; quadratic would be hours.
     assert cpu_seconds(lambda: assert_valid(text, split_sentences(text))) < 10
+
+
+def test_a_wrapped_line_inside_a_name_after_an_abbreviation_is_no_sentence_end() -> None:
+    # A hard-wrapped line may break inside the name that goes on after "U.S." ("the U.S. Fifth⏎
+    # Fleet"): the newline is a space there, as it is everywhere inside a wrapped paragraph.
+    paragraph = (
+        "For decades, the kingdom has permitted U.S. access to its facilities and has hosted "
+        "U.S. Naval Central Command (NAVCENT) and the U.S. Fifth Fleet at a base near the "
+        "capital. It is a good base for the fleet."
+    )
+    widths = [w for w in range(55, 101) if "Fifth\nFleet" in textwrap.fill(paragraph, w)]
+    assert widths  # the case under test occurs
+    expected = [_squeeze(s) for s in sentences(paragraph)]
+    assert len(expected) == 2
+    for width in widths:
+        wrapped = textwrap.fill(paragraph, width)
+        got = [_squeeze(s) for s in sentences("\n\n".join([wrapped, wrapped]))]
+        assert got == expected * 2, width

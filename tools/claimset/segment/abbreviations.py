@@ -109,7 +109,9 @@ PLACE_FOLLOWERS = word_set(
 # After the word that follows a place acronym: a hyphen, another capitalised word or an acronym in
 # brackets shows a compound or a longer name ("U.S. Virginia-class submarines", "the U.S. Central
 # Command", "Australia-U.S. Ministerial (AUSMIN)").
-_NAME_GOES_ON = re.compile(r"-\s?\w| [A-Z][a-z]| \([A-Z]{2,}\)")
+# The space may be a wrapped line's newline ("the U.S. Fifth⏎Fleet"): inside a paragraph block a
+# newline is soft.
+_NAME_GOES_ON = re.compile(r"-\s?\w|\s[A-Z][a-z]|\s\([A-Z]{2,}\)")
 
 # Abbreviations of "number" itself: "No. I refuse" is two sentences, "Art. I" is one.
 NUMBER_WORDS = word_set("no nos nr num")
