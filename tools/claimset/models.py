@@ -153,6 +153,16 @@ def omitted_when_absent(info: FieldInfo) -> bool:
     return input_only(info) or info.json_schema_extra is _optional
 
 
+def _actor_id_field(description: str) -> Any:
+    """An optional id of corpus/actors.jsonl, left out when absent (`state`, `speaks_for`)."""
+    return Field(
+        default=None,
+        pattern=ACTOR_ID_PATTERN,
+        json_schema_extra=_optional,
+        description=description,
+    )
+
+
 def _note_field(what: str) -> Any:
     return Field(
         default=None,
@@ -343,11 +353,8 @@ class Actor(Record):
     kind: ActorKind = Field(
         description="author, state, government, person, organization, group or other."
     )
-    state: str | None = Field(
-        default=None,
-        pattern=ACTOR_ID_PATTERN,
-        json_schema_extra=_optional,
-        description="For a person or body that serves a state: id of that state in "
+    state: str | None = _actor_id_field(
+        "For a person or body that serves a state: id of that state in "
         "corpus/actors.jsonl (guidelines §9: it counts as that state, never its target; "
         "§14.2: *the Trump Administration* is that state); optional, omitted when absent.",
     )
@@ -366,11 +373,8 @@ class Document(Record):
     sha256: str = Field(pattern=SHA256_PATTERN, description="sha256 of the seed file's bytes, hex.")
     sentence_count: int = Field(ge=0, description="Number of sentences `split` produced.")
     split: Split = Field(default="train", description="Dataset split: train, validation, test.")
-    speaks_for: str | None = Field(
-        default=None,
-        pattern=ACTOR_ID_PATTERN,
-        json_schema_extra=_optional,
-        description="For a speech: id of the actor in corpus/actors.jsonl the speaker speaks "
+    speaks_for: str | None = _actor_id_field(
+        "For a speech: id of the actor in corpus/actors.jsonl the speaker speaks "
         "for (the party of an institutional `we`, guidelines §6.1); optional, omitted when "
         "absent.",
     )
