@@ -47,6 +47,8 @@ THREATS = "Washington has used tariff threats"
 ANNOUNCED = "Seoul announced it would cut its exports to Russia."
 GAS = "In 2024 Seoul cut its gas imports."
 VISIT = "In 2025 Putin visited Pyongyang."
+# Seoul's own act: a fact a party's narrated attitude may gather (`party-own-act`).
+TALKS = "In 2025 Seoul held talks with Pyongyang."
 SEVERAL = "Seoul wants calm on the peninsula and regards the base as a threat."
 NARRATION = [
     "Russia has certainly reversed course.",
@@ -143,14 +145,14 @@ LINK_EXAMPLES = [
         ["In 2024 Congress cut the aid over its record"],
     ),
     # A claim dated to one moment of a narration gets the fact right after it, not further ...
-    ("dated-claim-reach", [f"On August 7, {ANNOUNCED}", GAS, VISIT], 0, [GAS[:-1]]),
+    ("dated-claim-reach", [f"On August 7, {ANNOUNCED}", GAS, TALKS], 0, [GAS[:-1]]),
     # ... an undated claim, or one holding over a span of time up to now, reaches further.
-    ("dated-claim-reach", [ANNOUNCED, GAS, VISIT], 0, [GAS[:-1], VISIT[:-1]]),
+    ("dated-claim-reach", [ANNOUNCED, GAS, TALKS], 0, [GAS[:-1], TALKS[:-1]]),
     (
         "dated-claim-reach",
-        ["Since 2022, Seoul has plainly wanted a buffer on the peninsula.", GAS, VISIT],
+        ["Since 2022, Seoul has plainly wanted a buffer on the peninsula.", GAS, TALKS],
         0,
-        [GAS[:-1], VISIT[:-1]],
+        [GAS[:-1], TALKS[:-1]],
     ),
     # A claim given its cause by an "as" clause has its support: the facts after it go on ...
     ("as-grounded", [f"{VOLATILE_AS} as Washington has used tariff threats.", GAS], 0, [THREATS]),
@@ -207,7 +209,7 @@ LINK_EXAMPLES = [
 ]
 
 # A report saying that what the claim expects did not happen is set against it ...
-ASSUMED = "In Beijing it was apparently assumed that sanctions would make Seoul more pliant."
+ASSUMED = "In Beijing it is apparently assumed that sanctions will make Seoul more pliant."
 LINK_EXAMPLES += [
     ("refuted", [ASSUMED, "It did not."], 0, []),
     ("refuted", [ASSUMED, "Nothing of the kind materialized in 2024."], 0, []),
@@ -221,20 +223,38 @@ LINK_EXAMPLES += [
     ),
 ]
 
-# A claim with no verb of its own goes on with the sentence before it: no facts gathered ...
+# A claim with no verb of its own goes on with the sentence before it: no facts gathered,
+# even where it opens a paragraph ...
 LINK_EXAMPLES += [
-    ("elliptic-claim", [CONVINCED, "Far from it.", CUT], 1, []),
-    ("elliptic-claim", [CONVINCED, "To build habits of cooperation.", CUT], 1, []),
+    ("elliptic-claim", ["Far from it.", CUT], 0, []),
+    ("elliptic-claim", ["To build habits of cooperation.", CUT], 0, []),
     # ... a sentence with a verb does, also one opening with "to" (*To be sure, ...*).
     ("elliptic-claim", [CONVINCED, "Seoul plainly fears it.", CUT], 1, [CUT[:-1]]),
-    ("elliptic-claim", [CONVINCED, "Prices clearly rise.", CUT], 1, [CUT[:-1]]),
-    ("elliptic-claim", [CONVINCED, "They clearly prohibit it.", CUT], 1, [CUT[:-1]]),
+    ("elliptic-claim", ["Prices clearly rise.", CUT], 0, [CUT[:-1]]),
+    ("elliptic-claim", ["They clearly prohibit it.", CUT], 0, [CUT[:-1]]),
     ("elliptic-claim", [CONVINCED, "Seoul and Tokyo plainly want calm.", CUT], 1, [CUT[:-1]]),
+    ("elliptic-claim", ["To be sure, Seoul is plainly a key partner.", CUT], 0, [CUT[:-1]]),
+]
+
+# A party's attitude told as an act at one moment (simple past, perfect) gathers the facts of
+# what the party itself did ...
+VOWED = "Seoul vowed to cut its exports to Russia."
+LINK_EXAMPLES += [
     (
-        "elliptic-claim",
-        [CONVINCED, "To be sure, Seoul plainly fears it.", CUT],
-        1,
-        [CUT[:-1]],
+        "party-own-act",
+        [VOWED, "In 2024 Seoul closed its embassy."],
+        0,
+        ["In 2024 Seoul closed its embassy"],
+    ),
+    # ... not facts about others, which go on with the account ...
+    ("party-own-act", [VOWED, "In 2024 Moscow expelled two diplomats."], 0, []),
+    ("party-own-act", [VOWED, "Russia's exports fell in 2024."], 0, []),
+    # ... while a standing attitude may rest on the situation it reacts to (test 3).
+    (
+        "party-own-act",
+        ["Seoul is plainly convinced that Moscow arms Pyongyang.", VISIT],
+        0,
+        [VISIT[:-1]],
     ),
 ]
 
@@ -401,6 +421,29 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
             "The talks arguably strengthened Moscow as its use of drones and mines grew.",
             ["its use of drones and mines grew"],
         ),
+        # A closing relative clause with a modal predicts, states no fact ...
+        ("Seoul clearly backs the pipeline, which would carry gas from Russia.", []),
+        (
+            "Seoul clearly backs the pipeline, which carries gas from Russia.",
+            ["which carries gas from Russia"],
+        ),
+        # ... one inside the clause describes its noun ...
+        ("The pipeline, which carries gas from Russia, will probably close.", []),
+        # ... and one after a party's reported speech comments on what was said.
+        ("Seoul has argued that Moscow neglects the pipeline, which Moscow calls vital.", []),
+        # A phrase taken for the author's claim (no verb) gathers no fact.
+        (
+            "As a small economy, and a key partner of Moscow, Seoul is clearly exposed to "
+            "shocks, which still hit its exports.",
+            [],
+        ),
+        # A stretch after the comma that closes an opening adverbial is the main clause, no
+        # apposition; a closing apposition with a relative clause of its own is one.
+        ("Despite talk that Seoul will probably leave, a May meeting did not yield progress.", []),
+        (
+            "Seoul will probably leave the pact, a move it has long resisted.",
+            ["a move it has long resisted"],
+        ),
         # An item of a list inside the claim is no fact of its own.
         (
             "This assessment is clearly motivated by concerns, a lack of perceived transparency "
@@ -520,6 +563,16 @@ LED_TO = "These joint efforts led to the arrest of a major smuggler in 2025."
         ([SHARED_INTEL, "These joint efforts are clearly a model for the region."], None, {1: []}),
         ([SHARED_INTEL, "Tokyo will probably arrest a major smuggler in 2026."], None, {1: []}),
         ([SHARED_INTEL, f"But t{LED_TO[1:]}"], None, {1: []}),
+        # A consequence verb inside an opening subordinate clause is no statement of its own.
+        (
+            [
+                SHARED_INTEL,
+                "After these joint efforts led to the arrest of a smuggler, Tokyo "
+                "changed its laws.",
+            ],
+            None,
+            {1: []},
+        ),
         ([SHARED_INTEL, LED_TO], [True, True], {1: []}),
     ],
 )

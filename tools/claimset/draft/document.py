@@ -11,21 +11,13 @@ from .lexicons import lexicons
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
 from .rules.actor import named_in_full
-from .rules.evidence import (
-    Fact,
-    consequence_claim,
-    enumeration,
-    evidence_link,
-    evidential_report,
-    fact_signals,
-    item_fact,
-    opens_with,
-    sentence_facts,
-)
+from .rules.evidence import Fact, evidence_link, evidential_report, fact_signals, sentence_facts
 from .rules.evidence_links import LinkSite, refused
+from .rules.evidence_markers import consequence_claim, enumeration, item_fact, opens_with
 from .rules.judgement import continued_obligation, run_in_label
-from .sentence import Sentence
+from .sentence import Sentence, skip_connectives
 from .types import Candidate
+from .words import is_verb
 
 
 def draft_document(
@@ -214,6 +206,7 @@ class _Document:
         holder = claim["actor"]["ref"]
         speaker = fact.speaker or self.subject_party(source, fact)
         allied = speaker is not None and self.actors.allied(speaker, holder)
+        agent = self.agent(source, fact)
         para = self.para
         before = target - 1
         return LinkSite(
@@ -230,6 +223,7 @@ class _Document:
             opens=before < 0 or para[before] != para[target] or not self.is_report(before),
             position=self.position(target),
             reason=self.reason(target, cand),
+            own_act=agent is not None and self.actors.allied(agent, holder),
         )
 
     def reason(self, k: int, cand: Candidate) -> str | None:
@@ -259,6 +253,32 @@ class _Document:
             return None  # a saying verb right after the party (not *the United States*)
         for m in self.mentions[k]:
             if fact.i <= m.i < min(fact.j, fact.i + 4) and not (m.compound or m.after_preposition):
+                return m.resolved or m.ref
+        return None
+
+    def agent(self, k: int, fact: Fact) -> str | None:
+        """The party a fact of sentence k tells of as its subject: named at the start of its
+        clause, past an opening adverbial up to its comma (*In 2024, Seoul cut ...*, *His
+        government reopened ...*); a predicate that shares the subject of the clause before it
+        (*He has ended the talks, and deployed the army*) has that clause's. None for a
+        subject that names no party, or a party only as an owner (*Japan's oil imports*)."""
+        s = self.analysed[k][0]
+        i = fact.i
+        if is_verb(s.low[i]) and i > 0 and s.low[i - 1] in ("and", "but"):
+            i = 0  # a coordinated predicate: the subject opening the sentence
+        i = skip_connectives(s, i, fact.j)
+        reach = i + 1  # the subject's first word, or the determiner before it
+        if s.low[i] in lexicons().prepositions:
+            # An opening adverbial: up to its comma (*In January 2025, the UAE's defense
+            # company ...*) or, without one, a few words on (*In 2024 Seoul cut ...*).
+            comma = next((t for t in range(i, min(fact.j, i + 10)) if s.low[t] == ","), None)
+            if comma is not None:
+                i = reach = skip_connectives(s, comma + 1, fact.j)
+                reach += 1
+            else:
+                reach = i + 4
+        for m in self.mentions[k]:
+            if i <= m.i <= reach and not (m.possessive or m.compound or m.after_preposition):
                 return m.resolved or m.ref
         return None
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..clauses import evidence_clauses, trim_span
-from ..lexicons import Trie, lexicons, longest_match
+from ..lexicons import lexicons, longest_match
 from ..openings import temporal_since
 from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
@@ -25,7 +25,15 @@ from ..words import (
     is_verb,
 )
 from .evidence_nonfacts import comparison, directive, gerund_item
-from .fact_clauses import claim_and, quantified_relative, time_clause, verbless
+from .fact_clauses import (
+    claim_and,
+    main_clause_after_comma,
+    quantified_relative,
+    supporting_relative,
+    time_clause,
+    verbless,
+    verbless_claim,
+)
 from .signals import day_of_month, ranking, statement_in_names_only
 
 _EVIDENCE_ORDER = ("statistic", "expert", "statement", "example", "event", "reasoning")
@@ -208,9 +216,10 @@ def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _claim_before(cands: list[Candidate], i: int) -> int:
-    """The claim a fact after token i supports: the nearest one ending before it."""
-    best, end = 0, -1
+def _claim_before(cands: list[Candidate], i: int) -> int | None:
+    """The claim a fact after token i supports: the nearest one ending before it (None when
+    every claim comes later: a clause before a claim is no marked support of it)."""
+    best, end = None, -1
     for n, c in enumerate(cands):
         if c.region[1] <= i + 1 and c.region[1] > end:
             best, end = n, c.region[1]
@@ -250,7 +259,7 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         # "They may be right: Chinese buyers need ..., and the coal ban has ... been eased": the
         # colon introduces the grounds of the claim before it; after an open phrase (*support
         # for:*) its list completes the claim and states no fact.
-        grounded = _claim_before(cands, colon)
+        grounded = _claim_before(cands, colon) or 0  # a claim ends before the colon
         for i, j in _pieces(s, colon + 1, s.n) if _grounds_colon(s, colon) else []:
             if gerund_item(s, i):
                 continue  # "what they accomplished: pursuing ..., taking out ...": items
@@ -265,6 +274,9 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         fact = _continued(s, out[-1] if out else None, i, j) or _clause_fact(s, cands, i, j)
         if fact is not None:
             out.append(fact)
+    for fact in out:
+        if fact.owner is not None and verbless_claim(s, cands[fact.owner]):
+            fact.owner = None  # "C-SIPA, which is an executive agreement, ...": no claim
     for c in cands:
         # Not a phrase with no clause of its own (*with Putin calling the troops heroes*).
         if c.speech and c.parent is None and not fragment(s, c.region[0], c.span[1]):
@@ -444,22 +456,33 @@ def _marked_fact(
         # in Kazan ...": a finite adverbial clause of reason (test 2a). Inside a party's reported
         # speech the reason is the speaker's own, part of what was said (v1.3): no link.
         owner = _claim_before(cands, i)
+        if owner is None:  # "And because Tokyo lost, Seoul will win": the claim after it
+            owner = _claim_after(cands, j)
         if cands[owner].speech:
             return None
         return Fact(i, j, typ or "reasoning", owner, cross=False, rule="reason")
-    if prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ",":
+    # Closing the sentence, also with a second predicate (*, all of which have helped X and
+    # bolstered Y*).
+    closing = j >= trim_span(s, (0, s.n))[1] or (
+        j + 1 < s.n and s.low[j] == "and" and is_verb(s.low[j + 1])
+    )
+    relative = prev in ("which", "who", "whose", "where") and i > 1 and s.low[i - 2] == ","
+    # ", all of which have helped supplement Russian reserves": a relative clause too.
+    if relative or (prev == "," and quantified_relative(s, i)):
         # ", which still takes about a third of its exports": a comma-delimited relative
-        # clause after the claim adds a fact about it.
+        # clause closing the sentence after the claim adds a fact about it.
         owner = _claim_before(cands, i)
-        return Fact(i - 1, j, typ or "reasoning", owner, cross=False, rule="relative")
-    if prev == "," and quantified_relative(s, i):
-        # ", all of which have helped supplement Russian reserves": a relative clause too.
-        owner = _claim_before(cands, i)
+        i -= relative
+        if owner is None or not supporting_relative(s, cands[owner], i, j, closing):
+            return Fact(i, j, typ or "reasoning", cross=False, rule="relative-aside")
         return Fact(i, j, typ or "reasoning", owner, cross=False, rule="relative")
-    if prev == "," and s.low[i] in ("a", "an") and j >= trim_span(s, (0, s.n))[1]:
+    apposition = prev == "," and s.low[i] in ("a", "an") and closing
+    if apposition and not main_clause_after_comma(s, i, j):
         # ", a promise they regard as long overdue", ", a region which Russia remains
         # unable to revitalize": a closing apposition.
         owner = _claim_before(cands, i)
+        if owner is None:
+            return None
         return Fact(i, j, typ or "reasoning", owner, cross=False, rule="apposition")
     return None
 
@@ -484,104 +507,3 @@ def _fronted_reason(
     ):
         return Fact(i + (low[i] == "by"), j, "event", claim, cross=False, rule="participle")
     return None
-
-
-#: Verbs by which a claim states the consequence of a fact (*led to*, *has helped*, *reflects*).
-CONSEQUENCE_VERBS = frozenset(
-    [
-        "led",
-        "leads",
-        "lead",
-        "helped",
-        "helps",
-        "reflect",
-        "reflects",
-        "reflected",
-        "resulted",
-        "results",
-        "contributed",
-        "contributes",
-        "caused",
-        "causes",
-        "enabled",
-        "enables",
-        "allowed",
-        "allows",
-        "spurred",
-        "prompted",
-        "fueled",
-        "fuelled",
-    ]
-)
-
-
-def consequence_claim(s: Sentence, cands: list[Candidate]) -> bool:
-    """Whether the sentence opens with an author's claim stating a consequence (*Bilateral
-    efforts led to the arrest of ...*, *And our ability to do so reflects ...*): test 3 counts a
-    fact whose consequence the claim states as support, even when the claim refers back to it."""
-    start = skip_connectives(s, 0, s.n)
-    return any(
-        c.frame == "author"
-        and c.region[0] <= start
-        and any(w in CONSEQUENCE_VERBS for w in s.low[c.region[0] : c.region[1]])
-        for c in cands
-    )
-
-
-def opens_with(s: Sentence, trie: Trie, *, inside: bool = False) -> int:
-    """Tokens of a marker that opens the sentence (past quotes and "And"), or with `inside`
-    also one between commas or right after the subject early in the sentence; 0 if none."""
-    k = 0
-    while k < s.n and s.low[k] in ('"', "“", "(", "and"):
-        k += 1
-    m = longest_match(trie, s.low, k) if k < s.n and s.low[k] in trie else None
-    if m is not None:
-        return m[0]
-    if inside:
-        for t in range(k + 1, min(s.n, k + 10)):
-            if (
-                s.low[t] in trie.firsts
-                and s.low[t] != "so"
-                and (m := longest_match(trie, s.low, t))
-            ):
-                return m[0]
-    return 0
-
-
-def enumeration(s: Sentence) -> str | None:
-    """ "first" when the sentence opens a list or gives an example ("First, ...", "For
-    example, ..."), "next" for a later item ("Secondly, ..."), "instance" for an example
-    marked inside the sentence ("Its exporters, for example, ..."), else None."""
-    lex = lexicons()
-    m = longest_match(lex.enumeration, s.low, 0) if s.n and s.low[0] in lex.enumeration else None
-    if m is None or m[0] >= s.n or s.low[m[0]] != ",":
-        return "instance" if _example_inside(s) else None
-    return "first" if s.low[0] in ("first", "firstly", "for", "to", "a") else "next"
-
-
-def _example_inside(s: Sentence) -> bool:
-    """Whether *for example* or *for instance* stands between commas early in the sentence,
-    after its subject or an opening adverbial (*Russian technology transfers, for example,
-    could improve ...*): the sentence is an instance offered for the sentence right before it
-    (test 2a)."""
-    low = s.low
-    return any(
-        low[k - 1] == ","
-        and low[k] == "for"
-        and low[k + 1] in ("example", "instance")
-        and low[k + 2] == ","
-        for k in range(1, min(s.n - 2, 10))
-    )
-
-
-def item_fact(s: Sentence, cands: list[Candidate]) -> Fact | None:
-    """An enumerated item, quoted by its first clause (guidelines §13.1, "How many links")."""
-    if not cands:
-        return None
-    first = min(cands, key=lambda c: c.region[0])
-    a = skip_connectives(s, 0, s.n)
-    i, j = trim_span(s, (min(a, first.span[0]), first.span[1]))
-    if i >= j:
-        return None
-    typ = "reasoning" if s.text.rstrip().endswith("?") else "example"
-    return Fact(i, j, typ, rule="item")

@@ -14,8 +14,9 @@ from ..lexicons import lexicons, longest_match
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
 from ..types import Candidate
-from ..words import PRESENT, is_verb
+from ..words import PRESENT, is_past, is_verb
 from .evidence import Fact, fact_signals
+from .fact_clauses import verbless_claim
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class LinkSite:
     opens: bool  # the claim's sentence opens its paragraph or follows a claim sentence
     position: int = 0  # sentences before the claim's in its paragraph (0: it opens it)
     reason: str | None = None  # the word opening the claim's reason in its own sentence
+    own_act: bool = False  # the fact's subject is the claim's holder or one of its own
 
 
 def refused(site: LinkSite) -> bool:
@@ -50,6 +52,50 @@ def other_speaker(site: LinkSite) -> bool:
     praised ...*: two positions side by side, test 3)."""
     said = site.fact.speech or site.fact.type == "statement"
     return said and site.holder != AUTHOR and not site.allied and site.speaker is not None
+
+
+@link_rule("party-own-act")
+def party_own_act(site: LinkSite) -> bool:
+    """A party's claim is supported by what that party did or said (test 3: its acts, its
+    words): a fact whose subject is the holder or one of its own (*Seoul wants calm. In 2024
+    Seoul cut its exports to Russia.*). A fact about another party or about things (*Moscow
+    wants a buffer. Congress cut the aid.*) goes on with the author's account, which the
+    party's attitude is one step of; adjacency cannot tell whether the party reacts to it."""
+    if site.holder == AUTHOR or site.own_act:
+        return False
+    return narrated(site.claim_s, site.claim.region[0], site.claim.span[0])
+
+
+#: Words after which a past form is an adjective, a present passive or a present perfect (*is
+#: convinced*, *are concerned*, *seems determined*, *has stated its intent*): a state or a
+#: position holding now, not an act at one moment.
+_STATE = frozenset(
+    [
+        *("is", "are", "am", "'s", "’s", "'re", "’re", "be", "being", "has", "have", "'ve"),
+        *("seem", "seems", "appear", "appears", "remain", "remains", "look", "looks"),
+        *("become", "becomes", "feel", "feels", "stay", "stays"),
+    ]
+)
+
+
+def narrated(s: Sentence, i: int, j: int) -> bool:
+    """Whether tokens i..j (a claim's holder and frame) tell of the attitude as an act at one
+    moment, in the simple past or the past perfect (*vowed to*, *announced that*, *had sought
+    to*), rather than as a state or position that holds (*wants*, *is convinced that*, *has
+    stated its intent to*)."""
+    low, toks = s.low, s.toks
+    for k in range(i, j):
+        if is_past(low[k]) and toks[k][:1].islower():
+            before = k - 1
+            while before >= 0 and (low[before].endswith("ly") or low[before] in _ADVERBS):
+                before -= 1  # "is apparently assumed", "are still convinced"
+            if before < 0 or low[before] not in _STATE:
+                return True
+    return False
+
+
+#: Adverbs between an auxiliary and its participle besides those in -ly.
+_ADVERBS = frozenset(["not", "n't", "also", "still", "now", "long", "already", "often", "so"])
 
 
 @link_rule("parallel-also")
@@ -210,6 +256,8 @@ def elliptic_claim(site: LinkSite) -> bool:
     s = site.claim_s
     if site.claim.frame != "author":
         return False  # a party's attitude names its verb (*Seoul and Tokyo want calm*)
+    if verbless_claim(s, site.claim):
+        return True  # a phrase taken for a claim (*As a small economy, Seoul ...*)
     if s.n and s.low[0] == "to":  # an infinitive of purpose, its nouns in -s no verbs
         return not any(is_verb(w) or w in PRESENT for w in s.low)
     return not any(

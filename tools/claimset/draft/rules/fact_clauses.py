@@ -6,9 +6,9 @@ claim (`claim_and`); a quantified relative clause is a relative clause (`quantif
 from __future__ import annotations
 
 from ..lexicons import lexicons
-from ..sentence import Sentence
+from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
-from ..words import DETERMINERS, NUMBER, PRESENT, is_verb
+from ..words import DETERMINERS, FINITE, MODALS, NUMBER, PRESENT, is_verb
 
 #: Words that count things: a plural after one is a noun (*over eight years*), no verb.
 _COUNTS = frozenset(
@@ -121,3 +121,54 @@ def quantified_relative(s: Sentence, i: int) -> bool:
         and low[i + 1] == "of"
         and low[i + 2] in ("which", "whom")
     )
+
+
+def supporting_relative(s: Sentence, claim: Candidate, i: int, j: int, closing: bool) -> bool:
+    """Whether the comma-delimited relative clause in tokens i..j may support the claim before
+    it (test 2a): it closes the sentence (*endorsed X, who has vowed to ...*), states a fact
+    rather than a prediction (*, which would supply gas to China*: a modal, no report), and
+    stands outside a party's reported speech, whose words it would belong to or comment on
+    (*activists argue that the firm downplays the risks of the mine, which the firm calls
+    ...*). One inside the clause (*The pact, which is an executive agreement, covers ...*)
+    describes its noun: the clause's own business, no support."""
+    return closing and not claim.speech and not any(w in MODALS for w in s.low[i:j])
+
+
+#: Words that open an adverbial before the main clause besides the prepositions
+#: (*Although ..., *, *While ..., *).
+_ADVERBIAL_OPENERS = frozenset(
+    ["although", "though", "while", "whereas", "when", "once", "if", "unless", "after"]
+)
+#: Words opening a relative clause inside an apposition (*a region which Russia ...*).
+_RELATIVES = frozenset(["which", "who", "whom", "whose", "that", "where"])
+#: Subject pronouns of a reduced relative clause (*a promise they regard as overdue*).
+_SUBJECTS = frozenset(["i", "we", "you", "they", "he", "she", "it"])
+
+
+def main_clause_after_comma(s: Sentence, i: int, j: int) -> bool:
+    """Whether the stretch i..j after a comma, opening with *a / an*, is a main clause rather
+    than an apposition to the words before the comma (*..., a region which Russia remains
+    unable to revitalize*, *..., a promise they regard as overdue*): the comma closes an
+    adverbial that opens the sentence (*Despite talk of a deal, a May meeting did not yield
+    progress*), or a finite verb follows the noun phrase with no relative pronoun or subject
+    pronoun before it (*..., a meeting in May did not yield progress*)."""
+    comma = i - 1
+    k = skip_connectives(s, 0, comma)
+    opener = s.low[k] in lexicons().prepositions or s.low[k] in _ADVERBIAL_OPENERS
+    if k < comma and opener and all(w != "," for w in s.low[k:comma]):
+        return True
+    for t in range(i, j):
+        if s.low[t] in _RELATIVES:
+            return False
+        if s.low[t] in FINITE:
+            return s.low[t - 1] not in _SUBJECTS
+    return False
+
+
+def verbless_claim(s: Sentence, claim: Candidate) -> bool:
+    """Whether an author's claim has no word in its span that may be a verb (*a small
+    population*, *the pact*): a phrase taken for a claim, whose proposition the text never
+    states, so nothing can be presented as its support (test 3). A party's claim may be a
+    noun phrase, the object of its attitude (*Seoul wants calm*)."""
+    a, b = claim.span
+    return claim.frame == "author" and not any(_may_be_verb(s, k) for k in range(a, b))
