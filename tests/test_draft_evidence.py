@@ -224,7 +224,7 @@ LINK_EXAMPLES += [
 ]
 
 # A claim with no verb of its own goes on with the sentence before it: no facts gathered,
-# even where it opens a paragraph ...
+# even where it opens a paragraph (further on, `mid-paragraph-author` refuses them too) ...
 LINK_EXAMPLES += [
     ("elliptic-claim", ["Far from it.", CUT], 0, []),
     ("elliptic-claim", ["To build habits of cooperation.", CUT], 0, []),
@@ -256,6 +256,26 @@ LINK_EXAMPLES += [
         0,
         [VISIT[:-1]],
     ),
+]
+
+# Only the author's claim opening its paragraph gathers the facts after it; one further on is
+# a step of the paragraph's line.
+PARTNER_CLAIM = "Seoul is plainly a key partner of Moscow."
+LINK_EXAMPLES += [
+    ("mid-paragraph-author", [PARTNER_CLAIM, "Trade is clearly vital to Seoul.", GAS], 1, []),
+    ("mid-paragraph-author", [PARTNER_CLAIM, "Seoul should plainly cut its imports.", GAS], 1, []),
+    ("mid-paragraph-author", ["Trade is clearly vital to Seoul.", GAS], 0, [GAS[:-1]]),
+    # ... a prediction is argued from the developments told next, and a claim set against what
+    # came before turns the argument: both may gather them.
+    ("mid-paragraph-author", [PARTNER_CLAIM, "Trade will probably grow.", GAS], 1, [GAS[:-1]]),
+    (
+        "mid-paragraph-author",
+        [PARTNER_CLAIM, "But trade is clearly vital to Seoul.", GAS],
+        1,
+        [GAS[:-1]],
+    ),
+    # A party's claim further on still may (its own acts, `party-own-act`).
+    ("mid-paragraph-author", [PARTNER_CLAIM, "Seoul plainly wants calm.", GAS], 1, [GAS[:-1]]),
 ]
 
 SEVERAL_HOLDERS = "Seoul and Beijing plainly want calm on the peninsula."
@@ -444,6 +464,13 @@ def test_a_fragment_states_no_fact(text: str, piece: str, is_fragment: bool) -> 
             "Seoul will probably leave the pact, a move it has long resisted.",
             ["a move it has long resisted"],
         ),
+        # A fronted "once" clause in a past tense is a condition that was met: an event the
+        # claim rests on; in the present it is a condition, not asserted.
+        (
+            "Once the talks had failed, a war was clearly inevitable.",
+            ["the talks had failed"],
+        ),
+        ("Once the talks fail, a war will probably follow.", []),
         # An item of a list inside the claim is no fact of its own.
         (
             "This assessment is clearly motivated by concerns, a lack of perceived transparency "

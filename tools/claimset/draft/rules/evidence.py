@@ -29,6 +29,7 @@ from .fact_clauses import (
     claim_and,
     main_clause_after_comma,
     quantified_relative,
+    realized_condition,
     supporting_relative,
     time_clause,
     verbless,
@@ -348,6 +349,8 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         # condition or a concession is not evidence.
         if _premise(s, i):
             return Fact(i, j, "reasoning", _claim_after(cands, j), cross=False, rule="premise")
+        if realized_condition(s, i, j):
+            return Fact(i, j, typ or "event", _claim_after(cands, j), cross=False, rule="once")
         return None
     if _background_relative(s, i, j) or _quotation_frame(s, i, j):
         return None

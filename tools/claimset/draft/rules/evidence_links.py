@@ -98,6 +98,22 @@ def narrated(s: Sentence, i: int, j: int) -> bool:
 _ADVERBS = frozenset(["not", "n't", "also", "still", "now", "long", "already", "often", "so"])
 
 
+@link_rule("mid-paragraph-author")
+def mid_paragraph_author(site: LinkSite) -> bool:
+    """An author's claim met after the first sentence of its paragraph gathers no facts from
+    the sentences after it: the paragraph's line is set by its opening sentence, and an
+    assessment or a recommendation further on draws on what came before (an inference, an
+    aside, a conclusion) while the facts after it go on with that line. The claim opening the
+    paragraph (its topic sentence) reaches the facts after it; so do a prediction, argued from
+    the developments told next, and a claim that turns the argument with a contrast."""
+    if site.holder != AUTHOR or site.position == 0 or site.claim.type == "prediction":
+        return False
+    low, trie = site.claim_s.low, lexicons().contrast
+    # A claim set against what comes before (*X makes no secret of A, but the impression is
+    # that B*; *But that ignores ...*) turns the argument: a new step, which may gather facts.
+    return not any(w in trie.firsts for w in low[: site.claim.region[0] + 1])
+
+
 @link_rule("parallel-also")
 def parallel_also(site: LinkSite) -> bool:
     """A fact right after the claim that says it *also* happened adds a parallel item to what

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..lexicons import lexicons
 from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
-from ..words import DETERMINERS, FINITE, MODALS, NUMBER, PRESENT, is_verb
+from ..words import DETERMINERS, FINITE, MODALS, NUMBER, PRESENT, is_past, is_verb
 
 #: Words that count things: a plural after one is a noun (*over eight years*), no verb.
 _COUNTS = frozenset(
@@ -172,3 +172,18 @@ def verbless_claim(s: Sentence, claim: Candidate) -> bool:
     noun phrase, the object of its attitude (*Seoul wants calm*)."""
     a, b = claim.span
     return claim.frame == "author" and not any(_may_be_verb(s, k) for k in range(a, b))
+
+
+def realized_condition(s: Sentence, i: int, j: int) -> bool:
+    """Whether tokens i..j are a fronted *once* clause in a past tense, up to the comma before
+    its main clause (*Once that agreement had been made, staying was no longer possible*): a
+    condition that was met, an event the claim rests on (test 2a, like a premise). In the
+    present (*Once the talks fail, ...*) it is a condition, not asserted (§4.3)."""
+    k = i - 1
+    while k > 0 and s.suppressed[k - 1]:
+        k -= 1
+    if k < 0 or s.low[k] != "once" or j >= s.n or s.low[j] != ",":
+        return False
+    if k > skip_connectives(s, 0, k):
+        return False  # not at the sentence's start
+    return any(is_past(w) for w in s.low[i:j])
