@@ -261,6 +261,8 @@ def finite_object(v: VerbSite) -> bool:
     if prev in _NOT_BEFORE_VERB or prev in DETERMINERS:
         return False  # "to support", "has support", "their support": no finite verb
     nxt = low[v.j] if v.j < v.s.n else ""
+    if nxt == "for" and progressive(low, v.i):
+        return _party_subject(v.s, v.i, v.mentions)  # "have been advocating for X": a verb
     if not nxt[:1].isalnum() or nxt in FINITE or nxt in _NOT_AFTER_VERB:
         return False  # "support for", "support may prove": a noun
     return _party_subject(v.s, v.i, v.mentions)  # "the economy supports jobs": no attitude

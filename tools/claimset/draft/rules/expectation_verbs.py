@@ -39,6 +39,7 @@ from ..words import (
     is_verb,
 )
 from .actor import find_holder
+from .attributive_names import after_demonym, after_modifying_name
 from .complements import VerbSite, bare_after, infinitive_subject, near_that
 from .coordination import shared_subject
 
@@ -177,8 +178,8 @@ def _not_a_verb(site: CueSite) -> bool:
         return True  # a noun: "the hope", "a push", "no doubt", "Moscow's plan"
     if _noun_phrase_head(s, i, site.j):
         return True  # "No detailed plan has been published", "The demands were ignored"
-    if _after_demonym(site):
-        return True  # "Chinese pressure on Lithuania backfired": a demonym's noun
+    if after_demonym(site) or after_modifying_name(site):
+        return True  # "Chinese pressure on Lithuania backfired", "resisted U.S. demands"
     if prev != "to" and prev in lexicons().prepositions and not low[i].endswith("ing"):
         return True  # "a variety of aims", "a lack of perceived transparency": no verb
     if start > 0 and low[start - 1] == "," and low[start] in ("a", "an"):
@@ -209,22 +210,6 @@ def _coordinated_predicate(s: Sentence, i: int) -> bool:
         k -= 1
     # Past forms only: "..., and hopes for a deal rose" is a noun.
     return k > 1 and low[k] in ("and", "but", "yet") and (low[i].endswith("ed") or is_past(low[i]))
-
-
-# Endings of demonyms used as adjectives (*Chinese, Turkish, Russian, Korean, American*); a
-# state's name rarely ends so (*Japan, Iran* do not).
-_DEMONYM_ENDINGS = ("ese", "ish", "ian", "ean", "can")
-
-
-def _after_demonym(site: CueSite) -> bool:
-    """Whether the cue word follows a demonym that names its party (*Chinese pressure*, *Russian
-    demands*, *Korean hopes*): the demonym modifies a noun, so the word is no verb."""
-    s, i = site.s, site.i
-    if i == 0 or not s.toks[i - 1][:1].isupper() or not s.low[i - 1].endswith(_DEMONYM_ENDINGS):
-        return False
-    if i > 1 and s.low[i - 2] == "the":
-        return False  # "The Chinese hope that ...": the people, the subject of the verb
-    return any(m.j == i and not m.possessive for m in site.mentions)
 
 
 # Endings of adjectives that may stand between a determiner and a noun (*no detailed plan*,
