@@ -67,3 +67,29 @@ def test_a_progressive_verb_keeps_its_particle() -> None:
     assert claims("Seoul has been advocating for a ceasefire.") == [
         ("south_korea", "demand", "advocating for a ceasefire")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A source the text does not name is an outside commentator's (§14.2): the party's
+        # "must" in its words is its demand (§8.2).
+        (
+            "According to one analysis, Tokyo must reopen the talks.",
+            [("analysts", "demand", "Tokyo must reopen the talks")],
+        ),
+        (
+            "According to a recent study, the sanctions are a mistake.",
+            [("analysts", "belief", "the sanctions are a mistake")],
+        ),
+        # A figure stays a report, whoever gives it (§4.5).
+        ("According to one estimate, Seoul spent $4 billion on the base.", []),
+        # A named party stays the holder; a view noun names it too.
+        (
+            "In the appraisal of Seoul, the sanctions are a mistake.",
+            [("south_korea", "belief", "the sanctions are a mistake")],
+        ),
+    ],
+)
+def test_a_source_frame_without_a_party(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected

@@ -182,7 +182,9 @@ _BEFORE_VERB = frozenset(
 
 
 #: Nouns of a point of view (*In Tokyo's view, ...*, *In the assessment of Seoul, ...*).
-_VIEW_NOUNS = frozenset(["view", "opinion", "assessment", "judgment", "judgement", "estimation"])
+_VIEW_NOUNS = frozenset(
+    ["view", "opinion", "assessment", "judgment", "judgement", "estimation", "appraisal"]
+)
 
 
 def _view_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
@@ -301,12 +303,34 @@ def _owner_of_title(
 def _according_to(
     s: Sentence, a: int, b: int, mentions: list[Mention], ctx: Context
 ) -> _Speaker | None:
-    """*according to X*: the party named after it, with no clause of its own."""
+    """*according to X*: the party named after it, with no clause of its own; *according to
+    one analysis*, a source that names no party, is an outside commentator's (§14.2)."""
     named = [m for m in mentions if a + 2 <= m.i and m.j <= b and not m.compound]
-    if not named or any(w in FINITE or w == "that" for w in s.low[a + 2 : b]):
+    if any(w in FINITE or w == "that" for w in s.low[a + 2 : b]):
         return None
+    if not named:
+        return _unnamed_commentator(s, a + 2, b, ctx)
     refs = _refs(named[0], mentions, ctx, s)
     return (refs, named[0].words, None) if refs else None
+
+
+#: Nouns of an outside commentator or of its work (*one analysis*, *an expert*, *a study*).
+_COMMENTARY = frozenset(
+    ["analysis", "assessment", "study", "analyst", "expert", "observer", "commentator", "scholar"]
+)
+
+
+def _unnamed_commentator(s: Sentence, a: int, b: int, ctx: Context) -> _Speaker | None:
+    """*according to one analysis / an expert / a recent study*: a source the text does not
+    name, whose judgement the guidelines give to the registered group of outside commentators
+    (§14.2, the one id of unnamed analysts), when the registry has it."""
+    group = ctx.actors.forms.get(("analysts",))
+    words = s.low[a:b]
+    if group is None or not words or words[0] not in ("one", "a", "an", "another", "some"):
+        return None
+    if words[-1] not in _COMMENTARY or not all(t.isalpha() for t in s.toks[a:b]):
+        return None
+    return [group], (a, b), None
 
 
 def _inverted(
