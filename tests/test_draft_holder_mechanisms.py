@@ -93,3 +93,23 @@ def test_a_progressive_verb_keeps_its_particle() -> None:
 )
 def test_a_source_frame_without_a_party(text: str, expected: list[Any]) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A date between a verb of judgement and its that-clause: the party's claim.
+        (
+            "Seoul concluded in March 2024 that the pact is a mistake.",
+            [("south_korea", "belief", "the pact is a mistake")],
+        ),
+        (
+            "Tokyo assessed in 2025 that the talks are a dead end.",
+            [("japan", "belief", "the talks are a dead end")],
+        ),
+        # Not a relative clause of an object (*knew ... the deal that ...*).
+        ("Tokyo knew in 2016 the deal that was signed.", []),
+    ],
+)
+def test_a_date_before_the_that_clause(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected

@@ -14,7 +14,7 @@ from ..actors import Mention
 from ..clauses import bare_clause, names_object, opens_infinitive
 from ..registry import Complement, complement
 from ..sentence import Sentence
-from ..words import DETERMINERS, FINITE, progressive
+from ..words import DETERMINERS, FINITE, MONTHS, NUMBER, progressive
 
 
 class VerbSite(NamedTuple):
@@ -56,8 +56,22 @@ def after_would(v: VerbSite) -> bool:
 
 @complement("that", bare_clause=True, in_conjunct=_that_or_bare)
 def that_clause(v: VerbSite) -> bool:
-    """A that-clause right after the verb, or one without *that* (*agrees that ...*)."""
-    return (v.s.low[v.j] if v.j < v.s.n else "") == "that" or v.bare
+    """A that-clause right after the verb, or after a date (*assessed in 2025 that ...*), or
+    one without *that* (*agrees that ...*)."""
+    low = v.s.low
+    return (low[v.j] if v.j < v.s.n else "") == "that" or v.bare or _that_after_date(v)
+
+
+def _that_after_date(v: VerbSite) -> bool:
+    """*concluded in March 2024 that*, *assessed on April 8 that*: an adjunct of time between
+    the verb and its that-clause, a preposition and then only numbers and month names."""
+    s, j = v.s, v.j
+    if j >= v.end or s.low[j] not in ("in", "on", "during", "since"):
+        return False
+    k = j + 1
+    while k < min(v.end, j + 5) and (NUMBER.match(s.toks[k]) or s.toks[k] in MONTHS):
+        k += 1
+    return j + 1 < k < v.s.n and s.low[k] == "that"
 
 
 @complement("that-near", bare_clause=True, in_conjunct=_that_or_bare, near_that=True)
