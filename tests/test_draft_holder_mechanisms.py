@@ -113,3 +113,35 @@ def test_a_source_frame_without_a_party(text: str, expected: list[Any]) -> None:
 )
 def test_a_date_before_the_that_clause(text: str, expected: list[Any]) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Unnamed critics, scholars, an expert: the one group of outside commentators (§14.2).
+        (
+            "Some critics of the deal warn that it could collapse.",
+            [("analysts", "prediction", "it could collapse")],
+        ),
+        (
+            "One scholar argued that the pact is a mistake.",
+            [("analysts", "belief", "the pact is a mistake")],
+        ),
+    ],
+)
+def test_unnamed_commentators_are_one_group(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected
+
+
+def test_commentators_need_the_group_in_the_registry() -> None:
+    # Without a registered group of commentators, the holder is the party of the context.
+    parties = ActorIndex(
+        [
+            {"id": "author", "name": "The essay's author", "kind": "author"},
+            {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        ]
+    )
+    found = draft_sentence(
+        "Some critics argue that the pact is a mistake.", parties, recent=["japan"]
+    )
+    assert [c["actor"]["ref"] for c in found] == ["japan"]

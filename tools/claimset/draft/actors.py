@@ -231,6 +231,14 @@ RELATIONAL = frozenset(
 )
 
 
+#: Nouns of unnamed outside commentators that the guidelines give the one registered group of
+#: commentators, registered as *analysts* (§14.2: *analysts, observers, commentators, experts*
+#: are one id); the registry's own forms and groups win.
+COMMENTATORS = frozenset(
+    ["critics", "skeptics", "sceptics", "scholars", "academics", "researchers", "pundits"]
+) | frozenset(["analyst", "expert", "observer", "commentator", "critic", "skeptic", "scholar"])
+
+
 def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:
     """Common nouns of group and organization names (*business* of "the Australian business
     community") that belong to exactly one actor and are no name of their own.
@@ -256,11 +264,17 @@ def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -
                 ):
                     owners.setdefault(word, set()).add(actor.id)
     single_words = {key[0].lower() for key in explicit if len(key) == 1}
-    return {
+    words = {
         w: next(iter(ids))
         for w, ids in owners.items()
         if len(ids) == 1 and w not in single_words and not (w[:1].isupper() and w in names)
     }
+    commentators = explicit.get(("analysts",))
+    if commentators is not None:
+        for w in COMMENTATORS:
+            if w not in single_words:
+                words.setdefault(w, commentators)
+    return words
 
 
 def load_actors(project: Project) -> ActorIndex:
