@@ -53,6 +53,8 @@ def after_modifying_name(site: CueSite) -> bool:
     if first == 0:
         return False
     before = s.low[first - 1]
+    if before in ("between", "among"):
+        return False  # "Talks between Russia and China want calm": left to the joint phrase
     return before in lexicons().prepositions or (
         s.toks[first - 1].islower() and before.endswith("ed") and before not in FINITE
     )
