@@ -13,10 +13,26 @@ PARTIES = ActorIndex(
     [
         {"id": "author", "name": "The essay's author", "kind": "author"},
         {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "united_states", "name": "United States", "aliases": ["U.S."], "kind": "state"},
-        {"id": "eu", "name": "European Union", "aliases": ["EU"], "kind": "organization"},
+        {
+            "id": "south_korea",
+            "name": "South Korea",
+            "aliases": ["Seoul"],
+            "kind": "state",
+        },
+        {
+            "id": "united_states",
+            "name": "United States",
+            "aliases": ["U.S."],
+            "kind": "state",
+        },
+        {
+            "id": "eu",
+            "name": "European Union",
+            "aliases": ["EU"],
+            "kind": "organization",
+        },
         {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
+        {"id": "park", "name": "Park Jin", "kind": "person"},
     ]
 )
 
@@ -145,3 +161,161 @@ def test_commentators_need_the_group_in_the_registry() -> None:
         "Some critics argue that the pact is a mistake.", parties, recent=["japan"]
     )
     assert [c["actor"]["ref"] for c in found] == ["japan"]
+
+
+def test_a_quotation_keeps_its_speaker_to_its_closing_mark() -> None:
+    # A semicolon inside the quotation ends no content (§4.5, v1.3 change 1); after the
+    # closing mark the author speaks again.
+    assert claims(
+        'Tokyo stated that its navy "has every right to patrol; no one may stop it."'
+    ) == [
+        ("japan", "belief", 'its navy "has every right to patrol'),
+        ("japan", "prediction", "no one may stop it"),
+    ]
+    assert claims("Tokyo stated that the pact is a mistake; the talks will fail.") == [
+        ("japan", "belief", "the pact is a mistake"),
+        ("author", "prediction", "the talks will fail"),
+    ]
+
+
+def test_a_stance_adjective_with_a_bare_content_clause() -> None:
+    # "is confident it can ...": a content clause without "that", as after "thinks".
+    assert claims("Tokyo is confident it can defend the islands.") == [
+        ("japan", "belief", "it can defend the islands")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In a speech, "our" and the people who act for a party are that party (§6.1, §14.2).
+        (
+            "Our military and intelligence leaders are confident they can defend the islands.",
+            [("united_states", "belief", "they can defend the islands")],
+        ),
+        (
+            "Our diplomats believe the talks will succeed.",
+            [("united_states", "prediction", "the talks will succeed")],
+        ),
+    ],
+)
+def test_our_officials_in_a_speech_are_its_party(text: str, expected: list[Any]) -> None:
+    assert claims(text, speaks_for="united_states") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A predicate of necessity or advice: the author's obligation (§8.1, v1.3) ...
+        ("Caution is warranted.", [("author", "obligation", "Caution is warranted")]),
+        (
+            "Diversifying its exports is Seoul's best option.",
+            [
+                (
+                    "author",
+                    "obligation",
+                    "Diversifying its exports is Seoul's best option",
+                )
+            ],
+        ),
+        # ... a party's demand when the party states or judges it (§8.2) ...
+        (
+            "Some experts argue that restraint is essential.",
+            [("analysts", "demand", "restraint is essential")],
+        ),
+        (
+            "Tokyo concluded that Seoul must lift the ban.",
+            [("japan", "demand", "Seoul must lift the ban")],
+        ),
+        # ... and a past necessity judges what was done: a belief.
+        (
+            "Seoul said that the intervention was necessary.",
+            [("south_korea", "belief", "the intervention was necessary")],
+        ),
+    ],
+)
+def test_necessity_and_advice(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A risk or threat foreseen in a warning is a prediction (§8.1, like "fear that").
+        (
+            "Seoul warned that the dispute risked a wider war.",
+            [("south_korea", "prediction", "the dispute risked a wider war")],
+        ),
+        (
+            "Seoul warned that the region is at risk.",
+            [("south_korea", "belief", "the region is at risk")],
+        ),
+        # An epistemic "could be" + a preposition classifies the subject now: a belief.
+        (
+            "The deal could be for drones.",
+            [("author", "belief", "The deal could be for drones")],
+        ),
+        (
+            "Tokyo may join the pact.",
+            [("author", "prediction", "Tokyo may join the pact")],
+        ),
+    ],
+)
+def test_present_and_future_contents(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Park Jin, 72, has vowed to lead Seoul.",
+        "Park Jin, age 72, has vowed to lead Seoul.",
+    ],
+)
+def test_an_age_between_subject_and_verb_is_an_apposition(text: str) -> None:
+    # The person keeps the verb after the age set off by commas.
+    assert claims(text) == [("park", "intention", "lead Seoul")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An optative "may" before its subject is a wish, no hedge (§8.1 desire).
+        ("May the alliance endure.", [("author", "desire", "May the alliance endure")]),
+        (
+            "May God protect our troops.",
+            [("author", "desire", "May God protect our troops")],
+        ),
+        ("Seoul may agree.", [("author", "prediction", "Seoul may agree")]),
+        # "It is up to X to act": X ought to act, the author's obligation (§8.1).
+        (
+            "It is up to Seoul to decide its future.",
+            [("author", "obligation", "It is up to Seoul to decide its future")],
+        ),
+    ],
+)
+def test_wishes_and_what_is_up_to_a_party(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "not ... anytime soon": the content is about the future (§8.2).
+        (
+            'Tokyo said that "we are not going back anytime soon."',
+            [("japan", "prediction", "we are not going back anytime soon")],
+        ),
+    ],
+)
+def test_future_frames(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected
+
+
+def test_motivated_to_is_a_stance_adjective() -> None:
+    # "is motivated to" + an action, like "is eager to": the party's desire; reported
+    # inside a commentator's words, the innermost named holder holds it (§4.5).
+    assert claims("Experts argue that Seoul is highly motivated to conclude the deal.") == [
+        ("south_korea", "desire", "conclude the deal")
+    ]
+    assert claims("The attack was motivated by revenge.") == []

@@ -23,6 +23,7 @@ from .words import (
     is_past,
     is_verb,
     past_verb,
+    risk_verb,
 )
 
 
@@ -137,7 +138,7 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
         or (w == "going" and k + 1 < b and low[k + 1] == "to")
         or (w == "should" and epistemic_should(s, k + 1))
         or (
-            w in ("in", "sooner", "one", "eventually")
+            w in ("in", "sooner", "one", "eventually", "anytime", "any")
             and any(tuple(low[k : k + len(f)]) == f for f in FUTURE_FRAMES)
         )
         for k, w in enumerate(low[a:b], start=a)
@@ -173,6 +174,8 @@ def conjecture_now(s: Sentence, j: int) -> bool:
         return True
     if word == "be" and (nxt == "as" or nxt.endswith(_STATE_ADJECTIVE)) and nxt != "able":
         return True  # "may not be as accurate", "may be reluctant": a state now
+    if word == "be" and nxt in ("for", "in", "of", "among", "within", "behind", "part"):
+        return True  # "the deal could be for drones", "may be in breach of": how things are
     return word in _RELATION_VERBS
 
 
@@ -191,6 +194,8 @@ def content_predicts(s: Sentence, a: int, b: int) -> bool:
         w in _LIKELY and k + 1 < b and low[k + 1] == "to" for k, w in enumerate(low[a:b], start=a)
     ):
         return True  # "is likely to be influenced", "is expected to win"
+    if any(risk_verb(low, k) for k in range(a + 1, b)):
+        return True  # "warned that the tensions risked instability": a danger foreseen
     return any(
         w in ("may", "might", "could") and not conjecture_now(s, k + 1)
         for k, w in enumerate(low[a:b], start=a)

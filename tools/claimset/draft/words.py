@@ -356,6 +356,24 @@ def progressive(low: Sequence[str], i: int) -> bool:
     return i > 0 and low[i - 1] in (*BE, "m", "re")
 
 
+_RISK_VERBS = frozenset(["risk", "risks", "risked", "threaten", "threatens", "threatened"])
+
+
+def risk_verb(low: Sequence[str], k: int) -> bool:
+    """Whether token k is the verb *risk / threaten* with a subject before it and an object
+    after it (*the tensions risked instability*, *the dispute threatens the accord*): a
+    possible future outcome, as *fear that* is (§8.1 prediction); not the noun (*the risk*,
+    *at risk*) nor an infinitive (*threaten to*: an intention)."""
+    if k < 1 or low[k] not in _RISK_VERBS or k + 1 >= len(low):
+        return False
+    prev = low[k - 1]
+    if low[k + 1] in ("to", "of", ",", ".") or prev in DETERMINERS:
+        return False
+    return (
+        prev not in ("at", "a", "no", "high", "low") and prev.isalpha() and not prev.endswith("ly")
+    )
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def is_verb(word: str) -> bool:
     """A finite verb (*is*, *will*, *has*) or a past form: the clause has a verb of its own."""
@@ -393,6 +411,8 @@ FUTURE_FRAMES = (
     ("sooner", "or", "later"),
     ("one", "day"),
     ("eventually",),
+    ("anytime", "soon"),
+    ("any", "time", "soon"),
 )
 # Predicates of interest: what is good for a party, the author's assessment (guidelines §6.1).
 INTEREST = frozenset(["suit", "benefit", "serve", "help", "hurt", "harm", "matter", "fit"])

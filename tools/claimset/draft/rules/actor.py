@@ -28,6 +28,9 @@ def find_holder(
     found = _subject_before(s, cue, start, mentions, ctx) or _agent(s, cue, start, mentions)
     if found is not None:
         return found
+    ours = _our_agents(s, cue, start, ctx)
+    if ours is not None:
+        return ours
     if _first_person_singular(s, cue, start) or _generic_you(s, cue, start):
         return [AUTHOR], None  # "I think ...", "Let me conclude by noting ...": the author
     shared = _shared_subject(s, start, mentions, ctx)
@@ -49,6 +52,24 @@ def find_holder(
 
 
 _Holder = tuple[list[str], tuple[int, int] | None]
+
+
+def _our_agents(s: Sentence, cue: int, start: int, ctx: Context) -> _Holder | None:
+    """In a speech, *our* + the people who act for a party (*Our military and intelligence
+    leaders are confident ...*, *our diplomats believe ...*) is the party the speaker speaks
+    for, as its *we* is (§6.1) and as *Russia's leaders* are Russia (§14.2); the whole phrase
+    is the actor quote."""
+    if ctx.speaks_for is None or start >= cue or s.low[start] != "our":
+        return None
+    agents = lexicons().agent_nouns
+    head = None
+    for k in range(start + 1, cue):
+        w = s.low[k]
+        if not (s.toks[k].isalpha() and s.toks[k].islower()) or w in FINITE or w in BE:
+            break
+        if w in agents:
+            head = k  # the last one: "our military and intelligence leaders"
+    return ([ctx.speaks_for], (start, head + 1)) if head is not None else None
 
 
 def _subject_before(

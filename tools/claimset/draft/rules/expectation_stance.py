@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, Mention, resolve_anaphor
 from ..candidate import CueSite, build_candidate
-from ..clauses import is_future
+from ..clauses import bare_clause, is_future
 from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
@@ -48,6 +48,8 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
         span_start = j + 1
     elif nxt in WH:
         span_start = j
+    elif cue.type == "belief" and bare_clause(s, j, site.end):
+        span_start = j  # "is confident they have the means": a content clause without *that*
     elif nxt in ("of", "about", "over", "with", "at") or (nxt == "by" and cue.type == "belief"):
         # "is wary of any deal", "is uneasy about the new base", "unhappy with"; a feeling
         # about a state of affairs "by" its cause (*was outraged by the attack*, §8.1 belief).

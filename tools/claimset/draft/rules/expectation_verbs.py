@@ -42,6 +42,7 @@ from .actor import find_holder
 from .attributive_names import after_demonym, after_modifying_name
 from .complements import VerbSite, bare_after, infinitive_subject, near_that
 from .coordination import shared_subject
+from .judgement_type import necessity_predicate
 
 # Prepositions of an adjunct between a verb and its that-clause (*insisted at every round of
 # talks that ...*, *agreed with Ankara that ...*).
@@ -466,7 +467,11 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
         and own_conduct(s, span_start, end, holder, mentions, ctx)
     ):
         typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
-    elif cue.speech and typ in ("belief", "prediction") and _deontic(s, span_start, end):
+    elif (
+        (cue.speech or cue.type == "belief")
+        and typ in ("belief", "prediction")
+        and (_deontic(s, span_start, end) or necessity_predicate(s, span_start, end))
+    ):
         # "Seoul said that Tokyo must apologize": a party's should / must on another party is
         # its demand (§8.2); on its own conduct its intention (v1.3 change 25).
         own = own_conduct(s, span_start, end, holder, mentions, ctx)

@@ -26,8 +26,9 @@ def _next(s: Sentence, j: int) -> str:
 @hedge_rule("not-month")
 def not_month(s: Sentence, i: int, j: int) -> bool:
     """*may*, not the month *May* (*Russia may agree*; not *talks in May*), nor an optative
-    (*may he rest in peace*)."""
-    return not (s.toks[i] == "May" and i > 0) and _next(s, j) not in OPTATIVE_SUBJECTS
+    (*may he rest in peace*, *May the alliance endure*: a wish opening its clause)."""
+    wish = _next(s, j) in ("the", "this", "our", "their") and _prev(s, i) in ("", "and", ",")
+    return not (s.toks[i] == "May" and i > 0) and _next(s, j) not in OPTATIVE_SUBJECTS and not wish
 
 
 @hedge_rule("could-epistemic")

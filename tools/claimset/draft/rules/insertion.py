@@ -98,7 +98,9 @@ def subject_apposition(s: Sentence, i: int) -> int:
         return 0
     first = s.low[i + 1] if i + 1 < s.n else ""
     # The word after the comma first: it rules out most commas, and `_subject_before` costs more.
-    if not (first.endswith(("ed", "en")) or first in ("a", "an", "the", "once", "long")):
+    # A person's age (*Prabowo, 72, has ...*, *Prabowo, age 72, has ...*) is an apposition too.
+    age = first in ("age", "aged") or first.isdigit()
+    if not (first.endswith(("ed", "en")) or first in ("a", "an", "the", "once", "long") or age):
         return 0
     if not _subject_before(s, i):
         return 0

@@ -29,7 +29,7 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import speaker_conduct
-from .judgement_type import left_to_do, relative_start, stance_noun_type
+from .judgement_type import frame_type, relative_start
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -172,10 +172,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
 
 def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
     """The type of the author's clause whose proposition is tokens a..b (guidelines §8.2)."""
-    if left_to_do(s, a, b):
-        return "obligation"  # "there is still much more to be done": a necessity (v1.3)
-    if (stance := stance_noun_type(s, region_start, b)) is not None:
-        return stance  # "That is our commitment"
+    if (framed := frame_type(s, region_start, a, b)) is not None:
+        return framed  # "there is still much to be done", "That is our commitment"
     if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
         return "belief"  # "it would be naive to think that ...": a hypothetical judgement
     fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
-from ..words import FINITE, is_verb
+from ..words import FINITE, OPTATIVE_SUBJECTS, is_verb
 
 #: Quantities of work that a "to be done" frame says is still needed.
 _WORK = frozenset(["much", "more", "work", "lot", "plenty"])
@@ -51,6 +51,60 @@ def relative_start(s: Sentence, a: int, b: int) -> int:
         prepositions = lexicons().prepositions
         return k if any(w in prepositions for w in low[verbs[0] + 1 : k]) else b
     return b
+
+
+def frame_type(s: Sentence, region_start: int, a: int, b: int) -> str | None:
+    """The type a frame of the author's clause (region from `region_start`, proposition a..b)
+    gives it, where the words alone would mislead; None when no frame applies."""
+    if left_to_do(s, a, b) or necessity_predicate(s, a, b):
+        return "obligation"  # "there is still much more to be done": a necessity (v1.3)
+    if (stance := stance_noun_type(s, region_start, b)) is not None:
+        return stance  # "That is our commitment"
+    if optative(s, a):
+        return "desire"  # "May God protect our troops": a wish (§8.1)
+    return None
+
+
+def optative(s: Sentence, a: int) -> bool:
+    """Whether the clause from token a is an optative *may* before its subject (*May God
+    protect our troops*, *and may the alliance endure*): a wish of the author's, a desire;
+    the epistemic *may* follows its subject (*Tokyo may agree*)."""
+    low = s.low
+    if a + 2 >= s.n or low[a] != "may":
+        return False
+    nxt = low[a + 1]
+    return nxt in OPTATIVE_SUBJECTS or nxt in ("the", "this", "our", "their")
+
+
+#: Predicates of necessity or advisability (v1.3 §8.1: *X is necessary / essential*, *the best
+#: option*, are obligations; *X matters, X is important* judge importance and stay beliefs).
+_NECESSARY = frozenset(
+    ["necessary", "essential", "warranted", "advisable", "imperative", "indispensable"]
+)
+_ADVISED = frozenset(["best", "wisest", "sensible"])
+_COURSES = frozenset(["option", "options", "course", "path", "bet"])
+_PRESENT_COPULAS = frozenset(["is", "are", "remains", "remain", "'s", "’s"])
+
+
+def necessity_predicate(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b says its subject is needed or advised now: *Caution is
+    warranted*, *Diversifying is Tokyo's best option for ...*, *Restraint remains essential*
+    (an obligation in the author's voice, a demand in a party's, §8.1). The past (*was
+    necessary*) judges what was done: a belief."""
+    low = s.low
+    copula = next((k for k in range(a + 1, min(b, a + 20)) if low[k] in _PRESENT_COPULAS), None)
+    if copula is None or any(w in FINITE for w in low[a:copula]):
+        return False
+    k = copula + 1
+    while k < b and (low[k].endswith("ly") or low[k] in ("still", "also")):
+        k += 1
+    if k < b and low[k] in _NECESSARY:
+        return True
+    words = low[k : min(b, k + 5)]
+    return any(
+        w in _ADVISED and n < len(words) - 1 and words[n + 1] in _COURSES
+        for n, w in enumerate(words)
+    )
 
 
 #: Stance nouns the expectations lexicon does not list as holder nouns, with their type (§8.1:

@@ -71,12 +71,18 @@ def reported_contents(s: Sentence, mentions: list[Mention], ctx: Context) -> lis
 
 def _content_end(s: Sentence, start: int, quoted: bool) -> int:
     """Where the content from `start` ends: its closing quotation mark, else the first new
-    main clause or the sentence's end."""
+    main clause or the sentence's end. A quotation that opens inside the content keeps its
+    speaker up to its closing mark (§4.5, v1.3 change 1): *X stated that its office "has sole
+    authority; no one else may interfere."* is X's throughout."""
+    inside_quote = False
     for k in range(start, s.n):
         w = s.low[k]
         if quoted and w in ('"', "”"):
             return k
-        if not quoted and (w in _NEW_CLAUSE or _comma_clause(s, k)):
+        if not quoted and w in ('"', "“", "”"):
+            inside_quote = w == "“" or (w == '"' and not inside_quote)
+            continue
+        if not quoted and not inside_quote and (w in _NEW_CLAUSE or _comma_clause(s, k)):
             return k
     return s.n
 
