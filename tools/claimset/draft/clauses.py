@@ -190,12 +190,11 @@ def content_predicts(s: Sentence, a: int, b: int) -> bool:
     an epistemic *may, might, could* that conjectures no present state (*Seoul said Moscow may
     accept*: a prediction, guidelines §8.1; *may have known* is a belief)."""
     low = s.low
-    if is_future(s, a, b) or any(
-        w in _LIKELY and k + 1 < b and low[k + 1] == "to" for k, w in enumerate(low[a:b], start=a)
-    ):
-        return True  # "is likely to be influenced", "is expected to win"
-    if any(risk_verb(low, k) for k in range(a + 1, b)):
-        return True  # "warned that the tensions risked instability": a danger foreseen
+    if any(
+        (w in _LIKELY and k + 1 < b and low[k + 1] == "to") or (k > a and risk_verb(low, k))
+        for k, w in enumerate(low[a:b], start=a)
+    ) or is_future(s, a, b):
+        return True  # "is likely to be influenced", "is expected to win", "risked a war"
     return any(
         w in ("may", "might", "could") and not conjecture_now(s, k + 1)
         for k, w in enumerate(low[a:b], start=a)
