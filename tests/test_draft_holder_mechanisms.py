@@ -319,3 +319,54 @@ def test_motivated_to_is_a_stance_adjective() -> None:
         ("south_korea", "desire", "conclude the deal")
     ]
     assert claims("The attack was motivated by revenge.") == []
+
+
+def test_generic_people_are_the_outside_commentators() -> None:
+    # A generic plural with no party named (§6.2: "people have referred to ..."); a people
+    # of a state stays that state's.
+    assert claims("Over the years, people have referred to Seoul as a natural partner.") == [
+        ("analysts", "belief", "referred to Seoul as a natural partner")
+    ]
+
+
+def test_in_a_speech_some_are_outside_voices() -> None:
+    # The speaker calls its own party "we": an indefinite "some" after it is outside voices.
+    found = draft_sentence(
+        "In 2014, some argued that the war was a mistake.",
+        PARTIES,
+        recent=["united_states"],
+        speaks_for="united_states",
+    )
+    assert [c["actor"]["ref"] for c in found] == ["analysts"]
+    essay = draft_sentence(
+        "In 2014, some argued that the war was a mistake.", PARTIES, recent=["united_states"]
+    )
+    assert [c["actor"]["ref"] for c in essay] == ["united_states"]
+
+
+def test_a_comma_before_and_after_two_names_opens_a_clause() -> None:
+    # "X and Y, and Z assess": Z is a new clause's subject, not the third of a list.
+    assert claims(
+        "Seoul trades with Tokyo and the EU, and experts argue that the pact is a mistake."
+    )[-1:] == [("analysts", "belief", "the pact is a mistake")]
+    assert [
+        c[0] for c in claims("Tokyo, Seoul, and the EU have said that the pact is a mistake.")
+    ] == [
+        "japan",
+        "south_korea",
+        "eu",
+    ]
+
+
+def test_a_quotation_right_after_a_saying_verb_is_the_speakers() -> None:
+    # With or without a comma before the quotation; a deontic about its own side ("we",
+    # after an adjunct) is the speaker's intention (v1.3 change 25).
+    for text in (
+        'Tokyo said "Seoul is our neighbour, and at some point we will have to restore ties.',
+        'Tokyo said, "Seoul is our neighbour, and at some point we will have to restore ties."',
+    ):
+        assert claims(text)[-1] == (
+            "japan",
+            "intention",
+            "at some point we will have to restore ties",
+        )

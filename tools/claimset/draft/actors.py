@@ -515,7 +515,12 @@ def resolve_anaphor(
     number = mention.ref
     named = [m for m in mentions if not m.anaphor and m.i < mention.i and not m.compound]
     if number == "indefinite":
-        return ctx.recent[:1]  # "Some thought naively ...": the party of the context (§6.2)
+        # "Some thought naively ...": the party of the context (§6.2); in a speech not the
+        # speaker's own party, which the speaker calls "we": those are outside voices.
+        if ctx.speaks_for is not None and ctx.recent[:1] == [ctx.speaks_for]:
+            voices = ctx.actors.forms.get(("analysts",))
+            return [voices] if voices is not None else []
+        return ctx.recent[:1]
     if number == "person":
         pool = [*(m.ref for m in reversed(named)), *ctx.recent]
         return [r for r in pool if kind_of(ctx, r) == "person"][:1]

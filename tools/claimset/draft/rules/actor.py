@@ -294,6 +294,9 @@ def _described_group(
         end += 1
     if end - start < 1 or end - start > 8:
         return None
+    if s.low[end - 1] == "people" and end - start <= 2 and ("analysts",) in index.forms:
+        # "people have referred to ...": a generic plural with no party, §6.2 → commentators.
+        return index.forms[("analysts",)], (start, end)
     for k in range(start, end):
         ref = index.group_words.get(s.low[k])
         if ref is not None:
@@ -484,9 +487,12 @@ def _subject_list(s: Sentence, last: Mention, mentions: list[Mention]) -> list[M
         # may" is no list).
         if k < 1 or s.low[k] not in (("and", "nor") if len(chain) == 1 else (",",)):
             return chain
-        if s.low[k] == "and" and s.low[k - 1] == ",":
+        serial = s.low[k] == "and" and s.low[k - 1] == ","
+        if serial:
             k -= 1  # the serial comma: "Japan, Korea, and Australia"
         prev = next((m for m in mentions if m.words[1] == k), None)
         if prev is None or prev.anaphor or prev.compound or prev.after_preposition:
             return chain
+        if serial and (prev.words[0] < 1 or s.low[prev.words[0] - 1] != ","):
+            return chain  # "dependent on China and Russia, and some analysts assess": a clause
         chain.append(prev)

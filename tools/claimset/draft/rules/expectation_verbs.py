@@ -571,10 +571,14 @@ def own_conduct(
         return True  # "announced it would work with Congress": the speaker's own course
     for m in mentions:
         if a <= m.i and m.j <= verb and not m.after_preposition and not m.possessive:
+            if m.anaphor and m.i > a and s.low[m.i - 1] in lexicons().prepositions:
+                continue  # "at some point we will ...": no subject
             refs = resolve_anaphor(s, m, mentions, ctx) if m.anaphor else [m.ref]
             # Its own state counts as itself (*Putin has said Russia might help*, §4.5).
             return bool(refs) and any(ctx.actors.allied(h, refs[0]) for h in holder)
-    return low[a] == "we" and AUTHOR not in holder
+    # "we will ...", "at some point we will have to ...": the speaker's own side.
+    adjunct = low[a] in lexicons().prepositions and low[verb - 1] == "we"
+    return (low[a] == "we" or adjunct) and AUTHOR not in holder
 
 
 def _pronoun_of_speaker(s: Sentence, a: int, verb: int) -> bool:

@@ -54,7 +54,9 @@ def reported_contents(s: Sentence, mentions: list[Mention], ctx: Context) -> lis
     for v in range(1, s.n - 2):
         if s.low[v] not in verbs or not s.toks[v].islower() or s.suppressed[v] or v in s.asides:
             continue  # (*the United States*: a word of a name)
-        quoted = s.low[v + 1] == "," and s.low[v + 2] in QUOTES
+        # A quotation after the verb, with or without a comma (*X said, "P."*, *X said "P."*).
+        opened = v + 2 if s.low[v + 1] == "," else v + 1
+        quoted = s.low[opened] in QUOTES
         that = None if quoted else near_that(s, v + 1, s.n)
         bare = not quoted and that is None and bare_clause(s, v + 1, s.n)
         if not quoted and that is None and not bare:
@@ -64,7 +66,7 @@ def reported_contents(s: Sentence, mentions: list[Mention], ctx: Context) -> lis
         holder, naming = find_holder(s, v, clause_start(s, v), mentions, ctx)
         if naming is None or AUTHOR in holder or naming[1] > v:
             continue  # no party named as the subject: nothing to give
-        start = v + 3 if quoted else v + 1 if bare else (that or v) + 1
+        start = opened + 1 if quoted else v + 1 if bare else (that or v) + 1
         found.append(Content(v, start, _content_end(s, start, quoted), holder, naming, quoted))
     return found
 
