@@ -50,6 +50,7 @@ VISIT = "In 2025 Putin visited Pyongyang."
 # Seoul's own act: a fact a party's narrated attitude may gather (`party-own-act`).
 TALKS = "In 2025 Seoul held talks with Pyongyang."
 SEVERAL = "Seoul wants calm on the peninsula and regards the base as a threat."
+KEY_PARTNER = "Seoul is plainly a key partner of Moscow."
 NARRATION = [
     "Russia has certainly reversed course.",
     "In 2022 Russia blocked new sanctions.",
@@ -200,12 +201,32 @@ LINK_EXAMPLES = [
     ),
     # A second group's position beside the first is no support of the claim before it.
     ("others", [BUFFER, "Others in Seoul have cut their exports to Russia."], 0, []),
+    ("others", [KEY_PARTNER, "Some observers have argued that Moscow arms Pyongyang."], 0, []),
+    (
+        "others",
+        [KEY_PARTNER, "Analysts have argued that Moscow arms Pyongyang."],
+        0,
+        ["Analysts have argued that Moscow arms Pyongyang"],
+    ),
     (
         "others",
         [BUFFER, "Exporters in Seoul have cut their exports to Russia."],
         0,
         ["Exporters in Seoul have cut their exports to Russia"],
     ),
+]
+
+# Adjacency stops five sentences after the claim.
+FIGURES = [
+    "Seoul's exports doubled in 2021.",
+    "Its imports fell in 2022.",
+    "Its surplus grew in 2023.",
+    "Its reserves rose in 2024.",
+    "Its tariffs fell in 2025.",
+]
+LINK_EXAMPLES += [
+    ("far", [KEY_PARTNER, *FIGURES], 0, [f[:-1] for f in FIGURES[:4]]),
+    ("far", [KEY_PARTNER, *FIGURES[1:]], 0, [f[:-1] for f in FIGURES[1:]]),
 ]
 
 # A report saying that what the claim expects did not happen is set against it ...

@@ -213,6 +213,19 @@ def dated(s: Sentence) -> bool:
     return comma is not None and "date" in fact_signals(s, k, comma)
 
 
+@link_rule("far")
+def far(site: LinkSite) -> bool:
+    """A fact five sentences or more after the claim is no longer presented as its support
+    (test 2b): by then the paragraph has moved on to what its later sentences tell (*Japan is
+    an important partner. [four sentences of figures] Congressional oversight has focused on
+    ...*)."""
+    return site.distance >= FAR
+
+
+#: Sentences from a claim at which adjacency stops (see `far`).
+FAR = 5
+
+
 @link_rule("dated-claim-reach")
 def dated_claim_reach(site: LinkSite) -> bool:
     """A claim in a sentence that opens with a date (*On August 7, the Administration announced
@@ -227,10 +240,16 @@ def dated_claim_reach(site: LinkSite) -> bool:
 def others(site: LinkSite) -> bool:
     """A sentence opening with *Others* (*Some Members have pledged full support. Others support
     cooperation while urging ...*) sets a second group's position beside the first: two
-    positions side by side, not support of each other (test 3)."""
+    positions side by side, not support of each other (test 3); so does a statement of some
+    unnamed speakers (*Some observers have argued that ...*)."""
     low = site.fact_s.low
     k = 1 if low and low[0] in ("and", "but", "still") else 0
-    return k < len(low) and low[k] == "others"
+    if k < len(low) and low[k] == "others":
+        return True
+    # So do the words of an unnamed part of a group (*In 2014, some argued, "One more
+    # year."*, *Some observers have argued that ...*): a view set beside the claim.
+    i = site.fact.i
+    return site.fact.type == "statement" and i < len(low) and low[i] in ("some", "others")
 
 
 @link_rule("as-grounded")
