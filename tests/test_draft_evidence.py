@@ -17,6 +17,7 @@ PARTIES = ActorIndex(
         {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
         {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
         {"id": "indian_exporters", "name": "Indian exporters", "kind": "group"},
+        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
     ]
 )
 
@@ -35,6 +36,7 @@ BUFFER = "Moscow plainly wants a buffer on the peninsula."
 NO_SECRET = "Seoul makes no secret of its dissatisfaction over Moscow's stance."
 CUT = "In 2024 Seoul cut its exports to Russia."
 AFTER = "After talks, Seoul cut its exports to Russia."
+MOSCOW_AFTER = "After talks, Moscow cut its exports to Seoul."
 MIDDLE = [
     "Seoul is convinced that Moscow arms Pyongyang.",
     "Moscow plainly wants calm.",
@@ -98,11 +100,16 @@ LINK_EXAMPLES = [
     # A claim given as an example: the facts after it go on with the instance.
     (
         "example-sentence",
-        ["In 2025, for example, Moscow reportedly wanted a buffer.", AFTER],
+        ["In 2025, for example, Moscow reportedly wanted a buffer.", MOSCOW_AFTER],
         0,
         [],
     ),
-    ("example-sentence", ["In 2025 Moscow plainly wanted a buffer.", AFTER], 0, [AFTER[:-1]]),
+    (
+        "example-sentence",
+        ["In 2025 Moscow plainly wanted a buffer.", MOSCOW_AFTER],
+        0,
+        [MOSCOW_AFTER[:-1]],
+    ),
     # A fact right after the claim that *also* happened is a parallel item, not support.
     ("parallel-also", [CONVINCED, "Seoul also has cut its exports to Russia."], 0, []),
     (
@@ -216,6 +223,12 @@ LINK_EXAMPLES = [
     ),
 ]
 
+# The view of outside observers gathers no facts; a party's view does.
+LINK_EXAMPLES += [
+    ("observer", ["Some experts argue that Seoul needs new markets.", CUT], 0, []),
+    ("observer", ["Seoul plainly argues that it needs new markets.", CUT], 0, [CUT[:-1]]),
+]
+
 # Adjacency stops five sentences after the claim.
 FIGURES = [
     "Seoul's exports doubled in 2021.",
@@ -270,6 +283,13 @@ LINK_EXAMPLES += [
     # ... not facts about others, which go on with the account ...
     ("party-own-act", [VOWED, "In 2024 Moscow expelled two diplomats."], 0, []),
     ("party-own-act", [VOWED, "Russia's exports fell in 2024."], 0, []),
+    # A span opening with its cue (*criticized X*) is narrated by the cue.
+    (
+        "party-own-act",
+        ["In 2016 Seoul criticized Moscow.", "Moscow expelled two diplomats."],
+        0,
+        [],
+    ),
     # ... while a standing attitude may rest on the situation it reacts to (test 3).
     (
         "party-own-act",

@@ -14,6 +14,7 @@ from .rules.actor import named_in_full
 from .rules.evidence import Fact, evidence_link, evidential_report, fact_signals, sentence_facts
 from .rules.evidence_links import LinkSite, refused
 from .rules.evidence_markers import consequence_claim, enumeration, item_fact, opens_with
+from .rules.fact_clauses import ADVERBIAL_OPENERS
 from .rules.judgement import continued_obligation, run_in_label
 from .sentence import Sentence, skip_connectives
 from .types import Candidate
@@ -268,7 +269,7 @@ class _Document:
             i = 0  # a coordinated predicate: the subject opening the sentence
         i = skip_connectives(s, i, fact.j)
         reach = i + 1  # the subject's first word, or the determiner before it
-        if s.low[i] in lexicons().prepositions:
+        if s.low[i] in lexicons().prepositions or s.low[i] in ADVERBIAL_OPENERS:
             # An opening adverbial: up to its comma (*In January 2025, the UAE's defense
             # company ...*) or, without one, a few words on (*In 2024 Seoul cut ...*).
             comma = next((t for t in range(i, min(fact.j, i + 10)) if s.low[t] == ","), None)

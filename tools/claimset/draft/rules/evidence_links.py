@@ -63,7 +63,9 @@ def party_own_act(site: LinkSite) -> bool:
     party's attitude is one step of; adjacency cannot tell whether the party reacts to it."""
     if site.holder == AUTHOR or site.own_act:
         return False
-    return narrated(site.claim_s, site.claim.region[0], site.claim.span[0])
+    c = site.claim
+    # The frame up to the span, and the cue where the span opens with it (*criticized X*).
+    return narrated(site.claim_s, c.region[0], max(c.span[0], c.cue + 1))
 
 
 #: Words after which a past form is an adjective, a present passive or a present perfect (*is
@@ -211,6 +213,26 @@ def dated(s: Sentence) -> bool:
         return False
     comma = next((t for t in range(k + 1, min(len(low), k + 8)) if low[t] == ","), None)
     return comma is not None and "date" in fact_signals(s, k, comma)
+
+
+#: Nouns naming outside observers of the relations (see `observer`).
+OBSERVERS = frozenset(
+    [
+        *("analyst", "analysts", "expert", "experts", "observer", "observers"),
+        *("commentator", "commentators", "scholar", "scholars", "researchers"),
+    ]
+)
+
+
+@link_rule("observer")
+def observer(site: LinkSite) -> bool:
+    """The view of outside observers (*Some experts argue that ...*, *Analysts believe ...*) is
+    cited as a view: the observers neither act nor react in the relations, and the facts told
+    after it are the author's own account, not the observers' support (test 3)."""
+    if site.holder == AUTHOR or site.claim.actor_tokens is None:
+        return False
+    a, b = site.claim.actor_tokens
+    return any(w in OBSERVERS for w in site.claim_s.low[a:b])
 
 
 @link_rule("far")

@@ -135,9 +135,12 @@ def supporting_relative(s: Sentence, claim: Candidate, i: int, j: int, closing: 
 
 
 #: Words that open an adverbial before the main clause besides the prepositions
-#: (*Although ..., *, *While ..., *).
-_ADVERBIAL_OPENERS = frozenset(
-    ["although", "though", "while", "whereas", "when", "once", "if", "unless", "after"]
+#: (*Although ..., *, *While ..., *, *After talks, ...*).
+ADVERBIAL_OPENERS = frozenset(
+    [
+        *("although", "though", "while", "whereas", "when", "once", "if", "unless"),
+        *("after", "before", "since", "until", "following", "despite", "amid"),
+    ]
 )
 #: Words opening a relative clause inside an apposition (*a region which Russia ...*).
 _RELATIVES = frozenset(["which", "who", "whom", "whose", "that", "where"])
@@ -154,7 +157,7 @@ def main_clause_after_comma(s: Sentence, i: int, j: int) -> bool:
     pronoun before it (*..., a meeting in May did not yield progress*)."""
     comma = i - 1
     k = skip_connectives(s, 0, comma)
-    opener = s.low[k] in lexicons().prepositions or s.low[k] in _ADVERBIAL_OPENERS
+    opener = s.low[k] in lexicons().prepositions or s.low[k] in ADVERBIAL_OPENERS
     if k < comma and opener and all(w != "," for w in s.low[k:comma]):
         return True
     for t in range(i, j):
