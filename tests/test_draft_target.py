@@ -89,6 +89,10 @@ def test_owner_of_a_thing_referred_back_to(
             "Washington and its allies must restrain Beijing.",
             [("Washington and its allies must restrain Beijing", None)],
         ),
+        (
+            "The United States and our allies will prevail.",
+            [("The United States and our allies will prevail", None)],
+        ),
         # Non-examples: a joint thing with a named partner of the holder (rule 5 after rule 3:
         # the actor does not count), a party alone.
         (
@@ -102,6 +106,73 @@ def test_owner_of_a_thing_referred_back_to(
     ],
 )
 def test_joint_agents_give_no_target(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A subject that is a thing of two parties gives none (rules 4 and 6), even when a
+        # party is named later: a compound pairing them, several parties in its phrases.
+        (
+            "Japan-China relations may sour under the Moon government.",
+            [("Japan-China relations may sour under the Moon government", None)],
+        ),
+        (
+            "The Tokyo-Beijing talks will resume under the Moon government.",
+            [("The Tokyo-Beijing talks will resume under the Moon government", None)],
+        ),
+        (
+            "Support for Japan in its dispute with China will weaken.",
+            [("Support for Japan in its dispute with China will weaken", None)],
+        ),
+        # Non-examples: the compound inside an owned thing, one party before the first
+        # preposition (the agent), a party with an apposition.
+        (
+            "Seoul's view of Japan-China ties may harden.",
+            [("Seoul's view of Japan-China ties may harden", "south_korea")],
+        ),
+        (
+            "Chinese involvement in the talks with Japan will grow.",
+            [("Chinese involvement in the talks with Japan will grow", "china")],
+        ),
+        (
+            "Japan, a U.S. ally, is an important partner of Seoul.",
+            [("Japan, a U.S. ally, is an important partner of Seoul", "japan")],
+        ),
+    ],
+)
+def test_a_thing_of_several_parties_gives_no_target(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An example between commas ends before the main clause's verb: the party after it
+        # is the agent's owner (rule 4), no example.
+        (
+            "Seoul argues that investment from abroad, particularly in the energy sector, is "
+            "Japan's best option.",
+            [
+                (
+                    "investment from abroad, particularly in the energy sector, is Japan's best "
+                    "option",
+                    "japan",
+                )
+            ],
+        ),
+        (
+            "Seoul wants more trade with its neighbours, particularly Japan.",
+            [("wants more trade with its neighbours, particularly Japan", None)],
+        ),
+    ],
+)
+def test_an_example_ends_at_the_main_verb(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
     assert targets(text) == expected
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..actors import AUTHOR, ActorIndex, Mention, coordinated_mention, party_of
 from ..clauses import subject_end
+from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection, is_verb
@@ -95,7 +96,7 @@ def _joint_subject(s: Sentence, cand: Candidate, mentions: list[Mention]) -> boo
 
 
 # Words after *and* that join a party with unnamed others (*Seoul and other countries*).
-_OTHERS = frozenset(["other", "others", "its", "their", "partners", "allies"])
+_OTHERS = frozenset(["other", "others", "its", "their", "our", "your", "partners", "allies"])
 
 
 def _with_others(s: Sentence, m: Mention) -> bool:
@@ -214,12 +215,15 @@ def _place(s: Sentence, a: int, m: Mention) -> bool:
 def _in_example(s: Sentence, a: int, m: Mention) -> bool:
     """Whether the mention stands in an example embedded in the span (*develop a new class of
     submarines, including cutting-edge U.S. technologies*; *several areas, such as AUKUS
-    objectives*): an example is no participant of the proposition (§9, rules 3-5)."""
+    objectives*): an example is no participant of the proposition (§9, rules 3-5). An example
+    inserted between commas ends at the comma before the main clause's verb (*investment,
+    particularly in mining, is Seoul's best option*: Seoul is in the main clause); a verb of a
+    relative clause inside it does not (*including nations that are members of NATO*)."""
     low = s.low
     for t in range(m.i - 1, a, -1):
         if low[t] in _EXAMPLES or low[t - 1 : t + 1] == ["such", "as"]:
             return True
-        if s.stop[t] and low[t] != ",":
+        if (s.stop[t] and low[t] != ",") or (low[t] in FINITE and low[t - 1] == ","):
             return False
     return False
 
@@ -277,6 +281,10 @@ def _author_target(
             if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
                 return party_of(m)
     subj_end = subject_end(s, a, b)
+    if _paired_subject(s, cand, mentions, subj_end):
+        return None
+    if subj_end < b and _thing_of_several(s, a, [m for m in pool if m.i < subj_end]):
+        return None
     first = (
         [m for m in pool if m.i < subj_end]
         or [m for m in pool if m.possessive]
@@ -286,6 +294,45 @@ def _author_target(
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
     return party_of(first[0]) if first else None
+
+
+def _paired_subject(s: Sentence, cand: Candidate, mentions: list[Mention], end: int) -> bool:
+    """Whether the subject of the author's clause (tokens up to its first verb) is a thing of
+    two parties named in a compound (*Sino-Japanese relations have soured*, *the Seoul-Tokyo
+    talks will fail*): a relation between parties, none the actor, gives none (§9, rule 6), even
+    when a party is named later in the span. The compound opens the subject (after at most a
+    determiner and two modifiers, no party before it): *Seoul's view of Sino-Japanese ties* is
+    Seoul's (rule 4)."""
+    a = cand.span[0]
+    return any(
+        a <= m.i <= a + 3
+        and not any(a <= x.i < m.i for x in mentions)
+        and o.j <= end
+        and o.i == m.j + 1
+        and s.low[m.j] in ("-", "–")
+        and party_of(m) != party_of(o)
+        and not {party_of(m), party_of(o)} & set(cand.holder)
+        for m in mentions
+        for o in mentions
+    )
+
+
+def _thing_of_several(s: Sentence, a: int, in_subject: list[Mention]) -> bool:
+    """Whether the subject is a thing described with two or more parties (§9, rule 4: *a thing
+    described with two parties gives two parties*): several parties modify its head (*Korean
+    and Japanese-born Chinese students*), or none does and several are named in its
+    prepositional phrases (*support for Seoul in its row with Tokyo*). One party before the
+    first preposition is the thing's agent or owner (*Chinese involvement in the selection of
+    Seoul's envoy*, rules 3-4) and so is a possessive one; a party in an apposition is the
+    head itself (*Seoul, a Tokyo ally, is ...*)."""
+    if any(m.possessive for m in in_subject):
+        return False
+    head = next(
+        (k for k in range(a, s.n) if s.low[k] in lexicons().prepositions or s.low[k] == ","),
+        s.n,
+    )
+    before = {party_of(m) for m in in_subject if m.i < head}
+    return len(before) > 1 or (not before and len({party_of(m) for m in in_subject}) > 1)
 
 
 def _coordinated_it(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
