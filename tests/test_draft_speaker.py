@@ -177,6 +177,21 @@ def test_a_comparative_or_hedged_future_stays_the_authors_prediction(text: str) 
     assert [(ref, typ) for ref, _, typ, *_ in claims(text)] == [("author", "prediction")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And we will be more formidable to our rivals if we fight the next battles.",
+        "We’ll probably have more to say about this tomorrow.",
+        "We would have run the risk of sending more troops.",
+    ],
+)
+def test_the_authors_claim_about_the_speakers_we_is_directed_at_the_party(text: str) -> None:
+    # The party "we" denotes is the agent of the author's claim (§9 rule 3) ...
+    assert [(ref, target) for ref, _, _, target, *_ in claims(text)] == [("author", US)]
+    # ... and in an essay "we" is the author's: no party.
+    assert [(ref, target) for ref, _, _, target, *_ in claims(text, None)] == [("author", None)]
+
+
 def test_coordinated_actions_of_the_speakers_we_are_all_the_partys() -> None:
     found = claims("We intend to protect our interests and defend our allies.")
     assert [(ref, quote, typ) for ref, quote, typ, *_ in found] == [

@@ -15,7 +15,9 @@ speaks for (`speaks_for` in corpus/documents.jsonl). Then:
 - the speaker's own declared course (*I will not send ...*, *I'm going to ask Congress ...*)
   is the author's intention, quoted *I*, as *we will* is the party's; a comparative state
   (*we will be more formidable*) or a hedged one (*we'll probably have more to say*) stays the
-  author's prediction. The span keeps a negation (*not send ...*, §7.1).
+  author's prediction. The span keeps a negation (*not send ...*, §7.1);
+- the author's prediction whose clause opens with the speaker's *we* (*we will be more
+  formidable*, *we would have run the risk*) is directed at that party, its agent (§9 rule 3).
 
 Without `speaks_for` nothing here applies: in an essay *we* is the author's.
 """
@@ -78,6 +80,19 @@ def speaker_we(
     for k in we:
         _declared_policy(s, cands, party, k)
         _stated_stance(s, cands, party, k)
+    for cand in cands:
+        k = cand.span[0]
+        if (
+            cand.frame == "author"
+            and cand.type == "prediction"
+            and cand.target_hint is None
+            and k in we
+            and not _joint(s, k, cand.region, mentions, party)
+        ):
+            # "we will be more formidable": the party is the agent of the outcome. Not the
+            # author's belief (*We have stood by you*, *we're working with ...*): the party's
+            # narrated conduct, no outcome the speaker predicts of it.
+            cand.target_hint = party
     for k in first_person_tokens(s):
         if s.toks[k] == "I":
             _declared_policy(s, cands, AUTHOR, k)  # "I will not send ...": the speaker's course
