@@ -238,3 +238,55 @@ def test_a_groups_own_state_may_be_its_target() -> None:
     ]
     drafted = draft_sentence("Widodo fears that Indonesia will lose its lead.", actors)
     assert [(c["actor"]["ref"], c["expectation"]["target"]) for c in drafted] == [("widodo", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A demonym before a noun of people names persons of a nationality, not the state
+        # (§14.2): the party the clause names next is the target, or none.
+        (
+            "Chinese workers will help Japan recover.",
+            [("Chinese workers will help Japan recover", "japan")],
+        ),
+        (
+            "The Chinese people will pay the price.",
+            [("The Chinese people will pay the price", None)],
+        ),
+        # Non-example: a state's forces count as the state (§9).
+        (
+            "Chinese forces will help Japan recover.",
+            [("Chinese forces will help Japan recover", "china")],
+        ),
+    ],
+)
+def test_a_states_people_are_no_party(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The author's clause opening with a definite subject that names no party: a thing of
+        # the context's party, its owner the target (§9 (b), rule 4).
+        ("The economy may contract further.", [("The economy may contract further", "japan")]),
+        (
+            "The third phase is expected to end in May.",
+            [("The third phase is expected to end in May", "japan")],
+        ),
+        # Non-examples: a relation or shared thing (never a target), a copular judgement of the
+        # thing itself, a subject with a phrase of its own, a party's own claim.
+        ("The relationship may sour.", [("The relationship may sour", None)]),
+        ("The talks will fail.", [("The talks will fail", None)]),
+        ("The scale may be different.", [("The scale may be different", None)]),
+        (
+            "The protection of investors will matter.",
+            [("The protection of investors will matter", None)],
+        ),
+        ("Seoul fears the economy will contract.", [("the economy will contract", None)]),
+    ],
+)
+def test_a_definite_subject_is_a_thing_of_the_context(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert targets(text, recent=("japan", "china")) == expected

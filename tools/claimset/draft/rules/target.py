@@ -5,14 +5,18 @@ from __future__ import annotations
 from ..actors import AUTHOR, ActorIndex, Mention, coordinated_mention, party_of
 from ..clauses import subject_end
 from ..lexicons import lexicons
-from ..sentence import Sentence, clause_end
+from ..sentence import Sentence
 from ..types import Candidate
-from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, SIDES, inflection, is_verb
+from ..words import FINITE, SIDES, inflection, is_verb
 from .coordination import shared_subject, split_predicate
+from .target_context import implicit_target
 
 
 def find_target(
-    s: Sentence, cand: Candidate, mentions: list[Mention], actors: ActorIndex | None = None
+    s: Sentence,
+    cand: Candidate,
+    mentions: list[Mention],
+    actors: ActorIndex | None = None,
 ) -> str | None:
     """The party the expectation is directed at or about (guidelines §9), or None. With the
     registry (`actors`), the state a holder belongs to by name counts as the holder itself
@@ -39,7 +43,7 @@ def find_target(
     found = _named_target(s, cand, mentions)
     if found is not None or _joint(s, cand, mentions):
         return found
-    return _partner_in_compound(s, cand, mentions) or _implicit_target(s, cand, mentions)
+    return _partner_in_compound(s, cand, mentions) or implicit_target(s, cand, mentions, actors)
 
 
 def _own_side(cand: Candidate, m: Mention, actors: ActorIndex) -> bool:
@@ -173,12 +177,56 @@ def _parties_in_span(s: Sentence, cand: Candidate, mentions: list[Mention]) -> l
         and not _place(s, a, m)
         and not _in_example(s, a, m)
         and not _in_adverbial_clause(s, a, m)
+        and not _people_of(s, m, mentions)
     ]
+
+
+#: Nouns of a state's people (*the American people*, *Korean workers*): persons of a
+#: nationality, not the state (§14.2: the public of a country is no part of its state).
+_PEOPLE = frozenset(
+    [
+        "people",
+        "peoples",
+        "citizens",
+        "nationals",
+        "workers",
+        "residents",
+        "civilians",
+        "students",
+        "voters",
+        "migrants",
+        "refugees",
+        "laborers",
+        "labourers",
+        "tourists",
+        "population",
+        "populations",
+    ]
+)
+
+
+def _people_of(s: Sentence, m: Mention, mentions: list[Mention]) -> bool:
+    """Whether the mention modifies a noun of people (*the American people*, *Chinese
+    workers*, *Korean and Japanese citizens*): the persons are no party (§9)."""
+    k = m.j
+    while k < s.n and (any(o.i == k for o in mentions) or s.low[k] in ("and", ",")):
+        k = next((o.j for o in mentions if o.i == k), k + 1)
+    return k < s.n and s.low[k] in _PEOPLE and not m.possessive
 
 
 # Conjunctions that open an adverbial clause of time, cause or condition inside a span.
 _ADVERBIAL_CLAUSES = frozenset(
-    ["since", "when", "after", "before", "while", "because", "until", "once", "whenever"]
+    [
+        "since",
+        "when",
+        "after",
+        "before",
+        "while",
+        "because",
+        "until",
+        "once",
+        "whenever",
+    ]
 )
 
 
@@ -260,19 +308,7 @@ def _author_target(
     if coordinated_it is not None:
         return coordinated_it
     if split_predicate(s, a):
-        # A predicate split off by coordination ("and will not be expressing ...", ", and
-        # hosts ..."): its subject is the previous conjunct's.
-        subject = shared_subject(s, a, mentions)
-        if subject is not None:
-            return party_of(subject)
-        return next(
-            (
-                party_of(m)
-                for m in sorted(mentions, key=lambda m: -m.i)
-                if m.j <= a and not m.after_preposition and not m.compound and party_of(m)
-            ),
-            None,
-        )
+        return _split_predicate_target(s, a, mentions)
     if s.low[a] in FINITE:
         # After "but" (*may be lauding … but has to regard them as …*): the second conjunct
         # of a concession is often the party's own constrained view (§8.2), whose target is
@@ -281,9 +317,7 @@ def _author_target(
             if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
                 return party_of(m)
     subj_end = subject_end(s, a, b)
-    if _paired_subject(s, cand, mentions, subj_end):
-        return None
-    if subj_end < b and _thing_of_several(s, a, [m for m in pool if m.i < subj_end]):
+    if _several_in_subject(s, cand, mentions, pool, subj_end):
         return None
     first = (
         [m for m in pool if m.i < subj_end]
@@ -294,6 +328,38 @@ def _author_target(
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
     return party_of(first[0]) if first else None
+
+
+def _split_predicate_target(s: Sentence, a: int, mentions: list[Mention]) -> str | None:
+    """A predicate split off by coordination ("and will not be expressing ...", ", and hosts
+    ..."): its subject is the previous conjunct's, else the party named last before it as no
+    object of a preposition (not a state's people, *Importing Korean workers has helped Japan
+    grow and kept ...*: Japan)."""
+    subject = shared_subject(s, a, mentions)
+    if subject is not None and not _people_of(s, subject, mentions):
+        return party_of(subject)
+    return next(
+        (
+            party_of(m)
+            for m in sorted(mentions, key=lambda m: -m.i)
+            if m.j <= a
+            and not m.after_preposition
+            and not m.compound
+            and party_of(m)
+            and not _people_of(s, m, mentions)
+        ),
+        None,
+    )
+
+
+def _several_in_subject(
+    s: Sentence, cand: Candidate, mentions: list[Mention], pool: list[Mention], end: int
+) -> bool:
+    """Whether the subject of the author's clause (up to token `end`) is a thing of two or more
+    parties: a compound pairing them, several parties in it (§9 rules 4 and 6)."""
+    if _paired_subject(s, cand, mentions, end):
+        return True
+    return end < cand.span[1] and _thing_of_several(s, cand.span[0], [m for m in pool if m.i < end])
 
 
 def _paired_subject(s: Sentence, cand: Candidate, mentions: list[Mention], end: int) -> bool:
@@ -352,85 +418,4 @@ def _coordinated_it(s: Sentence, cand: Candidate, mentions: list[Mention]) -> st
         and subject.ref not in cand.holder
     ):
         return subject.ref
-    return None
-
-
-def _implicit_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
-    """A party the span does not name (guidelines §9): the owner of a thing the claim refers
-    back to (*resents this balancing act*, extension (b)); the implicit doer of a demanded or
-    obliged act in the passive (*insists that the restrictions must be lifted*, extension
-    (a)); the agent named in a clause that describes the content (*a return to the quiet years,
-    when Australian governments kept their criticism private*)."""
-    others = [r for r in cand.recent if r not in cand.holder]
-    if others and (_refers_back(s, cand) or _passive_act(s, cand)):
-        return others[0]
-    return _described_agent(s, cand, mentions)
-
-
-def _refers_back(s: Sentence, cand: Candidate) -> bool:
-    """*this balancing act*, *that decision*: the span refers back to one thing of the context
-    whose owner is the target (guidelines §9, extension (b)); also *such* (*Tokyo resents
-    such pressure*). Not a demonstrative pronoun (*This means ...*, *This allowed ...*, *I
-    say this not ...*), not *such* opening the author's claim (*Such measures rarely work*:
-    the author generalises about things of a kind, no one owner's), not *such as* (it opens
-    examples), not when the span names its own side (*we have begun this work*: the thing is
-    ours), nor in an intention (*we intend to stick with this strategy*: a party's own course
-    is about its own things)."""
-    a, b = cand.span
-    low = s.low
-    if cand.type == "intention" or any(w in _FIRST_PERSON for w in low[a:b]):
-        return False
-    return any(
-        (w in DEMONSTRATIVES or (w == "that" and k <= a + 1))
-        and not (w == "such" and k == a and cand.frame == "author")
-        and k + 1 < b
-        and not (w == "such" and low[k + 1] == "as")
-        and low[k + 1] not in DETERMINERS
-        and s.toks[k + 1].isalpha()
-        and s.toks[k + 1].islower()
-        and not _pronoun_verb(w, low[k + 1])
-        for k, w in enumerate(low[a:b], start=a)
-    )
-
-
-_FIRST_PERSON = frozenset(["we", "our", "us", "ours", "i", "my"])
-
-
-def _pronoun_verb(demonstrative: str, word: str) -> bool:
-    """Whether the word after a demonstrative shows it to be a pronoun, not a determiner: a
-    verb (*This allowed*, *This is*), a singular demonstrative before a third-person verb
-    form (*This means*, *this leads*: *this* takes no plural noun), or *not*."""
-    if word in FINITE or word == "not" or is_verb(word):
-        return True
-    singular = demonstrative in ("this", "that")
-    return singular and word.endswith("s") and not word.endswith(("ss", "us", "is"))
-
-
-def _passive_act(s: Sentence, cand: Candidate) -> bool:
-    """A demand or obligation in the agentless passive (*the restrictions must be lifted*)."""
-    a, b = cand.span
-    low = s.low
-    return (
-        cand.type in ("demand", "obligation")
-        and "by" not in low[a:b]
-        and any(
-            w in ("be", "been") and k + 1 < b and low[k + 1].endswith(("ed", "en"))
-            for k, w in enumerate(low[a:b], start=a)
-        )
-    )
-
-
-def _described_agent(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
-    """For a party's claim, the one party named in a `, when/where ...` clause after the span."""
-    b = cand.span[1]
-    low = s.low
-    if cand.frame == "author" or not (
-        b + 1 < s.n and low[b] == "," and low[b + 1] in ("when", "where")
-    ):
-        return None
-    end = clause_end(s, b + 2)
-    clause = [m for m in mentions if b < m.i < end and not m.compound]
-    named = {r for m in clause if (r := party_of(m)) is not None} - set(cand.holder)
-    if len(named) == 1 and not any(coordinated_mention(s, m, mentions) for m in clause):
-        return named.pop()
     return None
