@@ -290,3 +290,35 @@ def test_a_definite_subject_is_a_thing_of_the_context(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert targets(text, recent=("japan", "china")) == expected
+
+
+def test_a_compound_with_the_holders_own_state_is_directed_at_the_partner() -> None:
+    """A person of a state holds the relation of its state: in a compound pairing that state
+    with another, the other is the target (§9 v1.3, rule 5); a compound of three parties is
+    joint (rule 6)."""
+    actors = [
+        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
+        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
+        {"id": "south_korea", "name": "South Korea", "aliases": ["Korea"], "kind": "state"},
+        {
+            "id": "moon",
+            "name": "Moon Jae-in",
+            "aliases": ["Moon"],
+            "kind": "person",
+            "state": "south_korea",
+        },
+    ]
+
+    def holders_and_targets(text: str) -> list[tuple[str, str | None]]:
+        drafted = draft_sentence(text, actors)
+        return [(c["actor"]["ref"], c["expectation"]["target"]) for c in drafted]
+
+    assert holders_and_targets("Moon has vowed to revive Korea-Japan relations.") == [
+        ("moon", "japan")
+    ]
+    assert holders_and_targets("Moon has vowed to revive Japan-Korea relations.") == [
+        ("moon", "japan")
+    ]
+    assert holders_and_targets("Moon has vowed to revive Korea-Japan-China ties.") == [
+        ("moon", None)
+    ]

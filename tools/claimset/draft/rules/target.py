@@ -21,6 +21,7 @@ def find_target(
     """The party the expectation is directed at or about (guidelines §9), or None. With the
     registry (`actors`), the state a holder belongs to by name counts as the holder itself
     (v1.3: *Russian President Putin has said Russia might help North Korea* → `north_korea`)."""
+    named = mentions
     if actors is not None:
         mentions = [m for m in mentions if not _own_side(cand, m, actors)]
     if cand.parent is not None and cand.target_hint is None and not cand.own_subject:
@@ -43,7 +44,8 @@ def find_target(
     found = _named_target(s, cand, mentions)
     if found is not None or _joint(s, cand, mentions):
         return found
-    return _partner_in_compound(s, cand, mentions) or implicit_target(s, cand, mentions, actors)
+    side = set(cand.holder) | {m.ref for m in named if m not in mentions}
+    return _partner_in_compound(s, cand, named, side) or implicit_target(s, cand, mentions, actors)
 
 
 def _own_side(cand: Candidate, m: Mention, actors: ActorIndex) -> bool:
@@ -57,21 +59,32 @@ def _own_side(cand: Candidate, m: Mention, actors: ActorIndex) -> bool:
     )
 
 
-def _partner_in_compound(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
+def _partner_in_compound(
+    s: Sentence, cand: Candidate, mentions: list[Mention], side: set[str]
+) -> str | None:
     """ "Seoul hopes to revive Seoul-Moscow ties": in a compound pairing two parties, the
-    holder's partner (a relation named from both sides is directed at the other one)."""
+    holder's partner (a relation named from both sides is directed at the other one). The
+    holder's side is the holder and its own state (v1.3: *President Moon has vowed to revive
+    Korea-Japan ties* → Japan)."""
     a, b = cand.span
     for m in mentions:
         if m.anaphor or not (a <= m.i and m.j < b) or s.low[m.j] not in ("-", "–"):
             continue
         other = next((o for o in mentions if o.i == m.j + 1 and not o.anaphor), None)
-        if other is None or other.j > b:
+        if other is None or other.j > b or _chained(s, m, other):
             continue
-        if m.ref in cand.holder and other.ref not in cand.holder:
+        if m.ref in side and other.ref not in side:
             return other.ref
-        if other.ref in cand.holder and m.ref not in cand.holder:
+        if other.ref in side and m.ref not in side:
             return m.ref
     return None
+
+
+def _chained(s: Sentence, m: Mention, other: Mention) -> bool:
+    """Whether the compound of two parties goes on past them (*the Washington-Tokyo-Seoul
+    alliance*): three or more parties jointly, no one partner (§9, rule 6)."""
+    before = m.i > 0 and s.low[m.i - 1] in ("-", "–")
+    return before or (other.j < s.n and s.low[other.j] in ("-", "–"))
 
 
 # Adjectives that make the thing they qualify several parties' at once (*bilateral efforts*).
