@@ -370,3 +370,63 @@ def test_a_quotation_right_after_a_saying_verb_is_the_speakers() -> None:
             "intention",
             "at some point we will have to restore ties",
         )
+
+
+def test_for_x_before_an_effect_is_no_experiencer() -> None:
+    # "For X, it raises questions ...": what a situation does to X, the author's claim; an
+    # evaluative predicate after a copula keeps X as the experiencer (§6.1).
+    assert claims("For Seoul, it raises questions about the alliance.") == [
+        ("author", "belief", "it raises questions about the alliance")
+    ]
+    assert claims("For Seoul, this is a prerequisite.") == [
+        ("south_korea", "belief", "this is a prerequisite")
+    ]
+
+
+def test_a_relative_clause_inside_reported_speech_is_no_inner_holder() -> None:
+    # The innermost named holder takes a reported attitude (§4.5), but not one stated in a
+    # relative clause on a noun (§4.3): the speaker keeps the claim.
+    found = claims(
+        'Tokyo described the move as a "grave mistake," echoing experts who argued it would fail.'
+    )
+    assert [c[0] for c in found] == ["japan"]
+    assert claims('Tokyo said Seoul is "willing to do everything necessary."') == [
+        ("south_korea", "intention", "do everything necessary")
+    ]
+
+
+def test_object_to_is_an_evaluative_verb() -> None:
+    # "object to" + an object, like "criticize": the holder's belief (§4.5).
+    assert claims("Tokyo has objected to Seoul's new base.") == [
+        ("japan", "belief", "objected to Seoul's new base")
+    ]
+
+
+def test_a_participle_after_due_to_is_no_verb() -> None:
+    # "due to perceived risk": a participle before its noun, no attitude of anyone.
+    assert claims("Seoul lost investors due to perceived political risk.") == []
+    assert claims("Seoul wants to plan ahead.") == [("south_korea", "desire", "plan ahead")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # People named only by their stance in a debate are the commentators (§14.2, v1.4).
+        ("Supporters praised the plan.", [("analysts", "belief", "praised the plan")]),
+        (
+            "Opponents argue that the pact is a mistake.",
+            [("analysts", "belief", "the pact is a mistake")],
+        ),
+        # Verbs of proposing ask the party of the content by words: a demand (§8.1, v1.4).
+        (
+            "Tokyo recommended that Seoul lift the ban.",
+            [("japan", "demand", "Seoul lift the ban")],
+        ),
+        (
+            "Experts advise that Seoul should diversify its exports.",
+            [("analysts", "demand", "Seoul should diversify its exports")],
+        ),
+    ],
+)
+def test_stance_groups_and_verbs_of_proposing(text: str, expected: list[Any]) -> None:
+    assert claims(text) == expected

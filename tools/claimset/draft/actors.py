@@ -231,12 +231,13 @@ RELATIONAL = frozenset(
 )
 
 
-#: Nouns of unnamed outside commentators that the guidelines give the one registered group of
-#: commentators, registered as *analysts* (§14.2: *analysts, observers, commentators, experts*
-#: are one id); the registry's own forms and groups win.
-COMMENTATORS = frozenset(
-    ["critics", "skeptics", "sceptics", "scholars", "academics", "researchers", "pundits"]
-) | frozenset(["analyst", "expert", "observer", "commentator", "critic", "skeptic", "scholar"])
+#: Unnamed outside commentators, and people named only by their stance in a debate: the one
+#: registered group of commentators, *analysts* (§14.2, v1.4), unless the registry says more.
+COMMENTATORS = (
+    frozenset(["critics", "critic", "skeptics", "skeptic", "sceptics", "scholars", "scholar"])
+    | frozenset(["academics", "researchers", "pundits", "analyst", "expert", "observer"])
+    | frozenset(["commentator", "supporters", "opponents", "proponents", "detractors"])
+)
 
 
 def _group_words(actors: list[Actor], explicit: Mapping[tuple[str, ...], str]) -> dict[str, str]:

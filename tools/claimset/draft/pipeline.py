@@ -96,7 +96,7 @@ def _outermost_cues(a: Analysis) -> None:
                 kept.append(c)
             continue
         outer = [k for k in kept if k.span[0] <= c.cue < k.span[1]]
-        if outer and _innermost_holder(c, outer[-1]):
+        if outer and _innermost_holder(a.s, c, outer[-1]):
             kept[kept.index(outer[-1])] = c  # "X said Y is willing to ...": Y's intention
             continue
         if outer:
@@ -107,7 +107,7 @@ def _outermost_cues(a: Analysis) -> None:
     a.candidates = kept
 
 
-def _innermost_holder(inner: Candidate, outer: Candidate) -> bool:
+def _innermost_holder(s: Sentence, inner: Candidate, outer: Candidate) -> bool:
     """Whether a party's reported speech ascribes an attitude to another party named inside it
     (*Rubio said the United States is "willing to do everything necessary"*): the innermost
     named holder holds the claim, the speaker is the channel (guidelines §4.5)."""
@@ -117,6 +117,8 @@ def _innermost_holder(inner: Candidate, outer: Candidate) -> bool:
         and inner.frame in ("holder", "holder-adj")
         and inner.actor_tokens is not None
         and outer.span[0] <= inner.actor_tokens[0]
+        # Not a relative clause on a noun (*echoing officials who maintained ...*, §4.3).
+        and not (inner.cue > 0 and s.low[inner.cue - 1] in ("who", "which", "that"))
     )
 
 

@@ -372,6 +372,8 @@ def experiencer(s: Sentence, cands: list[Candidate], mentions: list[Mention]) ->
     k = skip_connectives(s, k, s.n)
     if any(c.region[0] <= k < c.region[1] for c in cands):
         return
+    if k + 1 < s.n and s.low[k] in ("it", "this") and s.low[k + 1] not in BE:
+        return  # "For Congress, it raises questions ...": an effect on X, the author's (§6.1)
     span = trim_span(s, (k, clause_end(s, k)))
     if span[1] - span[0] < 3:
         return

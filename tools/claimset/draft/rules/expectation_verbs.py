@@ -181,8 +181,13 @@ def _not_a_verb(site: CueSite) -> bool:
         return True  # "No detailed plan has been published", "The demands were ignored"
     if after_demonym(site) or after_modifying_name(site):
         return True  # "Chinese pressure on Lithuania backfired", "resisted U.S. demands"
-    if prev != "to" and prev in lexicons().prepositions and not low[i].endswith("ing"):
-        return True  # "a variety of aims", "a lack of perceived transparency": no verb
+    participle = low[i].endswith("ed") and not low[i].endswith("eed")  # not "to proceed"
+    if (
+        prev in lexicons().prepositions
+        and not low[i].endswith("ing")
+        and (prev != "to" or participle)
+    ):
+        return True  # "a variety of aims", "due to perceived risk": no verb
     if start > 0 and low[start - 1] == "," and low[start] in ("a", "an"):
         return True  # ", a promise they regard as long overdue": an apposition (§4.3)
     if "what" in low[max(start, i - 4) : i] or (start > 0 and low[start] in WH):
