@@ -9,11 +9,11 @@ from ..clauses import (
     instrument_subject,
     is_future,
     is_negated,
-    main_clauses,
     skip_complementizer,
     trim_span,
 )
 from ..lexicons import lexicons, longest_match
+from ..main_clauses import main_clauses
 from ..sentence import Sentence
 from ..types import Candidate
 from ..words import (

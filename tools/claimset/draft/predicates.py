@@ -1,0 +1,85 @@
+"""Whether a stretch of a sentence holds a predicate of its own: a claim is a clause, and a
+clause needs a verb (guidelines §4.1, §4.3); a noun phrase or a list's last items make none."""
+
+from __future__ import annotations
+
+from .lexicons import lexicons
+from .sentence import Sentence, skip_connectives
+from .words import DETERMINERS, FINITE, WH, contracted_verb, is_verb
+
+# Words that open a relative or embedded clause, never a main clause's subject.
+_NO_SUBJECT = WH | frozenset(["that", "whom", "whose"])
+
+
+def list_tail(s: Sentence, a: int, b: int) -> bool:
+    """Whether the verbless stretch a..b is the last items of a list: *and* or *or* before it
+    or inside it (*..., and a small population, X is ...*; *after A, B, and C, X has ...*)."""
+    return any(w in ("and", "or") for w in s.low[max(0, a - 1) : b])
+
+
+def subject_follows(s: Sentence, k: int, end: int) -> bool:
+    """Whether a clause's own subject opens at token k: its finite verb follows within four
+    words, with no comma or bracket before it (*..., a small population, Bahrain is ...*). A
+    verbless stretch before such a comma is a phrase the clause leaves behind (the last items
+    of a list, a description of the subject), not the clause: a claim needs a predicate."""
+    k = skip_connectives(s, k, end)
+    if k >= end or s.low[k] in _NO_SUBJECT:
+        return False
+    for t in range(k + 1, min(end, k + 5)):
+        w = s.low[t]
+        if w in FINITE or contracted_verb(s.low, t):
+            return True
+        if not w.isalnum() or is_verb(w):
+            return False
+    return False
+
+
+# Pronouns after which a plain word is a verb (*they challenge*, *it straddles*).
+_PRONOUN_SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
+# Words that follow a plural noun without being its verb.
+_FUNCTION_WORDS = DETERMINERS | frozenset(["and", "or", "of", "that", "which", "who", "whose"])
+# Marks where a clause is cut before its end: a comma, a bracket, a semicolon, a dash.
+_CUTS = frozenset([",", "(", ";", "–", "—"])
+
+
+def _plural(word: str) -> bool:
+    """A plural noun's look (*imports*, *allies*; not *its*, *this*, *across*)."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def holds_predicate(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b may hold a verb: a finite or past form, a contracted auxiliary, or
+    a plain word right after a pronoun or a plural, or a plural right after a name (*Iran
+    wants*, *they challenge*, *oil imports come*, *Presidents come and go*). Without a
+    tagger a present verb after a common noun is not seen; the callers ask only where a cut
+    mark says the stretch is part of a longer clause."""
+    low, toks, preps = s.low, s.toks, lexicons().prepositions
+    for k in range(a, b):
+        w = low[k]
+        if is_verb(w) or contracted_verb(low, k):
+            return True
+        if k > a and w.isalpha() and w.islower() and toks[k].islower():
+            before = low[k - 1]
+            name = toks[k - 1][:1].isupper() and before not in DETERMINERS
+            plural = (w.endswith("s") and not w.endswith("ss")) or before.endswith("s")
+            after_plural = _plural(before) and w not in _FUNCTION_WORDS and w not in preps
+            if before in _PRONOUN_SUBJECTS or (name and plural) or after_plural:
+                return True
+    return False
+
+
+def cut_fragment(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause span a..b is a verbless piece of a longer clause, cut at a comma, a
+    bracket or a semicolon (*One known dissident*, *, who had served ..., died*; *the ministry
+    (DOD; now ...)*): a noun phrase states no proposition, so it makes no claim."""
+    return b < s.n and s.low[b] in _CUTS and not holds_predicate(s, a, b)
+
+
+def phrase_contrast(s: Sentence, k: int) -> bool:
+    """Whether *but not* at k contrasts two phrases, not two clauses: no predicate follows
+    before the next comma (*requiring notification but not approval, addresses ...*; *in
+    Europe but not in Asia*): the *but* ends no clause."""
+    if s.low[k] != "but" or s.low[k + 1 : k + 2] != ["not"]:
+        return False
+    end = next((t for t in range(k + 2, s.n) if s.low[t] in _CUTS or s.low[t] == "."), s.n)
+    return not holds_predicate(s, k + 2, end)
