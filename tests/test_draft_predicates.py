@@ -45,3 +45,47 @@ from draft_samples import claims
 )
 def test_claims_hold_a_predicate(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle inside a noun phrase is no predicate (§4.3): before its noun...
+        ("Moscow and Beijing have not agreed on the long-planned pipeline.", []),
+        ("Tokyo has delayed its planned visit to the islands.", []),
+        # ... or after it, passive, naming or describing the noun: what is said, no speaker.
+        ('Seoul and Tokyo signed a pact called the "Harbour Accord" in 2024.', []),
+        ('Seoul tracked a ship described by the press as a "spy vessel".', []),
+        # What an agreement commits its parties to is its terms, not their beliefs (§4.5).
+        ("The agreement commits Tokyo and Seoul to regard any attack as a threat.", []),
+        # An objective dependence is a fact, not an attitude (§4.4).
+        ("Seoul remains economically dependent on Tokyo.", []),
+    ],
+)
+def test_participles_and_provisions_hold_no_attitude(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """No party holds an attitude here (the author's judgement of a clause is another test)."""
+    assert [c for c in claims(text) if c[0] != "author"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fronted clause of time (since, after, before) or an absolute (with, without)
+        # before the comma frames the main clause: the claim is the main clause.
+        (
+            "Since the talks collapsed in May, relations have become dangerously tense.",
+            [("author", "belief", "relations have become dangerously tense")],
+        ),
+        # *According to X,* is a leading adverbial: the clause after its comma is the claim.
+        (
+            "According to one observer, trade with Tokyo remains weak.",
+            [("author", "belief", "trade with Tokyo remains weak")],
+        ),
+    ],
+)
+def test_the_main_clause_follows_its_fronted_frame(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert claims(text) == expected

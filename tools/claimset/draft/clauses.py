@@ -35,19 +35,26 @@ def subject_end(s: Sentence, a: int, b: int) -> int:
     return b
 
 
-def instrument_subject(s: Sentence, a: int, b: int) -> bool:
+# Nouns that head an agreement (not a party's own statement or plan, which speaks for it).
+_AGREEMENT_HEADS = frozenset(["agreement", "agreements", "accord", "accords", "compact", "pact"])
+
+
+def instrument_subject(s: Sentence, a: int, b: int, agreements: bool = False) -> bool:
     """Whether the clause a..b says what a law, bill or resolution does or would do (*The UNSC
     resolutions prohibit ...*, *The act ... would expand sanctions*): the subject, up to the first
     verb, is headed by a legal instrument (guidelines v1.3 change 16: its content is a report).
     A predicate coordinated without a subject of its own (*The act ... contains a requirement
-    and would expand sanctions*) has the sentence's subject."""
+    and would expand sanctions*) has the sentence's subject. `agreements`: an agreement heads
+    one too (where a party's attitude is asked: *The agreement commits both sides to regard
+    ...* states the terms, not the parties' beliefs, §4.5)."""
     low = s.low
+    heads = INSTRUMENTS | _AGREEMENT_HEADS if agreements else INSTRUMENTS
     if 0 < a < s.n and low[a - 1] == "and" and low[a] in FINITE:
         a = 0
     for k in range(a, min(b, a + 10)):
         if is_verb(low[k]):
             return False
-        if low[k] in INSTRUMENTS:
+        if low[k] in heads:
             n = _past_name(s, k + 1, b)
             while n < b and (
                 low[n].endswith("ly") or low[n] in ("also", "still", "now") or n in s.inserted

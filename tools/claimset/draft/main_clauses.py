@@ -118,7 +118,9 @@ def _past_leading_adverbial(s: Sentence, a: int, end: int) -> int:
     """Past a leading adverbial phrase ending in a comma (*In the early 1990ies, ...*)."""
     comma = next((t for t in range(a, end) if s.low[t] == "," and s.stop[t]), None)
     opener = a < s.n and (
-        s.low[a] in lexicons().prepositions or s.low[a] in ("at", "during", "after", "before")
+        s.low[a] in lexicons().prepositions
+        or s.low[a] in ("at", "during", "after", "before")
+        or s.low[a : a + 2] == ["according", "to"]
     )
     if comma is not None and opener and comma - a <= 8:
         return skip_connectives(s, comma + 1, end)

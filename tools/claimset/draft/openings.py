@@ -101,13 +101,20 @@ def temporal_since(low: Sequence[str], k: int) -> bool:
 
 
 #: Subordinators of time and manner that open a fronted adverbial clause (conditions,
-#: concessions and premises are marked as not asserted by the sentence analysis already).
-_SUBORDINATORS = frozenset(["as", "when", "while", "whereas", "once", "whenever", "until"])
+#: concessions and premises are marked as not asserted by the sentence analysis already), and
+#: the prepositions of an absolute construction (*With the base damaged, ...*).
+_SUBORDINATORS = frozenset(
+    ["as", "when", "while", "whereas", "once", "whenever", "until", "since", "after", "before"]
+)
+_ABSOLUTES = frozenset(["with", "without"])
 
 
 def subordinate(low: Sequence[str], a: int) -> bool:
-    """Whether the stretch at a opens with a subordinator (*as*, *even as*, *when*, *once*)."""
-    return a < len(low) and (low[a] in _SUBORDINATORS or list(low[a : a + 2]) == ["even", "as"])
+    """Whether the stretch at a opens with a subordinator (*as*, *even as*, *when*, *once*,
+    *since*) or with the preposition of an absolute construction (*With the base damaged*)."""
+    return a < len(low) and (
+        low[a] in _SUBORDINATORS or low[a] in _ABSOLUTES or list(low[a : a + 2]) == ["even", "as"]
+    )
 
 
 def finite_in(low: Sequence[str], a: int, b: int) -> bool:

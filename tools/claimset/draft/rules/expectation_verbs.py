@@ -22,6 +22,7 @@ from ..clauses import (
     states_fact,
 )
 from ..lexicons import lexicons
+from ..predicates import attributive_participle, reduced_relative
 from ..registry import Complement, frame
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
@@ -84,11 +85,11 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     s, i = site.s, site.i
     if _not_a_verb(site):
         return None
-    if instrument_subject(s, site.start, site.j):
+    if instrument_subject(s, site.start, site.j, agreements=True):
         return None  # "The bill would require ...": laws are never holders (v1.3 change 16)
     if i > 0 and s.toks[i][:1].isupper() and s.low[i - 1] not in ('"', "“", "(", ":"):
         return None  # "The Ukraine Support Act": a word of a name, not the verb
-    if _reduced_relative(site):
+    if reduced_relative(site) or attributive_participle(s, i):
         return None  # "took part in talks seeking to persuade ...": a participle of a noun
     if _phrasal_directive(site):
         return None  # "Russia's leaders seem determined to press on": no one is pressed
@@ -277,41 +278,6 @@ def _relative_inside(s: Sentence, i: int, start: int) -> bool:
     while k > 0 and (low[k].endswith("ly") or low[k] in ("also", "still")):
         k -= 1
     return k > 0 and relative_subject(s, k) and low[k] == "that"
-
-
-def _reduced_relative(site: CueSite) -> bool:
-    """Whether the cue is a participle right after a common noun that follows the clause's
-    verb (*participated in past talks seeking to persuade Pyongyang*, *except for statements
-    threatening military action*, *joined initiatives aimed at securing supplies*): it modifies
-    the noun, a reduced relative clause inside a noun phrase, which makes no claim (guidelines
-    §4.3). After a party (*Seoul seeking ...*), a comma or an auxiliary it stays a verb, and a
-    saying verb lets the noun speak (*a statement asserting that ...*, §4.5)."""
-    s, i = site.s, site.i
-    low = s.low
-    if i < 2 or not (low[i].endswith(("ing", "ed")) or low[i] in PARTICIPLES):
-        return False
-    if site.cue.speech:
-        return False  # "issued a statement asserting that ...": the statement speaks (§4.5)
-    noun = low[i - 1]
-    if (
-        not s.toks[i - 1].isalpha()
-        or not s.toks[i - 1].islower()
-        or noun in DETERMINERS
-        or noun in lexicons().prepositions
-        or noun in lexicons().auxiliaries
-        or noun.endswith("ly")
-        or is_verb(noun)
-        or any(m.i <= i - 1 < m.j for m in site.mentions)
-    ):
-        return False
-    # The noun is a preposition's object (*in past talks*, *for U.S. statements*) or, when it
-    # is no attitude word itself (*talks* may be the verb), follows the clause's verb.
-    prepositions = lexicons().prepositions
-    if any(low[k] in prepositions for k in range(max(site.start, i - 5), i - 1)):
-        return True
-    return lexicons().expectations.get(noun) is None and any(
-        is_verb(w) for w in low[site.start : i - 1]
-    )
 
 
 def _modifies_noun(site: CueSite, passive: bool, bare: bool) -> bool:
