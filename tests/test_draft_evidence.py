@@ -636,7 +636,7 @@ LED_TO = "These joint efforts led to the arrest of a major smuggler in 2025."
             [
                 SHARED_INTEL,
                 "After these joint efforts led to the arrest of a smuggler, Tokyo "
-                "changed its laws.",
+                "will surely change its laws.",
             ],
             None,
             {1: []},

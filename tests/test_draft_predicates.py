@@ -89,3 +89,26 @@ def test_the_main_clause_follows_its_fronted_frame(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adverb opening the sentence is no name, and a preposition no verb: the phrase it
+        # opens is cut from its clause and makes no claim.
+        (
+            "Perhaps in response to the ban, Tokyo may sell its stake.",
+            [("author", "prediction", "Tokyo may sell its stake")],
+        ),
+        # What parties agreed is a report (§4.4), its *would* the past's future.
+        ("In 2011, Tokyo and Seoul agreed that the drills would end in 2014.", []),
+        (
+            "Tokyo and Seoul agreed that the drills would end soon, and the deal will hold.",
+            [("author", "prediction", "the deal will hold")],
+        ),
+    ],
+)
+def test_pieces_and_agreements_make_no_claim(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert claims(text) == expected

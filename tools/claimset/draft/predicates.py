@@ -70,6 +70,8 @@ def holds_predicate(s: Sentence, a: int, b: int) -> bool:
             plural = (w.endswith("s") and not w.endswith("ss")) or before.endswith("s")
             after_plural = _plural(before) and not _plural(w) and w not in _FUNCTION_WORDS
             after_plural = after_plural and w not in preps and low[k - 2] not in _NO_SUBJECT
+            if w in _FUNCTION_WORDS or w in preps:
+                continue  # *Perhaps in ...*: a verb is no preposition
             if before in _PRONOUN_SUBJECTS or (name and plural) or after_plural:
                 return True
     return False

@@ -28,7 +28,7 @@ from ..words import (
     is_verb,
 )
 from .evidence import fact_signals
-from .judgement_conduct import speaker_conduct
+from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
 from .judgement_type import frame_type, relative_start
 
 
@@ -42,7 +42,7 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
             w in lex.causal.firsts and longest_match(lex.causal, s.low, k) and _causal_use(s, k, j)
         ):
             return False
-    if _caused_attitude(s, i, j):
+    if caused_attitude(s, i, j):
         return False  # "The moves have raised concerns among observers": an effect judged
     if "statistic" in found:
         return True
@@ -87,10 +87,22 @@ def _present_outside_relatives(s: Sentence, i: int, j: int) -> bool:
     renewed the mandate*: past narration; the relative clause only says what the resolution
     would have done)."""
     low = s.low
+    narrated = _past_complement(s, i, j)
     return any(
-        w in PRESENT and not (low[k - 1] in _RELATIVES and k - 1 > i)
+        w in PRESENT and not (low[k - 1] in _RELATIVES and k - 1 > i) and k < narrated
         for k, w in enumerate(low[i:j], start=i)
     )
+
+
+def _past_complement(s: Sentence, i: int, j: int) -> int:
+    """Where the that-clause of a past *agreed* starts in tokens i..j (*In 2011 the allies
+    agreed that we would end the mission*), else j: what parties agreed is a report (§4.4),
+    its modal the past's future, not the author's prediction."""
+    low = s.low
+    for k in range(i + 1, j - 1):
+        if low[k] == "that" and low[k - 1] == "agreed":
+            return k
+    return j
 
 
 def _causal_use(s: Sentence, k: int, j: int) -> bool:
@@ -152,7 +164,7 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
         if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
             continue  # "The two countries collaborate on energy", "We are monitoring ...": §4.4
-        if _expressed_attitude(s, a, b):
+        if expressed_attitude(s, a, b):
             continue  # "X have raised concerns about ...": a report of a stance (v1.3 #20)
         region = (a, b)
         a, whether = skip_shell(s, a, b)
@@ -370,45 +382,6 @@ def _subject_at(s: Sentence, k: int, b: int) -> bool:
         if not w.isalnum() or is_verb(w):
             return False
     return False
-
-
-# Verbs that report a stance being voiced, and the attitude nouns they take (v1.3 change 20:
-# *express / raise / voice* + an attitude noun report a public stance; the author judges nothing).
-_VOICING = frozenset(["raised", "raise", "raises", "expressed", "express", "expresses", "voiced"])
-_ATTITUDE_NOUNS = frozenset(
-    ["concern", "concerns", "fears", "doubts", "hopes", "reservations", "support", "opposition"]
-)
-
-
-def _expressed_attitude(s: Sentence, a: int, b: int) -> bool:
-    """ "Policymakers have raised concerns about ...", "Seoul expressed its support for ...":
-    a voiced attitude noun, a report (guidelines v1.3 change 20). Concerns raised *among*
-    others (*The moves have raised concerns among observers*) name a cause of their attitude,
-    not a holder voicing it: the author's judgement of an effect (§4.4)."""
-    low = s.low
-    return any(
-        w in _VOICING
-        and any(
-            x in _ATTITUDE_NOUNS and low[n + 1 : n + 2] != ["among"]
-            for n, x in enumerate(low[k + 1 : min(b, k + 4)], start=k + 1)
-        )
-        for k, w in enumerate(low[a:b], start=a)
-    )
-
-
-def _caused_attitude(s: Sentence, a: int, b: int) -> bool:
-    """ "Other moves have raised concerns among some observers": a cause of others' attitude
-    (*raise / voice* + an attitude noun + *among*), a causal link the author asserts, so a
-    judgement (guidelines §4.4, like *have led some observers to question ...*)."""
-    low = s.low
-    return any(
-        w in _VOICING
-        and any(
-            x in _ATTITUDE_NOUNS and low[n + 1 : n + 2] == ["among"]
-            for n, x in enumerate(low[k + 1 : min(b, k + 4)], start=k + 1)
-        )
-        for k, w in enumerate(low[a:b], start=a)
-    )
 
 
 def _objective_need(s: Sentence, a: int, b: int) -> bool:

@@ -5,7 +5,8 @@ disposal*, *I have been in constant contact with European leaders*, *We have alr
 work*: the author (or the speaker of a speech) says what they are doing or have done. The
 reader can only check the record, not read it differently: conduct is a report whatever the
 tense ("Actions are reports, attitudes are claims"). Attitudes, aims (*we are seeking*), plans
-(*we are going to*), evaluations and cues are left to the other tests.
+(*we are going to*), evaluations and cues are left to the other tests. A stance voiced with an
+attitude noun (*raised concerns about ...*) is reported conduct too (v1.3 change 20).
 """
 
 from __future__ import annotations
@@ -129,3 +130,42 @@ def _judged(s: Sentence, a: int, b: int) -> bool:
             if w in trie.firsts and longest_match(trie, low, k):
                 return True
     return False
+
+
+# Verbs that report a stance being voiced, and the attitude nouns they take (v1.3 change 20:
+# *express / raise / voice* + an attitude noun report a public stance; the author judges nothing).
+_VOICING = frozenset(["raised", "raise", "raises", "expressed", "express", "expresses", "voiced"])
+_ATTITUDE_NOUNS = frozenset(
+    ["concern", "concerns", "fears", "doubts", "hopes", "reservations", "support", "opposition"]
+)
+
+
+def expressed_attitude(s: Sentence, a: int, b: int) -> bool:
+    """ "Policymakers have raised concerns about ...", "Seoul expressed its support for ...":
+    a voiced attitude noun, a report (guidelines v1.3 change 20). Concerns raised *among*
+    others (*The moves have raised concerns among observers*) name a cause of their attitude,
+    not a holder voicing it: the author's judgement of an effect (§4.4)."""
+    low = s.low
+    return any(
+        w in _VOICING
+        and any(
+            x in _ATTITUDE_NOUNS and low[n + 1 : n + 2] != ["among"]
+            for n, x in enumerate(low[k + 1 : min(b, k + 4)], start=k + 1)
+        )
+        for k, w in enumerate(low[a:b], start=a)
+    )
+
+
+def caused_attitude(s: Sentence, a: int, b: int) -> bool:
+    """ "Other moves have raised concerns among some observers": a cause of others' attitude
+    (*raise / voice* + an attitude noun + *among*), a causal link the author asserts, so a
+    judgement (guidelines §4.4, like *have led some observers to question ...*)."""
+    low = s.low
+    return any(
+        w in _VOICING
+        and any(
+            x in _ATTITUDE_NOUNS and low[n + 1 : n + 2] == ["among"]
+            for n, x in enumerate(low[k + 1 : min(b, k + 4)], start=k + 1)
+        )
+        for k, w in enumerate(low[a:b], start=a)
+    )
