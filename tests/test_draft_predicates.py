@@ -7,7 +7,8 @@ sentences (no sentence of the real texts under corpus/ or tests/data/)."""
 from __future__ import annotations
 
 import pytest
-from draft_samples import claims
+from claimset.draft import draft_sentence
+from draft_samples import PARTIES, claims
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,15 @@ def test_pieces_and_agreements_make_no_claim(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert claims(text) == expected
+
+
+def test_a_repeated_word_after_a_comma_stays_in_its_clause() -> None:
+    """*we'll always, always honor*: emphasis, one clause; in a speech the speaker's course."""
+    drafted = draft_sentence(
+        "We are ending the war, but we'll always, always honor the pact.",
+        PARTIES,
+        speaks_for="japan",
+    )
+    assert [
+        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"]) for c in drafted
+    ] == [("japan", "intention", "honor the pact")]

@@ -355,3 +355,13 @@ def comma_phrase(s: Sentence, i: int) -> int:
     if not _resumes(s, close, i) or not _clause_begun(s, i):
         return 0
     return close
+
+
+@insertion("repetition")
+def repetition(s: Sentence, i: int) -> int:
+    """A comma between a word and its repetition (*we will always, always honor*, *a very,
+    very hard choice*): emphasis in speech, one clause (guidelines §7.2)."""
+    low = s.low
+    if low[i] != "," or i == 0 or i + 1 >= s.n or not low[i - 1].isalpha():
+        return 0
+    return i if low[i + 1] == low[i - 1] else 0

@@ -175,8 +175,10 @@ def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
     low, n = s.low, s.n
 
     def past(j: int, words: frozenset[str]) -> int:
-        while j < n and (low[j] in words or low[j] in _ADVERBS or low[j].endswith("ly")):
-            j += 1
+        while j < n and (
+            low[j] in words or low[j] in _ADVERBS or low[j].endswith("ly") or j in s.inserted
+        ):
+            j += 1  # past adverbs and what interrupts the clause (*we'll always, always ...*)
         return j
 
     j = past(k + 1, frozenset(["’", "'"]))
