@@ -280,11 +280,12 @@ def test_an_age_between_subject_and_verb_is_an_apposition(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # An optative "may" before its subject is a wish, no hedge (§8.1 desire).
-        ("May the alliance endure.", [("author", "desire", "May the alliance endure")]),
+        # An optative "may" before its subject is a wish, no hedge (§8.1 desire); the span
+        # starts at the clause's subject (§7.1; the gold of us_afghanistan 45).
+        ("May the alliance endure.", [("author", "desire", "the alliance endure")]),
         (
             "May God protect our troops.",
-            [("author", "desire", "May God protect our troops")],
+            [("author", "desire", "God protect our troops")],
         ),
         ("Seoul may agree.", [("author", "prediction", "Seoul may agree")]),
         # "It is up to X to act": X ought to act, the author's obligation (§8.1).

@@ -302,7 +302,7 @@ def test_support_evaluation_and_relations(text: str, expected: list[tuple[Any, .
                 (
                     "south_korea",
                     "intention",
-                    '"take firm, swift action" at sea',
+                    'take firm, swift action" at sea',  # v1.4 §7.2: the edge mark is out
                     "certain",
                     [],
                 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .lexicons import lexicons
 from .types import Tokens
-from .words import COORDINATORS, DETERMINERS, is_past
+from .words import COORDINATORS, DETERMINERS, MODALS, is_past
 
 
 def opens_clause_at(s: Tokens, k: int) -> bool:
@@ -28,14 +28,19 @@ def closes_before_coordinator(s: Tokens, i: int) -> bool:
     return 1 < i < s.n - 2 and s.low[i + 1] in COORDINATORS and s.low[i - 1].isalpha()
 
 
+#: Pronouns after a second past verb: its object or the subject of its clause.
+_PRONOUNS = frozenset(["him", "her", "them", "it", "they", "he", "she", "us"])
+
+
 def parallel_past(s: Tokens, i: int, c: int) -> bool:
     """Whether the "and" at token i joins a second past verb to a past verb before it (*has
     provided some aid and reportedly reprogrammed funds*, *has helped Russia overcome a
     shortage and helped rebuild the region*, *pledged to strengthen ties and offered "full
     support"*, *called the tariffs unfair and vowed to retaliate*): the same form again, past
-    adverbs, taking an object (a determiner, a quotation, a number or a name follows) or a
-    to-infinitive, or repeating the first verb. Not *and related programs*,
-    nor two participles of one noun (*a modernized and industrialized Russia*)."""
+    adverbs, taking an object (a determiner, a quotation, a number, a name or a pronoun follows:
+    *and returned him*, *and declared it would ...*) or a to-infinitive, or repeating the first
+    verb. Not *and related programs*, nor two participles of one noun (*a modernized and
+    industrialized Russia*)."""
     low, toks, n = s.low, s.toks, s.n
     if i >= 2 and low[i - 2] in DETERMINERS and low[i - 1].endswith("ed"):
         return False
@@ -53,6 +58,7 @@ def parallel_past(s: Tokens, i: int, c: int) -> bool:
         w in before
         or low[k + 1] in DETERMINERS
         or low[k + 1] in ("$", '"', "“")
+        or low[k + 1] in _PRONOUNS  # "and returned him to China", "and declared it would ..."
         or after[:1].isdigit()
         or after[:1].isupper()
         or _takes_infinitive(s, k + 1)
@@ -70,3 +76,27 @@ def _takes_infinitive(s: Tokens, t: int) -> bool:
         return False
     verb = s.toks[t + 1]
     return verb.isalpha() and verb.islower() and s.low[t + 1] not in DETERMINERS
+
+
+def verbs_sharing_an_object(s: Tokens, i: int, c: int) -> bool:
+    """Whether the "and" at token i joins two verbs of one form right around it that share
+    the object after the second (*see value in launching and shepherding talks*, *has criticized
+    and sanctioned Tokyo*, *to convince and cajole its partners*): one predicate, not two
+    (guidelines §5 splits predicates, each with its own complement)."""
+    low, toks = s.low, s.toks
+    if i < 2 or c + 1 >= s.n or not (toks[i - 1].isalpha() and toks[c].isalpha()):
+        return False
+    if not (toks[i - 1].islower() and toks[c].islower()):
+        return False
+    prev, nxt = low[i - 1], low[c]
+    if low[i - 2] in DETERMINERS or low[i - 2] in ("'s", "’s"):
+        return False  # "the planned and funded projects": adjectives of a noun
+    if lexicons().expectations.get(nxt) is not None:
+        return False  # "hopes ... and fears that ...": an attitude verb makes its own claim
+    if prev.endswith("ing") and nxt.endswith("ing") and len(prev) > 4 and len(nxt) > 4:
+        return True
+    if prev.endswith("ed") and nxt.endswith("ed") and len(prev) > 3 and len(nxt) > 3:
+        return True
+    # Base forms right after "to" or a modal: "to convince and cajole", "must train and equip".
+    base = not nxt.endswith(("s", "ed", "ing"))
+    return base and (low[i - 2] == "to" or low[i - 2] in MODALS)

@@ -26,7 +26,9 @@ def list_comma(s: Tokens, i: int) -> bool:
     low, n = s.low, s.n
     if i == 0 or i + 1 >= n or not low[i - 1][:1].isalnum():
         return False
-    if low[i + 1] in FOCUS or (low[i + 1] == "in" and i + 2 < n and low[i + 2] == "particular"):
+    # A closing quotation mark may stand between (*"caution is warranted," particularly in*).
+    f = i + 2 if low[i + 1] in ('"', "”") and i + 2 < n else i + 1
+    if low[f] in FOCUS or (low[f] == "in" and f + 1 < n and low[f + 1] == "particular"):
         return True
     if longest_match(_INCLUSIONS, low, i + 1) is not None:
         return True  # ", including ...", ", such as ...", ", as well as ..." (§7.2: kept)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .clauses import has_verb, trim_span
 from .lexicons import lexicons
-from .openings import adverbial_yet, finite_in, subordinate
+from .openings import adverbial_yet, finite_in, mid_repair, subordinate
 from .predicates import (
     cut_fragment,
     holds_predicate,
@@ -48,7 +48,13 @@ def _clause_end(s: Sentence, k: int) -> int:
             and not adverbial_yet(s.low, end)
             and not phrase_contrast(s, end)
         )
-        or (s.low[end] == "–" and end > k + 2 and end not in s.inserted and end not in s.broken)
+        or (
+            s.low[end] == "–"
+            and end > k + 2
+            and end not in s.inserted
+            and end not in s.broken
+            and not mid_repair(s.low, end)
+        )
     ):
         end += 1
     return end
@@ -105,11 +111,15 @@ def _fronted_phrase(s: Sentence, a: int, b: int, end: int) -> bool:
 
 
 def _stretch_end(s: Sentence, a: int, end: int) -> int:
-    """The end of the stretch from a: the first comma or adverbial *as* that bounds a clause, a
-    full stop, else `end` (an adverbial "as" clause, *... volatile as officials used ...*, is
-    cut)."""
+    """The end of the stretch from a: the first comma, adverbial *as* or premise (*due to*,
+    *given*) that bounds a clause, a full stop, else `end` (an adverbial "as" clause, *...
+    volatile as officials used ...*, and a premise, *... delayed due to the war*, are cut)."""
     b = a
-    while b < end and not (s.low[b] in (",", "as") and s.stop[b]) and s.low[b] not in (".", "!"):
+    while (
+        b < end
+        and not (s.low[b] in (",", "as", "due", "given") and s.stop[b])
+        and s.low[b] not in (".", "!")
+    ):
         b += 1
     return b
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicons import lexicons, longest_match
-from .words import FINITE, is_verb
+from .words import BE, FINITE, is_verb
 
 # The auxiliaries that open a condition by inversion (Quirk et al. 1985, §15.36).
 _INVERTED_CONDITIONS = frozenset(("should", "were", "had"))
@@ -125,3 +125,52 @@ def finite_in(low: Sequence[str], a: int, b: int) -> bool:
         is_verb(w) or w in copulas or (w in ("ll", "d", "re", "ve") and low[k - 1] in ("'", "’"))
         for k, w in enumerate(low[a:b], start=a)
     )
+
+
+def premise_phrase(low: Sequence[str], i: int) -> int:
+    """How many tokens the premise opened at token i spans (0: none): *due to* or *given*
+    before a noun phrase after the clause's predicate (*have been delayed due to drawdowns*,
+    *is significant given its role*; guidelines v1.3 §7.2, a premise is `reasoning`, not part
+    of the claim). Not a predicate of its own (*the delay is due to*, *has given*, *was
+    given*), nor *given that*, a subordinator."""
+    n = len(low)
+    width = 2 if low[i] == "due" else 1
+    if i == 0 or i + width >= n or (low[i] == "due" and low[i + 1] != "to"):
+        return 0
+    k = i - 1
+    while k > 0 and (low[k].endswith("ly") or low[k] in ("in", "part", "at", "least")):
+        k -= 1  # "is largely due to", "is at least in part due to"
+    if low[k] in FINITE or low[k] in BE or low[k] in ("'s", "’s", "not", "n't", "have", "having"):
+        return 0
+    nxt = low[i + width]
+    if not nxt[:1].isalnum() or nxt in ("that", "to", "up", "in", "by", "away", "out"):
+        return 0  # "given that ...", "given up", "given away": no premise phrase
+    return width
+
+
+#: Dashes, also typed as hyphens.
+_DASHES = frozenset(["—", "–", "-", "--"])
+
+
+def mid_repair(low: Sequence[str], d: int) -> bool:
+    """Whether the dash at token d marks a speaker's repair inside a clause: the words after it
+    begin again with the word before it, or with a word of its first five letters (*the
+    competition that is going to determine — determine our future*, *make sure we have — you
+    have what you need*, *the use of emergenc- — emerging technologies*). The clause goes on
+    across it: a span is contiguous, so the broken-off words stay inside (guidelines §7.1)."""
+    if low[d] not in ("—", "–") or d < 2:
+        return False
+    k = d - 1 if low[d - 1] == "-" else d
+    before = low[k - 1]
+    if not before.isalnum():
+        return False
+    after = [w for w in low[d + 1 : d + 4] if w not in _DASHES][:2]
+    return any(w == before or _shared_letters(w, before) >= 5 for w in after)
+
+
+def _shared_letters(a: str, b: str) -> int:
+    """How many first letters two words share (*emergenc* / *emerging*: 5)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n

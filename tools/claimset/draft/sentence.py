@@ -7,7 +7,12 @@ import functools
 import re
 from itertools import compress
 
-from .conjuncts import closes_before_coordinator, opens_clause_at, parallel_past
+from .conjuncts import (
+    closes_before_coordinator,
+    opens_clause_at,
+    parallel_past,
+    verbs_sharing_an_object,
+)
 from .lexicons import lexicons, longest_match
 from .lists import list_comma
 from .openings import (
@@ -16,6 +21,8 @@ from .openings import (
     conclusion_why,
     correlative,
     inverted_condition,
+    mid_repair,
+    premise_phrase,
     since_a_time,
 )
 from .words import (
@@ -137,7 +144,7 @@ _PUNCTUATION_BOUNDS = (",", ";", ":", "–", "—", "(", ")", "?", "!")
 # Every word `_boundary_at` may find a boundary at, but the subordinators of syntax.json.
 _MAY_BOUND = ADVERSATIVES | frozenset(_PUNCTUATION_BOUNDS) | frozenset(["."])
 _MAY_BOUND |= frozenset(["and", "since", "while", "when", "before", "after"])
-_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose", "as", "why"])
+_MAY_BOUND |= frozenset(["which", "who", "where", "whom", "whose", "as", "why", "due", "given"])
 
 
 @functools.cache
@@ -158,7 +165,7 @@ def _boundary_at(
     # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
     # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
     if tok in _PUNCTUATION_BOUNDS or (tok == "." and i == n - 1):
-        listed = i in parenthetical or (tok == "," and list_comma(s, i))
+        listed = i in parenthetical or (tok == "," and list_comma(s, i)) or mid_repair(s.low, i)
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:
         return _adversative(s, i, negated), False
@@ -171,7 +178,7 @@ def _boundary_at(
         return 0, False  # "since 2022", "since World War II": a phrase of time, no clause
     if _participle_after(s, i):
         return 0, False  # "keeping the border quiet while expanding trade": no clause of its own
-    if tok in lex.subordinators and i > 0 and (width := _subordinator(s, i)):
+    if (tok in lex.subordinators or tok in ("due", "given")) and (width := _subordinator(s, i)):
         return width, False
     if tok in ("which", "who", "where", "whom", "whose") and i > 0 and low[i - 1] == ",":
         return 1, False
@@ -182,7 +189,12 @@ def _boundary_at(
 
 def _subordinator(s: Sentence, i: int) -> int:
     """How many tokens the subordinator at token i spans (0: none); none after the comma of a
-    condition that closes the sentence (*..., even if Tokyo objects*: kept in the span, §7.2)."""
+    condition that closes the sentence (*..., even if Tokyo objects*: kept in the span, §7.2).
+    A premise phrase counts (*... was delayed due to the war*: cut, §7.2)."""
+    if s.low[i] in ("due", "given"):
+        return premise_phrase(s.low, i)
+    if i == 0:
+        return 0
     m = longest_match(lexicons().subordinators, s.low, i)
     if m is None or (s.low[i - 1] == "," and s.low[i] == "even" and list_comma(s, i - 1)):
         return 0
@@ -210,8 +222,11 @@ def _adversative(s: Sentence, i: int, negated: bool) -> int:
     """How many tokens the *but* / *yet* at token i bounds (0 or 1)."""
     if adverbial_yet(s.low, i):
         return 0  # "Russia may yet surprise its critics": an adverb, no clause
-    # "not a peripheral zone but a key crossing": one predicate (guidelines §5).
-    return 0 if negated or _relative_second_predicate(s, i) or _between_adjectives(s, i) else 1
+    # "not a peripheral zone but a key crossing": one predicate (guidelines §5); a finite verb
+    # after "but" opens a second predicate all the same ("may not be accurate but have a
+    # long range").
+    contrast = negated and not (i + 1 < s.n and s.low[i + 1] in FINITE)
+    return 0 if contrast or _relative_second_predicate(s, i) or _between_adjectives(s, i) else 1
 
 
 def _between_adjectives(s: Sentence, i: int) -> bool:
@@ -281,6 +296,9 @@ def _participle_after(s: Sentence, i: int) -> bool:
 _CLAUSE_SUBJECTS = frozenset(["their", "its", "his", "her", "our", "they", "it", "he", "she", "we"])
 
 
+#: Verbs of *as it is / as it stands*: the noun before described as it is, no time or cause.
+_BE_AS_IT_IS = frozenset(["is", "was", "are", "were", "stands", "stood", "exists", "existed"])
+
 #: Words before an *as* that opens no clause (*such as*, *as long as*, *as far as*).
 _NOT_BEFORE_AS = frozenset(
     [",", "such", "so", "same", "just", "well", "long", "far", "soon", "much", "(", "–", "—"]
@@ -303,6 +321,8 @@ def _as_with_clause(s: Sentence, i: int) -> bool:
         return False
     if nxt in ("a", "an", "part", "much", "many", "long", "soon", "far", "well", "such"):
         return False  # "as a result", "as part of", "as soon as": no clause
+    if nxt in ("it", "they") and i + 2 < n and low[i + 2] in _BE_AS_IT_IS:
+        return False  # "a world as it was 20 years ago", "the deal as it stands": the noun's manner
     for k in range(i + 2, min(n, i + 12)):
         w = low[k]
         if w in _PUNCTUATION_BOUNDS or w in ("as", "who", "which", "that", "than", "."):
@@ -312,6 +332,10 @@ def _as_with_clause(s: Sentence, i: int) -> bool:
         if w in FINITE or (is_verb(w) and k > i + 2):
             return True
     return False
+
+
+#: Subject pronouns: one right before a finite verb after "and" opens a clause.
+_PRONOUN_SUBJECTS = frozenset(["it", "they", "he", "she", "we", "i", "you"])
 
 
 def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
@@ -326,8 +350,12 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     nxt = low[c] if c < n else ""
     if nxt in ("to", "that") or nxt in FINITE:
         return True
+    if nxt in _PRONOUN_SUBJECTS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
+        return True  # "... and it will end", "... and he would reincarnate": a clause
     if _adjectives(s, i, c):
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
+    if verbs_sharing_an_object(s, i, c):
+        return False  # "launching and shepherding talks": one predicate, one object
     if parallel_past(s, i, c):
         return True  # "has provided aid and reportedly reprogrammed funds"
     lower = c < n and s.toks[c].islower() and nxt.isalpha()

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from ..actors import Mention
 from ..clauses import bare_clause, names_object, opens_infinitive
+from ..lexicons import lexicons
 from ..registry import Complement, complement
 from ..sentence import Sentence
 from ..words import DETERMINERS, FINITE, MONTHS, NUMBER, progressive
@@ -295,7 +296,13 @@ def bare_after(needs: Complement, s: Sentence, i: int, j: int, end: int) -> bool
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ity", "ness", "al", "ure", "ives")
 _ABSTRACT = frozenset(["right", "move", "moves", "bid", "plan", "plans", "effort", "efforts"])
 # Nouns of those endings that name an agent, who may be an infinitive's subject.
-_AGENTS = frozenset(["government", "administration", "opposition", "coalition", "nation"])
+_AGENTS = frozenset(
+    [
+        *("government", "administration", "opposition", "coalition", "nation", "population"),
+        *("organization", "organisation", "delegation", "federation", "association"),
+        *("commission", "authority", "community", "majority", "minority", "alliance", "union"),
+    ]
+)
 
 
 def infinitive_subject(s: Sentence, j: int, to_at: int) -> bool:
@@ -305,7 +312,41 @@ def infinitive_subject(s: Sentence, j: int, to_at: int) -> bool:
     Tokyo's decision to lift the ban*, *attacked Kyiv's right to exist*: the span starts at the
     verb) or *Y as Z*."""
     words = s.low[j:to_at]
-    head = words[-1] if words else ""
+    # The head comes before a prepositional phrase: *sought authorization from the parliament
+    # to use force* completes *authorization*; *urged the leaders of Japan to act* has a subject.
+    preposition = next((k for k, w in enumerate(words) if k and w in lexicons().prepositions), None)
+    head = words[preposition - 1] if preposition else words[-1] if words else ""
     abstract = head not in _AGENTS and (head.endswith(_ABSTRACT_ENDINGS) or head in _ABSTRACT)
     possessed = abstract and ("'s" in words or "’s" in words)
-    return "as" not in words and not possessed and opens_infinitive(s, to_at)
+    completed = abstract and preposition is not None  # "authorization from X to use force"
+    return "as" not in words and not possessed and not completed and opens_infinitive(s, to_at)
+
+
+#: Participles of aim and desire whose continuing perfect a duration can measure.
+_AIMED = frozenset(["sought", "wanted", "hoped", "wished", "aimed", "pursued", "striven"])
+#: Nouns of a stretch of time that *for* measures (*for decades*, *for two years*).
+_SPANS_OF_TIME = frozenset(["years", "decades", "months", "weeks", "generations", "ages"])
+
+
+def attitude_duration(s: Sentence, i: int, end: int) -> int:
+    """The span's end before a closing duration adverbial that measures the attitude, not the
+    content: after the continuing perfect of the attitude verb (*has sought to lead the country
+    for decades*, *have wanted a deal for years*) it is shell (guidelines v1.4 §7.2); after any
+    other form it is the content's (*will keep up the pretence for years*)."""
+    if i < 1 or s.low[i - 1] not in ("has", "have") or end - i < 4 or s.low[i] not in _AIMED:
+        return end
+    last = s.low[end - 1]
+    for k in range(end - 2, max(i + 1, end - 5), -1):
+        if s.low[k] == "for" and last in _SPANS_OF_TIME:
+            return k
+    return end
+
+
+def bracket_end(s: Sentence, i: int, end: int) -> int:
+    """The span of a verb inside brackets ends at the closing bracket (*China (which reportedly
+    encouraged Iran to agree) reacted ...*): what follows belongs to the clause around it."""
+    opened = next((k for k in range(i - 1, max(-1, i - 12), -1) if s.low[k] in ("(", ")")), None)
+    if opened is None or s.low[opened] != "(":
+        return end
+    close = next((k for k in range(i + 1, end) if s.low[k] == ")"), None)
+    return close if close is not None else end

@@ -16,11 +16,11 @@ from ..clauses import (
     has_verb,
     instrument_subject,
     opens_infinitive,
-    relative_start,
     trim_span,
 )
 from ..lexicons import lexicons
 from ..registry import frame
+from ..relatives import relative_start
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, verbish

@@ -37,7 +37,8 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     k = i - 1
     while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES or low[k] in _NOT) and k > start:
         k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'", "is not keen to"
-    contracted = low[k] == "re" and k > 0 and low[k - 1] in ("’", "'")  # "we’re interested in"
+    # "we’re interested in", "I’m proud that" (guidelines v1.4: the copula is shell)
+    contracted = low[k] in ("re", "m") and k > 0 and low[k - 1] in ("’", "'")
     if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING and not contracted):
         return None
     if nxt == "and" and j + 2 < s.n and low[j + 1].endswith("ed"):

@@ -18,12 +18,12 @@ from ..clauses import (
     instrument_subject,
     is_future,
     opens_infinitive,
-    relative_subject,
     states_fact,
 )
 from ..lexicons import lexicons
 from ..predicates import attributive_participle, reduced_relative
 from ..registry import Complement, frame
+from ..relatives import relative_subject
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import (
@@ -41,7 +41,14 @@ from ..words import (
 )
 from .actor import find_holder
 from .attributive_names import after_demonym, after_modifying_name
-from .complements import VerbSite, bare_after, infinitive_subject, near_that
+from .complements import (
+    VerbSite,
+    attitude_duration,
+    bare_after,
+    bracket_end,
+    infinitive_subject,
+    near_that,
+)
 from .coordination import shared_subject
 from .judgement_type import necessity_predicate
 
@@ -116,7 +123,8 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     while j < site.end - 1 and s.low[j].endswith("ly") and s.low[j + 1] in ("that", "to", *WH):
         j += 1  # "thought naively that"
     content = _content(site, verb, that_at, j)
-    end = _bracket_end(s, i, _with_condition(s, content.start, site.end))
+    clause_end_ = bracket_end(s, i, _with_condition(s, content.start, site.end))
+    end = attitude_duration(s, i, clause_end_)
     if content.start == i and j >= end:
         return None  # "than Beijing had hoped": no content, no claim
     typ = content.type
@@ -124,7 +132,10 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         typ = site.cue.future_type
     if passive:
         return _passive_candidate(site, typ, content.start, end)
-    return _active_candidate(site, content, typ, end)
+    cand = _active_candidate(site, content, typ, end)
+    if cand is not None:  # a duration left out of the span is still the clause's
+        cand.region = (cand.region[0], max(cand.region[1], clause_end_))
+    return cand
 
 
 # Particles that make a directive verb a phrasal verb of going on or resisting.
@@ -346,16 +357,6 @@ def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Con
     # A noun phrase, "Y as Z", an adjective: the verb itself (guidelines §7.1); "would welcome a
     # return": from the verb, "would" is shell.
     return _Content(j - 1 if cue.words[0] in ("would", "'") else i, cue.type)
-
-
-def _bracket_end(s: Sentence, i: int, end: int) -> int:
-    """The span of a verb inside brackets ends at the closing bracket (*China (which reportedly
-    encouraged Iran to agree) reacted ...*): what follows belongs to the clause around it."""
-    opened = next((k for k in range(i - 1, max(-1, i - 12), -1) if s.low[k] in ("(", ")")), None)
-    if opened is None or s.low[opened] != "(":
-        return end
-    close = next((k for k in range(i + 1, end) if s.low[k] == ")"), None)
-    return close if close is not None else end
 
 
 def _with_condition(s: Sentence, span_start: int, end: int) -> int:

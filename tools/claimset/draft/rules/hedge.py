@@ -14,11 +14,11 @@ from ..clauses import (
     has_verb,
     is_future,
     is_negated,
-    relative_clause,
     skip_complementizer,
     trim_span,
 )
 from ..lexicons import HedgeCue, lexicons, longest_match
+from ..relatives import relative_clause
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate, Cue
 
@@ -92,6 +92,8 @@ def assign_cues(
     for cue in cues:
         _authors_inference(cands, cue, s)
         rel = relative_clause(s, cue.start)
+        if rel is not None and _claimed_already(cands, cue, rel):
+            rel = None
         attitude = _attitude_in_relative(cands, cue, rel) if rel is not None else None
         if attitude is not None:
             attitude.cues.append(cue)  # "China (which reportedly urged Iran to ...)": China's
@@ -101,6 +103,21 @@ def assign_cues(
             claim = _cue_claim(s, cands, cue)
             if claim is not None:
                 cands.append(claim)
+
+
+def _claimed_already(cands: list[Candidate], cue: Cue, rel: int) -> bool:
+    """Whether the relative clause opened at `rel` has its claim already: the *that* is the
+    complementizer of a claim's content (*warn that Iran reportedly ...*), or the author's modal
+    made the clause's claim (*ways that may erode ...*), whose span then starts at the pronoun
+    (guidelines §7.1: *the fees that Iran may charge*, not from the main clause's subject)."""
+    claimed = False
+    for c in cands:
+        if c.span[0] == rel + 1 or rel <= c.span[0] <= cue.start < c.span[1]:
+            claimed = True
+        elif c.cue == cue.start and c.span[0] < rel and c.frame == "author":
+            c.span = (rel, c.span[1])
+            claimed = True
+    return claimed
 
 
 def _adjunct_cue(s: Sentence, cands: list[Candidate], cue: Cue) -> bool:
@@ -164,8 +181,17 @@ def _relative_claim(s: Sentence, cue: Cue, rel: int, mentions: list[Mention]) ->
     """ "... Russia which might grow into Korea's competitor": the cue makes the relative
     clause a claim of the author's (guidelines §4.3, the cue rule wins)."""
     span = trim_span(s, (rel, clause_end(s, cue.end)))
-    antecedent = [m for m in mentions if m.j <= rel and not m.anaphor and not m.compound]
-    typ = "prediction" if s.low[cue.start] in ("might", "may", "could", "will") else "belief"
+    # The party the pronoun refers to, right before it (*Russia which might ...*), else the
+    # clause's own subject (*the fees that Tokyo reportedly charged*), else the party whose
+    # act the main clause tells (*Israel launched operations that reportedly killed ...*; not
+    # *competition with China that ...*, *America’s strengths that ...*).
+    before = rel - 1 if rel > 0 and s.low[rel - 1] == "," else rel
+    earlier = [m for m in mentions if m.j <= rel and not m.anaphor and not m.compound]
+    own = [m for m in mentions if rel < m.i and m.j <= cue.start and not m.compound]
+    actors = [m for m in earlier if not (m.after_preposition or m.possessive)][-1:]
+    antecedent = [m for m in earlier if m.j == before] or own[:1] or actors
+    modal = s.low[cue.start] in ("might", "may", "could", "will")
+    typ = "prediction" if modal or is_future(s, span[0], span[1]) else "belief"
     cand = Candidate(
         rel, typ, "author", [AUTHOR], None, span, span, is_negated(s, span[0], span[1]), [cue]
     )

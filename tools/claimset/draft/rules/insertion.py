@@ -279,8 +279,8 @@ def _resumes(s: Sentence, k: int, opened: int) -> bool:
     if k + 1 >= s.n:
         return False
     w, tok = s.low[k + 1], s.toks[k + 1]
-    if w in _PREDICATE_STARTS or w in QUOTES:
-        return True
+    if w in _PREDICATE_STARTS or w in QUOTES or w in lexicons().copulas:
+        return True  # also a linking verb: "..., as in past years, appears to ..."
     if w in ("that", "who"):
         return _cleft(s, opened)
     if w == "to":
@@ -331,14 +331,18 @@ def comma_phrase(s: Sentence, i: int) -> int:
     """A verbless phrase between two commas that interrupts its clause (*Tokyo, with its large
     navy, will dominate the region*; *the red lines, namely an end to enrichment, have not
     changed*; *was sworn in, in October, for a five-year term*; *it is Seoul, and Seoul alone,
-    that decides*; *pledged to, as one official put it, "end the war"*): a span is contiguous,
+    that decides*; *Tokyo's navy, as in past years, will patrol*; *pledged to, as one official
+    put it, "end the war"*): a span is contiguous,
     so the phrase stays in it (guidelines §7.2). The clause has begun before the first comma
     and resumes after the second without a subject of its own (`_resumes`); a phrase before a
     new subject is no insertion (*In 2024, with X, Seoul won*)."""
     if s.low[i] != "," or i == 0 or i + 2 >= s.n or not s.low[i - 1][:1].isalnum():
         return 0
-    comment = s.low[i + 1] == "as"
-    if not (comment or _phrase_opener(s, i + 1)):
+    # "as in past years", "as with Seoul": a comparison, a verbless phrase; any other "as"
+    # only as a comment clause ("as one official put it").
+    compared = s.low[i + 1] == "as" and s.low[i + 2] in lexicons().prepositions
+    comment = s.low[i + 1] == "as" and not compared
+    if not (comment or compared or _phrase_opener(s, i + 1)):
         return 0
     close = 0
     for k in range(i + 2, min(s.n, i + 16)):

@@ -29,7 +29,7 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
-from .judgement_type import frame_type, relative_start
+from .judgement_type import frame_type, optative, relative_start
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -184,6 +184,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
 
 def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
     """The type of the author's clause whose proposition is tokens a..b (guidelines §8.2)."""
+    if a > 0 and optative(s, a - 1):
+        return "desire"  # "May God bless you all": a wish
     if (framed := frame_type(s, region_start, a, b)) is not None:
         return framed  # "there is still much to be done", "That is our commitment"
     if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
@@ -244,6 +246,8 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
     *No doubt P*, *The danger is that P*."""
     low = s.low
     a = leading_adverbial(s, a, b)
+    if optative(s, a):
+        return a + 1, False  # "May God bless you all": the wish, without its "may"
     lead = longest_match(lexicons().hedges, low, a) if low[a] in lexicons().hedges else None
     if lead is not None and a + lead[0] < b:
         words = tuple(low[a : a + lead[0]])
@@ -281,26 +285,8 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
 # now*, *Under the new law*, *Despite the sanctions*).
 _ADVERBIAL_PREPOSITIONS = frozenset(
     [
-        "in",
-        "for",
-        "by",
-        "at",
-        "on",
-        "under",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "within",
-        "over",
-        "despite",
-        "with",
-        "without",
-        "through",
-        "from",
-        "amid",
-        "unlike",
+        *("in", "for", "by", "at", "on", "under", "after", "before", "during", "since", "until"),
+        *("within", "over", "despite", "with", "without", "through", "from", "amid", "unlike"),
     ]
 )
 # Words in -ly that are no sentence adverb (*Only Seoul*, *Italy*).
