@@ -108,10 +108,11 @@ def atomic_write_bytes(path: Path, data: bytes, *, sync_folder: bool = True) -> 
             os.fsync(handle.fileno())
         # mkstemp makes the file private (0600): give it the mode the file had, or the one a
         # new file gets from the user's umask, as with any other program.
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o666 & ~_UMASK)
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o666 & ~_UMASK
+        os.chmod(tmp, mode)
         check_unchanged(path)
         os.replace(tmp, path)
     except BaseException as exc:

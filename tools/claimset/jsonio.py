@@ -345,14 +345,17 @@ def write_jsonl(path: Path, records: Iterable[Any]) -> bool:
     return write_lines(path, [line_bytes(record) for record in records])
 
 
-def write_lines(path: Path, lines: list[bytes], *, sync_folder: bool = True) -> bool:
+def write_lines(
+    path: Path, lines: list[bytes], *, sync_folder: bool = True, changed: bool = False
+) -> bool:
     """`write_jsonl` for records already serialized by `line_bytes` (`sync_folder`: see
-    `atomic_write_bytes`)."""
+    `atomic_write_bytes`). `changed`: the caller changed a record it read from the file, so
+    the bytes differ, and the file is not read again to compare."""
     try:
         data = joined_lines(lines)
     except LineTooLong as exc:
         raise LineTooLong(f"{shown(path)}: {exc}") from None
-    if path.exists() and path.read_bytes() == data:  # not `read_bytes()`: this read is no base
+    if not changed and path.exists() and path.read_bytes() == data:  # (no base: not remembered)
         return False
     atomic_write_bytes(path, data, sync_folder=sync_folder)
     return True

@@ -32,6 +32,7 @@ from .words import (
     DETERMINERS,
     FINITE,
     is_verb,
+    positions,
     tokens,
 )
 
@@ -69,6 +70,9 @@ class Sentence:
         # The words of a speaker's false start (*This will be — this will ...*): filled by
         # `_boundaries`, which marks the dash after them.
         self.broken: set[int] = set()
+        # Whether a dash or hyphen is among the tokens: a false start needs one, and most
+        # sentences have none (`past_false_start` is asked at every clause opening).
+        self.dashed = "-" in text or "—" in text or "–" in text
         self.opens, self.stop, self.coord = _boundaries(self)
         self.suppressed = _suppressed(self)
 
@@ -453,6 +457,8 @@ def past_false_start(s: Sentence, a: int, end: int) -> int:
     can't -- we won't wait*): a few words broken off at a dash and begun again with the same
     first word. The repair is the clause; the broken-off words state nothing (guidelines
     §7.1); a at none."""
+    if not s.dashed:
+        return a
     for d in range(a + 1, min(end - 1, a + 6)):
         w = s.low[d]
         if w in _DASHES:
@@ -467,6 +473,10 @@ def past_false_start(s: Sentence, a: int, end: int) -> int:
     return a
 
 
+#: The tokens an insertion may open at.
+_MAY_INSERT = frozenset(["(", ",", "–", "—"])
+
+
 def _insertions(s: Sentence) -> tuple[set[int], set[int]]:
     """Tokens of insertions that interrupt a clause without ending it (*ties with North Korea
     (as well as China and Iran) partly to ...*, *the proposals, drafted last spring and revised
@@ -479,7 +489,7 @@ def _insertions(s: Sentence) -> tuple[set[int], set[int]]:
         return out, asides
     rules = lexicons().insertions
     done = -1  # the last token of the insertion found last
-    for i in [k for k, w in enumerate(s.low) if w in ("(", ",", "–", "—")]:
+    for i in positions(s.low, _MAY_INSERT):
         if i <= done:
             continue
         for rule in rules:

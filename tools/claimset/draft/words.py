@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from ..segment import ABBREVIATIONS
 
@@ -63,13 +63,17 @@ _SPACED_TOKEN = re.compile(r"\s*(?:['’]s\b|\w+|[^\w\s])")
 
 def tokens(text: str) -> tuple[list[str], list[int], list[int]]:
     """The tokens `tokenize` finds in `text`: their words, start offsets and end offsets."""
-    if "n'" in text or "n’" in text or _may_merge(text):
+    if "n'" in text or "n’" in text:
         spans = tokenize(text)
         return [text[a:b] for a, b in spans], [a for a, _ in spans], [b for _, b in spans]
     pieces = _SPACED_TOKEN.findall(text)
     ends = list(itertools.accumulate(map(len, pieces)))
     words = [piece.lstrip() for piece in pieces]  # the same white space as the pattern's \s
-    return words, [end - len(w) for end, w in zip(ends, words, strict=True)], ends
+    starts = [end - len(w) for end, w in zip(ends, words, strict=True)]
+    if _may_merge(text):  # (as `tokenize` does, on the spans found here)
+        spans = _merged(text, list(zip(starts, ends, strict=True)))
+        return [text[a:b] for a, b in spans], [a for a, _ in spans], [b for _, b in spans]
+    return words, starts, ends
 
 
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -121,6 +125,13 @@ def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         out.append((a, b))
         i = k
     return out
+
+
+def positions(tokens: Sequence[str], words: Container[str]) -> list[int]:
+    """The indices of the tokens found in `words`, in order. The test of each token runs in C
+    (`compress` over `map`): several times quicker than a loop of the rule's own over every
+    token, for the rules that look for a few words in every sentence drafted."""
+    return list(itertools.compress(range(len(tokens)), map(words.__contains__, tokens)))
 
 
 YEAR = re.compile(r"^(1[6-9]|20)\d\d(s|ies)?$")

@@ -94,6 +94,13 @@ def _validator(name: str) -> Callable[[Any], bool]:
     return accepted
 
 
+def structurally_valid(name: str, obj: Any) -> bool:
+    """Whether `obj`, a value as parsed, is structurally valid as a record of the model named
+    `name`: the generated checker's answer. False may still be valid (the checker may refuse
+    more than pydantic, never less): ask pydantic then."""
+    return _validator(name)(obj)
+
+
 def valid_record(name: str, raw: bytes) -> dict[str, Any] | None:
     """The record on a line (without its newline) if it is structurally valid as a record of
     the model named `name`, else None.
@@ -115,7 +122,7 @@ def valid_record(name: str, raw: bytes) -> dict[str, Any] | None:
         return None
     if type(obj) is not dict or raw.count(b":") != orjson.dumps(obj).count(b":"):
         return None
-    return obj if _validator(name)(obj) else None
+    return obj if structurally_valid(name, obj) else None
 
 
 # -- the record checks, for a record the pattern accepted -----------------------------------------

@@ -64,7 +64,10 @@ def fact_signals(s: Sentence, i: int, j: int) -> set[str]:
             # is narrated like what has (a report, guidelines §4.4), not the author's judgement.
             found.add("past")
         inside, first = _token_signal(toks[k])
-        signal = "date" if day_of_month(s, k) else inside if k > i else first
+        # (a day of the month is digits: the test of the token spares most tokens the call)
+        if toks[k].isdigit() and day_of_month(s, k):
+            inside = first = "date"
+        signal = inside if k > i else first
         if signal is not None:
             found.add(signal)
         k += 1

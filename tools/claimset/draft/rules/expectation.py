@@ -7,12 +7,14 @@ and `advice` (the author's modals and frames, `expectation_author.py`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..actors import Context, Mention
 from ..candidate import CueSite
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
-from ..words import DETERMINERS, SUBORDINATORS, is_verb
+from ..words import DETERMINERS, SUBORDINATORS, is_verb, positions
 
 
 def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -> list[Candidate]:
@@ -20,13 +22,13 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
     cues starting at one token the longest that makes a claim wins."""
     lex = lexicons()
     out: list[Candidate] = []
-    i = 0
     cues = lex.expectations
-    firsts = cues.firsts
-    while i < s.n:
-        if s.low[i] not in firsts:
-            i += 1  # most words are no expectation cue
-            continue
+    # Only the tokens that may open a cue are tried (most words are no expectation cue);
+    # `at` indexes them, and `bisect` finds the first one at or after a token.
+    tried = positions(s.low, cues.firsts)
+    at = 0
+    while at < len(tried):
+        i = tried[at]
         if (
             s.suppressed[i]
             or i in s.asides
@@ -38,7 +40,7 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
             # ...*), or a relative clause without a relative pronoun (*the policies he regards
             # as vital*): inside a noun phrase it makes no claim (guidelines §4.3); nor does
             # an embedded question (*questions about how he intends to govern*).
-            i += 1
+            at += 1
             continue
         found = None
         width = 1
@@ -55,9 +57,9 @@ def expectation_candidates(s: Sentence, mentions: list[Mention], ctx: Context) -
                 break
         if found is not None:
             out.append(found)
-            i = found.cue + width  # "would like": "like" is no second cue
+            at = bisect_left(tried, found.cue + width)  # "would like": "like" is no second cue
         else:
-            i += 1
+            at += 1
     return out
 
 
@@ -66,8 +68,8 @@ def _in_condition(s: Sentence, i: int) -> bool:
     Tokyo wants to*, *You need no troops unless you plan a war*): not asserted, so an attitude
     cue in it makes no claim (guidelines §4.3, §4.6); the condition stays in the span of the
     clause it restricts (§7.2). Conditions that open a clause are `Sentence.suppressed`."""
-    start = clause_start(s, i)
-    return any(s.low[k] in ("if", "unless") for k in range(start + 1, i))
+    between = s.low[clause_start(s, i) + 1 : i]
+    return "if" in between or "unless" in between
 
 
 #: Subjects of a relative clause without a relative pronoun (*the positions it regards as ...*,

@@ -7,6 +7,7 @@ Whether an ambiguous word is a cue here is decided by its registered context rul
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from ..actors import AUTHOR, Mention
@@ -21,18 +22,22 @@ from ..lexicons import HedgeCue, lexicons, longest_match
 from ..relatives import relative_clause
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate, Cue
+from ..words import positions
 
 
 def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
     """Every hedge and booster cue (i, j, kind, certainty), after the context rules."""
     lex = lexicons()
-    firsts = lex.hedges.firsts
     out: list[Cue] = []
-    i = 0
-    while i < s.n:
-        m = longest_match(lex.hedges, s.low, i) if s.low[i] in firsts else None
+    # Only the tokens that may open a cue are tried; `at` indexes them (see
+    # `expectation_candidates`).
+    tried = positions(s.low, lex.hedges.firsts)
+    at = 0
+    while at < len(tried):
+        i = tried[at]
+        m = longest_match(lex.hedges, s.low, i)
         if m is None or (s.suppressed[i] and not _conceded(s, i)):
-            i += 1
+            at += 1
             continue
         width, cue = m
         if _applies(s, i, i + width, cue) and not (
@@ -50,9 +55,9 @@ def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
                 out.append(Cue(i - 1, i + width, "hedge", "underspecified"))
             else:
                 out.append(Cue(i, i + width, cue.kind, cue.certainty))
-            i += width
+            at = bisect_left(tried, i + width)
         else:
-            i += 1
+            at += 1
     return out
 
 

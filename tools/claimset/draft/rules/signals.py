@@ -25,6 +25,8 @@ def ranking(s: Sentence, i: int, j: int) -> bool:
     sixth-largest U.S. trade partner*, *China is India's second largest trading partner*), a
     report like any figure and `statistic` evidence (guidelines §4.1, §4.4, §13.3)."""
     low = s.low
+    if _RANKS.isdisjoint(low[i:j]) and "top" not in low[i:j]:
+        return False  # (most stretches: the words are looked for in C first)
     for k in range(i, j):
         w = low[k]
         if w in _RANKS:
