@@ -494,3 +494,41 @@ def test_span_offsets_trusts_the_quote_over_stale_offsets() -> None:
     assert span_offsets("Seoul", 13, 18, text) == (13, 18)
     assert span_offsets("Seoul", 2, 7, text) == (0, 5)  # stale: the first occurrence
     assert span_offsets("Tokyo", None, None, text) is None
+
+
+def test_ids_with_gaps_are_matched_by_place(tmp_path: Path) -> None:
+    """An edited document keeps its ids (here a gap: no s:0001), drafts of a fresh split are
+    numbered afresh: the same sentences are scored, and a link to a renamed sentence counts."""
+    second = len(TEXT) + 1
+    base = {"doc": "s", "status": "done", "annotator": "ann"}
+    link = [(OTHER, "Tanks crossed the border", "event")]
+
+    def rec(sid: str, start: int, text: str, claims: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"id": sid, "start": start, "end": start + len(text), "text": text, **base,
+                "claims": claims}  # fmt: skip
+
+    def arming(to: str) -> dict[str, Any]:
+        c = claim("iran", "Iran will arm them", "intention", "russia")
+        c["evidence"] = [{**_span(t, q), "sentence": to, "type": k} for t, q, k in link]
+        return c
+
+    gold = tmp_path / "gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    other = claim("author", "Tanks crossed the border", "belief", text=OTHER)
+    gold.write_text(
+        json.dumps(rec("s:0000", 0, TEXT, [arming("s:0002")])) + "\n"
+        + json.dumps(rec("s:0002", second, OTHER, [other])) + "\n"
+    )  # fmt: skip
+    pred.write_text(
+        json.dumps(rec("s:0000", 0, TEXT, [arming("s:0001")])) + "\n"
+        + json.dumps(rec("s:0001", second, OTHER, [other])) + "\n"
+    )  # fmt: skip
+    report = evaluate([gold], [pred]).to_dict()
+    assert report["sentences"] == {"scored": 2, "missing_prediction": 0, "text_mismatch": 0}
+    assert counts(report, "claim_sentences") == (2, 0, 0)
+    assert counts(report, "evidence") == (1, 0, 0)
+    # The same files by id alone would leave s:0002 without a prediction and the link unmatched.
+    pred.write_text(pred.read_text().replace(f'"start": {second}', '"start": 0'))
+    report = evaluate([gold], [pred]).to_dict()
+    assert report["sentences"]["missing_prediction"] == 1
+    assert counts(report, "evidence") == (0, 1, 1)

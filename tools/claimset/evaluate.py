@@ -303,6 +303,7 @@ def evaluate_records(
     `errors`: also list every disagreement per sentence; `baseline`: also score the trivial
     baseline (`eval_errors.baseline_records`) on the same gold."""
     report = EvalReport(errors=[] if errors else None)
+    pred = align_ids(gold, pred)
     if baseline:
         report.baseline = evaluate_records(gold, baseline_records(gold), texts)
     all_text = {k: r.text for k, r in {**pred, **gold}.items()}
@@ -321,6 +322,55 @@ def evaluate_records(
             continue
         _score_sentence(report, g, p, all_text)
     return report
+
+
+def align_ids(
+    gold: dict[str, SentenceRecord], pred: dict[str, SentenceRecord]
+) -> dict[str, SentenceRecord]:
+    """The predictions, re-keyed to the gold's ids where both hold the same stretch of the same
+    document (doc, start, end and text) under other ids; evidence links follow the new ids.
+
+    An annotated document keeps its sentence ids through edits, so its ids can have gaps; drafts
+    of a fresh split of the same text are numbered afresh. Matching by id alone would skip every
+    sentence after the first gap as "another text"."""
+    place: dict[tuple[str, int, int, str], str | None] = {}
+    for sid, g in gold.items():
+        key = (g.doc, g.start, g.end, g.text)
+        place[key] = None if key in place else sid  # a place held twice names no sentence
+    rename: dict[str, str] = {}
+    for sid, p in pred.items():
+        if sid in gold and gold[sid].text == p.text:
+            continue  # already the same sentence under the same id
+        gsid = place.get((p.doc, p.start, p.end, p.text))
+        if gsid is not None and gsid != sid:
+            rename[sid] = gsid
+    if not rename:
+        return pred
+    out: dict[str, SentenceRecord] = {}
+    for sid, p in pred.items():
+        out_id = rename.get(sid, sid)
+        # A renamed record takes its gold id even from a record that held it with another text.
+        if out_id not in out or sid in rename:
+            out[out_id] = _renamed(p, out_id, rename)
+    return out
+
+
+def _renamed(record: SentenceRecord, new_id: str, rename: dict[str, str]) -> SentenceRecord:
+    """The record under `new_id`, its evidence links pointing at the renamed sentences."""
+    claims = [
+        claim.model_copy(
+            update={
+                "evidence": [
+                    ev.model_copy(update={"sentence": rename.get(ev.sentence, ev.sentence)})
+                    if ev.sentence in rename
+                    else ev
+                    for ev in claim.evidence
+                ]
+            }
+        )
+        for claim in record.claims
+    ]
+    return record.model_copy(update={"id": new_id, "claims": claims})
 
 
 def _spans(record: SentenceRecord) -> list[tuple[int, int] | None]:
