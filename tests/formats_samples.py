@@ -23,6 +23,7 @@ ESSAY_PROJECTS = [
     *sorted((DATA / "blind5").iterdir()),
     *sorted((DATA / "blind6").iterdir()),
     *sorted((DATA / "blind7").iterdir()),
+    *sorted((DATA / "blind8").iterdir()),
     REPO,
 ]
 
