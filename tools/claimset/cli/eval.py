@@ -38,8 +38,10 @@ def eval_cli(gold: Path, pred: Path, show_errors: bool, with_baseline: bool, fmt
     """Precision, recall and F1 of PRED's claims against GOLD's, per field.
 
     GOLD and PRED are annotation files or folders of them; only `done` and `reviewed` gold
-    sentences are scored. Claims are paired within a sentence by the largest expectation-span
-    overlap. Hedge cues are scored as in CoNLL-2010 (exact span and kind).
+    sentences are scored, each against the PRED sentence of the same id, or of the same place
+    (document, offsets, text) when the ids differ. Claims are paired within a sentence by the
+    largest expectation-span overlap. Hedge cues are scored as in CoNLL-2010 (exact span and
+    kind).
     """
     from ..evaluate import evaluate
 
