@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .lexicons import build_trie, lexicons, longest_match, words_of
+from .predicative_lists import in_predicative_list
 from .words import COORDINATORS, DETERMINERS, FINITE, FOCUS, WH, is_verb
 
 
@@ -21,8 +22,14 @@ class Tokens(Protocol):
 
 def list_comma(s: Tokens, i: int) -> bool:
     """Whether the comma at token i separates items of a list (*services, public procurement
-    and agriculture*) or opens a focusing phrase (*, especially on sanctions*): not a clause
-    boundary (guidelines §7.2 keeps both inside the span)."""
+    and agriculture*; *remains underfunded, understaffed, and unable to act*, a list of
+    predicative adjectives) or opens a focusing phrase (*, especially on sanctions*): not a
+    clause boundary (guidelines §7.2 keeps both inside the span)."""
+    return _noun_list_comma(s, i) or in_predicative_list(s, i)
+
+
+def _noun_list_comma(s: Tokens, i: int) -> bool:
+    """`list_comma` for every list but one of predicative adjectives."""
     low, n = s.low, s.n
     if i == 0 or i + 1 >= n or not low[i - 1][:1].isalnum():
         return False

@@ -25,6 +25,7 @@ from .openings import (
     premise_phrase,
     since_a_time,
 )
+from .predicative_lists import in_predicative_list
 from .words import (
     ADJECTIVE_ENDINGS,
     ADVERSATIVES,
@@ -230,7 +231,10 @@ def _adversative(s: Sentence, i: int, negated: bool) -> int:
     # after "but" opens a second predicate all the same ("may not be accurate but have a
     # long range").
     contrast = negated and not (i + 1 < s.n and s.low[i + 1] in FINITE)
-    return 0 if contrast or _relative_second_predicate(s, i) or _between_adjectives(s, i) else 1
+    if contrast or _relative_second_predicate(s, i) or _between_adjectives(s, i):
+        return 0
+    # "is open to trade but wary of debt, and committed to ...": items of one predicate list.
+    return 0 if s.low[i] == "but" and in_predicative_list(s, i) else 1
 
 
 def _between_adjectives(s: Sentence, i: int) -> bool:
