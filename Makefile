@@ -12,7 +12,7 @@ LS_PINS      ?= sentry-sdk<3
 LS_VENV      := .venv-label-studio
 LS_STAMP     := $(LS_VENV)/.installed-$(shell echo '$(LABEL_STUDIO) $(LS_PINS)' | cksum | cut -d' ' -f1)
 
-.PHONY: run test test-integration coverage mutation bench clean
+.PHONY: run test test-integration coverage mutation bench evidence-heldout clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_draft.py
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_agreement.py
+
+## make evidence-heldout: which evidence links the drafter keeps, chosen on held-out figures
+evidence-heldout: $(STAMP)
+	PYTHONPATH=tools:benchmarks $(BIN)/python benchmarks/evidence_heldout.py
+	PYTHONPATH=tools:benchmarks $(BIN)/python benchmarks/evidence_heldout.py --by doc
 
 clean:
 	rm -rf $(VENV) $(LS_VENV) dist build .pytest_cache .mypy_cache .ruff_cache .mutation .coverage .coverage.* htmlcov

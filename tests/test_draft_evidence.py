@@ -319,6 +319,29 @@ LINK_EXAMPLES += [
     ("mid-paragraph-author", [PARTNER_CLAIM, "Seoul plainly wants calm.", GAS], 1, [GAS[:-1]]),
 ]
 
+# A document that narrates (four report sentences in ten or more): only a claim opening its
+# paragraph, alone in its sentence, gathers the facts after it (`topic-claim`).
+NARRATED = [
+    "Seoul is plainly a key partner of Moscow.",
+    "Seoul plainly wants calm.",
+    CUT,
+    "Seoul clearly regards Moscow as a rival.",
+    VISIT,
+    "Moscow plainly wants a buffer on the peninsula.",
+    GAS,
+    "Trade will probably grow.",
+    TALKS,
+    "Seoul is convinced that Moscow arms Pyongyang.",
+]
+LINK_EXAMPLES += [
+    ("topic-claim", NARRATED, 1, []),
+    # Nine sentences are too few to tell a narration: the claim keeps the fact after it.
+    ("topic-claim", NARRATED[:9], 1, [CUT[:-1]]),
+    # In a narration, a sentence of two claims gathers nothing; elsewhere its first claim does.
+    ("topic-claim", [SEVERAL, CUT, *NARRATED[2:]], 0, []),
+    ("topic-claim", [SEVERAL, CUT], 0, [CUT[:-1]]),
+]
+
 SEVERAL_HOLDERS = "Seoul and Beijing plainly want calm on the peninsula."
 
 

@@ -68,6 +68,13 @@ def draft_document(
     return doc.results
 
 
+#: The share of report sentences from which a document narrates (a report, not an argued
+#: essay or a speech: on the readable documents, CRS reports .41-.61 but one, essays and
+#: speeches .05-.30), and the fewest sentences in which that share tells (`_Document.narrating`).
+NARRATING = 0.4
+SHORTEST = 10
+
+
 def _later_in_paragraph(
     actors: ActorIndex, texts: Sequence[str], starts: Sequence[bool]
 ) -> list[list[str]]:
@@ -101,6 +108,7 @@ class _Document:
     speech: list[bool] = field(default_factory=list)  # holds a party's drafted reported speech
     reported: list[bool] = field(default_factory=list)  # its claims are reports (evidential cue)
     report_share: list[float] = field(default_factory=list)  # of report sentences, by paragraph
+    narrating: bool = False  # the document narrates: its share of reports is NARRATING or more
 
     def analyse(
         self, texts: Sequence[str], ctx: Context, fixed: Mapping[int, list[dict[str, Any]]]
@@ -144,6 +152,7 @@ class _Document:
         self.report_share = [
             r / size if size else 0.0 for r, size in zip(reports, sizes, strict=True)
         ]
+        self.narrating = n >= SHORTEST and sum(reports) >= NARRATING * n
 
     def label(self, k: int, s: Sentence, texts: Sequence[str]) -> bool:
         """Whether sentence k is a run-in label: it opens a paragraph that goes on with the
@@ -225,6 +234,7 @@ class _Document:
             position=self.position(target),
             reason=self.reason(target, cand),
             own_act=agent is not None and self.actors.allied(agent, holder),
+            narrating=self.narrating,
         )
 
     def reason(self, k: int, cand: Candidate) -> str | None:

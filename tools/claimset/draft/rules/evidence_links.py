@@ -37,6 +37,7 @@ class LinkSite:
     position: int = 0  # sentences before the claim's in its paragraph (0: it opens it)
     reason: str | None = None  # the word opening the claim's reason in its own sentence
     own_act: bool = False  # the fact's subject is the claim's holder or one of its own
+    narrating: bool = False  # the document narrates (a report): see `document.NARRATING`
 
 
 def refused(site: LinkSite) -> bool:
@@ -339,3 +340,15 @@ def new_step(site: LinkSite) -> bool:
     author's claim before it, whose step has ended (test 2b). A party's claim before it may
     still take it (a party's act or the situation it reacts to)."""
     return site.fact.rule == "claim-and-fact" and site.holder == AUTHOR
+
+
+@link_rule("topic-claim")
+def topic_claim(site: LinkSite) -> bool:
+    """In a document that narrates (a report: `document.NARRATING`), adjacency links only the
+    claim of a paragraph's opening sentence, alone in its sentence, to the facts after it
+    (test 2b: the topic sentence and the paragraph that bears it out). A claim met further on
+    is one step of the narration, and which of several claims of one sentence a fact backs
+    adjacency cannot tell. An essay or a speech argues: there a claim further on may gather
+    the facts after it. Chosen by held-out precision, not by reading errors
+    (`benchmarks/evidence_heldout.py`, docs/drafting.md)."""
+    return site.narrating and (site.position > 0 or len(site.claims) > 1)
