@@ -93,3 +93,106 @@ def test_a_list_of_predicative_adjectives_is_one_predicate(
 def test_clauses_after_an_adjective_are_no_predicative_list(text: str) -> None:
     s = Sentence(text)
     assert not any(in_predicative_list(s, i) for i in range(s.n) if s.low[i] in (",", "but"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Two bare verbs, each with its object, after the "to" of an attitude or a modal: two
+        # predicates, two claims (§5), also past an adverb before the second.
+        (
+            "Tokyo has laid out plans to expand its navy and increase defense spending.",
+            [
+                ("japan", "intention", "expand its navy"),
+                ("japan", "intention", "increase defense spending"),
+            ],
+        ),
+        (
+            "Seoul could play a larger role and potentially coordinate a security mission.",
+            [
+                ("author", "prediction", "Seoul could play a larger role"),
+                ("author", "prediction", "potentially coordinate a security mission"),
+            ],
+        ),
+        # Not a noun after "and" (*investment flows*, *bridges*), a phrase of place, a phrasal
+        # verb without its object, an infinitive completing a plain noun, another clause.
+        (
+            "Seoul wants to expand trade and investment flows with Tokyo.",
+            [("south_korea", "desire", "expand trade and investment flows with Tokyo")],
+        ),
+        (
+            "Seoul wants to build roads and bridges.",
+            [("south_korea", "desire", "build roads and bridges")],
+        ),
+        (
+            "Seoul must defeat the virus at home and around the world.",
+            [("author", "obligation", "Seoul must defeat the virus at home and around the world")],
+        ),
+        (
+            "The pact may reflect Seoul's attempt to reassert its role and regain leverage.",
+            [
+                (
+                    "author",
+                    "belief",
+                    "The pact may reflect Seoul's attempt to reassert its role and regain leverage",
+                )
+            ],
+        ),
+        (
+            "Tokyo will work with Seoul to push back and speak out about the risks.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Tokyo will work with Seoul to push back and speak out about the risks",
+                )
+            ],
+        ),
+    ],
+)
+def test_two_bare_verbs_with_their_objects_are_two_predicates(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected
+
+
+def test_the_speakers_declared_course_covers_both_predicates() -> None:
+    # "I'm going to take action and make sure ...": the second predicate shares the modal,
+    # so the speaker's course (an intention, §6.1), and names its own target.
+    drafted = draft_sentence(
+        "I'm going to take robust action and make sure the costs are borne by Seoul, not by us.",
+        PARTIES,
+        speaks_for="japan",
+    )
+    assert [
+        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"]) for c in drafted
+    ] == [
+        ("author", "intention", "take robust action"),
+        ("author", "intention", "make sure the costs are borne by Seoul, not by us"),
+    ]
+    assert drafted[1]["expectation"]["target"] == "south_korea"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb of proposing with another party's action is the proposer's demand (v1.4 §8.1),
+        # with its own action an offer (intention), with a state the epistemic verb.
+        (
+            "Foreign Minister Kono suggested that Seoul could play a larger role in the talks.",
+            [("taro_kono", "demand", "Seoul could play a larger role in the talks")],
+        ),
+        (
+            "Foreign Minister Kono suggested that Tokyo could host the summit.",
+            [("taro_kono", "intention", "Tokyo could host the summit")],
+        ),
+        (
+            "Foreign Minister Kono suggested that the talks could be over.",
+            [("taro_kono", "prediction", "the talks could be over")],
+        ),
+    ],
+)
+def test_a_proposal_asks_the_party_of_its_content(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected

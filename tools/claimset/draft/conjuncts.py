@@ -100,3 +100,87 @@ def verbs_sharing_an_object(s: Tokens, i: int, c: int) -> bool:
     # Base forms right after "to" or a modal: "to convince and cajole", "must train and equip".
     base = not nxt.endswith(("s", "ed", "ing"))
     return base and (low[i - 2] == "to" or low[i - 2] in MODALS)
+
+
+#: Endings of nouns, adjectives and inflected forms: no bare verb ends so (*investment*,
+#: *quality*, *bridges*, *naval*), so a word with one after "and" is read as a noun.
+_NOT_BARE = (
+    *("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ure", "age"),
+    *("ry", "cy", "s", "al", "ic", "ive", "ous", "ful", "less", "ed", "ing", "ly", "er", "or"),
+)
+
+
+def parallel_base(s: Tokens, i: int, c: int) -> bool:
+    """Whether the "and" at token i joins a second bare verb with its object to a bare verb
+    with its object opened by a modal or by the "to" of an attitude word before it (*plans to
+    expand its navy and increase defense spending*, *could play a role and potentially
+    coordinate a mission*): two predicates (guidelines §5), each its own claim. Both verbs
+    have a bare verb's shape (no noun or inflected ending: not *to expand trade and
+    investment flows*, *to build roads and bridges*) and take an object (no preposition or
+    particle follows: not *to push back and speak out*, *keep it safe and open to all*); an
+    infinitive that completes a plain noun (*Russia's attempt to reassert its role and regain
+    leverage*) and another clause before the "and" (*as long as it remains as limited and
+    covert as possible*) are no such first verb."""
+    low, toks, n = s.low, s.toks, s.n
+    k = c
+    while k < n - 1 and low[k].endswith("ly") and toks[k].islower():
+        k += 1  # "and potentially coordinate ..."
+    if k + 1 >= n or not bare_verb(s, k) or not _takes_object(s, k + 1):
+        return False
+    for t in range(i - 1, max(0, i - 16), -1):
+        w = low[t]
+        if w in _CLAUSE_BREAKS or w in _PRONOUNS or w in lexicons().subordinators:
+            return False
+        if w == "to" or w in MODALS:
+            if w == "to" and not (t > 0 and _heads_infinitive(low[t - 1])):
+                return False
+            v = t + 1
+            while v < i and (low[v] in ("not", "also", "still") or low[v].endswith("ly")):
+                v += 1
+            return v < i - 1 and bare_verb(s, v) and _takes_object(s, v + 1)
+    return False
+
+
+#: Semi-modals before "to" (*is going to*, *has to*, *needs to*).
+_SEMI_MODALS = frozenset(["going", "have", "has", "had", "need", "needs", "ought", "able"])
+
+
+def _heads_infinitive(word: str) -> bool:
+    """Whether the word before a "to" makes the infinitive a claim's content: an attitude
+    word (*plans to*, *wants to*) or a semi-modal (*is going to*, *has to*)."""
+    return word in _SEMI_MODALS or lexicons().expectations.get(word) is not None
+
+
+#: Tokens that end the stretch where the first verb is looked for: another clause.
+_CLAUSE_BREAKS = frozenset([",", ";", ":", "(", ")", "and", "or", "but", "as", "if", "that"])
+#: Particles after a verb: a phrasal verb without its object (*push back*, *speak out*).
+_PARTICLES = frozenset(["back", "out", "up", "down", "off", "away", "ahead", "forward", "on"])
+
+
+def _takes_object(s: Tokens, k: int) -> bool:
+    """Whether token k, right after a verb, may open its object: a word, no preposition,
+    particle, *to*, *as* or coordinator."""
+    if k >= s.n or not s.toks[k][:1].isalnum():
+        return False
+    w = s.low[k]
+    return (
+        w not in lexicons().prepositions
+        and w not in _PARTICLES
+        and w not in COORDINATORS
+        and w not in ("to", "as", "than")
+    )
+
+
+def bare_verb(s: Tokens, k: int) -> bool:
+    """Whether token k has the shape of a bare verb: a lower-case word of three letters or
+    more, no determiner, with no ending of a noun, adjective or inflected form."""
+    w = s.low[k]
+    return (
+        s.toks[k].isalpha()
+        and s.toks[k].islower()
+        and len(w) > 2
+        and w not in DETERMINERS
+        and w not in lexicons().prepositions
+        and w not in MODALS
+        and not w.endswith(_NOT_BARE)
+    )

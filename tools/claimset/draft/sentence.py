@@ -10,6 +10,7 @@ from itertools import compress
 from .conjuncts import (
     closes_before_coordinator,
     opens_clause_at,
+    parallel_base,
     parallel_past,
     verbs_sharing_an_object,
 )
@@ -364,8 +365,10 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
     if verbs_sharing_an_object(s, i, c):
         return False  # "launching and shepherding talks": one predicate, one object
-    if parallel_past(s, i, c):
-        return True  # "has provided aid and reportedly reprogrammed funds"
+    if parallel_past(s, i, c) or parallel_base(s, i, c):
+        # "has provided aid and reportedly reprogrammed funds", "plans to expand its navy and
+        # increase spending": two predicates, each with its own object.
+        return True
     lower = c < n and s.toks[c].islower() and nxt.isalpha()
     prepositions = lexicons().prepositions
     if lower and nxt not in DETERMINERS and _verb_with_object(s, c, finite_seen):

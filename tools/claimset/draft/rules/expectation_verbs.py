@@ -433,21 +433,7 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
         # "insists that Egypt would never accept ...": a statement, not pressure to act; only
         # a deontic complement ("insists that the restrictions must be lifted") is a demand.
         typ = "prediction" if is_future(s, span_start, end) else "belief"
-    if (
-        cue.speech
-        and typ == "prediction"
-        and own_conduct(s, span_start, end, holder, mentions, ctx)
-    ):
-        typ = "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
-    elif (
-        (cue.speech or cue.type == "belief")
-        and typ in ("belief", "prediction")
-        and (_deontic(s, span_start, end) or necessity_predicate(s, span_start, end))
-    ):
-        # "Seoul said that Tokyo must apologize": a party's should / must on another party is
-        # its demand (§8.2); on its own conduct its intention (v1.3 change 25).
-        own = own_conduct(s, span_start, end, holder, mentions, ctx)
-        typ = "intention" if own else "demand"
+    typ = _reported_type(site, typ, holder, span_start, end)
     cand = build_candidate(s, i, typ, "holder", holder, atoks, (span_start, end), site.start, cue)
     if cand is not None and atoks is not None and atoks[0] < site.start:
         # A subject shared with the predicate before (*X has worked with Y but has opposed
@@ -458,6 +444,43 @@ def _active_candidate(site: CueSite, content: _Content, typ: str, end: int) -> C
         cand.underspecified = content.underspecified
         cand.speech = cue.speech and AUTHOR not in holder
     return cand
+
+
+def _reported_type(site: CueSite, typ: str, holder: list[str], a: int, b: int) -> str:
+    """The type of a party's reported content in tokens a..b: a speaker's future about its own
+    conduct is its intention (§4.5); a deontic modal or a necessity is its demand, or its
+    intention on its own conduct (§8.2, v1.3 change 25); so is a proposal (v1.4 §8.1)."""
+    s, cue = site.s, site.cue
+    if cue.speech and typ == "prediction" and own_conduct(s, a, b, holder, site.mentions, site.ctx):
+        return "intention"  # "says that it will veto ...": a declared course of its own (§4.5)
+    if typ not in ("belief", "prediction"):
+        return typ
+    if (cue.speech or cue.type == "belief") and (_deontic(s, a, b) or necessity_predicate(s, a, b)):
+        # "Seoul said that Tokyo must apologize": a party's should / must on another party is
+        # its demand (§8.2); on its own conduct its intention (v1.3 change 25).
+        return "intention" if own_conduct(s, a, b, holder, site.mentions, site.ctx) else "demand"
+    if _proposal(s, site.i, a, b):
+        # "suggested that the OAS could play a larger role": a proposal asks the party of the
+        # content by words, a demand; with the holder's own action an offer (v1.4 §8.1).
+        return "intention" if own_conduct(s, a, b, holder, site.mentions, site.ctx) else "demand"
+    return typ
+
+
+def _proposal(s: Sentence, i: int, a: int, b: int) -> bool:
+    """Whether a verb of proposing at token i (*suggest, propose*) takes a that-clause in tokens
+    a..b whose modal puts an action to its subject (*suggested that the OAS could play a larger
+    role*, *should join*): a proposal (guidelines v1.4 §8.1, demand). With a state or a past
+    (*may be preparing*, *could have known*) it is the epistemic verb, a belief or prediction."""
+    low = s.low
+    if not low[i].startswith(("suggest", "propos")) or a == 0 or low[a - 1] != "that":
+        return False
+    k = next((t for t in range(a, min(b, a + 12)) if low[t] in FINITE), None)
+    if k is None or low[k] not in ("could", "should", "might", "can", "ought"):
+        return False
+    v = k + 1
+    while v < b and (low[v] in ("also", "potentially", "not") or low[v].endswith("ly")):
+        v += 1
+    return v < b and low[v] not in ("be", "have", "to") and s.toks[v].isalpha()
 
 
 def _deontic(s: Sentence, a: int, b: int) -> bool:

@@ -12,6 +12,7 @@ from ..clauses import (
     skip_complementizer,
     trim_span,
 )
+from ..conjuncts import bare_verb
 from ..lexicons import lexicons, longest_match
 from ..main_clauses import main_clauses
 from ..sentence import Sentence
@@ -147,6 +148,7 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     plain report is a claim of the author (guidelines §4.2, signal 3; §4.4)."""
     if not s.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'", ")")):
         return  # a heading (no final punctuation, SPEC "Segmentation") states no judgement
+    prev: Candidate | None = None
     for n, (a, b) in enumerate(main_clauses(s)):
         if any(c.region[0] < b and a < c.region[1] for c in cands):
             continue
@@ -177,9 +179,14 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         if a >= b:
             continue
         typ = _judgement_type(s, region[0], a, b)
+        first = prev if prev is not None and second_predicate(s, region[0], prev) else None
+        if first is not None:
+            typ = first.type  # "is going to take action and make sure ...": one modal (§5)
         cand = Candidate(a, typ, "author", [AUTHOR], None, (a, b), region, is_negated(s, a, b))
         cand.underspecified = whether
+        cand.parent = first
         cands.append(cand)
+        prev = cand
 
 
 def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
@@ -555,3 +562,16 @@ def _narrated_conduct(s: Sentence, a: int, b: int) -> bool:
         if w in FINITE or is_verb(w):
             return False
     return False
+
+
+def second_predicate(s: Sentence, a: int, prev: Candidate) -> bool:
+    """Whether the clause at token a is a second predicate of the author's clause before it,
+    split off by a coordinating "and" with no subject of its own (*I'm going to take action and
+    make sure the pain falls on them*): it shares that clause's modal, so its type (§5)."""
+    return (
+        1 < a < s.n - 1
+        and s.coord[a - 1]
+        and prev.span[1] >= a - 2
+        and bare_verb(s, a)
+        and not is_verb(s.low[a + 1])
+    )

@@ -35,7 +35,10 @@ def find_target(
             and inflection(s.low[parent.cue]) == inflection(s.low[a]) != ""
             and a == cand.cue
         )
-        own = _named_target(s, cand, mentions) if holders_own else None
+        # The speaker's own declared course names its own party in each predicate (*I'm
+        # going to take action and make sure the pain falls on the Russian economy*).
+        speakers = parent.frame == "holder" and AUTHOR in parent.holder
+        own = _named_target(s, cand, mentions) if holders_own or speakers else None
         return own or find_target(s, parent, mentions, actors)
     if cand.target_hint is not None:
         return cand.target_hint if cand.target_hint not in cand.holder else None
