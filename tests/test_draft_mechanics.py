@@ -196,3 +196,26 @@ def test_a_proposal_asks_the_party_of_its_content(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A free relative after a verb of evaluation or wanting is a noun phrase: the span
+        # starts at the verb (§7.1).
+        (
+            "Tokyo criticized what it views as poor planning.",
+            [("japan", "belief", "criticized what it views as poor planning")],
+        ),
+        (
+            "Tokyo applauded what it called a bold step.",
+            [("japan", "belief", "applauded what it called a bold step")],
+        ),
+        # After a verb of predicting, "what" opens an embedded question: the span starts there.
+        ("Tokyo predicts what will happen.", [("japan", "prediction", "what will happen")]),
+    ],
+)
+def test_a_free_relative_object_starts_the_span_at_the_verb(
+    text: str, expected: list[tuple[Any, ...]]
+) -> None:
+    assert claims(text) == expected

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from ..actors import Mention
 from ..clauses import bare_clause, names_object, opens_infinitive
-from ..lexicons import lexicons
+from ..lexicons import ExpectationCue, lexicons
 from ..registry import Complement, complement
 from ..sentence import Sentence
 from ..words import DETERMINERS, FINITE, MONTHS, NUMBER, progressive
@@ -350,3 +350,11 @@ def bracket_end(s: Sentence, i: int, end: int) -> int:
         return end
     close = next((k for k in range(i + 1, end) if s.low[k] == ")"), None)
     return close if close is not None else end
+
+
+def free_relative_object(cue: ExpectationCue) -> bool:
+    """Whether a "what" after the verb of `cue` opens a free relative, a noun phrase (*praised
+    what it called a bold step*): after a verb of evaluation or wanting that takes no clause
+    (`needs` any, a belief or desire, no saying verb), not after a verb of predicting or
+    saying, whose "what" opens an embedded question (*predicts what will happen*)."""
+    return cue.complement.name == "any" and cue.type in ("belief", "desire") and not cue.speech

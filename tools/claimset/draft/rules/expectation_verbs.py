@@ -46,6 +46,7 @@ from .complements import (
     attitude_duration,
     bare_after,
     bracket_end,
+    free_relative_object,
     infinitive_subject,
     near_that,
 )
@@ -343,6 +344,10 @@ def _content(site: CueSite, verb: VerbSite, that_at: int | None, j: int) -> _Con
         return _Content(i, cue.type)  # "regard that assurance as worthless": no complementizer
     if nxt == "that":
         return _Content(j + 1, cue.type)
+    if nxt == "what" and free_relative_object(cue):
+        # "criticized what they view as poor planning": a free relative is a noun phrase, so
+        # the span starts at the verb (§7.1), not at "what" as an embedded question would.
+        return _Content(i, cue.type)
     if nxt in WH:
         whether = nxt == "whether"
         return _Content(j + 1 if whether else j, cue.type, underspecified=whether)
