@@ -219,3 +219,18 @@ def test_a_free_relative_object_starts_the_span_at_the_verb(
     text: str, expected: list[tuple[Any, ...]]
 ) -> None:
     assert claims(text) == expected
+
+
+def test_a_bare_subject_with_an_of_phrase_and_an_insertion_opens_a_content_clause() -> None:
+    # "Experts say" + a subject without a determiner that holds an "of" phrase and an
+    # insertion between commas: the content clause is the experts' (§7.1, its subject first).
+    assert claims(
+        "Experts say large transfers of naval technology, in addition to more aid, could "
+        "strengthen Seoul."
+    ) == [
+        (
+            "analysts",
+            "prediction",
+            "large transfers of naval technology, in addition to more aid, could strengthen Seoul",
+        )
+    ]

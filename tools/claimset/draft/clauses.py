@@ -236,7 +236,9 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
     bare_noun = _bare_noun_subject(s, j)
     if not (determined or bare_noun or (s.toks[j][:1].isupper() and s.toks[j].isalpha())):
         return False
-    for k in range(j + 1, min(end, j + (9 if determined else 3 if bare_noun else 7))):
+    # The words of an insertion between commas are skipped (*, in addition to more aid,*).
+    reach = range(j + 1, min(end, _subject_reach(s, j, determined, bare_noun)))
+    for k in filter(lambda t: t not in s.inserted, reach):
         w = s.low[k]
         if w in FINITE or (
             past_verb(s.low, k)
@@ -262,6 +264,22 @@ def bare_clause(s: Sentence, j: int, end: int) -> bool:
 
 
 _POSSESSIVES = frozenset(["his", "her", "its", "their", "our"])
+
+
+def _subject_reach(s: Sentence, j: int, determined: bool, bare_noun: bool) -> int:
+    """How far the subject of a complement clause opened at token j may run before its verb:
+    a noun phrase with a determiner or a bare one with an "of" phrase (*say possible transfers
+    of advanced technology could ...*) further than a bare noun or a name; past an insertion
+    between commas (*, in addition to more aid,*), whose words are skipped."""
+    if not (determined or bare_noun):
+        return j + 7
+    reach = j + (9 if determined or "of" in s.low[j + 1 : j + 4] else 3)
+    for k in range(j + 1, min(s.n, j + 24)):
+        if k in s.inserted:
+            reach += 1
+        elif s.low[k] in FINITE:
+            break
+    return reach
 
 
 def _bare_noun_subject(s: Sentence, j: int) -> bool:
