@@ -310,6 +310,18 @@ PAST_IRREGULAR = frozenset(
         "drew",
     ]
 )
+#: Irregular participles of verbs of events and acts (*have taken several steps*, *has sold*):
+#: after *has / have / had* they narrate like *has signed*. Kept out of `PAST_IRREGULAR`,
+#: where a bare participle would count as narration (*permanently taken over by ...*
+#: describes a state). Not those of attitude, perception or framing verbs (*felt, known,
+#: shown, given*) nor of linking, choosing or causing (*has grown stronger*, *has chosen to
+#: hedge*, *has driven*), which other tests read.
+ACT_PARTICIPLES = frozenset(
+    [
+        *("taken", "begun", "drawn", "stood", "withdrawn", "undertaken", "sold", "built"),
+        *("spent", "caught", "fled", "thrown", "stolen", "sunk", "flown"),
+    ]
+)
 #: Participles of attitude verbs that are not formed with -ed/-en (*was seen as*).
 PARTICIPLES = frozenset(
     [

@@ -30,6 +30,7 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
+from .judgement_reports import perfect_of_act
 from .judgement_type import frame_type, optative, relative_start
 
 
@@ -47,6 +48,8 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
         return False  # "The moves have raised concerns among observers": an effect judged
     if "statistic" in found:
         return True
+    if "past" not in found and perfect_of_act(s, i, j):
+        found.add("past")  # "authorities have taken several steps": narrated like "signed"
     if ("present" in found and _present_outside_relatives(s, i, j)) or s.low[-1] == "?":
         return False
     # Event nouns alone ("the talks resume") are no report: only past narration, dates and
