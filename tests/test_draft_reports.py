@@ -40,3 +40,46 @@ def test_an_irregular_participle_with_a_judgement_stays_a_claim(
 ) -> None:
     """An evaluative word or a modal still makes the author's claim."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By law, the ministry does not consider the impact on farmers.",
+        "As part of the compact, a task force pursues supply chain diversification.",
+        "Under its legal system, Seoul can revoke the licence of any broadcaster.",
+        "Under the treaty, each side is to consult the other before any test.",
+        "In 2023, under the accord, the two navies hold joint drills every spring.",
+    ],
+)
+def test_what_an_instrument_in_a_fronted_frame_provides_is_a_report(text: str) -> None:
+    """*By law, ...*, *Under the treaty, ...*, *As part of the compact, ...*: the clause is
+    the instrument's content, a report in any tense (§4.4; laws and agreements speak for
+    nobody, §4.5)."""
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Under the new law, exports may suffer.",
+            [("author", "prediction", "exports may suffer")],
+        ),
+        (
+            "Under the treaty, Tokyo's position is unrealistic.",
+            [("author", "belief", "Tokyo's position is unrealistic")],
+        ),
+        ("Under pressure, Seoul will give in.", [("author", "prediction", "Seoul will give in")]),
+        (
+            "Under President Moon, Seoul wanted better ties with Tokyo.",
+            [("south_korea", "desire", "wanted better ties with Tokyo")],
+        ),
+    ],
+)
+def test_a_judgement_or_another_frame_stays_a_claim(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """A judging modal or an evaluative word is the author's own; a frame that names no
+    instrument (*Under pressure*, *Under President Moon*) is no instrument's content."""
+    assert claims(text) == expected

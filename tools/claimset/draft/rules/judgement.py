@@ -30,7 +30,7 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
-from .judgement_reports import perfect_of_act
+from .judgement_reports import instrument_frame, perfect_of_act
 from .judgement_type import frame_type, optative, relative_start
 
 
@@ -159,8 +159,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
             # of its own
             continue
-        if instrument_subject(s, a, b):
-            continue  # "These resolutions restrict trade ...": the instrument's content, a report
+        if instrument_subject(s, a, b) or instrument_frame(s, a, b):
+            continue  # "These resolutions restrict trade ...", "Under the treaty, ...": a report
         if _cue_alone(s, a, b):
             continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
         if _is_report(s, a, b) and not _explained(s, b):
