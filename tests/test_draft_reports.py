@@ -83,3 +83,54 @@ def test_a_judgement_or_another_frame_stays_a_claim(
     """A judging modal or an evaluative word is the author's own; a frame that names no
     instrument (*Under pressure*, *Under President Moon*) is no instrument's content."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike its Gulf neighbours, Seoul exports little oil.",
+        "Participating personnel are subject to vetting by the council.",
+        "His term is slated to end in June 2030.",
+        "Such firms are not eligible for the subsidy.",
+        "I’m the first Japanese leader to visit Seoul in time of war.",
+        "Tokyo was the last capital to recognise the new government.",
+    ],
+)
+def test_acts_statuses_and_ranks_are_reports(text: str) -> None:
+    """A verbless phrase of comparison (*Unlike its neighbours*), a legal or scheduled status
+    (*are subject to*, *is slated to*) and a rank by the record (*the first leader to visit*):
+    checked in the record, reports (§4.4)."""
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks are scheduled to resume in May, and Tokyo will attend.",
+            [("author", "prediction", "Tokyo will attend")],
+        ),
+        (
+            "The plan may be subject to review.",
+            [("author", "prediction", "The plan may be subject to review")],
+        ),
+        (
+            "Seoul is the most widely admired partner in the region.",
+            [("author", "belief", "Seoul is the most widely admired partner in the region")],
+        ),
+        (
+            "This is the first step to lasting peace.",
+            [("author", "belief", "This is the first step to lasting peace")],
+        ),
+        (
+            "Unlike its Gulf neighbours, Seoul wants a deal.",
+            [("south_korea", "desire", "wants a deal")],
+        ),
+    ],
+)
+def test_next_to_reports_judgements_stay_claims(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """A modal (not the month *May*), a rank of esteem, a noun after *the first step to*, and
+    the clause after a phrase of comparison are judged as before."""
+    assert claims(text) == expected

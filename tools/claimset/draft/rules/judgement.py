@@ -30,7 +30,7 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
-from .judgement_reports import instrument_frame, perfect_of_act
+from .judgement_reports import instrument_frame, legal_status, perfect_of_act, record_rank
 from .judgement_type import frame_type, optative, relative_start
 
 
@@ -58,7 +58,8 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
 
 
 _RELATIVES = frozenset(["which", "who", "that"])
-# Words opening a prepositional phrase of time or circumstance (no clause without a verb).
+# Words opening a prepositional phrase of time, circumstance or comparison (no clause without
+# a verb).
 _PREPOSITIONAL = frozenset(
     [
         "during",
@@ -81,6 +82,8 @@ _PREPOSITIONAL = frozenset(
         "by",
         "through",
         "from",
+        # of comparison and place (*Unlike its neighbours, ...*, *Like Tokyo, ...*)
+        *("unlike", "like", "besides", "beyond", "among", "across", "toward", "towards"),
     ]
 )
 
@@ -159,13 +162,13 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
             # of its own
             continue
-        if instrument_subject(s, a, b) or instrument_frame(s, a, b):
+        if instrument_subject(s, a, b) or instrument_frame(s, a, b) or legal_status(s, a, b):
             continue  # "These resolutions restrict trade ...", "Under the treaty, ...": a report
         if _cue_alone(s, a, b):
             continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
         if _is_report(s, a, b) and not _explained(s, b):
             continue
-        if _objective_need(s, a, b) or _dependence(s, a, b):
+        if _objective_need(s, a, b) or _dependence(s, a, b) or record_rank(s, a, b):
             continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
         if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
             continue  # "The two countries collaborate on energy", "We are monitoring ...": §4.4

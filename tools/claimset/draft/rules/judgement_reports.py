@@ -1,11 +1,20 @@
 """Clauses of the author's voice that report, not judge (guidelines §4.4, §4.5): the perfect of
-a narrated act, and what a law or agreement named in a fronted frame provides."""
+a narrated act, what a law or agreement named in a fronted frame provides, a legal or scheduled
+status, a rank by the record."""
 
 from __future__ import annotations
 
 from ..lexicons import lexicons, longest_match
 from ..sentence import Sentence
-from ..words import ACT_PARTICIPLES, AGREEMENTS, INSTRUMENTS
+from ..words import (
+    ACT_PARTICIPLES,
+    AGREEMENTS,
+    DETERMINERS,
+    INSTRUMENTS,
+    MODALS,
+    is_past,
+    is_verb,
+)
 
 #: Auxiliaries of the perfect.
 _PERFECT = frozenset(["has", "have", "had", "'ve", "’ve"])
@@ -59,18 +68,7 @@ def instrument_frame(s: Sentence, a: int, b: int) -> bool:
     (*Under the new law, exports may suffer*)."""
     low = s.low
     start = next((k + 1 for k in range(a - 1, -1, -1) if low[k] in (";", ":")), 0)
-    if not _framed(s, start, a):
-        return False
-    lex = lexicons()
-    for k in range(a, b):
-        w = low[k]
-        if w in _JUDGING_MODALS or (w in lex.hedges.firsts and longest_match(lex.hedges, low, k)):
-            return False
-        if (w in lex.evaluative.firsts and longest_match(lex.evaluative, low, k)) or (
-            w in lex.causal.firsts and longest_match(lex.causal, low, k)
-        ):
-            return False
-    return True
+    return _framed(s, start, a) and _unjudged(s, a, b)
 
 
 def _framed(s: Sentence, start: int, a: int) -> bool:
@@ -92,4 +90,100 @@ def _framed(s: Sentence, start: int, a: int) -> bool:
                 if head in INSTRUMENTS or head in AGREEMENTS or head in _FRAME_HEADS:
                     return True
         piece = k + 1
+    return False
+
+
+#: Words of a legal or scheduled status after a copula (*are subject to vetting*, *is slated
+#: to end in June*, *is eligible for expedited consideration*).
+_STATUS = frozenset(["subject", "slated", "scheduled", "eligible", "entitled"])
+_STATUS_LINKS = frozenset(["to", "for"])
+_COPULAS = frozenset(["is", "are", "was", "were", "remain", "remains", "remained"])
+
+
+def legal_status(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b states a legal or scheduled status as its predicate: a copula,
+    then *subject to*, *slated / scheduled to*, *eligible for*, *entitled to* (*Participating
+    personnel are subject to vetting*, *His term is slated to end in June 2030*). What a rule
+    or a timetable fixes is checked in the record, a report like what a law provides
+    (guidelines §4.4); a modal, a cue, an evaluative or causal word leave the clause a claim
+    (*The plan may be subject to review*)."""
+    low = s.low
+    for k in range(a + 1, min(b - 2, a + 12)):
+        if low[k] in _COPULAS:
+            n = k + 1
+            while n < b and (low[n] == "not" or low[n].endswith("ly")):
+                n += 1
+            return (
+                n + 1 < b
+                and low[n] in _STATUS
+                and low[n + 1] in _STATUS_LINKS
+                and _unjudged(s, a, b)
+            )
+        if is_verb(low[k]) or low[k] in MODALS:
+            return False  # the clause's verb is another one
+    return False
+
+
+def _unjudged(s: Sentence, a: int, b: int) -> bool:
+    """No judging modal, cue, evaluative or causal word in tokens a..b."""
+    low, lex = s.low, lexicons()
+    for k in range(a, b):
+        w = low[k]
+        if w == "may" and k > a and s.toks[k] == "May":
+            continue  # the month (*resume in May*)
+        if w in _JUDGING_MODALS or (w in lex.hedges.firsts and longest_match(lex.hedges, low, k)):
+            return False
+        if (w in lex.evaluative.firsts and longest_match(lex.evaluative, low, k)) or (
+            w in lex.causal.firsts and longest_match(lex.causal, low, k)
+        ):
+            return False
+    return True
+
+
+#: Ordinals that rank a party by the record (*the first president to visit ...*).
+_ORDINALS = frozenset(["first", "second", "third", "last"])
+#: Adverbs of how often an act is done (*the most commonly practised*), not of esteem or
+#: reach (*the most highly regarded*, *the most widely admired*).
+_RECORD_ADVERBS = frozenset(["commonly", "frequently", "often"])
+
+
+def _verb_after_to(s: Sentence, k: int) -> bool:
+    """Whether token k, after *to*, can be the verb of an infinitive."""
+    w = s.low[k]
+    return (
+        w.isalpha()
+        and s.toks[k].islower()
+        and w not in DETERMINERS
+        and not w.endswith(("ing", "s"))  # a noun or its modifier (*to lasting peace*)
+    )
+
+
+def record_rank(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b ranks its subject by the record, after a copula: an ordinal
+    before a noun and an infinitive (*I'm the first president to visit Seoul in wartime*) or
+    *most* before an adverb and a participle (*Buddhism is the most commonly practised
+    religion there*). Like a rank by size (*the sixth-largest partner*, `ranking`), it is
+    checked in the record, a report (guidelines §4.4); an evaluative or causal word, a cue
+    or a judging modal leave it a claim (*the most widely admired*)."""
+    low = s.low
+    for k in range(a + 1, min(b - 3, a + 10)):
+        if low[k] in _COPULAS or low[k] in ("am", "m", "'s", "’s"):
+            if low[k + 1] != "the":
+                return False
+            r = k + 2
+            if low[r] in _ORDINALS:
+                to = next((t for t in range(r + 2, min(b, r + 7)) if low[t] == "to"), None)
+                # an infinitive, not a preposition before a noun (*the first step to a peace*)
+                ranked = to is not None and to + 1 < b and _verb_after_to(s, to + 1)
+            else:
+                ranked = (
+                    low[r] == "most"
+                    and r + 2 < b
+                    and low[r + 1] in _RECORD_ADVERBS
+                    and (is_past(low[r + 2]) or low[r + 2] in ACT_PARTICIPLES)
+                    and low[r + 2] not in lexicons().expectations.firsts
+                )
+            return ranked and _unjudged(s, a, b)
+        if is_verb(low[k]) or low[k] in MODALS:
+            return False
     return False
