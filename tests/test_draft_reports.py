@@ -134,3 +134,40 @@ def test_next_to_reports_judgements_stay_claims(
     """A modal (not the month *May*), a rank of esteem, a noun after *the first step to*, and
     the clause after a phrase of comparison are judged as before."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada and Brazil declined Japan's requests to lead such a force.",
+        "As of September, the ministry had granted requests to several importers.",
+        "Tokyo rejected demands to apologize.",
+        "Tokyo ignored calls to resign.",
+    ],
+)
+def test_an_attitude_noun_as_the_object_of_a_past_verb_makes_no_claim(text: str) -> None:
+    """*rejected demands to ...*, *had granted requests to ...*: a finite verb cannot follow
+    another one, so the word is a noun with no predicate of its own (§4.3)."""
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plan Seoul announced calls for deep cuts.",
+            [("south_korea", "demand", "calls for deep cuts")],
+        ),
+        ("Seoul expected talks to resume.", [("south_korea", "demand", "talks to resume")]),
+        (
+            "Tokyo urged Seoul to stop the tests.",
+            [("japan", "demand", "Seoul to stop the tests")],
+        ),
+    ],
+)
+def test_a_verb_after_a_reduced_relative_or_a_cue_before_a_noun_stays(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """In a reduced relative clause (*the plan Seoul announced*) the word after the past verb
+    is the main verb; an attitude verb before a noun object keeps its claim."""
+    assert claims(text) == expected

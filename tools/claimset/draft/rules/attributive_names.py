@@ -83,3 +83,46 @@ def _first_of_coordination(s: Sentence, name: Mention, mentions: list[Mention]) 
             break
         first = prev.i
     return first
+
+
+#: Verbs by which a party voices the attitude its noun names (*restated U.S. demands that
+#: ...*, *renewed calls for ...*): the noun's content is then that party's claim (§4.5).
+_VOICING = frozenset(
+    [
+        *("restated", "reiterated", "repeated", "renewed", "issued", "made", "voiced"),
+        *("expressed", "submitted", "presented", "delivered", "sent", "raised", "stated"),
+    ]
+)
+
+
+def object_of_past_verb(site: CueSite) -> bool:
+    """Whether the cue word in -s is the object of a past verb right before it, or past a
+    party's name there (*Tokyo rejected demands to apologize*, *had granted requests to
+    importers*, *declined U.S. requests to lead the force*): a finite verb cannot follow
+    another one, so the word is a noun; the attitude it names belongs to no predicate of its
+    own, and the sentence narrates what was done with it (guidelines §4.3, "an attitude noun
+    with no predicate of its own"). A content stated in a that-clause (*rejected Beijing
+    demands that Seoul withdraw*, §4.5) or a verb that voices the noun (*restated demands*)
+    keeps it, and so does a reduced relative clause (*the plan Seoul announced calls for ...*:
+    a noun before the past verb's subject makes the cue word the main verb)."""
+    s, i = site.s, site.i
+    low = s.low
+    if not low[i].endswith("s") or low[i].endswith(("ss", "us")) or i < 2:
+        return False
+    if site.nxt == "that":
+        return False  # "rejected Beijing demands that Seoul withdraw": the demand's content
+    k = i - 1
+    name = next((m for m in site.mentions if m.j == i and not m.possessive), None)
+    if name is not None and not name.anaphor:
+        k = name.i - 1
+    verb = low[k]
+    if k < 1 or not verb.endswith("ed") or verb in FINITE or verb in _VOICING:
+        return False
+    if not s.toks[k].islower() or low[k - 1] in ("be", "been", "being", "is", "are", "was", "were"):
+        return False  # a passive participle before its agent's name is left to other tests
+    subject = next((m for m in site.mentions if m.j == k and not m.possessive), None)
+    if subject is not None and subject.i > 0:
+        before = s.toks[subject.i - 1]
+        # "the plan Seoul announced calls for ...": a noun before the subject
+        return not (before.isalpha() and before.islower() and before not in ("and", "or"))
+    return True

@@ -40,7 +40,7 @@ from ..words import (
     is_verb,
 )
 from .actor import find_holder
-from .attributive_names import after_demonym, after_modifying_name
+from .attributive_names import after_demonym, after_modifying_name, object_of_past_verb
 from .complements import (
     VerbSite,
     attitude_duration,
@@ -192,7 +192,7 @@ def _not_a_verb(site: CueSite) -> bool:
         return True  # a noun: "the hope", "a push", "no doubt", "Moscow's plan"
     if _noun_phrase_head(s, i, site.j):
         return True  # "No detailed plan has been published", "The demands were ignored"
-    if after_demonym(site) or after_modifying_name(site):
+    if after_demonym(site) or after_modifying_name(site) or object_of_past_verb(site):
         return True  # "Chinese pressure on Lithuania backfired", "resisted U.S. demands"
     participle = low[i].endswith("ed") and not low[i].endswith("eed")  # not "to proceed"
     if (
