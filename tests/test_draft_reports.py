@@ -171,3 +171,41 @@ def test_a_verb_after_a_reduced_relative_or_a_cue_before_a_noun_stays(
     """In a reduced relative clause (*the plan Seoul announced*) the word after the past verb
     is the main verb; an attitude verb before a noun object keeps its claim."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        (
+            "Relations between Tokyo and Seoul have encountered turbulence in 2026.",
+            "Relations between Tokyo and Seoul have encountered turbulence in 2026",
+        ),
+        (
+            "Tokyo's policy toward Beijing has shifted repeatedly since the war began.",
+            "Tokyo's policy toward Beijing has shifted repeatedly since the war began",
+        ),
+        (
+            "The situation has continued to deteriorate in 2025.",
+            "The situation has continued to deteriorate in 2025",
+        ),
+        ("Japanese-Korean ties soured in 2019.", "Japanese-Korean ties soured in 2019"),
+    ],
+)
+def test_how_relations_changed_is_the_authors_reading(text: str, span: str) -> None:
+    """The course of relations or of a situation between parties sums up many events: the
+    author's belief, also in the past (§4.4)."""
+    assert claims(text) == [("author", "belief", span)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese-Korean trade ties grew 5% in 2019.",
+        "Seoul cooled its ties with Tokyo in 2019.",
+        "Seoul's exports deteriorated in quality in 2019 and 2020.",
+    ],
+)
+def test_a_figure_or_a_partys_act_stays_a_report(text: str) -> None:
+    """A figure, a party's own act (*Seoul cooled its ties*) and a change of a thing that is
+    no relation stay reports."""
+    assert claims(text) == []

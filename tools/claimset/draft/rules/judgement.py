@@ -30,7 +30,13 @@ from ..words import (
 )
 from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
-from .judgement_reports import instrument_frame, legal_status, perfect_of_act, record_rank
+from .judgement_reports import (
+    instrument_frame,
+    legal_status,
+    perfect_of_act,
+    record_rank,
+    trend_of_relations,
+)
 from .judgement_type import frame_type, optative, relative_start
 
 
@@ -48,6 +54,8 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
         return False  # "The moves have raised concerns among observers": an effect judged
     if "statistic" in found:
         return True
+    if trend_of_relations(s, i, j):
+        return False  # "Relations between Tokyo and Seoul have soured": the author's reading
     if "past" not in found and perfect_of_act(s, i, j):
         found.add("past")  # "authorities have taken several steps": narrated like "signed"
     if ("present" in found and _present_outside_relatives(s, i, j)) or s.low[-1] == "?":

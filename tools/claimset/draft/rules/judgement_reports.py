@@ -1,6 +1,7 @@
 """Clauses of the author's voice that report, not judge (guidelines §4.4, §4.5): the perfect of
 a narrated act, what a law or agreement named in a fronted frame provides, a legal or scheduled
-status, a rank by the record."""
+status, a rank by the record. And the one past narration that judges: how relations between
+parties changed (`trend_of_relations`)."""
 
 from __future__ import annotations
 
@@ -187,3 +188,53 @@ def record_rank(s: Sentence, a: int, b: int) -> bool:
         if is_verb(low[k]) or low[k] in MODALS:
             return False
     return False
+
+
+#: Nouns of a relation or a state of affairs between parties (*relations*, *the situation*).
+_RELATION_NOUNS = frozenset(
+    [
+        *("relations", "relationship", "ties", "policy", "policies", "situation"),
+        *("partnership", "alliance", "rapprochement", "détente", "detente", "rivalry"),
+    ]
+)
+#: Verbs of a change in such a state (stems; -s, -ed, -ing forms are read off them).
+_CHANGES = frozenset(
+    [
+        *("shift", "broaden", "deepen", "deteriorate", "improve", "worsen", "flourish"),
+        *("strengthen", "weaken", "decline", "evolve", "sour", "warm", "cool", "thaw"),
+        *("stabilize", "stabilise", "encounter", "falter", "fray", "recover", "rebound"),
+    ]
+)
+#: Verbs between the auxiliary and the change (*has continued to deteriorate*).
+_ASPECT = frozenset(["continued", "continues", "continue", "begun", "began", "started", "to"])
+
+
+def trend_of_relations(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b says how relations or a situation between parties changed
+    (*Relations between Tokyo and Seoul have soured*, *Seoul's policy toward Tokyo has shifted
+    repeatedly*, *The situation has continued to deteriorate*): the course of a relation is
+    the author's reading of many events, not one event to check, so it is the author's belief
+    even when narrated in the past (guidelines §4.4: an outcome presented as a development, an
+    interpretation; the gold of four sets reads it so). A figure keeps it a report (*ties grew
+    5%*)."""
+    low = s.low
+    verb = next((k for k in range(a + 1, min(b, a + 14)) if _change(low[k])), None)
+    if verb is None:
+        return False
+    k = verb - 1
+    while k > a and (low[k] in _ASPECT or low[k] in _PERFECT or low[k].endswith("ly")):
+        k -= 1
+    subject = low[a : k + 1]
+    if any(is_verb(w) or w in MODALS for w in subject):
+        return False  # the change belongs to another clause (*said that ties soured*)
+    return any(w in _RELATION_NOUNS for w in subject)
+
+
+def _change(w: str) -> bool:
+    """A form of a verb of `_CHANGES` (*soured*, *deteriorates*, *shifting*)."""
+    for ending in ("", "s", "es", "d", "ed", "ing"):
+        if ending and w.endswith(ending) and w[: -len(ending)] in _CHANGES:
+            return True
+    if w.endswith("ing") and w[:-3] + "e" in _CHANGES:
+        return True  # "deteriorating"
+    return w in _CHANGES
