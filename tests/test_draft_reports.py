@@ -209,3 +209,32 @@ def test_a_figure_or_a_partys_act_stays_a_report(text: str) -> None:
     """A figure, a party's own act (*Seoul cooled its ties*) and a change of a thing that is
     no relation stay reports."""
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The thaw has brought gains, but it rests on a bond between two leaders.",
+            [("author", "belief", "it rests on a bond between two leaders")],
+        ),
+        (
+            "Tokyo wants calm, but it fears the cost.",
+            [("japan", "desire", "wants calm"), ("japan", "prediction", "fears the cost")],
+        ),
+        (
+            "The talks are no guarantee, and the risk remains real.",
+            [
+                ("author", "belief", "The talks are no guarantee"),
+                ("author", "belief", "the risk remains real"),
+            ],
+        ),
+    ],
+)
+def test_a_coordinated_clause_with_a_pronoun_subject_or_a_linking_verb_is_a_clause(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """The word after a subject pronoun is its verb (*it rests*), also in the present -s form
+    that the finite-verb test does not know, and so is a finite linking verb (*remains*): the
+    clause is no verbless fragment."""
+    assert claims(text) == expected
