@@ -238,3 +238,30 @@ def test_a_coordinated_clause_with_a_pronoun_subject_or_a_linking_verb_is_a_clau
     that the finite-verb test does not know, and so is a finite linking verb (*remains*): the
     clause is no verbless fragment."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Based on the understanding that there will be inspections, Tokyo agreed to wait.",
+            [],
+        ),
+        ("In light of the fact that talks will resume, Tokyo agreed to wait.", []),
+        (
+            "In view of the risks, Seoul should wait.",
+            [("author", "obligation", "Seoul should wait")],
+        ),
+        (
+            "Tokyo's policy is based on trust.",
+            [("author", "belief", "Tokyo's policy is based on trust")],
+        ),
+    ],
+)
+def test_a_premise_phrase_opening_the_sentence_makes_no_claim(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """*Based on / In light of / In view of* + a noun phrase is a premise like *given that* and
+    *because of* (§4.3): the content of its noun is presupposed; the clause after it, and a
+    predicate *is based on*, are judged as before."""
+    assert claims(text) == expected
