@@ -31,6 +31,7 @@ from ..words import (
 from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
 from .judgement_reports import (
+    clause_verb,
     instrument_frame,
     legal_status,
     perfect_of_act,
@@ -166,7 +167,7 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     for n, (a, b) in enumerate(main_clauses(s)):
         if any(c.region[0] < b and a < c.region[1] for c in cands):
             continue
-        if (n > 0 or s.low[a] in _PREPOSITIONAL) and not _has_verb(s, a, b):
+        if (n > 0 or s.low[a] in _PREPOSITIONAL) and not clause_verb(s, a, b):
             # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
             # of its own
             continue
@@ -201,22 +202,6 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         cand.parent = first
         cands.append(cand)
         prev = cand
-
-
-#: Forms of a linking verb that make no clause alone (*a recipe for being there*, *'s*).
-_NONFINITE = frozenset(["be", "been", "being", "become", "appear", "seem", "remain", "'s"])
-#: Subject pronouns: the word after one is its verb (*it rests on*, *they trade*).
-_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
-
-
-def _has_verb(s: Sentence, a: int, b: int) -> bool:
-    """Whether tokens a..b hold a verb: a finite or past form, a linking verb (*the risk
-    remains real*), or the word right after a subject pronoun that opens them (*but it rests
-    on a personal bond*: a present verb in -s, which `is_verb` does not know)."""
-    copulas = lexicons().copulas
-    if any(is_verb(w) or (w in copulas and w not in _NONFINITE) for w in s.low[a:b]):
-        return True
-    return b - a > 1 and s.low[a] in _SUBJECT_PRONOUNS and s.toks[a + 1].isalpha()
 
 
 def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:

@@ -238,3 +238,19 @@ def _change(w: str) -> bool:
     if w.endswith("ing") and w[:-3] + "e" in _CHANGES:
         return True  # "deteriorating"
     return w in _CHANGES
+
+
+#: Forms of a linking verb that make no clause alone (*a recipe for being there*, *'s*).
+_NONFINITE = frozenset(["be", "been", "being", "become", "appear", "seem", "remain", "'s"])
+#: Subject pronouns: the word after one is its verb (*it rests on*, *they trade*).
+_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
+
+
+def clause_verb(s: Sentence, a: int, b: int) -> bool:
+    """Whether tokens a..b hold a verb: a finite or past form, a linking verb (*the risk
+    remains real*), or the word right after a subject pronoun that opens them (*but it rests
+    on a personal bond*: a present verb in -s, which `is_verb` does not know)."""
+    copulas = lexicons().copulas
+    if any(is_verb(w) or (w in copulas and w not in _NONFINITE) for w in s.low[a:b]):
+        return True
+    return b - a > 1 and s.low[a] in _SUBJECT_PRONOUNS and s.toks[a + 1].isalpha()
