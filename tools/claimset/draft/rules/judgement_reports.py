@@ -29,6 +29,8 @@ def perfect_of_act(s: Sentence, i: int, j: int) -> bool:
     "Actions are reports, attitudes are claims"); the other tests (evaluative and causal words,
     a present or modal verb) still decide."""
     low = s.low
+    if ACT_PARTICIPLES.isdisjoint(low[i:j]):
+        return False  # (most clauses: the set test runs in C)
     for k in range(i + 1, j):
         if low[k] not in ACT_PARTICIPLES:
             continue
@@ -68,6 +70,8 @@ def instrument_frame(s: Sentence, a: int, b: int) -> bool:
     A judging modal, a cue, an evaluative or causal word leave the clause to the other tests
     (*Under the new law, exports may suffer*)."""
     low = s.low
+    if a < 3 or "," not in low[a - 1 : a]:
+        return False  # no fronted phrase closed by a comma right before the clause
     start = next((k + 1 for k in range(a - 1, -1, -1) if low[k] in (";", ":")), 0)
     return _framed(s, start, a) and _unjudged(s, a, b)
 
@@ -109,6 +113,8 @@ def legal_status(s: Sentence, a: int, b: int) -> bool:
     (guidelines §4.4); a modal, a cue, an evaluative or causal word leave the clause a claim
     (*The plan may be subject to review*)."""
     low = s.low
+    if _STATUS.isdisjoint(low[a:b]):
+        return False  # (most clauses)
     for k in range(a + 1, min(b - 2, a + 12)):
         if low[k] in _COPULAS:
             n = k + 1
@@ -167,6 +173,9 @@ def record_rank(s: Sentence, a: int, b: int) -> bool:
     checked in the record, a report (guidelines §4.4); an evaluative or causal word, a cue
     or a judging modal leave it a claim (*the most widely admired*)."""
     low = s.low
+    clause = low[a:b]
+    if "the" not in clause or (_ORDINALS.isdisjoint(clause) and "most" not in clause):
+        return False  # (most clauses)
     for k in range(a + 1, min(b - 3, a + 10)):
         if low[k] in _COPULAS or low[k] in ("am", "m", "'s", "’s"):
             if low[k + 1] != "the":
@@ -218,6 +227,8 @@ def trend_of_relations(s: Sentence, a: int, b: int) -> bool:
     interpretation; the gold of four sets reads it so). A figure keeps it a report (*ties grew
     5%*)."""
     low = s.low
+    if _RELATION_NOUNS.isdisjoint(low[a : min(b, a + 14)]):
+        return False  # (most clauses: no relation noun in the subject's reach)
     verb = next((k for k in range(a + 1, min(b, a + 14)) if _change(low[k])), None)
     if verb is None:
         return False
