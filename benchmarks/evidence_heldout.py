@@ -125,10 +125,10 @@ def report(rows: list[dict[str, Any]], gold: dict[str, int], key: str, least: in
 
 
 def linear_held_out(rows: list[dict[str, Any]], gold: dict[str, int], least: int) -> None:
-    """The same choice made by a logistic regression (`claimset.draft.linear`) instead of the
+    """The same choice made by a logistic regression (`benchmarks/linear.py`) instead of the
     tree, for the links between sentences (adjacency, a report before the claim), left out
     one document at a time; the links inside a sentence keep the tree's choice."""
-    from claimset.draft.linear import train
+    from linear import train
 
     def features(row: dict[str, Any]) -> list[str]:
         vetoes = [f"veto={v}" for v in row["vetoes"] if v != CHOSEN]

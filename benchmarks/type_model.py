@@ -5,7 +5,7 @@ claim (as `claimset eval` pairs them: the largest span overlap within the senten
 features the drafter knows where it decides the type (`features`: the rules' type, the frame,
 the cue word, the governing modal, the span's first words and head verb, the holder, negation,
 person, tense, closed-class markers) and the gold type. A multinomial logistic regression
-(`claimset.draft.linear`) learns the type from them, the rules' type being one feature, so it
+(`benchmarks/linear.py`) learns the type from them, the rules' type being one feature, so it
 can learn where to override the rules. Each readable document is scored by a model trained on
 all the others: accuracy over paired claims and type F1 (whose denominators, the drafted and
 gold claims, the type decision does not change), rules against learned, per set and pooled.
@@ -36,7 +36,6 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from claimset.draft import draft, pipeline  # noqa: E402
 from claimset.draft.actors import AUTHOR  # noqa: E402
-from claimset.draft.linear import LinearModel, train  # noqa: E402
 from claimset.draft.sentence import Sentence  # noqa: E402
 from claimset.draft.types import Candidate  # noqa: E402
 from claimset.draft.words import BE, DETERMINERS, MODALS, PAST_IRREGULAR, SUBJECTS  # noqa: E402
@@ -49,6 +48,7 @@ from claimset.evaluate import (  # noqa: E402
 from claimset.models import HUMAN_STATUSES, SentenceRecord  # noqa: E402
 from claimset.project import Project  # noqa: E402
 from claimset.split import split  # noqa: E402
+from linear import LinearModel, train  # noqa: E402
 
 TYPES = ("belief", "prediction", "intention", "desire", "demand", "obligation")
 READABLE = ("dev", "test", "blind", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8")

@@ -1,10 +1,14 @@
-"""The logistic regression over string features (`claimset.draft.linear`)."""
+"""The logistic regression over string features (`benchmarks/linear.py`) that the type and
+evidence experiments use; the drafter itself learns nothing (docs/drafting.md, session 11)."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-from claimset.draft.linear import LinearModel, train
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from linear import LinearModel, train
 
 #: A toy decision: the modal says the type, the holder flips *will* to an intention.
 EXAMPLES = [
