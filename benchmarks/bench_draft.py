@@ -85,13 +85,13 @@ def gold_projects() -> list[tuple[str, Path, list[str] | None]]:
             (f"{p.name} (blind, op-ed)", p, None) for p in sorted(blind3.iterdir()) if p.is_dir()
         ]
     # Real texts (US government works) chosen, annotated twice and adjudicated by annotators who
-    # never saw a draft (sessions 8 to 10): each set was measured blind at the start of a session,
+    # never saw a draft (sessions 8 to 11): each set was measured blind at the start of a session,
     # then read while developing (blind4 and blind5: CRS texts and a speech; blind6: two speeches;
-    # blind7: two CRS reports, blind through session 9); blind8 (two CRS Insights) was measured
-    # at the start and the end of session 10 only.
-    for folder in ("blind4", "blind5", "blind6", "blind7", "blind8"):
+    # blind7: two CRS reports, blind through session 9; blind8: two CRS Insights, blind through
+    # session 10); blind9 (three CRS texts) was measured at the start and end of session 11 only.
+    for folder in ("blind4", "blind5", "blind6", "blind7", "blind8", "blind9"):
         real = ROOT / "tests" / "data" / folder
-        mark = "real, blind" if folder == "blind8" else "real, read"
+        mark = "real, blind" if folder == "blind9" else "real, read"
         if real.is_dir():
             out += [(f"{p.name} ({mark})", p, None) for p in sorted(real.iterdir()) if p.is_dir()]
     return [(label, p, docs) for label, p, docs in out if gold_files(p, docs)]

@@ -24,6 +24,7 @@ ESSAY_PROJECTS = [
     *sorted((DATA / "blind6").iterdir()),
     *sorted((DATA / "blind7").iterdir()),
     *sorted((DATA / "blind8").iterdir()),
+    *sorted((DATA / "blind9").iterdir()),
     REPO,
 ]
 
