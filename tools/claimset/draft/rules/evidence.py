@@ -13,6 +13,7 @@ from ..openings import temporal_since
 from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
 from ..words import (
+    BE,
     DETERMINERS,
     EVIDENTIAL_CUES,
     FINITE,
@@ -24,7 +25,14 @@ from ..words import (
     is_past,
     is_verb,
 )
-from .evidence_nonfacts import comparison, directive, gerund_item
+from .evidence_nonfacts import (
+    comparison,
+    directive,
+    elliptic_as,
+    gerund_item,
+    role_as,
+    supposed_means,
+)
 from .fact_clauses import (
     claim_and,
     main_clause_after_comma,
@@ -304,7 +312,9 @@ def _grounds_colon(s: Sentence, colon: int) -> bool:
     (*support for: an expedited transfer ...; ROK acquisition of ...*), items of the claim,
     not its support."""
     before = s.low[colon - 1] if colon > 0 else ""
-    return before not in lexicons().prepositions and before not in _LIST_OPENERS
+    # "The two effects are: ...": after a copula the colon introduces its complement.
+    opens = before in BE or before in _LIST_OPENERS
+    return before not in lexicons().prepositions and not opens
 
 
 def _continued(s: Sentence, last: Fact | None, i: int, j: int) -> Fact | None:
@@ -337,11 +347,17 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
     prev = s.low[i - 1] if i > 0 else ""
     if comparison(s, i):
         return None  # "a world as it was 20 years ago": no fact
+    if elliptic_as(s, i, j):
+        return None  # "..., as we are doing": a comparison, no reason and no fact
     marker = (
-        prev in ("because", "since")
-        or (s.low[i] == "as" and prev == ",")
-        or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
-    ) and _finite(s, i, j)
+        (
+            prev in ("because", "since")
+            or (s.low[i] == "as" and prev == ",")
+            or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
+        )
+        and _finite(s, i, j)
+        and not role_as(s, i)  # "instrumental as Coordination Minister in ...": a role
+    )
     if any(
         c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
     ):
@@ -508,7 +524,7 @@ def _fronted_reason(
         return None
     if low[i] == "because" and low[i + 1] != "of":
         return Fact(i + 1, j, typ or "reasoning", claim, cross=False, rule="fronted-because")
-    if (low[i] == "by" and low[i + 1].endswith("ing")) or (
+    if (low[i] == "by" and low[i + 1].endswith("ing") and not supposed_means(s, j)) or (
         low[i] == "having" and is_past(low[i + 1])
     ):
         return Fact(i + (low[i] == "by"), j, "event", claim, cross=False, rule="participle")

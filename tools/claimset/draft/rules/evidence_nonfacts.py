@@ -1,13 +1,13 @@
 """Clauses that state no fact although they look like one (guidelines §13.1, tests 1 and 3):
-an imperative or a formula with no subject, gerund items after a colon, and a comparison of
-states after *as*. Used by
+an imperative or a formula with no subject, gerund items after a colon, a comparison of
+states after *as*, an elliptic *as* clause, and a means the main clause only supposes. Used by
 `evidence.py` when it cuts a sentence into facts."""
 
 from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
-from ..words import BE, DETERMINERS, is_verb
+from ..words import BE, DETERMINERS, MODALS, is_verb
 
 #: Words that open a directive with no subject: a negative imperative (*Don't.*), *let* and
 #: *please* (*Let me be clear*).
@@ -61,3 +61,62 @@ def comparison(s: Sentence, i: int) -> bool:
         and i + 1 < s.n
         and s.low[i + 1] in BE
     )
+
+
+#: Auxiliaries and pro-verbs that may close an elliptic clause (*as we are doing*, *as they did*).
+_ELLIPTIC_ENDS = (
+    BE
+    | frozenset(["do", "does", "did", "doing", "done", "has", "have", "had", "so", "too"])
+    | MODALS
+)
+
+
+def elliptic_as(s: Sentence, i: int, j: int) -> bool:
+    """Whether the clause in tokens [i, j), after *as*, is elliptic: a subject and an
+    auxiliary or pro-verb only (*..., as we are doing*, *as others have*, *as it did*). It
+    says the claim's act is done elsewhere too, a comparison: no reason and no fact (§13.1
+    test 1); *as it did in the January operation* names an act and is left alone."""
+    if s.low[i] == "as":  # ", as we are doing": the clause from its conjunction
+        i += 1
+    words = [w for w in s.low[i:j] if w.isalpha()]
+    return (
+        i > 0
+        and s.low[i - 1] == "as"
+        and 2 <= len(words) <= 4
+        and words[-1] in _ELLIPTIC_ENDS
+        and all(w in _ELLIPTIC_ENDS or w in _SUBJECTS for w in words[1:])
+    )
+
+
+#: Pronoun subjects of an elliptic clause.
+_SUBJECTS = frozenset(["we", "i", "you", "they", "it", "he", "she", "others", "many", "most"])
+
+
+def role_as(s: Sentence, i: int) -> bool:
+    """Whether the *as* before token i names a role (*He was instrumental as Coordination
+    Minister in ...*, *As Education Minister from 1974, he ...*, *as an ally of ...*): a title
+    or an *a/an* noun phrase of a few words, then a preposition or a comma, and no word that
+    may be a verb (§13.1 test 1: *as* of reason opens a finite clause, *as the talks failed*)."""
+    if i <= 0 or s.low[i - 1] != "as":
+        return False
+    k = i + (s.low[i] in ("a", "an"))
+    if k == i and not s.toks[i][:1].isupper():
+        return False  # no article: a title (*as Defense Minister*), not *as their use grew*
+    start = k
+    preps = lexicons().prepositions
+    while k < s.n and k < start + 3 and s.toks[k].isalpha() and s.low[k] not in preps:
+        word = s.low[k]
+        present = word.endswith("s") and s.toks[k][:1].islower()
+        if is_verb(word) or word in BE or word in MODALS or present or word in _SUBJECTS:
+            return False
+        k += 1
+    return k > start and k < s.n and (s.low[k] == "," or s.low[k] in preps)
+
+
+def supposed_means(s: Sentence, j: int) -> bool:
+    """Whether the main clause after a fronted *by* + gerund, from token j, holds a modal
+    (*By responding to their need, we can show ...*): the means of an act the clause only
+    supposes, not a report of one (§13.1 test 1: a participle of means is evidence when it
+    reports the holder's act)."""
+    end = next((k for k in range(j, s.n) if s.low[k] in (";", ":")), s.n)
+    return any(w in MODALS for w in s.low[j:end])

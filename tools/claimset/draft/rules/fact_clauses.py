@@ -156,6 +156,8 @@ def main_clause_after_comma(s: Sentence, i: int, j: int) -> bool:
     progress*), or a finite verb follows the noun phrase with no relative pronoun or subject
     pronoun before it (*..., a meeting in May did not yield progress*)."""
     comma = i - 1
+    if copula_complement(s, comma):
+        return True
     k = skip_connectives(s, 0, comma)
     opener = s.low[k] in lexicons().prepositions or s.low[k] in ADVERBIAL_OPENERS
     if k < comma and opener and all(w != "," for w in s.low[k:comma]):
@@ -166,6 +168,24 @@ def main_clause_after_comma(s: Sentence, i: int, j: int) -> bool:
         if s.low[t] in FINITE:
             return s.low[t - 1] not in _SUBJECTS
     return False
+
+
+def copula_complement(s: Sentence, comma: int) -> bool:
+    """Whether the comma at token `comma` closes an aside that interrupts a copula before its
+    complement (*It is still, last but not least, a partner worth having*, *Turkey remains,
+    however, an ally*): the noun phrase after it is the predicate, no apposition."""
+    opening = next((k for k in range(comma - 1, max(comma - 7, 0), -1) if s.low[k] == ","), None)
+    if opening is None:
+        return False
+    k = opening - 1
+    if k > 0 and (s.low[k].endswith("ly") or s.low[k] in _STILL):
+        k -= 1  # "is still, ...", "is clearly, ..."
+    return k >= 0 and s.low[k] in _COPULAS
+
+
+#: Copulas that leave a clause open for its complement, and adverbs that may follow them.
+_COPULAS = frozenset(["is", "are", "was", "were", "remains", "remain", "remained", "became"])
+_STILL = frozenset(["still", "also", "now", "thus", "therefore", "not"])
 
 
 def verbless_claim(s: Sentence, claim: Candidate) -> bool:

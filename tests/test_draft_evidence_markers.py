@@ -1,0 +1,56 @@
+"""Support markers that are not (guidelines §13.1, test 1 and 2a): an *as* that compares or
+names a role, a colon after a copula, a noun phrase after an aside that completes a copula,
+and a means the main clause only supposes. Each with a marker that still links."""
+
+from __future__ import annotations
+
+import pytest
+from test_draft_evidence import links
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An elliptic "as" clause compares (the act is done elsewhere too): no reason ...
+        ("Seoul should plainly strengthen its navy, as we are doing.", []),
+        # ... a finite one with content of its own is the claim's reason.
+        (
+            "Seoul should plainly strengthen its navy, as its coast guard lost two ships in 2024.",
+            ["as its coast guard lost two ships in 2024"],
+        ),
+        # "as" before a title names a role, part of the main clause ...
+        (
+            "Park was clearly instrumental as Trade Minister in pushing the signed accord "
+            "through the cabinet.",
+            [],
+        ),
+        # ... ", as" before a clause with a subject and a verb is a reason.
+        (
+            "Park was clearly instrumental, as the cabinet approved the accord in 2024.",
+            ["as the cabinet approved the accord in 2024"],
+        ),
+        # After a copula a colon introduces the complement, not the grounds ...
+        ("The likely effects are: Seoul will lose its markets; Moscow will gain a partner.", []),
+        # ... after a complete clause it introduces the grounds.
+        (
+            "Seoul may be right: Chinese buyers need its coal, and the ban was eased in 2023.",
+            ["Chinese buyers need its coal", "the ban was eased in 2023"],
+        ),
+        # A noun phrase after an aside that interrupts a copula is its complement ...
+        ("Seoul is still, by any measure, a partner well worth keeping.", []),
+        # ... one closing a complete clause is an apposition.
+        (
+            "Moscow clearly regards the pact as worthless, a promise it broke in 2020.",
+            ["a promise it broke in 2020"],
+        ),
+        # A fronted means of an act the main clause only supposes (a modal) reports nothing ...
+        ("By cutting its gas imports, Seoul can plainly signal that it wants distance.", []),
+        # ... the means of an act the clause reports is the holder's act.
+        (
+            "By cutting its gas imports in 2024, Seoul plainly signalled that it wants distance.",
+            ["cutting its gas imports in 2024"],
+        ),
+    ],
+)
+def test_a_marker_links_only_a_reported_reason(text: str, expected: list[str]) -> None:
+    assert links([text])[0] == expected
