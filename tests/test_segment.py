@@ -560,6 +560,23 @@ def test_one_line_lead_in_before_a_run_in_label_ends_a_paragraph(width: int) -> 
     assert "include\nGrain storage." in wrapped
 
 
+_COLON_LEAD_IN = [
+    "The ministers met twice in the spring and agreed on a short statement of their aims.",
+    "Both sides want the talks to go on through the summer. The first round will include:",
+    "A ceasefire along the whole of the line, watched by observers from both capitals.",
+    "An exchange of prisoners before the harvest, and a second one in the autumn.",
+]
+
+
+@pytest.mark.parametrize("width", range(55, 101, 3))
+def test_a_full_line_ending_on_a_list_lead_in_ends_a_paragraph(width: int) -> None:
+    # "… will include:" closes a list's lead-in: at some widths its line is as full as a wrapped
+    # line, and the first item's first word would not have fitted; the item still starts a
+    # paragraph (and a sentence).
+    wrapped = _same_as_unwrapped(_COLON_LEAD_IN, width)
+    assert "include:\nA ceasefire" in wrapped
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "width", "joined"),
     [

@@ -299,6 +299,10 @@ def is_hard_break(
     if needed > layout.width:
         # The line was full: wrapping explains the newline. Unless no wrap width is known: then
         # a Title Case line is a heading ("d. Compliance Log – Volume 12\\nAttachment A").
+        if _list_lead_in(line) and _starts_paragraph(nxt):
+            # A line closing on a list's lead-in ("… This will include:⏎Demonstrated resolve
+            # …"): the list's items are paragraphs of their own, whatever the line's length.
+            return True
         if layout.run_in_labels and (before is None or ends_sentence(before)):
             # In a text whose paragraphs open with run-in labels, a one-line lead-in before one
             # ("… contention include⏎Iran's nuclear program. The U.S. plan …"): the newline is
@@ -323,6 +327,18 @@ def is_hard_break(
     if layout.ragged and len(line) > _RAGGED_HEADING_SHARE * layout.width:
         return False  # in ragged wrapping, a line this long stopped short: it is no heading
     return _looks_like_heading(line, nxt, indent, next_indent)
+
+
+#: Words that close the lead-in to a list when a colon follows them ("… would include the
+#: following elements:", "This will include:", "… are as follows:").
+_LIST_LEAD_INS = frozenset(["include", "includes", "following", "follows", "these", "below"])
+
+
+def _list_lead_in(line: str) -> bool:
+    """Whether a line ends on a list's lead-in and its colon ("… include:", "… the following
+    elements:"): what comes after it is a list of paragraphs, not the rest of the sentence."""
+    words = line.lower().rstrip(":").split()
+    return line.endswith(":") and any(w in _LIST_LEAD_INS for w in words[-2:])
 
 
 def _starts_paragraph(line: str) -> bool:
