@@ -54,3 +54,27 @@ from test_draft_evidence import links
 )
 def test_a_marker_links_only_a_reported_reason(text: str, expected: list[str]) -> None:
     assert links([text])[0] == expected
+
+
+CALM = "Seoul plainly wants calm."
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # A fronted temporal clause dates its main clause (v1.4): no fact of its own, so no
+        # support for the claim before it ...
+        ("Almost a year after the first envoys arrived, Moscow clearly wants a deal.", []),
+        ("Following a visit by the envoy in 2016, Moscow clearly wants a deal.", []),
+        ("After the talks failed in 2019, Moscow clearly wants a deal.", []),
+        # ... a report clause before the claim of its sentence still is one.
+        ("The talks failed in 2019, Moscow clearly wants a deal.", ["The talks failed in 2019"]),
+        # A report sentence opening with a time phrase is still a report.
+        (
+            "After talks, Seoul cut its exports to Russia.",
+            ["After talks, Seoul cut its exports to Russia"],
+        ),
+    ],
+)
+def test_a_fronted_time_clause_supports_nothing(second: str, expected: list[str]) -> None:
+    assert links([CALM, second])[0] == expected

@@ -48,9 +48,29 @@ def time_clause(s: Sentence, i: int, j: int) -> bool:
     dates the main clause, the background of what the main clause says (test 3), no fact of
     its own. One that runs on into its main clause (*When Australia called for an inquiry,
     China answered with tariffs*) is the main clause's report and stays."""
-    if s.low[i] != "when" or j >= s.n or s.low[j] != ",":
+    if j >= s.n or s.low[j] != "," or any(w == "," for w in s.low[i:j]):
         return False
-    return all(w != "," for w in s.low[i:j])
+    if s.low[i] == "when":
+        return True
+    # (v1.4) Any fronted temporal clause is background: *After the talks failed, ...*,
+    # *Following a visit in 2016, ...*, *Almost a year after the first officers arrived, ...*
+    # (a measure of time before *after / before*). A reason (*once*, *now that*) is not.
+    fronted = i == skip_connectives(s, 0, j)
+    k = i
+    while k < min(j, i + 4) and s.low[k] in _TIME_MEASURES:
+        k += 1
+    return fronted and k < j and s.low[k] in _TEMPORAL
+
+
+#: Words opening a temporal clause or phrase, and words that may measure the time before one.
+_TEMPORAL = frozenset(["after", "before", "while", "until", "following", "upon"])
+_TIME_MEASURES = frozenset(
+    [
+        *("a", "an", "one", "two", "three", "few", "several", "almost", "nearly", "about"),
+        *("just", "shortly", "soon", "long", "right", "immediately", "hours", "minutes"),
+        *("day", "days", "week", "weeks", "month", "months", "year", "years", "decades"),
+    ]
+)
 
 
 def verbless(s: Sentence, i: int, j: int) -> bool:
