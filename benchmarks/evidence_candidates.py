@@ -32,7 +32,19 @@ from claimset.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 #: The sets whose errors may be read; blind3 is validation (pooled figures only) and stays out.
-READABLE = ["dev", "test", "blind", "blind2", "blind4", "blind5", "blind6", "blind7", "blind8"]
+READABLE = [
+    "dev",
+    "test",
+    "blind",
+    "blind2",
+    "blind4",
+    "blind5",
+    "blind6",
+    "blind7",
+    "blind8",
+    "blind9",
+    "blind10",
+]
 
 
 def veto_names(site: LinkSite) -> list[str]:
