@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import platform
-import shutil
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from claimset import atomic, jsonio  # noqa: E402
 from claimset.draft import ActorIndex, draft, draft_document, load_actors  # noqa: E402
+from claimset.draft.afresh import todo_copy  # noqa: E402
 from claimset.draft.files import processes_for  # noqa: E402
 from claimset.evaluate import MEASURES, EvalReport, evaluate  # noqa: E402
 from claimset.models import Actor  # noqa: E402
@@ -103,27 +103,11 @@ def gold_files(root: Path, docs: list[str] | None) -> list[Path]:
     return [p for p in paths if docs is None or p.stem in docs]
 
 
-def reset_copy(root: Path, dest: Path, docs: list[str] | None = None) -> Project:
-    """A copy of a project's seeds, registry and annotations (only `docs`, when given), every
-    sentence back to `todo`."""
-    (dest / "seeds").mkdir(parents=True)
-    (dest / "corpus" / "annotations").mkdir(parents=True)
-    if (root / "corpus" / "actors.jsonl").exists():
-        shutil.copy(root / "corpus" / "actors.jsonl", dest / "corpus" / "actors.jsonl")
-    for path in gold_files(root, docs):
-        shutil.copy(root / "seeds" / f"{path.stem}.txt", dest / "seeds" / f"{path.stem}.txt")
-        records = jsonio.read_jsonl(path)
-        for r in records:
-            r.update(status="todo", annotator=None, claims=[])
-        jsonio.write_jsonl(dest / "corpus" / "annotations" / path.name, records)
-    return Project(dest)
-
-
 def quality() -> list[tuple[str, EvalReport, EvalReport]]:
     rows = []
     for label, root, docs in gold_projects():
         with tempfile.TemporaryDirectory() as tmp:
-            drafted = reset_copy(root, Path(tmp) / "drafted", docs)
+            drafted = todo_copy(root, Path(tmp) / "drafted", docs)
             draft(drafted)
             report = evaluate(gold_files(root, docs), [drafted.annotations_dir], baseline=True)
         assert report.baseline is not None

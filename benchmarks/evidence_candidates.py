@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,22 +28,7 @@ from claimset.draft.rules.evidence import Fact
 from claimset.draft.rules.evidence_links import LinkSite
 from claimset.evaluate import pair_spans
 from claimset.project import Project
-
-REPO = Path(__file__).resolve().parents[1]
-#: The sets whose errors may be read; blind3 is validation (pooled figures only) and stays out.
-READABLE = [
-    "dev",
-    "test",
-    "blind",
-    "blind2",
-    "blind4",
-    "blind5",
-    "blind6",
-    "blind7",
-    "blind8",
-    "blind9",
-    "blind10",
-]
+from gold_sets import READABLE, documents
 
 
 def veto_names(site: LinkSite) -> list[str]:
@@ -74,21 +58,6 @@ def link_features(mechanism: str, site: LinkSite, fact: Fact, claim: dict[str, A
         ("reason", site.reason is not None),
     )
     return out + [name for name, on in flags if on]
-
-
-def documents(name: str) -> Iterator[tuple[str, Path]]:
-    """(doc id, project root) of every annotated document of a set."""
-    if name in ("dev", "test"):
-        want = {"dev": ("train", "validation"), "test": ("test",)}[name]
-        for line in (REPO / "corpus/documents.jsonl").read_text().splitlines():
-            d = json.loads(line)
-            if d["split"] in want and not d["id"].startswith("000_"):
-                yield d["id"], REPO
-        return
-    folder = REPO / "tests/data" / name
-    for p in sorted(folder.iterdir()):
-        if (p / "seeds").is_dir():
-            yield p.name, p
 
 
 def candidates(doc: str, root: Path) -> list[dict[str, Any]]:
@@ -271,7 +240,7 @@ def main(argv: list[str]) -> int:
         i = argv.index("--out")
         out = Path(argv[i + 1])
         del argv[i : i + 2]
-    sets = argv or READABLE
+    sets = argv or list(READABLE)
     rows: list[dict[str, Any]] = []
     for name in sets:
         for doc, root in documents(name):

@@ -13,6 +13,7 @@ import pytest
 from claimset import jsonio
 from claimset.cli import cli
 from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
+from claimset.draft.afresh import todo_copy
 from claimset.draft.files import _drafted_line
 from claimset.draft.lexicons import build_trie, lexicons, longest_match
 from claimset.fingerprint import fingerprint
@@ -974,23 +975,15 @@ def test_drafting_leaves_no_reference_cycles(tmp_path: Path) -> None:
     # `draft` turns the cycle collector off while it drafts a file: free only as long as
     # drafting makes no reference cycle (reference counting then frees everything).
     root = Path(__file__).resolve().parent.parent
-    project = tmp_path / "p"
-    shutil.copytree(root / "seeds", project / "seeds")
-    (project / "corpus" / "annotations").mkdir(parents=True)
-    shutil.copy(root / "corpus" / "actors.jsonl", project / "corpus" / "actors.jsonl")
-    for path in sorted((root / "corpus" / "annotations").glob("*.jsonl")):
-        records = jsonio.read_jsonl(path)
-        for r in records:
-            r.update(status="todo", annotator=None, claims=[])
-        jsonio.write_jsonl(project / "corpus" / "annotations" / path.name, records)
+    project = todo_copy(root, tmp_path / "p")
     gc.collect()
     gc.disable()
     try:
-        result = draft(Project(project))
+        result = draft(project)
         found = gc.collect()
     finally:
         gc.enable()
     assert result.ok and sum(o.claims for o in result.outcomes) > 100
     assert found == 0
-    draft(Project(project), redo=True)
+    draft(project, redo=True)
     assert gc.isenabled()  # and the collector is on again after drafting

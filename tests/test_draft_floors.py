@@ -14,16 +14,13 @@ the table it prints over `FLOORS` (it prints each figure less `MARGIN`, rounded 
 from __future__ import annotations
 
 import math
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset.draft import draft
+from claimset.draft.afresh import draft_afresh
 from claimset.evaluate import MEASURES, evaluate
-from claimset.project import Project
-from claimset.split import split
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -64,15 +61,7 @@ def measure(name: str, work: Path) -> dict[str, float]:
     """Every figure of the evaluation of fresh drafts of one essay against its gold."""
     source = ESSAYS[name]
     doc = name.split("/")[1]
-    root = work / doc
-    (root / "seeds").mkdir(parents=True)
-    shutil.copy(source / "seeds" / f"{doc}.txt", root / "seeds")
-    (root / "corpus").mkdir()
-    for registry in ("actors.jsonl", "documents.jsonl"):
-        shutil.copy(source / "corpus" / registry, root / "corpus")
-    project = Project(root)
-    assert split(project).ok
-    assert draft(project).ok
+    project = draft_afresh(source, doc, work / doc)
     gold = source / "corpus" / "annotations" / f"{doc}.jsonl"
     report = evaluate([gold], [project.annotation_path(doc)]).to_dict()
     figures: dict[str, float] = {}

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from claimset import jsonio
 from claimset.draft import draft
+from claimset.draft.afresh import todo_copy
 from claimset.evaluate import evaluate
 from claimset.project import Project
 from claimset.split import split
@@ -84,18 +85,8 @@ def development_documents() -> list[str]:
 def test_drafts_hold_their_figures_on_the_real_development_documents(tmp_path: Path) -> None:
     docs = development_documents()
     assert len(docs) >= 5
-    (tmp_path / "seeds").mkdir()
-    (tmp_path / "corpus" / "annotations").mkdir(parents=True)
-    shutil.copy(ROOT / "corpus" / "actors.jsonl", tmp_path / "corpus" / "actors.jsonl")
-    gold = []
-    for doc in docs:
-        shutil.copy(ROOT / "seeds" / f"{doc}.txt", tmp_path / "seeds" / f"{doc}.txt")
-        records = jsonio.read_jsonl(ROOT / "corpus" / "annotations" / f"{doc}.jsonl")
-        for r in records:
-            r.update(status="todo", annotator=None, claims=[])
-        jsonio.write_jsonl(tmp_path / "corpus" / "annotations" / f"{doc}.jsonl", records)
-        gold.append(ROOT / "corpus" / "annotations" / f"{doc}.jsonl")
-    assert draft(Project(tmp_path)).ok
+    gold = [ROOT / "corpus" / "annotations" / f"{doc}.jsonl" for doc in docs]
+    assert draft(todo_copy(ROOT, tmp_path, docs)).ok
     report = evaluate(gold, [tmp_path / "corpus" / "annotations"], baseline=True)
     scores = {key: round(report.scores[key].f1, 3) for key in DEVELOPMENT_FLOORS}
     below = {k: (v, DEVELOPMENT_FLOORS[k]) for k, v in scores.items() if v < DEVELOPMENT_FLOORS[k]}

@@ -3,7 +3,6 @@ each claim hashed once (to see it is still machine-made), never a second time to
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import orjson
@@ -11,6 +10,7 @@ import pytest
 from claimset import fingerprint as fingerprint_module
 from claimset import jsonio
 from claimset.draft import draft
+from claimset.draft.afresh import todo_copy
 from claimset.draft.files import _CANONICAL, _written_as_read
 from claimset.fingerprint import fingerprint
 from claimset.project import Project
@@ -21,15 +21,7 @@ SEED = "000_a59439a6f7a726ad"
 
 def seed_project(dest: Path) -> Path:
     """A project holding the seed essay with every sentence `todo`; its annotation file."""
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
-    (dest / "corpus" / "annotations").mkdir(parents=True)
-    shutil.copy(ROOT / "corpus" / "actors.jsonl", dest / "corpus" / "actors.jsonl")
-    records = jsonio.read_jsonl(ROOT / "corpus" / "annotations" / f"{SEED}.jsonl")
-    for r in records:
-        r.update(status="todo", annotator=None, claims=[])
-    path = dest / "corpus" / "annotations" / f"{SEED}.jsonl"
-    jsonio.write_jsonl(path, records)
-    return path
+    return todo_copy(ROOT, dest, [SEED]).annotation_path(SEED)
 
 
 def counting_fingerprints(monkeypatch: pytest.MonkeyPatch) -> list[int]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-from claimset import atomic, jsonio
+from claimset import atomic
 from claimset.draft import draft
+from claimset.draft.afresh import todo_copy
 from claimset.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,16 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def todo_project(dest: Path, count: int) -> Project:
     """A project of the corpus's first `count` documents, every sentence `todo`."""
-    (dest / "seeds").mkdir(parents=True)
-    (dest / "corpus" / "annotations").mkdir(parents=True)
-    shutil.copy(ROOT / "corpus" / "actors.jsonl", dest / "corpus" / "actors.jsonl")
-    for path in sorted((ROOT / "corpus" / "annotations").glob("*.jsonl"))[:count]:
-        shutil.copy(ROOT / "seeds" / f"{path.stem}.txt", dest / "seeds" / f"{path.stem}.txt")
-        records = jsonio.read_jsonl(path)
-        for r in records:
-            r.update(status="todo", annotator=None, claims=[])
-        jsonio.write_jsonl(dest / "corpus" / "annotations" / path.name, records)
-    return Project(dest)
+    docs = [p.stem for p in sorted((ROOT / "corpus" / "annotations").glob("*.jsonl"))[:count]]
+    return todo_copy(ROOT, dest, docs)
 
 
 def synced(monkeypatch: pytest.MonkeyPatch) -> list[str]:

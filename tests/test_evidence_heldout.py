@@ -11,8 +11,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
-from evidence_candidates import READABLE, candidates, documents
+from evidence_candidates import candidates
 from evidence_heldout import CHOSEN, DEFAULT_LEAST, cell, counts, kept, waiting
+from gold_sets import READABLE, documents
 
 
 def test_topic_claim_refuses_exactly_the_adjacency_cells_the_tree_drops() -> None:
