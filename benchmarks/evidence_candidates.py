@@ -16,16 +16,18 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from claimset.draft import load_actors
-from claimset.draft.actors import AUTHOR, Context
-from claimset.draft.document import _Document
-from claimset.draft.files import _paragraph_starts, speakers
+from claimset.draft.actors import AUTHOR
+from claimset.draft.document import DocumentAnalysis, analyse_document
+from claimset.draft.files import seed_paragraph_starts, speakers
 from claimset.draft.registry import LINK_RULES
 from claimset.draft.rules.evidence import Fact
 from claimset.draft.rules.evidence_links import LinkSite
+from claimset.draft.types import Candidate
 from claimset.evaluate import pair_spans
 from claimset.project import Project
 from gold_sets import READABLE, documents
@@ -60,34 +62,21 @@ def link_features(mechanism: str, site: LinkSite, fact: Fact, claim: dict[str, A
     return out + [name for name, on in flags if on]
 
 
-def candidates(doc: str, root: Path) -> list[dict[str, Any]]:
-    """The candidate links of one document, each with its features and gold outcome."""
-    project = Project(root)
-    gold = [
-        json.loads(line)
-        for line in (root / "corpus/annotations" / f"{doc}.jsonl").read_text().splitlines()
-        if line.strip()
-    ]
-    actors = load_actors(project)
-    speaks_for = speakers(project, actors).get(doc)
-    texts = [r["text"] for r in gold]
-    ids = [r["id"] for r in gold]
-    n = len(texts)
-    starts = _paragraph_starts(project, gold) or [k == 0 for k in range(n)]
-    doc_ = _Document(actors, list(starts), [True] * n, ids)
-    doc_.analyse(texts, Context(actors, speaks_for=speaks_for), {})
-    doc_.quotations()
-    found: list[dict[str, Any]] = []
-    mechanism = {"name": ""}
+@dataclass
+class CandidateLinks(DocumentAnalysis):
+    """A document whose linking mechanisms attach nothing: each link one proposes is kept in
+    `found`, with the vetoes that would refuse it."""
+
+    found: list[dict[str, Any]] = field(default_factory=list)
 
     def attach(
-        self: _Document,
+        self,
         target: int,
         source: int,
         fact: Fact,
         *,
         vetoed: bool = True,
-        only: Any = None,
+        only: Candidate | None = None,
     ) -> None:
         claims = self.results[target]
         if not claims:
@@ -97,25 +86,34 @@ def candidates(doc: str, root: Path) -> list[dict[str, Any]]:
         for k, claim in enumerate(claims):
             if k >= len(owners) or (only is not None and owners[k] is not only):
                 continue
-            site = self._site(target, owners[k], claim, source, fact)
+            site = self.site(target, owners[k], claim, source, fact)
             vetoes = veto_names(site) if vetoed else []
-            found.append(_row(mechanism["name"], target, k, source, fact, site, vetoes, claim))
+            self.found.append(_row(self.mechanism, target, k, source, fact, site, vetoes, claim))
 
-    original = _Document.attach
-    _Document.attach = attach  # type: ignore[method-assign]
-    try:
-        anchor = None
-        for k in range(n):
-            mechanism["name"] = "enumeration"  # the order of `draft_document`
-            anchor = doc_.link_enumeration(k, anchor)
-            cross = [f for f in doc_.facts[k] if f.cross]
-            if cross:
-                mechanism["name"] = "adjacency"
-                doc_.link_claim_then_facts(k, cross)
-            mechanism["name"] = "consequence"
-            doc_.link_consequence(k)
-    finally:
-        _Document.attach = original  # type: ignore[method-assign]
+
+def candidates(doc: str, root: Path) -> list[dict[str, Any]]:
+    """The candidate links of one document, each with its features and gold outcome."""
+    project = Project(root)
+    gold = [
+        json.loads(line)
+        for line in (root / "corpus/annotations" / f"{doc}.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
+    actors = load_actors(project)
+    texts = [r["text"] for r in gold]
+    ids = [r["id"] for r in gold]
+    n = len(texts)
+    doc_ = analyse_document(
+        texts,
+        actors,
+        paragraph_starts=seed_paragraph_starts(project, gold) or [k == 0 for k in range(n)],
+        ids=ids,
+        speaks_for=speakers(project, actors).get(doc),
+        kind=CandidateLinks,
+    )
+    assert isinstance(doc_, CandidateLinks)
+    doc_.link()  # the mechanisms of `draft_document`, in its order
+    found = doc_.found
     # Links inside a sentence: a support marker ties a fact to a claim of its own sentence.
     for k in range(n):
         s, cands = doc_.analysed[k]
@@ -162,7 +160,7 @@ def candidates(doc: str, root: Path) -> list[dict[str, Any]]:
                 continue
             for c, claim in enumerate(doc_.results[k]):
                 if c < len(owners):
-                    site = doc_._site(k, owners[c], claim, k - 1, fact)
+                    site = doc_.site(k, owners[c], claim, k - 1, fact)
                     found.append(_row("before", k, c, k - 1, fact, site, veto_names(site), claim))
     _outcomes(found, gold, doc_, ids)
     for row in found:
@@ -198,7 +196,7 @@ def _row(
 
 
 def _outcomes(
-    rows: list[dict[str, Any]], gold: list[dict[str, Any]], doc: _Document, ids: list[str]
+    rows: list[dict[str, Any]], gold: list[dict[str, Any]], doc: DocumentAnalysis, ids: list[str]
 ) -> None:
     """Mark each candidate right or wrong as `eval` would (overlap with a gold link of the
     gold claim its claim pairs with)."""

@@ -14,7 +14,7 @@ from claimset import jsonio
 from claimset.cli import cli
 from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
 from claimset.draft.afresh import todo_copy
-from claimset.draft.files import _drafted_line
+from claimset.draft.files import drafted_line
 from claimset.draft.lexicons import build_trie, lexicons, longest_match
 from claimset.fingerprint import fingerprint
 from claimset.models import (
@@ -961,14 +961,14 @@ def test_a_drafted_record_off_the_canonical_form_is_validated_and_put_in_it() ->
         "actor": {"ref": "author"},
         "id": "c1",
     }
-    line = _drafted_line(record, True, [claim])
+    line = drafted_line(record, True, [claim])
     written = json.loads(line)
     dumped = SentenceRecord.model_validate(written).model_dump(mode="json")
     assert line == jsonio.line_bytes(dumped)  # canonical: keys, order and defaults
     assert written["status"] == "draft" and written["claims"][0]["origin"] == "human"
     assert written["claims"][0]["id"] == f"c1-{fingerprint(written['claims'][0])}"
     with pytest.raises(ValidationError):  # never written: the model refuses it
-        _drafted_line(record, True, [dict(claim, polarity="maybe")])
+        drafted_line(record, True, [dict(claim, polarity="maybe")])
 
 
 def test_drafting_leaves_no_reference_cycles(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from claimset import fingerprint as fingerprint_module
 from claimset import jsonio
 from claimset.draft import draft
 from claimset.draft.afresh import todo_copy
-from claimset.draft.files import _CANONICAL, _written_as_read
+from claimset.draft.files import CANONICAL, written_as_read
 from claimset.fingerprint import fingerprint
 from claimset.project import Project
 
@@ -80,12 +80,12 @@ def canonical_lines() -> list[bytes]:
     """Every canonical line of the project's annotation files and of its test data."""
     paths = sorted(ROOT.glob("corpus/annotations/*.jsonl"))
     paths += sorted((ROOT / "tests" / "data").glob("**/corpus/annotations/*.jsonl"))
-    assert _CANONICAL is not None
+    assert CANONICAL is not None
     return [
         raw
         for path in paths
         for raw in path.read_bytes().splitlines()
-        if _CANONICAL.fullmatch(raw) is not None
+        if CANONICAL.fullmatch(raw) is not None
     ]
 
 
@@ -93,7 +93,7 @@ def test_a_line_kept_as_read_is_what_the_writer_writes() -> None:
     lines = canonical_lines()
     assert len(lines) > 500
     for raw in lines:
-        if _written_as_read(raw):
+        if written_as_read(raw):
             assert jsonio.line_bytes(orjson.loads(raw)) == raw + b"\n"
 
 
@@ -103,6 +103,6 @@ def test_a_line_with_a_long_escape_is_written_again() -> None:
     raw = next(line for line in canonical_lines() if b'"text": "' in line)
     text = orjson.loads(raw)["text"]
     long = raw.replace(orjson.dumps(text), orjson.dumps(text)[:-1] + b'\\u000a"', 1)
-    assert _CANONICAL is not None and _CANONICAL.fullmatch(long) is not None
-    assert not _written_as_read(long)
+    assert CANONICAL is not None and CANONICAL.fullmatch(long) is not None
+    assert not written_as_read(long)
     assert jsonio.line_bytes(orjson.loads(long)) != long + b"\n"

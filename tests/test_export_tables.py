@@ -260,7 +260,7 @@ def test_documents_are_batched_whole_by_their_text(
 # -- the Parquet row groups ----------------------------------------------------------------------
 
 
-def _sentences(n: int, start: int = 0) -> pa.Table:
+def sentences_table(n: int, start: int = 0) -> pa.Table:
     rows = [
         {"id": f"d:{i:06d}", "doc": "d", "index": i, "start": i, "end": i + 1, "text": "x"}
         for i in range(start, start + n)
@@ -271,12 +271,12 @@ def _sentences(n: int, start: int = 0) -> pa.Table:
 
 def test_row_groups_hold_row_group_rows_each(tmp_path: Path) -> None:
     writer = SplitWriter(tmp_path, "sentences", "train")
-    writer.add(_sentences(0))  # nothing: no file yet
+    writer.add(sentences_table(0))  # nothing: no file yet
     assert not writer.path.exists()
     sizes = [ROW_GROUP_ROWS - 1, 2, ROW_GROUP_ROWS + 3, 7]
     start = 0
     for n in sizes:
-        writer.add(_sentences(n, start))
+        writer.add(sentences_table(n, start))
         start += n
     writer.close()
     with pq.ParquetFile(writer.path) as parquet:
@@ -289,7 +289,7 @@ def test_row_groups_hold_row_group_rows_each(tmp_path: Path) -> None:
 
 def test_a_split_without_rows_leaves_no_file(tmp_path: Path) -> None:
     writer = SplitWriter(tmp_path, "sentences", "test")
-    writer.add(_sentences(0))
+    writer.add(sentences_table(0))
     writer.close()
     assert list(tmp_path.rglob("*")) == [] and writer.rows == 0
 

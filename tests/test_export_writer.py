@@ -14,7 +14,7 @@ from claimset.export import writer
 from claimset.project import Project
 from datasets import config as hf_config
 from test_export import make_export_project
-from test_export_tables import _sentences
+from test_export_tables import sentences_table
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def test_files_are_written_with_the_options_datasets_writes_with(tmp_path: Path)
         expected["use_content_defined_chunking"] = cdc
     assert options == expected
     split = writer.SplitWriter(tmp_path, "sentences", "train")
-    split.add(_sentences(3))
+    split.add(sentences_table(3))
     split.close()
     with pq.ParquetFile(split.path) as parquet:
         column = parquet.metadata.row_group(0).column(0)
@@ -41,7 +41,7 @@ def test_files_are_written_with_the_options_datasets_writes_with(tmp_path: Path)
 
 def test_rows_and_bytes_are_counted_as_added(tmp_path: Path) -> None:
     split = writer.SplitWriter(tmp_path, "sentences", "train")
-    parts = [_sentences(3), _sentences(0), _sentences(4, start=3)]
+    parts = [sentences_table(3), sentences_table(0), sentences_table(4, start=3)]
     for part in parts:
         split.add(part)
     assert (split.rows, split.nbytes) == (7, sum(p.nbytes for p in parts))
@@ -109,12 +109,12 @@ def test_a_full_row_group_is_written_at_once(
     """Memory holds less than a row group: one that fills, by rows or by bytes, is written."""
     monkeypatch.setattr(writer, "ROW_GROUP_ROWS", 4)
     by_rows = writer.SplitWriter(tmp_path, "sentences", "train")
-    by_rows.add(_sentences(3))
+    by_rows.add(sentences_table(3))
     assert (by_rows.buffered, by_rows.path.exists()) == (3, False)
-    by_rows.add(_sentences(1, start=3))  # exactly a row group
+    by_rows.add(sentences_table(1, start=3))  # exactly a row group
     assert (by_rows.buffered, by_rows.buffered_bytes, by_rows.pending) == (0, 0, [])
     by_rows.close()
-    table = _sentences(2)
+    table = sentences_table(2)
     monkeypatch.setattr(writer, "ROW_GROUP_BYTES", table.nbytes)  # exactly the buffer
     by_bytes = writer.SplitWriter(tmp_path, "sentences", "test")
     by_bytes.add(table)
@@ -123,7 +123,7 @@ def test_a_full_row_group_is_written_at_once(
     assert [pq.read_table(w.path).num_rows for w in (by_rows, by_bytes)] == [4, 2]
     # Two row groups and a bit at once: written as two groups, the rest kept for the next.
     several = writer.SplitWriter(tmp_path, "sentences", "validation")
-    several.add(_sentences(9))
+    several.add(sentences_table(9))
     (rest,) = several.pending
     assert (several.buffered, several.buffered_bytes) == (1, rest.nbytes) and rest.nbytes
     several.close()

@@ -78,9 +78,9 @@ def test_every_highlight_holds_exactly_its_quote(doc: CorpusDocument) -> None:
 
 
 def test_crossing_spans_are_split_into_fragments_not_dropped() -> None:
-    from claimset.render.site import _Mark
+    from claimset.render.site import Mark
 
-    marks = [_Mark(0, 6, "a", "A", "x", ""), _Mark(3, 9, "b", "B", "x", "")]
+    marks = [Mark(0, 6, "a", "A", "x", ""), Mark(3, 9, "b", "B", "x", "")]
     html = highlight("abcdefghij", marks)
     parser = _Spans()
     parser.feed(html)

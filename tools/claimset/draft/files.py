@@ -52,7 +52,7 @@ class DraftResult:
         return all(o.action != "error" for o in self.outcomes)
 
 
-def _paragraph_starts(project: Project, records: list[dict[str, Any]]) -> list[bool] | None:
+def seed_paragraph_starts(project: Project, records: list[dict[str, Any]]) -> list[bool] | None:
     """Where paragraphs begin, from the gaps between sentences in the seed (None if unknown)."""
     if not records:
         return []
@@ -91,13 +91,13 @@ def paragraph_starts(text: str, spans: Sequence[tuple[int, int]]) -> list[bool]:
 #: The canonical lines of structurally valid sentence records (what `draft` and `fmt` write),
 #: as the validator's fast path recognizes them: for such a line the pattern stands in for
 #: pydantic (it accepts only what pydantic accepts), and its record needs no `canonical()`.
-_CANONICAL = fast_path.pattern("SentenceRecord")
+CANONICAL = fast_path.pattern("SentenceRecord")
 
 
 def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bytes | None]]:
     """The file's records, each with its line when the line was canonical (else None);
     InvalidLine for a line that is not a valid sentence record."""
-    fullmatch = _CANONICAL.fullmatch if _CANONICAL is not None else None
+    fullmatch = CANONICAL.fullmatch if CANONICAL is not None else None
     records: list[tuple[dict[str, Any], bytes | None]] = []
     for lineno, raw in jsonio.iter_lines(path):
         if fullmatch is not None and raw is not None and fullmatch(raw) is not None:
@@ -128,8 +128,8 @@ def _read(path: Path, display: str) -> list[tuple[dict[str, Any], bytes | None]]
     return records
 
 
-def _written_as_read(line: bytes) -> bool:
-    """Whether `jsonio.line_bytes` writes the record of a canonical line (`_CANONICAL`) back as
+def written_as_read(line: bytes) -> bool:
+    """Whether `jsonio.line_bytes` writes the record of a canonical line (`CANONICAL`) back as
     that very line, so the line can be kept instead of encoded again.
 
     The canonical form has one spelling (keys in schema order, `", "` and `": "`, raw UTF-8,
@@ -205,7 +205,7 @@ def draft_file(
     drafted = draft_document(
         [r["text"] for r in raw],
         actors,
-        paragraph_starts=_paragraph_starts(project, raw),
+        paragraph_starts=seed_paragraph_starts(project, raw),
         only=todo,
         fixed_claims=fixed,
         ids=[r["id"] for r in raw],
@@ -229,7 +229,7 @@ def _new_lines(
     lines: list[bytes] = []
     for (record, line), claims in zip(read, drafted, strict=True):
         if claims is None:
-            if line is not None and _written_as_read(line):
+            if line is not None and written_as_read(line):
                 lines.append(line + b"\n")
             else:
                 lines.append(jsonio.line_bytes(record))
@@ -239,10 +239,10 @@ def _new_lines(
             for ev in claim["evidence"]:
                 if ev["sentence"] is None:
                     ev["sentence"] = rid
-        if line is not None and _written_as_read(line) and _drafted_again(record, claims):
+        if line is not None and written_as_read(line) and _drafted_again(record, claims):
             lines.append(line + b"\n")  # `draft --redo` found what the sentence holds
         else:
-            lines.append(_drafted_line(record, line is not None, claims))
+            lines.append(drafted_line(record, line is not None, claims))
         outcome.drafted += 1
         outcome.claims += len(claims)
     return lines
@@ -269,7 +269,7 @@ def _drafted_again(record: dict[str, Any], claims: list[dict[str, Any]]) -> bool
     return True
 
 
-def _drafted_line(record: dict[str, Any], was_canonical: bool, claims: list[Any]) -> bytes:
+def drafted_line(record: dict[str, Any], was_canonical: bool, claims: list[Any]) -> bytes:
     """The line of a drafted record: its fields, status `draft`, the claims stamped.
 
     Nothing invalid is ever written. The drafter builds its claims in canonical form, so a
@@ -278,11 +278,11 @@ def _drafted_line(record: dict[str, Any], was_canonical: bool, claims: list[Any]
     record is validated by the model and put in canonical form (a null is a default or a field
     a dump leaves out).
     """
-    if was_canonical and _CANONICAL is not None:
+    if was_canonical and CANONICAL is not None:
         written = dict(record, status="draft", claims=claims)
         stamp(claims)  # what was drafted, to tell an edit from it later
         line = jsonio.line_bytes(written)
-        if _CANONICAL.fullmatch(line, 0, len(line) - 1) is not None:
+        if CANONICAL.fullmatch(line, 0, len(line) - 1) is not None:
             return line
     if not all(fast_path.structurally_valid("Claim", claim) for claim in claims):
         _CLAIMS.validate_python(claims)  # (the generated checker first: pydantic explains)

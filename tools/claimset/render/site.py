@@ -24,7 +24,7 @@ INDEX = "index.html"
 
 
 @dataclass(frozen=True)
-class _Mark:
+class Mark:
     start: int
     end: int
     css: str
@@ -49,7 +49,7 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def highlight(text: str, marks: Sequence[_Mark]) -> str:
+def highlight(text: str, marks: Sequence[Mark]) -> str:
     """`text` as HTML with each mark wrapped in `<mark>`; crossing marks are split, not dropped."""
     bounds = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
     opening: dict[int, list[int]] = defaultdict(list)
@@ -107,10 +107,10 @@ def _summary(claim: Claim, names: dict[str, str]) -> str:
 
 def _marks(
     doc: CorpusDocument, names: dict[str, str], problems: list[Problem]
-) -> dict[str, list[_Mark]]:
+) -> dict[str, list[Mark]]:
     """Every span of every claim as marks, by the sentence they lie in (sentence offsets)."""
     by_id = {s.id: s for s in doc.sentences}
-    marks: dict[str, list[_Mark]] = defaultdict(list)
+    marks: dict[str, list[Mark]] = defaultdict(list)
     for s in doc.sentences:
         for k, claim in enumerate(s.claims):
             cid = claim.id or f"#{k + 1}"
@@ -134,7 +134,7 @@ def _marks(
                     continue
                 title = f"{role.rstrip('0123456789')} of {summary}"
                 marks[home.id].append(
-                    _Mark(place[0], place[1], f"{css} {colour}", f"{s.id}/{cid}/{role}", dom, title)
+                    Mark(place[0], place[1], f"{css} {colour}", f"{s.id}/{cid}/{role}", dom, title)
                 )
     return marks
 
