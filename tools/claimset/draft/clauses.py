@@ -8,6 +8,7 @@ import functools
 from .lexicons import lexicons, longest_match
 from .sentence import Sentence, clause_end, skip_connectives
 from .words import (
+    APOSTROPHES,
     DETERMINERS,
     FINITE,
     FOCUS,
@@ -139,7 +140,7 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
     low = s.low
     return any(
         w in FUTURE_MODALS
-        or (w == "ll" and k > 0 and low[k - 1] in ("'", "’"))
+        or (w == "ll" and k > 0 and low[k - 1] in APOSTROPHES)
         or (w == "ahead" and k > a and low[k - 1] in _TIME_UNITS)
         or (w == "going" and k + 1 < b and low[k + 1] == "to")
         or (w == "should" and epistemic_should(s, k + 1))

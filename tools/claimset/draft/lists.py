@@ -9,7 +9,7 @@ from typing import Protocol
 
 from .lexicons import build_trie, lexicons, longest_match, words_of
 from .predicative_lists import in_predicative_list
-from .words import COORDINATORS, DETERMINERS, FINITE, FOCUS, WH, is_verb
+from .words import COORDINATORS, DETERMINERS, FINITE, FOCUS, SUBJECT_PRONOUNS, WH, is_verb
 
 
 class Tokens(Protocol):
@@ -72,10 +72,6 @@ def _closing_contrast(s: Tokens, i: int) -> bool:
     )
 
 
-# Words no item of a list of noun phrases opens: the subject pronouns of a new clause.
-_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you"])
-
-
 def _long_list_follows(s: Tokens, i: int) -> bool:
     """Whether long noun-phrase items (up to 14 words each, no verb) follow the comma at i and
     end in a serial comma with a coordinator and a last item (*including battlefield conditions
@@ -106,7 +102,7 @@ def _ends_long_item(word: str) -> bool:
     if word in ("'s", "’s", "-", "(", ")") or word in COORDINATORS:
         return False  # "sanctions against Russia and North Korea": one item
     return (
-        word in _PRONOUNS
+        word in SUBJECT_PRONOUNS
         or not word[:1].isalnum()
         or is_verb(word)
         or word in WH

@@ -17,8 +17,6 @@ from .predicates import (
 from .sentence import Sentence, past_false_start, skip_connectives
 from .words import FINITE, is_verb
 
-_RELATIVE_PRONOUNS = frozenset(["which", "who", "whom", "whose", "where", "that"])
-
 
 def main_clauses(s: Sentence) -> list[tuple[int, int]]:
     """The sentence's main clauses (token ranges), split at ";", "but", coordinating "and";
@@ -167,7 +165,7 @@ def apposition_end(s: Sentence, a: int, b: int, end: int) -> int | None:
     close = next((t for t in range(b + 1, min(end, b + 10)) if low[t] == ","), None)
     if close is None or close == b + 1 or any(is_verb(w) for w in low[b + 1 : close]):
         return None
-    if low[b + 1] in _RELATIVE_PRONOUNS or low[b + 1] in ("and", "or", "but"):
+    if low[b + 1] in lexicons().relatives or low[b + 1] in ("and", "or", "but"):
         return None
     verb = close + 1
     while verb < end and verb < close + 3 and low[verb].endswith("ly"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .lexicons import lexicons, longest_match
-from .words import BE, FINITE, is_verb
+from .words import APOSTROPHES, BE, DASHES, FINITE, is_verb
 
 # The auxiliaries that open a condition by inversion (Quirk et al. 1985, §15.36).
 _INVERTED_CONDITIONS = frozenset(("should", "were", "had"))
@@ -122,7 +122,7 @@ def finite_in(low: Sequence[str], a: int, b: int) -> bool:
     the apostrophe a token of its own)."""
     copulas = lexicons().copulas
     return any(
-        is_verb(w) or w in copulas or (w in ("ll", "d", "re", "ve") and low[k - 1] in ("'", "’"))
+        is_verb(w) or w in copulas or (w in ("ll", "d", "re", "ve") and low[k - 1] in APOSTROPHES)
         for k, w in enumerate(low[a:b], start=a)
     )
 
@@ -148,10 +148,6 @@ def premise_phrase(low: Sequence[str], i: int) -> int:
     return width
 
 
-#: Dashes, also typed as hyphens.
-_DASHES = frozenset(["—", "–", "-", "--"])
-
-
 def mid_repair(low: Sequence[str], d: int) -> bool:
     """Whether the dash at token d marks a speaker's repair inside a clause: the words after it
     begin again with the word before it, or with a word of its first five letters (*the
@@ -164,7 +160,7 @@ def mid_repair(low: Sequence[str], d: int) -> bool:
     before = low[k - 1]
     if not before.isalnum():
         return False
-    after = [w for w in low[d + 1 : d + 4] if w not in _DASHES][:2]
+    after = [w for w in low[d + 1 : d + 4] if w not in DASHES][:2]
     return any(w == before or _shared_letters(w, before) >= 5 for w in after)
 
 

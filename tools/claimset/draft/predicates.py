@@ -7,7 +7,16 @@ from typing import TYPE_CHECKING
 
 from .lexicons import lexicons
 from .sentence import Sentence, skip_connectives
-from .words import DETERMINERS, FINITE, PARTICIPLES, WH, contracted_verb, is_verb
+from .words import (
+    DETERMINERS,
+    FINITE,
+    PARTICIPLES,
+    POSSESSIVES,
+    SUBJECT_PRONOUNS,
+    WH,
+    contracted_verb,
+    is_verb,
+)
 
 if TYPE_CHECKING:
     from .candidate import CueSite
@@ -39,8 +48,6 @@ def subject_follows(s: Sentence, k: int, end: int) -> bool:
     return False
 
 
-# Pronouns after which a plain word is a verb (*they challenge*, *it straddles*).
-_PRONOUN_SUBJECTS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
 # Words that follow a plural noun without being its verb.
 _FUNCTION_WORDS = DETERMINERS | frozenset(["and", "or", "of", "that", "which", "who", "whose"])
 # Marks where a clause is cut before its end: a comma, a bracket, a semicolon, a dash.
@@ -72,7 +79,7 @@ def holds_predicate(s: Sentence, a: int, b: int) -> bool:
             after_plural = after_plural and w not in preps and low[k - 2] not in _NO_SUBJECT
             if w in _FUNCTION_WORDS or w in preps:
                 continue  # *Perhaps in ...*: a verb is no preposition
-            if before in _PRONOUN_SUBJECTS or (name and plural) or after_plural:
+            if before in SUBJECT_PRONOUNS or (name and plural) or after_plural:
                 return True
     return False
 
@@ -94,10 +101,6 @@ def phrase_contrast(s: Sentence, k: int) -> bool:
     return not holds_predicate(s, k + 2, end)
 
 
-# Words before a participle that make it attributive: a determiner or a possessive.
-_POSSESSIVES = frozenset(["its", "their", "his", "her", "our", "my", "your", "'s", "’s"])
-
-
 def attributive_participle(s: Sentence, i: int) -> bool:
     """Whether the past participle at i modifies the noun after it (*the long-planned
     pipeline*, *its stated aim*, *a "suspected freighter"*): a participle inside a noun phrase
@@ -108,7 +111,7 @@ def attributive_participle(s: Sentence, i: int) -> bool:
     before, after = low[i - 1], low[i + 1]
     if before in ('"', "“") and i > 1:
         before = low[i - 2]  # the quotation opens inside the noun phrase
-    opens_noun_phrase = before == "-" or before in DETERMINERS or before in _POSSESSIVES
+    opens_noun_phrase = before == "-" or before in DETERMINERS or before in POSSESSIVES
     noun_follows = (
         s.toks[i + 1].isalpha()
         and after not in _FUNCTION_WORDS

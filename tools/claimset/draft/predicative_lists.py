@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from .lexicons import lexicons
-from .words import COORDINATORS, DETERMINERS, FINITE, WH, is_verb
+from .words import CLAUSE_OPENING_PRONOUNS, COORDINATORS, DETERMINERS, FINITE, WH, is_verb
 
 #: Linking verbs whose complement may be a list of adjectives (Quirk et al. 1985, §16.21:
 #: copular verbs of current and resulting attribute).
@@ -27,8 +27,6 @@ LINKING = frozenset(
 #: Adverbs of degree that may open an item before its adjective (*more isolated*).
 _DEGREE = frozenset(["more", "less", "most", "least", "very", "too", "so", "not", "still"])
 
-#: Words no item of the list holds: they open a clause or a relative clause.
-_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i", "you", "this", "these", "there"])
 
 #: How many words an item (or its complement) may have.
 _ITEM = 10
@@ -130,7 +128,13 @@ def _complement_end(s: Tokens, e: int) -> int:
             return t
         if w in ("-", "‑", "'s", "’s"):
             continue
-        clause = w in FINITE or w in _PRONOUNS or w in WH or w == "that" or not w[:1].isalnum()
+        clause = (
+            w in FINITE
+            or w in CLAUSE_OPENING_PRONOUNS
+            or w in WH
+            or w == "that"
+            or not w[:1].isalnum()
+        )
         if clause or (t > e + 1 and is_verb(w) and low[t - 1] not in ("-", "‑")):
             return n + 1
     return n + 1 if e + _ITEM < n else n
@@ -146,7 +150,7 @@ def _adjective_like(s: Tokens, k: int) -> bool:
         tok[:1].islower()
         and w.replace("-", "").isalpha()
         and w not in DETERMINERS
-        and w not in _PRONOUNS
+        and w not in CLAUSE_OPENING_PRONOUNS
         and w not in FINITE
         and w not in WH
         and w not in ("to", "that", "not", "as", "so", "than")

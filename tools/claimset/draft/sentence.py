@@ -30,9 +30,12 @@ from .predicative_lists import in_predicative_list
 from .words import (
     ADJECTIVE_ENDINGS,
     ADVERSATIVES,
+    APOSTROPHES,
     COORDINATORS,
+    DASHES,
     DETERMINERS,
     FINITE,
+    SUBJECT_PRONOUNS,
     is_verb,
     positions,
     tokens,
@@ -343,10 +346,6 @@ def _as_with_clause(s: Sentence, i: int) -> bool:
     return False
 
 
-#: Subject pronouns: one right before a finite verb after "and" opens a clause.
-_PRONOUN_SUBJECTS = frozenset(["it", "they", "he", "she", "we", "i", "you"])
-
-
 def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]) -> bool:
     """Whether the "and" at token i joins predicates or clauses rather than noun phrases."""
     low, n = s.low, s.n
@@ -359,7 +358,7 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     nxt = low[c] if c < n else ""
     if nxt in ("to", "that") or nxt in FINITE:
         return True
-    if nxt in _PRONOUN_SUBJECTS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
+    if nxt in SUBJECT_PRONOUNS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
         return True  # "... and it will end", "... and he would reincarnate": a clause
     if _adjectives(s, i, c):
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
@@ -456,9 +455,6 @@ def _parentheticals(s: Sentence) -> set[int]:
     return out
 
 
-_DASHES = frozenset(["—", "–", "-", "--"])
-
-
 def past_false_start(s: Sentence, a: int, end: int) -> int:
     """Past a speaker's false start at token a (*This will be — this will blunt prices*, *We
     can't -- we won't wait*): a few words broken off at a dash and begun again with the same
@@ -468,14 +464,14 @@ def past_false_start(s: Sentence, a: int, end: int) -> int:
         return a
     for d in range(a + 1, min(end - 1, a + 6)):
         w = s.low[d]
-        if w in _DASHES:
+        if w in DASHES:
             if d in s.inserted:
                 return a  # "Moscow — Moscow alone — will decide": a parenthesis
             e = d
-            while e < end and s.low[e] in _DASHES:
+            while e < end and s.low[e] in DASHES:
                 e += 1  # "--" typed as two hyphens
             return e if e < end and s.low[e] == s.low[a] else a
-        if not (w[:1].isalnum() or w[:1] in ("'", "’")):
+        if not (w[:1].isalnum() or w[:1] in APOSTROPHES):
             return a
     return a
 

@@ -154,6 +154,11 @@ MONTHS = frozenset(
 )
 #: Quotation marks, opening → closing.
 QUOTES = {'"': '"', "“": "”"}
+#: Dashes, also typed as hyphens.
+DASHES = frozenset(["—", "–", "-", "--"])
+#: Apostrophes, straight and curly: a token of their own before a contracted auxiliary
+#: (*we’re*, *I'm*, *they’ll*).
+APOSTROPHES = frozenset(["'", "’"])
 
 # -- determiners, pronouns, quantifiers -----------------------------------------------------------
 
@@ -233,8 +238,19 @@ AGREEMENTS = frozenset(
 COMMITMENTS = ("pledg", "commit", "agree", "promis", "vow")
 #: Nouns before an infinitive of purpose (*in an effort to compel*, *in a bid to*, *in order to*).
 PURPOSE_NOUNS = frozenset(["effort", "efforts", "bid", "order", "attempt", "attempts", "move"])
+#: Subject pronouns: the word after one is its verb (*they trade*, *it rests on*), a clause
+#: opens at one after *and*, and no item of a list of noun phrases opens with one.
+SUBJECT_PRONOUNS = frozenset(["i", "you", "we", "they", "he", "she", "it"])
+#: The subject pronouns that take a verb's plain form (*they prohibit*, not *it prohibits*).
+PLAIN_FORM_PRONOUNS = frozenset(["i", "we", "you", "they"])
+#: Words that open a clause, not a phrase inside one: a subject pronoun, a demonstrative
+#: subject, existential *there* (no list item or coordinated predicate opens with one).
+CLAUSE_OPENING_PRONOUNS = SUBJECT_PRONOUNS | frozenset(["this", "these", "there"])
+#: Possessive determiners and the possessive *'s*: before a participle they make it
+#: attributive (*its planned exit*).
+POSSESSIVES = frozenset(["my", "your", "our", "its", "their", "his", "her", "'s", "’s"])
 #: Subjects after which *may* is an optative (*may he rest in peace*), not a modal of possibility.
-OPTATIVE_SUBJECTS = frozenset(["he", "she", "they", "we", "you", "i", "it", "god"])
+OPTATIVE_SUBJECTS = SUBJECT_PRONOUNS | frozenset(["god"])
 #: Conjunctions that join two items or two clauses (a clause boundary only when they join
 #: predicates or clauses, or after a comma).
 COORDINATORS = frozenset(["and", "or"])
@@ -368,7 +384,7 @@ _S_PRONOUNS = frozenset(["it", "he", "she", "that", "there", "what", "who"])
 def contracted_verb(low: Sequence[str], k: int) -> bool:
     """Whether token k starts a contracted finite verb: an apostrophe before *m, re, ll, ve,
     d*, or *'s* after a pronoun."""
-    if low[k] in ("'", "’"):
+    if low[k] in APOSTROPHES:
         return k + 1 < len(low) and low[k + 1] in _CONTRACTED
     return low[k] in ("'s", "’s") and k > 0 and low[k - 1] in _S_PRONOUNS
 

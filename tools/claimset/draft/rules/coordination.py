@@ -7,7 +7,7 @@ from ..clauses import is_future, is_negated, opens_infinitive, trim_span
 from ..lexicons import ExpectationCue, lexicons, longest_match
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
-from ..words import COORDINATORS, DETERMINERS, FINITE, MODALS, inflection
+from ..words import CLAUSE_OPENING_PRONOUNS, COORDINATORS, DETERMINERS, FINITE, MODALS, inflection
 
 
 def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -92,7 +92,12 @@ def _continues_infinitive(s: Sentence, cand: Candidate, end: int, k: int) -> boo
     if k >= s.n or not (s.toks[k].isalpha() and s.toks[k].islower()):
         return False
     w = s.low[k]
-    if w.endswith(("s", "ed", "ing")) or w in DETERMINERS or w in MODALS or w in _PRONOUNS:
+    if (
+        w.endswith(("s", "ed", "ing"))
+        or w in DETERMINERS
+        or w in MODALS
+        or w in CLAUSE_OPENING_PRONOUNS
+    ):
         return False
     a = cand.span[0]
     infinitives = [t for t in range(a, end) if s.low[t] == "to" and opens_infinitive(s, t)]
@@ -127,9 +132,6 @@ def _past_comma(s: Sentence, end: int) -> int:
     return k + 1 if k + 1 < s.n and s.coord[k + 1] else end
 
 
-_PRONOUNS = frozenset(["it", "they", "we", "he", "she", "i", "you", "this", "these", "there"])
-
-
 def _predicate_after_comma(s: Sentence, k: int) -> bool:
     """Whether the conjunct at token k, after ", and", is a predicate sharing the first one's
     subject (*, and keep the talks going*): a lower-case verb with its object, not a clause with
@@ -140,7 +142,7 @@ def _predicate_after_comma(s: Sentence, k: int) -> bool:
         and s.toks[k].isalpha()
         and s.toks[k].islower()
         and s.low[k] not in DETERMINERS
-        and s.low[k] not in _PRONOUNS
+        and s.low[k] not in CLAUSE_OPENING_PRONOUNS
         and (s.low[k + 1] in DETERMINERS or s.low[k + 1] in ("any", "all", "no", "some", "more"))
     )
 

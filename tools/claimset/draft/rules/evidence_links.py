@@ -14,7 +14,7 @@ from ..lexicons import lexicons, longest_match
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence
 from ..types import Candidate
-from ..words import PRESENT, is_past, is_verb
+from ..words import APOSTROPHES, PLAIN_FORM_PRONOUNS, PRESENT, is_past, is_verb
 from .evidence import Fact, fact_signals
 from .fact_clauses import verbless_claim
 
@@ -322,14 +322,10 @@ def elliptic_claim(site: LinkSite) -> bool:
         is_verb(w)
         or w in PRESENT
         or (w.isalpha() and w.endswith(("s", "ing")))
-        or w[:1] in ("'", "’")  # a clitic verb (*we’re*, *it's*)
-        or (k > 0 and s.low[k - 1] in _PRONOUNS)  # *They also prohibit ...*
+        or w[:1] in APOSTROPHES  # a clitic verb (*we’re*, *it's*)
+        or (k > 0 and s.low[k - 1] in PLAIN_FORM_PRONOUNS)  # *They also prohibit ...*
         for k, w in enumerate(s.low)
     )
-
-
-#: Subject pronouns: the word after one may be a verb in its bare form (*they prohibit*).
-_PRONOUNS = frozenset(["i", "we", "you", "they"])
 
 
 @link_rule("new-step")

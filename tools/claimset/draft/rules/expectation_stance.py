@@ -13,7 +13,7 @@ from ..lexicons import lexicons
 from ..registry import frame
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import DETERMINERS, QUOTES, WH
+from ..words import APOSTROPHES, DETERMINERS, QUOTES, WH
 from .actor import find_holder
 
 #: Linking verbs of a change or of staying, besides the copulas of syntax.json: *Tokyo has
@@ -38,7 +38,7 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES or low[k] in _NOT) and k > start:
         k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'", "is not keen to"
     # "we’re interested in", "I’m proud that" (guidelines v1.4: the copula is shell)
-    contracted = low[k] in ("re", "m") and k > 0 and low[k - 1] in ("’", "'")
+    contracted = low[k] in ("re", "m") and k > 0 and low[k - 1] in APOSTROPHES
     if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING and not contracted):
         return None
     if nxt == "and" and j + 2 < s.n and low[j + 1].endswith("ed"):

@@ -8,7 +8,17 @@ from __future__ import annotations
 from ..lexicons import lexicons
 from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
-from ..words import DETERMINERS, FINITE, MODALS, NUMBER, PRESENT, is_past, is_verb
+from ..words import (
+    DETERMINERS,
+    FINITE,
+    MODALS,
+    NUMBER,
+    PLAIN_FORM_PRONOUNS,
+    PRESENT,
+    SUBJECT_PRONOUNS,
+    is_past,
+    is_verb,
+)
 
 #: Words that count things: a plural after one is a noun (*over eight years*), no verb.
 _COUNTS = frozenset(
@@ -38,8 +48,6 @@ _COUNTS = frozenset(
         "few",
     ]
 )
-#: Subject pronouns: the word after one is a verb in its bare form (*they trade*).
-_PRONOUNS = frozenset(["i", "we", "you", "they"])
 
 
 def time_clause(s: Sentence, i: int, j: int) -> bool:
@@ -95,7 +103,7 @@ def _may_be_verb(s: Sentence, k: int) -> bool:
         return False
     prev = s.low[k - 1] if k > 0 else ""
     preps = lexicons().prepositions
-    if prev in _PRONOUNS or prev == "to":
+    if prev in PLAIN_FORM_PRONOUNS or prev == "to":
         return True  # "they trade", "to exchange"
     if _plural(prev) and w not in preps and w not in DETERMINERS:
         return True  # "these imports pass through the Strait"
@@ -162,10 +170,6 @@ ADVERBIAL_OPENERS = frozenset(
         *("after", "before", "since", "until", "following", "despite", "amid"),
     ]
 )
-#: Words opening a relative clause inside an apposition (*a region which Russia ...*).
-_RELATIVES = frozenset(["which", "who", "whom", "whose", "that", "where"])
-#: Subject pronouns of a reduced relative clause (*a promise they regard as overdue*).
-_SUBJECTS = frozenset(["i", "we", "you", "they", "he", "she", "it"])
 
 
 def main_clause_after_comma(s: Sentence, i: int, j: int) -> bool:
@@ -182,11 +186,12 @@ def main_clause_after_comma(s: Sentence, i: int, j: int) -> bool:
     opener = s.low[k] in lexicons().prepositions or s.low[k] in ADVERBIAL_OPENERS
     if k < comma and opener and all(w != "," for w in s.low[k:comma]):
         return True
+    relatives = lexicons().relatives
     for t in range(i, j):
-        if s.low[t] in _RELATIVES:
+        if s.low[t] in relatives:
             return False
         if s.low[t] in FINITE:
-            return s.low[t - 1] not in _SUBJECTS
+            return s.low[t - 1] not in SUBJECT_PRONOUNS
     return False
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 from ..lexicons import lexicons, longest_match
 from ..sentence import Sentence
-from ..words import MODALS, PARTICIPLES, is_past
+from ..words import APOSTROPHES, MODALS, PARTICIPLES, is_past
 
-#: The pieces of a contraction after a pronoun (*we’re*, *I’m*, *we’ve*).
-_CONTRACTION = frozenset(["’", "'"])
 _PROGRESSIVE = frozenset(["am", "is", "are", "re", "m"])
 _PERFECT = frozenset(["have", "has", "ve"])
 #: Verbs of aim and plan: in the progressive they state a standing aim (§4.4), a claim.
@@ -98,7 +96,7 @@ def _after_subject(s: Sentence, a: int, b: int) -> int | None:
         k = a + 2
     else:
         return None
-    return k + 1 if k < b and low[k] in _CONTRACTION else k
+    return k + 1 if k < b and low[k] in APOSTROPHES else k
 
 
 def _past_adverbs(s: Sentence, k: int, b: int) -> int:

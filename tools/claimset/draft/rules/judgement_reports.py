@@ -13,6 +13,7 @@ from ..words import (
     DETERMINERS,
     INSTRUMENTS,
     MODALS,
+    SUBJECT_PRONOUNS,
     is_past,
     is_verb,
 )
@@ -253,8 +254,6 @@ def _change(w: str) -> bool:
 
 #: Forms of a linking verb that make no clause alone (*a recipe for being there*, *'s*).
 _NONFINITE = frozenset(["be", "been", "being", "become", "appear", "seem", "remain", "'s"])
-#: Subject pronouns: the word after one is its verb (*it rests on*, *they trade*).
-_SUBJECT_PRONOUNS = frozenset(["i", "we", "you", "he", "she", "it", "they"])
 
 
 def clause_verb(s: Sentence, a: int, b: int) -> bool:
@@ -264,4 +263,4 @@ def clause_verb(s: Sentence, a: int, b: int) -> bool:
     copulas = lexicons().copulas
     if any(is_verb(w) or (w in copulas and w not in _NONFINITE) for w in s.low[a:b]):
         return True
-    return b - a > 1 and s.low[a] in _SUBJECT_PRONOUNS and s.toks[a + 1].isalpha()
+    return b - a > 1 and s.low[a] in SUBJECT_PRONOUNS and s.toks[a + 1].isalpha()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
-from ..words import FINITE, OPTATIVE_SUBJECTS, is_verb
+from ..words import FINITE, OPTATIVE_SUBJECTS, POSSESSIVES, is_verb
 
 #: Quantities of work that a "to be done" frame says is still needed.
 _WORK = frozenset(["much", "more", "work", "lot", "plenty"])
@@ -119,7 +119,6 @@ _STANCE_NOUNS = {
     "pledge": "intention",
     "promise": "intention",
 }
-_POSSESSIVES = frozenset(["our", "its", "their", "his", "her", "my", "your", "'s", "’s"])
 
 
 def stance_noun_type(s: Sentence, a: int, b: int) -> str | None:
@@ -133,9 +132,9 @@ def stance_noun_type(s: Sentence, a: int, b: int) -> str | None:
     if copula is None:
         return None
     k = copula + 1
-    if k + 1 < b and low[k] not in _POSSESSIVES and low[k + 1] == "in":
+    if k + 1 < b and low[k] not in POSSESSIVES and low[k + 1] == "in":
         k += 2  # "united in", "firm in", "steadfast in"
-    if k + 1 >= b or low[k] not in _POSSESSIVES:
+    if k + 1 >= b or low[k] not in POSSESSIVES:
         return None
     noun = low[k + 1]
     if noun in _STANCE_NOUNS:

@@ -30,6 +30,7 @@ from ..clauses import is_negated
 from ..lexicons import lexicons
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
+from ..words import APOSTROPHES
 from .actor import first_person_tokens
 
 #: The pieces of a contraction after *we* (*we’re*, *we’ll*, *we’ve*, *we’d*) and adverbs that
@@ -181,7 +182,7 @@ def _policy_action(s: Sentence, k: int) -> tuple[int, int, bool] | None:
             j += 1  # past adverbs and what interrupts the clause (*we'll always, always ...*)
         return j
 
-    j = past(k + 1, frozenset(["’", "'"]))
+    j = past(k + 1, APOSTROPHES)
     if j >= n:
         return None
     if low[j] in _FUTURE:
@@ -223,7 +224,7 @@ def _stated_stance(s: Sentence, cands: list[Candidate], party: str, k: int) -> N
     if own is None or s.suppressed[k] or k in s.inserted:
         return
     j = k + 1
-    while j < s.n and (s.low[j] in ("’", "'") or s.low[j] in _ADVERBS or s.low[j].endswith("ly")):
+    while j < s.n and (s.low[j] in APOSTROPHES or s.low[j] in _ADVERBS or s.low[j].endswith("ly")):
         j += 1
     if j >= s.n or (s.low[j] not in _COPULAS and s.low[j] not in _STAYING):
         return
