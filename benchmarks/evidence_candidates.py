@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from claimset.draft import load_actors
-from claimset.draft.actors import AUTHOR
+from claimset.draft.actor_index import AUTHOR
 from claimset.draft.document import DocumentAnalysis, analyse_document
 from claimset.draft.files import seed_paragraph_starts, speakers
 from claimset.draft.registry import LINK_RULES

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 from claimset.draft import pipeline  # noqa: E402
-from claimset.draft.actors import AUTHOR  # noqa: E402
+from claimset.draft.actor_index import AUTHOR  # noqa: E402
 from claimset.draft.afresh import draft_afresh  # noqa: E402
 from claimset.draft.sentence import Sentence  # noqa: E402
 from claimset.draft.types import Candidate  # noqa: E402

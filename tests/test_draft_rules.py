@@ -14,8 +14,8 @@ from typing import Any
 import claimset
 import pytest
 from claimset.draft import ActorIndex, draft_document, draft_sentence
-from claimset.draft.actors import Mention
 from claimset.draft.lexicons import Lexicons, lexicons, load_lexicons
+from claimset.draft.mentions import Mention
 from claimset.draft.pipeline import STEPS, Analysis
 from claimset.draft.registry import (
     COMPLEMENTS,

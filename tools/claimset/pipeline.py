@@ -33,7 +33,7 @@ from .models import DOC_ID_PATTERN, Actor, SentenceRecord, first_error
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from .draft.actors import ActorIndex
+    from .draft.actor_index import ActorIndex
 
 #: Documents per batch: enough to amortize Arrow's per-batch cost, small enough that a
 #: batch's records (about 2 KB per sentence as Python objects) stay a few megabytes.
@@ -69,7 +69,7 @@ _INDEXES: dict[str, ActorIndex] = {}
 
 def actor_index(data: bytes, display: str = "actors.jsonl") -> ActorIndex:
     """The drafting index of an actor registry given as JSONL bytes (built once per process)."""
-    from .draft.actors import ActorIndex
+    from .draft.actor_index import ActorIndex
 
     key = hashlib.sha256(data).hexdigest()
     if key not in _INDEXES:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from . import lexicons as _lexicons
 from . import rules as _rules  # noqa: F401  (importing the rules registers them)
-from .actors import ActorIndex, load_actors
+from .actor_index import ActorIndex, load_actors
 from .document import draft_document
 from .files import DraftOutcome, DraftResult, draft, draft_file
 from .pipeline import draft_sentence

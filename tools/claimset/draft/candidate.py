@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .actors import Context, Mention
 from .clauses import is_negated, trim_span
+from .context import Context
 from .lexicons import ExpectationCue
+from .mentions import Mention
 from .sentence import Sentence
 from .types import Candidate as Candidate
 

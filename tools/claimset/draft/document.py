@@ -6,8 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .actors import ActorIndex, Context, Mention, issued_documents, salience
+from .actor_index import ActorIndex
+from .context import Context, salience
 from .lexicons import lexicons
+from .mentions import Mention, issued_documents
 from .pipeline import analyse, claim_records
 from .quotations import attribute_to_speaker, quoted_runs, speaker_of
 from .rules.actor import named_in_full

@@ -21,7 +21,7 @@ from ..fingerprint import machine_made, stamp
 from ..models import Claim, SentenceRecord, first_error
 from ..project import Project, read_seed
 from ..validate import fast_path
-from .actors import ActorIndex, load_actors
+from .actor_index import ActorIndex, load_actors
 from .document import draft_document
 
 #: The validator of a sentence's claims.

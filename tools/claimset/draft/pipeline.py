@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..models import Actor
-from .actors import AUTHOR, ActorIndex, Context, Mention, find_mentions, resolve_anaphor
+from .actor_index import AUTHOR, ActorIndex
+from .context import Context, resolve_anaphor
+from .mentions import Mention, find_mentions
 from .rules.actor import coordinated_holders, experiencer, first_person, shared_name
 from .rules.coordination import coordinated
 from .rules.evidence import Fact, evidence_link, sentence_facts

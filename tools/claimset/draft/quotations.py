@@ -16,8 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .actors import AUTHOR, Mention, party_of
+from .actor_index import AUTHOR
+from .context import party_of
 from .lexicons import lexicons
+from .mentions import Mention
 from .sentence import Sentence
 
 __all__ = ["QuotedRun", "attribute_to_speaker", "quoted_runs", "speaker_of"]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 
-from ..actors import AUTHOR, DOCUMENTS, RELATIONAL, ActorIndex, Context, Mention, resolve_anaphor
+from ..actor_index import AUTHOR, RELATIONAL, ActorIndex
 from ..clauses import is_negated, trim_span
+from ..context import Context, resolve_anaphor
 from ..lexicons import lexicons
+from ..mentions import DOCUMENTS, Mention
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..types import Candidate
 from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, is_past, is_verb

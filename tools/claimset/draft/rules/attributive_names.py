@@ -10,9 +10,9 @@ the clause, keep their verb.
 
 from __future__ import annotations
 
-from ..actors import Mention
 from ..candidate import CueSite
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..sentence import Sentence
 from ..words import FINITE
 

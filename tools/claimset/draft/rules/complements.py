@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..actors import Mention
 from ..clauses import bare_clause, names_object, opens_infinitive
 from ..lexicons import ExpectationCue, lexicons
+from ..mentions import Mention
 from ..registry import Complement, complement
 from ..sentence import Sentence
 from ..words import DETERMINERS, FINITE, MONTHS, NUMBER, progressive

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..actors import Mention, party_of
 from ..clauses import is_future, is_negated, opens_infinitive, trim_span
+from ..context import party_of
 from ..lexicons import ExpectationCue, lexicons, longest_match
+from ..mentions import Mention
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
 from ..words import CLAUSE_OPENING_PRONOUNS, COORDINATORS, DETERMINERS, FINITE, MODALS, inflection

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actors import AUTHOR
+from ..actor_index import AUTHOR
 from ..lexicons import lexicons, longest_match
 from ..registry import LINK_RULES, link_rule
 from ..sentence import Sentence

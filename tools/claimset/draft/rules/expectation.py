@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..actors import Context, Mention
 from ..candidate import CueSite
+from ..context import Context
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
 from ..words import DETERMINERS, SUBORDINATORS, is_verb, positions

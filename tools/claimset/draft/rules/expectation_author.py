@@ -7,7 +7,7 @@ Addis Ababa shares its data* (impersonal), *The sensible course for Canberra is 
 
 from __future__ import annotations
 
-from ..actors import AUTHOR
+from ..actor_index import AUTHOR
 from ..candidate import CueSite, build_candidate
 from ..clauses import (
     conjecture_now,

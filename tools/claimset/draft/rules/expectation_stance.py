@@ -6,10 +6,12 @@ priority is to sell more gas*, *Hopes were running high that ...* (holder-noun).
 
 from __future__ import annotations
 
-from ..actors import AUTHOR, Mention, resolve_anaphor
+from ..actor_index import AUTHOR
 from ..candidate import CueSite, build_candidate
 from ..clauses import bare_clause, is_future
+from ..context import resolve_anaphor
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..registry import frame
 from ..sentence import Sentence, clause_end
 from ..types import Candidate

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..actors import AUTHOR, Context, Mention, resolve_anaphor
+from ..actor_index import AUTHOR
 from ..candidate import CueSite, build_candidate
 from ..clauses import (
     content_predicts,
@@ -20,7 +20,9 @@ from ..clauses import (
     opens_infinitive,
     states_fact,
 )
+from ..context import Context, resolve_anaphor
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..predicates import attributive_participle, reduced_relative
 from ..registry import Complement, frame
 from ..relatives import relative_subject

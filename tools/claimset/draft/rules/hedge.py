@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from ..actors import AUTHOR, Mention
+from ..actor_index import AUTHOR
 from ..clauses import (
     has_verb,
     is_future,
@@ -19,6 +19,7 @@ from ..clauses import (
     trim_span,
 )
 from ..lexicons import HedgeCue, lexicons, longest_match
+from ..mentions import Mention
 from ..relatives import relative_clause
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate, Cue

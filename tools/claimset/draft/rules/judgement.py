@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from ..actors import AUTHOR
+from ..actor_index import AUTHOR
 from ..clauses import (
     instrument_subject,
     is_future,

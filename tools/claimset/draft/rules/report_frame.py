@@ -20,8 +20,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..actors import AUTHOR, Context, Mention, resolve_anaphor
+from ..actor_index import AUTHOR
+from ..context import Context, resolve_anaphor
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..sentence import Sentence, clause_start, skip_connectives
 from ..types import Candidate
 from ..words import DETERMINERS, FINITE, QUOTES, WH

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..actors import AUTHOR, Context, Mention
+from ..actor_index import AUTHOR
 from ..clauses import bare_clause, is_future, is_negated, trim_span
+from ..context import Context
+from ..mentions import Mention
 from ..sentence import Sentence, clause_start
 from ..types import Candidate
 from ..words import FINITE, QUOTES

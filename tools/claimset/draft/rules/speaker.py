@@ -24,10 +24,12 @@ Without `speaks_for` nothing here applies: in an essay *we* is the author's.
 
 from __future__ import annotations
 
-from ..actors import AUTHOR, Mention, coordinated_mention
+from ..actor_index import AUTHOR
 from ..candidate import build_candidate
 from ..clauses import is_negated
+from ..context import coordinated_mention
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import APOSTROPHES

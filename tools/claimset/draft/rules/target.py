@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from ..actors import AUTHOR, ActorIndex, Mention, coordinated_mention, party_of
+from ..actor_index import AUTHOR, ActorIndex
 from ..clauses import subject_end
+from ..context import coordinated_mention, party_of
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..sentence import Sentence
 from ..types import Candidate
 from ..words import FINITE, SIDES, inflection, is_verb

@@ -3,9 +3,11 @@ context's most salient party or from a clause of the sentence outside the span."
 
 from __future__ import annotations
 
-from ..actors import AUTHOR, ActorIndex, Mention, coordinated_mention, party_of
+from ..actor_index import AUTHOR, ActorIndex
 from ..clauses import subject_end
+from ..context import coordinated_mention, party_of
 from ..lexicons import lexicons
+from ..mentions import Mention
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import DEMONSTRATIVES, DETERMINERS, FINITE, is_verb
