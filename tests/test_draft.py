@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from claimset import jsonio
 from claimset.cli import cli
-from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
+from claimset.draft import draft, draft_document, draft_sentence
 from claimset.draft.afresh import todo_copy
 from claimset.draft.files import drafted_line
 from claimset.draft.lexicons import build_trie, lexicons, longest_match
@@ -27,30 +27,29 @@ from claimset.models import (
 )
 from claimset.project import Project
 from click.testing import CliRunner
+from draft_samples import fields, registry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-REGISTRY = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {
-            "id": "south_korea",
-            "name": "South Korea",
-            "aliases": ["Seoul", "Korea"],
-            "kind": "state",
-        },
-        {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {
-            "id": "eu",
-            "name": "the European Union",
-            "aliases": ["the EU", "Brussels"],
-            "kind": "organization",
-        },
-        {"id": "putin", "name": "Vladimir Putin", "aliases": ["Putin"], "kind": "person"},
-    ]
+REGISTRY = registry(
+    "author",
+    "russia",
+    {
+        "id": "south_korea",
+        "name": "South Korea",
+        "aliases": ["Seoul", "Korea"],
+        "kind": "state",
+    },
+    "india",
+    "china",
+    {
+        "id": "eu",
+        "name": "the European Union",
+        "aliases": ["the EU", "Brussels"],
+        "kind": "organization",
+    },
+    {"id": "putin", "name": "Vladimir Putin", "aliases": ["Putin"], "kind": "person"},
 )
 
 
@@ -332,24 +331,22 @@ def test_targets_need_a_party_named_in_the_clause() -> None:
     assert c["expectation"]["target"] == "russia"  # the agent comes first
 
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "brazil", "name": "Brazil", "kind": "state"},  # no aliases at all
-        {"id": "nigeria", "name": "Nigeria", "aliases": ["Abuja"], "kind": "state"},
-        {"id": "ukraine", "name": "Ukraine", "aliases": ["Kyiv"], "kind": "state"},
-        {"id": "us", "name": "the United States", "aliases": ["U.S.", "US"], "kind": "state"},
-        {"id": "eu", "name": "European Union (EU)", "aliases": ["(EU)", ".", "—"], "kind": "state"},
-        {"id": "uk", "name": "UK", "kind": "state"},
-        {"id": "putin", "name": "Vladimir Putin", "kind": "person"},
-        {"id": "lula", "name": "Lula da Silva", "aliases": ["Lula"], "kind": "person"},
-        {
-            "id": "farmers",
-            "name": "the Brazilian farm lobby",
-            "aliases": ["Brazilian agribusiness"],
-            "kind": "group",
-        },
-    ]
+PARTIES = registry(
+    "author",
+    {"id": "brazil", "name": "Brazil", "kind": "state"},
+    {"id": "nigeria", "name": "Nigeria", "aliases": ["Abuja"], "kind": "state"},
+    {"id": "ukraine", "name": "Ukraine", "aliases": ["Kyiv"], "kind": "state"},
+    {"id": "us", "name": "the United States", "aliases": ["U.S.", "US"], "kind": "state"},
+    {"id": "eu", "name": "European Union (EU)", "aliases": ["(EU)", ".", "—"], "kind": "state"},
+    {"id": "uk", "name": "UK", "kind": "state"},
+    "putin",
+    {"id": "lula", "name": "Lula da Silva", "aliases": ["Lula"], "kind": "person"},
+    {
+        "id": "farmers",
+        "name": "the Brazilian farm lobby",
+        "aliases": ["Brazilian agribusiness"],
+        "kind": "group",
+    },
 )
 
 
@@ -405,29 +402,19 @@ def test_a_modal_before_an_attitude_verb_hedges_the_partys_claim() -> None:
 
 # -- spans, types and targets on an unseen registry (invented sentences) --------------------------
 
-NILE = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "egypt", "name": "Egypt", "aliases": ["Cairo"], "kind": "state"},
-        {"id": "ethiopia", "name": "Ethiopia", "aliases": ["Addis Ababa"], "kind": "state"},
-        {"id": "sudan", "name": "Sudan", "aliases": ["Khartoum"], "kind": "state"},
-        {"id": "sisi", "name": "Abdel Fattah el-Sisi", "aliases": ["Sisi"], "kind": "person"},
-        {"id": "au", "name": "the African Union", "aliases": ["the AU"], "kind": "organization"},
-    ]
+NILE = registry(
+    "author",
+    {"id": "egypt", "name": "Egypt", "aliases": ["Cairo"], "kind": "state"},
+    {"id": "ethiopia", "name": "Ethiopia", "aliases": ["Addis Ababa"], "kind": "state"},
+    {"id": "sudan", "name": "Sudan", "aliases": ["Khartoum"], "kind": "state"},
+    {"id": "sisi", "name": "Abdel Fattah el-Sisi", "aliases": ["Sisi"], "kind": "person"},
+    {"id": "au", "name": "the African Union", "aliases": ["the AU"], "kind": "organization"},
 )
 
 
 def nile(text: str, recent: tuple[str, ...] = ()) -> list[tuple[str, str, str | None, str]]:
     """(actor, type, target, span) of each claim, for short assertions."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["expectation"]["type"],
-            c["expectation"]["target"],
-            c["expectation"]["quote"],
-        )
-        for c in draft_sentence(text, NILE, recent=recent)
-    ]
+    return fields(draft_sentence(text, NILE, recent=recent), "holder", "type", "target", "span")
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from claimset.draft import ActorIndex, draft_sentence
+from draft_samples import fields
 
 PARTIES = ActorIndex(
     [
@@ -50,10 +51,7 @@ PARTIES = ActorIndex(
 
 def claims(text: str, recent: list[str]) -> list[tuple[Any, ...]]:
     """(actor ref, actor quote, target) of each drafted claim."""
-    return [
-        (c["actor"]["ref"], c["actor"]["quote"], c["expectation"]["target"])
-        for c in draft_sentence(text, PARTIES, recent=recent)
-    ]
+    return fields(draft_sentence(text, PARTIES, recent=recent), "holder", "actor_quote", "target")
 
 
 @pytest.mark.parametrize(

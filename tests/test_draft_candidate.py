@@ -4,16 +4,12 @@ region (what the hedge and actor rules read as the claim's clause) and its polar
 from __future__ import annotations
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
 from claimset.draft.candidate import build_candidate
 from claimset.draft.sentence import Sentence
+from draft_samples import registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-    ]
-)
+PARTIES = registry("russia", "south_korea")
 
 # Tokens: Tokyo(0) said(1) that(2) Seoul(3) wants(4) Moscow(5) to(6) stay(7) neutral(8) .(9)
 SENTENCE = "Tokyo said that Seoul wants Moscow to stay neutral."

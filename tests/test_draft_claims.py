@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft, draft_sentence
+from claimset.draft import draft, draft_sentence
 from claimset.project import Project
 from claimset.split import split
+from draft_samples import fields, registry
 
 RUSSIA = {"id": "russia", "name": "Russia", "aliases": [], "kind": "state"}
 
@@ -87,28 +88,12 @@ def test_a_negative_cue_makes_the_claim_negative(new_project: Project) -> None:
 # Clause boundaries (`draft/sentence.py`) seen in drafted claims, through `draft_sentence`:
 # sentences written for these tests, each telling one boundary decision apart.
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-    ]
-)
+PARTIES = registry("author", "south_korea", "china", "japan")
 
 
 def spans(text: str) -> list[tuple[Any, ...]]:
     """(holder, type, span, polarity, quotes of the evidence) of each drafted claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            c["polarity"],
-            [e["quote"] for e in c["evidence"]],
-        )
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(draft_sentence(text, PARTIES), "holder", "type", "span", "polarity", "evidence")
 
 
 def test_boundaries_after_a_bracket_are_still_found() -> None:

@@ -13,13 +13,8 @@ from claimset.draft import draft_sentence
 from claimset.draft.registry import INSERTIONS
 from claimset.draft.rules.insertion import comma_phrase
 from claimset.draft.sentence import Sentence
+from draft_samples import inserted
 from test_draft_spans import PARTIES, claims
-
-
-def inserted(text: str) -> str:
-    """The words of the sentence's insertions, joined."""
-    s = Sentence(text)
-    return " ".join(s.toks[k] for k in sorted(s.inserted))
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_document
+from claimset.draft import draft_document
+from draft_samples import registry
 
-PARTIES = ActorIndex([{"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"}])
+PARTIES = registry("russia")
 CLAIM = "Russia will win the war."
 FACT = "The army grew by 40% in 2020."
 HUMAN = [{"id": "c1", "actor": {"ref": "author", "quote": None, "start": None, "end": None}}]
@@ -56,14 +57,7 @@ def test_an_empty_document_has_no_sentences() -> None:
 
 # -- what the evidence links between sentences depend on ------------------------------------------
 
-PEOPLE = ActorIndex(
-    [
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "putin", "name": "Vladimir Putin", "kind": "person"},
-    ]
-)
+PEOPLE = registry("russia", "south_korea", "japan", "putin")
 
 
 def drafted(texts: list[str], starts: list[bool] | None = None) -> list[list[tuple[Any, ...]]]:

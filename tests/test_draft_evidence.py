@@ -8,17 +8,16 @@ from claimset.draft import ActorIndex, draft_document
 from claimset.draft.registry import LINK_RULES
 from claimset.draft.rules.evidence import fragment
 from claimset.draft.sentence import Sentence
+from draft_samples import registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
-        {"id": "indian_exporters", "name": "Indian exporters", "kind": "group"},
-        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
-    ]
+PARTIES = registry(
+    "author",
+    "russia",
+    "south_korea",
+    "china",
+    "india",
+    {"id": "indian_exporters", "name": "Indian exporters", "kind": "group"},
+    "analysts",
 )
 
 

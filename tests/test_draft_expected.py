@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import pytest
 from claimset.draft import draft_sentence
+from draft_samples import fields
 
 ACTORS = [{"id": "south_korea", "name": "South Korea", "kind": "state", "aliases": ["Seoul"]}]
 
 
 def claims(text: str) -> list[tuple[str, str, str]]:
     """(actor, type, span) of every claim drafted for one sentence."""
-    return [
-        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
-        for c in draft_sentence(text, ACTORS, recent=["south_korea"])
-    ]
+    return fields(draft_sentence(text, ACTORS, recent=["south_korea"]), "holder", "type", "span")
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,13 @@ its main clause, and a stretch with no verb, are never evidence (guidelines §13
 from __future__ import annotations
 
 import pytest
-from claimset.draft import ActorIndex, draft_document
+from claimset.draft import draft_document
 from claimset.draft.rules.evidence import fragment
 from claimset.draft.rules.fact_clauses import time_clause, verbless
 from claimset.draft.sentence import Sentence
+from draft_samples import registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-    ]
-)
+PARTIES = registry("author", "japan", "south_korea", "china")
 
 
 def _stretch(text: str, quote: str) -> tuple[Sentence, int, int]:

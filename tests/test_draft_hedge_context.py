@@ -5,17 +5,12 @@ none taken from a corpus document."""
 from __future__ import annotations
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
 from claimset.draft.registry import HEDGE_RULES
 from claimset.draft.sentence import Sentence
+from draft_samples import registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-    ]
-)
+PARTIES = registry("author", "japan", "south_korea")
 
 
 def applies(name: str, text: str, word: str) -> bool:

@@ -8,41 +8,32 @@ from typing import Any
 
 import pytest
 from claimset.draft import ActorIndex, draft_sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {
-            "id": "south_korea",
-            "name": "South Korea",
-            "aliases": ["Seoul"],
-            "kind": "state",
-        },
-        {
-            "id": "united_states",
-            "name": "United States",
-            "aliases": ["U.S."],
-            "kind": "state",
-        },
-        {
-            "id": "eu",
-            "name": "European Union",
-            "aliases": ["EU"],
-            "kind": "organization",
-        },
-        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
-        {"id": "park", "name": "Park Jin", "kind": "person"},
-    ]
+PARTIES = registry(
+    "author",
+    "japan",
+    "south_korea",
+    {
+        "id": "united_states",
+        "name": "United States",
+        "aliases": ["U.S."],
+        "kind": "state",
+    },
+    {
+        "id": "eu",
+        "name": "European Union",
+        "aliases": ["EU"],
+        "kind": "organization",
+    },
+    "analysts",
+    "park",
 )
 
 
 def claims(text: str, speaks_for: str | None = None) -> list[tuple[Any, ...]]:
     """(holder, type, span) of each drafted claim."""
-    return [
-        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
-        for c in draft_sentence(text, PARTIES, speaks_for=speaks_for)
-    ]
+    return fields(draft_sentence(text, PARTIES, speaks_for=speaks_for), "holder", "type", "span")
 
 
 @pytest.mark.parametrize(

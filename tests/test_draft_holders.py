@@ -9,29 +9,14 @@ from typing import Any
 
 import pytest
 from claimset.draft import ActorIndex, draft_sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {"id": "park", "name": "Park Jin", "kind": "person"},
-    ]
-)
+PARTIES = registry("author", "japan", "south_korea", "china", "park")
 
 
 def claims(text: str) -> list[tuple[Any, ...]]:
     """(holder, actor quote, type, span) of each drafted claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["actor"]["quote"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-        )
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(draft_sentence(text, PARTIES), "holder", "actor_quote", "type", "span")
 
 
 @pytest.mark.parametrize(
@@ -439,23 +424,21 @@ def test_a_thing_that_says_is_no_party(text: str, expected: str) -> None:
     assert [c["actor"]["ref"] for c in drafted] == [expected]
 
 
-BLOCS = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {
-            "id": "aukus",
-            "name": "AUKUS (Australia-United Kingdom-United States security partnership)",
-            "aliases": ["AUKUS", "the AUKUS partners"],
-            "kind": "organization",
-        },
-        {
-            "id": "japanese_business",
-            "name": "the Japanese business community",
-            "aliases": ["Japanese investors"],
-            "kind": "group",
-        },
-    ]
+BLOCS = registry(
+    "author",
+    "japan",
+    {
+        "id": "aukus",
+        "name": "AUKUS (Australia-United Kingdom-United States security partnership)",
+        "aliases": ["AUKUS", "the AUKUS partners"],
+        "kind": "organization",
+    },
+    {
+        "id": "japanese_business",
+        "name": "the Japanese business community",
+        "aliases": ["Japanese investors"],
+        "kind": "group",
+    },
 )
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 from claimset.draft import draft_sentence
+from draft_samples import fields
 
 
 def spans(text: str) -> list[tuple[str, str, str]]:
     """(actor, type, span) of every claim drafted for one sentence."""
-    return [
-        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
-        for c in draft_sentence(text)
-    ]
+    return fields(draft_sentence(text), "holder", "type", "span")
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,10 @@ two"). Each case tells a label from a sentence that only looks like one."""
 
 from __future__ import annotations
 
-from claimset.draft import ActorIndex, draft_document
+from claimset.draft import draft_document
+from draft_samples import registry
 
-PARTIES = ActorIndex([{"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"}])
+PARTIES = registry("russia")
 
 
 def claims(texts: list[str], starts: list[bool]) -> list[int]:

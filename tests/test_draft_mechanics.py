@@ -7,33 +7,29 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
 from claimset.draft.predicative_lists import in_predicative_list
 from claimset.draft.sentence import Sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
-        {
-            "id": "taro_kono",
-            "name": "Taro Kono",
-            "aliases": ["Foreign Minister Kono"],
-            "kind": "person",
-            "state": "japan",
-        },
-    ]
+PARTIES = registry(
+    "author",
+    "japan",
+    "south_korea",
+    "analysts",
+    {
+        "id": "taro_kono",
+        "name": "Taro Kono",
+        "aliases": ["Foreign Minister Kono"],
+        "kind": "person",
+        "state": "japan",
+    },
 )
 
 
 def claims(text: str) -> list[tuple[Any, ...]]:
     """(holder, type, span) of each drafted claim."""
-    return [
-        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(draft_sentence(text, PARTIES), "holder", "type", "span")
 
 
 @pytest.mark.parametrize(

@@ -7,41 +7,20 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
 from claimset.draft.lexicons import lexicons
 from claimset.draft.registry import INSERTIONS
 from claimset.draft.sentence import Sentence
+from draft_samples import fields, inserted, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {"id": "park", "name": "Park Jin", "kind": "person"},
-        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
-    ]
-)
+PARTIES = registry("author", "russia", "south_korea", "china", "park", "analysts")
 
 
 def claims(text: str, recent: tuple[str, ...] = ()) -> list[tuple[Any, ...]]:
     """(holder, type, span, certainty, cue quotes) of each drafted claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            c["hedge"]["certainty"],
-            [q["quote"] for q in c["hedge"]["cues"]],
-        )
-        for c in draft_sentence(text, PARTIES, recent=recent)
-    ]
-
-
-def inserted(text: str) -> str:
-    """The words of the sentence's insertions, joined."""
-    s = Sentence(text)
-    return " ".join(s.toks[k] for k in sorted(s.inserted))
+    return fields(
+        draft_sentence(text, PARTIES, recent=recent), "holder", "type", "span", "certainty", "cues"
+    )
 
 
 def test_every_insertion_rule_is_named_in_syntax_json_in_order() -> None:

@@ -9,33 +9,24 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {"id": "analysts", "name": "analysts", "aliases": ["experts"], "kind": "group"},
-    ]
-)
+PARTIES = registry("author", "japan", "south_korea", "china", "analysts")
 
 
 def claims(text: str) -> list[tuple[Any, ...]]:
     """(holder, actor quote, type, span, certainty, cue quotes, target) of each claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["actor"]["quote"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            c["hedge"]["certainty"],
-            [q["quote"] for q in c["hedge"]["cues"]],
-            c["expectation"]["target"],
-        )
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(
+        draft_sentence(text, PARTIES),
+        "holder",
+        "actor_quote",
+        "type",
+        "span",
+        "certainty",
+        "cues",
+        "target",
+    )
 
 
 @pytest.mark.parametrize(

@@ -10,36 +10,26 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {
-            "id": "fumio_ito",
-            "name": "Fumio Ito",
-            "aliases": ["Japanese Premier Ito"],
-            "kind": "person",
-        },
-    ]
+PARTIES = registry(
+    "author",
+    "japan",
+    "south_korea",
+    "china",
+    {
+        "id": "fumio_ito",
+        "name": "Fumio Ito",
+        "aliases": ["Japanese Premier Ito"],
+        "kind": "person",
+    },
 )
 
 
 def claims(text: str) -> list[tuple[Any, ...]]:
     """(holder, actor quote, type, span, cue quotes) of each claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["actor"]["quote"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            [q["quote"] for q in c["hedge"]["cues"]],
-        )
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(draft_sentence(text, PARTIES), "holder", "actor_quote", "type", "span", "cues")
 
 
 @pytest.mark.parametrize(

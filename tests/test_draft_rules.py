@@ -27,41 +27,38 @@ from claimset.draft.registry import (
 )
 from claimset.draft.sentence import Sentence
 from claimset.draft.types import Candidate
+from draft_samples import fields, registry
 
 # The package as imported: the tree's, or under `make mutation` the copy being mutated.
 PACKAGE = Path(claimset.__file__).resolve().parent
 LEXICONS = PACKAGE / "lexicons"
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {
-            "id": "south_korea",
-            "name": "South Korea",
-            "aliases": ["Seoul", "Korea"],
-            "kind": "state",
-        },
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {"id": "india", "name": "India", "aliases": ["New Delhi"], "kind": "state"},
-        {"id": "biz", "name": "the Australian business community", "kind": "group"},
-    ]
+PARTIES = registry(
+    "author",
+    "russia",
+    {
+        "id": "south_korea",
+        "name": "South Korea",
+        "aliases": ["Seoul", "Korea"],
+        "kind": "state",
+    },
+    "china",
+    "india",
+    {"id": "biz", "name": "the Australian business community", "kind": "group"},
 )
 
 
 def summary(text: str) -> list[tuple[Any, ...]]:
     """(holder, type, span quote, target, certainty, polarity) of each drafted claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            c["expectation"]["target"],
-            c["hedge"]["certainty"],
-            c["polarity"],
-        )
-        for c in draft_sentence(text, PARTIES, recent=("china",))
-    ]
+    return fields(
+        draft_sentence(text, PARTIES, recent=("china",)),
+        "holder",
+        "type",
+        "span",
+        "target",
+        "certainty",
+        "polarity",
+    )
 
 
 # -- the registry ---------------------------------------------------------------------------------
@@ -536,18 +533,16 @@ def test_joint_commitments_purposes_and_nouns_make_no_party_claim(
     assert [typ for holder, typ, *_ in summary(text) if holder != "author"] == types
 
 
-OWN_STATE = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "kind": "state"},
-        {"id": "china", "name": "China", "kind": "state"},
-        {
-            "id": "putin",
-            "name": "Vladimir Putin",
-            "aliases": ["Putin", "Russian President Vladimir Putin"],
-            "kind": "person",
-        },
-    ]
+OWN_STATE = registry(
+    "author",
+    {"id": "russia", "name": "Russia", "kind": "state"},
+    {"id": "china", "name": "China", "kind": "state"},
+    {
+        "id": "putin",
+        "name": "Vladimir Putin",
+        "aliases": ["Putin", "Russian President Vladimir Putin"],
+        "kind": "person",
+    },
 )
 
 
@@ -955,14 +950,7 @@ def test_clauses_after_a_serial_comma_are_still_clauses() -> None:
     assert len(summary("The sensible course for Seoul is to talk, to wait, and to trade.")) == 3
 
 
-SPEAKERS = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "putin", "name": "Vladimir Putin", "kind": "person"},
-    ]
-)
+SPEAKERS = registry("author", "russia", "south_korea", "putin")
 
 
 @pytest.mark.parametrize(
@@ -1084,24 +1072,22 @@ def test_instruments_and_evaluative_verbs(text: str, expected: list[tuple[str, s
 
 # -- a short name two persons share (rules/actor.py, `shared_name`) ------------------------------
 
-NAMESAKES = ActorIndex(
-    [
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {
-            "id": "park_chung_hee",
-            "name": "Park Chung-hee",
-            "aliases": ["Park", "President Park"],
-            "kind": "person",
-        },
-        {
-            "id": "park_geun_hye",
-            "name": "Park Geun-hye",
-            "aliases": ["President Park Geun-hye"],
-            "kind": "person",
-        },
-        {"id": "kishida", "name": "Fumio Kishida", "aliases": ["Kishida"], "kind": "person"},
-    ]
+NAMESAKES = registry(
+    "japan",
+    "south_korea",
+    {
+        "id": "park_chung_hee",
+        "name": "Park Chung-hee",
+        "aliases": ["Park", "President Park"],
+        "kind": "person",
+    },
+    {
+        "id": "park_geun_hye",
+        "name": "Park Geun-hye",
+        "aliases": ["President Park Geun-hye"],
+        "kind": "person",
+    },
+    {"id": "kishida", "name": "Fumio Kishida", "aliases": ["Kishida"], "kind": "person"},
 )
 
 

@@ -9,35 +9,26 @@ import re
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
 from claimset.draft.words import tokenize, tokens
+from draft_samples import fields, registry
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing", "Chinese"], "kind": "state"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "russia", "name": "Russia", "kind": "state"},
-        {"id": "iran", "name": "Iran", "kind": "state"},
-        {"id": "allies", "name": "the allies", "kind": "group"},
-    ]
+PARTIES = registry(
+    "author",
+    "south_korea",
+    {"id": "china", "name": "China", "aliases": ["Beijing", "Chinese"], "kind": "state"},
+    "japan",
+    {"id": "russia", "name": "Russia", "kind": "state"},
+    {"id": "iran", "name": "Iran", "kind": "state"},
+    {"id": "allies", "name": "the allies", "kind": "group"},
 )
 
 
 def claims(text: str) -> list[tuple[Any, ...]]:
     """(holder, type, span, quotes of the evidence in the sentence) of each drafted claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            [e["quote"] for e in c["evidence"]],
-        )
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(draft_sentence(text, PARTIES), "holder", "type", "span", "evidence")
 
 
 WIN = "Seoul will probably win the vote"

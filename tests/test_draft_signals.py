@@ -4,22 +4,21 @@
 from __future__ import annotations
 
 import pytest
-from claimset.draft import ActorIndex, draft_document
+from claimset.draft import draft_document
 from claimset.draft.rules.signals import day_of_month, statement_in_names_only
 from claimset.draft.sentence import Sentence
+from draft_samples import registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {
-            "id": "united_states",
-            "name": "United States",
-            "aliases": ["Washington"],
-            "kind": "state",
-        },
-    ]
+PARTIES = registry(
+    "author",
+    "japan",
+    "south_korea",
+    {
+        "id": "united_states",
+        "name": "United States",
+        "aliases": ["Washington"],
+        "kind": "state",
+    },
 )
 
 

@@ -10,30 +10,21 @@ from typing import Any
 
 from claimset.draft import ActorIndex, draft_document, draft_sentence
 from claimset.draft.sentence import Sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "russia", "name": "Russia", "aliases": ["Moscow"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "north_korea", "name": "North Korea", "aliases": ["Pyongyang"], "kind": "state"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-    ]
+PARTIES = registry(
+    "author",
+    "russia",
+    "south_korea",
+    {"id": "north_korea", "name": "North Korea", "aliases": ["Pyongyang"], "kind": "state"},
+    "japan",
+    "china",
 )
 
 
 def claims(text: str) -> list[tuple[Any, ...]]:
     """(holder, type, span quote, target) of each drafted claim, in text order."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["expectation"]["type"],
-            c["expectation"]["quote"],
-            c["expectation"]["target"],
-        )
-        for c in draft_sentence(text, PARTIES)
-    ]
+    return fields(draft_sentence(text, PARTIES), "holder", "type", "span", "target")
 
 
 def test_no_claim_for_a_concession_or_premise_after_a_condition_or_a_coordinator() -> None:

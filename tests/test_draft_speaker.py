@@ -12,34 +12,31 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from claimset.draft import ActorIndex, draft, draft_document, draft_sentence
+from claimset.draft import draft, draft_document, draft_sentence
 from claimset.errors import InvalidLine
 from claimset.project import Project
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "united_states", "name": "the United States", "aliases": ["US"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing", "the PRC"], "kind": "state"},
-        {"id": "india", "name": "India", "kind": "state"},
-    ]
+PARTIES = registry(
+    "author",
+    {"id": "united_states", "name": "the United States", "aliases": ["US"], "kind": "state"},
+    {"id": "china", "name": "China", "aliases": ["Beijing", "the PRC"], "kind": "state"},
+    {"id": "india", "name": "India", "kind": "state"},
 )
 US = "united_states"
 
 
 def claims(text: str, speaks_for: str | None = US) -> list[tuple[Any, ...]]:
     """(actor ref, actor quote, type, target, polarity, span) of each drafted claim."""
-    return [
-        (
-            c["actor"]["ref"],
-            c["actor"]["quote"],
-            c["expectation"]["type"],
-            c["expectation"]["target"],
-            c["polarity"],
-            c["expectation"]["quote"],
-        )
-        for c in draft_sentence(text, PARTIES, speaks_for=speaks_for)
-    ]
+    return fields(
+        draft_sentence(text, PARTIES, speaks_for=speaks_for),
+        "holder",
+        "actor_quote",
+        "type",
+        "target",
+        "polarity",
+        "span",
+    )
 
 
 # -- positive cases: the speaker's party ----------------------------------------------------------

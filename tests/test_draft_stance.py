@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from claimset.draft import draft_sentence
+from draft_samples import fields
 
 ACTORS = [
     {"id": "south_korea", "name": "South Korea", "kind": "state", "aliases": ["Seoul"]},
@@ -14,10 +15,7 @@ ACTORS = [
 
 def claims(text: str) -> list[tuple[str, str, str]]:
     """(actor, type, span) of every claim drafted for one sentence."""
-    return [
-        (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"])
-        for c in draft_sentence(text, ACTORS)
-    ]
+    return fields(draft_sentence(text, ACTORS), "holder", "type", "span")
 
 
 @pytest.mark.parametrize(

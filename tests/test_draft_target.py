@@ -6,38 +6,34 @@ document; `recent` stands for the parties of the sentences before."""
 from __future__ import annotations
 
 import pytest
-from claimset.draft import ActorIndex, draft_sentence
+from claimset.draft import draft_sentence
+from draft_samples import fields, registry
 
-PARTIES = ActorIndex(
-    [
-        {"id": "author", "name": "The essay's author", "kind": "author"},
-        {"id": "japan", "name": "Japan", "aliases": ["Tokyo"], "kind": "state"},
-        {"id": "south_korea", "name": "South Korea", "aliases": ["Seoul"], "kind": "state"},
-        {"id": "china", "name": "China", "aliases": ["Beijing"], "kind": "state"},
-        {
-            "id": "united_states",
-            "name": "the United States",
-            "aliases": ["Washington"],
-            "kind": "state",
-        },
-        {
-            "id": "us_congress",
-            "name": "the U.S. Congress",
-            "aliases": ["Congress"],
-            "kind": "government",
-        },
-        {"id": "analysts", "name": "analysts", "aliases": ["observers"], "kind": "group"},
-        {"id": "moon", "name": "Moon Jae-in", "aliases": ["Moon"], "kind": "person"},
-    ]
+PARTIES = registry(
+    "author",
+    "japan",
+    "south_korea",
+    "china",
+    {
+        "id": "united_states",
+        "name": "the United States",
+        "aliases": ["Washington"],
+        "kind": "state",
+    },
+    {
+        "id": "us_congress",
+        "name": "the U.S. Congress",
+        "aliases": ["Congress"],
+        "kind": "government",
+    },
+    {"id": "analysts", "name": "analysts", "aliases": ["observers"], "kind": "group"},
+    {"id": "moon", "name": "Moon Jae-in", "aliases": ["Moon"], "kind": "person"},
 )
 
 
 def targets(text: str, recent: tuple[str, ...] = ()) -> list[tuple[str, str | None]]:
     """(span, target) of each claim drafted for the sentence."""
-    return [
-        (c["expectation"]["quote"], c["expectation"]["target"])
-        for c in draft_sentence(text, PARTIES, recent=recent)
-    ]
+    return fields(draft_sentence(text, PARTIES, recent=recent), "span", "target")
 
 
 @pytest.mark.parametrize(
