@@ -251,6 +251,12 @@ def iter_jsonl_lenient(path: str | Path) -> Iterator[tuple[int, dict[str, Any] |
             yield lineno, None, "not a JSON object"
 
 
+def object_or_empty(value: Any) -> dict[str, Any]:
+    """A field of a record read leniently (`iter_jsonl_lenient`): the value when it is a JSON
+    object, else an empty one, so that an unfinished record is looked into without checks."""
+    return value if isinstance(value, dict) else {}
+
+
 def read_jsonl(path: str | Path, display: str | None = None) -> list[Any]:
     """Read every record of a JSONL file strictly; raise InvalidLine on the first bad line.
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .anchor import anchor
-from .jsonio import iter_jsonl_lenient
+from .jsonio import iter_jsonl_lenient, object_or_empty
 from .project import Project
 
 #: What each kind of span is, in the order they are painted (later ones on top).
@@ -58,10 +58,6 @@ class Highlight:
     problems: list[str] = field(default_factory=list)  # spans that could not be located
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def _locate(text: str, span: dict[str, Any]) -> tuple[int, int] | None:
     """The span's offsets if they match its quote, else where its quote occurs (nearest)."""
     quote, start, end = span.get("quote"), span.get("start"), span.get("end")
@@ -93,19 +89,22 @@ def highlight(record: dict[str, Any], texts: dict[str, str], file: str, line: in
     )
     claims = record.get("claims")
     for index, raw in enumerate(claims if isinstance(claims, list) else []):
-        claim = _dict(raw)
+        claim = object_or_empty(raw)
         cid = str(claim.get("id") or f"#{index}")
         actor, expectation, hedge = (
-            _dict(claim.get("actor")),
-            _dict(claim.get("expectation")),
-            _dict(claim.get("hedge")),
+            object_or_empty(claim.get("actor")),
+            object_or_empty(claim.get("expectation")),
+            object_or_empty(claim.get("hedge")),
         )
         spans: list[tuple[str, dict[str, Any]]] = [("actor", actor), ("expectation", expectation)]
-        spans += [(str(_dict(c).get("kind")), _dict(c)) for c in hedge.get("cues") or []]
+        spans += [
+            (str(object_or_empty(c).get("kind")), object_or_empty(c))
+            for c in hedge.get("cues") or []
+        ]
         quoted = [f"{kind} {_quoted(span)}" for kind, span in spans if span.get("quote")]
         links = []
         for ev in claim.get("evidence") or []:
-            ev = _dict(ev)
+            ev = object_or_empty(ev)
             where = ev.get("sentence") or out.id
             if where == out.id:
                 spans.append(("evidence", ev))

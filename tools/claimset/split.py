@@ -107,30 +107,9 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
         outcome.messages.append(("warning", f"{rel}: empty or whitespace-only: zero sentences"))
     target = project.annotation_path(seed.doc_id)
     target_rel = project.relative(target)
-    old: list[tuple[int, Any]] = []
-    if target.exists():
-        try:
-            old = jsonio.read_jsonl_numbered(target, display=target_rel)
-        except InvalidLine as exc:
-            outcome.action = "refused"
-            outcome.messages.append(
-                ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
-            )
-            return _Plan(outcome, seed)
-        if _same_boundaries([r for _, r in old], new):
-            outcome.action = "unchanged"
-            return _Plan(outcome, seed)
-        bad = _not_a_sentence(old)
-        if bad is not None:
-            outcome.action = "refused"
-            outcome.messages.append(
-                (
-                    "error",
-                    f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
-                    "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
-                )
-            )
-            return _Plan(outcome, seed)
+    old = _old_records(target, target_rel, new, outcome)
+    if old is None:
+        return _Plan(outcome, seed)
     orphan_file = orphans_path(project, seed.doc_id)
     try:
         known_orphans = read_orphans(project, seed.doc_id)
@@ -168,6 +147,39 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
     else:
         outcome.action = "created"
     return plan
+
+
+def _old_records(
+    target: Path, target_rel: str, new: list[NewSentence], outcome: SplitOutcome
+) -> list[tuple[int, Any]] | None:
+    """The numbered records of the annotation file a split replaces (none before the first
+    split); None when splitting stops there, with `outcome` saying why: the file cannot be read
+    or carried over (refused), or it holds the new sentences already (unchanged)."""
+    if not target.exists():
+        return []
+    try:
+        old = jsonio.read_jsonl_numbered(target, display=target_rel)
+    except InvalidLine as exc:
+        outcome.action = "refused"
+        outcome.messages.append(
+            ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
+        )
+        return None
+    if _same_boundaries([r for _, r in old], new):
+        outcome.action = "unchanged"
+        return None
+    bad = _not_a_sentence(old)
+    if bad is not None:
+        outcome.action = "refused"
+        outcome.messages.append(
+            (
+                "error",
+                f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
+                "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
+            )
+        )
+        return None
+    return old
 
 
 def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans_rel: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .jsonio import iter_jsonl_lenient
+from .jsonio import iter_jsonl_lenient, object_or_empty
 from .models import HUMAN_STATUSES, STATUSES
 from .project import Project
 
@@ -87,10 +87,6 @@ def _progress(counts: Counter[str]) -> float:
     return round((counts["done"] + counts["reviewed"]) / total, 4) if total else 0.0
 
 
-def _dict(value: Any) -> dict[str, Any]:
-    return value if isinstance(value, dict) else {}
-
-
 def _dicts(value: Any) -> list[dict[str, Any]]:
     return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
@@ -109,7 +105,7 @@ def _add_record(stats: Stats, record: dict[str, Any]) -> None:
     stats.claims += len(claims)
     stats.claim_sentences += bool(claims)
     for claim in claims:
-        actor = _dict(claim.get("actor"))
+        actor = object_or_empty(claim.get("actor"))
         stats.actors[str(actor.get("ref"))] += 1
         # The author usually goes unnamed by convention: only other unnamed holders are implicit.
         stats.implicit_actors += actor.get("quote") is None and actor.get("ref") != "author"
@@ -117,7 +113,7 @@ def _add_record(stats: Stats, record: dict[str, Any]) -> None:
         if isinstance(expectation, dict):
             stats.expectation_types[str(expectation.get("type"))] += 1
             stats.targets[str(expectation.get("target") or "(none)")] += 1
-        hedge = _dict(claim.get("hedge"))
+        hedge = object_or_empty(claim.get("hedge"))
         stats.certainty[str(hedge.get("certainty"))] += 1
         for cue in _dicts(hedge.get("cues")):
             kind = str(cue.get("kind"))
