@@ -305,15 +305,9 @@ def _claim(
     where = exp.where
     meta = _sentence_of(exp.start, exp.end, sentences)
     lost = f"; the claim and its {len(parts)} linked span(s) are not imported"
-    if meta is None:
-        problems.append(Problem(where, "expectation does not lie within one sentence" + lost))
-        return None, []
-    if not exp_ok:
-        problems.append(Problem(where, "expectation has invalid attributes" + lost))
-        return None, []
-    missing = [name for name in ("type", "certainty") if name not in exp.attrs]
-    if missing:
-        problems.append(Problem(where, f"expectation has no {' or '.join(missing)}" + lost))
+    refused = _refused_expectation(exp, meta is not None, exp_ok)
+    if refused is not None or meta is None:
+        problems.append(Problem(where, f"expectation {refused}{lost}"))
         return None, []
     base = meta.start
     local = text[meta.start : meta.end]
@@ -329,38 +323,20 @@ def _claim(
             continue
         quote = text[part.start : part.end]
         if part.role == "Evidence":
-            home = _sentence_of(part.start, part.end, sentences)
-            if home is None or "type" not in part.attrs:
-                why = "has no type" if home is not None else "does not lie within one sentence"
-                problems.append(Problem(part.where, f"evidence {why}; not imported"))
+            link = _evidence(part, quote, sentences, problems)
+            if link is None:
                 continue
-            evidence.append(
-                {
-                    "quote": quote,
-                    "sentence": home.id,
-                    "start": part.start - home.start,
-                    "end": part.end - home.start,
-                    "type": part.attrs["type"],
-                }
-            )
+            evidence.append(link)
         elif not (meta.start <= part.start and part.end <= meta.end):
             problems.append(
                 Problem(part.where, f"{part.role} span lies outside its claim's sentence")
             )
             continue
         elif part.role == "Actor":
-            if "ref" not in part.attrs:
-                problems.append(Problem(part.where, "actor span has no actor id; not imported"))
+            found = _actor(part, quote, base, actor is not None, problems)
+            if found is None:
                 continue
-            if actor is not None:
-                problems.append(Problem(part.where, "a second actor for one claim; not imported"))
-                continue
-            actor = {
-                "ref": part.attrs["ref"],
-                "quote": quote,
-                "start": part.start - base,
-                "end": part.end - base,
-            }
+            actor = found
         else:
             kind = CUE_ROLES[part.role]
             cues.append(
@@ -390,6 +366,54 @@ def _claim(
     except ValidationError as exc:
         problems.append(Problem(where, first_error(exc) + lost))
         return None, []
+
+
+def _refused_expectation(exp: Region, in_one_sentence: bool, exp_ok: bool) -> str | None:
+    """Why an expectation region makes no claim (None: it makes one, its other parts allowing)."""
+    if not in_one_sentence:
+        return "does not lie within one sentence"
+    if not exp_ok:
+        return "has invalid attributes"
+    missing = [name for name in ("type", "certainty") if name not in exp.attrs]
+    return f"has no {' or '.join(missing)}" if missing else None
+
+
+def _evidence(
+    part: Region, quote: str, sentences: Sequence[SentenceMeta], problems: list[Problem]
+) -> dict[str, Any] | None:
+    """The evidence link of an Evidence region, in the sentence that holds it; None, with the
+    problem, when it lies across sentences or has no type."""
+    home = _sentence_of(part.start, part.end, sentences)
+    if home is None or "type" not in part.attrs:
+        why = "has no type" if home is not None else "does not lie within one sentence"
+        problems.append(Problem(part.where, f"evidence {why}; not imported"))
+        return None
+    return {
+        "quote": quote,
+        "sentence": home.id,
+        "start": part.start - home.start,
+        "end": part.end - home.start,
+        "type": part.attrs["type"],
+    }
+
+
+def _actor(
+    part: Region, quote: str, base: int, second: bool, problems: list[Problem]
+) -> dict[str, Any] | None:
+    """The actor of an Actor region (offsets from `base`, its sentence's start); None, with the
+    problem, when it names no actor id or the claim has an actor already (`second`)."""
+    if "ref" not in part.attrs:
+        problems.append(Problem(part.where, "actor span has no actor id; not imported"))
+        return None
+    if second:
+        problems.append(Problem(part.where, "a second actor for one claim; not imported"))
+        return None
+    return {
+        "ref": part.attrs["ref"],
+        "quote": quote,
+        "start": part.start - base,
+        "end": part.end - base,
+    }
 
 
 def _number_claims(claims: dict[str, list[Claim]]) -> None:
