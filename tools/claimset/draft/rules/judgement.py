@@ -38,7 +38,7 @@ from .judgement_reports import (
     record_rank,
     trend_of_relations,
 )
-from .judgement_type import frame_type, optative, relative_start
+from .judgement_type import describing_relative_start, frame_type, optative
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -213,7 +213,7 @@ def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
     if s.low[region_start : region_start + 3] == ["it", "would", "be"]:
         return "belief"  # "it would be naive to think that ...": a hypothetical judgement
     fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
-    future = is_future(s, a, min(_embedded_question(s, a, b), relative_start(s, a, b)))
+    future = is_future(s, a, min(_embedded_question(s, a, b), describing_relative_start(s, a, b)))
     return "prediction" if fear or future or _predicted(s, a, b) else "belief"
 
 

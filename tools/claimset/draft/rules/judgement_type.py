@@ -27,7 +27,7 @@ def left_to_do(s: Sentence, a: int, b: int) -> bool:
     )
 
 
-def relative_start(s: Sentence, a: int, b: int) -> int:
+def describing_relative_start(s: Sentence, a: int, b: int) -> int:
     """Where a relative clause describing a noun of the clause a..b starts, past the clause's
     own verb (*That's inevitable in a competition like this that is not going to resolve*),
     else b: its modal describes the noun and says nothing of the claim's time (§8.2: the
