@@ -37,7 +37,7 @@ Cell = tuple[Any, ...]
 CHOSEN = "topic-claim"
 
 #: Cells the tree drops on every readable set that `topic-claim` still links, with why: after
-#: a sentence of several claims in a document that argues (0 right of 6 on the readable sets,
+#: a sentence of several claims in a document that argues (0 right of 5 on the readable sets,
 #: three documents), refusing the link cost blind3 (validation, pooled only) a right link and a
 #: document's evidence floors (session 12). Marked `w` in the cells list.
 WAITING: frozenset[Cell] = frozenset([("adjacency", "adjacency", False, False, False)])

@@ -78,3 +78,46 @@ CALM = "Seoul plainly wants calm."
 )
 def test_a_fronted_time_clause_supports_nothing(second: str, expected: list[str]) -> None:
     assert links([CALM, second])[0] == expected
+
+
+MISTAKE = "The sanctions policy is plainly a mistake."
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # A report after the author's claim of its own sentence (after ";" or a dash) belongs
+        # to the step that claim starts: no support for an earlier author's claim (`new-step`) ...
+        (
+            [
+                MISTAKE,
+                "Seoul should plainly offer a larger loan; in 2024 it paid two million dollars.",
+            ],
+            [],
+        ),
+        (
+            [
+                MISTAKE,
+                "Seoul should plainly offer a larger loan — in 2024 it paid only two million.",
+            ],
+            [],
+        ),
+        # ... a report sentence still supports it ...
+        (
+            [MISTAKE, "In 2024 Seoul paid two million dollars to the fund."],
+            ["In 2024 Seoul paid two million dollars to the fund"],
+        ),
+        # ... and a party's claim before it may still take the report.
+        (
+            [
+                "Moscow clearly wants a buffer on the peninsula.",
+                "Seoul should plainly offer a larger loan; in 2024 it paid two million dollars.",
+            ],
+            ["in 2024 it paid two million dollars"],
+        ),
+    ],
+)
+def test_a_report_after_the_authors_claim_starts_a_new_step(
+    texts: list[str], expected: list[str]
+) -> None:
+    assert links(texts)[0] == expected

@@ -398,6 +398,10 @@ def _free_fact(s: Sentence, cands: list[Candidate], i: int, j: int, typ: str) ->
     claimed = claim_and(s, cands, i)
     if owner is None and claimed is not None:  # "C, and E": E is C's (test 2b)
         return Fact(i, j, typ, claimed, rule="claim-and-fact")
+    if owner is None and any(c.frame == "author" and c.region[1] <= i for c in cands):
+        # "C — E", "C; E", "C, E": a report after the author's claim of its own sentence
+        # belongs to the step that claim starts (`new-step`).
+        return Fact(i, j, typ, None, rule="after-claim")
     return Fact(i, j, typ, owner, rule="report-clause" if owner is None else "fact-and")
 
 
