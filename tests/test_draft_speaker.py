@@ -234,6 +234,26 @@ def test_a_deontic_we_of_two_parties_has_no_target(text: str) -> None:
     assert [f[:4] for f in found] == [("author", None, "obligation", None)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We should not underestimate the effect of the crisis on China.",
+        "We need to find occasion to underscore our commitment to India publicly.",
+        "We can help Beijing in this period by showing our confidence in its leaders.",
+        "Sooner or later we will have to pay a higher price for ties with India.",
+    ],
+)
+def test_an_essays_we_is_the_party_that_should_act_not_the_objects_party(text: str) -> None:
+    # Without `speaks_for` the party "we" denotes is unknown; the obliged party (the agent) is
+    # still "we", so the party of the object is no target (guidelines §9 rules 1 and 3).
+    assert [f[0] for f in claims(text, None)] == ["author"]
+    assert [f[3] for f in claims(text, None)] == [None]
+
+
+def test_an_essays_claim_whose_subject_is_another_party_keeps_its_target() -> None:
+    assert claims("China should stop threatening India, as we all know.", None)[0][3] == "china"
+
+
 # -- negative cases: left as they were ------------------------------------------------------------
 
 

@@ -19,7 +19,8 @@ speaks for (`speaks_for` in corpus/documents.jsonl). Then:
 - the author's prediction whose clause opens with the speaker's *we* (*we will be more
   formidable*, *we would have run the risk*) is directed at that party, its agent (§9 rule 3).
 
-Without `speaks_for` nothing here applies: in an essay *we* is the author's.
+Without `speaks_for` *we* is the author's (an essay); the party it denotes is unknown, so the
+author's clause whose subject it is gets no target (never the party of its object, §9).
 """
 
 from __future__ import annotations
@@ -62,9 +63,10 @@ def speaker_we(
 ) -> None:
     """Give the speaker's party its *we* (see the module's docstring); `party` is the
     document's `speaks_for` (None: an essay, nothing changes)."""
-    if party is None:
-        return
     we = [k for k in first_person_tokens(s) if s.low[k] == "we"]
+    if party is None:
+        _unknown_we(s, cands, mentions, we)
+        return
     for cand in cands:
         k = _we_subject(s, cand.cue, we)
         if k is None:
@@ -101,8 +103,26 @@ def speaker_we(
             _declared_policy(s, cands, AUTHOR, k)  # "I will not send ...": the speaker's course
 
 
+def _unknown_we(
+    s: Sentence, cands: list[Candidate], mentions: list[Mention], we: list[int]
+) -> None:
+    """Without `speaks_for` the party *we* denotes is unknown, but it is still the party that
+    should act, or the agent, of the author's clause whose subject it is (§9 rules 1 and 3):
+    *We should not underestimate the effect of the crisis on Tokyo* is directed at *we*, never
+    at the party of the object (Tokyo). The hint names the holder's own side, so the target is
+    none: better none than the wrong party (§9)."""
+    for cand in cands:
+        if cand.frame != "author" or cand.target_hint is not None:
+            continue
+        k = cand.span[0] if cand.span[0] in we else None
+        if k is None and cand.type == "obligation":
+            k = _we_subject(s, cand.cue, we)
+        if k is not None and not _joint(s, k, cand.region, mentions, None):
+            cand.target_hint = AUTHOR
+
+
 def _joint(
-    s: Sentence, k: int, region: tuple[int, int], mentions: list[Mention], party: str
+    s: Sentence, k: int, region: tuple[int, int], mentions: list[Mention], party: str | None
 ) -> bool:
     """Whether the *we* at token k is two or more parties in its clause (*we need to work
     together*, *we each need to*, *we need to leverage American and Indian innovation*):
