@@ -24,6 +24,8 @@ class Context:
     later: list[str] = field(default_factory=list)
     # In a speech, the party the speaker speaks for (the document's `speaks_for`, §6.1).
     speaks_for: str | None = None
+    # The party the sentence before opened with as its subject (`centering.opening_subject`).
+    subject: str | None = None
 
 
 def resolve_anaphor(

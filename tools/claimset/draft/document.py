@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actor_index import ActorIndex
+from .centering import opening_subject
 from .context import Context, salience
 from .lexicons import lexicons
 from .mentions import Mention, issued_documents
@@ -161,6 +162,7 @@ class DocumentAnalysis:
             self.facts.append(found)
             self.results.append(claim_records(s, cands, found, speech=speech) if todo[k] else None)
             ctx.recent = salience(mentions, cands, ctx)
+            ctx.subject = opening_subject(s, mentions, ctx.actors, ctx.subject)
             ctx.actors = issued_documents(s, mentions, ctx.actors)
             para = self.para[-1] if self.para else 0
             self.para.append(para + (1 if k and k < len(starts) and starts[k] else 0))

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import Actor
 from .actor_index import AUTHOR, ActorIndex
+from .centering import resolve_opening_it
 from .context import Context, resolve_anaphor
 from .mentions import Mention, find_mentions
 from .rules.actor import coordinated_holders, experiencer, first_person, shared_name
@@ -62,6 +63,8 @@ def _actors(a: Analysis) -> None:
 def _anaphors(a: Analysis) -> None:
     """The one party "he", "the country", "his government" stand for."""
     s = a.s
+    # "Turkey is a good bet. Its debt is modest.": the subject of the sentence before.
+    resolve_opening_it(s, a.mentions, a.ctx.subject)
     for m in a.mentions:
         # "it", "its" and "they" as often stand for a thing or several parties: no target.
         if m.anaphor and m.ref in ("singular", "person") and s.low[m.i] not in ("it", "its"):
