@@ -457,3 +457,25 @@ BLOCS = registry(
 def test_a_described_group_is_named_by_its_common_nouns(text: str, expected: str) -> None:
     drafted = draft_sentence(text, BLOCS, recent=["japan"])
     assert [c["actor"]["ref"] for c in drafted][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "recent", "expected"),
+    [
+        # "we" never holds as the party its attitude is directed at (a party does not call
+        # on itself): the context's next party, else the author.
+        ("We call on Tokyo to lift the export ban.", ("japan",), ("author", "japan")),
+        (
+            "We also call on Beijing to show restraint in the strait.",
+            ("china", "south_korea"),
+            ("south_korea", "china"),
+        ),
+        # A party of the context that the clause does not name is left as it was.
+        ("We would also expect a long period of calm.", ("japan",), ("japan", None)),
+    ],
+)
+def test_we_is_never_the_party_its_attitude_is_directed_at(
+    text: str, recent: tuple[str, ...], expected: tuple[str, str | None]
+) -> None:
+    (claim,) = draft_sentence(text, PARTIES, recent=recent)
+    assert (claim["actor"]["ref"], claim["expectation"]["target"]) == expected

@@ -49,7 +49,13 @@ def find_holder(
     if group is not None:
         return [group[0]], group[1]
     if ctx.recent and not (speech and thing_subject(s, start, cue)):
-        return ctx.recent[:1], None
+        recent = ctx.recent
+        if _we_subject(s, cue, start):
+            # *we* is never a party its own attitude is directed at, named after the cue
+            # (*We call on Moscow to ...*: Moscow does not call on itself).
+            named = {m.ref for m in mentions if cue < m.i < clause_end(s, cue)}
+            recent = [r for r in recent if r not in named]
+        return (recent[:1], None) if recent else ([AUTHOR], None)
     return [AUTHOR], None
 
 
@@ -122,6 +128,18 @@ def _first_person_singular(s: Sentence, cue: int, start: int) -> bool:
     ):
         k -= 1
     return k >= start and (s.toks[k] == "I" or (low[k] == "me" and k > 0 and low[k - 1] == "let"))
+
+
+def _we_subject(s: Sentence, cue: int, start: int) -> bool:
+    """Whether the verb at token `cue` has *we* as its subject (*We call on*, *We would also
+    expect*)."""
+    low = s.low
+    k = cue - 1
+    while k >= start and (
+        low[k] in _BEFORE_FRAME or low[k] in _CONTRACTED or low[k].endswith("ly")
+    ):
+        k -= 1
+    return k >= start and low[k] == "we"
 
 
 def _generic_you(s: Sentence, cue: int, start: int) -> bool:
