@@ -318,3 +318,21 @@ def test_a_compound_with_the_holders_own_state_is_directed_at_the_partner() -> N
     assert holders_and_targets("Moon has vowed to revive Korea-Japan-China ties.") == [
         ("moon", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "recent", "expected"),
+    [
+        # The agent of a passive, after "by", is the agent of rule 3 (not the subject's party).
+        ("He will be influenced by Tokyo in the presidency.", ("moon",), "japan"),
+        ("Seoul will probably be urged on in this by Beijing.", (), "china"),
+        ("The visas are suspected of being used by Chinese firms.", (), "china"),
+        # "by" + a gerund is a means, no agent; a thing after "by" names no party.
+        ("Seoul can only win by persuading Tokyo.", (), "south_korea"),
+        ("Seoul will be hurt by the new sanctions.", (), "south_korea"),
+    ],
+)
+def test_the_agent_of_a_passive_is_the_target(
+    text: str, recent: tuple[str, ...], expected: str
+) -> None:
+    assert [t for _, t in targets(text, recent)] == [expected]

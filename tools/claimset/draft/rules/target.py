@@ -9,7 +9,7 @@ from ..lexicons import lexicons
 from ..mentions import Mention
 from ..sentence import Sentence
 from ..types import Candidate
-from ..words import FINITE, SIDES, inflection, is_verb
+from ..words import FINITE, PARTICIPLES, SIDES, inflection, is_verb
 from .coordination import shared_subject, split_predicate
 from .target_context import implicit_target
 
@@ -334,6 +334,9 @@ def _author_target(
         for m in sorted(mentions, key=lambda m: -m.i):
             if m.j <= a and not m.after_preposition and not m.compound and party_of(m) is not None:
                 return party_of(m)
+    agent = _passive_agent(s, cand, pool)
+    if agent is not None:
+        return agent
     subj_end = subject_end(s, a, b)
     if _several_in_subject(s, cand, mentions, pool, subj_end):
         return None
@@ -436,4 +439,32 @@ def _coordinated_it(s: Sentence, cand: Candidate, mentions: list[Mention]) -> st
         and subject.ref not in cand.holder
     ):
         return subject.ref
+    return None
+
+
+#: Forms of *be* before the participle of a passive (*will be influenced by*).
+_PASSIVE_BE = frozenset(["be", "been", "being", "is", "are", "was", "were"])
+
+
+def _passive_agent(s: Sentence, cand: Candidate, pool: list[Mention]) -> str | None:
+    """The agent of a passive in the author's clause, named after *by* (*he will be influenced
+    by Tokyo*, *visas suspected of being used by Chinese firms*): the agent of the action the
+    claim is about (§9 rule 3), before the party of its subject, which undergoes it (rule 4).
+    The participle follows a form of *be* and stands at most four words before *by* (*be urged
+    on in this by*); *by* + a gerund is a means (*by selling arms*), no agent."""
+    a = cand.span[0]
+    low = s.low
+    for m in pool:
+        k = m.i - 1 if low[m.i - 1] != "the" else m.i - 2
+        if not a < k or low[k] != "by" or m.possessive:
+            continue
+        for t in range(k - 1, max(a, k - 5), -1):
+            if s.stop[t]:
+                break
+            participle = low[t].endswith(("ed", "en")) or low[t] in PARTICIPLES
+            v = t - 1
+            while v > a and low[v].endswith("ly"):
+                v -= 1
+            if participle and low[v] in _PASSIVE_BE:
+                return party_of(m)
     return None
