@@ -110,6 +110,26 @@ def test_clauses_after_an_adjective_are_no_predicative_list(text: str) -> None:
                 ("author", "prediction", "potentially coordinate a security mission"),
             ],
         ),
+        # Right after a modal a word is a verb whatever its ending (*could assess*), and an
+        # attitude verb's base form after "and" is one too (*consider*, an "-er" ending).
+        (
+            "Seoul could assess how the tariffs have hurt its exports and consider new measures.",
+            [
+                (
+                    "author",
+                    "prediction",
+                    "Seoul could assess how the tariffs have hurt its exports",
+                ),
+                ("author", "prediction", "consider new measures"),
+            ],
+        ),
+        (
+            "Tokyo may discuss the quota with its fishermen and consider whether to extend it.",
+            [
+                ("author", "prediction", "Tokyo may discuss the quota with its fishermen"),
+                ("author", "prediction", "consider whether to extend it"),
+            ],
+        ),
         # Not a noun after "and" (*investment flows*, *bridges*), a phrase of place, a phrasal
         # verb without its object, an infinitive completing a plain noun, another clause.
         (

@@ -117,7 +117,9 @@ def parallel_base(s: Tokens, i: int, c: int) -> bool:
     coordinate a mission*): two predicates (guidelines §5), each its own claim. Both verbs
     have a bare verb's shape (no noun or inflected ending: not *to expand trade and
     investment flows*, *to build roads and bridges*) and take an object (no preposition or
-    particle follows: not *to push back and speak out*, *keep it safe and open to all*); an
+    particle follows: not *to push back and speak out*, *keep it safe and open to all*; right
+    after a modal any word is a verb, *could assess*, and an attitude verb's base form after
+    "and" is one, *and consider measures*); an
     infinitive that completes a plain noun (*Russia's attempt to reassert its role and regain
     leverage*) and another clause before the "and" (*as long as it remains as limited and
     covert as possible*) are no such first verb."""
@@ -125,7 +127,7 @@ def parallel_base(s: Tokens, i: int, c: int) -> bool:
     k = c
     while k < n - 1 and low[k].endswith("ly") and toks[k].islower():
         k += 1  # "and potentially coordinate ..."
-    if k + 1 >= n or not bare_verb(s, k) or not _takes_object(s, k + 1):
+    if k + 1 >= n or not (bare_verb(s, k) or _attitude_base(s, k)) or not _takes_object(s, k + 1):
         return False
     for t in range(i - 1, max(0, i - 16), -1):
         w = low[t]
@@ -137,8 +139,28 @@ def parallel_base(s: Tokens, i: int, c: int) -> bool:
             v = t + 1
             while v < i and (low[v] in ("not", "also", "still") or low[v].endswith("ly")):
                 v += 1
-            return v < i - 1 and bare_verb(s, v) and _takes_object(s, v + 1)
+            # Right after a modal a word is a verb whatever its ending (*could assess*).
+            verb = bare_verb(s, v) or (w in MODALS and _lower_word(s, v))
+            return v < i - 1 and verb and _takes_object(s, v + 1)
     return False
+
+
+def _lower_word(s: Tokens, k: int) -> bool:
+    return s.toks[k].isalpha() and s.toks[k].islower() and s.low[k] not in DETERMINERS
+
+
+def _attitude_base(s: Tokens, k: int) -> bool:
+    """Whether token k is the base form of an attitude verb (*and consider measures*), whose
+    ending the shape test of `bare_verb` would take for a noun's (*-er*, *-ss*)."""
+    w = s.low[k]
+    return (
+        _lower_word(s, k)
+        and any(
+            cue.frame == "holder" and words == (w,)
+            for words, cue in lexicons().expectations.get(w, ())
+        )
+        and not w.endswith(("s", "ed", "ing"))
+    )
 
 
 #: Semi-modals before "to" (*is going to*, *has to*, *needs to*).

@@ -109,6 +109,13 @@ def assign_cues(
             claim = _cue_claim(s, cands, cue)
             if claim is not None:
                 cands.append(claim)
+    for cand in cands:
+        parent = cand.parent
+        if parent is not None and parent.frame == "author" and not cand.own_subject:
+            # "Congress may assess X and consider Y": the modal governs both predicates, so its
+            # hedge qualifies both claims (guidelines §11.5: repeat a shared cue in each).
+            shared = [c for c in parent.cues if c.start == parent.cue and c not in cand.cues]
+            cand.cues[:0] = shared
 
 
 def _claimed_already(cands: list[Candidate], cue: Cue, rel: int) -> bool:
