@@ -94,6 +94,7 @@ def test_a_judgement_or_another_frame_stays_a_claim(
         "Such firms are not eligible for the subsidy.",
         "I’m the first Japanese leader to visit Seoul in time of war.",
         "Tokyo was the last capital to recognise the new government.",
+        "Park is the only cabinet minister to have visited Tokyo this year.",
     ],
 )
 def test_acts_statuses_and_ranks_are_reports(text: str) -> None:
@@ -121,6 +122,11 @@ def test_acts_statuses_and_ranks_are_reports(text: str) -> None:
         (
             "This is the first step to lasting peace.",
             [("author", "belief", "This is the first step to lasting peace")],
+        ),
+        # "only" ranks by the record only with a perfect infinitive: else it judges.
+        (
+            "Diplomacy is the only way to end the war.",
+            [("author", "belief", "Diplomacy is the only way to end the war")],
         ),
         (
             "Unlike its Gulf neighbours, Seoul wants a deal.",

@@ -150,6 +150,8 @@ def _unjudged(s: Sentence, a: int, b: int) -> bool:
 
 #: Ordinals that rank a party by the record (*the first president to visit ...*).
 _ORDINALS = frozenset(["first", "second", "third", "last"])
+#: *only* ranks by the record with a perfect infinitive (*the only minister to have visited*).
+_ONLY = frozenset(["only", "sole"])
 #: Adverbs of how often an act is done (*the most commonly practised*), not of esteem or
 #: reach (*the most highly regarded*, *the most widely admired*).
 _RECORD_ADVERBS = frozenset(["commonly", "frequently", "often"])
@@ -175,17 +177,23 @@ def record_rank(s: Sentence, a: int, b: int) -> bool:
     or a judging modal leave it a claim (*the most widely admired*)."""
     low = s.low
     clause = low[a:b]
-    if "the" not in clause or (_ORDINALS.isdisjoint(clause) and "most" not in clause):
+    if "the" not in clause or (
+        _ORDINALS.isdisjoint(clause) and _ONLY.isdisjoint(clause) and "most" not in clause
+    ):
         return False  # (most clauses)
     for k in range(a + 1, min(b - 3, a + 10)):
         if low[k] in _COPULAS or low[k] in ("am", "m", "'s", "’s"):
             if low[k + 1] != "the":
                 return False
             r = k + 2
-            if low[r] in _ORDINALS:
+            if low[r] in _ORDINALS or low[r] in _ONLY:
                 to = next((t for t in range(r + 2, min(b, r + 7)) if low[t] == "to"), None)
                 # an infinitive, not a preposition before a noun (*the first step to a peace*)
                 ranked = to is not None and to + 1 < b and _verb_after_to(s, to + 1)
+                if low[r] in _ONLY:
+                    # *the only official to have visited*: a perfect infinitive counts the
+                    # record; *the only way to end the war* judges.
+                    ranked = ranked and to is not None and low[to + 1] == "have"
             else:
                 ranked = (
                     low[r] == "most"
