@@ -179,3 +179,25 @@ def test_merge_files_writes_canonical_lines(tmp_path: Path) -> None:
     assert outcome.clean
     merged = jsonio.read_jsonl(ours)
     assert [r["annotator"] for r in merged] == ["ann1", "ann2", None, None]
+
+
+def test_the_same_new_sentence_on_both_sides_is_one_record() -> None:
+    # Both branches took the same seed edit: one sentence, annotated on both sides.
+    added = sentence(4, status="done", annotator="ann1", claims=[claim("c1")])
+    other = sentence(4, status="done", annotator="ann1", claims=[claim("c1", "desire")])
+    result = merge_records(BASE, [*BASE, added], [*BASE, other])
+    assert [r["id"] for r in result.records] == [f"{DOC}:{n:04d}" for n in range(5)]
+    assert not result.renumbered
+
+
+def test_two_new_sentences_under_one_id_are_both_kept() -> None:
+    ours = [*BASE, sentence(4, text="Ours.", status="done", annotator="ann1")]
+    evidence = {"sentence": f"{DOC}:0004", "quote": "Theirs", "type": "statement"}
+    cited = claim("c1", quote="Sentence")
+    cited["evidence"] = [evidence]
+    theirs = [*edited(BASE, 0, claims=[cited]), sentence(4, text="Theirs.", annotator="ann2")]
+    result = merge_records(BASE, ours, theirs)
+    texts = {r["text"]: r["id"] for r in result.records}
+    assert texts["Ours."] == f"{DOC}:0004" and texts["Theirs."] == f"{DOC}:0005"
+    assert result.records[0]["claims"][0]["evidence"][0]["sentence"] == f"{DOC}:0005"
+    assert result.needs_split and not result.conflicts

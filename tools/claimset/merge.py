@@ -7,6 +7,12 @@ A true conflict (one field changed two ways) is written as valid JSON: the recor
 and gains a `conflicts` list holding base, ours and theirs, which `claimset validate` reports as a
 `conflict` error until a person keeps one version and deletes the entry.
 
+Sentence records are derived from a seed, so two branches that both edit one seed need care. Each
+branch's `split` gives a sentence it added the next free ordinal, so both may add *different*
+sentences under the *same* id: the driver keeps both (theirs gets a fresh id) instead of fusing
+them. Offsets (`start`/`end`) changed on both sides are not a person's conflict either: `split`
+recomputes them from the merged seed. In both cases the merge stops and says to run `split`.
+
 A file the driver cannot read as records (invalid JSON, a record without an id, an id twice) is
 handed to `git merge-file`, so nothing is ever worse than git's own merge.
 """
@@ -14,6 +20,7 @@ handed to `git merge-file`, so nothing is ever worse than git's own merge.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -24,11 +31,18 @@ from typing import Any
 
 from . import atomic, jsonio
 from .errors import ClaimsetError, UsageError
+from .vocabulary import SENTENCE_ID_PATTERN
 
 #: The key that carries unresolved conflicts inside a record.
 CONFLICTS = "conflicts"
 #: Lists whose items are dicts identified by this key are merged item by item.
 ITEM_ID = "id"
+#: Fields derived from the seed that `split` recomputes: a sentence's offsets, a document's
+#: checksum and sentence count.
+SENTENCE_DERIVED = ("start", "end")
+DOCUMENT_DERIVED = ("sha256", "sentence_count")
+
+_SENTENCE_ID = re.compile(SENTENCE_ID_PATTERN)
 
 
 class Unmergeable(ValueError):
@@ -59,12 +73,30 @@ class Conflict:
         }
 
 
+@dataclass(frozen=True)
+class Renumbered:
+    """Two different sentences added under one id: theirs now has `new_id`."""
+
+    old_id: str
+    new_id: str
+    ours_text: str
+    theirs_text: str
+
+
 @dataclass
 class MergeResult:
-    """The merged records and every conflict left in them."""
+    """The merged records, every conflict left in them, and what `split` must redo."""
 
     records: list[dict[str, Any]]
     conflicts: list[Conflict] = field(default_factory=list)
+    renumbered: list[Renumbered] = field(default_factory=list)
+    #: Records whose seed-derived fields both sides changed (both edited the seed): ours kept.
+    offsets_diverged: list[str] = field(default_factory=list)
+
+    @property
+    def needs_split(self) -> bool:
+        """Whether the merged records must be re-anchored to the merged seed by `split`."""
+        return bool(self.renumbered or self.offsets_diverged)
 
 
 _MISSING: Any = object()
@@ -269,10 +301,12 @@ def merge_records(
             raise Unmergeable("every record needs a unique string id")
     old = {r[ITEM_ID]: r for r in base}
     mine = {r[ITEM_ID]: r for r in ours}
-    other = {r[ITEM_ID]: r for r in theirs}
     result = MergeResult(records=[])
+    theirs = _renumber_new_sentences(base, ours, theirs, result)
+    other = {r[ITEM_ID]: r for r in theirs}
     for record_id in _ordered_ids(ours, theirs):
         a, b = mine.get(record_id, _MISSING), other.get(record_id, _MISSING)
+        b = _derived_from(a, b, old.get(record_id, _MISSING), result)
         merger = _Merger(record_id, _author(a, ours_label), _author(b, theirs_label))
         merged = merger.value("", old.get(record_id, _MISSING), a, b)
         if merged is _MISSING:
@@ -283,6 +317,83 @@ def merge_records(
         result.records.append(merged)
     _keep_document_order(result.records)
     return result
+
+
+def _is_sentence(record: Any) -> bool:
+    return (
+        isinstance(record, dict)
+        and isinstance(record.get("text"), str)
+        and bool(_SENTENCE_ID.fullmatch(str(record.get(ITEM_ID))))
+    )
+
+
+def _renumber_new_sentences(
+    base: Sequence[dict[str, Any]],
+    ours: Sequence[dict[str, Any]],
+    theirs: Sequence[dict[str, Any]],
+    result: MergeResult,
+) -> list[dict[str, Any]]:
+    """Their records, where a sentence both sides added under one id with different texts
+    (two sentences, not one edited two ways) gets the next free ordinal of its document, and
+    their evidence naming it follows."""
+    old = {r[ITEM_ID] for r in base}
+    mine = {r[ITEM_ID]: r for r in ours}
+    taken = {str(r[ITEM_ID]) for version in (base, ours, theirs) for r in version}
+    renamed: dict[str, str] = {}
+    for record in theirs:
+        rid = record[ITEM_ID]
+        ours_record = mine.get(rid)
+        if rid in old or not (_is_sentence(record) and _is_sentence(ours_record)):
+            continue
+        assert ours_record is not None
+        if ours_record["text"] == record["text"]:
+            continue
+        doc, _, digits = str(rid).rpartition(":")
+        used = [
+            int(number)
+            for prefix, _, number in (i.rpartition(":") for i in taken if _SENTENCE_ID.fullmatch(i))
+            if prefix == doc
+        ]
+        new_id = f"{doc}:{max(used, default=-1) + 1:0{len(digits)}d}"
+        taken.add(new_id)
+        renamed[rid] = new_id
+        result.renumbered.append(Renumbered(rid, new_id, ours_record["text"], record["text"]))
+    if not renamed:
+        return list(theirs)
+    out = []
+    for record in theirs:
+        record = json.loads(json.dumps(record))  # a copy: the caller's records stay as given
+        if record[ITEM_ID] in renamed:
+            record[ITEM_ID] = renamed[record[ITEM_ID]]
+        for claim in record.get("claims") or []:
+            for item in (claim.get("evidence") or []) if isinstance(claim, dict) else []:
+                if isinstance(item, dict) and item.get("sentence") in renamed:
+                    item["sentence"] = renamed[item["sentence"]]
+        out.append(record)
+    return out
+
+
+def _derived_from(ours: Any, theirs: Any, base: Any, result: MergeResult) -> Any:
+    """Their record with our offsets (or document checksum and count) where both sides changed
+    them differently (both edited the seed): data `split` recomputes, not a person's conflict."""
+    if _is_sentence(ours) and _is_sentence(theirs):
+        derived = SENTENCE_DERIVED
+    elif isinstance(ours, dict) and isinstance(theirs, dict) and "sha256" in ours:
+        derived = DOCUMENT_DERIVED
+    else:
+        return theirs
+    was = base if isinstance(base, dict) else {}
+    moved = [
+        key
+        for key in derived
+        if not _same(ours.get(key), theirs.get(key))
+        and not _same(was.get(key, _MISSING), ours.get(key, _MISSING))
+        and not _same(was.get(key, _MISSING), theirs.get(key, _MISSING))
+    ]
+    if not moved:
+        return theirs
+    result.offsets_diverged.append(str(ours[ITEM_ID]))
+    return {**theirs, **{key: ours[key] for key in moved if key in ours}}
 
 
 def _keep_document_order(records: list[dict[str, Any]]) -> None:
@@ -324,10 +435,16 @@ class MergeOutcome:
     path: str
     conflicts: list[Conflict]
     fallback: str | None = None
+    renumbered: list[Renumbered] = field(default_factory=list)
+    offsets_diverged: list[str] = field(default_factory=list)
+
+    @property
+    def needs_split(self) -> bool:
+        return bool(self.renumbered or self.offsets_diverged)
 
     @property
     def clean(self) -> bool:
-        return not self.conflicts and self.fallback is None
+        return not self.conflicts and self.fallback is None and not self.needs_split
 
 
 def merge_files(
@@ -351,7 +468,7 @@ def merge_files(
         reason = f"merged line by line ({exc})"
         return MergeOutcome(shown, [], None if merged_cleanly else reason)
     jsonio.write_jsonl(ours, result.records)
-    return MergeOutcome(shown, result.conflicts)
+    return MergeOutcome(shown, result.conflicts, None, result.renumbered, result.offsets_diverged)
 
 
 def _git_merge_file(base: Path, ours: Path, theirs: Path) -> bool:
@@ -376,6 +493,26 @@ def _git_merge_file(base: Path, ours: Path, theirs: Path) -> bool:
     except OSError as exc:
         raise ClaimsetError(f"cannot run git merge-file: {exc}") from exc
     return done.returncode == 0
+
+
+def describe_split(outcome: MergeOutcome) -> list[str]:
+    """What the merge left for `split` to redo, one line each, then what to run."""
+    lines = [
+        f"two different sentences were added under the id {r.old_id}: ours "
+        f"{_key(r.ours_text)} keeps it, theirs {_key(r.theirs_text)} is now {r.new_id}"
+        for r in outcome.renumbered
+    ]
+    if outcome.offsets_diverged:
+        lines.append(
+            "the seed was edited on both sides: the offsets (or checksum) of "
+            f"{len(outcome.offsets_diverged)} record(s) are ours for now"
+        )
+    if lines:
+        lines.append(
+            "run `claimset split` to re-anchor every sentence to the merged seed (statuses, "
+            "annotators and claims are kept), check with `claimset validate`, then `git add`"
+        )
+    return lines
 
 
 def describe(conflicts: Iterable[Conflict]) -> list[str]:

@@ -28,7 +28,9 @@ def merge_cli(
 
     Git calls it with BASE OURS THEIRS and expects the result in OURS. Changes to different
     sentences, claims or fields merge cleanly; a field changed two ways stays valid JSON, with a
-    `conflicts` list that `claimset validate` reports until a person resolves it (exit 1). Run
+    `conflicts` list that `claimset validate` reports until a person resolves it (exit 1). When
+    both sides edited the seed (two new sentences under one id, or offsets moved two ways), both
+    versions are kept and the merge stops (exit 1) until `claimset split` re-anchors them. Run
     `claimset merge --setup` once in each clone to register the driver.
     """
     if setup:
@@ -42,7 +44,7 @@ def merge_cli(
     if not (base and ours and theirs):
         stderr().print("[bold red]Error:[/] give BASE OURS THEIRS, or --setup")
         raise SystemExit(EXIT_USAGE)
-    from ..merge import describe, merge_files
+    from ..merge import describe, describe_split, merge_files
 
     outcome = merge_files(base, ours, theirs, name=name)
     err = stderr()
@@ -56,4 +58,7 @@ def merge_cli(
             f"{escape(outcome.path)}: {len(outcome.conflicts)} conflict(s) kept as valid JSON in "
             "each record's `conflicts` list; keep one version, delete the entry, then `git add`"
         )
+    for line in describe_split(outcome):
+        err.print(f"{escape(outcome.path)}: {escape(line)}")
+    if not outcome.clean:
         raise SystemExit(EXIT_INVALID)
