@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from . import atomic, jsonio
+from .agreement_files import agreement_paths, orphans_of, plan_agreement
 from .errors import ClaimsetError, DataProtected, InvalidLine
 from .models import Document
 from .orphans import orphan_bytes, orphans_path, read_orphans
@@ -25,10 +26,13 @@ class SplitOutcome:
     sentences: int = 0
     reanchored: Reanchored | None = None
     messages: list[tuple[str, str]] = field(default_factory=list)  # (level, text)
+    #: Claims of agreement files (agreement/<annotator>/<doc>.jsonl) orphaned beside them.
+    agreement_orphans: int = 0
 
     @property
     def orphaned(self) -> int:
-        return len(self.reanchored.orphans) if self.reanchored else 0
+        own = len(self.reanchored.orphans) if self.reanchored else 0
+        return own + self.agreement_orphans
 
 
 @dataclass
@@ -107,9 +111,32 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
         outcome.messages.append(("warning", f"{rel}: empty or whitespace-only: zero sentences"))
     target = project.annotation_path(seed.doc_id)
     target_rel = project.relative(target)
-    old = _old_records(target, target_rel, new, outcome)
-    if old is None:
-        return _Plan(outcome, seed)
+    old: list[tuple[int, Any]] = []
+    if target.exists():
+        try:
+            old = jsonio.read_jsonl_numbered(target, display=target_rel)
+        except InvalidLine as exc:
+            outcome.action = "refused"
+            outcome.messages.append(
+                ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
+            )
+            return _Plan(outcome, seed)
+        if _same_boundaries([r for _, r in old], new):
+            outcome.action = "unchanged"
+            plan = _Plan(outcome, seed)
+            _plan_agreements(project, plan, new, [r for _, r in old])
+            return plan
+        bad = _not_a_sentence(old)
+        if bad is not None:
+            outcome.action = "refused"
+            outcome.messages.append(
+                (
+                    "error",
+                    f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
+                    "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
+                )
+            )
+            return _Plan(outcome, seed)
     orphan_file = orphans_path(project, seed.doc_id)
     try:
         known_orphans = read_orphans(project, seed.doc_id)
@@ -146,40 +173,37 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
         outcome.action = "updated"
     else:
         outcome.action = "created"
+    _plan_agreements(project, plan, new, carried.records)
     return plan
 
 
-def _old_records(
-    target: Path, target_rel: str, new: list[NewSentence], outcome: SplitOutcome
-) -> list[tuple[int, Any]] | None:
-    """The numbered records of the annotation file a split replaces (none before the first
-    split); None when splitting stops there, with `outcome` saying why: the file cannot be read
-    or carried over (refused), or it holds the new sentences already (unchanged)."""
-    if not target.exists():
-        return []
-    try:
-        old = jsonio.read_jsonl_numbered(target, display=target_rel)
-    except InvalidLine as exc:
-        outcome.action = "refused"
-        outcome.messages.append(
-            ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
-        )
-        return None
-    if _same_boundaries([r for _, r in old], new):
-        outcome.action = "unchanged"
-        return None
-    bad = _not_a_sentence(old)
-    if bad is not None:
-        outcome.action = "refused"
-        outcome.messages.append(
-            (
-                "error",
-                f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
-                "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
+def _plan_agreements(
+    project: Project, plan: _Plan, new: list[NewSentence], gold: list[Any]
+) -> None:
+    """Add the re-anchoring of the seed's agreement files to the plan (written after the
+    annotation file). One that cannot be read is left as it is, with a warning: `validate`
+    reports it, and the next `split` re-anchors it once it is fixed."""
+    assert plan.seed is not None
+    doc_id = plan.seed.doc_id
+    for path in agreement_paths(project):
+        if path.stem != doc_id:
+            continue
+        done = plan_agreement(project, path, doc_id, new, gold)
+        rel = project.relative(path)
+        if done.problem is not None:
+            plan.outcome.messages.append(
+                (
+                    "warning",
+                    f"{done.problem}; {rel} was not re-anchored to the seed: fix it (see "
+                    "`claimset validate`), then run `claimset split` again",
+                )
             )
-        )
-        return None
-    return old
+            continue
+        if done.reanchored is None:
+            continue
+        plan.writes.extend(done.writes)
+        plan.outcome.agreement_orphans += len(done.reanchored.orphans)
+        _report(plan.outcome, done.reanchored, rel, project.relative(orphans_of(path)))
 
 
 def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans_rel: str) -> None:

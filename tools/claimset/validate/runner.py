@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..agreement_files import agreement_orphan_paths, agreement_paths, annotated_file_of
 from ..diagnostics import Diagnostic, Report
 from ..errors import SeedDecodeError
 from ..jsonio import iter_jsonl_lenient
 from ..orphans import orphan_paths
-from ..project import REGISTRY_FILES, Project, read_seed
+from ..project import Project, read_seed
 from .checks import documents as checks
 from .checks.structure import structure
 from .files import (
@@ -142,18 +143,6 @@ def _check_document(task: _DocTask, actors: ActorIndex) -> _DocResult:
     return result
 
 
-def agreement_paths(project: Project) -> list[Path]:
-    """Second annotations for agreement studies: agreement/<annotator>/<doc>.jsonl."""
-    root = project.root / "agreement"
-    if not root.is_dir():
-        return []
-    return sorted(
-        p
-        for p in root.rglob("*.jsonl")
-        if p.is_file() and not p.name.startswith(".") and p.name not in REGISTRY_FILES
-    )
-
-
 def _check_agreement(
     project: Project, path: Path, seeds: dict[str, Path], actors: ActorIndex
 ) -> _DocResult:
@@ -223,6 +212,7 @@ class _Scope:
                 ),
                 *agreement_paths(project),
                 *orphan_paths(project),
+                *agreement_orphan_paths(project),
             }
             what = (
                 "a file claimset validates (corpus/annotations/*.jsonl, corpus/actors.jsonl, "
@@ -373,6 +363,14 @@ def validate(
         if path in scope:
             annotations_rel = project.relative(project.annotations_dir / path.name)
             orphan_file = OrphanFile(path, project.relative(path), actors, annotations_rel)
+            orphan_file.run()
+            report.files += 1
+            report.records += orphan_file.records
+            diagnostics.extend(orphan_file.diagnostics)
+    for path in agreement_orphan_paths(project):
+        if path in scope:
+            annotated_rel = project.relative(annotated_file_of(path))
+            orphan_file = OrphanFile(path, project.relative(path), actors, annotated_rel)
             orphan_file.run()
             report.files += 1
             report.records += orphan_file.records
