@@ -138,8 +138,35 @@ def test_no_change_and_bad_targets(editor: Path) -> None:
     assert run("edit", "demo:0") == (0, "", "corpus/annotations/demo.jsonl:1: no change\n")
     assert DEMO.read_bytes() == before
     code, _, err = run("edit", "demo:9")
+    assert code == 1 and "no sentence at position 9 in corpus/annotations/demo.jsonl" in err
+    assert "it has 4 (positions 0 to 3)" in err
+    code, _, err = run("edit", "demo:0009")
     assert code == 1 and "no sentence demo:0009 in corpus/annotations/demo.jsonl" in err
     code, _, err = run("edit", "nothing")
     assert code == 2 and "is not DOC:N" in err
     code, _, err = run("edit", "other:1")
     assert code == 2 and "no annotation file for document 'other'" in err
+
+
+def test_a_position_and_an_id_name_different_sentences_after_a_seed_edit(editor: Path) -> None:
+    # A sentence added to the seed takes a fresh id (demo:0004) at position 1: `demo:1` is the
+    # sentence at position 1 (counting from 0), `demo:0001` the one whose id is demo:0001.
+    seed = Path("seeds/demo.txt")
+    seed.write_text(
+        seed.read_text(encoding="utf-8").replace("DPRK. ", "DPRK. A new sentence is here. "),
+        encoding="utf-8",
+    )
+    assert run("split")[0] == 0
+    plan(editor, None, None, None)
+    run("edit", "demo:1")
+    assert seen(editor, 0).startswith(
+        "# claimset edit demo:0004 (corpus/annotations/demo.jsonl, line 2)"
+    )
+    run("edit", "demo:0001")
+    assert seen(editor, 1).startswith(
+        "# claimset edit demo:0001 (corpus/annotations/demo.jsonl, line 3)"
+    )
+    run("edit", "demo:4")
+    assert seen(editor, 2).startswith(
+        "# claimset edit demo:0003 (corpus/annotations/demo.jsonl, line 5)"
+    )

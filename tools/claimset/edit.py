@@ -206,41 +206,70 @@ def _strip_header(document: str) -> str:
     return "".join(lines)
 
 
+#: A sentence id's ordinal has at least this many digits (zero-padded): `essay:0003` is an id,
+#: `essay:3` a position.
+ID_DIGITS = 4
+
+
 def open_session(project: Project, target: str) -> EditSession:
-    """The session for `DOC:N` (the N-th sentence, from 0) or a sentence id (`doc:0003`)."""
+    """The session for `DOC:N` (the sentence at position N in the document, from 0; N of one
+    to three digits) or a sentence id (`doc:0003`: four digits or more, zero-padded)."""
     match = _TARGET.fullmatch(target)
     if match is None:
         raise UsageError(
-            f"{target!r} is not DOC:N (a document id and a sentence number, like essay:3) or "
-            "a sentence id (essay:0003)"
+            f"{target!r} is not DOC:N (a document id and a position counting from 0, like "
+            "essay:3) or a sentence id (four digits or more, like essay:0003)"
         )
-    doc, number = match["doc"], int(match["n"])
+    doc, digits = match["doc"], match["n"]
+    by_id = len(digits) >= ID_DIGITS
+    number = int(digits)
     path = project.annotation_path(doc)
     if not path.is_file():
         raise UsageError(f"no annotation file for document {doc!r} ({project.relative(path)})")
     rel = project.relative(path)
     records = []
     found = None
+    position = -1
     for lineno, raw in jsonio.iter_lines(path):
+        if raw is not None and not raw.strip():
+            continue  # a blank line is no sentence
+        position += 1
         if raw is None:
-            continue  # longer than any record: validate reports it
-        text = raw.decode("utf-8", "replace")
-        try:
-            record = jsonio.loads_lenient(text)
-        except ValueError:  # not JSON, too deep, or a number of too many digits
-            record = None
+            record = None  # longer than any record: validate reports it
+        else:
+            text = raw.decode("utf-8", "replace")
+            try:
+                record = jsonio.loads_lenient(text)
+            except ValueError:  # not JSON, too deep, or a number of too many digits
+                record = None
+        if not by_id and position == number and not isinstance(record, dict):
+            raise EditError(
+                f"{rel}:{lineno}: the sentence at position {number} cannot be read (see "
+                "`claimset validate`)"
+            )
         if not isinstance(record, dict):
             continue
         records.append(record)
+        if found is not None:
+            continue
+        if not by_id:
+            if position == number:
+                found = (lineno, text, record)
+            continue
         rid = record.get("id")
         if isinstance(rid, str) and rid.rpartition(":")[0] == doc:
-            digits = rid.rpartition(":")[2]
-            if digits.isdigit() and int(digits) == number and found is None:
+            ordinal = rid.rpartition(":")[2]
+            if ordinal.isdigit() and int(ordinal) == number:
                 found = (lineno, text, record)
+    if found is None and by_id:
+        raise EditError(
+            f"no sentence {doc}:{digits} in {rel} (or its line cannot be read: see "
+            "`claimset validate`)"
+        )
     if found is None:
         raise EditError(
-            f"no sentence {doc}:{number:04d} in {rel} (or its line cannot be read: see "
-            "`claimset validate`)"
+            f"no sentence at position {number} in {rel}: it has {position + 1} (positions "
+            f"0 to {position}); a sentence id has four digits or more ({doc}:{number:04d})"
         )
     lineno, text, record = found
     texts = {

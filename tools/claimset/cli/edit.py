@@ -19,12 +19,14 @@ from ._shared import EXIT_INVALID, find_project, handle_errors, stderr, writing
 def edit_cli(target: str) -> None:
     """Edit one sentence record in $EDITOR as YAML, checked before it is written back.
 
-    TARGET is DOC:N, the N-th sentence of a document counting from 0 (`essay:3`), or a
-    sentence id (`essay:0003`). The record opens as YAML with the sentence text as a comment
-    on top. On save its quotes are anchored and it is checked as `validate` would; if there
-    is a problem, the editor opens again with the problems listed on top, until the record is
-    valid (then its one line is replaced atomically) or you quit without saving (then nothing
-    is written; exit 1). Uses $VISUAL or $EDITOR (else sensible-editor, vim, nano or vi).
+    TARGET is DOC:N, the sentence at position N of a document counting from 0 in document order
+    (`essay:3`: one to three digits), or a sentence id (`essay:0003`: four digits or more,
+    zero-padded), which stays with its sentence when the seed changes. The record opens as
+    YAML with the sentence text as a comment on top. On save its quotes are anchored and it is
+    checked as `validate` would; if there is a problem, the editor opens again with the
+    problems listed on top, until the record is valid (then its one line is replaced
+    atomically) or you quit without saving (then nothing is written; exit 1). Uses $VISUAL or
+    $EDITOR (else sensible-editor, vim, nano or vi).
     """
     from ..edit import open_session
 
