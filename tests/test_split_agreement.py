@@ -99,6 +99,9 @@ def test_a_deleted_sentence_orphans_the_agreement_claim_beside_the_file(tmp_path
     assert "agreement/bob/orphans/essay.jsonl" in checked.stdout
     assert "agreement/bob/essay.jsonl" in checked.stdout  # where to put it back
     assert claimset("validate", "--strict", cwd=root, check=False).returncode == 1
+    assert claimset("build", cwd=root, check=False).returncode == 0
+    card = (root / "dist" / "claimset" / "README.md").read_text(encoding="utf-8")
+    assert "agreement/bob/" in card and "agreement/bob/orphans" not in card
 
 
 def test_a_stale_agreement_file_is_repaired_by_split_after_the_corpus(tmp_path: Path) -> None:

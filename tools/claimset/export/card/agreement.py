@@ -55,6 +55,7 @@ def _scored_agreement(project: Project) -> list[str]:
     cannot be read is named by its project-relative path, never an absolute one.
     """
     from ...agree import agree_records
+    from ...agreement_files import agreement_paths
     from ...errors import ClaimsetError
     from ...evaluate import read_records
 
@@ -63,8 +64,9 @@ def _scored_agreement(project: Project) -> list[str]:
         return []
     gold = {p.stem: p for p in project.annotation_paths()}
     blocks = []
-    for folder in sorted({p.parent for p in root.rglob("*.jsonl") if p.is_file()}):
-        other = sorted(p for p in folder.glob("*.jsonl") if p.is_file() and p.stem in gold)
+    files = agreement_paths(project)  # not registries, not the orphans split left beside them
+    for folder in sorted({p.parent for p in files}):
+        other = sorted(p for p in files if p.parent == folder and p.stem in gold)
         if not other:
             continue  # documents that are not in this corpus
         rel = project.relative(folder)
