@@ -11,6 +11,7 @@ from ...project import Project
 
 if TYPE_CHECKING:
     from ...agree import AgreementReport, FieldAgreement
+    from ...models import SentenceRecord
 from .markdown import code, table
 
 #: Second annotations for agreement studies: folders of annotation files, one per annotator
@@ -49,51 +50,153 @@ def agreement_section(project: Project) -> str | None:
 
 
 def _scored_agreement(project: Project) -> list[str]:
-    """`claimset agree` of each `agreement/<annotator>/` folder with the corpus annotations.
+    """Agreement figures computed at export from `agreement/<annotator>/` folders.
 
-    `claimset validate` (and so the export) has already checked these files; a file that still
-    cannot be read is named by its project-relative path, never an absolute one.
+    First between annotators: each pair of folders that annotated the same documents, compared
+    with each other (their own files, before any adjudication). Then each folder against the
+    corpus annotations, labelled for what it is: when the corpus is adjudicated, and so holds
+    some of this annotator's own versions, that measures the gold's distance from the
+    annotator, not agreement between annotators. `claimset validate` (and so the export) has
+    already checked these files; a file that still cannot be read is named by its
+    project-relative path, never an absolute one.
     """
-    from ...agree import agree_records
     from ...agreement_files import agreement_paths
-    from ...errors import ClaimsetError
-    from ...evaluate import read_records
 
-    root = project.root / AGREEMENT_DIR
-    if not root.is_dir():
-        return []
     gold = {p.stem: p for p in project.annotation_paths()}
-    blocks = []
-    files = agreement_paths(project)  # not registries, not the orphans split left beside them
-    for folder in sorted({p.parent for p in files}):
-        other = sorted(p for p in files if p.parent == folder and p.stem in gold)
-        if not other:
-            continue  # documents that are not in this corpus
-        rel = project.relative(folder)
+    folders: dict[Path, list[Path]] = {}
+    for path in agreement_paths(project):  # not registries, not the orphans split leaves
+        if path.stem in gold:  # other documents' studies are kept for reference
+            folders.setdefault(path.parent, []).append(path)
+    blocks = _between_annotators(project, folders)
+    for folder, other in sorted(folders.items()):
+        rel = code(f"{project.relative(folder)}/", cell=False)
         docs = ", ".join(f"`{p.stem}`" for p in other)
-        try:
-            report = agree_records(
-                [read_records([gold[p.stem] for p in other]), read_records(other)],
-                ["gold", folder.name],
-            )
-        except ClaimsetError:
-            blocks.append(
-                f"{code(f'{rel}/', cell=False)} could not be scored: run `claimset validate` on it"
-            )
+        scored = _scored(project, [[gold[p.stem] for p in other], other], ["gold", folder.name])
+        if scored is None:
+            blocks.append(f"{rel} could not be scored: run `claimset validate` on it")
             continue
-        blocks.append(_agreement_table(report, f"{code(f'{rel}/', cell=False)} ({docs})"))
+        report, (gold_records, theirs) = scored
+        blocks.append(
+            _agreement_table(report, f"{rel} ({docs})", _against_gold(gold_records, theirs, report))
+        )
     return blocks
 
 
-def _agreement_table(report: AgreementReport, what: str) -> str:
-    """One annotator's agreement with the corpus annotations: kappa/alpha per field, span F1."""
+def _scored(
+    project: Project, paths: list[list[Path]], names: list[str]
+) -> tuple[AgreementReport, list[dict[str, SentenceRecord]]] | None:
+    """`claimset agree` of the given files, one list per annotator; None if one cannot be read."""
+    from ...agree import agree_records
+    from ...errors import ClaimsetError
+    from ...evaluate import read_records
+
+    try:
+        records = [read_records(files) for files in paths]
+        return agree_records(records, names), records
+    except ClaimsetError:
+        return None
+
+
+def _between_annotators(project: Project, folders: dict[Path, list[Path]]) -> list[str]:
+    """A table per pair of agreement folders sharing documents, and all pairs pooled."""
+    pairs = []
+    ordered = sorted(folders)
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            shared = sorted({p.stem for p in folders[first]} & {p.stem for p in folders[second]})
+            if shared:
+                pairs.append((first, second, shared))
+    blocks = []
+    for first, second, shared in pairs:
+        names = [first.name, second.name] if first.name != second.name else ["first", "second"]
+        what = (
+            f"{code(f'{project.relative(first)}/', cell=False)} and "
+            f"{code(f'{project.relative(second)}/', cell=False)} "
+            f"({', '.join(f'`{d}`' for d in shared)})"
+        )
+        scored = _scored(
+            project,
+            [[first / f"{d}.jsonl" for d in shared], [second / f"{d}.jsonl" for d in shared]],
+            names,
+        )
+        if scored is None:
+            blocks.append(f"{what} could not be scored: run `claimset validate` on them")
+            continue
+        blocks.append(_agreement_table(scored[0], what, BETWEEN, against_gold=False))
+    if len(pairs) > 1:
+        scored = _scored(
+            project,
+            [
+                [first / f"{d}.jsonl" for first, _, shared in pairs for d in shared],
+                [second / f"{d}.jsonl" for _, second, shared in pairs for d in shared],
+            ],
+            ["first", "second"],
+        )
+        if scored is not None:
+            what = f"All {len(pairs)} pairs above, pooled (first and second annotator of each),"
+            blocks.append(_agreement_table(scored[0], what, BETWEEN, against_gold=False))
+    return blocks
+
+
+#: What a comparison of two annotators' own files measures.
+BETWEEN = (
+    "Agreement between annotators: two independent annotations compared with each other, "
+    "before any adjudication."
+)
+
+
+def _against_gold(
+    gold: dict[str, SentenceRecord], theirs: dict[str, SentenceRecord], report: AgreementReport
+) -> str:
+    """What comparing an annotator with the corpus annotations measures, from the sentences'
+    provenance: agreement between annotators only while the corpus holds none of their work."""
+    from ...models import HUMAN_STATUSES
+
+    compared = [
+        sid
+        for sid in gold.keys() & theirs.keys()
+        if gold[sid].status in HUMAN_STATUSES
+        and theirs[sid].status in HUMAN_STATUSES
+        and gold[sid].text == theirs[sid].text
+    ]
+    reviewed = sum(1 for sid in compared if gold[sid].status == "reviewed")
+    own = sum(
+        1
+        for sid in compared
+        if gold[sid].annotator is not None and gold[sid].annotator == theirs[sid].annotator
+    )
+    if not reviewed and not own:
+        return (
+            "Agreement between annotators: the corpus annotations and this second annotation "
+            "were made independently (no sentence compared is adjudicated or shared)."
+        )
     other = report.annotators[1]
+    return (
+        "**Not agreement between annotators**: the corpus annotations are the adjudicated "
+        f"gold ({reviewed} of the {len(compared)} sentences compared are `reviewed`), and in "
+        f"{own} of them the gold holds `{other}`'s own version (same `annotator`), accepted in "
+        "adjudication, where the two agree by construction. These figures measure how far the "
+        "adjudicated gold is from this annotator and overstate agreement between annotators, "
+        "which only the annotators' own files, compared before adjudication, measure."
+    )
+
+
+def _agreement_table(
+    report: AgreementReport, what: str, measures: str, *, against_gold: bool = True
+) -> str:
+    """Two annotations compared: what it measures, kappa/alpha per field, span F1."""
+    first, second = report.annotators
+    if against_gold:
+        compared = "compared with the corpus annotations"
+        claims = f"{report.claims.get(first, 0)} in the corpus"
+    else:
+        compared = "compared with each other"
+        claims = f"{report.claims.get(first, 0)} in `{first}`"
     lines = [
-        f"{what} compared with the corpus annotations (`claimset agree`), over "
-        f"{report.sentences} sentences annotated in both; claims: "
-        f"{report.claims.get('gold', 0)} in the corpus, {report.claims.get(other, 0)} in "
-        f"`{other}`. Kappa is Cohen's, alpha Krippendorff's (nominal), over the claims both "
-        "made (aligned by expectation span); n/a where there is nothing to measure.",
+        f"{what} {compared} (`claimset agree`), over {report.sentences} sentences annotated "
+        f"in both; claims: {claims}, {report.claims.get(second, 0)} in `{second}`. {measures} "
+        "Kappa is Cohen's, alpha Krippendorff's (nominal), over the claims both made (aligned "
+        "by expectation span); n/a where there is nothing to measure.",
         "",
     ]
     rows = [
