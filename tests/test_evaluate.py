@@ -192,7 +192,7 @@ def test_cli_json_equals_library_and_text_renders(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["eval", str(gold), str(tmp_path / "pred"), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == evaluate([gold], [pred]).to_dict()
+    assert json.loads(result.stdout) == evaluate([gold], [pred]).to_dict(measured_only=True)
     text = runner.invoke(cli, ["eval", str(gold), str(pred)])
     assert text.exit_code == 0
     assert "claim-bearing sentences" in text.stdout and "hedge cues (span + kind)" in text.stdout
@@ -330,7 +330,8 @@ def test_cli_errors_and_baseline(tmp_path: Path) -> None:
         cli, ["eval", str(gold), str(pred), "--errors", "--baseline", "--format", "json"]
     )
     parsed = json.loads(data.stdout)
-    assert parsed == evaluate([gold], [pred], errors=True, baseline=True).to_dict()
+    report = evaluate([gold], [pred], errors=True, baseline=True)
+    assert parsed == report.to_dict(measured_only=True)
     assert parsed["errors"][0]["errors"][0] == {
         "field": "claim",
         "gold": 'russia desire "calm" (certain)',

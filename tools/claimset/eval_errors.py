@@ -162,10 +162,12 @@ def baseline_records(gold: dict[str, SentenceRecord]) -> dict[str, SentenceRecor
     return out
 
 
-def margins(report: dict[str, Any], baseline: dict[str, Any]) -> dict[str, float]:
-    """F1 of each measure minus the baseline's."""
+def margins(report: dict[str, Any], baseline: dict[str, Any]) -> dict[str, float | None]:
+    """F1 of each measure minus the baseline's (None where either measured nothing)."""
     return {
-        key: round(score["f1"] - baseline[key]["f1"], 4)
+        key: None
+        if score["f1"] is None or baseline[key]["f1"] is None
+        else round(score["f1"] - baseline[key]["f1"], 4)
         for key, score in report.items()
         if key in baseline
     }

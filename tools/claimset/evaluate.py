@@ -67,11 +67,13 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, measured_only: bool = False) -> dict[str, Any]:
+        """The counts and ratios; with `measured_only`, a ratio over nothing (0/0: no
+        prediction for precision, no gold for recall, neither for F1) is None, not 0."""
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
+            "precision": _measured(self.precision, self.tp + self.fp, measured_only),
+            "recall": _measured(self.recall, self.tp + self.fn, measured_only),
+            "f1": _measured(self.f1, self.tp + self.fp + self.fn, measured_only),
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
@@ -89,8 +91,14 @@ class Accuracy:
     def value(self) -> float:
         return self.correct / self.total if self.total else 0.0
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"accuracy": round(self.value, 4), "correct": self.correct, "total": self.total}
+    def to_dict(self, measured_only: bool = False) -> dict[str, Any]:
+        """With `measured_only`, the accuracy of no paired claim is None, not 0."""
+        accuracy = _measured(self.value, self.total, measured_only)
+        return {"accuracy": accuracy, "correct": self.correct, "total": self.total}
+
+
+def _measured(value: float, denominator: int, measured_only: bool) -> float | None:
+    return None if measured_only and not denominator else round(value, 4)
 
 
 #: The P/R/F1 measures, in report order, with their labels.
@@ -132,17 +140,20 @@ class EvalReport:
     #: The trivial baseline scored on the same gold, when asked for (`baseline=True`).
     baseline: EvalReport | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        data = self._numbers()
+    def to_dict(self, measured_only: bool = False) -> dict[str, Any]:
+        """The JSON form. With `measured_only` (what `claimset eval` prints), a measure with
+        nothing to measure is None (`null`, shown as n/a) instead of 0: the library default
+        keeps numbers throughout for scripts that compare figures."""
+        data = self._numbers(measured_only)
         if self.baseline is not None:
-            base = self.baseline.to_dict()
+            base = self.baseline.to_dict(measured_only)
             data["baseline"] = {"scores": base["scores"], "accuracy": base["accuracy"]}
             data["margin"] = margins(data["scores"], base["scores"])
         if self.errors is not None:
             data["errors"] = [e.to_dict() for e in self.errors]
         return data
 
-    def _numbers(self) -> dict[str, Any]:
+    def _numbers(self, measured_only: bool) -> dict[str, Any]:
         return {
             "sentences": {
                 "scored": self.sentences,
@@ -154,13 +165,13 @@ class EvalReport:
                 "predicted": self.pred_claims,
                 "paired": self.paired,
             },
-            "scores": {k: v.to_dict() for k, v in self.scores.items()},
+            "scores": {k: v.to_dict(measured_only) for k, v in self.scores.items()},
             "accuracy": {
-                "expectation_type": self.type_accuracy.to_dict(),
-                "target": self.target_accuracy.to_dict(),
-                "certainty": self.certainty.to_dict(),
-                "polarity": self.polarity.to_dict(),
-                "evidence_type": self.evidence_type.to_dict(),
+                "expectation_type": self.type_accuracy.to_dict(measured_only),
+                "target": self.target_accuracy.to_dict(measured_only),
+                "certainty": self.certainty.to_dict(measured_only),
+                "polarity": self.polarity.to_dict(measured_only),
+                "evidence_type": self.evidence_type.to_dict(measured_only),
             },
             "certainty_confusion": self.confusion,
         }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.markup import escape
@@ -41,7 +41,8 @@ def eval_cli(gold: Path, pred: Path, show_errors: bool, with_baseline: bool, fmt
     sentences are scored, each against the PRED sentence of the same id, or of the same place
     (document, offsets, text) when the ids differ. Claims are paired within a sentence by the
     largest expectation-span overlap. Hedge cues are scored as in CoNLL-2010 (exact span and
-    kind).
+    kind). A measure with nothing to measure (precision without predictions, recall without
+    gold, an accuracy without paired claims) prints n/a (null in JSON), never 0.
     """
     from ..evaluate import evaluate
 
@@ -51,7 +52,21 @@ def eval_cli(gold: Path, pred: Path, show_errors: bool, with_baseline: bool, fmt
             f"[yellow]warning:[/] no sentence scored: {escape(str(gold))} holds no `done` or "
             "`reviewed` sentence whose text PRED shares (the order is GOLD PRED)"
         )
-    print_numbers(report, fmt_, render_eval)
+    print_numbers(_Measured(report), fmt_, lambda shown: render_eval(shown.report))
+
+
+class _Measured:
+    """The report as `eval` prints it: n/a (JSON null) where there is nothing to measure."""
+
+    def __init__(self, report: EvalReport) -> None:
+        self.report = report
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.report.to_dict(measured_only=True)
+
+
+def _ratio(value: float | None, spec: str = ".3f") -> str:
+    return "n/a" if value is None else format(value, spec)
 
 
 def render_eval(report: EvalReport) -> None:
@@ -60,7 +75,7 @@ def render_eval(report: EvalReport) -> None:
 
     from ..evaluate import MEASURES
 
-    data = report.to_dict()
+    data = report.to_dict(measured_only=True)
     out = stdout()
     sents, claims = data["sentences"], data["claims"]
     out.print(
@@ -78,10 +93,10 @@ def render_eval(report: EvalReport) -> None:
         t.add_column(name, justify="right")
     for key, label in MEASURES.items():
         s = data["scores"][key]
-        cells = [f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}"]
+        cells = [_ratio(s["precision"]), _ratio(s["recall"]), _ratio(s["f1"])]
         cells += [str(s["tp"]), str(s["fp"]), str(s["fn"])]
         if base:
-            cells += [f"{base[key]['f1']:.3f}", f"{data['margin'][key]:+.3f}"]
+            cells += [_ratio(base[key]["f1"]), _ratio(data["margin"][key], "+.3f")]
         t.add_row(label, *cells)
     out.print(t)
     acc = Table(show_edge=False)
@@ -89,7 +104,7 @@ def render_eval(report: EvalReport) -> None:
     acc.add_column("accuracy", justify="right")
     acc.add_column("n", justify="right")
     for key, value in data["accuracy"].items():
-        acc.add_row(key.replace("_", " "), f"{value['accuracy']:.3f}", str(value["total"]))
+        acc.add_row(key.replace("_", " "), _ratio(value["accuracy"]), str(value["total"]))
     out.print(acc)
     conf = Table(title="certainty: gold (rows) × predicted", title_justify="left", show_edge=False)
     conf.add_column("")
