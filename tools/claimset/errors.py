@@ -20,7 +20,11 @@ class ProjectNotFound(UsageError):
 
 
 class OutsideProject(UsageError):
-    "A path lies outside the project root."
+    "A path lies outside the project root; `file` is the path as shown, when known."
+
+    def __init__(self, message: str, *, file: str | None = None) -> None:
+        super().__init__(message)
+        self.file = file
 
 
 class InvalidDocumentId(ClaimsetError):

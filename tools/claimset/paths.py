@@ -55,10 +55,12 @@ def check_inside(root: Path, path: Path) -> Path:
     if is_inside(root, path):
         return path
     target = os.path.realpath(path)
+    shown = describe(root, path)
     raise OutsideProject(
-        f"{describe(root, path)}: a symbolic link to {target}, outside the project; claimset "
+        f"{shown}: a symbolic link to {target}, outside the project; claimset "
         "reads and writes only inside the project root, so it stopped here and left the link "
-        "alone (remove the link, or copy the file into the project)"
+        "alone (remove the link, or copy the file into the project)",
+        file=shown,
     )
 
 

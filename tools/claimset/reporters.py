@@ -83,3 +83,23 @@ def render_github(report: Report) -> str:
         props = f"file={_escape_property(diag.file)},line={diag.line},col={diag.column}"
         lines.append(f"::{diag.severity} {props}::{message}")
     return "".join(line + "\n" for line in lines)
+
+
+def render_json_error(message: str, exit_code: int, file: str | None) -> str:
+    """The JSON report of a validation that could not run: SPEC's shape, `valid` false, no
+    file checked, and the reason in `error` (with the file it concerns and the exit code)."""
+    report = {
+        "valid": False,
+        "files": 0,
+        "records": 0,
+        "errors": [],
+        "warnings": [],
+        "error": {"message": message, "file": file, "exit_code": exit_code},
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+def render_github_error(message: str, file: str | None) -> str:
+    """A GitHub Actions `::error` annotation for a validation that could not run."""
+    props = f" file={_escape_property(file)}" if file else ""
+    return f"::error{props}::{_escape_data(message)}\n"

@@ -20,6 +20,7 @@ from ._shared import (
 
 if TYPE_CHECKING:
     from ..diagnostics import Report
+    from ..errors import ClaimsetError
 
 
 @click.command("validate")
@@ -44,20 +45,39 @@ def validate_cli(paths: tuple[str, ...], format_: str, strict: bool, jobs: int) 
     still reading the registry, documents and seeds the checks need. Exit 0 valid, 1 invalid,
     2 usage error. The codes are explained in docs/diagnostics.md.
     """
+    from ..errors import ClaimsetError
     from ..validate import validate
 
-    project = find_project()
-    with progress_bar("validate") as on_progress:
-        report = validate(
-            project,
-            resolve_paths(project, paths),
-            strict=strict,
-            jobs=jobs,
-            on_progress=on_progress,
-        )
+    try:
+        project = find_project()
+        with progress_bar("validate") as on_progress:
+            report = validate(
+                project,
+                resolve_paths(project, paths),
+                strict=strict,
+                jobs=jobs,
+                on_progress=on_progress,
+            )
+    except ClaimsetError as exc:
+        if format_ != "text":  # CI reads stdout: the error goes there too, in its format
+            render_stopped(exc, format_)
+        raise
     render_validate(report, format_)
     if not report.valid:
         sys.exit(EXIT_INVALID)
+
+
+def render_stopped(exc: ClaimsetError, format_: str) -> None:
+    """Why validation could not run, on stdout in the `--format` asked for: a JSON report with
+    `valid: false` and the `error`, or a GitHub `::error` annotation (on the file if known)."""
+    from ..reporters import render_github_error, render_json_error
+    from ..safetext import escape_controls, safe_json
+
+    file = getattr(exc, "file", None)
+    if format_ == "json":
+        click.echo(safe_json(render_json_error(str(exc), exc.exit_code, file)))
+    else:
+        click.echo(escape_controls(render_github_error(str(exc), file)), nl=False)
 
 
 def render_validate(report: Report, format_: str) -> None:
