@@ -85,7 +85,38 @@ def _write_if_changed(path: Path, data: bytes) -> None:
         atomic.atomic_write_bytes(path, data)
 
 
-def plan_seed(project: Project, seed_path: Path) -> _Plan:
+def _recorded_checksums(project: Project) -> dict[str, str]:
+    """Each document's seed checksum as corpus/documents.jsonl recorded it at the last split
+    (read leniently: a file that cannot be parsed is reported where it is written)."""
+    path = project.documents_path
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for _, record, _ in jsonio.iter_jsonl_lenient(path):
+        if isinstance(record, dict) and isinstance(record.get("id"), str):
+            sha = record.get("sha256")
+            if isinstance(sha, str):
+                out[record["id"]] = sha
+    return out
+
+
+def _without_copies(old: list[tuple[int, Any]]) -> tuple[list[tuple[int, Any]], list[str]]:
+    """The records without exact copies of an earlier line (a line duplicated by hand or by a
+    merge: dropping it loses nothing), and a note for each copy dropped."""
+    seen: dict[str, int] = {}
+    kept: list[tuple[int, Any]] = []
+    notes: list[str] = []
+    for lineno, record in old:
+        key = jsonio.dumps(record)
+        if key in seen:
+            notes.append(f"line {lineno} was an exact copy of line {seen[key]}: dropped")
+            continue
+        seen[key] = lineno
+        kept.append((lineno, record))
+    return kept, notes
+
+
+def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None = None) -> _Plan:
     """What splitting one seed would do, without writing anything.
 
     Each file is replaced atomically. Claims that cannot be placed in the new text go to
@@ -121,7 +152,8 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
                 ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
             )
             return _Plan(outcome, seed)
-        if _same_boundaries([r for _, r in old], new):
+        old, copies = _without_copies(old)
+        if _same_boundaries([r for _, r in old], new) and not copies:
             outcome.action = "unchanged"
             plan = _Plan(outcome, seed)
             _plan_agreements(project, plan, new, [r for _, r in old])
@@ -169,7 +201,14 @@ def plan_seed(project: Project, seed_path: Path) -> _Plan:
         outcome.messages.append(("error", f"{target_rel}: {exc}"))
         return _Plan(outcome, seed)
     if target.exists():
-        _report(outcome, carried, target_rel, project.relative(orphan_file))
+        known = (recorded or {}).get(seed.doc_id)
+        why = (
+            "the annotation file no longer matched the seed's sentences (the seed is unchanged)"
+            if known == seed.sha256
+            else "the seed changed"
+        )
+        _report(outcome, carried, target_rel, project.relative(orphan_file), why)
+        outcome.messages[1:1] = [("info", f"{target_rel}: {note}") for note in copies]
         outcome.action = "updated"
     else:
         outcome.action = "created"
@@ -203,10 +242,22 @@ def _plan_agreements(
             continue
         plan.writes.extend(done.writes)
         plan.outcome.agreement_orphans += len(done.reanchored.orphans)
-        _report(plan.outcome, done.reanchored, rel, project.relative(orphans_of(path)))
+        _report(
+            plan.outcome,
+            done.reanchored,
+            rel,
+            project.relative(orphans_of(path)),
+            "re-anchored to the seed's sentences",
+        )
 
 
-def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans_rel: str) -> None:
+def _report(
+    outcome: SplitOutcome,
+    carried: Reanchored,
+    target_rel: str,
+    orphans_rel: str,
+    why: str = "the seed changed",
+) -> None:
     """What re-anchoring did, as messages: a summary, then each fuzzy match, move and orphan."""
     parts = [
         f"{carried.unchanged} unchanged",
@@ -218,7 +269,7 @@ def _report(outcome: SplitOutcome, carried: Reanchored, target_rel: str, orphans
     outcome.messages.append(
         (
             "info",
-            f"{target_rel}: the seed changed; sentences: {', '.join(parts)}; claims: "
+            f"{target_rel}: {why}; sentences: {', '.join(parts)}; claims: "
             f"{carried.claims_before} before, {carried.claims_after} carried over, "
             f"{orphaned} orphaned",
         )
@@ -280,7 +331,8 @@ def split(
     """
     paths = project.seed_paths() if seed_paths is None else _chosen_seeds(project, seed_paths)
     result = SplitResult()
-    plans = [plan_seed(project, path) for path in paths]
+    recorded = _recorded_checksums(project)
+    plans = [plan_seed(project, path, recorded) for path in paths]
     result.outcomes = [plan.outcome for plan in plans]
     good = [
         (plan.seed, plan.outcome.sentences)

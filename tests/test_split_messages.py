@@ -1,0 +1,38 @@
+"""What `split` says it did: "the seed changed" only when the seed did; an exact copy of a line
+is dropped and said so, never orphaned as a second copy of a claim still in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from samples import copy_fixture
+from test_merge_git import claimset
+
+DEMO = Path("corpus") / "annotations" / "demo.jsonl"
+
+
+def test_a_duplicated_line_is_dropped_not_orphaned(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path).root
+    lines = (root / DEMO).read_text(encoding="utf-8").splitlines(keepends=True)
+    (root / DEMO).write_text("".join([*lines[:2], lines[1], *lines[2:]]), encoding="utf-8")
+    said = claimset("split", cwd=root).stderr
+    assert "line 3 was an exact copy of line 2: dropped" in said
+    assert "the seed is unchanged" in said and "the seed changed" not in said
+    assert (root / DEMO).read_text(encoding="utf-8").splitlines(keepends=True) == lines
+    assert not (root / "corpus" / "orphans" / "demo.jsonl").exists()
+
+
+def test_an_emptied_file_is_not_a_seed_change(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path).root
+    (root / DEMO).write_text("", encoding="utf-8")
+    said = claimset("split", cwd=root).stderr
+    assert "no longer matched the seed's sentences (the seed is unchanged)" in said
+    assert "4 new (todo)" in said
+
+
+def test_a_seed_edit_is_still_called_one(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path).root
+    seed = root / "seeds" / "demo.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("DPRK.", "North Korea."), "utf-8")
+    said = claimset("split", cwd=root).stderr
+    assert f"{DEMO.as_posix()}: the seed changed; sentences: 3 unchanged, 1 edited" in said
