@@ -36,3 +36,16 @@ def test_a_seed_edit_is_still_called_one(tmp_path: Path) -> None:
     seed.write_text(seed.read_text(encoding="utf-8").replace("DPRK.", "North Korea."), "utf-8")
     said = claimset("split", cwd=root).stderr
     assert f"{DEMO.as_posix()}: the seed changed; sentences: 3 unchanged, 1 edited" in said
+
+
+def test_a_number_of_too_many_digits_is_explained_as_validate_does(tmp_path: Path) -> None:
+    root = copy_fixture(tmp_path).root
+    lines = (root / DEMO).read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace('"start": 60', '"start": ' + "1" * 5001, 1)
+    (root / DEMO).write_text("".join(lines), encoding="utf-8")
+    expected = "a number too long to be read (5001 digits): no offset or count comes near"
+    for command in ("fmt", "split", "validate"):
+        done = claimset(command, cwd=root, check=False)
+        said = done.stdout + done.stderr
+        assert done.returncode == 1 and expected in said, (command, said)
+        assert "set_int_max_str_digits" not in said

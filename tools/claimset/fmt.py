@@ -136,7 +136,7 @@ def _read_line(read: _Lines, lineno: int, line: str, rel: str) -> None:
         read.loose.append((lineno, line))
         return
     except (ValueError, RecursionError) as exc:
-        read.errors[lineno] = f"{rel}:{lineno}: {exc}"
+        read.errors[lineno] = f"{rel}:{lineno}: {jsonio.readable_reason(str(exc))}"
         read.loose.append((lineno, line))
         return
     read.records.append((lineno, value))

@@ -311,7 +311,20 @@ def parse_line(raw: bytes | None, lineno: int, name: str) -> Any:
             raise InvalidLine(explain(text), file=name, line=lineno) from exc
         raise InvalidLine(exc.msg, file=name, line=lineno, column=exc.colno) from exc
     except ValueError as exc:
-        raise InvalidLine(str(exc), file=name, line=lineno) from exc
+        raise InvalidLine(readable_reason(str(exc)), file=name, line=lineno) from exc
+
+
+def readable_reason(reason: str) -> str:
+    """A parse error in the project's words: Python's refusal of an integer of too many digits
+    (which suggests changing an interpreter setting) becomes what `validate` says."""
+    return number_too_long(reason) if "integer string conversion" in reason else reason
+
+
+def number_too_long(reason: str) -> str:
+    """What to say about an integer Python will not convert (`reason` is its message)."""
+    digits = reason.split("value has ")[-1].split(" digits")[0] if "value has" in reason else ""
+    size = f" ({digits} digits)" if digits.isdigit() else ""
+    return f"a number too long to be read{size}: no offset or count comes near; fix the value"
 
 
 def line_bytes(record: Any) -> bytes:

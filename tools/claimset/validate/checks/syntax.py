@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ... import jsonio
 from ...diagnostics import Diagnostic
 from ...rejoin import Spread
 from ..lines import Line
@@ -129,10 +130,7 @@ def too_deep() -> list[Problem]:
 @check("number-limit", {"limit": "error"})
 def number_too_long(reason: str) -> list[Problem]:
     """A number is short enough to read (Python converts integers of up to 4,300 digits)."""
-    digits = reason.split("value has ")[-1].split(" digits")[0] if "value has" in reason else ""
-    size = f" ({digits} digits)" if digits.isdigit() else ""
-    message = f"a number too long to be read{size}: no offset or count comes near; fix the value"
-    return [Problem((), "limit", message, at="line")]
+    return [Problem((), "limit", jsonio.number_too_long(reason), at="line")]
 
 
 @check("line-limit", {"limit": "error"})
