@@ -96,7 +96,7 @@ def plan_agreement(
     plan = AgreementPlan(path)
     display = project.relative(path)
     try:
-        numbered = jsonio.read_jsonl_numbered(path, display=display)
+        numbered = jsonio.read_jsonl_numbered(path, display=display, any_line_ends=True)
     except InvalidLine as exc:
         plan.problem = str(exc)
         return plan

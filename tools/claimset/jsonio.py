@@ -265,11 +265,26 @@ def read_jsonl(path: str | Path, display: str | None = None) -> list[Any]:
     return [record for _, record in read_jsonl_numbered(path, display)]
 
 
-def read_jsonl_numbered(path: str | Path, display: str | None = None) -> list[tuple[int, Any]]:
-    """Like `read_jsonl`, with each record's 1-based line number (blank lines are skipped)."""
+#: The UTF-8 byte order mark, which some editors put at the start of a file.
+BOM = "\ufeff".encode()
+
+
+def read_jsonl_numbered(
+    path: str | Path, display: str | None = None, *, any_line_ends: bool = False
+) -> list[tuple[int, Any]]:
+    """Like `read_jsonl`, with each record's 1-based line number (blank lines are skipped).
+
+    With `any_line_ends`, a byte order mark and CRLF line ends are read as `fmt` would write
+    the file (for a reader that rewrites the file in canonical form anyway, like `split`).
+    """
     name = display or str(path)
     records: list[tuple[int, Any]] = []
     for lineno, raw in iter_lines(path):
+        if any_line_ends and raw is not None:
+            if lineno == 1 and raw.startswith(BOM):
+                raw = raw[len(BOM) :]
+            if raw.endswith(b"\r"):
+                raw = raw[:-1]
         value = parse_line(raw, lineno, name)
         if value is not BLANK:
             records.append((lineno, value))

@@ -524,8 +524,14 @@ def describe(conflicts: Iterable[Conflict]) -> list[str]:
     ]
 
 
-#: What `init` writes and `merge --setup` adds: every JSONL file of the corpus uses the driver.
-GITATTRIBUTES = "corpus/**/*.jsonl merge=claimset\nagreement/**/*.jsonl merge=claimset\n"
+#: What `init` writes and `merge --setup` adds: every JSONL file of the corpus uses the driver,
+#: and data files keep LF line ends in every checkout (`core.autocrlf=true` would otherwise turn
+#: every line of every file into a CRLF error, and shift a seed's offsets).
+GITATTRIBUTES = (
+    "corpus/**/*.jsonl merge=claimset eol=lf\n"
+    "agreement/**/*.jsonl merge=claimset eol=lf\n"
+    "seeds/*.txt eol=lf\n"
+)
 
 
 def driver_command() -> str:

@@ -145,7 +145,9 @@ def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None
     old: list[tuple[int, Any]] = []
     if target.exists():
         try:
-            old = jsonio.read_jsonl_numbered(target, display=target_rel)
+            # A BOM or CRLF line ends (an editor's, or git's autocrlf) are what `fmt` fixes:
+            # read through them, so that `build` gets to its fmt step.
+            old = jsonio.read_jsonl_numbered(target, display=target_rel, any_line_ends=True)
         except InvalidLine as exc:
             outcome.action = "refused"
             outcome.messages.append(

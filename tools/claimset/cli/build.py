@@ -112,6 +112,9 @@ def describe_step(name: str, value: Any) -> str:
         text = f"{plural(len(value.outcomes), 'seed')}, {plural(n, 'sentence')}"
         updated = sum(1 for o in value.outcomes if o.action == "updated")
         orphaned = sum(o.orphaned for o in value.outcomes)
+        refused = sum(1 for o in value.outcomes if o.action in ("refused", "error"))
+        if refused:  # say which part failed: the counts alone read like what was done
+            text = f"{refused} of {plural(len(value.outcomes), 'seed')} refused (see below)"
         if updated:
             text += f", {plural(updated, 'seed')} re-split"
         if orphaned:
