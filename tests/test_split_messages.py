@@ -49,3 +49,32 @@ def test_a_number_of_too_many_digits_is_explained_as_validate_does(tmp_path: Pat
         said = done.stdout + done.stderr
         assert done.returncode == 1 and expected in said, (command, said)
         assert "set_int_max_str_digits" not in said
+
+
+def _type_evidence(root: Path, quote: str) -> None:
+    """Sentence demo:0000's claim with one evidence item typed without `sentence`."""
+    import json
+
+    lines = (root / DEMO).read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[0])
+    record["claims"][0]["evidence"] = [{"quote": quote, "type": "event"}]
+    lines[0] = json.dumps(record)
+    (root / DEMO).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_evidence_typed_without_its_sentence_says_how_to_name_it(tmp_path: Path) -> None:
+    import json
+
+    root = copy_fixture(tmp_path).root
+    _type_evidence(root, "did not side with Seoul")  # in demo:0001, not the claim's demo:0000
+    done = claimset("fmt", cwd=root, check=False)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1
+    assert "an item without `sentence` is looked for in the claim's own sentence" in said
+    assert 'add `"sentence": "<its id>"`, guidelines §15' in said
+    first = json.loads((root / DEMO).read_text(encoding="utf-8").splitlines()[0])
+    first["claims"][0]["evidence"][0]["sentence"] = "demo:0001"
+    lines = (root / DEMO).read_text(encoding="utf-8").splitlines()
+    lines[0] = json.dumps(first)
+    (root / DEMO).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert claimset("fmt", cwd=root, check=False).returncode == 0  # the advice works

@@ -151,7 +151,8 @@ def _anchor_claim(
     for number, item in enumerate(evidence if isinstance(evidence, list) else []):
         if not isinstance(item, dict):
             continue
-        if item.get("sentence") is None and rid is not None:
+        named_none = item.get("sentence") is None
+        if named_none and rid is not None:
             item["sentence"] = rid
         sentence = item.get("sentence")
         if sentence == rid:
@@ -159,7 +160,16 @@ def _anchor_claim(
         else:
             other = texts.get(sentence) if texts is not None and type(sentence) is str else None
         if not _anchored(item, other):
+            before = notes.unanchored
             _anchor_span(item, other, (*base, "evidence", number), notes)
+            if named_none and notes.unanchored > before:
+                # Typed without `sentence`: it was looked for in the claim's own sentence only.
+                notes.messages[-1] = notes.messages[-1].replace(
+                    ": left unanchored",
+                    ": left unanchored (an item without `sentence` is looked for in the "
+                    'claim\'s own sentence; for evidence in another one, add `"sentence": '
+                    '"<its id>"`, guidelines §15)',
+                )
     hedge = claim.get("hedge")
     cues = hedge.get("cues") if isinstance(hedge, dict) else None
     for number, cue in enumerate(cues if isinstance(cues, list) else []):

@@ -37,11 +37,13 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     """Anchor quotes to offsets and rewrite data files in canonical form, atomically.
 
     Fills span start/end from the quotes (whole-word occurrences first; `occurrence` picks one;
-    stale offsets move to the nearest occurrence), writes evidence sentence ids and missing
-    claim ids, orders keys as the schema does, one record per line. With no PATHS, formats
-    every annotation file, actors.jsonl and documents.jsonl. Never changes meaning or deletes
-    anything: a file with a line it cannot parse is left untouched (exit 1). Exits 1 too when
-    it leaves a quote unanchored (ambiguous or not found), saying why.
+    stale offsets move to the nearest occurrence), writes missing claim ids and the sentence id
+    of evidence that names none (the claim's own sentence, where its quote is looked for: name
+    another sentence with `sentence`), orders keys as the schema does, one record per line.
+    With no PATHS, formats every annotation file, actors.jsonl and documents.jsonl. Never
+    changes meaning or deletes anything: a file with a line it cannot parse is left untouched
+    (exit 1). Exits 1 too when it leaves a quote unanchored (ambiguous or not found), saying
+    why.
     """
     from ..fmt import fmt
 
