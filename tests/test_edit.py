@@ -170,3 +170,39 @@ def test_a_position_and_an_id_name_different_sentences_after_a_seed_edit(editor:
     assert seen(editor, 2).startswith(
         "# claimset edit demo:0003 (corpus/annotations/demo.jsonl, line 5)"
     )
+
+
+RACE = r"""
+import pathlib, sys
+# Another writer changes this very line while the editor is open, then the user saves an edit.
+demo = pathlib.Path("corpus/annotations/demo.jsonl")
+lines = demo.read_text(encoding="utf-8").splitlines(keepends=True)
+lines[3] = lines[3].replace('"claims"', '"note": "changed meanwhile", "claims"', 1)
+demo.write_text("".join(lines), encoding="utf-8")
+path = pathlib.Path(sys.argv[-1])
+path.write_text(path.read_text(encoding="utf-8").replace("type: desire", "type: belief", 1))
+"""
+
+
+def test_a_save_refused_by_a_concurrent_change_keeps_and_names_the_yaml(
+    editor: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = editor / "race.py"
+    script.write_text(RACE, encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    code, _, err = run("edit", "demo:3")
+    assert code == 1 and "the record changed on disk" in err
+    kept = Path(" ".join(err.split()).rsplit("kept in ", 1)[1])
+    assert "type: belief" in kept.read_text(encoding="utf-8")  # the user's edit is not lost
+
+
+@pytest.mark.parametrize("command", ["false", "/nonexistent/editor"])
+def test_a_failing_editor_leaves_no_temporary_file(
+    editor: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str
+) -> None:
+    monkeypatch.setenv("EDITOR", command)
+    before = DEMO.read_bytes()
+    code, _, err = run("edit", "demo:3")
+    assert code == 1 and "the editor failed" in err and "nothing was written" in err
+    assert not list(tmp_path.glob("claimset-edit-*.yaml"))
+    assert DEMO.read_bytes() == before

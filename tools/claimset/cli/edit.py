@@ -6,10 +6,12 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import NoReturn
 
 import click
 from rich.markup import escape
 
+from ..errors import ClaimsetError
 from ._shared import EXIT_INVALID, find_project, handle_errors, stderr, writing
 
 
@@ -36,11 +38,26 @@ def edit_cli(target: str) -> None:
     handle, name = tempfile.mkstemp(prefix=f"claimset-edit-{session.path.stem}-", suffix=".yaml")
     os.close(handle)
     path = Path(name)
-    document = session.document()
+    document = original = session.document()
     problems: list[str] = []
+
+    def give_up(why: str, code: int = EXIT_INVALID) -> NoReturn:
+        """Stop (exit 1) without losing the user's YAML: kept, and its path said, when it holds
+        anything the user typed; else removed."""
+        typed = path.exists() and path.read_text(encoding="utf-8") != original
+        if typed:
+            why += f"; your version is kept in {path}"
+        else:
+            path.unlink(missing_ok=True)
+        err.print(f"[bold red]Error:[/] {escape(why)}")
+        sys.exit(code)
+
     while True:
         path.write_text(document, encoding="utf-8")
-        click.edit(filename=str(path))  # $VISUAL, $EDITOR, else the system's editor
+        try:
+            click.edit(filename=str(path))  # $VISUAL, $EDITOR, else the system's editor
+        except click.ClickException as exc:  # the editor is missing, or exited with an error
+            give_up(f"the editor failed ({exc.format_message()}); nothing was written")
         edited = path.read_text(encoding="utf-8")
         if edited == document:  # quit without saving (or saved it unchanged)
             if problems:
@@ -56,8 +73,11 @@ def edit_cli(target: str) -> None:
         if record is None:
             document = session.document(problems, edited)
             continue
-        with writing(project, "edit"):
-            changed = session.save(record)
+        try:
+            with writing(project, "edit"):
+                changed = session.save(record)
+        except ClaimsetError as exc:  # the line changed on disk meanwhile, or the lock is held
+            give_up(str(exc), exc.exit_code)
         path.unlink()
         verb = "saved" if changed else "no change to"
         err.print(f"{verb} {escape(session.rel)}:{session.lineno} ({escape(str(record['id']))})")
