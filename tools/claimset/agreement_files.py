@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import jsonio
 from .errors import InvalidLine
 from .orphans import orphan_bytes
 from .project import REGISTRY_FILES, Project
-from .reanchor import NewSentence, Reanchored, ordinal_of, reanchor
+
+if TYPE_CHECKING:
+    from .reanchor import NewSentence, Reanchored
 
 FOLDER = "agreement"
 #: The folder, inside an annotator's agreement folder, that holds its orphans.
@@ -93,6 +95,9 @@ def plan_agreement(
     that fits nowhere becomes an orphan. Each sentence takes the id the corpus annotations
     (`gold`, already re-anchored) give it, so that `agree` compares the same sentences.
     """
+    # Imported here: `validate` finds agreement files without loading the models (pydantic).
+    from .reanchor import ordinal_of, reanchor
+
     plan = AgreementPlan(path)
     display = project.relative(path)
     try:
