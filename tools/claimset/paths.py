@@ -2,10 +2,13 @@
 
 A hostile pull request can commit a symbolic link (`corpus/annotations/env.jsonl` →
 `/proc/self/environ`, `notes.jsonl` → `../../../../outside.jsonl`); following it would print CI
-secrets into a public log or rewrite a file outside the project. So every file a command reads
-or writes must resolve inside the root: a link is followed only when its target lies inside too,
-otherwise the command stops with a located error (exit 2) and leaves the link alone. Writes go
-through a link to its target (`atomic.atomic_write_bytes`), never replacing the link with a file.
+secrets into a public log or rewrite a file outside the project. So every project file a command
+reads or writes (the files of DATA_FOLDERS, and PATH arguments naming them) must resolve inside
+the root; paths a user names as a command's own input or output (`eval`, `agree`, `import`,
+`draft-corpus`, `--out`) are not project files. A link is followed only when its target lies
+inside too, otherwise the command stops with a located error (exit 2) and leaves the link
+alone. Writes go through a link to its target (`atomic.atomic_write_bytes`), never replacing
+the link with a file.
 """
 
 from __future__ import annotations
