@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# `make run` needs claimset alone (no test extras): its own stamp, satisfied by STAMP's too.
+RUN_STAMP := $(VENV)/.installed-run-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 # The Label Studio server for `make test-integration`, in a virtual environment of its own: its
 # pinned Django stack must not mix with claimset's. Stamped with the pin, so re-runs are quick.
 LABEL_STUDIO ?= label-studio==1.23.2
@@ -23,8 +25,14 @@ $(STAMP): $(BIN)/python pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-## make run: create .venv, install claimset, run `claimset build` on this project
-run: $(STAMP)
+$(RUN_STAMP): $(BIN)/python pyproject.toml
+	@# With the test extras already installed for this pyproject.toml, claimset is there too.
+	test -f $(STAMP) || $(BIN)/python -m pip install --quiet -e .
+	rm -f $(VENV)/.installed-run-*
+	touch $(RUN_STAMP)
+
+## make run: create .venv, install claimset (its own dependencies only), run `claimset build`
+run: $(RUN_STAMP)
 	$(BIN)/claimset build
 
 ## make test: ruff, mypy, the schema drift check and the whole pytest suite
