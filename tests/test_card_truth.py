@@ -71,8 +71,11 @@ def _set_licence(project: Project, licence: str | None) -> None:
 def test_the_card_follows_the_data(seeded_project: Project) -> None:
     assert CliRunner().invoke(cli, ["split"]).exit_code == 0
     front, card = _export(seeded_project)
-    assert front["license"] == "other" and front["license_name"] == "mixed"
-    assert "1 document `unknown`" in card
+    # One document, with no licence: nothing differs, the licence is unknown (QA F14).
+    assert front["license"] == "other" and front["license_name"] == "unknown"
+    assert "no document states its licence (1 document `unknown`)" in card
+    assert "licences differ" not in card
+    assert "written for publication" not in card  # nothing in the data says so
     assert "authors, year, url: not recorded" in card
     assert "No claim yet, so no example row." in card
     assert "pypi.org" not in card and str(seeded_project.root) not in card

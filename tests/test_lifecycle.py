@@ -161,7 +161,7 @@ def test_build_shows_split_warnings_and_orphans(seeded_project: Project) -> None
     card = (seeded_project.default_export_dir / "README.md").read_text(encoding="utf-8")
     assert "1 claim that `claimset split` could not place" in card
     assert (
-        f"wait in `corpus/orphans/` for a person and are left out of this export: `{DOC}` (1)"
+        f"waits in `corpus/orphans/` for a person and is left out of this export: `{DOC}` (1)"
         in (" ".join(card.split()))
     )
     assert run("validate", "--strict")[0] == 1

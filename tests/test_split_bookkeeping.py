@@ -296,7 +296,7 @@ def test_orphans_and_fuzzy_matches_are_each_reported(seeded_project: Project) ->
         (
             "info",
             f"{rel}: {DOC}:0002: text edited, now 'Obviously, Koreo pursues its own interests "
-            "engaging with Rus'",
+            "engaging with Rus…'",  # cut at 60 characters, and the cut shown
         ),
         (
             "info",

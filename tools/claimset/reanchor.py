@@ -372,9 +372,8 @@ class _Reanchoring:
                 self.result.unchanged += 1
             else:
                 self.result.changed += 1
-                self.result.notes.append(
-                    f"{self.old[i].get('id')}: text edited, now {self.new[j].text[:60]!r}"
-                )
+                now = _shortened(self.new[j].text, 60)
+                self.result.notes.append(f"{self.old[i].get('id')}: text edited, now {now!r}")
 
     def _kept_record(self, i: int, j: int) -> dict[str, Any]:
         """Old record i at new sentence j, without its claims (they are placed one by one)."""
@@ -492,7 +491,9 @@ class _Reanchoring:
         if j != home:
             self.dropped[j] = f"{label} moved here from a changed sentence"
             self.donors.setdefault(j, donor)
-            self.result.notes.append(f"{label}: moved to the sentence {self.new[j].text[:50]!r}")
+            self.result.notes.append(
+                f"{label}: moved to the sentence {_shortened(self.new[j].text, 50)!r}"
+            )
             if home is not None:
                 self.dropped.setdefault(home, f"{label} moved out")
         elif any(hit.moved_or_changed for hit in placement.hits) or placement.moves:
@@ -543,6 +544,11 @@ class _Reanchoring:
                 if record.get("annotator") is None and j in self.donors:
                     record["annotator"] = self.donors[j].get("annotator")
                 self.result.notes.append(f"{record['id']}: status {before} -> draft ({why})")
+
+
+def _shortened(text: str, length: int) -> str:
+    """The first `length` characters, and an ellipsis when there is more (a cut is visible)."""
+    return text if len(text) <= length else f"{text[:length]}…"
 
 
 def _orphan(record: dict[str, Any], old_id: str | None, why: str, claim: Any) -> Orphan:

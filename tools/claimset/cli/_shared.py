@@ -53,8 +53,25 @@ class _Escaped:
                 yield Segment(escape_controls(segment.text), segment.style)
 
 
+#: The controls rich deletes from any text it is given (BEL, BS, VT, FF), before the render hook
+#: could show them: escaped first, so that none disappears silently.
+_DELETED_BY_RICH = str.maketrans({c: f"\\x{ord(c):02x}" for c in "\x07\x08\x0b\x0c"})
+
+
+def keep_controls(text: str) -> str:
+    """`text` with the controls rich would delete escaped: for `Text(...)` built by hand."""
+    return text.translate(_DELETED_BY_RICH)
+
+
+class _Console(Console):
+    """A rich console whose text keeps every control character, shown escaped."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Any:
+        return super().render_str(text.translate(_DELETED_BY_RICH), **kwargs)
+
+
 def _console(stderr: bool) -> Console:
-    console = Console(stderr=stderr, soft_wrap=True, highlight=False)
+    console = _Console(stderr=stderr, soft_wrap=True, highlight=False)
     console.push_render_hook(_EscapeControls())
     return console
 

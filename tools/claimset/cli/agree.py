@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     multiple=True,
     help=(
         "A name for each annotator, in the order of the paths (default: the file or folder "
-        "name, with as many parent folders as tell the paths apart)."
+        "name, with as many parent folders as tell the paths apart; the project's own "
+        "corpus/annotations is named by that path)."
     ),
 )
 @click.option(

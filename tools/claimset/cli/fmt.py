@@ -14,6 +14,7 @@ from ._shared import (
     EXIT_INVALID,
     find_project,
     handle_errors,
+    keep_controls,
     paths_argument,
     progress_bar,
     resolve_paths,
@@ -86,7 +87,7 @@ def render_fmt(result: FmtResult, *, check: bool, diff: bool) -> None:
         if diff and outcome.diff:
             for line in outcome.diff.splitlines():
                 style = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1], "")
-                out.print(Text(line, style=style))
+                out.print(Text(keep_controls(line), style=style))
     changed, refused = len(result.changed), len(result.refused)
     unchanged = len(result.files) - changed - refused
     verb = "would be reformatted" if check or diff else "reformatted"

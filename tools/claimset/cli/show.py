@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 import click
 from rich.markup import escape
 
-from ._shared import find_project, handle_errors, paths_argument, resolve_paths, stderr, stdout
+from ._shared import (
+    find_project,
+    handle_errors,
+    keep_controls,
+    paths_argument,
+    resolve_paths,
+    stderr,
+    stdout,
+)
 
 if TYPE_CHECKING:
     from ..show import Highlight
@@ -92,9 +100,9 @@ def render_show(items: Iterable[Highlight | str]) -> None:
             cid: CLAIM_COLOURS[i % len(CLAIM_COLOURS)] for i, cid in enumerate(item.claim_ids)
         }
         if plain:
-            out.print(Text(marked_text(item)))
+            out.print(Text(keep_controls(marked_text(item))))
         else:
-            text = Text(item.text)
+            text = Text(keep_controls(item.text))
             for kind in SPAN_KINDS:  # paint in a fixed order so overlaps look the same every time
                 for mark in item.marks:
                     if mark.kind == kind:

@@ -10,6 +10,7 @@ from ..words import plural
 from ._shared import (
     find_project,
     handle_errors,
+    keep_controls,
     paths_argument,
     print_numbers,
     resolve_paths,
@@ -71,7 +72,7 @@ def render_stats(stats: Stats) -> None:
         t.add_column("share", justify="right")
         whole = sum(counts.values()) or 1
         for key, count in list(counts.items())[:limit]:
-            t.add_row(Text(key), str(count), f"{count / whole:.0%}")
+            t.add_row(Text(keep_controls(key)), str(count), f"{count / whole:.0%}")
         if len(counts) > limit:
             t.add_row(f"... {len(counts) - limit} more", "", "")
         out.print(t)
@@ -94,7 +95,7 @@ def render_stats(stats: Stats) -> None:
     progress.add_column("claims", justify="right")
     for doc, row in data["documents"].items():
         progress.add_row(
-            Text(doc),
+            Text(keep_controls(doc)),
             *(str(row[k]) for k in ("sentences", "todo", "draft", "done", "reviewed")),
             f"{row['progress']:.0%}",
             str(row["claims"]),
@@ -107,7 +108,7 @@ def render_stats(stats: Stats) -> None:
     for column in ("annotator", "sentences", "claims"):
         people.add_column(column, justify="left" if column == "annotator" else "right")
     for who, row in data["annotators"].items():
-        people.add_row(Text(who), str(row["sentences"]), str(row["claims"]))
+        people.add_row(Text(keep_controls(who)), str(row["sentences"]), str(row["claims"]))
     if data["annotators"]:
         out.print(people)
     out.print(

@@ -52,6 +52,9 @@ def licensing(documents: list[dict[str, Any]]) -> Licensing:
         f"{n} {'document' if n == 1 else 'documents'} {code(lic, cell=False)}"
         for lic, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     )
+    if set(counts) == {"unknown"}:  # one document, or several, and none states a licence
+        summary = f"`other`: no document states its licence ({parts}); see LICENSE.md"
+        return Licensing("other", "unknown", "LICENSE.md", summary, _intro(counts))
     summary = f"`other`: the documents' licences differ ({parts}); see LICENSE.md"
     return Licensing("other", "mixed", "LICENSE.md", summary, _intro(counts))
 

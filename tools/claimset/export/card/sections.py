@@ -138,9 +138,11 @@ def orphans_note(orphaned: dict[str, int]) -> str:
     if not total:
         return "No claim is waiting in `corpus/orphans/`."
     docs = ", ".join(f"{code(doc, cell=False)} ({n})" for doc, n in sorted(orphaned.items()))
+    wait, are = ("waits", "is") if total == 1 else ("wait", "are")
     return (
         f"{plural(total, 'claim')} that `claimset split` could not place after an essay was "
-        f"edited wait in `corpus/orphans/` for a person and are left out of this export: {docs}."
+        f"edited {wait} in `corpus/orphans/` for a person and {are} left out of this export: "
+        f"{docs}."
     )
 
 
