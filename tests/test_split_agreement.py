@@ -119,3 +119,14 @@ def test_a_stale_agreement_file_is_repaired_by_split_after_the_corpus(tmp_path: 
     assert bob[1]["text"] == "Tokyo dreads that the deal will collapse."
     assert bob[1]["claims"][0]["expectation"]["quote"] == "the deal will collapse"
     assert claimset("validate", "--strict", cwd=root, check=False).returncode == 0
+
+
+def test_naming_an_agreement_file_splits_its_seed(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    seed = root / "seeds" / f"{DOC}.txt"
+    seed.write_text(ESSAY.replace("Tokyo fears", "Tokyo dreads"), "utf-8")
+    done = claimset("split", f"agreement/bob/{DOC}.jsonl", cwd=root, check=False)
+    assert done.returncode == 0, done.stderr
+    bob = read(root / "agreement" / "bob" / f"{DOC}.jsonl")
+    assert bob[1]["text"] == "Tokyo dreads that the deal will collapse."
+    assert claimset("validate", "--strict", cwd=root, check=False).returncode == 0

@@ -315,9 +315,14 @@ def documents_bytes(project: Project, seeds: list[tuple[Seed, int]]) -> bytes:
 
 
 def _chosen_seeds(project: Project, paths: list[Path]) -> list[Path]:
-    """The seeds that user-given paths name: seeds/*.txt files, or the seeds inside folders."""
+    """The seeds that user-given paths name: seeds/*.txt files, the seeds inside folders, and
+    the seed of a document whose agreement file is named (splitting it is what re-anchors that
+    file; an annotation file named instead of a seed stays an error)."""
+    seeds = {p.stem: p for p in project.seed_paths()}
+    files = {p.resolve(): p.stem for p in agreement_paths(project)}
+    named = [seeds.get(files.get(path.resolve(), ""), path) for path in paths]
     # Splitting anything else would overwrite an annotation file with nonsense.
-    return project.select(paths, project.seed_paths(), "a seed (seeds/*.txt)")
+    return project.select(named, project.seed_paths(), "a seed (seeds/*.txt)")
 
 
 def split(

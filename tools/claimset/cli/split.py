@@ -29,12 +29,14 @@ if TYPE_CHECKING:
 def split_cli(seeds: tuple[str, ...]) -> None:
     """Segment seed essays into corpus/annotations/<doc>.jsonl.
 
-    With no SEEDS, splits every seeds/*.txt. Idempotent: an unchanged seed leaves its file
+    With no SEEDS, splits every seeds/*.txt; an agreement file given instead of a seed stands
+    for its document's seed. Idempotent: an unchanged seed leaves its file
     byte-identical. When a seed changed, its annotations are carried over: unchanged sentences
     keep their record and id, edited ones keep their claims where every quote is found again
     (fuzzy matches are reported), new sentences come as todo with new ids. A claim that fits
-    nowhere goes to corpus/orphans/<doc>.jsonl, never lost. Refuses (exit 1, nothing changed)
-    an annotation or orphans file it cannot parse.
+    nowhere goes to corpus/orphans/<doc>.jsonl, never lost. The document's agreement files
+    (agreement/<annotator>/<doc>.jsonl) are carried over the same way, their orphans beside them.
+    Refuses (exit 1, nothing changed) an annotation or orphans file it cannot parse.
     """
     from ..split import split
 
