@@ -116,7 +116,23 @@ def _without_copies(old: list[tuple[int, Any]]) -> tuple[list[tuple[int, Any]], 
     return kept, notes
 
 
-def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None = None) -> _Plan:
+@dataclass
+class _Known:
+    """What split reads once for all seeds: the checksums recorded at the last split, and
+    each document's agreement files."""
+
+    checksums: dict[str, str]
+    agreements: dict[str, list[Path]]
+
+    @classmethod
+    def read(cls, project: Project) -> _Known:
+        agreements: dict[str, list[Path]] = {}
+        for path in agreement_paths(project):
+            agreements.setdefault(path.stem, []).append(path)
+        return cls(_recorded_checksums(project), agreements)
+
+
+def plan_seed(project: Project, seed_path: Path, known: _Known | None = None) -> _Plan:
     """What splitting one seed would do, without writing anything.
 
     Each file is replaced atomically. Claims that cannot be placed in the new text go to
@@ -124,6 +140,7 @@ def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None
     between loses nothing: the next run places the same claims again, and an orphan already
     recorded is not written twice.
     """
+    known = known or _Known.read(project)
     rel = project.relative(seed_path)
     outcome = SplitOutcome(doc_id=seed_path.stem, path=rel, action="error")
     try:
@@ -158,7 +175,7 @@ def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None
         if _same_boundaries([r for _, r in old], new) and not copies:
             outcome.action = "unchanged"
             plan = _Plan(outcome, seed)
-            _plan_agreements(project, plan, new, [r for _, r in old])
+            _plan_agreements(project, plan, new, [r for _, r in old], known)
             return plan
         bad = _not_a_sentence(old)
         if bad is not None:
@@ -203,10 +220,9 @@ def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None
         outcome.messages.append(("error", f"{target_rel}: {exc}"))
         return _Plan(outcome, seed)
     if target.exists():
-        known = (recorded or {}).get(seed.doc_id)
         why = (
             "the annotation file no longer matched the seed's sentences (the seed is unchanged)"
-            if known == seed.sha256
+            if known.checksums.get(seed.doc_id) == seed.sha256
             else "the seed changed"
         )
         _report(outcome, carried, target_rel, project.relative(orphan_file), why)
@@ -214,21 +230,19 @@ def plan_seed(project: Project, seed_path: Path, recorded: dict[str, str] | None
         outcome.action = "updated"
     else:
         outcome.action = "created"
-    _plan_agreements(project, plan, new, carried.records)
+    _plan_agreements(project, plan, new, carried.records, known)
     return plan
 
 
 def _plan_agreements(
-    project: Project, plan: _Plan, new: list[NewSentence], gold: list[Any]
+    project: Project, plan: _Plan, new: list[NewSentence], gold: list[Any], known: _Known
 ) -> None:
     """Add the re-anchoring of the seed's agreement files to the plan (written after the
     annotation file). One that cannot be read is left as it is, with a warning: `validate`
     reports it, and the next `split` re-anchors it once it is fixed."""
     assert plan.seed is not None
     doc_id = plan.seed.doc_id
-    for path in agreement_paths(project):
-        if path.stem != doc_id:
-            continue
+    for path in known.agreements.get(doc_id, []):
         done = plan_agreement(project, path, doc_id, new, gold)
         rel = project.relative(path)
         if done.problem is not None:
@@ -338,8 +352,8 @@ def split(
     """
     paths = project.seed_paths() if seed_paths is None else _chosen_seeds(project, seed_paths)
     result = SplitResult()
-    recorded = _recorded_checksums(project)
-    plans = [plan_seed(project, path, recorded) for path in paths]
+    known = _Known.read(project)
+    plans = [plan_seed(project, path, known) for path in paths]
     result.outcomes = [plan.outcome for plan in plans]
     good = [
         (plan.seed, plan.outcome.sentences)
