@@ -159,35 +159,14 @@ def plan_seed(project: Project, seed_path: Path, known: _Known | None = None) ->
         outcome.messages.append(("warning", f"{rel}: empty or whitespace-only: zero sentences"))
     target = project.annotation_path(seed.doc_id)
     target_rel = project.relative(target)
-    old: list[tuple[int, Any]] = []
-    if target.exists():
-        try:
-            # A BOM or CRLF line ends (an editor's, or git's autocrlf) are what `fmt` fixes:
-            # read through them, so that `build` gets to its fmt step.
-            old = jsonio.read_jsonl_numbered(target, display=target_rel, any_line_ends=True)
-        except InvalidLine as exc:
-            outcome.action = "refused"
-            outcome.messages.append(
-                ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
-            )
-            return _Plan(outcome, seed)
-        old, copies = _without_copies(old)
-        if _same_boundaries([r for _, r in old], new) and not copies:
-            outcome.action = "unchanged"
-            plan = _Plan(outcome, seed)
-            _plan_agreements(project, plan, new, [r for _, r in old], known)
-            return plan
-        bad = _not_a_sentence(old)
-        if bad is not None:
-            outcome.action = "refused"
-            outcome.messages.append(
-                (
-                    "error",
-                    f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
-                    "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
-                )
-            )
-            return _Plan(outcome, seed)
+    read = _old_records(target, target_rel, new, outcome)
+    if read is None:
+        return _Plan(outcome, seed)
+    old, copies = read
+    if outcome.action == "unchanged":
+        plan = _Plan(outcome, seed)
+        _plan_agreements(project, plan, new, [r for _, r in old], known)
+        return plan
     orphan_file = orphans_path(project, seed.doc_id)
     try:
         known_orphans = read_orphans(project, seed.doc_id)
@@ -232,6 +211,43 @@ def plan_seed(project: Project, seed_path: Path, known: _Known | None = None) ->
         outcome.action = "created"
     _plan_agreements(project, plan, new, carried.records, known)
     return plan
+
+
+def _old_records(
+    target: Path, target_rel: str, new: list[NewSentence], outcome: SplitOutcome
+) -> tuple[list[tuple[int, Any]], list[str]] | None:
+    """The numbered records of the annotation file a split replaces (none before the first
+    split), without exact copies of a line, and a note for each copy dropped; None when the
+    split of this seed is refused, with `outcome` saying why (the file cannot be read or carried
+    over). When the file holds the new sentences already, `outcome.action` is "unchanged"."""
+    if not target.exists():
+        return [], []
+    try:
+        # A BOM or CRLF line ends (an editor's, or git's autocrlf) are what `fmt` fixes: read
+        # through them, so that `build` gets to its fmt step.
+        old = jsonio.read_jsonl_numbered(target, display=target_rel, any_line_ends=True)
+    except InvalidLine as exc:
+        outcome.action = "refused"
+        outcome.messages.append(
+            ("error", f"{exc}; fix the file (see `claimset validate`) before re-splitting")
+        )
+        return None
+    old, copies = _without_copies(old)
+    if _same_boundaries([r for _, r in old], new) and not copies:
+        outcome.action = "unchanged"
+        return old, copies
+    bad = _not_a_sentence(old)
+    if bad is not None:
+        outcome.action = "refused"
+        outcome.messages.append(
+            (
+                "error",
+                f"{target_rel}:{bad}: not a sentence record with a text, so its annotations "
+                "cannot be carried over; fix it (see `claimset validate`) before re-splitting",
+            )
+        )
+        return None
+    return old, copies
 
 
 def _plan_agreements(
