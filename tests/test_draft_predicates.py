@@ -125,3 +125,43 @@ def test_a_repeated_word_after_a_comma_stays_in_its_clause() -> None:
     assert [
         (c["actor"]["ref"], c["expectation"]["type"], c["expectation"]["quote"]) for c in drafted
     ] == [("japan", "intention", "honor the pact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name inside a noun phrase opened by a lower-case word modifies the plural after
+        # it: *other Baltic states*, *several senior EU diplomats* are subjects, not a subject
+        # and its verb, so the piece a comma cuts off makes no claim.
+        (
+            "Latvia, Estonia, and other Baltic Sea countries, some of which joined the Northern "
+            "Dimension (ND; 1999-2006), declined Japanese requests to lead such a mission.",
+            [],
+        ),
+        (
+            "In 2024, several high-level EU officials, including Foreign Minister Ivan Petrov "
+            "and then-Minister of Defence Maria Novak, visited Seoul.",
+            [],
+        ),
+        # A name that opens the stretch or follows a conjunction is still a subject.
+        (
+            "Tokyo is wary, and Baltic leaders say the alliance is drifting.",
+            [("author", "belief", "Tokyo is wary")],
+        ),
+    ],
+)
+def test_a_name_modifying_a_plural_is_no_subject(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """*other Baltic states*, *several senior EU diplomats*: the plural is the head noun of a
+    noun phrase (guidelines §4.1: a noun phrase states no proposition)."""
+    assert [c for c in claims(text) if c[0] == "author"] == expected
+
+
+def test_a_verbless_piece_after_but_is_no_clause() -> None:
+    """A piece after *but* is no clause without a predicate, also when the pieces before it
+    made no clause (the fronted phrase is skipped, the clause after it cut at the bracket)."""
+    text = (
+        "Unlike its neighbours, Latvia has a Russian-speaking minority (but a Latvian government)."
+    )
+    assert "a Latvian government" not in [span for _, _, span in claims(text)]

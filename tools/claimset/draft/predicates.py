@@ -74,6 +74,7 @@ def holds_predicate(s: Sentence, a: int, b: int) -> bool:
         if k > a and w.isalpha() and w.islower() and toks[k].islower():
             before = low[k - 1]
             name = toks[k - 1][:1].isupper() and before not in DETERMINERS
+            name = name and not _name_modifies(s, k - 1)
             plural = (w.endswith("s") and not w.endswith("ss")) or before.endswith("s")
             after_plural = _plural(before) and not _plural(w) and w not in _FUNCTION_WORDS
             after_plural = after_plural and w not in preps and low[k - 2] not in _NO_SUBJECT
@@ -82,6 +83,26 @@ def holds_predicate(s: Sentence, a: int, b: int) -> bool:
             if before in SUBJECT_PRONOUNS or (name and plural) or after_plural:
                 return True
     return False
+
+
+# Words that open a noun phrase whose head is a plural after a name (*other Gulf states*).
+_NOUN_PHRASE_OPENERS = frozenset(
+    ["other", "several", "some", "many", "most", "few", "all", "both", "various", "numerous"]
+)
+
+
+def _name_modifies(s: Sentence, k: int) -> bool:
+    """Whether the name ending at token k modifies the noun after it, inside a noun phrase
+    opened by a quantifier or a hyphenated adjective before the name (*other Western
+    Hemisphere countries*, *several high-level U.S. officials*): its plural is the phrase's
+    head noun, no verb (*Iran wants*, *The sooner Tokyo acts*: a subject and its verb)."""
+    toks, low = s.toks, s.low
+    j = k
+    while j > 0 and toks[j][:1].isupper():
+        j -= 1
+    if j == k or not toks[j].isalpha() or not toks[j].islower():
+        return False  # the name opens the stretch or follows punctuation
+    return low[j] in _NOUN_PHRASE_OPENERS or (j > 1 and low[j - 1] == "-")
 
 
 def cut_fragment(s: Sentence, a: int, b: int) -> bool:

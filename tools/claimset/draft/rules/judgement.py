@@ -15,6 +15,7 @@ from ..clauses import (
 from ..conjuncts import bare_verb
 from ..lexicons import lexicons, longest_match
 from ..main_clauses import main_clauses
+from ..predicates import holds_predicate
 from ..sentence import Sentence
 from ..types import Candidate
 from ..words import (
@@ -171,6 +172,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
             # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
             # of its own
             continue
+        if n == 0 and _after_boundary(s, a) and not holds_predicate(s, a, b):
+            continue  # "Unlike its neighbours, Bahrain has ... (but a Sunni royal family)"
         if instrument_subject(s, a, b) or instrument_frame(s, a, b) or legal_status(s, a, b):
             continue  # "These resolutions restrict trade ...", "Under the treaty, ...": a report
         if _cue_alone(s, a, b):
@@ -202,6 +205,16 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         cand.parent = first
         cands.append(cand)
         prev = cand
+
+
+def _after_boundary(s: Sentence, a: int) -> bool:
+    """Whether a clause boundary (*but*, *;*, a coordinating *and*) comes before token a: the
+    clause at a is not the sentence's first, also when the pieces before it made no clause
+    (*Unlike its neighbours, Bahrain has a Shia majority (but a Sunni royal family)*), so it
+    needs a predicate of its own; only a sentence's first piece may be a verbless fragment
+    that states something (*One of determination, of leadership.*). A connective opening the
+    sentence (*But it's no guarantee*) is no boundary."""
+    return any(s.coord[k] or s.low[k] in (";", "but", "yet") for k in range(1, a))
 
 
 def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
