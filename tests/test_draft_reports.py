@@ -271,3 +271,81 @@ def test_a_premise_phrase_opening_the_sentence_makes_no_claim(
     *because of* (§4.3): the content of its noun is presupposed; the clause after it, and a
     predicate *is based on*, are judged as before."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Trade Act of 1974 stipulates that the President may not grant such benefits.",
+        "For example, the Foreign Aid, Export Finance, and Related Programs Act, 2019 (P.L. "
+        "116-9, Title IV), provides that funds for the program may not be used for arms.",
+        "Section 12(a)(3) of the Maritime Security, Fisheries, and Coast Guard Act, 2021 "
+        "(MSFCA; P.L. 117-2), for example, requires the ministry to publish its patrol data.",
+    ],
+)
+def test_what_a_law_with_a_long_name_provides_is_a_report(text: str) -> None:
+    """An instrument's name with its year, commas and a bracket before its verb is still the
+    subject: what it provides or requires is a report, its modal no cue (guidelines §4.5:
+    laws speak for nobody)."""
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo stipulates that the talks may not resume.",
+            [("author", "prediction", "the talks may not resume")],
+        ),
+        (
+            "The act's sponsors say that exports may suffer.",
+            [("author", "prediction", "exports may suffer")],
+        ),
+    ],
+)
+def test_a_party_or_a_person_before_the_verb_is_no_instrument(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """A name or a noun that is no instrument heads the subject: the modal stays a claim's."""
+    assert [(h, t, span) for h, t, span in claims(text) if t == "prediction"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Before any transfer, the agency must screen each buyer for links to armed groups, "
+            "pursuant to two laws known as the Baltic Acts.",
+            [],
+        ),
+        (
+            "Seoul must act now, under pressure from its voters.",
+            [("author", "obligation", "Seoul must act now")],
+        ),
+        (
+            "Tokyo should screen each buyer, under the 2019 act.",
+            [("author", "obligation", "Tokyo should screen each buyer, under the 2019 act")],
+        ),
+    ],
+)
+def test_a_frame_after_the_clause_naming_its_law_makes_a_report(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """*..., pursuant to two laws*: like a fronted frame, the clause is what the law provides
+    (§4.4); a frame naming no instrument, or a judging modal (*should*), leaves the claim."""
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 2023 law requires the ministry to report on the cost of the patrols, their effect "
+        "on fishing, and how the patrols may be expanded, among other things.",
+        "Tokyo is studying the response, and whether (and if so, how) such transfers may "
+        "affect trade.",
+    ],
+)
+def test_an_embedded_question_listed_after_a_clause_makes_no_claim(text: str) -> None:
+    """*..., and how the patrols may be expanded*: a question the author lists, not answers;
+    its modal is no cue (guidelines §4.3, "Embedded questions are not asserted")."""
+    assert [span for _, _, span in claims(text) if "may" in span] == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from .lexicons import lexicons, longest_match
-from .sentence import Sentence, clause_end, skip_connectives
+from .sentence import Sentence, clause_end, clause_start, skip_connectives
 from .words import (
     APOSTROPHES,
     DETERMINERS,
@@ -82,6 +82,71 @@ def instrument_subject(s: Sentence, a: int, b: int, agreements: bool = False) ->
                 and verb not in ("and", "or", "that", "which", "who")
             )
     return False
+
+
+# Words that may stand between an instrument's head and its verb: its name's complement (*of
+# 1974*), a connective between commas (*, for example,*).
+_BETWEEN_HEAD_AND_VERB = frozenset(["of", "for", "the", "example", "instance", ","])
+
+
+def instrument_says(s: Sentence, v: int) -> bool:
+    """Whether the verb at token v has a legal instrument for its subject, read backwards past
+    the instrument's name, its year, brackets and a connective between commas (*The Trade Act
+    of 1974 stipulates that ...*, *Section 9 of the Foreign Aid Act, 2026 (P.L. 1-2), for
+    example, requires ...*): what a law provides or requires is a report, however long its
+    name (guidelines §4.5: laws and agreements speak for nobody)."""
+    low, toks = s.low, s.toks
+    k = v - 1
+    while k >= 0 and k > v - 40:
+        w = low[k]
+        if w in INSTRUMENTS:
+            return True
+        if w == ")":
+            k = next((t for t in range(k, -1, -1) if low[t] == "("), -1) - 1
+            continue
+        if not (
+            k in s.inserted
+            or toks[k][:1].isupper()
+            or toks[k][:1].isdigit()
+            or w in _BETWEEN_HEAD_AND_VERB
+            or (w.endswith("ly") and k == v - 1)
+        ):
+            return False
+        k -= 1
+    return False
+
+
+def instrument_content(s: Sentence, i: int) -> bool:
+    """Whether the modal at token i is inside the that-clause of a verb whose subject is a
+    legal instrument (*The Trade Act stipulates that the President may not ...*): what a law
+    provides is a report, its modals the law's (guidelines §4.4, §4.5)."""
+    for k in range(i - 1, 0, -1):
+        if s.low[k] in (";", ":"):
+            return False
+        if s.low[k] == "that":
+            v = k - 1
+            while v > 0 and s.low[v].endswith("ly"):
+                v -= 1
+            return instrument_says(s, v)
+    return False
+
+
+def listed_question(s: Sentence, i: int) -> bool:
+    """Whether token i lies in an embedded question listed after the sentence's first clause
+    (*Congress could examine the response, and whether such transfers may affect ...*; *...,
+    its effect on trade, and how the pact may be expanded*): the question is asked, not
+    answered, so its modal is no cue and it makes no claim (guidelines §4.3, "Embedded
+    questions are not asserted"). A question mark leaves it to the question rules (§4.6)."""
+    if s.low[-1] == "?":
+        return False
+    start = clause_start(s, i)
+    while start < i and s.low[start] in ("(", ",", "and", "or", "if", "so"):
+        start += 1
+    return (
+        start > 0
+        and s.low[start] in ("how", "whether", "why")
+        and s.low[start - 1] in (",", "and", "or", ";", "(")
+    )
 
 
 def _past_name(s: Sentence, n: int, b: int) -> int:

@@ -14,7 +14,9 @@ from ..clauses import (
     epistemic_must,
     epistemic_should,
     has_verb,
+    instrument_content,
     instrument_subject,
+    listed_question,
     opens_infinitive,
     trim_span,
 )
@@ -26,6 +28,7 @@ from ..types import Candidate
 from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, verbish
 from .coordination import attitude_at
 from .judgement import skip_shell
+from .judgement_reports import instrument_after
 
 
 @frame("author")
@@ -106,11 +109,22 @@ def _other_use(site: CueSite) -> bool:
         or (word == "may" and nxt in OPTATIVE_SUBJECTS)
         # "The act would expand sanctions": what the bill says, not a prediction
         or (word == "would" and instrument_subject(s, start, j))
+        # "The Act stipulates that funds may not be used": the law's content, no prediction
+        or instrument_content(s, i)
+        or listed_question(s, i)  # "..., and how the pact may be expanded" (§4.3)
+        # "The ministry must vet every recipient, pursuant to several laws": the law's duty
+        or (word in ("must", "shall", "will", "can") and _obeys_instrument(s, j, site.end))
         # "will need to", "will also have to": the need's obligation
         or (word in ("will", "shall", "would") and _need_follows(s, j))
         or (word == "could" and nxt in ("not", "n't"))  # past inability: a report
         or (word in ("need", "needs") and prev in DETERMINERS)
     )
+
+
+def _obeys_instrument(s: Sentence, j: int, end: int) -> bool:
+    """Whether a comma after token j, up to the clause's end, opens a frame naming the law the
+    clause obeys (*..., pursuant to several laws*, `instrument_after`)."""
+    return any(s.low[k] == "," and instrument_after(s, k) for k in range(j, min(s.n, end + 1)))
 
 
 def _no_claim_here(site: CueSite) -> bool:

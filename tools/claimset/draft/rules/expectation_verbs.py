@@ -15,6 +15,7 @@ from ..clauses import (
     content_predicts,
     epistemic_must,
     epistemic_should,
+    instrument_says,
     instrument_subject,
     is_future,
     opens_infinitive,
@@ -95,7 +96,7 @@ def verb_candidate(site: CueSite) -> Candidate | None:
     s, i = site.s, site.i
     if _not_a_verb(site):
         return None
-    if instrument_subject(s, site.start, site.j, agreements=True):
+    if instrument_subject(s, site.start, site.j, agreements=True) or instrument_says(s, i):
         return None  # "The bill would require ...": laws are never holders (v1.3 change 16)
     if i > 0 and s.toks[i][:1].isupper() and s.low[i - 1] not in ('"', "“", "(", ":"):
         return None  # "The Ukraine Support Act": a word of a name, not the verb

@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from ..actor_index import AUTHOR
 from ..clauses import (
     has_verb,
+    instrument_content,
     is_future,
     is_negated,
+    listed_question,
     skip_complementizer,
     trim_span,
 )
@@ -96,6 +98,10 @@ def assign_cues(
     """Give each cue to the claim it qualifies; a cue that qualifies none makes an author claim
     (a cue always qualifies a claim)."""
     for cue in cues:
+        if listed_question(s, cue.start):
+            continue  # "..., and how the pact may be expanded": asked, not claimed (§4.3)
+        if instrument_content(s, cue.start) and not _given_to_claim(s, cands, cue):
+            continue  # "The Act stipulates that funds may not be used": the law's modal
         _authors_inference(cands, cue, s)
         rel = relative_clause(s, cue.start)
         if rel is not None and _claimed_already(cands, cue, rel):

@@ -9,6 +9,7 @@ from ..clauses import (
     instrument_subject,
     is_future,
     is_negated,
+    listed_question,
     skip_complementizer,
     trim_span,
 )
@@ -33,11 +34,15 @@ from .evidence import fact_signals
 from .judgement_conduct import caused_attitude, expressed_attitude, speaker_conduct
 from .judgement_reports import (
     clause_verb,
+    dependence,
+    instrument_after,
     instrument_frame,
     legal_status,
+    objective_need,
     perfect_of_act,
     record_rank,
     trend_of_relations,
+    unjudged,
 )
 from .judgement_type import describing_relative_start, frame_type, optative
 
@@ -168,24 +173,8 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
     for n, (a, b) in enumerate(main_clauses(s)):
         if any(c.region[0] < b and a < c.region[1] for c in cands):
             continue
-        if (n > 0 or s.low[a] in _PREPOSITIONAL) and not clause_verb(s, a, b):
-            # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
-            # of its own
+        if _no_clause(s, n, a, b) or _reported(s, a, b):
             continue
-        if n == 0 and _after_boundary(s, a) and not holds_predicate(s, a, b):
-            continue  # "Unlike its neighbours, Bahrain has ... (but a Sunni royal family)"
-        if instrument_subject(s, a, b) or instrument_frame(s, a, b) or legal_status(s, a, b):
-            continue  # "These resolutions restrict trade ...", "Under the treaty, ...": a report
-        if _cue_alone(s, a, b):
-            continue  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
-        if _is_report(s, a, b) and not _explained(s, b):
-            continue
-        if _objective_need(s, a, b) or _dependence(s, a, b) or record_rank(s, a, b):
-            continue  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
-        if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
-            continue  # "The two countries collaborate on energy", "We are monitoring ...": §4.4
-        if expressed_attitude(s, a, b):
-            continue  # "X have raised concerns about ...": a report of a stance (v1.3 #20)
         region = (a, b)
         a, whether = skip_shell(s, a, b)
         if s.low[a] == "whether":
@@ -205,6 +194,35 @@ def author_judgements(s: Sentence, cands: list[Candidate]) -> None:
         cand.parent = first
         cands.append(cand)
         prev = cand
+
+
+def _no_clause(s: Sentence, n: int, a: int, b: int) -> bool:
+    """Whether the main clause a..b (the n-th) is no clause of its own: a verbless piece, or an
+    embedded question listed after the sentence's first clause (§4.3)."""
+    if (n > 0 or s.low[a] in _PREPOSITIONAL) and not clause_verb(s, a, b):
+        # "but in no way – Korea's views", "During Rubio's visit to Mexico, ...": no clause
+        # of its own
+        return True
+    if n == 0 and _after_boundary(s, a) and not holds_predicate(s, a, b):
+        return True  # "Unlike its neighbours, Bahrain has ... (but a Sunni royal family)"
+    return listed_question(s, a)  # "..., and how the pact may be expanded": asked (§4.3)
+
+
+def _reported(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b is a plain report, not the author's judgement (§4.4)."""
+    if instrument_subject(s, a, b) or instrument_frame(s, a, b) or legal_status(s, a, b):
+        return True  # "These resolutions restrict trade ...", "Under the treaty, ...": a report
+    if instrument_after(s, b) and unjudged(s, a, b, duty=True):
+        return True  # "The agency must screen buyers, pursuant to two laws": the law's duty
+    if _cue_alone(s, a, b):
+        return True  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
+    if _is_report(s, a, b) and not _explained(s, b):
+        return True
+    if objective_need(s, a, b) or dependence(s, a, b) or record_rank(s, a, b):
+        return True  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
+    if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
+        return True  # "The two countries collaborate on energy", "We are monitoring ...": §4.4
+    return expressed_attitude(s, a, b)  # "X have raised concerns about ...": a stance (v1.3)
 
 
 def _after_boundary(s: Sentence, a: int) -> bool:
@@ -405,20 +423,6 @@ def _subject_at(s: Sentence, k: int, b: int) -> bool:
     return False
 
 
-def _objective_need(s: Sentence, a: int, b: int) -> bool:
-    """ "Ethiopia needs the electricity", "Chinese buyers need Australian barley": a need with
-    a noun-phrase object, the clause's verb, is a fact (guidelines §4.4)."""
-    low = s.low
-    verb = next(
-        (k for k in range(a, b) if low[k] in FINITE or low[k] in ("need", "needs", "needed")),
-        None,
-    )
-    if verb is None or low[verb] not in ("need", "needs", "needed") or verb == a:
-        return False
-    nxt = low[verb + 1] if verb + 1 < b else ""
-    return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in DETERMINERS
-
-
 def continued_obligation(s: Sentence, cands: list[Candidate], before: list[Candidate]) -> None:
     """A verbless fragment that names an action right after the author's obligation goes on
     with it (guidelines v1.3, §8.2, "Fragments that go on with an obligation"): *We need to
@@ -440,28 +444,6 @@ def continued_obligation(s: Sentence, cands: list[Candidate], before: list[Candi
     if k >= b or not low[k].endswith("ing") or any(w in FINITE for w in low[a:b]):
         return
     cand.type, cand.span = "obligation", (a, b)
-
-
-# (*depends on* is left to the causal words: *Progress depends on trust* links two facts.)
-_DEPENDS = frozenset(["relies", "rely"])
-_DEPENDENT = frozenset(["dependent", "reliant"])
-
-
-def _dependence(s: Sentence, a: int, b: int) -> bool:
-    """ "Japan's imports are dependent upon Middle East energy", "Seoul relies on the Gulf for its
-    oil": an objective dependence stated in the present, a fact, not an attitude (guidelines
-    §4.4: objective needs, dependences and interests are facts). A modal makes it the author's
-    prediction (*Progress will largely depend on ...*) and is left alone."""
-    low = s.low
-    for k in range(a + 1, b - 1):
-        w = low[k]
-        if w in ("is", "are") and low[k + 1] in _DEPENDENT:
-            w, k = low[k + 1], k + 1
-        elif w in MODALS or w in FINITE or is_verb(w):
-            return False  # a modal, or the clause's own verb is another one
-        if w in _DEPENDS or w in _DEPENDENT:
-            return k + 1 < b and low[k + 1] in ("on", "upon")
-    return False
 
 
 # Verbs of conduct: what a party does, narrated in the present (*collaborate, is expanding,

@@ -1,7 +1,7 @@
 """Clauses of the author's voice that report, not judge (guidelines §4.4, §4.5): the perfect of
-a narrated act, what a law or agreement named in a fronted frame provides, a legal or scheduled
-status, a rank by the record. And the one past narration that judges: how relations between
-parties changed (`trend_of_relations`)."""
+a narrated act, what a law or agreement named in a frame before or after the clause provides, a
+legal or scheduled status, a rank by the record, an objective need or dependence. And the one
+past narration that judges: how relations between parties changed (`trend_of_relations`)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from ..words import (
     ACT_PARTICIPLES,
     AGREEMENTS,
     DETERMINERS,
+    FINITE,
     INSTRUMENTS,
     MODALS,
     SUBJECT_PRONOUNS,
@@ -74,7 +75,7 @@ def instrument_frame(s: Sentence, a: int, b: int) -> bool:
     if a < 3 or "," not in low[a - 1 : a]:
         return False  # no fronted phrase closed by a comma right before the clause
     start = next((k + 1 for k in range(a - 1, -1, -1) if low[k] in (";", ":")), 0)
-    return _framed(s, start, a) and _unjudged(s, a, b)
+    return _framed(s, start, a) and unjudged(s, a, b)
 
 
 def _framed(s: Sentence, start: int, a: int) -> bool:
@@ -96,6 +97,33 @@ def _framed(s: Sentence, start: int, a: int) -> bool:
                 if head in INSTRUMENTS or head in AGREEMENTS or head in _FRAME_HEADS:
                     return True
         piece = k + 1
+    return False
+
+
+#: Openers of a frame after the clause that names the instrument it obeys (*..., pursuant to
+#: several laws*, *..., as required by the act*).
+_TRAILING_OPENERS = (
+    ("pursuant", "to"),
+    ("under",),
+    ("in", "accordance", "with"),
+    ("in", "compliance", "with"),
+    ("as", "required", "by"),
+)
+
+
+def instrument_after(s: Sentence, b: int) -> bool:
+    """Whether the clause ending at token b is followed by a frame naming the law it obeys
+    (*The ministry must vet every recipient, pursuant to several laws*; *..., under the
+    1961 act*): like a fronted frame, it makes the clause what the instrument provides, a
+    report (guidelines §4.4; laws speak for nobody, §4.5)."""
+    low = s.low
+    if b >= s.n - 2 or low[b] != ",":
+        return False
+    for opener in _TRAILING_OPENERS:
+        n = len(opener)
+        if tuple(low[b + 1 : b + 1 + n]) == opener:
+            phrase = low[b + 1 + n : b + 1 + n + 5]
+            return any(w in INSTRUMENTS or w in AGREEMENTS or w in _FRAME_HEADS for w in phrase)
     return False
 
 
@@ -125,20 +153,23 @@ def legal_status(s: Sentence, a: int, b: int) -> bool:
                 n + 1 < b
                 and low[n] in _STATUS
                 and low[n + 1] in _STATUS_LINKS
-                and _unjudged(s, a, b)
+                and unjudged(s, a, b)
             )
         if is_verb(low[k]) or low[k] in MODALS:
             return False  # the clause's verb is another one
     return False
 
 
-def _unjudged(s: Sentence, a: int, b: int) -> bool:
-    """No judging modal, cue, evaluative or causal word in tokens a..b."""
+def unjudged(s: Sentence, a: int, b: int, duty: bool = False) -> bool:
+    """No judging modal, cue, evaluative or causal word in tokens a..b. `duty`: a *must* or
+    *shall* is the duty a law imposes, no booster (*..., pursuant to the act*)."""
     low, lex = s.low, lexicons()
     for k in range(a, b):
         w = low[k]
         if w == "may" and k > a and s.toks[k] == "May":
             continue  # the month (*resume in May*)
+        if duty and w in ("must", "shall"):
+            continue
         if w in _JUDGING_MODALS or (w in lex.hedges.firsts and longest_match(lex.hedges, low, k)):
             return False
         if (w in lex.evaluative.firsts and longest_match(lex.evaluative, low, k)) or (
@@ -202,7 +233,7 @@ def record_rank(s: Sentence, a: int, b: int) -> bool:
                     and (is_past(low[r + 2]) or low[r + 2] in ACT_PARTICIPLES)
                     and low[r + 2] not in lexicons().expectations.firsts
                 )
-            return ranked and _unjudged(s, a, b)
+            return ranked and unjudged(s, a, b)
         if is_verb(low[k]) or low[k] in MODALS:
             return False
     return False
@@ -272,3 +303,39 @@ def clause_verb(s: Sentence, a: int, b: int) -> bool:
     if any(is_verb(w) or (w in copulas and w not in _NONFINITE) for w in s.low[a:b]):
         return True
     return b - a > 1 and s.low[a] in SUBJECT_PRONOUNS and s.toks[a + 1].isalpha()
+
+
+def objective_need(s: Sentence, a: int, b: int) -> bool:
+    """ "Ethiopia needs the electricity", "Chinese buyers need Australian barley": a need with
+    a noun-phrase object, the clause's verb, is a fact (guidelines §4.4)."""
+    low = s.low
+    verb = next(
+        (k for k in range(a, b) if low[k] in FINITE or low[k] in ("need", "needs", "needed")),
+        None,
+    )
+    if verb is None or low[verb] not in ("need", "needs", "needed") or verb == a:
+        return False
+    nxt = low[verb + 1] if verb + 1 < b else ""
+    return nxt not in ("to", "not", "n't", "never") and low[verb - 1] not in DETERMINERS
+
+
+# (*depends on* is left to the causal words: *Progress depends on trust* links two facts.)
+_DEPENDS = frozenset(["relies", "rely"])
+_DEPENDENT = frozenset(["dependent", "reliant"])
+
+
+def dependence(s: Sentence, a: int, b: int) -> bool:
+    """ "Japan's imports are dependent upon Middle East energy", "Seoul relies on the Gulf for its
+    oil": an objective dependence stated in the present, a fact, not an attitude (guidelines
+    §4.4: objective needs, dependences and interests are facts). A modal makes it the author's
+    prediction (*Progress will largely depend on ...*) and is left alone."""
+    low = s.low
+    for k in range(a + 1, b - 1):
+        w = low[k]
+        if w in ("is", "are") and low[k + 1] in _DEPENDENT:
+            w, k = low[k + 1], k + 1
+        elif w in MODALS or w in FINITE or is_verb(w):
+            return False  # a modal, or the clause's own verb is another one
+        if w in _DEPENDS or w in _DEPENDENT:
+            return k + 1 < b and low[k + 1] in ("on", "upon")
+    return False
