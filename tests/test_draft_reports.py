@@ -349,3 +349,47 @@ def test_an_embedded_question_listed_after_a_clause_makes_no_claim(text: str) ->
     """*..., and how the patrols may be expanded*: a question the author lists, not answers;
     its modal is no cue (guidelines §4.3, "Embedded questions are not asserted")."""
     assert [span for _, _, span in claims(text) if "may" in span] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The island borders the Sea of Japan and straddles two shipping lanes.",
+        "The Baltic forum comprises five states and consists of two chambers.",
+        "Latvia is also one of five founding members of the Baltic forum.",
+        "Several of the firm's training centres are also based in Riga.",
+    ],
+)
+def test_where_a_party_lies_and_what_it_is_made_of_are_reports(text: str) -> None:
+    """Borders, routes, composition, location and membership of a counted group, in the
+    present: geography and the record, checked and not argued (guidelines §4.4)."""
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our goals include a stable peace.",
+            [("author", "belief", "Our goals include a stable peace")],
+        ),
+        (
+            "Seoul is one of Tokyo's most important partners.",
+            [("author", "belief", "Seoul is one of Tokyo's most important partners")],
+        ),
+        (
+            "The real threat includes Tokyo's isolation.",
+            [("author", "belief", "The real threat includes Tokyo's isolation")],
+        ),
+        (
+            "The new routes will include the Strait.",
+            [("author", "prediction", "The new routes will include the Strait")],
+        ),
+    ],
+)
+def test_an_aim_a_ranking_a_danger_or_a_modal_stays_a_claim(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    """A subject that names an aim or a danger, an evaluative ranking (*most important*, no
+    count) or a modal leave the clause the author's claim."""
+    assert claims(text) == expected

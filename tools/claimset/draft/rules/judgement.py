@@ -41,6 +41,7 @@ from .judgement_reports import (
     objective_need,
     perfect_of_act,
     record_rank,
+    standing_fact,
     trend_of_relations,
     unjudged,
 )
@@ -218,6 +219,8 @@ def _reported(s: Sentence, a: int, b: int) -> bool:
         return True  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
     if _is_report(s, a, b) and not _explained(s, b):
         return True
+    if standing_fact(s, a, b):
+        return True  # "It borders the strait", "Relations include ...": geography, record
     if objective_need(s, a, b) or dependence(s, a, b) or record_rank(s, a, b):
         return True  # "Ethiopia needs the electricity": a fact, not an attitude (§4.4)
     if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
