@@ -299,6 +299,28 @@ def test_an_option_after_a_modal_is_the_authors() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tokyo also may consider other steps, such as new port fees.",
+            [("author", "prediction")],
+        ),
+        (
+            "Seoul may consider a review of the accord as well as new tariffs.",
+            [("author", "prediction")],
+        ),
+        ("Tokyo considers the accord as a threat.", [("japan", "belief")]),
+    ],
+)
+def test_such_as_and_as_well_as_make_no_judgement_of_consider(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """*consider other steps, such as ...*: the *as* of an example or an addition is not the
+    *as* of *consider X as Y* (a judgement), so the modal's option stays the author's (§8.2)."""
+    assert [(c[0], c[2]) for c in claims(text)] == expected
+
+
 def test_a_pronoun_after_a_semicolon_is_the_new_clauses_subject() -> None:
     """*it* after *said* in the clause a semicolon opens stands for that clause's subject, also
     with a quotation opening between it and its verb."""

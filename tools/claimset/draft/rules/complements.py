@@ -124,12 +124,21 @@ def naming(v: VerbSite) -> bool:
     return not v.passive and names_object(v.s, v.j, v.end)
 
 
+def _regards_as(low: list[str], j: int, stop: int) -> bool:
+    """Whether an *as* of predication follows (*considers the pact as a threat*), not the *as*
+    of an example or an addition (*other options, such as sanctions*, *as well as*)."""
+    return any(
+        low[k] == "as" and low[k - 1] not in ("such", "well") and low[k + 1 : k + 2] != ["well"]
+        for k in range(j, stop)
+    )
+
+
 def _judges(s: Sentence, j: int, stop: int) -> bool:
     low = s.low
     nxt = low[j] if j < s.n else ""
     if _gerund(nxt):
         return False  # "is considering targeting 2028 as ...": a course, deliberated
-    if nxt == "that" or nxt == "it" or "as" in low[j:stop] or bare_clause(s, j, stop):
+    if nxt == "that" or nxt == "it" or _regards_as(low, j, stop) or bare_clause(s, j, stop):
         return True
     return names_object(s, j, stop) or "to be" in " ".join(low[j : min(stop, j + 6)])
 
