@@ -4,7 +4,8 @@ provides, legal and scheduled status. Each test pairs reports with the claims ne
 from __future__ import annotations
 
 import pytest
-from draft_samples import claims
+from claimset.draft import draft_sentence
+from draft_samples import PARTIES, claims
 
 
 @pytest.mark.parametrize(
@@ -393,3 +394,33 @@ def test_an_aim_a_ranking_a_danger_or_a_modal_stays_a_claim(
     """A subject that names an aim or a danger, an evaluative ranking (*most important*, no
     count) or a modal leave the clause the author's claim."""
     assert claims(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2019, the tariff war coincided with a fall in Korean exports to Japan.",
+        "The 2015 accord set the stage for further disputes over the islands.",
+        "The 2011 floods necessitated a rapid rebuilding of the port.",
+        "Higher fuel prices in 2022 rendered the route unprofitable.",
+        "The blockade was the reason the talks collapsed in 2020.",
+    ],
+)
+def test_a_relation_between_dated_facts_is_the_authors_belief(text: str) -> None:
+    """*coincided with*, *set the stage for*, *necessitated*, *rendered*, *was the reason*:
+    a predicate that relates two facts is the author's reading even in past narration with a
+    date (guidelines §4.4, "asserted relations between facts are claims")."""
+    assert [(h, t) for h, t, _ in claims(text)] == [("author", "belief")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The 2015 accord set the stage for further provocations by Tokyo.", "japan"),
+        ("The 2015 accord rendered the version referenced by Tokyo obsolete.", None),
+    ],
+)
+def test_the_agent_of_an_action_noun_is_the_target(text: str, target: str | None) -> None:
+    """*provocations by Tokyo*: the party that does what the action noun names is what the
+    author's claim is about (guidelines §9); the agent of a passive participle is not."""
+    assert [c["expectation"]["target"] for c in draft_sentence(text, PARTIES)] == [target]

@@ -344,6 +344,9 @@ def _author_target(
         [m for m in pool if m.i < subj_end]
         or [m for m in pool if m.possessive]
         or [m for m in pool if not m.after_preposition]
+        # the agent of an action noun (*set the stage for provocations by Tokyo*), not of a
+        # passive participle (*the version referenced by Tokyo*)
+        or [m for m in pool if m.i > 1 and s.low[m.i - 1] == "by" and not is_verb(s.low[m.i - 2])]
     )
     if not first and cand.type == "obligation":
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
