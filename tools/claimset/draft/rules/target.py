@@ -344,14 +344,18 @@ def _author_target(
         [m for m in pool if m.i < subj_end]
         or [m for m in pool if m.possessive]
         or [m for m in pool if not m.after_preposition]
-        # the agent of an action noun (*set the stage for provocations by Tokyo*), not of a
-        # passive participle (*the version referenced by Tokyo*)
-        or [m for m in pool if m.i > 1 and s.low[m.i - 1] == "by" and not is_verb(s.low[m.i - 2])]
+        or _agents_of_action_nouns(s, pool)
     )
     if not first and cand.type == "obligation":
         # "If Russia expects ..., due attention should be paid": the condition names the agent.
         first = [m for m in mentions if m.j <= a and not m.after_preposition and not m.anaphor]
     return party_of(first[0]) if first else None
+
+
+def _agents_of_action_nouns(s: Sentence, pool: list[Mention]) -> list[Mention]:
+    """The parties named as the agent of an action noun (*set the stage for provocations by
+    Tokyo*), not of a passive participle (*the version referenced by Tokyo*)."""
+    return [m for m in pool if m.i > 1 and s.low[m.i - 1] == "by" and not is_verb(s.low[m.i - 2])]
 
 
 def _split_predicate_target(s: Sentence, a: int, mentions: list[Mention]) -> str | None:
