@@ -25,6 +25,8 @@ ESSAY_PROJECTS = [
     *sorted((DATA / "blind7").iterdir()),
     *sorted((DATA / "blind8").iterdir()),
     *sorted((DATA / "blind9").iterdir()),
+    *sorted((DATA / "blind10").iterdir()),
+    *sorted((DATA / "blind11").iterdir()),
     REPO,
 ]
 
