@@ -24,6 +24,7 @@ READABLE = (
     "blind8",
     "blind9",
     "blind10",
+    "blind11",
 )
 #: Validation: pooled figures only, never read.
 VALIDATION = ("blind3",)
