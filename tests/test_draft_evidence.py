@@ -403,6 +403,15 @@ def test_a_report_with_an_evidential_cue_is_a_report() -> None:
         # After "since", a noun phrase is a time; a finite clause is a reason (test 2a).
         ("Canberra noted it faced its worst crisis since World War II.", "World War II", True),
         ("Seoul wants distance since Moscow armed Pyongyang.", "Moscow armed Pyongyang", False),
+        # A word in "-s" is no verb when its ending or its determiner makes it a noun, nor a
+        # closed-class word ("as"): the closing stretch of a list has no verb.
+        ("Ties worsened since the crisis of 1961.", "the crisis of 1961", True),
+        (
+            "Seoul will keep ties through loans, visits, etc. (such as those of its generals), "
+            "to keep the lines open.",
+            "etc. (such as those of its generals)",
+            True,
+        ),
         # A phrase opening with a preposition makes a clause only with a finite verb: a
         # participle or a gerund leaves it an adverbial ...
         (

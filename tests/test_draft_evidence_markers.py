@@ -29,6 +29,23 @@ from test_draft_evidence import links
             "Park was clearly instrumental, as the cabinet approved the accord in 2024.",
             ["as the cabinet approved the accord in 2024"],
         ),
+        # ", as" before an "a/an" noun phrase and a preposition names a manner or role ...
+        (
+            "Joint drills will probably be possible next year, as a way of keeping some "
+            "cooperation alive.",
+            [],
+        ),
+        # ... after "since" a noun phrase is a time, even one in "-s" ...
+        (
+            "The events of recent weeks have not only dissipated the good will, but they have "
+            "also placed relations under the greatest strain since the Korean crisis in 1961.",
+            [],
+        ),
+        # ... a clause with a present verb in "-s" a reason.
+        (
+            "Seoul plainly wants calm since Moscow sells it gas.",
+            ["Moscow sells it gas"],
+        ),
         # After a copula a colon introduces the complement, not the grounds ...
         ("The likely effects are: Seoul will lose its markets; Moscow will gain a partner.", []),
         # ... after a complete clause it introduces the grounds.

@@ -419,6 +419,29 @@ def is_verb(word: str) -> bool:
     return word in FINITE or is_past(word)
 
 
+#: Closed-class words in *-s*, never a verb nor a plural noun (*as*, *us*, *thus*, *its*).
+CLOSED_CLASS_S = frozenset(
+    [
+        *("as", "us", "this", "thus", "its", "his", "hers", "ours", "yours", "theirs"),
+        *("whereas", "perhaps", "always", "sometimes", "besides", "towards", "afterwards"),
+        *("unless", "less", "various", "numerous", "previous", "serious"),
+    ]
+)
+
+
+def may_be_present(word: str, prev: str) -> bool:
+    """Whether a lowercase word in *-s* may be a present verb (*as their use grows*): not a
+    closed-class word (*as*, *thus*, *its*), not a noun by its ending (*crisis*, *status*,
+    *process*) nor a noun after a determiner (*the talks*, *its exports*)."""
+    return (
+        word.endswith("s")
+        and word.isalpha()
+        and not word.endswith(("ss", "us", "is"))
+        and word not in CLOSED_CLASS_S
+        and prev not in DETERMINERS
+    )
+
+
 def verbish(word: str) -> bool:
     """A word that can be a verb after a modal (a word, not a determiner)."""
     return word not in DETERMINERS and word.isalpha()

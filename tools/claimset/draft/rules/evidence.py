@@ -24,6 +24,7 @@ from ..words import (
     YEAR,
     is_past,
     is_verb,
+    may_be_present,
 )
 from .evidence_nonfacts import (
     comparison,
@@ -349,7 +350,8 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         return None  # "a world as it was 20 years ago": no fact
     if elliptic_as(s, i, j):
         return None  # "..., as we are doing": a comparison, no reason and no fact
-    marker = (
+    # "because of X" is a premise with or without a verb (test 1); the others need one.
+    marker = (prev == "because" and s.low[i] == "of") or (
         (
             prev in ("because", "since")
             or (s.low[i] == "as" and prev == ",")
@@ -447,10 +449,13 @@ def _predicate_fact(s: Sentence, i: int, j: int, typ: str | None, claim: int) ->
 
 def _finite(s: Sentence, i: int, j: int) -> bool:
     """Whether tokens i..j may hold a finite verb, as a reason clause does (test 2a: a finite
-    *because / since / as* clause); *since World War II*, *since 2010* are times, no reasons.
-    A lowercase word in *-s* may be a present verb (*as their use grows*) and counts."""
+    *because / since / as* clause); *since World War II*, *since 2010*, *since the crisis of
+    1961* are times, no reasons. A lowercase word in *-s* may be a present verb (*as their use
+    grows*) and counts, unless it is a noun by its ending or its determiner (`may_be_present`)."""
     return any(
-        is_verb(w) or w in PRESENT or (w.endswith("s") and w.isalpha() and s.toks[k][:1].islower())
+        is_verb(w)
+        or w in PRESENT
+        or (s.toks[k][:1].islower() and may_be_present(w, s.low[k - 1] if k else ""))
         for k, w in enumerate(s.low[i:j], start=i)
     )
 

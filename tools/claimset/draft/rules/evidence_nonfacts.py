@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
-from ..words import BE, DETERMINERS, MODALS, is_verb
+from ..words import BE, DETERMINERS, MODALS, is_verb, may_be_present
 
 #: Words that open a directive with no subject: a negative imperative (*Don't.*), *let* and
 #: *please* (*Let me be clear*).
@@ -97,7 +97,9 @@ def role_as(s: Sentence, i: int) -> bool:
     Minister in ...*, *As Education Minister from 1974, he ...*, *as an ally of ...*): a title
     or an *a/an* noun phrase of a few words, then a preposition or a comma, and no word that
     may be a verb (§13.1 test 1: *as* of reason opens a finite clause, *as the talks failed*)."""
-    if i <= 0 or s.low[i - 1] != "as":
+    if i < s.n and s.low[i] == "as":  # ", as a way of keeping ...": from its conjunction
+        i += 1
+    if i <= 0 or i >= s.n or s.low[i - 1] != "as":
         return False
     k = i + (s.low[i] in ("a", "an"))
     if k == i and not s.toks[i][:1].isupper():
@@ -106,7 +108,7 @@ def role_as(s: Sentence, i: int) -> bool:
     preps = lexicons().prepositions
     while k < s.n and k < start + 3 and s.toks[k].isalpha() and s.low[k] not in preps:
         word = s.low[k]
-        present = word.endswith("s") and s.toks[k][:1].islower()
+        present = s.toks[k][:1].islower() and may_be_present(word, s.low[k - 1])
         if is_verb(word) or word in BE or word in MODALS or present or word in _SUBJECTS:
             return False
         k += 1

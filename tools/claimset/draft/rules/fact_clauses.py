@@ -9,6 +9,7 @@ from ..lexicons import lexicons
 from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
 from ..words import (
+    CLOSED_CLASS_S,
     DETERMINERS,
     FINITE,
     MODALS,
@@ -18,6 +19,7 @@ from ..words import (
     SUBJECT_PRONOUNS,
     is_past,
     is_verb,
+    may_be_present,
 )
 
 #: Words that count things: a plural after one is a noun (*over eight years*), no verb.
@@ -107,6 +109,8 @@ def _may_be_verb(s: Sentence, k: int) -> bool:
         return True  # "they trade", "to exchange"
     if _plural(prev) and w not in preps and w not in DETERMINERS:
         return True  # "these imports pass through the Strait"
+    if w.endswith("s") and not may_be_present(w, ""):
+        return False  # "such as", "the crisis": a closed-class word or a noun by its ending
     if not w.endswith(("s", "ed")) or w.endswith("ss"):
         return False
     counted = prev in _COUNTS or bool(NUMBER.match(prev))
@@ -115,7 +119,8 @@ def _may_be_verb(s: Sentence, k: int) -> bool:
 
 def _plural(word: str) -> bool:
     """A word that may be a plural noun, a subject a bare verb may follow (*imports*)."""
-    return word.isalpha() and word.endswith("s") and not word.endswith("ss")
+    plural = word.isalpha() and word.endswith("s") and not word.endswith("ss")
+    return plural and word not in CLOSED_CLASS_S  # not "its", "this", "as"
 
 
 def claim_and(s: Sentence, cands: list[Candidate], i: int) -> int | None:
