@@ -350,16 +350,7 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
         return None  # "a world as it was 20 years ago": no fact
     if elliptic_as(s, i, j):
         return None  # "..., as we are doing": a comparison, no reason and no fact
-    # "because of X" is a premise with or without a verb (test 1); the others need one.
-    marker = (prev == "because" and s.low[i] == "of") or (
-        (
-            prev in ("because", "since")
-            or (s.low[i] == "as" and prev == ",")
-            or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
-        )
-        and _finite(s, i, j)
-        and not role_as(s, i)  # "instrumental as Coordination Minister in ...": a role
-    )
+    marker = _reason_marker(s, i, j)
     if any(
         c.region[0] < j and i < c.region[1] and not (marker and c.region[0] >= i) for c in cands
     ):
@@ -384,6 +375,21 @@ def _clause_fact(s: Sentence, cands: list[Candidate], i: int, j: int) -> Fact | 
     if typ is None or (prev == "," and _verbless_phrase(s, i, j)) or fragment(s, i, j):
         return None  # ", from the exclusion of X to the funding of Y,": a detail, no clause
     return _free_fact(s, cands, i, j, typ)
+
+
+def _reason_marker(s: Sentence, i: int, j: int) -> bool:
+    """Whether the clause in tokens [i, j) is a reason its marker ties to a claim (test 2a): a
+    finite *because / since / as* clause, not a role (*instrumental as Coordination Minister
+    in ...*); *because of X* is a premise with or without a verb (test 1)."""
+    prev = s.low[i - 1] if i > 0 else ""
+    if prev == "because" and s.low[i] == "of":
+        return True
+    opens = (
+        prev in ("because", "since")
+        or (s.low[i] == "as" and prev == ",")
+        or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
+    )
+    return opens and _finite(s, i, j) and not role_as(s, i)
 
 
 def _free_fact(s: Sentence, cands: list[Candidate], i: int, j: int, typ: str) -> Fact:
