@@ -1,6 +1,7 @@
-"""Support markers that are not (guidelines §13.1, test 1 and 2a): an *as* that compares or
-names a role, a colon after a copula, a noun phrase after an aside that completes a copula,
-and a means the main clause only supposes. Each with a marker that still links."""
+"""Support markers that are not (guidelines §13.1, test 1 and 2a): an *as* that compares, names a
+role or tells a time, a colon after a copula, a noun phrase after an aside that completes a
+copula, a means the main clause only supposes, and instances after a colon that answer their
+own sentence. Each with a marker that still links."""
 
 from __future__ import annotations
 
@@ -45,6 +46,19 @@ from test_draft_evidence import links
         (
             "Seoul plainly wants calm since Moscow sells it gas.",
             ["Moscow sells it gas"],
+        ),
+        # An "as" clause in the present after a main clause with a modal tells the time of
+        # what is predicted or recommended (English puts a future time clause in the
+        # present): "as" means "while", no reason ...
+        (
+            "We should plainly reassure the reformers that aid will be forthcoming as they "
+            "work to free their country from its forced ties to Moscow.",
+            [],
+        ),
+        # ... one in the past gives the reason of a prediction too.
+        (
+            "Seoul will probably gain ground as its exports rose in 2024.",
+            ["its exports rose in 2024"],
         ),
         # After a copula a colon introduces the complement, not the grounds ...
         ("The likely effects are: Seoul will lose its markets; Moscow will gain a partner.", []),
@@ -138,3 +152,26 @@ def test_a_report_after_the_authors_claim_starts_a_new_step(
     texts: list[str], expected: list[str]
 ) -> None:
     assert links(texts)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # Instances after a colon and "e.g." answer the claim before the colon: they are no
+        # support for the claim of the sentence before (test 2a) ...
+        (
+            "I am sure that he has made too many mistakes to survive: e.g., his purges in the "
+            "army; now the land reform.",
+            [],
+        ),
+        # ... the grounds after a plain colon may be (a report: test 2b).
+        (
+            "I am sure that he has made too many mistakes: his army purged the officers in 2024.",
+            ["his army purged the officers in 2024"],
+        ),
+    ],
+)
+def test_instances_after_a_colon_answer_their_own_sentence(
+    second: str, expected: list[str]
+) -> None:
+    assert links(["Seoul clearly faces hard choices.", second])[0] == expected

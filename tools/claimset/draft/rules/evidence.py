@@ -30,6 +30,7 @@ from .evidence_nonfacts import (
     comparison,
     directive,
     elliptic_as,
+    future_as,
     gerund_item,
     role_as,
     supposed_means,
@@ -273,13 +274,15 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
         # colon introduces the grounds of the claim before it; after an open phrase (*support
         # for:*) its list completes the claim and states no fact.
         grounded = _claim_before(cands, colon) or 0  # a claim ends before the colon
+        # "...: e.g., X; Y", "...: for example, X": instances of the claim before the colon
+        # (test 2a), which they answer; no support for a neighbour's claim.
+        instances = _example_marker(s, colon + 1)
         for i, j in _pieces(s, colon + 1, s.n) if _grounds_colon(s, colon) else []:
             if gerund_item(s, i):
                 continue  # "what they accomplished: pursuing ..., taking out ...": items
             typ = _fact_type(s, i, j)
-            out.append(
-                Fact(i, j, typ or "reasoning", grounded, cross=typ is not None, rule="colon")
-            )
+            cross = typ is not None and not instances
+            out.append(Fact(i, j, typ or "reasoning", grounded, cross=cross, rule="colon"))
         limit = colon
     for i, j in evidence_clauses(s):
         if i >= limit:
@@ -300,6 +303,14 @@ def sentence_facts(s: Sentence, cands: list[Candidate], claimless: bool) -> list
                 )
             )
     return out
+
+
+def _example_marker(s: Sentence, k: int) -> bool:
+    """Whether token k opens an exemplification marker (*e.g.*, *for example*, *for instance*)."""
+    low = s.low
+    return k < s.n and (
+        low[k] == "e.g." or (low[k] == "for" and low[k + 1 : k + 2] in (["example"], ["instance"]))
+    )
 
 
 #: Words before a colon that leave their phrase open: what follows is its object, a list.
@@ -387,7 +398,8 @@ def _reason_marker(s: Sentence, i: int, j: int) -> bool:
     opens = (
         prev in ("because", "since")
         or (s.low[i] == "as" and prev == ",")
-        or (prev == "as" and s.stop[i - 1])  # "... bolstered their power as their use grew"
+        # "... bolstered their power as their use grew"; not a clause of time (`future_as`)
+        or (prev == "as" and s.stop[i - 1] and not future_as(s, i - 1, j))
     )
     return opens and _finite(s, i, j) and not role_as(s, i)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..lexicons import lexicons
 from ..sentence import Sentence
-from ..words import BE, DETERMINERS, MODALS, is_verb, may_be_present
+from ..words import BE, DETERMINERS, MODALS, is_past, is_verb, may_be_present
 
 #: Words that open a directive with no subject: a negative imperative (*Don't.*), *let* and
 #: *please* (*Let me be clear*).
@@ -122,3 +122,25 @@ def supposed_means(s: Sentence, j: int) -> bool:
     reports the holder's act)."""
     end = next((k for k in range(j, s.n) if s.low[k] in (";", ":")), s.n)
     return any(w in MODALS for w in s.low[j:end])
+
+
+def future_as(s: Sentence, a: int, j: int) -> bool:
+    """Whether the *as* at token a, with no comma before it, opens a clause of time: its
+    clause in the present (no past form) after a main clause with a modal (*support will be
+    forthcoming as they work to leave the pact*, *we can act as the talks go on*). English
+    puts a clause of time about the future in the present: the *as* means *while*, part of
+    what is predicted or recommended, no reason (guidelines §7.2: a temporal *as* stays)."""
+    if a < 1 or s.low[a - 1] == ",":
+        return False
+    low = s.low
+    if any(
+        low[k] in _PAST_AUXILIARIES or (is_past(low[k]) and low[k - 1] not in DETERMINERS)
+        for k in range(a + 1, j)
+    ):
+        return False  # "as their use grew"; "its forced marriage" is an adjective
+    start = max((k for k in range(a) if low[k] in (",", ";", ":")), default=-1) + 1
+    return any(w in MODALS for w in low[start:a])
+
+
+#: Auxiliaries of a past or perfect clause (*as their use has grown*): a reason may be told.
+_PAST_AUXILIARIES = frozenset(["was", "were", "had", "has", "have", "did"])
