@@ -170,13 +170,14 @@ def _format_lines(
     """`format_text` for a file whose every record parsed: the canonical bytes (None for a
     formatted line over the limit or a lone surrogate), the notes after `messages`, and the
     number of spans left unanchored."""
+    if model is SentenceRecord:
+        records = _in_document_order(records, rel, messages)
+    # In document order: evidence typed without `sentence` is looked for nearest first.
     texts = {
         r["id"]: r["text"]
         for _, r in records
         if isinstance(r, dict) and isinstance(r.get("id"), str) and isinstance(r.get("text"), str)
     }
-    if model is SentenceRecord:
-        records = _in_document_order(records, rel, messages)
     lines = []
     unanchored = 0
     for lineno, record in records:

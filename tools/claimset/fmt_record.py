@@ -2,7 +2,8 @@
 
 The key order and defaults come from `canonical`; here a sentence record's quotes get their
 offsets (`anchor`: the stored offsets if they still hold, else the quote found in its sentence),
-evidence names its sentence, and a claim without an id gets the next free one.
+evidence names its sentence (typed without one: the claim's own, else the one other sentence of
+the document that holds its quote), and a claim without an id gets the next free one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 import orjson
 
 from . import encode
-from .anchor import anchor
+from .anchor import anchor, candidates, find_quote
 from .canonical import canonical
 from .models import Record, SentenceRecord
 from .quotes import ambiguous_message, not_found_message, occurrences_listing, spacing_note
@@ -39,7 +40,9 @@ def format_record(
     """The canonical form of one record, and notes on what changed beyond key order.
 
     For sentence records: quotes are anchored in their sentence (evidence in the sentence it
-    names, looked up in `texts`, id -> text), evidence `sentence` is written out, and claims
+    names, looked up in `texts`, id -> text, in document order), evidence `sentence` is written
+    out (searched for in `texts`, nearest first, when the claim's own sentence lacks the
+    quote), and claims
     without an id get the next free `c<n>` (one past the highest; nothing is renumbered).
     Pure: `record` is not modified.
     """
@@ -140,7 +143,8 @@ def _anchor_claim(
     notes: Notes,
 ) -> None:
     """Anchor every span of a claim of sentence `rid`: actor, expectation and hedge cues in
-    its `text`, each evidence item in the sentence it names (its own when it names none)."""
+    its `text`, each evidence item in the sentence it names (when it names none: its own, or
+    the one other sentence of `texts` that holds its quote)."""
     actor = claim.get("actor")
     if isinstance(actor, dict) and actor.get("quote") is not None and not _anchored(actor, text):
         _anchor_span(actor, text, (*base, "actor"), notes)
@@ -151,30 +155,123 @@ def _anchor_claim(
     for number, item in enumerate(evidence if isinstance(evidence, list) else []):
         if not isinstance(item, dict):
             continue
-        named_none = item.get("sentence") is None
-        if named_none and rid is not None:
-            item["sentence"] = rid
+        path: JsonPath = (*base, "evidence", number)
+        if item.get("sentence") is None and rid is not None:
+            _anchor_unnamed(item, path, rid, text, texts, notes)
+            continue
         sentence = item.get("sentence")
         if sentence == rid:
             other = text
         else:
             other = texts.get(sentence) if texts is not None and type(sentence) is str else None
         if not _anchored(item, other):
-            before = notes.unanchored
-            _anchor_span(item, other, (*base, "evidence", number), notes)
-            if named_none and notes.unanchored > before:
-                # Typed without `sentence`: it was looked for in the claim's own sentence only.
-                notes.messages[-1] = notes.messages[-1].replace(
-                    ": left unanchored",
-                    ": left unanchored (an item without `sentence` is looked for in the "
-                    'claim\'s own sentence; for evidence in another one, add `"sentence": '
-                    '"<its id>"`, guidelines §15)',
-                )
+            _anchor_span(item, other, path, notes)
     hedge = claim.get("hedge")
     cues = hedge.get("cues") if isinstance(hedge, dict) else None
     for number, cue in enumerate(cues if isinstance(cues, list) else []):
         if isinstance(cue, dict) and not _anchored(cue, text):
             _anchor_span(cue, text, (*base, "hedge", "cues", number), notes)
+
+
+def _anchor_unnamed(
+    item: dict[str, Any],
+    path: JsonPath,
+    rid: str,
+    text: str | None,
+    texts: Mapping[str, str] | None,
+    notes: Notes,
+) -> None:
+    """Anchor an evidence item typed without `sentence` (guidelines §15): in the claim's own
+    sentence when its quote is there; else in the one other sentence of the document that holds
+    it, which is written as `sentence` and said. Whole words first, as everywhere: a sentence
+    holding the quote as words wins over one holding it only inside a word. A quote in several
+    other sentences is not guessed at: they are listed, nearest first, and the item is left
+    as it was (no `sentence`) for the person to name one; so is a quote found nowhere, so that
+    fmt looks again once the quote is corrected."""
+    quote = item.get("quote")
+    where = json_path(path)
+    others = _other_sentences(quote, rid, text, texts) if type(quote) is str else []
+    if not others:
+        typed = type(quote) is str and bool(quote.strip())
+        if isinstance(quote, str) and typed and text is not None and not find_quote(text, quote):
+            said = not_found_message(text, quote, "the claim's own sentence", repr(quote))
+            notes.messages.append(
+                f"{where}: {said} (an item without `sentence` is looked for there, then in the "
+                "document's other sentences: it is in none of them; correct the quote, or name "
+                'its sentence with `"sentence": "<its id>"`, guidelines §15): left unanchored'
+            )
+            notes.unanchored += 1
+            return
+        item["sentence"] = rid
+        if not _anchored(item, text):
+            _anchor_span(item, text, path, notes)
+        return
+    order = list(texts) if texts is not None else []
+    if len(others) == 1:
+        found = others[0]
+        item["sentence"] = found
+        notes.messages.append(
+            f"{where}: {quote!r} is not in the claim's own sentence; found in {found} "
+            f'({_distance(order, rid, found)}): wrote "sentence": "{found}"'
+        )
+        _anchor_span(item, texts[found] if texts is not None else None, path, notes)
+        return
+    listing = ", ".join(f"{sid} ({_distance(order, rid, sid)})" for sid in others[:10])
+    more = f" and {len(others) - 10} more" if len(others) > 10 else ""
+    notes.messages.append(
+        f"{where}: {quote!r} is not in the claim's own sentence and occurs in {len(others)} "
+        f"other sentences of the document, nearest first: {listing}{more}; add "
+        '`"sentence": "<its id>"` for the one you mean (guidelines §15): left unanchored'
+    )
+    notes.unanchored += 1
+
+
+def _other_sentences(
+    quote: str, rid: str, text: str | None, texts: Mapping[str, str] | None
+) -> list[str]:
+    """The ids of the document's other sentences that hold `quote`, nearest to `rid` first
+    (on a tie the one before); empty when the claim's own sentence holds it as words, or
+    holds it inside a word and no other sentence holds it as words."""
+    if not quote.strip() or texts is None:
+        return []
+    own = candidates(text, quote) if text is not None else ((), False)
+    if own[0] and own[1]:
+        return []
+    order = list(texts)
+    position = order.index(rid) if rid in texts else len(order)
+    found: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
+    for index, sid in enumerate(order):
+        if sid == rid:
+            continue
+        occurrences, whole = candidates(texts[sid], quote)
+        if occurrences:
+            distance = index - position
+            found[whole].append((abs(distance) * 2 + (distance > 0), sid))
+    chosen = found[True] or ([] if own[0] else found[False])
+    return [sid for _, sid in sorted(chosen)]
+
+
+def _distance(order: list[str], rid: str, sid: str) -> str:
+    """Where sentence `sid` is from sentence `rid`: "the next sentence", "3 sentences before"."""
+    if rid not in order or sid not in order:
+        return "elsewhere in the document"
+    steps = order.index(sid) - order.index(rid)
+    side = "after" if steps > 0 else "before"
+    if abs(steps) == 1:
+        return "the next sentence" if steps > 0 else "the sentence before"
+    return f"{abs(steps)} sentences {side}"
+
+
+def cites_unnamed(record: Any) -> bool:
+    """Whether a sentence record has an evidence item typed without `sentence`: fmt may look
+    for its quote in every sentence of the document."""
+    claims = record.get("claims") if isinstance(record, dict) else None
+    for claim in claims if isinstance(claims, list) else []:
+        evidence = claim.get("evidence") if isinstance(claim, dict) else None
+        for item in evidence if isinstance(evidence, list) else []:
+            if isinstance(item, dict) and item.get("sentence") is None:
+                return True
+    return False
 
 
 def settled(record: Any, texts: Mapping[str, str] | None) -> bool:

@@ -3,7 +3,8 @@
 A file whose every line parses is formatted one line at a time into a file beside it
 (`atomic.Rewrite`, from the first line that changes). Any other file (a line that does not
 parse, which may be a record spread over lines to rejoin; invalid UTF-8; a lone surrogate; a
-formatted line over the limit; sentence lines out of document order) is left to
+formatted line over the limit; sentence lines out of document order; evidence typed without
+`sentence`, which may be in any sentence of the file) is left to
 `fmt.format_text`, which holds it whole and explains or repairs it. For the files both can
 format they give the same bytes and notes.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from . import atomic, jsonio
-from .fmt_record import quick_line
+from .fmt_record import cites_unnamed, quick_line
 from .limits import MAX_LINE_BYTES
 from .models import Record, SentenceRecord
 from .project import BOM
@@ -143,6 +144,8 @@ def _format_pass(
             else:
                 previous = (start, end)
         if quick is None:
+            if model is SentenceRecord and cites_unnamed(record):
+                return None  # looked for in every sentence of the file: `format_text` has them
             formatted, record_notes = format_record(record, texts, model)
             if record_notes.messages:
                 notes.extend(f"{rel}:{lineno}: {note}" for note in record_notes.messages)
