@@ -228,8 +228,10 @@ def test_a_repeated_key_hidden_behind_escaped_colons_takes_the_precise_path(
     project.annotation_path("demo").write_text("\n".join(lines) + "\n", encoding="utf-8")
     fast, precise = both_paths(project)
     assert fast == precise
+    # ... and then (a colon is no character of an annotator id) the kept value's grammar.
     assert [(d.line, d.path, d.code) for d in validate(project).diagnostics] == [
-        (2, "annotator", "duplicate-key")
+        (2, "annotator", "duplicate-key"),
+        (2, "annotator", "value"),
     ]
     assert fast_path.valid_record("SentenceRecord", b'{"id": "x"}\r') is None
 

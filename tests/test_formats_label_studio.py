@@ -98,7 +98,12 @@ def _annotate(task: dict[str, Any], result: list[dict[str, Any]], **extra: Any) 
     task.pop("predictions", None)
     task["id"] = 7
     task["annotations"] = [
-        {"id": 31, "completed_by": {"email": "ann2@example.org"}, "result": result, **extra}
+        {
+            "id": 31,
+            "completed_by": {"id": 2, "email": "ann2@example.org", "username": "ann2"},
+            "result": result,
+            **extra,
+        }
     ]
     return task
 
@@ -145,10 +150,34 @@ def test_a_persons_edit_marks_only_the_changed_sentence_done() -> None:
     assert problems == []
     old, new = doc.sentences, docs[0].sentences
     assert new[:2] == old[:2]  # unchanged: status and annotator kept
-    assert (new[2].status, new[2].annotator) == ("done", "ann2@example.org")
+    assert (new[2].status, new[2].annotator) == ("done", "ann2")  # the user name: an id
     claim = new[2].claims[0]
     assert (claim.id, claim.actor.ref, claim.expectation.quote) == ("c1", "author", "the outcome")
     assert new[2].text[claim.expectation.start : claim.expectation.end] == "the outcome"
+
+
+def test_an_email_is_not_taken_for_an_annotator_id() -> None:
+    # Annotator ids are pseudonyms of one grammar (`ann1`): an e-mail would fail `validate`,
+    # and a published corpus should not hold one. Without a user name, the import asks.
+    doc = unicode_document()
+    task = _trip(to_task(doc)[0])
+    result = _result(task) + _region(
+        "new1", "the outcome", doc.text, "Expectation", expectation_type="belief",
+        certainty="certain", implicit_actor="author",
+    )  # fmt: skip
+    annotated = _annotate(task, result)
+    annotated["annotations"][0]["completed_by"] = {"email": "ann2@example.org"}
+    docs, problems = from_tasks([annotated])
+    assert [p.message for p in problems] == [
+        f"{doc.sentences[2].id}: no annotator id in the export (a user name such as ann1; an "
+        "e-mail is not one); pass --annotator"
+    ]
+    assert docs[0].sentences[2].annotator == doc.sentences[2].annotator  # left as it was
+    docs, problems = from_tasks([annotated], annotator="ann3")
+    assert problems == [] and docs[0].sentences[2].annotator == "ann3"
+    annotated["annotations"][0]["completed_by"] = {"id": 7, "email": "ann2@example.org"}
+    docs, problems = from_tasks([annotated])
+    assert problems == [] and docs[0].sentences[2].annotator == "label-studio-user-7"
 
 
 def test_document_status_choice_marks_every_sentence() -> None:

@@ -76,7 +76,8 @@ def test_the_errors_after_a_misspelling_are_still_reported(tmp_path: Path) -> No
         records[1]["claims"] = {}
 
     assert _edited_fixture(tmp_path, edit) == [
-        "corpus/annotations/demo.jsonl:2:158: annotator: expected a string or null, got an "
+        "corpus/annotations/demo.jsonl:2:158: annotator: expected an annotator id (letters, "
+        "digits, '.', '_', '-'; starting with a letter or digit), like 'ann1' or null, got an "
         "integer (7) [type]",
         "corpus/annotations/demo.jsonl:2:171: claims: expected an array of Claim objects, got "
         "an object [type]",

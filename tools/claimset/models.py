@@ -303,8 +303,9 @@ class SentenceRecord(Record):
     )
     annotator: str | None = Field(
         default=None,
-        min_length=1,
-        description="Who annotated the sentence; required for done and reviewed.",
+        pattern=ANNOTATOR_ID_PATTERN,
+        description="Who annotated the sentence (an annotator id, `ann1`: letters, digits, "
+        "'.', '_', '-'); required for done and reviewed.",
     )
     claims: list[Claim] = Field(
         default_factory=list,
@@ -313,10 +314,10 @@ class SentenceRecord(Record):
     note: str | None = _note_field("this sentence")
     reviewer: str | None = Field(
         default=None,
-        min_length=1,
+        pattern=ANNOTATOR_ID_PATTERN,
         json_schema_extra=_optional,
-        description="Who reviewed the sentence (set by `claimset agree --accept`); optional, "
-        "omitted when absent, exported.",
+        description="Who reviewed the sentence (an annotator id; set by `claimset agree "
+        "--accept`); optional, omitted when absent, exported.",
     )
 
 
@@ -387,7 +388,9 @@ class OrphanRecord(Record):
     sentence: str = Field(description="Id of the sentence the claim was annotated on.")
     text: str = Field(description="That sentence's text then.")
     status: Status | None = Field(description="That sentence's status then.")
-    annotator: str | None = Field(description="That sentence's annotator then.")
+    annotator: str | None = Field(
+        pattern=ANNOTATOR_ID_PATTERN, description="That sentence's annotator then."
+    )
     reason: str = Field(description="Why the claim could not be placed in the new text.")
     claim: dict[str, Any] = Field(description="The claim, as it was.")
 

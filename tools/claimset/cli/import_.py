@@ -20,13 +20,29 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def _annotator_id(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """--annotator as an annotator id (the grammar the records hold), else a usage error."""
+    import re
+
+    from ..models import ANNOTATOR_ID_PATTERN
+
+    if value is not None and not re.fullmatch(ANNOTATOR_ID_PATTERN, value):
+        raise click.BadParameter(
+            f"{value!r} is not an annotator id (letters, digits, '.', '_', '-'; starting with a "
+            "letter or digit), such as ann1"
+        )
+    return value
+
+
 def _options(func: F) -> F:
     for option in reversed(
         [
             click.option(
                 "--annotator",
                 default=None,
-                help="Who annotated (default: the tool's user name, where the export has one).",
+                callback=_annotator_id,
+                help="Who annotated, an annotator id such as ann1 (default: the tool's user "
+                "name, where the export has one that is an id).",
             ),
             click.option(
                 "--force",

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..anchor import anchor
 from ..models import (
+    ANNOTATOR_ID_PATTERN,
     CERTAINTIES,
     EVIDENCE_TYPES,
     EXPECTATION_TYPES,
@@ -219,17 +220,21 @@ def to_tasks(docs: Sequence[CorpusDocument]) -> tuple[list[dict[str, Any]], list
 
 
 def _annotator(annotation: dict[str, Any]) -> str | None:
+    """The annotator id of a Label Studio annotation: the first of the user's username, e-mail
+    and number that is an annotator id (the grammar `annotator` holds: an e-mail is not one),
+    else None (the import then asks for --annotator)."""
     by = annotation.get("completed_by")
+    found: list[str] = []
     if isinstance(by, dict):
-        for key in ("email", "username", "id"):
-            if by.get(key):
-                return str(by[key])
+        found += [str(by[key]) for key in ("username", "email") if by.get(key)]
+        if by.get("id"):
+            found.append(f"label-studio-user-{by['id']}")
     username = annotation.get("created_username")
     if isinstance(username, str) and username.strip():
-        return username.split(",")[0].strip()
+        found.append(username.split(",")[0].strip())
     if isinstance(by, int):
-        return f"label-studio-user-{by}"
-    return None
+        found.append(f"label-studio-user-{by}")
+    return next((name for name in found if re.fullmatch(ANNOTATOR_ID_PATTERN, name)), None)
 
 
 def _pick(
@@ -412,7 +417,11 @@ def from_task(
         status, by = _status_after(m, claims.get(m.id, []), human, doc_status, person)
         if status in HUMAN_STATUSES and not by:
             problems.append(
-                Problem(where, f"{m.id}: no annotator name in the export; pass --annotator")
+                Problem(
+                    where,
+                    f"{m.id}: no annotator id in the export (a user name such as ann1; an "
+                    "e-mail is not one); pass --annotator",
+                )
             )
             status, by = m.status, m.annotator
         # The review stands while the reviewed claims do; the sentence's note always stays.

@@ -48,7 +48,7 @@ def check_SentenceRecord(obj: Any) -> bool:
     if v5 is _ABSENT or not (type(v5) is str and v5 in _K2):
         return False
     v6 = obj.get('annotator', _ABSENT)
-    if v6 is not _ABSENT and not ((v6 is None or (type(v6) is str and len(v6) >= 1))):
+    if v6 is not _ABSENT and not ((v6 is None or (type(v6) is str and _K1(v6) is not None))):
         return False
     v7 = obj.get('claims', _ABSENT)
     if v7 is not _ABSENT and not (type(v7) is list and all(map(check_Claim, v7))):
@@ -57,7 +57,7 @@ def check_SentenceRecord(obj: Any) -> bool:
     if v8 is not _ABSENT and not ((v8 is None or (type(v8) is str and len(v8) >= 1))):
         return False
     v9 = obj.get('reviewer', _ABSENT)
-    if v9 is not _ABSENT and not ((v9 is None or (type(v9) is str and len(v9) >= 1))):
+    if v9 is not _ABSENT and not ((v9 is None or (type(v9) is str and _K1(v9) is not None))):
         return False
     return len(obj) == 6 + (v6 is not _ABSENT) + (v7 is not _ABSENT) + (v8 is not _ABSENT) + (v9 is not _ABSENT)  # no field the model does not have
 

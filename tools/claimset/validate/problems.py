@@ -34,9 +34,14 @@ PATTERN_NAMES = {
 
 #: Ids whose pattern is another kind's (an annotator id is spelt like a document id), named by
 #: the model and field that hold them: looked up before `PATTERN_NAMES`.
+ANNOTATOR_ID = (
+    "an annotator id (letters, digits, '.', '_', '-'; starting with a letter or digit), like 'ann1'"
+)
 FIELD_NAMES = {
-    ("Annotator", "id"): "an annotator id (letters, digits, '.', '_', '-'; starting with a "
-    "letter or digit), like 'ann1'",
+    ("Annotator", "id"): ANNOTATOR_ID,
+    ("SentenceRecord", "annotator"): ANNOTATOR_ID,
+    ("SentenceRecord", "reviewer"): ANNOTATOR_ID,
+    ("OrphanRecord", "annotator"): ANNOTATOR_ID,
 }
 
 #: What a problem points at: the value at its path, the key, the enclosing object, the line.
