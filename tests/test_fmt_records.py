@@ -229,8 +229,8 @@ def test_a_path_that_is_not_a_data_file_is_a_usage_error(new_project: Project) -
         fmt(new_project, [Path(seed)])
     assert str(caught.value) == (
         "seeds/x.txt: not a file claimset formats "
-        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl, "
-        "corpus/annotators.jsonl)"
+        "(corpus/annotations/*.jsonl, agreement/<annotator>/<doc>.jsonl, corpus/actors.jsonl, "
+        "corpus/documents.jsonl, corpus/annotators.jsonl)"
     )
 
 

@@ -26,10 +26,33 @@ def test_published_hooks() -> None:
     assert not fmt.search("seeds/x.txt")
     changed = re.compile(by_id["claimset-validate"]["files"])
     assert changed.search("corpus/annotations/x.jsonl")
+    # An annotator's agreement file is hand-edited JSONL too: formatted and validated; its
+    # orphans are validated, not formatted; a registry kept beside it is neither.
+    fmt_skips = re.compile(by_id["claimset-fmt"]["exclude"])
+    changed_skips = re.compile(by_id["claimset-validate"]["exclude"])
+
+    def formatted(path: str) -> bool:
+        return bool(fmt.search(path)) and not fmt_skips.search(path)
+
+    def validated(path: str) -> bool:
+        return bool(changed.search(path)) and not changed_skips.search(path)
+
+    for path in ("agreement/ann2/x.jsonl", "agreement/heldout/ann3/x.jsonl"):
+        assert formatted(path) and validated(path), path
+    assert not formatted("corpus/orphans/x.jsonl")
+    assert not formatted("agreement/ann2/orphans/x.jsonl")
+    assert validated("agreement/ann2/orphans/x.jsonl")
+    for path in ("agreement/ann2/actors.jsonl", "agreement/real/ann6/actors.jsonl"):
+        assert not formatted(path) and not validated(path), path
     # What every annotation file depends on validates the whole project, as CI does.
     project = by_id["claimset-validate-project"]
     assert project["pass_filenames"] is False
-    for path in ("seeds/x.txt", "corpus/actors.jsonl", "corpus/documents.jsonl"):
+    for path in (
+        "seeds/x.txt",
+        "corpus/actors.jsonl",
+        "corpus/documents.jsonl",
+        "agreement/real/ann6/actors.jsonl",
+    ):
         assert re.compile(project["files"]).search(path), path
 
 

@@ -43,6 +43,10 @@ def test_init_writes_fmt_first_and_a_whole_project_validate() -> None:
         assert project.search(path), path
     assert not project.search("corpus/annotations/essay.jsonl")
     assert hooks[2]["pass_filenames"] is False
+    # The same files as the published hooks (agreement files among them).
+    published = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    for ours, theirs in zip(hooks, published, strict=True):
+        assert ours["files"] == theirs["files"] and ours.get("exclude") == theirs.get("exclude")
 
 
 def test_the_workflow_installs_from_a_source_that_exists() -> None:
@@ -127,3 +131,32 @@ def test_the_hooks_catch_what_ci_catches(tmp_path: Path) -> None:
     _git(root, "add", "seeds", env=env)
     code, out = _git(root, "commit", "-qm", "seed", env=env)
     assert code == 1 and "[stale-seed]" in out, out
+    _git(root, "reset", "-q", env=env)
+    _git(root, "checkout", "--", "seeds", env=env)
+
+    # A second annotator's agreement file is hand-edited too: fmt anchors it, validate checks
+    # it; the annotator's own actor registry beside it is left to the whole-project validate.
+    second = root / "agreement" / "ann2" / path.name
+    second.parent.mkdir(parents=True)
+    records[2]["annotator"] = "ann2"
+    copied = [json.dumps(r) + "\n" for r in records]  # the corpus's, but for line 3
+    second.write_text("".join(copied), encoding="utf-8")
+    (second.parent / "actors.jsonl").write_text(
+        json.dumps({"id": "korea", "name": "Korea"}) + "\n", encoding="utf-8"
+    )
+    _git(root, "add", "-A", env=env)
+    code, out = _git(root, "commit", "-qm", "second", env=env)
+    assert code == 1 and "files were modified by this hook" in out, out
+    assert '"start": 11, "end": 42' in second.read_text(encoding="utf-8")
+    records[2]["claims"][0]["actor"] = {"ref": "koreaa"}  # not in either registry
+    second.write_text("".join([*copied[:2], json.dumps(records[2]) + "\n", *copied[3:]]), "utf-8")
+    _git(root, "add", "-A", env=env)
+    code, out = _git(root, "commit", "-qm", "second", env=env)
+    assert code == 1 and "agreement/ann2/" in out and "[unknown-actor]" in out, out
+    records[2]["claims"][0]["actor"] = {"ref": "korea"}  # the annotator's own registry's
+    second.write_text("".join([*copied[:2], json.dumps(records[2]) + "\n", *copied[3:]]), "utf-8")
+    _git(root, "add", "-A", env=env)
+    assert _git(root, "commit", "-qm", "second", env=env)[0] == 1  # fmt writes it canonical
+    _git(root, "add", "-A", env=env)
+    code, out = _git(root, "commit", "-qm", "second", env=env)
+    assert code == 0, out

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import atomic, jsonio
+from .agreement_files import agreement_paths
 from .conflict_markers import explain, marker
 
 # `claimset.fmt.format_record` is public API: it lives in fmt_record, with the rest of what
@@ -215,9 +216,10 @@ def _in_document_order(
 
 
 def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, type[Record]]]:
-    kinds: dict[Path, type[Record]] = {
-        p.resolve(): SentenceRecord for p in project.annotation_paths()
-    }
+    # An annotator's agreement file is hand-edited sentence records too (not its orphans,
+    # nor the registry an annotator may keep beside it, which validate does not check either).
+    sentences = [*project.annotation_paths(), *agreement_paths(project)]
+    kinds: dict[Path, type[Record]] = {p.resolve(): SentenceRecord for p in sentences}
     registries: tuple[tuple[Path, type[Record]], ...] = (
         (project.actors_path, Actor),
         (project.documents_path, Document),
@@ -230,8 +232,8 @@ def _targets(project: Project, paths: list[Path] | None) -> list[tuple[Path, typ
         return sorted(kinds.items(), key=lambda item: str(item[0]))
     what = (
         "a file claimset formats "
-        "(corpus/annotations/*.jsonl, corpus/actors.jsonl, corpus/documents.jsonl, "
-        "corpus/annotators.jsonl)"
+        "(corpus/annotations/*.jsonl, agreement/<annotator>/<doc>.jsonl, corpus/actors.jsonl, "
+        "corpus/documents.jsonl, corpus/annotators.jsonl)"
     )
     return [(path, kinds[path]) for path in project.select(paths, kinds, what)]
 
@@ -244,7 +246,8 @@ def fmt(
     diff: bool = False,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> FmtResult:
-    """Format the given data files (default: every annotation file, actors and documents).
+    """Format the given data files (default: every annotation and agreement file, and the
+    actor, document and annotator registries).
 
     With `check` or `diff` nothing is written; `diff` adds a unified diff to each changed file.
     A file that cannot be parsed is refused (left untouched). Raises UsageError for a path

@@ -43,12 +43,22 @@ document id (letters, digits, `.`, `_`, `-`). claimset never modifies these file
 essay comes from and its license in `corpus/documents.jsonl`.
 """
 
+#: The files the fmt hook leaves alone and those that validate the whole project (the same
+#: as .pre-commit-hooks.yaml's; here, where a line of the template would be too long).
+FMT_EXCLUDE = r"^(corpus/orphans/|agreement/(.*/)?(orphans/|(actors|documents|annotators)\.jsonl$))"
+PROJECT_FILES = (
+    r"^(seeds/|corpus/(actors\.jsonl|annotators\.jsonl|documents\.jsonl|orphans/)"
+    r"|agreement/(.*/)?actors\.jsonl$)"
+)
+
 PRE_COMMIT = """\
 # The checks CI runs, before each commit: `pip install pre-commit`, then `pre-commit install`
 # (`pre-commit run --all-files` runs them now). fmt first: it fills in offsets and claim ids, so
-# validate then sees the canonical form. A change to seeds/, actors.jsonl, annotators.jsonl,
-# documents.jsonl or an orphans file validates the whole project (every annotation file depends
-# on them).
+# validate then sees the canonical form. Annotation files and agreement files
+# (agreement/<annotator>/<doc>.jsonl, a second annotator's) are formatted and validated alike.
+# A change to seeds/, actors.jsonl, annotators.jsonl, documents.jsonl, an orphans file or an
+# annotator's own agreement/<annotator>/actors.jsonl validates the whole project (the files
+# depend on them).
 # pre-commit installs claimset into an environment of its own from the source below, so no
 # activated virtual environment is needed; to share this file, use a source every machine can
 # reach (a git URL such as "claimset @ git+https://…/claimset@<tag>", or "claimset==<version>").
@@ -60,22 +70,23 @@ repos:
         entry: claimset fmt
         language: python
         additional_dependencies: [{source}]
-        files: ^corpus/.*\\.jsonl$
-        exclude: ^corpus/orphans/
+        files: ^(corpus|agreement)/.*\\.jsonl$
+        exclude: {fmt_exclude}
         require_serial: true
       - id: claimset-validate
-        name: claimset validate (changed annotation files)
+        name: claimset validate (changed annotation and agreement files)
         entry: claimset validate
         language: python
         additional_dependencies: [{source}]
-        files: ^corpus/annotations/.*\\.jsonl$
+        files: ^(corpus/annotations|agreement)/.*\\.jsonl$
+        exclude: ^agreement/(.*/)?(actors|documents|annotators)\\.jsonl$
         require_serial: true
       - id: claimset-validate-project
         name: claimset validate (whole project)
         entry: claimset validate
         language: python
         additional_dependencies: [{source}]
-        files: ^(seeds/|corpus/(actors\\.jsonl|annotators\\.jsonl|documents\\.jsonl|orphans/))
+        files: {project_files}
         pass_filenames: false
         require_serial: true
 """
@@ -169,7 +180,9 @@ def scaffold_files(name: str, source: str | None = None) -> dict[str, bytes]:
         "README.md": README.format(name=name).encode(),
         ".gitignore": GITIGNORE.encode(),
         ".gitattributes": GITATTRIBUTES.encode(),
-        ".pre-commit-config.yaml": PRE_COMMIT.format(source=_yaml_string(source)).encode(),
+        ".pre-commit-config.yaml": PRE_COMMIT.format(
+            source=_yaml_string(source), fmt_exclude=FMT_EXCLUDE, project_files=PROJECT_FILES
+        ).encode(),
         ".github/workflows/corpus.yml": WORKFLOW.format(
             note=note, source=_yaml_string(source)
         ).encode(),

@@ -42,11 +42,11 @@ def fmt_cli(paths: tuple[str, ...], check: bool, diff: bool) -> None:
     of evidence that names none (the claim's own sentence when its quote is there, else the one
     other sentence of the document that holds it, and says so; a quote in several sentences is
     listed, nearest first, for you to name one with `sentence`), orders keys as the schema does,
-    one record per line.
-    With no PATHS, formats every annotation file, actors.jsonl and documents.jsonl. Never
-    changes meaning or deletes anything: a file with a line it cannot parse is left untouched
-    (exit 1). Exits 1 too when it leaves a quote unanchored (ambiguous or not found), saying
-    why.
+    one record per line. With no PATHS, formats every annotation file, every agreement file
+    (agreement/<annotator>/<doc>.jsonl) and the registries: actors.jsonl, documents.jsonl and
+    annotators.jsonl. Never changes meaning or deletes anything: a file with a line it cannot
+    parse is left untouched (exit 1). Exits 1 too when it leaves a quote unanchored (ambiguous
+    or not found), saying why.
     """
     from ..fmt import fmt
 
