@@ -34,26 +34,15 @@ from claimset.draft.files import processes_for  # noqa: E402
 from claimset.evaluate import MEASURES, EvalReport, evaluate  # noqa: E402
 from claimset.models import Actor  # noqa: E402
 from claimset.project import Project  # noqa: E402
+from gold_sets import SEED, development_documents  # noqa: E402  (beside this file)
 
 START, END = "<!-- bench_draft:start -->", "<!-- bench_draft:end -->"
 # Held-out essays whose drafter errors were looked at during development (to fix general bugs,
 # not to fit their sentences): reported, but marked, since they are not fully unseen.
 INSPECTED = frozenset({"australia_china", "eu_turkey", "india_china"})
-SEED = "000_a59439a6f7a726ad"
 DOCS = ROOT / "docs" / "benchmarks.md"
 MIN_RATE = 5000  # sentences/s, the issue's target for the whole command
 SHOWN = tuple(MEASURES)  # every measure `claimset eval` reports, in its order
-
-
-def development_documents() -> list[str]:
-    """The project's real documents of the train and validation splits (corpus/documents.jsonl):
-    the development set. Test-split documents are never drafted or scored here."""
-    records = jsonio.read_jsonl(ROOT / "corpus" / "documents.jsonl")
-    return [
-        str(r["id"])
-        for r in records
-        if r.get("split", "train") in ("train", "validation") and r["id"] != SEED
-    ]
 
 
 def gold_projects() -> list[tuple[str, Path, list[str] | None]]:

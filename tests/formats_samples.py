@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from claimset import split_sentences
@@ -11,22 +12,14 @@ from claimset.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
+sys.path.insert(0, str(REPO / "benchmarks"))
 
-#: Every annotated essay project: the test essays, the blind sets (the last two real texts), and
-#: the seed corpus.
+from gold_sets import DATA_FOLDERS  # noqa: E402  (the sets: one list, in benchmarks/)
+
+#: Every annotated essay project: those of every folder of `gold_sets.DATA_FOLDERS` (the test
+#: essays, then the sets), and the seed corpus.
 ESSAY_PROJECTS = [
-    *sorted((DATA / "essays").iterdir()),
-    *sorted((DATA / "blind").iterdir()),
-    *sorted((DATA / "blind2").iterdir()),
-    *sorted((DATA / "blind3").iterdir()),
-    *sorted((DATA / "blind4").iterdir()),
-    *sorted((DATA / "blind5").iterdir()),
-    *sorted((DATA / "blind6").iterdir()),
-    *sorted((DATA / "blind7").iterdir()),
-    *sorted((DATA / "blind8").iterdir()),
-    *sorted((DATA / "blind9").iterdir()),
-    *sorted((DATA / "blind10").iterdir()),
-    *sorted((DATA / "blind11").iterdir()),
+    *(path for folder in DATA_FOLDERS for path in sorted((DATA / folder).iterdir())),
     REPO,
 ]
 

@@ -1,7 +1,7 @@
 """The drafter's quality, measure by measure, on every annotated essay the tests hold.
 
-Each essay (tests/data/essays, blind, blind2, blind3, the real texts of blind4 to blind11,
-and the project's own seed essay) is split and drafted afresh, then scored against its gold
+Each essay (every folder of `gold_sets.DATA_FOLDERS`: tests/data/essays and the sets blind to
+blind11; and the project's own seed essay) is split and drafted afresh, then scored against its gold
 annotations with `claimset.evaluate`. Every figure the evaluation reports (precision, recall and F1
 of each measure, and each accuracy) has a floor just below what the drafter scores today
 (`FLOORS`), so a change that makes drafts worse on any one of them fails here, naming the essay
@@ -22,9 +22,12 @@ import pytest
 from claimset.draft.afresh import draft_afresh
 from claimset.evaluate import MEASURES, evaluate
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from gold_sets import DATA_FOLDERS, SEED  # the sets: one list, in benchmarks/gold_sets.py
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-SEED = "000_a59439a6f7a726ad"
 ACCURACIES = ("expectation_type", "target", "certainty", "polarity", "evidence_type")
 
 #: How far below today's figure a floor sits: room for nothing but rounding.
@@ -35,20 +38,7 @@ def _essays() -> dict[str, Path]:
     """Essay name -> a project folder holding its seed and its gold annotations."""
     found = {
         f"{folder}/{path.name}": path
-        for folder in (
-            "essays",
-            "blind",
-            "blind2",
-            "blind3",
-            "blind4",
-            "blind5",
-            "blind6",
-            "blind7",
-            "blind8",
-            "blind9",
-            "blind10",
-            "blind11",
-        )
+        for folder in DATA_FOLDERS
         for path in sorted((DATA / folder).iterdir())
         if path.is_dir()
     }
