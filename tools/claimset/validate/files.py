@@ -132,10 +132,17 @@ class AnnotationFile(JsonlFile):
     model_name = "SentenceRecord"
 
     def __init__(
-        self, path: Path, rel: str, actors: ActorIndex, doc_id: str, seed_text: str | None
+        self,
+        path: Path,
+        rel: str,
+        actors: ActorIndex,
+        doc_id: str,
+        seed_text: str | None,
+        partial: bool = False,
     ) -> None:
+        """`partial`: an agreement file, which may hold some of the document's sentences."""
         super().__init__(path, rel, actors)
-        self.state = AnnotationState(doc_id, seed_text, actors.ids)
+        self.state = AnnotationState(doc_id, seed_text, actors.ids, partial)
         self.quick = functools.partial(fast_path.accepts, self.state)
         self.quick_canonical = functools.partial(fast_path.accepts_canonical, self.state)
 

@@ -172,7 +172,7 @@ def _check_agreement(
             text = read_seed(seed_path, path.stem).text
         except (SeedDecodeError, OSError):
             text = None  # the seed's own check reports it
-    check = AnnotationFile(path, project.relative(path), actors, path.stem, text)
+    check = AnnotationFile(path, project.relative(path), actors, path.stem, text, partial=True)
     check.run()
     result.diagnostics = check.diagnostics
     result.records = check.records

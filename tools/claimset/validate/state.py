@@ -11,9 +11,13 @@ from .positions import Path as JsonPath
 class AnnotationState:
     """The sentences seen so far in one document's annotation file, and its seed."""
 
-    def __init__(self, doc_id: str, seed_text: str | None, actor_ids: set[str]) -> None:
+    def __init__(
+        self, doc_id: str, seed_text: str | None, actor_ids: set[str], partial: bool = False
+    ) -> None:
         self.doc_id = doc_id
         self.seed_text = seed_text
+        # An agreement file: a second annotation may hold some of the sentences only.
+        self.partial = partial
         self.seed_rel = f"seeds/{doc_id}.txt"
         self.actor_ids = actor_ids
         self.ids: dict[str, int] = {}  # sentence id -> line
