@@ -67,6 +67,13 @@ def test_evidence_typed_without_its_sentence_is_found_in_the_next_one(tmp_path: 
 
     root = copy_fixture(tmp_path).root
     _type_evidence(root, "did not side with Seoul")  # in demo:0001, not the claim's demo:0000
+    # validate (CI, before any fmt) says where fmt will look.
+    checked = claimset("validate", cwd=root, check=False)
+    assert checked.returncode == 1
+    assert (
+        "not found in the sentence (an item without `sentence`: `claimset fmt` looks for the "
+        "quote in the document's other sentences and names the one that holds it"
+    ) in checked.stdout + checked.stderr
     done = claimset("fmt", cwd=root, check=False)
     said = done.stdout + done.stderr
     assert done.returncode == 0, said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ...diagnostics import Severity
@@ -131,6 +132,13 @@ def claim_problems(
     return out
 
 
+#: Said of an evidence quote typed without `sentence` that its claim's sentence lacks.
+_UNNAMED = (
+    " (an item without `sentence`: `claimset fmt` looks for the quote in the document's other "
+    "sentences and names the one that holds it, guidelines §15)"
+)
+
+
 def _evidence(
     state: AnnotationState,
     item: dict[str, Any],
@@ -140,8 +148,15 @@ def _evidence(
     line: Line,
 ) -> list[Problem]:
     sentence = item.get("sentence")
-    if sentence is None or sentence == rid:
+    if sentence == rid:
         return span(item, path, text, None)
+    if sentence is None:  # typed without one: fmt looks in the other sentences too
+        return [
+            replace(problem, message=problem.message + _UNNAMED)
+            if problem.code == "quote-not-found"
+            else problem
+            for problem in span(item, path, text, None)
+        ]
     if type(sentence) is not str or not SENTENCE_ID.fullmatch(sentence):
         return []
     elsewhere = evidence_from_other_document(state, sentence, path)

@@ -41,9 +41,10 @@ def sentence_offsets(state: AnnotationState, start: int, end: int, lineno: int) 
 
 @check("seed-coverage", {"order": "error"})
 def seed_coverage(rel: str, state: AnnotationState) -> list[Diagnostic]:
-    """Every sentence of the seed has a record: no text between records is left out. Not in
-    an agreement file: a second annotation may cover part of a document (and `split` does
-    not fill one in)."""
+    """Every sentence of the seed has a record: no text between records is left out.
+
+    Not in an agreement file: a second annotation may cover part of a document (and `split`
+    does not fill one in)."""
     seed = state.seed_text
     if seed is None or state.partial:
         return []
