@@ -18,6 +18,9 @@ class BuildResult:
 
     results: dict[str, Any] = field(default_factory=dict)
     stopped_at: str | None = None
+    #: Why the step named by `stopped_at` failed, when its result alone does not say (export's
+    #: validation refuses warnings too: spans without offsets, claims without id).
+    reason: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,6 +66,7 @@ def build(
     except InvalidCorpus as exc:
         result.results["validate"] = exc.report
         result.stopped_at = "validate"
+        result.reason = str(exc)
         return result
     result.results["validate"] = exported.report
     result.results["export"] = exported

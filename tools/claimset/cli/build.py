@@ -102,7 +102,8 @@ def render_build(result: BuildResult) -> None:
         if stopped == "split":
             err.print("[bold red]Error:[/] build stopped at split; nothing was written")
         else:
-            err.print(f"[bold red]Error:[/] build stopped at {stopped}")
+            why = f": {escape(result.reason)}" if result.reason else ""
+            err.print(f"[bold red]Error:[/] build stopped at {stopped}{why}")
 
 
 def describe_step(name: str, value: Any) -> str:
@@ -123,8 +124,15 @@ def describe_step(name: str, value: Any) -> str:
     if name == "fmt":
         return f"{plural(len(value.changed), 'file')} reformatted"
     if name == "validate":
+        from ..export.validation import UNEXPORTABLE
+
         files, records = plural(value.files, "file"), plural(value.records, "record")
-        return f"{files}, {records}, {plural(len(value.errors), 'error')}"
+        text = f"{files}, {records}, {plural(len(value.errors), 'error')}"
+        # Warnings that stop the export: without them "failed … 0 errors" would say nothing.
+        blocking = sum(1 for d in value.warnings if d.code in UNEXPORTABLE)
+        if blocking:
+            text += f", {plural(blocking, 'warning')} that stop the export (run claimset fmt)"
+        return text
     if name == "export":
         rows = ", ".join(
             f"{config} {sum(splits.values())}" for config, splits in value.rows.items()
