@@ -226,8 +226,14 @@ def repository(about: About) -> str:
     return "the claimset project this folder was exported from (no URL recorded in claimset.toml)"
 
 
-#: The project files whose bytes make up the corpus version.
-_CORPUS_GLOBS = ("seeds/*.txt", "corpus/*.jsonl", "corpus/annotations/*.jsonl")
+#: The project files whose bytes make up the corpus version: the data the card's figures come
+#: from, the second annotations (its agreement figures) among them.
+_CORPUS_GLOBS = (
+    "seeds/*.txt",
+    "corpus/*.jsonl",
+    "corpus/annotations/*.jsonl",
+    "agreement/**/*.jsonl",
+)
 
 
 def corpus_hash(project: Project) -> str:
@@ -235,7 +241,8 @@ def corpus_hash(project: Project) -> str:
     digest = hashlib.sha256()
     for pattern in _CORPUS_GLOBS:
         for path in sorted(project.root.glob(pattern)):
-            if path.is_file():
+            # (not a hidden file: a temporary file of an interrupted write is no data)
+            if path.is_file() and not path.name.startswith("."):
                 digest.update(path.relative_to(project.root).as_posix().encode() + b"\0")
                 content = hashlib.sha256()
                 with path.open("rb") as file:  # in blocks: a file's size must not matter
