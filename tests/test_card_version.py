@@ -1,5 +1,6 @@
-"""The card's corpus version (a sha256 of the data files) covers the agreement files: the card's
-agreement figures come from them, so two cards with different figures never share a version."""
+"""What the card says of the data as a whole: its corpus version (a sha256 of the data files)
+covers the agreement files, whose figures the card shows, so two cards with different figures
+never share a version; its actor table adds up to every claim."""
 
 from __future__ import annotations
 
@@ -27,3 +28,19 @@ def test_the_version_covers_the_agreement_files(tmp_path: Path) -> None:
     changed = corpus_hash(project)
     (second.parent / ".claimset-tmp-x.jsonl").write_text("{}\n", encoding="utf-8")
     assert corpus_hash(project) == changed
+
+
+def test_the_actor_table_adds_up_to_every_claim() -> None:
+    from claimset.export.card.sections import ACTORS_SHOWN, actors_table
+
+    counts = {f"actor{i:02d}": 30 - i for i in range(ACTORS_SHOWN)}  # 30 down to 11
+    counts.update({f"rare{i}": 1 for i in range(16)})
+    shown = actors_table({"actors": counts})
+    assert "| 16 other actors, 1 claim each | 16 |" in shown
+    assert sum(int(line.rsplit("|", 2)[1]) for line in shown.splitlines()[2:]) == sum(
+        counts.values()
+    )
+    counts["rare0"] = 2
+    assert "| 16 other actors | 17 |" in actors_table({"actors": counts})
+    few = actors_table({"actors": {"author": 3, "russia": 1}})
+    assert "other" not in few

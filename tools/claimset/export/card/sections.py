@@ -175,9 +175,19 @@ def _counts_rows(column: str, counts: dict[str, int]) -> list[list[Any]]:
     return [[f"`{column}`", f"`{k}`", v] for k, v in counts.items()]
 
 
+#: Actors the card names one by one (the most frequent); the others share a last row.
+ACTORS_SHOWN = 20
+
+
 def actors_table(stats: dict[str, Any]) -> str:
-    """Exported claims per actor, the 20 most frequent."""
-    rows = [[f"`{actor}`", n] for actor, n in list(stats["actors"].items())[:20]]
+    """Exported claims per actor: the ACTORS_SHOWN most frequent, then one row for the others
+    (how many, and their claims), so that the table always adds up to every claim."""
+    counted = list(stats["actors"].items())
+    rows: list[list[Any]] = [[f"`{actor}`", n] for actor, n in counted[:ACTORS_SHOWN]]
+    rest = [n for _, n in counted[ACTORS_SHOWN:]]
+    if rest:
+        each = f", {plural(rest[0], 'claim')} each" if len(set(rest)) == 1 else ""
+        rows.append([f"{plural(len(rest), 'other actor')}{each}", sum(rest)])
     return table(["actor", "claims"], rows)
 
 
