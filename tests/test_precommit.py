@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -59,6 +60,25 @@ def test_the_workflow_installs_from_a_source_that_exists() -> None:
     assert "CI\n      # runners cannot reach" in local  # a folder: the file says so
     # This test environment installed claimset from this checkout, and init says where.
     assert install_source() == SOURCE
+
+
+def test_the_workflow_init_writes_is_the_one_docs_ci_shows() -> None:
+    # One recipe: the README (docs/ci.md) says "save this", and init has written it already.
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    shown = yaml.safe_load(text.split("```yaml\n")[1].split("```")[0])
+    written = yaml.safe_load(scaffold_files("x", "claimset==0.1.0")[".github/workflows/corpus.yml"])
+
+    def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+        return [
+            step
+            for step in workflow["jobs"]["validate"]["steps"]
+            if not str(step.get("run", "")).startswith("pip install")
+        ]
+
+    assert steps(written) == steps(shown)
+    assert {k: v for k, v in written.items() if k != "jobs"} == {
+        k: v for k, v in shown.items() if k != "jobs"
+    }
 
 
 def _git(root: Path, *args: str, env: dict[str, str]) -> tuple[int, str]:

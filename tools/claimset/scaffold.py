@@ -104,9 +104,22 @@ jobs:
         with:
           python-version: "3.12"
 {note}      - run: pip install {source}
-      - run: claimset schema --check
-      - run: claimset validate --format github
-      - run: claimset fmt --check
+      - name: Check schema/ against the installed claimset
+        run: claimset schema --check
+      - name: Validate the corpus
+        if: success() || failure()
+        run: claimset validate --format github
+      - name: Check the canonical form
+        if: success() || failure()
+        run: claimset fmt --check --diff
+      - name: Write the JSON report
+        if: success() || failure()
+        run: claimset validate --format json > validation-report.json || true
+      - uses: actions/upload-artifact@v4
+        if: success() || failure()
+        with:
+          name: validation-report
+          path: validation-report.json
 """
 
 LOCAL_SOURCE_NOTE = """\
