@@ -42,13 +42,15 @@ FIELDS: dict[str, Callable[[Claim], Any]] = {
 
 #: Fields compared as sets on aligned claims, for the disagreement list (not for kappa/alpha:
 #: evidence links and cues are spans, scored by `claimset eval` as F1).
-SET_FIELDS: dict[str, Callable[[Claim], frozenset[Any]]] = {
+#: Each reads a claim of the sentence whose id it is given.
+SET_FIELDS: dict[str, Callable[[Claim, str], frozenset[Any]]] = {
     # A link's type is part of it: two annotators may link the same fact as `event` and as
-    # `statistic`, and an adjudicator must see that too.
-    "evidence": lambda c: frozenset(
-        (e.sentence, " ".join(e.quote.split()), e.type) for e in c.evidence
+    # `statistic`, and an adjudicator must see that too. A link that names no sentence is in
+    # the claim's own (the schema's default: `fmt` writes it out), not in another one.
+    "evidence": lambda c, sid: frozenset(
+        (e.sentence or sid, " ".join(e.quote.split()), e.type) for e in c.evidence
     ),
-    "cues": lambda c: frozenset((" ".join(q.quote.split()), q.kind) for q in c.hedge.cues),
+    "cues": lambda c, _sid: frozenset((" ".join(q.quote.split()), q.kind) for q in c.hedge.cues),
 }
 
 Span = tuple[int, int] | None
@@ -224,8 +226,9 @@ def _common_sentences(annotations: Sequence[dict[str, SentenceRecord]]) -> list[
     return [sid for sid in common if len({a[sid].text for a in annotations}) == 1]
 
 
-def _unit_differences(unit: list[Claim | None], text: str) -> set[str]:
-    """The fields on which the claims of one aligned unit differ ("claims": someone has none)."""
+def _unit_differences(unit: list[Claim | None], text: str, sid: str) -> set[str]:
+    """The fields on which the claims of one aligned unit of sentence `sid` differ ("claims":
+    someone has none)."""
     present = [c for c in unit if c is not None]
     differing = {"claims"} if len(present) < len(unit) else set()
     for name, read in FIELDS.items():
@@ -234,7 +237,7 @@ def _unit_differences(unit: list[Claim | None], text: str) -> set[str]:
     if len({_span(c, text) for c in present}) > 1:
         differing.add("span")
     for name, read_set in SET_FIELDS.items():
-        if len({read_set(c) for c in present}) > 1:
+        if len({read_set(c, sid) for c in present}) > 1:
             differing.add(name)
     return differing
 
@@ -280,7 +283,7 @@ def agree_records(
         for unit in align([r.claims for r in records], records[0].text):
             for name, read in FIELDS.items():
                 per_field[name].append([_ABSENT if c is None else read(c) for c in unit])
-            differing |= _unit_differences(unit, records[0].text)
+            differing |= _unit_differences(unit, records[0].text, sid)
         if differing:
             versions = {
                 name: [c.model_dump(mode="json") for c in r.claims]

@@ -148,6 +148,9 @@ def render_agree(report: AgreementReport) -> None:
             out.print(f"  {escape(name)}:" + ("" if claims else " no claim"))
             for claim in claims:
                 out.print(f"    {escape(_claim_line(claim))}")
+                # The lines above do not show links and cues: when those differ, they are shown.
+                for line in _set_lines(claim, item.sentence, item.fields):
+                    out.print(f"      {escape(line)}")
 
 
 def _claim_line(claim: dict[str, Any]) -> str:
@@ -156,3 +159,17 @@ def _claim_line(claim: dict[str, Any]) -> str:
         f"{claim['actor']['ref']} → {e['type']} {e['quote']!r} target={e['target']} "
         f"{claim['hedge']['certainty']} {claim['polarity']}"
     )
+
+
+def _set_lines(claim: dict[str, Any], sentence: str, fields: list[str]) -> list[str]:
+    """The claim's evidence links and hedge cues, one a line, when the sentence differs in them."""
+    lines = []
+    if "evidence" in fields:
+        for e in claim.get("evidence") or []:
+            where = e.get("sentence") or sentence
+            lines.append(f"evidence: {e.get('type')} {e.get('quote')!r} in {where}")
+        lines = lines or ["evidence: none"]
+    if "cues" in fields:
+        cues = (claim.get("hedge") or {}).get("cues") or []
+        lines += [f"cue: {c.get('kind')} {c.get('quote')!r}" for c in cues] or ["cues: none"]
+    return lines
