@@ -10,9 +10,14 @@ class ClaimsetError(Exception):
 
 
 class UsageError(ClaimsetError):
-    "The command was called wrongly (a path that does not exist or lies outside the project)."
+    """The command was called wrongly (a path that does not exist or lies outside the project);
+    `file` is the path it concerns as shown, when there is one (for `validate`'s reports)."""
 
     exit_code = 2
+
+    def __init__(self, message: str, *, file: str | None = None) -> None:
+        super().__init__(message)
+        self.file = file
 
 
 class ProjectNotFound(UsageError):
@@ -21,10 +26,6 @@ class ProjectNotFound(UsageError):
 
 class OutsideProject(UsageError):
     "A path lies outside the project root; `file` is the path as shown, when known."
-
-    def __init__(self, message: str, *, file: str | None = None) -> None:
-        super().__init__(message)
-        self.file = file
 
 
 class InvalidDocumentId(ClaimsetError):

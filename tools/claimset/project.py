@@ -209,7 +209,7 @@ class Project:
         if resolved != self.root and self.root not in resolved.parents:
             raise OutsideProject(f"{path}: lies outside the project {self.root}")
         if not resolved.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{path}: no such file or folder", file=str(path))
         return check_inside(self.root, resolved)
 
     def select(self, paths: list[Path], candidates: Iterable[Path], what: str) -> list[Path]:
@@ -224,7 +224,8 @@ class Project:
             elif resolved in known:
                 chosen[resolved] = known[resolved]
             else:
-                raise UsageError(f"{self.relative(resolved)}: not {what}")
+                shown = self.relative(resolved)
+                raise UsageError(f"{shown}: not {what}", file=shown)
         return sorted(chosen.values(), key=str)
 
     def annotation_files(self, paths: Iterable[Path] | None) -> list[Path]:

@@ -23,7 +23,36 @@ if TYPE_CHECKING:
     from ..errors import ClaimsetError
 
 
-@click.command("validate")
+class _ValidateCommand(click.Command):
+    """`validate`, whose usage errors (a mistyped option in a CI workflow, say) also go to
+    stdout in the `--format` asked for, as every other reason it cannot run does: a CI report
+    is never empty."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # (click's parser consumes the list it is given)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            format_ = _format_asked(given)
+            if format_ in ("json", "github"):
+                from ..errors import UsageError
+
+                render_stopped(UsageError(exc.format_message()), format_)
+            raise
+
+
+def _format_asked(args: list[str]) -> str | None:
+    """The value of the last `--format` among raw arguments (`--format json`, `--format=json`)."""
+    found = None
+    for number, arg in enumerate(args):
+        if arg == "--format" and number + 1 < len(args):
+            found = args[number + 1]
+        elif arg.startswith("--format="):
+            found = arg.split("=", 1)[1]
+    return found
+
+
+@click.command("validate", cls=_ValidateCommand)
 @paths_argument
 @click.option(
     "--format",
