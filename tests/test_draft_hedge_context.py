@@ -104,8 +104,9 @@ def test_clearly_after_a_verb_is_manner(text: str, is_cue: bool) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Whether Seoul will pay remains unclear.", [["unclear"]]),
-        ("It is still unclear how Tokyo will react.", [["unclear"]]),
+        # The frame is quoted as far as it occurs (§11.5): with a clause subject, the copula.
+        ("Whether Seoul will pay remains unclear.", [["remains unclear"]]),
+        ("It is still unclear how Tokyo will react.", [["It is still unclear"]]),
         # An ordinary subject: *unclear* is the predicate the author asserts, no cue.
         ("The long-term effect of the sanctions is unclear.", [[]]),
     ],

@@ -20,6 +20,7 @@ from ..clauses import (
     skip_complementizer,
     trim_span,
 )
+from ..cue_forms import in_embedded_question, no_likelihood, widened
 from ..lexicons import HedgeCue, lexicons, longest_match
 from ..mentions import Mention
 from ..relatives import relative_clause
@@ -56,17 +57,33 @@ def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
             if cue.kind == "booster" and i > 0 and s.low[i - 1] in ("not", "n't"):
                 # A negated booster ("not clear", "not certain") withholds commitment.
                 out.append(Cue(i - 1, i + width, "hedge", "underspecified"))
+                end = i + width
+            elif s.low[i] in _LIKELIHOOD and no_likelihood(s, i):
+                # "was no longer possible": no cue, but the claim it makes stays (§11.3).
+                end = i + width
+                out.append(Cue(i, end, CONTENT, "certain"))
             else:
-                out.append(Cue(i, i + width, cue.kind, cue.certainty))
-            at = bisect_left(tried, i + width)
+                start, end = widened(s, i, i + width)  # "it is also possible that"
+                out.append(Cue(start, end, cue.kind, cue.certainty))
+            at = bisect_left(tried, end)
         else:
             at += 1
     return out
 
 
 def _applies(s: Sentence, i: int, j: int, cue: HedgeCue) -> bool:
-    """Whether the lexicon entry is a cue at tokens [i, j): its context rule says so."""
+    """Whether the lexicon entry is a cue at tokens [i, j): its context rule says so, and it
+    is no modal in an embedded question."""
+    if in_embedded_question(s, i):
+        return False
     return cue.context is None or cue.context.applies(s, i, j)
+
+
+#: Adjectives of likelihood that a negation or a comparison makes content (`cue_forms.py`).
+_LIKELIHOOD = frozenset(["possible", "likely"])
+#: The kind of a lexicon word that is the claim's content, not a cue (*no longer possible*,
+#: *less likely that*): it still makes the claim a cue would, and is then dropped.
+CONTENT = "content"
 
 
 def _conceded(s: Sentence, i: int) -> bool:
@@ -115,6 +132,8 @@ def assign_cues(
             claim = _cue_claim(s, cands, cue)
             if claim is not None:
                 cands.append(claim)
+    for cand in cands:
+        cand.cues[:] = [c for c in cand.cues if c.kind != CONTENT]
     for cand in cands:
         parent = cand.parent
         if parent is not None and parent.frame == "author" and not cand.own_subject:

@@ -1,0 +1,70 @@
+"""The form a cue takes around its lexicon word, and lexicon words that are no cue there
+(guidelines §11.5, Appendix B v1.5; `cue_forms.py`). The sentences are written for these tests,
+none taken from a corpus document."""
+
+from __future__ import annotations
+
+import pytest
+from claimset.draft import draft_sentence
+from draft_samples import registry
+
+PARTIES = registry("author", "japan", "south_korea")
+
+
+def cue_quotes(text: str) -> list[tuple[str, str]]:
+    """The (quote, kind) of every cue of the drafted claims, in order, each once."""
+    out: list[tuple[str, str]] = []
+    for claim in draft_sentence(text, PARTIES):
+        for cue in claim["hedge"]["cues"]:
+            if (cue["quote"], cue["kind"]) not in out:
+                out.append((cue["quote"], cue["kind"]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An impersonal frame is the cue, an inserted adverb and its complementizer with it.
+        ("It is also possible that Tokyo will relent.", [("It is also possible that", "hedge")]),
+        ("It is doubtful whether Tokyo will relent.", [("It is doubtful whether", "hedge")]),
+        ("It remains uncertain when Tokyo will relent.", [("It remains uncertain", "hedge")]),
+        ("It is likely that Tokyo will relent.", [("It is likely that", "hedge")]),
+        # A clause subject: the copula joins the adjective.
+        ("Whether Tokyo will relent is uncertain.", [("is uncertain", "hedge")]),
+        # A verb of seeming and its adjective are one cue; "it" only before a that-clause.
+        ("It now seems likely that Tokyo will relent.", [("seems likely", "hedge")]),
+        ("By now it appears that Tokyo has relented.", [("it appears", "hedge")]),
+        ("It appears the work of a rival faction.", [("appears", "hedge")]),
+        # A raising frame keeps its copula and "to", also with a negation between.
+        ("Tokyo isn't likely to relent soon.", [("is n't likely to", "hedge")]),
+        ("Seoul and Tokyo are also likely to disagree.", [("are also likely to", "hedge")]),
+    ],
+)
+def test_cue_frames(text: str, expected: list[tuple[str, str]]) -> None:
+    quotes = [(" ".join(q.replace("n't", " n't").split()), k) for q, k in cue_quotes(text)]
+    assert quotes == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A modal inside an embedded question is asked, not the author's hedge.
+        ("It is unclear what Tokyo may do next.", [("It is unclear", "hedge")]),
+        ("Analysts asked whether Tokyo could cope with the costs.", []),
+        # A negated "possible" states an impossibility; a compared "likely" is the content.
+        ("Once the treaty lapsed, a joint patrol was no longer possible.", []),
+        ("The dispute makes it less likely that Seoul will invest.", []),
+    ],
+)
+def test_no_cue_in_content(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cue_quotes(text) == expected
+
+
+def test_negated_possible_still_makes_its_claim() -> None:
+    drafted = draft_sentence("Once the treaty lapsed, a joint patrol was no longer possible.", PARTIES)
+    assert [c["hedge"]["certainty"] for c in drafted] == ["certain"]
+
+
+def test_free_relative_keeps_its_modal() -> None:
+    # "what" after a verb of removal is a free relative, not an embedded question.
+    assert ("might", "hedge") in cue_quotes("The deal ends what might be called a feud.")
