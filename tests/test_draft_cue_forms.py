@@ -61,10 +61,51 @@ def test_no_cue_in_content(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_negated_possible_still_makes_its_claim() -> None:
-    drafted = draft_sentence("Once the treaty lapsed, a joint patrol was no longer possible.", PARTIES)
+    drafted = draft_sentence(
+        "Once the treaty lapsed, a joint patrol was no longer possible.", PARTIES
+    )
     assert [c["hedge"]["certainty"] for c in drafted] == ["certain"]
 
 
 def test_free_relative_keeps_its_modal() -> None:
     # "what" after a verb of removal is a free relative, not an embedded question.
     assert ("might", "hedge") in cue_quotes("The deal ends what might be called a feud.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Appendix B v1.5 classes: an epistemic passive of prediction.
+        ("Tokyo can be expected to protest loudly.", [("can be expected to", "hedge")]),
+        # Existential evidential frames, with their inserted adverbs and quantifiers.
+        ("There are signs that Tokyo will relent.", [("There are signs", "hedge")]),
+        (
+            "There are also some signs of fatigue in Seoul.",
+            [("There are also some signs", "hedge")],
+        ),
+        ("There are no signs of fatigue in Seoul.", []),
+        # First-person stance frames: a modal inside, a stance adjective, an "as" clause.
+        ("We would guess that Tokyo will relent.", [("We would guess", "hedge")]),
+        ("I am inclined to think that Tokyo will relent.", [("inclined to think", "hedge")]),
+        ("As I see it, Tokyo will relent.", [("As I see it", "hedge")]),
+        # Boosters of settled conviction.
+        ("We have no doubt that Tokyo will relent.", [("We have no doubt", "booster")]),
+        (
+            "There is every reason to believe that Tokyo will relent.",
+            [("There is every reason to believe", "booster")],
+        ),
+        ("I am confident that Tokyo will relent.", [("I am confident", "booster")]),
+        ("True, Tokyo has relented before.", [("True", "booster")]),
+        # A feared possibility framing a clause; not the noun phrase subject of a copula.
+        ("The danger is that Tokyo will relent.", [("The danger is", "hedge")]),
+        ("The danger is real.", []),
+    ],
+)
+def test_cue_classes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cue_quotes(text) == expected
+
+
+def test_doubt_is_the_authors_attitude_not_a_cue() -> None:
+    # "we doubt that P": the claim is P, certain, as worded (guidelines §10: doubt is lexical).
+    drafted = draft_sentence("We doubt that Tokyo will relent.", PARTIES)
+    assert [(c["hedge"]["certainty"], c["hedge"]["cues"]) for c in drafted] == [("certain", [])]

@@ -146,6 +146,6 @@ def no_likelihood(s: Sentence, i: int) -> bool:
     k = i - 1
     if k >= 0 and low[k] in ("more", "less"):
         return not (i + 2 < s.n and low[i + 1] == "than" and low[i + 2] == "not")
-    while k >= 0 and low[k] in _BE or (k >= 0 and low[k] in _INSERTED):
+    while k >= 0 and (low[k] in _BE or low[k] in _INSERTED):
         k -= 1
     return low[i] == "possible" and k >= 0 and low[k] in ("not", "n't", "n’t", "longer", "never")

@@ -9,6 +9,7 @@ an unregistered name fails when the lexicons load.
 from __future__ import annotations
 
 from ..clauses import bare_clause, epistemic_must, epistemic_should
+from ..cue_forms import existential_sign
 from ..lexicons import lexicons
 from ..registry import hedge_rule
 from ..sentence import Sentence, clause_end, clause_start
@@ -217,3 +218,27 @@ def inference(s: Sentence, i: int, j: int) -> bool:
     if _next(s, j) != "that" and not bare_clause(s, j, clause_end(s, j)):
         return False
     return not any(w in _SOURCE_NOUNS for w in s.low[clause_start(s, i) : i])
+
+
+@hedge_rule("authors-stance", party_attitude=True)
+def authors_stance(s: Sentence, i: int, j: int) -> bool:
+    """*inclined to believe*: the author's hedge (*I am inclined to believe that P*); with a
+    party as subject (*Tokyo is inclined to believe P*) the party's attitude (§11.2)."""
+    return True
+
+
+@hedge_rule("existential-sign")
+def existential_signs(s: Sentence, i: int, j: int) -> bool:
+    """*There are (also) (many) signs that / of X*: the author's inference from evidence, a
+    hedge like *suggests* (Appendix B v1.5); not *no signs*, nor *signs* elsewhere (*the signs
+    on the border*)."""
+    return existential_sign(s, i)
+
+
+@hedge_rule("over-a-clause")
+def over_a_clause(s: Sentence, i: int, j: int) -> bool:
+    """*I'm sure / I am confident / I am certain* over a clause (*I'm confident the talks will
+    resume*): the author's booster (Appendix B v1.4); before a preposition (*confident in our
+    allies*, *sure of it*) it is the holder's attitude to a thing, no cue."""
+    nxt = _next(s, j)
+    return nxt not in lexicons().prepositions and nxt not in ("about", "to", ".", "")
