@@ -249,7 +249,8 @@ def test_anaphors_resolve_to_recent_actors() -> None:
             "In my view, Russia will probably wait.",
             [("In my view", "hedge"), ("probably", "hedge")],
         ),
-        ("It is not clear that Seoul will agree.", [("It is not clear", "hedge")]),
+        # The complementizer joins an "it is ADJ" frame (§11.5 v1.5, Appendix B's spelling).
+        ("It is not clear that Seoul will agree.", [("It is not clear that", "hedge")]),
         ("Seoul is not certain to agree.", [("not certain", "hedge")]),
         # Context rules: not cues here.
         ("Moscow will make sure that the talks go on.", []),

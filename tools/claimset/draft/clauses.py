@@ -191,11 +191,28 @@ def is_negated(s: Sentence, i: int, j: int) -> bool:
             # clause is not; the clause itself is positive (guidelines §10).
             k += 1
             continue
+        focus = _focus_negation(s, k)
+        if focus:
+            k += focus  # "not only X but also Y", "nothing more than X": a focus (§10)
+            continue
         m = longest_match(lex.negators, s.low, k) if w in negators else None
         if m is not None and not (w == "no" and k + 1 < s.n and s.low[k + 1] in ("doubt",)):
             return True
         k += 1
     return False
+
+
+def _focus_negation(s: Sentence, k: int) -> int:
+    """The length of a focus construction at k that looks like a negation and is none (guidelines
+    §10, v1.3): *not only / just / merely / simply X (but also Y)*, *nothing / no more than X*,
+    *nothing less than X*, *nothing but X*; else 0."""
+    low, n = s.low, s.n
+    nxt = low[k + 1] if k + 1 < n else ""
+    if low[k] == "not" and nxt in ("only", "just", "merely", "simply"):
+        return 2
+    if low[k] in ("nothing", "no") and nxt in ("more", "less") and k + 2 < n:
+        return 3 if low[k + 2] == "than" else 0
+    return 2 if low[k] == "nothing" and nxt == "but" else 0
 
 
 def is_future(s: Sentence, a: int, b: int) -> bool:

@@ -54,37 +54,59 @@ def _back_over_inserted(low: list[str], k: int) -> int:
 
 def widened(s: Sentence, i: int, j: int) -> tuple[int, int]:
     """The cue's tokens once its frame is added around the lexicon words [i, j)."""
-    low, n = s.low, s.n
-    last = low[j - 1]
-    nxt = low[j] if j < n else ""
-    if j - i == 1 and last in _SEEM and nxt in _FRAME_ADJECTIVES:
-        # "It also seems likely that P": the verb and its adjective, one cue (§11.5).
-        j += 1
-        if j < n and low[j] == "to" and low[j - 1] in _RAISING:
-            j += 1  # "Tokyo seems likely to accept": a raising frame takes its *to*
-        return i, j
-    if j - i == 1 and last in _SEEM and i > 0 and low[i - 1] == "it" and nxt == "that":
-        return i - 1, j  # "it appears that P": the impersonal frame, not "it appears the X"
+    last = s.low[j - 1]
+    if last in _SEEM and j - i == 1:
+        return _seeming(s, i, j)
     if last in _SIGNS:
-        return _existential_start(low, i), j
+        return _existential_start(s.low, i), j
     if last not in _FRAME_ADJECTIVES:
         return i, j
-    if j - i == 1 and last in _RAISING and nxt == "to":
-        k = _back_over_inserted(low, i)
-        if k >= 0 and low[k] in ("not", "n't", "n’t"):
-            k = _back_over_inserted(low, k)
-        if k >= 0 and low[k] in _BE:
-            return k, j + 1  # "aren't likely to", "is also likely to"
+    if j - i == 1 and last in _RAISING and j < s.n and s.low[j] == "to":
+        return _raising(s.low, i, j)
+    return _impersonal(s, i, j)
+
+
+def _seeming(s: Sentence, i: int, j: int) -> tuple[int, int]:
+    """*It also seems likely that P*: the verb and its adjective are one cue (§11.5), with the
+    *to* of a raising frame (*seems likely to*); *it appears that P*: the impersonal frame, not
+    *it appears the work of X* (*it* a referent)."""
+    low, n = s.low, s.n
+    nxt = low[j] if j < n else ""
+    if nxt in _FRAME_ADJECTIVES:
+        j += 1
+        if j < n and low[j] == "to" and low[j - 1] in _RAISING:
+            j += 1
         return i, j
+    if i > 0 and low[i - 1] == "it" and nxt == "that":
+        return i - 1, j
+    return i, j
+
+
+def _raising(low: list[str], i: int, j: int) -> tuple[int, int]:
+    """*aren't likely to*, *is also likely to*: the copula, a negation or adverb and *to* join
+    the adjective (§11.5)."""
+    k = _back_over_inserted(low, i)
+    if k >= 0 and low[k] in ("not", "n't", "n’t"):
+        k = _back_over_inserted(low, k)
+    if k >= 0 and low[k] in _BE:
+        return k, j + 1
+    return i, j
+
+
+def _impersonal(s: Sentence, i: int, j: int) -> tuple[int, int]:
+    """*it is also possible that*, *It remains uncertain when*: the frame from *it*, with the
+    complementizer of an *it is ADJ* frame (Appendix B's spelling); *Whether P is uncertain*:
+    the copula joins the adjective of a clause subject (§11.5)."""
+    low = s.low
     start = i
     if low[i] != "it":
         k = _back_over_inserted(low, i)
         if k >= 1 and low[k] in _COPULAS and low[k - 1] == "it":
-            start = k - 1  # "it is also possible that", "It remains uncertain when"
+            start = k - 1
         elif k >= 1 and low[k] in _COPULAS and low[0] in _QUESTION_OPENERS and j - i == 1:
-            return k, j  # "Whether X holds is uncertain": the copula joins (§11.5)
-    if low[start] == "it" and nxt in ("that", "whether"):
-        j += 1  # "it is possible that", "It is doubtful whether" (Appendix B's spelling)
+            return k, j
+    if low[start] == "it" and j < s.n and low[j] in ("that", "whether"):
+        j += 1
     return start, j
 
 

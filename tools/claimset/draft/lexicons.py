@@ -49,6 +49,7 @@ class HedgeCue:
     certainty: str
     context: HedgeRule | None  # the registered context rule its `rule` names
     negative: bool
+    content: bool = False  # makes the claim a cue would, but is its content, no cue (*doubt*)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def _hedge_entries(folder: Traversable) -> list[tuple[tuple[str, ...], HedgeCue]
         rule = e.get("rule")
         context = _registered(HEDGE_RULES, rule, n, e["cue"]) if rule is not None else None
         words = words_of(e["cue"])
-        cue = HedgeCue(words, e["kind"], e["certainty"], context, bool(e.get("negative")))
+        negative, content = bool(e.get("negative")), bool(e.get("content"))
+        cue = HedgeCue(words, e["kind"], e["certainty"], context, negative, content)
         out.append((words, cue))
     return out
 

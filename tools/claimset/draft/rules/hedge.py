@@ -58,8 +58,8 @@ def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
                 # A negated booster ("not clear", "not certain") withholds commitment.
                 out.append(Cue(i - 1, i + width, "hedge", "underspecified"))
                 end = i + width
-            elif s.low[i] in _LIKELIHOOD and no_likelihood(s, i):
-                # "was no longer possible": no cue, but the claim it makes stays (§11.3).
+            elif cue.content or (s.low[i] in _LIKELIHOOD and no_likelihood(s, i)):
+                # "was no longer possible", "we doubt that P": no cue, but the claim stays.
                 end = i + width
                 out.append(Cue(i, end, CONTENT, "certain"))
             else:
