@@ -109,3 +109,38 @@ def test_doubt_is_the_authors_attitude_not_a_cue() -> None:
     # "we doubt that P": the claim is P, certain, as worded (guidelines §10: doubt is lexical).
     drafted = draft_sentence("We doubt that Tokyo will relent.", PARTIES)
     assert [(c["hedge"]["certainty"], c["hedge"]["cues"]) for c in drafted] == [("certain", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An infinitive "to appear" is the holder's content, not the author's hedge.
+        ("Tokyo will be reluctant to appear weak.", []),
+        # "believe in" a value is no epistemic hedge; "we believe that P" is.
+        ("We believe in the dignity of every person.", []),
+        ("We believe that Tokyo will relent.", [("We believe", "hedge")]),
+        # "really" after a negation is a downtoner, after a determiner an intensifier.
+        ("Such a claim cannot really be sustained.", []),
+        ("Seoul should send a really senior envoy.", []),
+        ("Tokyo really wants a deal.", [("really", "booster")]),
+        # An adverb or adjective before an adjective and its noun modifies inside the phrase.
+        ("Seoul will avoid raising potentially divisive issues.", []),
+        ("The coalition and any likely elected successor will be cautious.", []),
+        ("The dispute is potentially dangerous for Seoul.", [("potentially", "hedge")]),
+    ],
+)
+def test_non_epistemic_uses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cue_quotes(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo will probably protest and recall its ambassador.",
+        "Tokyo probably will be careful of the dispute and take no new steps with Seoul.",
+    ],
+)
+def test_an_adverb_among_the_auxiliaries_hedges_every_conjunct(text: str) -> None:
+    # Like the modal of "Congress may assess X and consider Y" (§11.5): one cue, both claims.
+    drafted = draft_sentence(text, PARTIES)
+    assert [c["hedge"]["certainty"] for c in drafted] == ["probable", "probable"]

@@ -139,8 +139,24 @@ def assign_cues(
         if parent is not None and parent.frame == "author" and not cand.own_subject:
             # "Congress may assess X and consider Y": the modal governs both predicates, so its
             # hedge qualifies both claims (guidelines §11.5: repeat a shared cue in each).
-            shared = [c for c in parent.cues if c.start == parent.cue and c not in cand.cues]
+            shared = [
+                c
+                for c in parent.cues
+                if (c.start == parent.cue or _before_the_verbs(s, c)) and c not in cand.cues
+            ]
             cand.cues[:0] = shared
+
+
+def _before_the_verbs(s: Sentence, cue: Cue) -> bool:
+    """Whether a one-word cue stands among the auxiliaries before the coordinated verbs
+    (*Tokyo will probably protest and recall its envoy*, *Tokyo probably will protest and ...*):
+    it scopes over every conjunct, like the modal (guidelines §11.5)."""
+    if cue.end - cue.start != 1:
+        return False
+    auxiliaries = lexicons().auxiliaries
+    before = s.low[cue.start - 1] if cue.start > 0 else ""
+    after = s.low[cue.end] if cue.end < s.n else ""
+    return before in auxiliaries or after in auxiliaries
 
 
 def _claimed_already(cands: list[Candidate], cue: Cue, rel: int) -> bool:

@@ -57,6 +57,8 @@ def appear_epistemic(s: Sentence, i: int, j: int) -> bool:
     """*appears to*, *appears that*, *it appears*, *appear convinced* (before a stance adjective
     or *likely*); not *appeared on television*."""
     nxt = _next(s, j)
+    if _prev(s, i) == "to":
+        return False  # "reluctant to appear to yield": the holder's content, not the author's
     stance = lexicons().expectations.get(nxt) is not None or nxt in ("likely", "unlikely")
     return nxt in ("to", "that", ",") or _prev(s, i) == "it" or stance
 
@@ -127,7 +129,13 @@ def doubt_hedge(s: Sentence, i: int, j: int) -> bool:
 def really_epistemic(s: Sentence, i: int, j: int) -> bool:
     """*really* before a verb (*really wants*); not *really much*, *really very*."""
     nxt = _next(s, j)
+    if _prev(s, i) in _NEGATED_OR_DETERMINED:
+        return False  # "cannot really be made" (a downtoner), "a really senior official"
     return verbish(nxt) and not nxt.endswith(("ly",)) and nxt not in ("much", "very")
+
+
+#: Words before *really* that make it a downtoner or an intensifier inside a noun phrase.
+_NEGATED_OR_DETERMINED = DETERMINERS | frozenset(["not", "n't", "n’t", "cannot", "never"])
 
 
 @hedge_rule("clearly-manner")
@@ -178,6 +186,8 @@ def _inside_noun_phrase(s: Sentence, i: int, j: int) -> bool:
     possessive before it, a lower-case word after it that is no verb, preposition or
     conjunction (*Seoul's probable successor*, *its potentially rich islands*)."""
     nxt = _next(s, j)
+    if _modifies_a_modifier(s, j):
+        return True
     return (
         _prev(s, i) in _NOUN_PHRASE_OPENERS
         and nxt.isalpha()
@@ -185,6 +195,23 @@ def _inside_noun_phrase(s: Sentence, i: int, j: int) -> bool:
         and not is_verb(nxt)
         and nxt not in _AFTER_PREDICATIVE
         and nxt not in lexicons().prepositions
+    )
+
+
+def _modifies_a_modifier(s: Sentence, j: int) -> bool:
+    """Whether the word before j modifies an adjective or participle that itself modifies the
+    noun after it (*raising potentially contentious issues*, *any likely elected successor*):
+    inside a noun phrase, however the phrase opens."""
+    if j + 1 >= s.n or not s.toks[j].islower() or not s.toks[j + 1].islower():
+        return False
+    adjective, noun = s.low[j], s.low[j + 1]
+    return (
+        adjective.endswith(("ous", "ive", "al", "ic", "ful", "able", "ible", "ed"))
+        and noun.isalpha()
+        and not is_verb(noun)
+        and noun not in _AFTER_PREDICATIVE
+        and noun not in lexicons().prepositions
+        and noun not in DETERMINERS
     )
 
 
@@ -242,3 +269,10 @@ def over_a_clause(s: Sentence, i: int, j: int) -> bool:
     allies*, *sure of it*) it is the holder's attitude to a thing, no cue."""
     nxt = _next(s, j)
     return nxt not in lexicons().prepositions and nxt not in ("about", "to", ".", "")
+
+
+@hedge_rule("believe-that")
+def believe_that(s: Sentence, i: int, j: int) -> bool:
+    """*I believe (that) P*: the author's hedge; *we believe in the dignity of X* states a
+    value held, not how sure the author is of a proposition (no cue)."""
+    return _next(s, j) != "in"
