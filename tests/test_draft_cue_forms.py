@@ -144,3 +144,25 @@ def test_an_adverb_among_the_auxiliaries_hedges_every_conjunct(text: str) -> Non
     # Like the modal of "Congress may assess X and consider Y" (§11.5): one cue, both claims.
     drafted = draft_sentence(text, PARTIES)
     assert [c["hedge"]["certainty"] for c in drafted] == ["probable", "probable"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A negative quantifier as subject denies the possibility: the modal is content.
+        ("Nothing the allies could do could change Tokyo's mind.", []),
+        ("No government in Seoul could survive such a defeat.", []),
+        ("No doubt, Tokyo could still win.", [("No doubt", "booster"), ("could", "hedge")]),
+        # A verb of seeming with its experiencer is the experiencer's view.
+        ("Loyalty seems to many Koreans not to pay.", []),
+        ("Loyalty seems to Koreans not to pay.", []),
+        ("Tokyo seems to be losing patience.", [("seems", "hedge")]),
+    ],
+)
+def test_denied_possibility_and_experiencer(text: str, expected: list[tuple[str, str]]) -> None:
+    assert cue_quotes(text) == expected
+
+
+def test_denied_possibility_keeps_its_claim() -> None:
+    drafted = draft_sentence("No government in Seoul could survive such a defeat.", PARTIES)
+    assert [(c["hedge"]["certainty"], c["polarity"]) for c in drafted] == [("certain", "negative")]

@@ -35,3 +35,17 @@ def polarities(text: str) -> list[str]:
 )
 def test_negation_as_written(text: str, expected: list[str]) -> None:
     assert polarities(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A negation among the auxiliaries or in the subject governs every coordinated predicate.
+        ("Tokyo will not protest and recall its ambassador.", ["negative", "negative"]),
+        ("Nothing Seoul could do could calm Tokyo and restore trust.", ["negative", "negative"]),
+        # A negation inside the first predicate's object does not.
+        ("Tokyo will protest nothing and recall its ambassador.", ["negative", "positive"]),
+    ],
+)
+def test_negated_auxiliary_governs_every_conjunct(text: str, expected: list[str]) -> None:
+    assert polarities(text) == expected

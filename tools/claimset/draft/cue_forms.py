@@ -171,3 +171,36 @@ def no_likelihood(s: Sentence, i: int) -> bool:
     while k >= 0 and (low[k] in _BE or low[k] in _INSERTED):
         k -= 1
     return low[i] == "possible" and k >= 0 and low[k] in ("not", "n't", "n’t", "longer", "never")
+
+
+#: Negative quantifiers that, as a clause's subject, deny the possibility its modal states.
+_NEGATIVE_SUBJECTS = frozenset(["nothing", "nobody", "none", "neither", "no"])
+
+
+def denied_possibility(s: Sentence, i: int) -> bool:
+    """Whether the modal at i has a negative quantifier as its clause's subject (*Nothing
+    Tokyo could do could change this*, *No government could survive it*): the clause denies
+    the possibility, as *not possible* does, so the modal is its content, no hedge (Appendix
+    B v1.5)."""
+    if s.low[i] not in ("could", "might", "may"):
+        return False
+    k = i - 1
+    while k > 0 and s.low[k - 1] not in _CLAUSE_STOPS:
+        k -= 1
+    if k < 0 or s.low[k] not in _NEGATIVE_SUBJECTS:
+        return False
+    return not (k + 1 < s.n and s.low[k + 1] in ("doubt", "longer", "matter"))
+
+
+#: Words that open the experiencer of *seem to X* (*seems to many observers*).
+_EXPERIENCER_OPENERS = frozenset(["many", "most", "some", "the", "these", "those", "us", "me"])
+
+
+def seems_to_someone(s: Sentence, i: int, j: int) -> bool:
+    """Whether a verb of seeming at [i, j) names its experiencer (*Loyalty seems to the Thai
+    not to pay*, *seems to many observers*): the view is the experiencer's, not the author's
+    hedge (§11.2); *seems to be* keeps the author's."""
+    if s.low[j - 1] not in _SEEM or j + 1 >= s.n or s.low[j] != "to":
+        return False
+    after = s.toks[j + 1]
+    return (after[:1].isupper() and after != "I") or s.low[j + 1] in _EXPERIENCER_OPENERS

@@ -20,7 +20,13 @@ from ..clauses import (
     skip_complementizer,
     trim_span,
 )
-from ..cue_forms import in_embedded_question, no_likelihood, widened
+from ..cue_forms import (
+    denied_possibility,
+    in_embedded_question,
+    no_likelihood,
+    seems_to_someone,
+    widened,
+)
 from ..lexicons import HedgeCue, lexicons, longest_match
 from ..mentions import Mention
 from ..relatives import relative_clause
@@ -58,7 +64,11 @@ def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
                 # A negated booster ("not clear", "not certain") withholds commitment.
                 out.append(Cue(i - 1, i + width, "hedge", "underspecified"))
                 end = i + width
-            elif cue.content or (s.low[i] in _LIKELIHOOD and no_likelihood(s, i)):
+            elif (
+                cue.content
+                or (s.low[i] in _LIKELIHOOD and no_likelihood(s, i))
+                or denied_possibility(s, i)
+            ):
                 # "was no longer possible", "we doubt that P": no cue, but the claim stays.
                 end = i + width
                 out.append(Cue(i, end, CONTENT, "certain"))
@@ -74,7 +84,7 @@ def hedge_cues(s: Sentence, mentions: Sequence[Mention] = ()) -> list[Cue]:
 def _applies(s: Sentence, i: int, j: int, cue: HedgeCue) -> bool:
     """Whether the lexicon entry is a cue at tokens [i, j): its context rule says so, and it
     is no modal in an embedded question."""
-    if in_embedded_question(s, i):
+    if in_embedded_question(s, i) or seems_to_someone(s, i, j):
         return False
     return cue.context is None or cue.context.applies(s, i, j)
 
@@ -134,17 +144,26 @@ def assign_cues(
                 cands.append(claim)
     for cand in cands:
         cand.cues[:] = [c for c in cand.cues if c.kind != CONTENT]
+    _share_with_siblings(s, cands)
+
+
+def _share_with_siblings(s: Sentence, cands: list[Candidate]) -> None:
+    """What the subject and auxiliaries of coordinated predicates carry goes to every
+    predicate: the modal or adverb's hedge (*Congress may assess X and consider Y*, *Tokyo will
+    probably protest and recall its envoy*: guidelines §11.5, repeat a shared cue in each) and
+    a negation (*Tokyo will not protest and recall its envoy*, *Nothing X could do could bring
+    Y and restore Z*: §10)."""
     for cand in cands:
         parent = cand.parent
-        if parent is not None and parent.frame == "author" and not cand.own_subject:
-            # "Congress may assess X and consider Y": the modal governs both predicates, so its
-            # hedge qualifies both claims (guidelines §11.5: repeat a shared cue in each).
-            shared = [
-                c
-                for c in parent.cues
-                if (c.start == parent.cue or _before_the_verbs(s, c)) and c not in cand.cues
-            ]
-            cand.cues[:0] = shared
+        if parent is None or parent.frame != "author" or cand.own_subject:
+            continue
+        shared = [
+            c
+            for c in parent.cues
+            if (c.start == parent.cue or _before_the_verbs(s, c)) and c not in cand.cues
+        ]
+        cand.cues[:0] = shared
+        cand.negative = cand.negative or _negated_before_the_verbs(s, parent)
 
 
 def _before_the_verbs(s: Sentence, cue: Cue) -> bool:
@@ -157,6 +176,22 @@ def _before_the_verbs(s: Sentence, cue: Cue) -> bool:
     before = s.low[cue.start - 1] if cue.start > 0 else ""
     after = s.low[cue.end] if cue.end < s.n else ""
     return before in auxiliaries or after in auxiliaries
+
+
+def _negated_before_the_verbs(s: Sentence, parent: Candidate) -> bool:
+    """Whether the first conjunct is negated by its subject (*Nothing X could do*, *No
+    government*) or by a negator among its auxiliaries (*will not*, *could never*), not by a
+    negation inside its own object."""
+    if not parent.negative:
+        return False
+    a, b = parent.span
+    if s.low[a] in ("nothing", "nobody", "none", "no", "neither"):
+        return True
+    auxiliaries = lexicons().auxiliaries
+    return any(
+        s.low[k] in ("not", "n't", "n’t", "never", "cannot") and s.low[k - 1] in auxiliaries
+        for k in range(a + 1, b)
+    )
 
 
 def _claimed_already(cands: list[Candidate], cue: Cue, rel: int) -> bool:
