@@ -44,3 +44,16 @@ def test_the_actor_table_adds_up_to_every_claim() -> None:
     assert "| 16 other actors | 17 |" in actors_table({"actors": counts})
     few = actors_table({"actors": {"author": 3, "russia": 1}})
     assert "other" not in few
+
+
+def test_a_team_as_author_stays_one_bibtex_name() -> None:
+    # BibTeX reads "The claimset developers" as a person ("developers, T. c."): written in
+    # braces in claimset.toml, as BibTeX writes a corporate author, it stays whole.
+    from claimset.about import About
+    from claimset.export.card.sections import bibtex
+
+    about = About("Claims", ["{The claimset developers}", "Ada Lovelace", "{50% & co}"], 2026, None)
+    entry = bibtex("Claims", about, "0.1", "0" * 64)
+    assert (
+        "author       = {{The claimset developers} and Ada Lovelace and {50\\% \\& co}}" in entry
+    ), entry

@@ -10,7 +10,8 @@ url = "https://github.com/example/claims-corpus"
 
 Every key is optional. `name` defaults to the README's first heading (else the folder's name);
 `authors`, `year` and `url` feed the card's citation and repository line, which otherwise say
-that they are not recorded rather than guess.
+that they are not recorded rather than guess. An author that is a team or an organisation is
+written in braces, as in BibTeX (`"{The claimset developers}"`): the citation keeps it whole.
 """
 
 from __future__ import annotations

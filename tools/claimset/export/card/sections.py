@@ -203,11 +203,20 @@ def citation_key(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "claimset"
 
 
+def _bibtex_author(name: str) -> str:
+    """One author for BibTeX's `author` field. A name written in braces (`{The claimset
+    developers}`: a team or an organisation, as BibTeX writes one) stays one group, so that
+    BibTeX does not read it as a person's first and last names."""
+    if len(name) > 2 and name.startswith("{") and name.endswith("}"):
+        return "{" + bibtex_text(name[1:-1]) + "}"
+    return bibtex_text(name)
+
+
 def bibtex(name: str, about: About, version: str, corpus: str) -> str:
     """The citation entry: the authors, year and URL claimset.toml records, else a reminder."""
     fields = [("title", f"{{{bibtex_text(name)}}}: a corpus of claims in argumentative essays")]
     if about.authors:
-        fields.append(("author", " and ".join(bibtex_text(a) for a in about.authors)))
+        fields.append(("author", " and ".join(_bibtex_author(a) for a in about.authors)))
     if about.year is not None:
         fields.append(("year", bibtex_text(about.year)))
     if about.url:
