@@ -112,6 +112,9 @@ jobs:
       - name: Check the canonical form
         if: success() || failure()
         run: claimset fmt --check --diff
+      - name: Check that the files are what split makes of the seeds
+        if: success() || failure()
+        run: claimset split --check
       - name: Write the JSON report
         if: success() || failure()
         run: claimset validate --format json > validation-report.json || true

@@ -40,6 +40,8 @@ class SplitResult:
     """The outcome of `split`, per seed."""
 
     outcomes: list[SplitOutcome] = field(default_factory=list)
+    #: With `check`: the files split would rewrite (nothing was written).
+    would_write: list[Path] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -81,8 +83,13 @@ def _write(plan: _Plan) -> None:
 
 def _write_if_changed(path: Path, data: bytes) -> None:
     """Replace a file atomically, unless it already holds these bytes (then touch nothing)."""
-    if not (path.exists() and path.read_bytes() == data):
+    if _differs(path, data):
         atomic.atomic_write_bytes(path, data)
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    """Whether writing `data` would change the file (or make it)."""
+    return not (path.exists() and path.read_bytes() == data)
 
 
 def _recorded_checksums(project: Project) -> dict[str, str]:
@@ -356,7 +363,11 @@ def _chosen_seeds(project: Project, paths: list[Path]) -> list[Path]:
 
 
 def split(
-    project: Project, seed_paths: list[Path] | None = None, *, all_or_nothing: bool = False
+    project: Project,
+    seed_paths: list[Path] | None = None,
+    *,
+    all_or_nothing: bool = False,
+    check: bool = False,
 ) -> SplitResult:
     """Segment the given seeds (default: all of seeds/*.txt) and update documents.jsonl.
 
@@ -364,7 +375,8 @@ def split(
     read) is left alone and the others are split; with `all_or_nothing` (as `build` runs it)
     nothing at all is written then. documents.jsonl is written last. Raises UsageError for a
     path that is neither a seed nor a folder, DataProtected (nothing written) when
-    documents.jsonl cannot be parsed.
+    documents.jsonl cannot be parsed. With `check`, nothing is written: `would_write` lists
+    the files split would change.
     """
     paths = project.seed_paths() if seed_paths is None else _chosen_seeds(project, seed_paths)
     result = SplitResult()
@@ -384,6 +396,12 @@ def split(
             raise DataProtected(
                 f"{exc}; corpus/documents.jsonl cannot be parsed, so nothing was split"
             ) from exc
+    if check:
+        writes = [w for plan in plans for w in plan.writes]
+        if documents is not None:
+            writes.append((project.documents_path, documents))
+        result.would_write = [path for path, data in writes if _differs(path, data)]
+        return result
     if all_or_nothing and not result.ok:
         for outcome in result.outcomes:
             if outcome.action in ("created", "updated"):

@@ -25,8 +25,14 @@ if TYPE_CHECKING:
 
 @click.command("split")
 @click.argument("seeds", nargs=-1, type=click.Path())
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Change nothing; exit 1 and list the files split would rewrite (for CI: the committed "
+    "files are what split makes of the seeds).",
+)
 @handle_errors
-def split_cli(seeds: tuple[str, ...]) -> None:
+def split_cli(seeds: tuple[str, ...], check: bool) -> None:
     """Segment seed essays into corpus/annotations/<doc>.jsonl.
 
     With no SEEDS, splits every seeds/*.txt; an agreement file given instead of a seed stands
@@ -41,6 +47,16 @@ def split_cli(seeds: tuple[str, ...]) -> None:
     from ..split import split
 
     project = find_project()
+    if check:
+        result = split(project, resolve_paths(project, seeds), check=True)
+        render_split_messages(result)
+        for path in result.would_write:
+            stdout().print(f"would rewrite {escape(project.relative(path))}", highlight=False)
+        count = plural(len(result.would_write), "file")
+        stdout().print(f"{count} would be rewritten", highlight=False)
+        if result.would_write or not result.ok:
+            sys.exit(EXIT_INVALID)
+        return
     with writing(project, "split"):
         result = split(project, resolve_paths(project, seeds))
     render_split(result)
