@@ -525,3 +525,7 @@ EVIDENTIAL_CUES = frozenset(
         "was alleged to",
     ]
 )
+
+#: Nouns of a ground for thinking that an existential *there is* offers to anyone (*there is
+#: every reason to believe*, *no grounds to assume*): a generic thinker, the author's voice.
+GROUNDS = frozenset(["reason", "reasons", "ground", "grounds", "basis", "cause", "evidence"])

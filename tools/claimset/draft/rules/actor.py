@@ -11,7 +11,7 @@ from ..lexicons import lexicons
 from ..mentions import DOCUMENTS, Mention
 from ..sentence import Sentence, clause_end, clause_start, skip_connectives
 from ..types import Candidate
-from ..words import BE, DETERMINERS, FINITE, PARTICIPLES, is_past, is_verb
+from ..words import BE, DETERMINERS, FINITE, GROUNDS, PARTICIPLES, is_past, is_verb
 
 
 def find_holder(
@@ -33,7 +33,11 @@ def find_holder(
     ours = _our_agents(s, cue, start, ctx)
     if ours is not None:
         return ours
-    if _first_person_singular(s, cue, start) or _generic_you(s, cue, start):
+    if (
+        _first_person_singular(s, cue, start)
+        or _generic_you(s, cue, start)
+        or _impersonal_ground(s, cue, start)
+    ):
         return [AUTHOR], None  # "I think ...", "Let me conclude by noting ...": the author
     shared = _shared_subject(s, start, mentions, ctx)
     if shared is not None:
@@ -153,6 +157,21 @@ def _generic_you(s: Sentence, cue: int, start: int) -> bool:
     ):
         k -= 1
     return k >= start and low[k] == "you"
+
+
+def _impersonal_ground(s: Sentence, cue: int, start: int) -> bool:
+    """Whether the attitude verb at `cue` is the infinitive of a ground an existential *there
+    is* offers (*There is every reason to believe that ...*, *there is no reason to conclude
+    that ...*): a generic thinker, so the author's own voice (guidelines §6.1, like a generic
+    *you*), never the party of the context."""
+    low = s.low
+    if cue < 3 or low[cue - 1] != "to" or low[cue - 2] not in GROUNDS:
+        return False
+    there = [k for k in range(max(start, cue - 7), cue - 2) if low[k] == "there"]
+    return bool(there) and there[-1] + 1 < cue and low[there[-1] + 1] in _EXISTENTIAL
+
+
+_EXISTENTIAL = frozenset(["is", "are", "was", "were", "seems", "seem", "remains", "'s", "’s"])
 
 
 def _agent(s: Sentence, cue: int, start: int, mentions: list[Mention]) -> _Holder | None:

@@ -78,7 +78,7 @@ def _passive_no_attitude(site: CueSite) -> bool:
     s, i = site.s, site.i
     if i > 1 and s.low[i - 2] == "to":
         return True
-    return s.low[i] in _HEDGE_PASSIVES and site.nxt in ("of", "to")
+    return (s.low[i] in _HEDGE_PASSIVES and site.nxt in ("of", "to")) or _weasel_passive(site)
 
 
 class _Content(NamedTuple):
@@ -405,6 +405,26 @@ def _passive_candidate(site: CueSite, typ: str, span_start: int, end: int) -> Ca
         else:
             cand.target_hint = subject[0].ref
     return cand
+
+
+# Passive participles that, in the present with *to* and no agent, are the author's hedge of
+# Appendix B (*is believed to, are thought to, is said to*), not an implicit party's attitude.
+_WEASEL_PASSIVES = frozenset(["believed", "thought", "said", "reported", "rumoured", "rumored"])
+
+
+def _weasel_passive(site: CueSite) -> bool:
+    """Whether the passive cue is a present *is / are believed to* with no agent (*The minister
+    is believed to be drifting away from the leader*): the author's hedge (guidelines Appendix
+    B, *is believed to (the author's, not a source's)*) on the author's clause, never an
+    attitude of the party of the context (a past *was seen as* stays the context's, §6.2)."""
+    s, i = site.s, site.i
+    low = s.low
+    return (
+        low[i] in _WEASEL_PASSIVES
+        and low[i - 1] in ("is", "are")
+        and site.nxt == "to"
+        and "by" not in low[i : site.end]
+    )
 
 
 def _agentless_expected(site: CueSite) -> bool:

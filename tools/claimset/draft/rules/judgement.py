@@ -46,6 +46,7 @@ from .judgement_reports import (
     unjudged,
 )
 from .judgement_type import describing_relative_start, frame_type, optative
+from .report_frame import viewpoint_end
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -217,7 +218,7 @@ def _reported(s: Sentence, a: int, b: int) -> bool:
         return True  # "The agency must screen buyers, pursuant to two laws": the law's duty
     if _cue_alone(s, a, b):
         return True  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
-    if _is_report(s, a, b) and not _explained(s, b):
+    if _is_report(s, a, b) and not _explained(s, b) and not _viewed(s, a, b):
         return True
     if standing_fact(s, a, b):
         return True  # "It borders the strait", "Relations include ...": geography, record
@@ -226,6 +227,14 @@ def _reported(s: Sentence, a: int, b: int) -> bool:
     if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
         return True  # "The two countries collaborate on energy", "We are monitoring ...": §4.4
     return expressed_attitude(s, a, b)  # "X have raised concerns about ...": a stance (v1.3)
+
+
+def _viewed(s: Sentence, a: int, b: int) -> bool:
+    """Whether the clause a..b is the content of a point-of-view frame opening the sentence
+    (*From Seoul's point of view, the summit failed*): a view, not a report, whatever its
+    tense (guidelines §4.5)."""
+    end = viewpoint_end(s)
+    return end is not None and a <= end + 1 < b
 
 
 def _after_boundary(s: Sentence, a: int) -> bool:

@@ -183,27 +183,49 @@ _BEFORE_VERB = frozenset(
 )
 
 
-#: Nouns of a point of view (*In Tokyo's view, ...*, *In the assessment of Seoul, ...*).
+#: Nouns of a point of view (*In Tokyo's view, ...*, *In the assessment of Seoul, ...*, *From
+#: the Japanese point of view, ...*, *In Korean eyes, ...*).
 _VIEW_NOUNS = frozenset(
-    ["view", "opinion", "assessment", "judgment", "judgement", "estimation", "appraisal"]
+    [
+        *("view", "opinion", "assessment", "judgment", "judgement", "estimation", "appraisal"),
+        *("eyes", "perspective", "standpoint"),
+    ]
 )
 
 
-def _view_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
-    """*In Tokyo's view, P*, *In the view of Seoul's leaders, P*: P is the party's claim, as
-    with *according to* (the author's own *In my view* is a hedge cue, §11.4)."""
+def viewpoint_end(s: Sentence) -> int | None:
+    """The comma that closes a point-of-view frame opening the sentence (*In Tokyo's view,*,
+    *From the Korean point of view,*, *In the eyes of Seoul,*), else None: what follows is
+    a view, so a claim whatever its tense (guidelines §4.5, *In Tokyo's view, ...*)."""
     a = skip_connectives(s, 0, s.n)
+    if a >= s.n or s.low[a] not in ("in", "from"):
+        return None
     comma = next((c for c in range(a + 2, min(s.n, a + _MAX_FRAME)) if s.low[c] == ","), None)
-    if comma is None or s.low[a] != "in":
+    if comma is None:
         return None
     words = s.low[a + 1 : comma]
+    if not any(w in _VIEW_NOUNS for w in words) or any(w in FINITE for w in words):
+        return None
+    return comma
+
+
+def _view_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
+    """*In Tokyo's view, P*, *In the view of Seoul's leaders, P*, *From the Korean point of view,
+    P*: P is the party's claim, as with *according to* (the author's own *In my view* is a
+    hedge cue, §11.4)."""
+    comma = viewpoint_end(s)
+    if comma is None:
+        return None
+    a = skip_connectives(s, 0, s.n)
     owner = [m for m in mentions if a < m.i < comma and not m.compound and not m.anaphor]
-    if not owner or not any(w in _VIEW_NOUNS for w in words) or any(w in FINITE for w in words):
+    if not owner:
         return None
     m = owner[0]
     noun = next(k for k in range(a + 1, comma) if s.low[k] in _VIEW_NOUNS)
-    # "In Tokyo's view" (the owner before the noun) or "In the view of Tokyo" (after "of").
-    if not ((m.possessive and m.j <= noun) or (m.i > noun and s.low[m.i - 1] == "of")):
+    # "In Tokyo's view" (the owner before the noun), "In the view of Tokyo" (after "of"), "From
+    # the Korean point of view", "In Korean eyes" (a modifier of the noun phrase).
+    modifier = m.j <= noun and all(w in ("point", "of") for w in s.low[m.j : noun])
+    if not ((m.possessive and m.j <= noun) or modifier or (m.i > noun and s.low[m.i - 1] == "of")):
         return None
     refs = _refs(m, mentions, ctx, s)
     return ReportFrame(0, comma + 1, refs, m.words, None) if refs else None

@@ -1,0 +1,84 @@
+"""Holders on written argument (session 13): a generic thinker is the author, a point-of-view
+frame makes its content the party's view. The sentences are written for these tests, none
+taken from a corpus document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from claimset.draft import draft_sentence
+from draft_samples import fields, registry
+
+PARTIES = registry("author", "japan", "south_korea", "china", "park")
+
+
+def claims(text: str, recent: tuple[str, ...] = ("china",)) -> list[tuple[Any, ...]]:
+    """(holder, actor quote, type, span) of each drafted claim, with China as the party of the
+    context (the one an implicit holder would fall back to)."""
+    found = draft_sentence(text, PARTIES, recent=recent)
+    return fields(found, "holder", "actor_quote", "type", "span")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An existential "there is ... reason to believe" offers a ground to anyone: the
+        # thinker is generic, the author's own voice (§6.1), not the party of the context.
+        (
+            "There is every reason to believe that the tariffs will stay.",
+            [("author", None, "prediction", "the tariffs will stay")],
+        ),
+        (
+            "There is no reason to assume that Seoul has changed its mind.",
+            [("author", None, "belief", "Seoul has changed its mind")],
+        ),
+        # The present "is believed to" with no agent is the author's hedge on the author's
+        # clause (Appendix B), not an attitude of the party of the context.
+        (
+            "The new envoy is believed to favour a softer line.",
+            [("author", None, "belief", "The new envoy is believed to favour a softer line")],
+        ),
+    ],
+)
+def test_generic_thinker_is_the_author(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_past_passive_attitude_keeps_the_context_party() -> None:
+    # "was seen as" with no agent stays the implicit holder of the context (§6.2, seed 33).
+    found = claims("The country was suddenly seen as a model partner.")
+    assert [c[0] for c in found] == ["china"]
+
+
+def test_named_holder_of_an_infinitive_is_kept() -> None:
+    assert claims("Seoul has every reason to believe that the talks will fail.")[0][0] == (
+        "south_korea"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A point-of-view frame makes its content the party's view, also a past narration
+        # that would otherwise be a report (§4.5, "In Tokyo's view, ...").
+        (
+            "From Tokyo's point of view, the summit ended in failure.",
+            [("japan", "Tokyo", "belief", "the summit ended in failure")],
+        ),
+        (
+            "From the Japanese point of view, the talks collapsed too early.",
+            [("japan", "Japanese", "belief", "the talks collapsed too early")],
+        ),
+        (
+            "In Japanese eyes, the visit was an insult.",
+            [("japan", "Japanese", "belief", "the visit was an insult")],
+        ),
+    ],
+)
+def test_point_of_view_frame(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text, recent=()) == expected
+
+
+def test_past_narration_without_a_frame_stays_a_report() -> None:
+    assert claims("The talks collapsed in May.", recent=()) == []
