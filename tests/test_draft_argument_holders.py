@@ -82,3 +82,28 @@ def test_point_of_view_frame(text: str, expected: list[tuple[Any, ...]]) -> None
 
 def test_past_narration_without_a_frame_stays_a_report() -> None:
     assert claims("The talks collapsed in May.", recent=()) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In a document with no speaker's party (an essay, a memo), an institutional "we"
+        # that judges what is true states the author's own assessment (§6.1: the pronoun
+        # names the author), not an attitude of the party of the context.
+        (
+            "We doubt that Seoul will miss the old forum.",
+            [("author", "We", "prediction", "Seoul will miss the old forum")],
+        ),
+        (
+            "Thus we believe that the talks will fail.",
+            [("author", "we", "prediction", "the talks will fail")],
+        ),
+    ],
+)
+def test_institutional_we_judging_is_the_author(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text) == expected
+
+
+def test_we_in_a_speech_is_the_speakers_party() -> None:
+    found = draft_sentence("We believe that the talks will fail.", PARTIES, speaks_for="japan")
+    assert [c["actor"]["ref"] for c in found] == ["japan"]

@@ -37,6 +37,7 @@ def find_holder(
         _first_person_singular(s, cue, start)
         or _generic_you(s, cue, start)
         or _impersonal_ground(s, cue, start)
+        or (ctx.speaks_for is None and _we_subject(s, cue, start) and s.low[cue] in _EPISTEMIC)
     ):
         return [AUTHOR], None  # "I think ...", "Let me conclude by noting ...": the author
     shared = _shared_subject(s, start, mentions, ctx)
@@ -157,6 +158,16 @@ def _generic_you(s: Sentence, cue: int, start: int) -> bool:
     ):
         k -= 1
     return k >= start and low[k] == "you"
+
+
+#: Verbs of judging what is true (*we doubt that*, *we would guess that*, *as we see it*): an
+#: institutional author's *we* that holds one states the author's own assessment.
+_EPISTEMIC = frozenset(
+    [
+        *("doubt", "think", "believe", "guess", "suspect", "judge", "assume", "conclude"),
+        *("see", "read", "estimate", "assess", "suppose", "reckon", "feel"),
+    ]
+)
 
 
 def _impersonal_ground(s: Sentence, cue: int, start: int) -> bool:
