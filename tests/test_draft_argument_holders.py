@@ -107,3 +107,46 @@ def test_institutional_we_judging_is_the_author(text: str, expected: list[tuple[
 def test_we_in_a_speech_is_the_speakers_party() -> None:
     found = draft_sentence("We believe that the talks will fail.", PARTIES, speaks_for="japan")
     assert [c["actor"]["ref"] for c in found] == ["japan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle used as an adjective or inside a non-finite phrase gives the clause no
+        # past tense: a present judgement stays the author's claim (§4.4).
+        (
+            "The renewed fighting poisons the relationship.",
+            [("author", None, "belief")],
+        ),
+        (
+            "Much of the trouble involves Korean anger at being ignored.",
+            [("author", None, "belief")],
+        ),
+        # A finite past form still narrates: a report, no claim.
+        ("The renewed talks collapsed in May.", []),
+        ("These included two rounds of talks.", []),
+        # An irregular past form after a possessive is no participle the rule sets aside.
+        ("Tokyo's left-leaning party held the upper house.", []),
+    ],
+)
+def test_participles_give_no_past_tense(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [c[:3] for c in claims(text, recent=())] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Adjectives of affect about a state of affairs, with a holder: the holder's belief
+        # (§8.1: evaluative feelings about an existing state of affairs are beliefs).
+        (
+            "Seoul has been upset over the way Tokyo handled the visit.",
+            [("south_korea", "Seoul", "belief", "upset over the way Tokyo handled the visit")],
+        ),
+        (
+            "Tokyo is angry about the new tariffs.",
+            [("japan", "Tokyo", "belief", "angry about the new tariffs")],
+        ),
+    ],
+)
+def test_adjectives_of_affect(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text, recent=()) == expected
