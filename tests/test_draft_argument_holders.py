@@ -150,3 +150,27 @@ def test_participles_give_no_past_tense(text: str, expected: list[tuple[Any, ...
 )
 def test_adjectives_of_affect(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text, recent=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A predictive modal before a stance adjective that heads the party's course (*be
+        # reluctant / willing to*): the party's attitude, the modal its hedge (§6.1).
+        (
+            "Seoul will be reluctant to sign the accord.",
+            [("south_korea", "Seoul", "desire", "sign the accord")],
+        ),
+        (
+            "Tokyo may be willing for now to reopen the talks.",
+            [("japan", "Tokyo", "intention", "reopen the talks")],
+        ),
+        # Without an infinitive the modal stays the author's prediction.
+        (
+            "Seoul will be wary of any deal.",
+            [("author", None, "prediction", "Seoul will be wary of any deal")],
+        ),
+    ],
+)
+def test_modal_before_a_stance_adjective(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert claims(text, recent=()) == expected

@@ -27,6 +27,7 @@ from ..sentence import Sentence, clause_end
 from ..types import Candidate
 from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, verbish
 from .coordination import attitude_at
+from .expectation_stance import stance_adjective_at
 from .judgement import skip_shell
 from .judgement_reports import instrument_after
 
@@ -168,6 +169,10 @@ def _need_follows(s: Sentence, j: int) -> bool:
     return k + 1 < s.n and low[k] in ("need", "have") and low[k + 1] == "to"
 
 
+#: Modals of prediction and possibility (not the deontic *should, must*).
+_PREDICTIVE = frozenset(["will", "would", "may", "might", "could", "can"])
+
+
 def _prediction_type(s: Sentence, j: int, word: str) -> str | None:
     """ "Seoul may be lauding ...", "Russia will want ...": None, the attitude verb makes the
     party the holder (guidelines §6.1; the modal is a hedge on its claim, §11); "may suit
@@ -177,6 +182,11 @@ def _prediction_type(s: Sentence, j: int, word: str) -> str | None:
     while k < s.n and (low[k] in ("be", "have", "not", "n't") or low[k].endswith("ly")):
         k += 1
     if attitude_at(s, k, clause_end(s, k)) is not None:
+        return None
+    if word in _PREDICTIVE and k > j and low[k - 1] == "be" and stance_adjective_at(s, k, "to"):
+        # "Rallis will be reluctant to ...", "he may be willing to ...": an adjective that
+        # heads the party's course is its attitude (§6.1), the modal a hedge on it; "will be
+        # wary of any deal" stays the author's prediction.
         return None
     if word in ("may", "might", "could") and k < s.n and low[k] in INTEREST:
         return "belief"

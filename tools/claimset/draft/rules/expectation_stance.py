@@ -27,6 +27,37 @@ _LINKING = frozenset(
 
 #: Negations between the copula and the adjective (the claim is then `negative`, §10).
 _NOT = frozenset(["not", "n't", "never"])
+#: Words of degree before a stance adjective (*will be very wary of*, *less inclined to*).
+DEGREE = frozenset(["very", "so", "too", "less", "more", "most", "quite", "rather", "much"])
+
+
+def _adjunct_before_to(s: Sentence, j: int) -> int | None:
+    """The *to* after a short prepositional adjunct of time that follows the adjective at
+    j - 1 (*reluctant in the short term to ...*, *willing for now to ...*), else None."""
+    low = s.low
+    if j >= s.n or low[j] not in ("in", "for", "at", "during"):
+        return None
+    for k in range(j + 2, min(s.n, j + 6)):
+        if low[k] == "to":
+            return k
+        if not low[k].isalpha():
+            return None
+    return None
+
+
+def stance_adjective_at(s: Sentence, k: int, before: str) -> bool:
+    """Whether a stance adjective of the lexicon (*reluctant, willing, wary*; frame
+    holder-adj) stands at token k, past words of degree, followed by the word `before` (past a
+    short adjunct before *to*: *reluctant in the short term to*)."""
+    while k < s.n and s.low[k] in DEGREE:
+        k += 1
+    for words, cue in lexicons().expectations.get(s.low[k] if k < s.n else "", ()):
+        j = k + len(words)
+        if cue.frame != "holder-adj" or tuple(s.low[k:j]) != words:
+            continue
+        if (j < s.n and s.low[j] == before) or (before == "to" and _adjunct_before_to(s, j)):
+            return True
+    return False
 
 
 @frame("holder-adj")
@@ -37,12 +68,19 @@ def adjective_candidate(site: CueSite) -> Candidate | None:
     s, i, j, start, cue, nxt = site.s, site.i, site.j, site.start, site.cue, site.nxt
     low = s.low
     k = i - 1
-    while k >= 0 and (low[k].endswith("ly") or low[k] in QUOTES or low[k] in _NOT) and k > start:
+    while (
+        k >= 0
+        and (low[k].endswith("ly") or low[k] in QUOTES or low[k] in _NOT or low[k] in DEGREE)
+        and k > start
+    ):
         k -= 1  # "is deeply convinced", "is fully aware", 'is "willing to'", "is not keen to"
     # "we’re interested in", "I’m proud that" (guidelines v1.4: the copula is shell)
     contracted = low[k] in ("re", "m") and k > 0 and low[k - 1] in APOSTROPHES
     if k < 0 or (low[k] not in lexicons().copulas and low[k] not in _LINKING and not contracted):
         return None
+    adjunct = _adjunct_before_to(s, j)
+    if adjunct is not None:
+        j, nxt = adjunct, "to"  # "will be reluctant in the short term to compromise"
     if nxt == "and" and j + 2 < s.n and low[j + 1].endswith("ed"):
         nxt = low[j + 2]  # "outraged and saddened by": the second adjective shares the object
     if cue.words[-1] in ("in", "on", "about"):
