@@ -55,6 +55,7 @@ from .complements import (
 )
 from .coordination import shared_subject
 from .judgement_type import necessity_predicate
+from .passive_hedges import passive_no_attitude
 
 # Prepositions of an adjunct between a verb and its that-clause (*insisted at every round of
 # talks that ...*, *agreed with Ankara that ...*).
@@ -65,20 +66,7 @@ _ADJUNCT_PREPOSITIONS = ("at", "in", "during", "with", "to", "throughout")
 _NOUN_AFTER_TO = ("demand", "plan", "hope")
 
 
-#: Passive participles that with *of / to* are hedge cues of Appendix B (*is suspected of*,
-#: *is accused of*, *is alleged to*), not an implicit party's attitude.
-_HEDGE_PASSIVES = frozenset(["suspected", "accused", "alleged"])
 _SOURCE_ADVERBS = frozenset(["reportedly", "allegedly", "apparently", "purportedly"])
-
-
-def _passive_no_attitude(site: CueSite) -> bool:
-    """Whether a passive cue states no one's attitude: *leaves much to be desired*, or the
-    hedge phrase of Appendix B (*visas that are suspected of being used ...*, *is alleged to*:
-    the author's doubt, v1.3), not an attitude of an implicit holder."""
-    s, i = site.s, site.i
-    if i > 1 and s.low[i - 2] == "to":
-        return True
-    return (s.low[i] in _HEDGE_PASSIVES and site.nxt in ("of", "to")) or _weasel_passive(site)
 
 
 class _Content(NamedTuple):
@@ -112,7 +100,7 @@ def verb_candidate(site: CueSite) -> Candidate | None:
         # and a holder of its own (guidelines §4.3).
         return None
     passive = _passive(s, i)
-    if passive and _passive_no_attitude(site):
+    if passive and passive_no_attitude(site):
         return None
     needs: Complement = site.cue.complement
     # "thinks Cairo will back down": a complement clause without "that" (§7.1: the span
@@ -405,26 +393,6 @@ def _passive_candidate(site: CueSite, typ: str, span_start: int, end: int) -> Ca
         else:
             cand.target_hint = subject[0].ref
     return cand
-
-
-# Passive participles that, in the present with *to* and no agent, are the author's hedge of
-# Appendix B (*is believed to, are thought to, is said to*), not an implicit party's attitude.
-_WEASEL_PASSIVES = frozenset(["believed", "thought", "said", "reported", "rumoured", "rumored"])
-
-
-def _weasel_passive(site: CueSite) -> bool:
-    """Whether the passive cue is a present *is / are believed to* with no agent (*The minister
-    is believed to be drifting away from the leader*): the author's hedge (guidelines Appendix
-    B, *is believed to (the author's, not a source's)*) on the author's clause, never an
-    attitude of the party of the context (a past *was seen as* stays the context's, §6.2)."""
-    s, i = site.s, site.i
-    low = s.low
-    return (
-        low[i] in _WEASEL_PASSIVES
-        and low[i - 1] in ("is", "are")
-        and site.nxt == "to"
-        and "by" not in low[i : site.end]
-    )
 
 
 def _agentless_expected(site: CueSite) -> bool:

@@ -17,7 +17,7 @@ from ..conjuncts import bare_verb
 from ..lexicons import lexicons, longest_match
 from ..main_clauses import main_clauses
 from ..predicates import holds_predicate
-from ..sentence import Sentence, skip_connectives
+from ..sentence import Sentence
 from ..types import Candidate
 from ..words import (
     DETERMINERS,
@@ -28,7 +28,6 @@ from ..words import (
     PRESENT,
     SENTENCE_ADVERBS,
     WH,
-    is_past,
     is_verb,
 )
 from .evidence import fact_signals
@@ -46,8 +45,9 @@ from .judgement_reports import (
     trend_of_relations,
     unjudged,
 )
+from .judgement_tense import untensed
 from .judgement_type import describing_relative_start, frame_type, optative
-from .report_frame import viewpoint_end
+from .report_frame import viewed_clause
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -62,7 +62,7 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
             return False
     if caused_attitude(s, i, j):
         return False  # "The moves have raised concerns among observers": an effect judged
-    if "past" in found and _untensed(s, i, j):
+    if "past" in found and untensed(s, i, j):
         found.discard("past")  # "the continued attacks reinforce ...": a participle, no tense
     if "statistic" in found:
         return True
@@ -75,67 +75,6 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     # Event nouns alone ("the talks resume") are no report: only past narration, dates and
     # reported statements are.
     return bool(found & {"past", "date", "statement"})
-
-
-#: Demonstratives, also pronouns that can be a subject (*These included ...*).
-_DEMONSTRATIVES = frozenset(["this", "that", "these", "those"])
-#: Words after which a form in -ed is a participle, not a finite past verb: a determiner or
-#: possessive before an attributive participle (*the continued attacks*), the hyphen of a
-#: compound (*nationality-based groups*), a passive or progressive auxiliary of a non-finite
-#: phrase (*being treated*, *to be seen*).
-_BEFORE_PARTICIPLE = (DETERMINERS - _DEMONSTRATIVES) | frozenset(
-    ["-", "being", "be", "'s", "’s", "so"]
-)
-
-
-def _untensed(s: Sentence, i: int, j: int) -> bool:
-    """Whether the clause i..j, which opens the sentence and has a verb of its own, has a
-    past form only as a participle (*The continued attacks reinforce nationalism*, *groups
-    based in the north have a potential for ...*): no past narration. A later piece (*and then
-    an Ordered Departure for ...*, an apposition) or a verbless one is left alone."""
-    if skip_connectives(s, 0, s.n) < i or _finite_past(s, i, j):
-        return False
-    return any(
-        w in FINITE or w in PRESENT or (k > i and _present_s(s, k))
-        for k, w in enumerate(s.low[i:j], start=i)
-    )
-
-
-def _present_s(s: Sentence, k: int) -> bool:
-    """A present verb in -s after a noun and before its object (*the difficulty involves
-    Thai sensitivity*, *Seoul controls the strait*)."""
-    low = s.low
-    w = low[k]
-    return (
-        w.endswith("s")
-        and not w.endswith(("ss", "us", "is", "'s", "’s"))
-        and s.toks[k].islower()
-        and low[k - 1].isalpha()
-        and low[k - 1] not in DETERMINERS
-        and k + 1 < s.n
-        and (low[k + 1] in DETERMINERS or s.toks[k + 1][:1].isupper())
-    )
-
-
-def _attributive(word: str) -> bool:
-    """A regular participle in -ed, the form that serves as an adjective (*the continued
-    attacks*); an irregular past form after a determiner stays a verb or a noun (*Lee's
-    left-of-center party*: no participle the rule may set aside)."""
-    return word.endswith("ed")
-
-
-def _finite_past(s: Sentence, i: int, j: int) -> bool:
-    """Whether tokens i..j hold a past form that can be the clause's finite verb: not one
-    used as an adjective or inside a non-finite phrase (the clause's tense is its verb's,
-    guidelines §4.4: past narration is a report, a present judgement is not)."""
-    low = s.low
-    return any(
-        (is_past(low[k]) and not (_attributive(low[k]) and low[k - 1] in _BEFORE_PARTICIPLE))
-        # a perfect passive (*have long been used by*): narrated, whatever the participle
-        or (low[k] == "been" and k + 1 < j and low[k + 1].endswith("ed"))
-        or (low[k] == "yet" and low[k + 1 : k + 2] == ["to"])  # "have yet to exchange"
-        for k in range(i, j)
-    )
 
 
 _RELATIVES = frozenset(["which", "who", "that"])
@@ -282,7 +221,7 @@ def _reported(s: Sentence, a: int, b: int) -> bool:
         return True  # "The agency must screen buyers, pursuant to two laws": the law's duty
     if _cue_alone(s, a, b):
         return True  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
-    if _is_report(s, a, b) and not _explained(s, b) and not _viewed(s, a, b):
+    if _is_report(s, a, b) and not _explained(s, b) and not viewed_clause(s, a, b):
         return True
     if standing_fact(s, a, b):
         return True  # "It borders the strait", "Relations include ...": geography, record
@@ -291,14 +230,6 @@ def _reported(s: Sentence, a: int, b: int) -> bool:
     if _narrated_conduct(s, a, b) or speaker_conduct(s, a, b):
         return True  # "The two countries collaborate on energy", "We are monitoring ...": §4.4
     return expressed_attitude(s, a, b)  # "X have raised concerns about ...": a stance (v1.3)
-
-
-def _viewed(s: Sentence, a: int, b: int) -> bool:
-    """Whether the clause a..b is the content of a point-of-view frame opening the sentence
-    (*From Seoul's point of view, the summit failed*): a view, not a report, whatever its
-    tense (guidelines §4.5)."""
-    end = viewpoint_end(s)
-    return end is not None and a <= end + 1 < b
 
 
 def _after_boundary(s: Sentence, a: int) -> bool:
