@@ -174,3 +174,28 @@ def test_adjectives_of_affect(text: str, expected: list[tuple[Any, ...]]) -> Non
 )
 def test_modal_before_a_stance_adjective(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert claims(text, recent=()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "to X" after a verb of seeming or an adjective of value names the experiencer, who
+        # holds the view (§6.1, "Y is more attractive to X").
+        (
+            "The pact seems to Tokyo to favour Beijing.",
+            [("japan", "Tokyo", "belief")],
+        ),
+        (
+            "The base is important to Seoul for its deterrent value.",
+            [("south_korea", "Seoul", "belief")],
+        ),
+        (
+            "A slower pace is more attractive to Tokyo.",
+            [("japan", "Tokyo", "desire")],
+        ),
+        # An effect on X is no view of X's: the author's claim.
+        ("The base is a threat to Seoul.", [("author", None, "belief")]),
+    ],
+)
+def test_experiencer_named_by_to(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [c[:3] for c in claims(text, recent=())] == expected

@@ -20,6 +20,7 @@ from .rules.actor import coordinated_holders, experiencer, first_person, shared_
 from .rules.coordination import coordinated
 from .rules.evidence import Fact, evidence_link, sentence_facts
 from .rules.expectation import expectation_candidates
+from .rules.experiencer_phrases import experiencer_to
 from .rules.hedge import assign_cues, certainty_of, hedge_cues
 from .rules.judgement import author_judgements
 from .rules.report_frame import give_to_speaker, report_frames
@@ -133,8 +134,10 @@ def _experiencers(a: Analysis) -> None:
 
 
 def _judgements(a: Analysis) -> None:
-    """Main clauses no cue covers that are no plain report: the author's beliefs (rule 6)."""
+    """Main clauses no cue covers that are no plain report: the author's beliefs (rule 6), or
+    the views of an experiencer their predicate names (*is important to X*, §6.1)."""
     author_judgements(a.s, a.candidates)
+    experiencer_to(a.s, a.candidates, a.mentions)
 
 
 def _speaker_we(a: Analysis) -> None:
@@ -219,7 +222,14 @@ STEPS = (
     ),
     Step("outermost-cues", _outermost_cues, ("Analysis.candidates",)),
     Step("experiencers", _experiencers, ("Analysis.candidates",)),
-    Step("judgements", _judgements, ("Analysis.candidates",)),
+    Step(
+        "judgements",
+        _judgements,
+        (
+            "Analysis.candidates",
+            *(f"Candidate.{name}" for name in ("holder", "actor_tokens", "frame", "type")),
+        ),
+    ),
     Step(
         "speaker-we",
         _speaker_we,
