@@ -199,3 +199,22 @@ def test_modal_before_a_stance_adjective(text: str, expected: list[tuple[Any, ..
 )
 def test_experiencer_named_by_to(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert [c[:3] for c in claims(text, recent=())] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adjective of valuation in the subject or predicated by a copula judges, whatever
+        # the tense (§4.4, evaluative words): the author's belief, not past narration.
+        ("The most important change was the new envoy in Tokyo.", [("author", None, "belief")]),
+        ("The visit was not helpful to the talks in 2019.", [("author", None, "belief")]),
+        (
+            "Seoul won the vote at the expense of its ties with Tokyo.",
+            [("author", None, "belief")],
+        ),
+        # Describing an object it is no judgement: a past report stays a report.
+        ("The base sustained serious damage in May.", []),
+    ],
+)
+def test_valuation_in_subject_or_predicate(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [c[:3] for c in claims(text, recent=())] == expected

@@ -173,6 +173,7 @@ class Lexicons:
     subordinators: Trie
     concessive: Trie
     evaluative: Trie
+    valuation: Trie
     advice: frozenset[str]
     causal: Trie
     connectives: Trie
@@ -229,6 +230,7 @@ def load_lexicons(folder: Traversable) -> Lexicons:
         subordinators=build_trie(group_words("subordinators")),
         concessive=build_trie(group_words("concessive")),
         evaluative=build_trie(group_words("evaluative")),
+        valuation=build_trie(group_words("valuation")),
         advice=single("advice"),
         causal=build_trie(group_words("causal")),
         connectives=build_trie(group_words("connectives")),

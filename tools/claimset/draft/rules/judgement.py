@@ -47,6 +47,7 @@ from .judgement_reports import (
 )
 from .judgement_tense import untensed
 from .judgement_type import describing_relative_start, frame_type, optative
+from .judgement_valuation import evaluative_at
 from .report_frame import viewed_clause
 
 
@@ -56,7 +57,7 @@ def _is_report(s: Sentence, i: int, j: int) -> bool:
     found = fact_signals(s, i, j)
     for k in range(i, j):
         w = s.low[k]
-        if (w in lex.evaluative.firsts and longest_match(lex.evaluative, s.low, k)) or (
+        if evaluative_at(s, i, k) or (
             w in lex.causal.firsts and longest_match(lex.causal, s.low, k) and _causal_use(s, k, j)
         ):
             return False
