@@ -218,3 +218,11 @@ def test_experiencer_named_by_to(text: str, expected: list[tuple[Any, ...]]) -> 
 )
 def test_valuation_in_subject_or_predicate(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert [c[:3] for c in claims(text, recent=())] == expected
+
+
+def test_modal_resumes_past_a_comma_phrase() -> None:
+    # "can, with better management, repeat": the phrase between commas interrupts the modal
+    # and its verb without ending the clause (a span is contiguous, §7.2).
+    found = claims("Tokyo can, with better management, repeat its earlier growth.", recent=())
+    assert [c[:2] for c in found] == [("author", None)]
+    assert found[0][3] == "Tokyo can, with better management, repeat its earlier growth"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..lexicons import lexicons, longest_match
 from ..registry import insertion
 from ..sentence import skip_connectives
-from ..words import COORDINATORS, DETERMINERS, FINITE, QUOTES, WH, is_verb
+from ..words import COORDINATORS, DETERMINERS, FINITE, MODALS, QUOTES, WH, is_verb
 
 if TYPE_CHECKING:
     from ..sentence import Sentence
@@ -281,6 +281,8 @@ def _resumes(s: Sentence, k: int, opened: int) -> bool:
     w, tok = s.low[k + 1], s.toks[k + 1]
     if w in _PREDICATE_STARTS or w in QUOTES or w in lexicons().copulas:
         return True  # also a linking verb: "..., as in past years, appears to ..."
+    if s.low[opened - 1] in MODALS and tok.isalpha() and tok.islower():
+        return True  # "It can, with better management, repeat ...": the modal's verb
     if w in ("that", "who"):
         return _cleft(s, opened)
     if w == "to":
