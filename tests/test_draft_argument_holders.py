@@ -60,19 +60,19 @@ def test_named_holder_of_an_infinitive_is_kept() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A point-of-view frame makes its content the party's view, also a past narration
-        # that would otherwise be a report (§4.5, "In Tokyo's view, ...").
+        # A point-of-view frame gives the author's claim of its content to the party (§4.5,
+        # "In Tokyo's view, ...").
         (
             "From Tokyo's point of view, the summit ended in failure.",
             [("japan", "Tokyo", "belief", "the summit ended in failure")],
         ),
         (
-            "From the Japanese point of view, the talks collapsed too early.",
-            [("japan", "Japanese", "belief", "the talks collapsed too early")],
+            "From the Japanese point of view, the talks are premature.",
+            [("japan", "Japanese", "belief", "the talks are premature")],
         ),
         (
-            "In Japanese eyes, the visit was an insult.",
-            [("japan", "Japanese", "belief", "the visit was an insult")],
+            "In Japanese eyes, the visit is an insult.",
+            [("japan", "Japanese", "belief", "the visit is an insult")],
         ),
     ],
 )

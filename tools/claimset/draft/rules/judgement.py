@@ -48,7 +48,6 @@ from .judgement_reports import (
 from .judgement_tense import untensed
 from .judgement_type import describing_relative_start, frame_type, optative
 from .judgement_valuation import evaluative_at
-from .report_frame import viewed_clause
 
 
 def _is_report(s: Sentence, i: int, j: int) -> bool:
@@ -222,7 +221,7 @@ def _reported(s: Sentence, a: int, b: int) -> bool:
         return True  # "The agency must screen buyers, pursuant to two laws": the law's duty
     if _cue_alone(s, a, b):
         return True  # "Make no mistake, ...", "As it happens, ...": a booster, no claim (App. B)
-    if _is_report(s, a, b) and not _explained(s, b) and not viewed_clause(s, a, b):
+    if _is_report(s, a, b) and not _explained(s, b):
         return True
     if standing_fact(s, a, b):
         return True  # "It borders the strait", "Relations include ...": geography, record

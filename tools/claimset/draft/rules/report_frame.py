@@ -209,14 +209,6 @@ def viewpoint_end(s: Sentence) -> int | None:
     return comma
 
 
-def viewed_clause(s: Sentence, a: int, b: int) -> bool:
-    """Whether the clause a..b is the content of a point-of-view frame opening the sentence
-    (*From Seoul's point of view, the summit failed*): a view, not a report, whatever its
-    tense (guidelines §4.5)."""
-    end = viewpoint_end(s)
-    return end is not None and a <= end + 1 < b
-
-
 def _view_frame(s: Sentence, mentions: list[Mention], ctx: Context) -> ReportFrame | None:
     """*In Tokyo's view, P*, *In the view of Seoul's leaders, P*, *From the Korean point of view,
     P*: P is the party's claim, as with *according to* (the author's own *In my view* is a
