@@ -858,3 +858,31 @@ def test_gerund_items_after_a_colon_are_no_grounds(text: str, expected: list[str
 )
 def test_a_comparison_after_as_states_no_fact(text: str, expected: list[str]) -> None:
     assert links([text])[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # A bare noun with its "that" clause after ", and" is a second object of the predicate
+        # before it: a list of objects of one predicate is one fact ("How many links") ...
+        (
+            "The dispute involved its reliance on Chinese buyers of its coal, and displeasure "
+            "that its exports were not paid in 2023.",
+            [
+                "The dispute involved its reliance on Chinese buyers of its coal, and displeasure "
+                "that its exports were not paid in 2023"
+            ],
+        ),
+        # ... a clause with a subject of its own after ", and" is a second fact.
+        (
+            "China answered with tariffs on its barley in 2020, and duties on its wine followed "
+            "in 2021.",
+            [
+                "China answered with tariffs on its barley in 2020",
+                "duties on its wine followed in 2021",
+            ],
+        ),
+    ],
+)
+def test_a_second_object_after_and_is_no_second_fact(second: str, expected: list[str]) -> None:
+    assert links(["Seoul clearly faces hard choices.", second])[0] == expected

@@ -14,6 +14,7 @@ from ..sentence import Sentence, skip_connectives
 from ..types import Candidate
 from ..words import (
     BE,
+    CLAUSE_OPENING_PRONOUNS,
     DETERMINERS,
     EVIDENTIAL_CUES,
     FINITE,
@@ -213,7 +214,8 @@ def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
     while k < b:
         end = k
         while end < b and not (
-            s.low[end] == ";" or (s.low[end] == "," and end + 1 < b and s.coord[end + 1])
+            s.low[end] == ";"
+            or (s.low[end] == "," and end + 1 < b and s.coord[end + 1] and _clause_after(s, end))
         ):
             end += 1
         start = skip_connectives(s, k, end)
@@ -228,6 +230,15 @@ def _pieces(s: Sentence, a: int, b: int) -> list[tuple[int, int]]:
         if k < b and s.low[k] == "and":
             k += 1
     return out
+
+
+def _clause_after(s: Sentence, comma: int) -> bool:
+    """Whether the *, and* at token `comma` opens a clause, not a second object of the
+    predicate before it: a bare noun with its *that* clause (*involves their sensitivity to
+    X, and displeasure that Y*) is one (a list of objects of one predicate is one fact)."""
+    k = comma + 2  # past ", and"
+    noun = k + 1 < s.n and s.toks[k][:1].islower() and s.low[k + 1] == "that"
+    return not (noun and s.low[k] not in CLAUSE_OPENING_PRONOUNS and not is_verb(s.low[k]))
 
 
 def _claim_before(cands: list[Candidate], i: int) -> int | None:
