@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .lexicons import lexicons
 from .types import Tokens
-from .words import COORDINATORS, DETERMINERS, MODALS, is_past
+from .words import COORDINATORS, DETERMINERS, FINITE, MODALS, SUBJECT_PRONOUNS, is_past
 
 
 def opens_clause_at(s: Tokens, k: int) -> bool:
@@ -206,3 +206,59 @@ def bare_verb(s: Tokens, k: int) -> bool:
         and w not in MODALS
         and not w.endswith(_NOT_BARE)
     )
+
+
+#: Words that end the stretch `verbless_contrast` looks at: the clause's end, or a relative
+#: pronoun (a relative clause's verb is its own).
+_CONTRAST_ENDS = frozenset([";", ":", ")", "–", "—", ".", "?", "!"])
+_CONTRAST_RELATIVES = frozenset(["that", "which", "who", "whom"])
+
+
+def verbless_contrast(s: Tokens, i: int, negated: bool) -> bool:
+    """Whether the *but* at token i adds a phrase without a verb of its own to the clause
+    before it (guidelines §7.2, a closing contrast stays): a corrective after a negation (*is
+    not a threat, but a fact of life*; *is not to gain ground, but to keep the peace*), or a
+    restriction (*will accept the rivalry, but within limits*, *but not at any price*). A
+    finite verb, a past form or a present verb after a name or pronoun makes it a clause
+    (*, but Tokyo wants more*, *but refused to sign*); an infinitive is a corrective only
+    after a negation (*plans to sign, but to delay ratification* is a second claim)."""
+    low, toks, n = s.low, s.toks, s.n
+    k = i + 1
+    if k < n and low[k] == "not":
+        k += 1
+    if i == 0 or low[i - 1] == "(" or k + 1 >= n or not low[k].isalpha():
+        return False  # "(but a Sunni royal family)": a bracket is an insertion of its own
+    if not _verb_before(s, i):
+        return False  # a verbless fragment (*Support for X, not as Y, but to Z*): its pieces stay
+    if low[k] == "to":
+        return negated and toks[k + 1].islower() and low[k + 1].isalpha()
+    helped = i > 1 and low[i - 1] == "help" and low[i - 2] in ("cannot", "n't", "not")
+    if not (helped or low[k] in DETERMINERS or low[k] == "as" or low[k] in lexicons().prepositions):
+        return False  # "but delay ratification", "but that X would", "but Tokyo wants"
+    for t in range(k, n):
+        w = low[t]
+        if w in _CONTRAST_ENDS or (w in _CONTRAST_RELATIVES and t > k):
+            break
+        if w == ",":
+            return False  # "but at the same time, insufficient": more follows the comma
+        if is_past(w) or w in FINITE or w == "to":
+            return False
+        named = toks[t - 1][:1].isupper() or low[t - 1] in SUBJECT_PRONOUNS
+        if t > k and named and toks[t].islower() and w.endswith("s") and not w.endswith("ss"):
+            return False  # "but Seoul wants trade": a present verb after its subject
+    return True
+
+
+def _verb_before(s: Tokens, i: int) -> bool:
+    """Whether a verb stands before token i: a finite or past form, a word after a subject
+    pronoun (*I say*), a present form in -s after a name (*Seoul wants*)."""
+    low, toks = s.low, s.toks
+    for t in range(i):
+        w = low[t]
+        if w in FINITE or is_past(w):
+            return True
+        if t and toks[t].islower() and w.isalpha() and w not in lexicons().prepositions:
+            named = toks[t - 1][:1].isupper() and w.endswith("s") and not w.endswith("ss")
+            if named or low[t - 1] in SUBJECT_PRONOUNS:
+                return True
+    return False

@@ -45,6 +45,7 @@ def _clause_end(s: Sentence, k: int) -> int:
             s.low[end] in (";", "but", "yet", ":", "?", "because")
             and not adverbial_yet(s.low, end)
             and not phrase_contrast(s, end)
+            and not _contrast_phrase(s, end)
         )
         or (
             s.low[end] == "–"
@@ -56,6 +57,12 @@ def _clause_end(s: Sentence, k: int) -> int:
     ):
         end += 1
     return end
+
+
+def _contrast_phrase(s: Sentence, k: int) -> bool:
+    """Whether the *but* at k adds a verbless phrase to its clause (*is not a threat, but a
+    fact of life*): the clause boundaries left it no boundary, outside an insertion."""
+    return s.low[k] == "but" and not s.stop[k] and k not in s.inserted
 
 
 def _clause_start(s: Sentence, k: int, end: int) -> int:

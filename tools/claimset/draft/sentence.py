@@ -12,6 +12,7 @@ from .conjuncts import (
     opens_clause_at,
     parallel_base,
     parallel_past,
+    verbless_contrast,
     verbs_sharing_an_object,
 )
 from .lexicons import lexicons, longest_match
@@ -175,6 +176,9 @@ def _boundary_at(
     # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
     if tok in _PUNCTUATION_BOUNDS or (tok == "." and i == n - 1):
         listed = i in parenthetical or (tok == "," and list_comma(s, i)) or mid_repair(s.low, i)
+        if tok == "," and low[i + 1 : i + 2] == ["but"]:
+            # "is not a threat, but a fact of life": one predicate
+            listed = listed or verbless_contrast(s, i + 1, negated)
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:
         return _adversative(s, i, negated), False
@@ -235,6 +239,7 @@ def _adversative(s: Sentence, i: int, negated: bool) -> int:
     # after "but" opens a second predicate all the same ("may not be accurate but have a
     # long range").
     contrast = negated and not (i + 1 < s.n and s.low[i + 1] in FINITE)
+    contrast = contrast or (s.low[i] == "but" and verbless_contrast(s, i, negated))
     if contrast or _relative_second_predicate(s, i) or _between_adjectives(s, i):
         return 0
     # "is open to trade but wary of debt, and committed to ...": items of one predicate list.

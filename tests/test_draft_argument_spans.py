@@ -1,0 +1,55 @@
+"""Spans of written argument (session 13): a verbless phrase after *but* stays in its clause
+(guidelines §7.2, a closing contrast or restriction is no separate statement). Examples and
+non-examples are our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from draft_samples import claims
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A corrective after a negation: one predicate, whatever the phrase after *but*.
+        ("Seoul is not a rival, but a partner.", ["Seoul is not a rival, but a partner"]),
+        (
+            "Tokyo's aim is not to win the race, but to keep the peace that the treaty made.",
+            ["Tokyo's aim is not to win the race, but to keep the peace that the treaty made"],
+        ),
+        # A restriction of the same predicate: a prepositional phrase, *not* + a phrase.
+        (
+            "Tokyo will accept the rivalry, but within limits.",
+            ["Tokyo will accept the rivalry, but within limits"],
+        ),
+        ("Seoul wants trade, but not at any price.", ["wants trade, but not at any price"]),
+        # The idiom *cannot help but* + a verb is one predicate.
+        (
+            "The dispute cannot help but hurt the alliance.",
+            ["The dispute cannot help but hurt the alliance"],
+        ),
+    ],
+)
+def test_a_verbless_phrase_after_but_stays(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A clause with its own subject and verb, a second predicate, a second content clause.
+        (
+            "Seoul will sign the deal, but Tokyo will wait.",
+            ["Seoul will sign the deal", "Tokyo will wait"],
+        ),
+        ("Seoul will sign the deal, but delay ratification.", ["Seoul will sign the deal"]),
+        (
+            "Tokyo is not ready, but at the same time, it is willing.",
+            ["Tokyo is not ready", "it is willing"],
+        ),
+        # An infinitive after *but* is a corrective only after a negation.
+        ("Seoul plans to sign, but to delay ratification.", ["sign"]),
+    ],
+)
+def test_a_clause_after_but_is_still_a_clause(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
