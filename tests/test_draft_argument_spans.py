@@ -53,3 +53,58 @@ def test_a_verbless_phrase_after_but_stays(text: str, spans: list[str]) -> None:
 )
 def test_a_clause_after_but_is_still_a_clause(text: str, spans: list[str]) -> None:
     assert [c[2] for c in claims(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # *both X and Y*: two noun phrases, one subject.
+        (
+            "Tokyo knows that both Seoul and the other capitals are worried.",
+            ["both Seoul and the other capitals are worried"],
+        ),
+        # A last noun phrase after ", and" / ", or" that closes the sentence: a list item.
+        (
+            "Tokyo will cut its tariffs on steel, and the rest of the quotas.",
+            ["Tokyo will cut its tariffs on steel, and the rest of the quotas"],
+        ),
+        (
+            "Seoul will back new talks, or agreements for cooperation that serve both sides.",
+            ["Seoul will back new talks, or agreements for cooperation that serve both sides"],
+        ),
+        # A long subject after "and" that reaches its modal: a coordinated clause, split at
+        # that "and", not at the inner "and" of two nouns.
+        (
+            "The aid is running out and the good effect of the visit and the summit could fade.",
+            [
+                "The aid is running out",
+                "the good effect of the visit and the summit could fade",
+            ],
+        ),
+    ],
+)
+def test_noun_phrases_joined_by_and_stay_together(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # *both* before an infinitive's subject: the infinitives are two claims (§7.1).
+        (
+            "Tokyo urged both Koreas to cut tariffs and to open talks.",
+            ["both Koreas to cut tariffs", "open talks"],
+        ),
+        # A bare verb or a clause after ", and" is a conjunct of its own.
+        (
+            "Seoul should expand its navy, and increase its defense budget.",
+            ["Seoul should expand its navy", "increase its defense budget"],
+        ),
+        (
+            "Tokyo will cut its tariffs, and the quotas will go.",
+            ["Tokyo will cut its tariffs", "the quotas will go"],
+        ),
+    ],
+)
+def test_clauses_after_and_stay_clauses(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans

@@ -262,3 +262,72 @@ def _verb_before(s: Tokens, i: int) -> bool:
             if named or low[t - 1] in SUBJECT_PRONOUNS:
                 return True
     return False
+
+
+#: Relative pronouns: a verb after one is the relative clause's, not a conjunct's.
+_RELATIVES = frozenset(["that", "which", "who", "whom", "whose"])
+
+
+def noun_phrase_conjunct(s: Tokens, k: int) -> bool:
+    """Whether the stretch from token k, after *, and* / *, or*, is a last noun phrase that
+    closes the sentence with no verb of its own (*expects strong defenses on both sides, and
+    the maintenance of parity*; *such as arms control, or agreements for cooperation which
+    promise ...*): an item of the clause's list (guidelines §7.2), no coordinated clause.
+    It opens with a determiner or a plural before a preposition; a bare verb (*, and
+    increase spending*) or a verb anywhere up to the end or a relative pronoun makes it a
+    conjunct of its own."""
+    low, toks, n = s.low, s.toks, s.n
+    if k + 1 >= n or not toks[k].islower():
+        return False
+    w = low[k]
+    plural = w.endswith("s") and not w.endswith("ss") and low[k + 1] in lexicons().prepositions
+    if not (w in DETERMINERS or plural) or low[k + 1] == "to":
+        return False
+    for t in range(k, n):
+        w = low[t]
+        if w in _RELATIVES and t > k:
+            return True
+        if w == "." and t == n - 1:
+            return True
+        if not w[:1].isalnum() or w in FINITE or is_past(w) or w in SUBJECT_PRONOUNS:
+            return False
+        named = toks[t - 1][:1].isupper() and toks[t].islower()
+        if t > k and named and w.endswith("s") and not w.endswith("ss"):
+            return False  # "and the Kremlin wants ...": a present verb after a name
+    return False
+
+
+def both_conjunct(s: Tokens, i: int) -> bool:
+    """Whether the *and* at token i completes *both X and Y*: two noun phrases (*both the
+    United States and Russia are great powers*), no clause boundary. The *both* must stand
+    before it with no verb or punctuation between, and open a noun phrase (*Seoul both wants
+    trade and fears ...* has no noun after it)."""
+    low = s.low
+    for t in range(i - 1, max(-1, i - 10), -1):
+        w = low[t]
+        if w == "both":
+            nxt = low[t + 1]
+            return nxt in DETERMINERS or s.toks[t + 1][:1].isupper() or nxt.endswith("s")
+        if not w[:1].isalnum() or w in FINITE or is_past(w) or w in _RELATIVES:
+            return False
+        if w in ("and", "to"):
+            return False  # "called both Koreas to exercise restraint and to avoid escalation"
+    return False
+
+
+def subject_then_finite(s: Tokens, c: int) -> bool:
+    """Whether a long subject opening at token c (after *and*, with a determiner) reaches its
+    finite verb within twelve words (*... is stretching out and the good effect of the visit
+    and the mission could turn sour*): a coordinated clause. The words between are a noun
+    phrase's, also an inner *and* of two nouns; punctuation, *but*, *to*, a relative or a
+    subject pronoun (a clause inside the phrase, *the costs it has borne*) end the search."""
+    low = s.low
+    for k in range(c + 1, min(s.n, c + 13)):
+        w = low[k]
+        if w in FINITE:
+            return True
+        if not w[:1].isalnum() or w in ("but", "to", "or") or w in _RELATIVES:
+            return False
+        if w in SUBJECT_PRONOUNS or is_past(w):
+            return False
+    return False

@@ -8,10 +8,13 @@ import re
 from itertools import compress
 
 from .conjuncts import (
+    both_conjunct,
     closes_before_coordinator,
+    noun_phrase_conjunct,
     opens_clause_at,
     parallel_base,
     parallel_past,
+    subject_then_finite,
     verbless_contrast,
     verbs_sharing_an_object,
 )
@@ -179,13 +182,15 @@ def _boundary_at(
         if tok == "," and low[i + 1 : i + 2] == ["but"]:
             # "is not a threat, but a fact of life": one predicate
             listed = listed or verbless_contrast(s, i + 1, negated)
+        if tok == "," and finite_seen and low[i + 1 : i + 2] in (["and"], ["or"]):
+            listed = listed or noun_phrase_conjunct(s, i + 2)  # ", and the maintenance of X"
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:
         return _adversative(s, i, negated), False
     if tok in COORDINATORS and i > 0 and low[i - 1] == "," and list_comma(s, i - 1):
         return 0, False  # the serial "and" of a list
     if tok == "and":
-        joins = _coordinates(s, i, finite_seen, parenthetical)
+        joins = not both_conjunct(s, i) and _coordinates(s, i, finite_seen, parenthetical)
         return (1, True) if joins else (0, False)
     if since_a_time(low, i) or (tok == "since" and _since_a_phrase(s, i)):
         return 0, False  # "since 2022", "since World War II": a phrase of time, no clause
@@ -390,7 +395,7 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
                 return True
     # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
     # finite verb follows within a few words.
-    return nxt in DETERMINERS and _finite_follows(s, c)
+    return nxt in DETERMINERS and (_finite_follows(s, c) or subject_then_finite(s, c))
 
 
 def _adjectives(s: Sentence, i: int, c: int) -> bool:
