@@ -5,7 +5,8 @@ non-examples are our own sentences."""
 from __future__ import annotations
 
 import pytest
-from draft_samples import claims
+from claimset.draft import draft_sentence
+from draft_samples import PARTIES, claims, fields
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,19 @@ def test_noun_phrases_joined_by_and_stay_together(text: str, spans: list[str]) -
 )
 def test_clauses_after_and_stay_clauses(text: str, spans: list[str]) -> None:
     assert [c[2] for c in claims(text)] == spans
+
+
+def test_a_named_subject_with_a_modal_after_and_opens_a_clause() -> None:
+    # "and" + a name + a modal, after a clause with a verb: a coordinated clause, which finds
+    # its own target (its subject is the agent, guidelines §9 rule 3).
+    drafted = draft_sentence(
+        "The vote will stress this point and Seoul will probably seek new partners.", PARTIES
+    )
+    assert fields(drafted, "span", "target") == [
+        ("The vote will stress this point", None),
+        ("Seoul will probably seek new partners", "south_korea"),
+    ]
+    # Two names joined by "and" are one subject.
+    assert [c[2] for c in claims("The vote shows that Tokyo and Seoul will meet.")] == [
+        "Tokyo and Seoul will meet"
+    ]

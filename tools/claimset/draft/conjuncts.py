@@ -331,3 +331,16 @@ def subject_then_finite(s: Tokens, c: int) -> bool:
         if w in SUBJECT_PRONOUNS or is_past(w):
             return False
     return False
+
+
+def named_subject(s: Tokens, c: int) -> bool:
+    """Whether a name of one or two capitalised words at token c is followed by a modal or an
+    auxiliary (*... and Rallis can be expected to ...*, *and New Delhi will ...*): the subject
+    of a coordinated clause. The caller asks only after a verb in the clause before *and*
+    and not after a name (*relations between Tokyo and Seoul are ...*, *will see that Tokyo
+    and Seoul will ...* join two names)."""
+    toks, low, n = s.toks, s.low, s.n
+    k = c
+    while k < n and k < c + 2 and toks[k][:1].isupper() and toks[k].isalpha():
+        k += 1
+    return k > c and k < n and low[k] in MODALS

@@ -10,6 +10,7 @@ from itertools import compress
 from .conjuncts import (
     both_conjunct,
     closes_before_coordinator,
+    named_subject,
     noun_phrase_conjunct,
     opens_clause_at,
     parallel_base,
@@ -370,6 +371,8 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
         return True
     if nxt in SUBJECT_PRONOUNS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
         return True  # "... and it will end", "... and he would reincarnate": a clause
+    if finite_seen and not s.toks[i - 1][:1].isupper() and named_subject(s, c):
+        return True  # "... will stress this point and Rallis can be expected to ...": a clause
     if _adjectives(s, i, c):
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
     if verbs_sharing_an_object(s, i, c):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..clauses import is_future, is_negated, opens_infinitive, trim_span
+from ..conjuncts import named_subject
 from ..context import party_of
 from ..lexicons import ExpectationCue, lexicons, longest_match
 from ..mentions import Mention
@@ -46,7 +47,9 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
                 # so a predicate of the holder, not of the content ("argues that the submarines
                 # are defensive and threaten no one").
                 typ, first = _conjunct_attitude(s, k, stop, cand.type)
-            own = typ != cand.type or first != k
+            # A conjunct with a named subject of its own (*and Rallis can ...*) finds its own
+            # target too (§9 rule 3: its subject is the agent).
+            own = typ != cand.type or first != k or named_subject(s, k)
             span = trim_span(s, (first, stop))
             if span[0] >= span[1]:
                 break
