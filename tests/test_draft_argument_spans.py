@@ -125,3 +125,32 @@ def test_a_named_subject_with_a_modal_after_and_opens_a_clause() -> None:
     assert [c[2] for c in claims("The vote shows that Tokyo and Seoul will meet.")] == [
         "Tokyo and Seoul will meet"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A second bare verb (or *to*) inside an infinitive of purpose goes on the adjunct.
+        (
+            "Seoul must pay in order to keep Tokyo on its side and enjoy the base.",
+            ["Seoul must pay in order to keep Tokyo on its side and enjoy the base"],
+        ),
+        (
+            "Seoul will raise taxes so as to cut the deficit and to fund the army.",
+            ["Seoul will raise taxes so as to cut the deficit and to fund the army"],
+        ),
+        # A clause after it is still a clause.
+        (
+            "Seoul will raise taxes in order to cut the deficit and the army will shrink.",
+            ["Seoul will raise taxes in order to cut the deficit", "the army will shrink"],
+        ),
+    ],
+)
+def test_purpose_infinitives_and_relative_pronouns(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text) if c[0] == "author"] == spans
+
+
+def test_a_span_never_ends_with_a_relative_pronoun() -> None:
+    # A relative clause after a name, cut off at the comma of an insertion (§7.2).
+    drafted = claims("He will be urged on by Tokyo who, secure in office, will want a deal.")
+    assert drafted[0][2] == "He will be urged on by Tokyo"

@@ -468,6 +468,9 @@ def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     while j > i and (
         (not s.low[j - 1][:1].isalnum() and s.low[j - 1] not in ("'s", "’s", "%"))
         or s.low[j - 1] in ("and", "or", "but")
+        # "urged on by Karamanlis who, secure in office, will ...": the pronoun of a relative
+        # clause cut off at its comma is the clause's, not the span's (§7.2)
+        or (s.low[j - 1] in _TRAILING_RELATIVES and j - 1 > i)
         or (s.low[j - 1] in _BEFORE_PREMISE and j - 2 > i and s.low[j - 2] == ",")
     ):
         if s.low[j - 1] == ")" and s.low[i:j].count("(") >= s.low[i:j].count(")"):
@@ -476,6 +479,9 @@ def trim_span(s: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     j = _before_trailing_connective(s, i, j)
     return _balance_quotes(s, i, j)
 
+
+#: Relative pronouns no span ends with.
+_TRAILING_RELATIVES = frozenset(["who", "whom", "whose", "which"])
 
 # Connectives that focus on part of the clause (*…, in particular*): they stay (§7.2).
 _FOCUSING = frozenset([("in", "particular"), ("above", "all"), *((w,) for w in FOCUS)])

@@ -344,3 +344,23 @@ def named_subject(s: Tokens, c: int) -> bool:
     while k < n and k < c + 2 and toks[k][:1].isupper() and toks[k].isalpha():
         k += 1
     return k > c and k < n and low[k] in MODALS
+
+
+#: Openings of an infinitive of purpose (*in order to*, *so as to*).
+_PURPOSE = (("in", "order", "to"), ("so", "as", "to"))
+
+
+def in_purpose_infinitive(s: Tokens, i: int) -> bool:
+    """Whether the *and* at token i stands inside an infinitive of purpose opened earlier in
+    its clause (*pays a price in order to keep Turkey in the alliance and enjoy the use of the
+    bases*): a second bare verb or *to* there goes on the same adjunct, no second claim
+    (guidelines §5, §7.2 keep adjuncts in the span). Punctuation or another coordinator
+    between ends the search."""
+    low = s.low
+    for t in range(i - 1, max(1, i - 16), -1):
+        w = low[t]
+        if not w[:1].isalnum() or w in ("and", "or", "but") or w in _RELATIVES:
+            return False
+        if w == "to" and (low[t - 2], low[t - 1], w) in _PURPOSE:
+            return True
+    return False

@@ -10,6 +10,7 @@ from itertools import compress
 from .conjuncts import (
     both_conjunct,
     closes_before_coordinator,
+    in_purpose_infinitive,
     named_subject,
     noun_phrase_conjunct,
     opens_clause_at,
@@ -367,6 +368,8 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
             c += 1
         c += 1
     nxt = low[c] if c < n else ""
+    if in_purpose_infinitive(s, i) and nxt not in DETERMINERS and nxt not in FINITE:
+        return False  # "in order to keep X and (to) enjoy Y": one adjunct of purpose
     if nxt in ("to", "that") or nxt in FINITE:
         return True
     if nxt in SUBJECT_PRONOUNS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
