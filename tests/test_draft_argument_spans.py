@@ -154,3 +154,33 @@ def test_a_span_never_ends_with_a_relative_pronoun() -> None:
     # A relative clause after a name, cut off at the comma of an insertion (§7.2).
     drafted = claims("He will be urged on by Tokyo who, secure in office, will want a deal.")
     assert drafted[0][2] == "He will be urged on by Tokyo"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A plural before "and", a comma or a preposition ends its noun phrase: no present
+        # verb, so the "and" before it joins noun phrases.
+        (
+            "The deal will cause friction between Tokyo and its Korean partners and there are "
+            "signs of it already.",
+            [
+                "The deal will cause friction between Tokyo and its Korean partners",
+                "there are signs of it already",
+            ],
+        ),
+    ],
+)
+def test_a_plural_before_a_break_is_no_verb(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
+
+
+def test_a_relation_between_a_pronoun_and_a_party_has_no_target() -> None:
+    # guidelines §9 rule 6: a relation between parties, none the actor; the clause after
+    # "and there are" finds its own target (none), not the first clause's.
+    drafted = draft_sentence(
+        "This will cause tension between them and their Korean advisers and there are signs "
+        "that the mood is souring.",
+        PARTIES,
+    )
+    assert fields(drafted, "target") == [(None,), (None,)]

@@ -328,8 +328,8 @@ def subject_then_finite(s: Tokens, c: int) -> bool:
             return True
         if not w[:1].isalnum() or w in ("but", "to", "or") or w in _RELATIVES:
             return False
-        if w in SUBJECT_PRONOUNS or is_past(w):
-            return False
+        if w in SUBJECT_PRONOUNS or is_past(w) or w == "there":
+            return False  # "... and there are": the verb is a later clause's
     return False
 
 
@@ -364,3 +364,13 @@ def in_purpose_infinitive(s: Tokens, i: int) -> bool:
         if w == "to" and (low[t - 2], low[t - 1], w) in _PURPOSE:
             return True
     return False
+
+
+def plural_before_a_break(s: Tokens, k: int) -> bool:
+    """Whether the word in -s at token k ends its noun phrase before *and*, *or*, a comma, a
+    full stop or a preposition (*... and their Soviet advisers and there are ...*): a plural
+    noun, no present verb (a verb takes an object or a complement after it)."""
+    nxt = s.low[k + 1] if k + 1 < s.n else "."
+    return nxt in ("and", "or", ",", ".", ";", ":", ")") or (
+        nxt in lexicons().prepositions and nxt not in ("to", "into", "on", "at")
+    )

@@ -16,6 +16,7 @@ from .conjuncts import (
     opens_clause_at,
     parallel_base,
     parallel_past,
+    plural_before_a_break,
     subject_then_finite,
     verbless_contrast,
     verbs_sharing_an_object,
@@ -449,10 +450,11 @@ def _finite_follows(s: Sentence, c: int) -> bool:
             and low[k - 1] not in DETERMINERS
             and s.toks[k].islower()
             and not w.endswith("ss")
+            and not plural_before_a_break(s, k)
         ):
             return True
-        if w in (",", ";", ":", "but"):
-            break
+        if w in (",", ";", ":", "but", "and"):
+            break  # a verb after another "and" is a later conjunct's
     return False
 
 

@@ -9,7 +9,15 @@ from ..lexicons import ExpectationCue, lexicons, longest_match
 from ..mentions import Mention
 from ..sentence import Sentence, clause_end, clause_start
 from ..types import Candidate
-from ..words import CLAUSE_OPENING_PRONOUNS, COORDINATORS, DETERMINERS, FINITE, MODALS, inflection
+from ..words import (
+    CLAUSE_OPENING_PRONOUNS,
+    COORDINATORS,
+    DETERMINERS,
+    FINITE,
+    MODALS,
+    SUBJECT_PRONOUNS,
+    inflection,
+)
 
 
 def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -50,6 +58,7 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
             # A conjunct with a named subject of its own (*and Rallis can ...*) finds its own
             # target too (§9 rule 3: its subject is the agent).
             own = typ != cand.type or first != k or named_subject(s, k)
+            own = own or (cand.frame == "author" and _subject_verb(s, k))
             span = trim_span(s, (first, stop))
             if span[0] >= span[1]:
                 break
@@ -71,6 +80,17 @@ def coordinated(s: Sentence, cands: list[Candidate]) -> list[Candidate]:
             out.append(sib)
             end, comma = stop, False
     return sorted(out, key=lambda c: c.cue)
+
+
+def _subject_verb(s: Sentence, k: int) -> bool:
+    """Whether the conjunct at token k opens with a subject pronoun or an existential *there*
+    and a finite verb (*and there are many signs that ...*, *and it will end*): a clause of its
+    own, whose target is its own (§9)."""
+    return (
+        k + 1 < s.n
+        and (s.low[k] in SUBJECT_PRONOUNS or s.low[k] == "there")
+        and s.low[k + 1] in FINITE
+    )
 
 
 def _conjunct_start(s: Sentence, end: int) -> int:

@@ -127,6 +127,17 @@ def _with_others(s: Sentence, m: Mention) -> bool:
     return m.j + 1 < s.n and s.low[m.j] in ("and", "or") and s.low[m.j + 1] in _OTHERS
 
 
+def _second_of_between(s: Sentence, m: Mention) -> bool:
+    """Whether the party is the second of *between X and Y*, X a pronoun or a description
+    (*tension between them and their Soviet advisers*): a relation, no one target (rule 6)."""
+    k = m.i - 1
+    while k > 0 and s.low[k] in ("their", "its", "his", "her", "the", "our"):
+        k -= 1
+    if k < 2 or s.low[k] != "and":
+        return False
+    return any(s.low[t] == "between" for t in range(max(0, k - 4), k - 1))
+
+
 def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
     """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*,
     *Seoul and other countries*)."""
@@ -151,6 +162,8 @@ def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
 def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """A party named (or referred to) in the span (guidelines §9, rules 3-5)."""
     pool = _parties_in_span(s, cand, mentions)
+    if any(_second_of_between(s, m) for m in pool):
+        return None  # "tension between them and their advisers": a relation (rule 6)
     if pool and _joint_before(s, cand, mentions, pool[0]):
         # "deepen its cooperation with the United States, Japan and Australia in the Quad":
         # several parties jointly, no one target (guidelines §9, rule 6).
