@@ -184,3 +184,75 @@ def test_a_relation_between_a_pronoun_and_a_party_has_no_target() -> None:
         PARTIES,
     )
     assert fields(drafted, "target") == [(None,), (None,)]
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A cue between commas inside its clause stays in the span (§7.1).
+        (
+            "A direct role would, we believe, be the end of the pact.",
+            ["A direct role would, we believe, be the end of the pact"],
+        ),
+        # A phrase between commas right after a modal: the clause resumes with its verb.
+        (
+            "Tokyo will, in time, raise its tariffs.",
+            ["Tokyo will, in time, raise its tariffs"],
+        ),
+        # An adverb inside an impersonal epistemic frame, the clause interrupted by a phrase:
+        # the frame is still shell (§7.1).
+        (
+            "It is also possible that Tokyo will, in time, pay.",
+            ["Tokyo will, in time, pay"],
+        ),
+        # An en dash that joins two words with no space is a compound, no boundary.
+        (
+            "The loss will hurt the Japan–Korea projects.",
+            ["The loss will hurt the Japan–Korea projects"],
+        ),
+    ],
+)
+def test_commas_and_dashes_inside_a_clause(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        # A spaced en dash still ends a clause.
+        (
+            "Seoul will sign the deal – and Tokyo will wait.",
+            ["Seoul will sign the deal", "Tokyo will wait"],
+        ),
+    ],
+)
+def test_other_commas_and_dashes_keep_their_boundaries(text: str, spans: list[str]) -> None:
+    assert [c[2] for c in claims(text)] == spans
+
+
+def test_a_party_joined_to_an_unregistered_name_is_no_target() -> None:
+    # guidelines §9 rule 6: several parties jointly; "Cuban" names a party the registry lacks.
+    drafted = draft_sentence("Japanese and Cuban efforts seem to be failing.", PARTIES)
+    assert fields(drafted, "target") == [(None,)]
+    drafted = draft_sentence("Nothing Tokyo or Havana could do would help.", PARTIES)
+    assert fields(drafted, "target") == [(None,)]
+
+
+def test_the_noun_will_sets_no_time() -> None:
+    # "the good will" is a noun: the clause is a belief (§8.2), not a prediction.
+    drafted = draft_sentence("The crisis has dissipated the good will of Seoul.", PARTIES)
+    assert fields(drafted, "type") == [("belief",)]
+    drafted = draft_sentence("None of this will be easy for Seoul.", PARTIES)
+    assert fields(drafted, "type") == [("prediction",)]
+
+
+def test_ability_under_a_condition_or_a_means_is_a_prediction() -> None:
+    # guidelines §8.2: ability in a future frame is a prediction; a fronted condition or means
+    # still to be taken is such a frame. Plain present ability stays a belief.
+    for text in (
+        "If Tokyo lifts the tariffs, Seoul can expand its exports.",
+        "By opening the port, Seoul can win new partners.",
+    ):
+        assert fields(draft_sentence(text, PARTIES), "type") == [("prediction",)]
+    drafted = draft_sentence("Seoul can expand its exports.", PARTIES)
+    assert fields(drafted, "type") == [("belief",)]

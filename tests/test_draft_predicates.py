@@ -36,9 +36,13 @@ from draft_samples import PARTIES, claims
             "according to the press, he was pressured.",
             [],
         ),
-        # *but not* between two phrases ends no clause.
+        # *but not* between two phrases ends no clause; a closing restriction stays in the
+        # span (guidelines §7.2) and makes no claim of its own.
         ("The treaty, which requires notification but not ratification, covers trade.", []),
-        ("Tokyo wanted a deal but not at any price.", [("japan", "desire", "wanted a deal")]),
+        (
+            "Tokyo wanted a deal but not at any price.",
+            [("japan", "desire", "wanted a deal but not at any price")],
+        ),
         # A stretch with a verb of its own stays the clause, and a verbless subject before a
         # comma is no list's tail: the clause is not moved past it.
         ("Seoul wants calm, Tokyo is worried.", [("south_korea", "desire", "wants calm")]),

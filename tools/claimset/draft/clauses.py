@@ -19,6 +19,7 @@ from .words import (
     QUOTES,
     SUBJECTS,
     WH,
+    WILL_NOUN_BEFORE,
     contracted_verb,
     is_past,
     is_verb,
@@ -221,7 +222,7 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
     ability or a state in a future frame is a prediction, guidelines §8.2)."""
     low = s.low
     return any(
-        w in FUTURE_MODALS
+        (w in FUTURE_MODALS and not (w == "will" and k > 0 and _will_noun(low[k - 1])))
         or (w == "ll" and k > 0 and low[k - 1] in APOSTROPHES)
         or (w == "ahead" and k > a and low[k - 1] in _TIME_UNITS)
         or (w == "going" and k + 1 < b and low[k + 1] == "to")
@@ -233,6 +234,15 @@ def is_future(s: Sentence, a: int, b: int) -> bool:
         for k, w in enumerate(low[a:b], start=a)
         if k not in s.asides  # a side statement does not set the claim's time
     )
+
+
+def _will_noun(before: str) -> bool:
+    """Whether *will* after this word is the noun (*dissipated the good will*, *its will*)."""
+    return before in _WILL_OWNERS or before in WILL_NOUN_BEFORE
+
+
+#: Articles and possessives before the noun *will* (not a demonstrative: *this will be hard*).
+_WILL_OWNERS = frozenset(["a", "an", "the", "its", "his", "her", "their", "our", "my", "your"])
 
 
 #: Plural time nouns before *ahead* (*in the days ahead*, *the months ahead*).

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .lexicons import lexicons
 from .types import Tokens
-from .words import COORDINATORS, DETERMINERS, FINITE, MODALS, SUBJECT_PRONOUNS, is_past
+from .words import COORDINATORS, DETERMINERS, FINITE, MODALS, SUBJECT_PRONOUNS, is_past, is_verb
 
 
 def opens_clause_at(s: Tokens, k: int) -> bool:
@@ -235,6 +235,14 @@ def verbless_contrast(s: Tokens, i: int, negated: bool) -> bool:
     helped = i > 1 and low[i - 1] == "help" and low[i - 2] in ("cannot", "n't", "not")
     if not (helped or low[k] in DETERMINERS or low[k] == "as" or low[k] in lexicons().prepositions):
         return False  # "but delay ratification", "but that X would", "but Tokyo wants"
+    return _verbless_to_end(s, k)
+
+
+def _verbless_to_end(s: Tokens, k: int) -> bool:
+    """Whether the stretch from token k holds no verb of its own up to the clause's end or a
+    relative pronoun: no finite or past form, no *to*, no present verb after a name or
+    pronoun, and no comma (more would follow it)."""
+    low, toks, n = s.low, s.toks, s.n
     for t in range(k, n):
         w = low[t]
         if w in _CONTRAST_ENDS or (w in _CONTRAST_RELATIVES and t > k):
@@ -373,4 +381,32 @@ def plural_before_a_break(s: Tokens, k: int) -> bool:
     nxt = s.low[k + 1] if k + 1 < s.n else "."
     return nxt in ("and", "or", ",", ".", ";", ":", ")") or (
         nxt in lexicons().prepositions and nxt not in ("to", "into", "on", "at")
+    )
+
+
+def between_adjectives(s: Tokens, i: int) -> bool:
+    """Whether the *but* at token i joins two adjectives before one noun (*critical but more
+    limited support*, *a slow but steady recovery*): one noun phrase, no clause boundary. Not
+    between verbs or before a subject (*cordial but failed to agree*, *will sign but probably
+    delay ratification*, *critical but Seoul is calm*)."""
+    low, toks = s.low, s.toks
+    if i < 2 or i + 3 >= s.n or not (toks[i - 1].islower() and low[i - 1].isalpha()):
+        return False
+    if is_verb(low[i - 1]) or low[i - 2] in FINITE or low[i - 2] == "to":
+        return False
+    k = i + 1
+    if low[k] in ("more", "less", "also", "still") or (low[k].endswith("ly") and len(low[k]) > 4):
+        k += 1
+    w, after = low[k], low[k + 1]
+    return (
+        toks[k].islower()
+        and w.isalpha()
+        and not is_verb(w)
+        and not (w.endswith("s") and not w.endswith(("ous", "ss")))  # "but fears Beijing"
+        and w not in DETERMINERS
+        and after[:1].isalpha()
+        and after not in DETERMINERS
+        and after not in FINITE
+        and after not in lexicons().prepositions
+        and after not in ("and", "or", "but", "to", "that")
     )

@@ -170,3 +170,31 @@ def _shared_letters(a: str, b: str) -> int:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return n
+
+
+#: Epistemic words of an impersonal frame (*it is also possible that*, *it seems likely that*).
+_EPISTEMIC_FRAME = frozenset(
+    ["possible", "likely", "unlikely", "probable", "unclear", "seems", "appears", "seem"]
+)
+#: Words that may stand between *it* and the frame's *that*: copulas and adverbs.
+_FRAME_FILLERS = frozenset(
+    ["is", "was", "also", "still", "now", "quite", "equally", "even", "more", "very", "thus"]
+)
+
+
+def impersonal_frame(low: Sequence[str], a: int, b: int) -> int | None:
+    """The *that* / *whether* of an impersonal epistemic frame at token a whose words an adverb
+    interrupts (*it is also possible that P*, *It also seems likely that P*, *it is still
+    unclear whether P*): the frame is shell like the cue phrase it extends (§7.1, §11.5)."""
+    if low[a] != "it":
+        return None
+    seen = False
+    for k in range(a + 1, min(b - 1, a + 6)):
+        w = low[k]
+        if w in ("that", "whether"):
+            return k if seen else None
+        if w in _EPISTEMIC_FRAME:
+            seen = True
+        elif w not in _FRAME_FILLERS:
+            return None
+    return None

@@ -8,6 +8,7 @@ import re
 from itertools import compress
 
 from .conjuncts import (
+    between_adjectives,
     both_conjunct,
     closes_before_coordinator,
     in_purpose_infinitive,
@@ -181,12 +182,7 @@ def _boundary_at(
     # Quotation marks are no boundary: a quoted word or phrase belongs to its clause
     # (*warned that Egypt would "never accept" it*, *called X a "reckless gambler"*).
     if tok in _PUNCTUATION_BOUNDS or (tok == "." and i == n - 1):
-        listed = i in parenthetical or (tok == "," and list_comma(s, i)) or mid_repair(s.low, i)
-        if tok == "," and low[i + 1 : i + 2] == ["but"]:
-            # "is not a threat, but a fact of life": one predicate
-            listed = listed or verbless_contrast(s, i + 1, negated)
-        if tok == "," and finite_seen and low[i + 1 : i + 2] in (["and"], ["or"]):
-            listed = listed or noun_phrase_conjunct(s, i + 2)  # ", and the maintenance of X"
+        listed = i in parenthetical or _inside_clause(s, i, negated, finite_seen)
         return (0 if listed else 1), False
     if tok in ADVERSATIVES:
         return _adversative(s, i, negated), False
@@ -206,6 +202,35 @@ def _boundary_at(
     if conclusion_why(low, i):
         return 1, False  # "That is why Seoul should stay out": the conclusion is a clause
     return (1 if tok == "as" and finite_seen and _as_with_clause(s, i) else 0), False
+
+
+def _inside_clause(s: Sentence, i: int, negated: bool, finite_seen: bool) -> bool:
+    """Whether the punctuation at token i stays inside its clause: a list's comma, a speaker's
+    repair, an en dash of a compound, a comma before a verbless *but* phrase or a closing noun
+    phrase after *, and*."""
+    low, tok = s.low, s.low[i]
+    if (tok == "," and list_comma(s, i)) or mid_repair(low, i):
+        return True
+    if tok == "–" and _glued(s, i):
+        return True  # "CENTO–RCD", "1977–80": a compound
+    if tok == "," and low[i + 1 : i + 2] == ["but"]:
+        return verbless_contrast(s, i + 1, negated)  # "is not a threat, but a fact of life"
+    if tok == "," and finite_seen and low[i + 1 : i + 2] in (["and"], ["or"]):
+        return noun_phrase_conjunct(s, i + 2)  # ", and the maintenance of X"
+    return False
+
+
+def _glued(s: Sentence, i: int) -> bool:
+    """Whether the token at i touches a word on either side, no space between (an en dash that
+    joins a compound or a range, *the CENTO–RCD projects*, *1977–80*, not one that sets off a
+    phrase, *the world – especially Asia – will*)."""
+    return (
+        0 < i < s.n - 1
+        and s.starts[i] == s.ends[i - 1]
+        and s.starts[i + 1] == s.ends[i]
+        and s.low[i - 1][:1].isalnum()
+        and s.low[i + 1][:1].isalnum()
+    )
 
 
 def _subordinator(s: Sentence, i: int) -> int:
@@ -248,38 +273,10 @@ def _adversative(s: Sentence, i: int, negated: bool) -> int:
     # long range").
     contrast = negated and not (i + 1 < s.n and s.low[i + 1] in FINITE)
     contrast = contrast or (s.low[i] == "but" and verbless_contrast(s, i, negated))
-    if contrast or _relative_second_predicate(s, i) or _between_adjectives(s, i):
+    if contrast or _relative_second_predicate(s, i) or between_adjectives(s, i):
         return 0
     # "is open to trade but wary of debt, and committed to ...": items of one predicate list.
     return 0 if s.low[i] == "but" and in_predicative_list(s, i) else 1
-
-
-def _between_adjectives(s: Sentence, i: int) -> bool:
-    """Whether the *but* at token i joins two adjectives before one noun (*critical but more
-    limited support*, *a slow but steady recovery*): one noun phrase, no clause boundary. Not
-    between verbs or before a subject (*cordial but failed to agree*, *will sign but probably
-    delay ratification*, *critical but Seoul is calm*)."""
-    low, toks = s.low, s.toks
-    if i < 2 or i + 3 >= s.n or not (toks[i - 1].islower() and low[i - 1].isalpha()):
-        return False
-    if is_verb(low[i - 1]) or low[i - 2] in FINITE or low[i - 2] == "to":
-        return False
-    k = i + 1
-    if low[k] in ("more", "less", "also", "still") or (low[k].endswith("ly") and len(low[k]) > 4):
-        k += 1
-    w, after = low[k], low[k + 1]
-    return (
-        toks[k].islower()
-        and w.isalpha()
-        and not is_verb(w)
-        and not (w.endswith("s") and not w.endswith(("ous", "ss")))  # "but fears Beijing"
-        and w not in DETERMINERS
-        and after[:1].isalpha()
-        and after not in DETERMINERS
-        and after not in FINITE
-        and after not in lexicons().prepositions
-        and after not in ("and", "or", "but", "to", "that")
-    )
 
 
 def _relative_second_predicate(s: Sentence, i: int) -> bool:
@@ -369,14 +366,8 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
             c += 1
         c += 1
     nxt = low[c] if c < n else ""
-    if in_purpose_infinitive(s, i) and nxt not in DETERMINERS and nxt not in FINITE:
-        return False  # "in order to keep X and (to) enjoy Y": one adjunct of purpose
-    if nxt in ("to", "that") or nxt in FINITE:
-        return True
-    if nxt in SUBJECT_PRONOUNS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
-        return True  # "... and it will end", "... and he would reincarnate": a clause
-    if finite_seen and not s.toks[i - 1][:1].isupper() and named_subject(s, c):
-        return True  # "... will stress this point and Rallis can be expected to ...": a clause
+    if (opened := _clause_after_and(s, i, c, finite_seen)) is not None:
+        return opened
     if _adjectives(s, i, c):
         return False  # "a free and open Indo-Pacific": two adjectives of one noun
     if verbs_sharing_an_object(s, i, c):
@@ -403,6 +394,23 @@ def _coordinates(s: Sentence, i: int, finite_seen: bool, parenthetical: set[int]
     # "the economy is mismanaged and the investment climate leaves ...": a new clause when a
     # finite verb follows within a few words.
     return nxt in DETERMINERS and (_finite_follows(s, c) or subject_then_finite(s, c))
+
+
+def _clause_after_and(s: Sentence, i: int, c: int, finite_seen: bool) -> bool | None:
+    """What the words right after the "and" at token i (its conjunct at c) decide: False inside
+    an infinitive of purpose, True before *to*, *that*, a finite verb, a subject pronoun and
+    its verb, a name and its modal; None when they decide nothing."""
+    low, n = s.low, s.n
+    nxt = low[c] if c < n else ""
+    if in_purpose_infinitive(s, i) and nxt not in DETERMINERS and nxt not in FINITE:
+        return False  # "in order to keep X and (to) enjoy Y": one adjunct of purpose
+    if nxt in ("to", "that") or nxt in FINITE:
+        return True
+    if nxt in SUBJECT_PRONOUNS and c + 1 < n and (low[c + 1] in FINITE or is_verb(low[c + 1])):
+        return True  # "... and it will end", "... and he would reincarnate": a clause
+    if finite_seen and not s.toks[i - 1][:1].isupper() and named_subject(s, c):
+        return True  # "... will stress this point and Rallis can be expected to ...": a clause
+    return None
 
 
 def _adjectives(s: Sentence, i: int, c: int) -> bool:

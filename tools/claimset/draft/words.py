@@ -275,6 +275,8 @@ MODALS = frozenset(
 )
 #: Modals that speak of the future.
 FUTURE_MODALS = frozenset(["will", "would", "shall", "wo"])
+#: Words before *will* that make it the noun (*the good will*, *its will*, *political will*).
+WILL_NOUN_BEFORE = frozenset(["good", "ill", "political", "free", "popular", "own"])
 #: Finite verb forms: the modals and the finite auxiliaries.
 FINITE = MODALS | frozenset(["is", "are", "was", "were", "has", "have", "had", "does", "do", "did"])
 #: Finite forms that make a clause a present or modal statement, never a plain past report.

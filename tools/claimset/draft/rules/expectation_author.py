@@ -25,7 +25,7 @@ from ..registry import frame
 from ..relatives import relative_start
 from ..sentence import Sentence, clause_end
 from ..types import Candidate
-from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, verbish
+from ..words import DETERMINERS, INTEREST, OPTATIVE_SUBJECTS, WH, WILL_NOUN_BEFORE, verbish
 from .coordination import attitude_at
 from .expectation_stance import stance_adjective_at
 from .judgement import skip_shell
@@ -104,7 +104,7 @@ def _other_use(site: CueSite) -> bool:
     word = site.cue.words[0]
     return (
         # the noun "will"
-        (word in ("will", "shall", "wo") and (prev in DETERMINERS or prev in ("political", "good")))
+        (word in ("will", "shall", "wo") and (prev in DETERMINERS or prev in WILL_NOUN_BEFORE))
         or (word == "may" and s.toks[i] == "May" and i > 0)  # the month
         # an optative, "may he rest in peace": no claim about the future
         or (word == "may" and nxt in OPTATIVE_SUBJECTS)

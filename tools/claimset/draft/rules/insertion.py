@@ -358,7 +358,26 @@ def comma_phrase(s: Sentence, i: int) -> int:
             return 0
     if not close or (comment and not _comment_clause(s, i + 1, close)):
         return 0
-    if not _resumes(s, close, i) or not _clause_begun(s, i):
+    # "the GOP will, in time, express ...": after a modal the clause resumes with its verb.
+    bare = s.low[i - 1] in MODALS and s.toks[close + 1].isalpha() and s.toks[close + 1].islower()
+    if not (bare or _resumes(s, close, i)) or not _clause_begun(s, i):
+        return 0
+    return close
+
+
+@insertion("comment-cue")
+def comment_cue(s: Sentence, i: int) -> int:
+    """A hedge or booster of the lexicon between two commas inside its clause (*a direct role
+    would, we believe, be the kiss of death*; *Seoul will, in my view, agree*): the cue stays
+    in the span like any cue inside it (guidelines §7.1), so its commas bound no clause."""
+    if s.low[i] != "," or i == 0 or i + 2 >= s.n or not s.low[i - 1][:1].isalnum():
+        return 0
+    m = longest_match(lexicons().hedges, s.low, i + 1)
+    close = i + 1 + m[0] if m is not None else 0
+    if not close or close >= s.n or s.low[close] != ",":
+        return 0
+    bare = close + 1 < s.n and s.low[i - 1] in MODALS and s.toks[close + 1].isalpha()
+    if not (bare or _resumes(s, close, i)) or not _clause_begun(s, i):
         return 0
     return close
 

@@ -16,6 +16,7 @@ from ..clauses import (
 from ..conjuncts import bare_verb
 from ..lexicons import lexicons, longest_match
 from ..main_clauses import main_clauses
+from ..openings import impersonal_frame
 from ..predicates import holds_predicate
 from ..sentence import Sentence
 from ..types import Candidate
@@ -46,7 +47,13 @@ from .judgement_reports import (
     unjudged,
 )
 from .judgement_tense import untensed
-from .judgement_type import describing_relative_start, frame_type, optative
+from .judgement_type import (
+    conditional_ability,
+    describing_relative_start,
+    frame_type,
+    likelihood_predicate,
+    optative,
+)
 from .judgement_valuation import evaluative_at
 
 
@@ -252,7 +259,8 @@ def _judgement_type(s: Sentence, region_start: int, a: int, b: int) -> str:
         return "belief"  # "it would be naive to think that ...": a hypothetical judgement
     fear = any(w in FEAR_FRAMES for w in s.low[region_start:a])  # "The danger is that P"
     future = is_future(s, a, min(_embedded_question(s, a, b), describing_relative_start(s, a, b)))
-    return "prediction" if fear or future or _predicted(s, a, b) else "belief"
+    predicted = likelihood_predicate(s, a, b) or conditional_ability(s, a, b)
+    return "prediction" if fear or future or predicted else "belief"
 
 
 # Hedges of a causal explanation (*in part because*, *largely because*).
@@ -286,19 +294,6 @@ def _cue_alone(s: Sentence, a: int, b: int) -> bool:
     return lead is not None and a + lead[0] >= b
 
 
-def _predicted(s: Sentence, a: int, b: int) -> bool:
-    """ "A limited thaw is possible", "a deal is likely": a predicative adjective of likelihood
-    with a noun-phrase subject says that something may happen (guidelines §8.2)."""
-    low = s.low
-    k = b - 1
-    return (
-        k > a + 1
-        and low[k] in ("possible", "likely", "probable", "unlikely", "inevitable", "imminent")
-        and (low[k - 1] in lexicons().copulas or low[k - 2] in lexicons().copulas)
-        and low[a] != "it"
-    )
-
-
 def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
     """Where the proposition of the author's clause in tokens a..b starts, past its shell
     (guidelines §7.1: leading cues and frames are excluded), and whether a *whether* frame
@@ -327,6 +322,8 @@ def skip_shell(s: Sentence, a: int, b: int) -> tuple[int, bool]:
         )
         if adverb and after[:1].isalnum():
             return a + lead[0], False
+    if (frame := impersonal_frame(low, a, b)) is not None:
+        return skip_complementizer(s, frame, b), low[frame] == "whether"
     if low[a] in ("the", "a", "one", "another", "my", "our"):
         # "The danger is that ...", "The real problem for Cairo is that ...": a frame noun
         # phrase whose predicate is the that-clause.

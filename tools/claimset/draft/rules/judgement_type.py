@@ -146,3 +146,26 @@ def stance_noun_type(s: Sentence, a: int, b: int) -> str | None:
 _COPULAS = frozenset(
     ["is", "are", "was", "were", "remain", "remains", "remained", "re", "'s", "’s"]
 )
+
+
+def likelihood_predicate(s: Sentence, a: int, b: int) -> bool:
+    """ "A limited thaw is possible", "a deal is likely": a predicative adjective of likelihood
+    with a noun-phrase subject says that something may happen (guidelines §8.2)."""
+    low = s.low
+    k = b - 1
+    return (
+        k > a + 1
+        and low[k] in ("possible", "likely", "probable", "unlikely", "inevitable", "imminent")
+        and (low[k - 1] in lexicons().copulas or low[k - 2] in lexicons().copulas)
+        and low[a] != "it"
+    )
+
+
+def conditional_ability(s: Sentence, a: int, b: int) -> bool:
+    """ "If we provide aid, we can gain influence", "By responding now, Seoul can show ...":
+    ability that a condition or a means still to be taken makes possible, in a future frame
+    (guidelines §8.2: ability in a future frame is a prediction)."""
+    low = s.low
+    if "can" not in low[a:b] or a == 0 or s.n < 3:
+        return False
+    return low[0] == "if" or (low[0] == "by" and low[1].endswith("ing"))

@@ -138,6 +138,15 @@ def _second_of_between(s: Sentence, m: Mention) -> bool:
     return any(s.low[t] == "between" for t in range(max(0, k - 4), k - 1))
 
 
+def _joined_to_a_name(s: Sentence, m: Mention) -> bool:
+    """Whether the party is coordinated with a capitalised name or demonym the registry does not
+    hold (*Soviet and Cuban efforts*, *the Soviets or Cubans*): parties named jointly."""
+    toks, low = s.toks, s.low
+    after = m.j + 1 < s.n and low[m.j] in ("and", "or") and toks[m.j + 1][:1].isupper()
+    before = m.i > 2 and low[m.i - 1] in ("and", "or") and toks[m.i - 2][:1].isupper()
+    return after or before
+
+
 def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
     """Whether the span names parties jointly (*between Russia and Korea*, *both Koreas*,
     *Seoul and other countries*)."""
@@ -162,8 +171,10 @@ def _joint(s: Sentence, cand: Candidate, mentions: list[Mention]) -> bool:
 def _named_target(s: Sentence, cand: Candidate, mentions: list[Mention]) -> str | None:
     """A party named (or referred to) in the span (guidelines §9, rules 3-5)."""
     pool = _parties_in_span(s, cand, mentions)
-    if any(_second_of_between(s, m) for m in pool):
-        return None  # "tension between them and their advisers": a relation (rule 6)
+    if any(_second_of_between(s, m) or _joined_to_a_name(s, m) for m in pool):
+        # "tension between them and their advisers", "Soviet and Cuban efforts": a relation
+        # or several parties jointly, no one target (rule 6)
+        return None
     if pool and _joint_before(s, cand, mentions, pool[0]):
         # "deepen its cooperation with the United States, Japan and Australia in the Quad":
         # several parties jointly, no one target (guidelines §9, rule 6).
