@@ -1910,3 +1910,26 @@ def test_a_wrapped_line_inside_a_name_after_an_abbreviation_is_no_sentence_end()
         wrapped = textwrap.fill(paragraph, width)
         got = [_squeeze(s) for s in sentences("\n\n".join([wrapped, wrapped]))]
         assert got == expected * 2, width
+
+
+@pytest.mark.parametrize("width", [55, 64, 80])
+def test_close_set_dash_items_after_a_lead_in(width: int) -> None:
+    # A list whose items open with a dash set close to their first word, in a hard-wrapped text
+    # with no blank lines: each item is a paragraph of its own, however full the line before it.
+    paragraphs = [
+        "Relations between the two capitals have warmed over the past year, after a decade in"
+        " which neither government spoke to the other except through third parties, and the"
+        " warming has surprised most observers in both countries. The thaw has several causes,"
+        " among them:",
+        "—a new government in the north, more open to trade than the last;",
+        "—the end of the dispute over fishing rights; and",
+        "—a shared fear of the larger neighbour to the east.",
+        "None of these is likely to last beyond the next election—and the next government may"
+        " well undo them, since its leaders have promised their voters a harder line on every"
+        " question that divides the two countries, from the border to the price of gas. Those"
+        " who hope for a lasting settlement should not count on the present calm.",
+    ]
+    expected = [_squeeze(s) for s in sentences("\n\n".join(paragraphs))]
+    assert len(expected) == 7
+    wrapped = "\n".join(textwrap.fill(p, width) for p in paragraphs)
+    assert [_squeeze(s) for s in sentences(wrapped)] == expected

@@ -51,7 +51,12 @@ HEADING_LOWER = word_set(
     """
 )
 
-_LIST_ITEM = re.compile(r"(?:[-*+•‣⁃◦▪▫●○■□➢➤►]|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\)|\([a-z]\))\s")
+# A list item's marker: a bullet, number or letter and a space, or a dash set close to the item's
+# first word ("—the end of the break-in period;"). A wrapped line cannot start with a close-set
+# dash, since a wrapper breaks only at spaces and such a dash is attached to the word before it.
+_LIST_ITEM = re.compile(
+    r"(?:(?:[-*+•‣⁃◦▪▫●○■□➢➤►]|\d{1,3}[.)]|[a-z][.)]|\(\d{1,3}\)|\([a-z]\))\s|[—–](?=\w))"
+)
 _ATX_HEADING = re.compile(r"#{1,6}\s")
 # A run-in label that opens a paragraph: one to four words, a full stop, and the paragraph's first
 # sentence on the same line ("Sanctions. President Trump wrote", "War powers. Some Members").
@@ -226,7 +231,10 @@ def list_width(layout: Layout, lines: list[str]) -> int:
     A run with two or more list items is a list even if no line in the document is long enough
     to estimate the wrap width from ("Reasons\\n- money\\n- time").
     """
-    items = sum(1 for line in lines[1:] if _LIST_ITEM.match(line.lstrip()))
+    # Close-set dash items are told by the line before them (_closes_item), not by width.
+    items = sum(
+        1 for line in lines[1:] if _LIST_ITEM.match(line.lstrip()) and line.lstrip()[0] not in "—–"
+    )
     return max(layout.width, _MIN_LIST_WIDTH) if items > 1 else layout.width
 
 
@@ -291,7 +299,7 @@ def is_hard_break(
     if (line[0] == "#" and _ATX_HEADING.match(line)) or (nxt[0] == "#" and _ATX_HEADING.match(nxt)):
         return True  # Markdown "## Heading" is a line of its own
     if _LIST_ITEM.match(nxt):
-        return needed <= items_width
+        return _opens_item(line, nxt, needed <= items_width)
     if next_indent > indent and ends_sentence(line):
         return True  # the next paragraph's first line is indented
     if layout.paragraph_indent is not None and next_indent > layout.paragraph_indent:
@@ -339,6 +347,23 @@ def _list_lead_in(line: str) -> bool:
     elements:"): what comes after it is a list of paragraphs, not the rest of the sentence."""
     words = line.lower().rstrip(":").split()
     return line.endswith(":") and any(w in _LIST_LEAD_INS for w in words[-2:])
+
+
+def _opens_item(line: str, nxt: str, fitted: bool) -> bool:
+    """Whether a list item on the next line opens a paragraph: its first word would have fitted
+    on the line, or it opens with a close-set dash after a line that closes a lead-in, an item or
+    a sentence (however full the line: a wrapper breaks before such a dash, if at all, only
+    inside a sentence)."""
+    return fitted or (nxt[0] in "—–" and _closes_item(line))
+
+
+def _closes_item(line: str) -> bool:
+    """Whether a line ends where a list item may follow: on a colon, a semicolon (with "and" or
+    "or" after it), or the end of a sentence."""
+    words = line.rsplit(None, 1)
+    if len(words) == 2 and words[1] in ("and", "or"):
+        line = words[0]
+    return line.endswith((":", ";")) or ends_sentence(line)
 
 
 def _starts_paragraph(line: str) -> bool:
